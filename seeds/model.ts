@@ -1,0 +1,153 @@
+/**
+ * Shapes of the reviewed seed files under seeds/. The files are the plan's data of
+ * record; the loader (seeds/load.ts) writes each subgraph's part through that
+ * subgraph's own store.
+ */
+
+/** Kinds of organisations that appear among the plan's responsible units. */
+export type OrganizationKind =
+  | 'PARTY_COMMITTEE_DEPARTMENT' // 市委宣传部, 市委网信办, …
+  | 'GOVERNMENT_DEPARTMENT' // 市市场监管局, 市公安局, …
+  | 'COURT' // 市法院
+  | 'PROCURATORATE' // 市检察院
+  | 'CUSTOMS' // 武汉海关
+  | 'DISTRICT_GOVERNMENT' // 各区人民政府
+  | 'DEVELOPMENT_ZONE_COMMITTEE' // 东湖高新区管委会, 武汉经开区管委会, …
+  | 'PUBLIC_INSTITUTION' // 武汉仲裁委办, …
+  | 'PEOPLE_ORGANIZATION' // 市科协, 市贸促会
+  | 'FINANCIAL_REGULATOR' // 人行湖北省分行营管部
+  | 'CITY_GOVERNMENT'; // 市人民政府 / 办公厅
+
+export interface OrganizationSeed {
+  /** Stable short kebab-case slug, e.g. "amr", "court", "customs". */
+  id: string;
+  /** Canonical name as the document writes it in full, e.g. 市市场监管局. */
+  name: string;
+  nameEn: string;
+  kind: OrganizationKind;
+  /** Id of the parent organisation, when the document implies one. */
+  parentId?: string | null;
+  /** Every other spelling the document uses for it (OCR variants, short forms, misprints). */
+  aliases: string[];
+  /** Why an alias maps here when that is not obvious (e.g. a misprint). */
+  note?: string;
+}
+
+export interface PlanSeed {
+  id: string;
+  title: string;
+  titleEn: string;
+  documentNumber: string; // 武政办〔2024〕89号
+  issuer: string;
+  signedOn: string; // YYYY-MM-DD
+  printedOn: string; // YYYY-MM-DD
+  phases: PhaseSeed[];
+  sections: SectionSeed[];
+  measures: MeasureSeed[];
+}
+
+export interface PhaseSeed {
+  seq: number;
+  name: string;
+  nameEn: string;
+  /** Year-month, inclusive. */
+  start: string;
+  end: string;
+  description: string;
+}
+
+export interface SectionSeed {
+  /** 1..7, the (一)..(七) headings under 二、工作任务. */
+  seq: number;
+  numeral: string; // 一 … 七
+  title: string;
+  titleEn: string;
+  /** The heading the annex's 工作任务 column uses for this section's tasks. */
+  annexCategory: string;
+}
+
+export interface MeasureSeed {
+  /** 1..22 */
+  seq: number;
+  sectionSeq: number;
+  title: string; // e.g. 加强统筹协调
+  titleEn: string;
+  /** Full text of the measure as written (after the title). */
+  text: string;
+}
+
+export interface ResponsibleUnitSeed {
+  /** The unit exactly as the annex cell writes it (without separators). */
+  asWritten: string;
+  organizationId: string;
+  /** Full-width-parenthesised qualifier, e.g. 含开发区、长江新区、风景区管委会，下同. */
+  qualifier?: string | null;
+}
+
+export interface TaskSeed {
+  /** 序号 1..58 */
+  seq: number;
+  sectionSeq: number;
+  measureSeq: number;
+  /** 工作任务 as printed on this row (null when the merged cell left it blank). */
+  categoryAsPrinted: string | null;
+  /** 工作任务 of the merged cell this row belongs to. */
+  category: string;
+  /** 具体内容 exactly as written, without the trailing ★. */
+  content: string;
+  featured: boolean;
+  /** 责任单位 cell exactly as written (同上 kept verbatim). */
+  responsibleAsWritten: string;
+  /** Responsible units in document order, 同上 resolved; the first is the lead. */
+  responsible: ResponsibleUnitSeed[];
+  /** 完成时限 as written, e.g. 2025年12月 or 长期坚持. */
+  deadlineAsWritten: string;
+  /** YYYY-MM, or null when ongoing. */
+  deadline: string | null;
+  ongoing: boolean;
+}
+
+export type Comparator =
+  | 'AT_LEAST' // 以上 / 不低于 / 不少于 / 达到
+  | 'MORE_THAN' // 超过 / 突破
+  | 'AT_MOST' // 以内
+  | 'EQUAL' // 100% / 全覆盖
+  | 'REDUCE_BY_PERCENT' // 压减 X%
+  | 'INCREASE_BY_PERCENT'; // 提升 / 增长 X%
+
+export type Periodicity =
+  | 'BY_DEADLINE' // a stock or one-off, reached by the deadline
+  | 'ANNUAL' // a flow per calendar year
+  | 'CONTINUOUS'; // a rate that must hold in every period
+
+export type ValueKind = 'COUNT' | 'PERCENT' | 'SCORE' | 'DAYS' | 'RATIO' | 'AMOUNT';
+export type Rollup = 'SUM' | 'LAST' | 'AVERAGE' | 'RATIO';
+
+export interface IndicatorSeed {
+  /** Stable kebab-case slug, e.g. "high-value-patents-per-10k". */
+  id: string;
+  /** Name in Chinese, close to the document's wording. */
+  name: string;
+  nameEn: string;
+  /** Unit as the document writes it: 分, 件, %, 天, 家, 次, 人次, 期, 份, 人. */
+  unit: string;
+  unitEn: string;
+  valueKind: ValueKind;
+  comparator: Comparator;
+  targetValue: number;
+  /** YYYY-MM the target is due, or null for ongoing ones. */
+  deadline: string | null;
+  periodicity: Periodicity;
+  /** How figures roll up over time. */
+  rollup: Rollup;
+  /** One of the eight goals of section 一. */
+  headline: boolean;
+  /** The exact phrase of the document the target comes from (a substring of it). */
+  quote: string;
+  /** Where the quote is: "goals" (section 一), "measure:N" or "task:N". */
+  source: string;
+  /** Annex tasks the target belongs to. */
+  taskSeqs: number[];
+  /** Organisations that report it, first is the principal owner. */
+  ownerIds: string[];
+}
