@@ -151,3 +151,8 @@ export interface IndicatorSeed {
   /** Organisations that report it, first is the principal owner. */
   ownerIds: string[];
 }
+
+/** Id of an annex task in the hub: "T01" … "T58". */
+export function taskId(seq: number): string {
+  return `T${String(seq).padStart(2, '0')}`;
+}

@@ -1,0 +1,35 @@
+/**
+ * How the gateway calls a subgraph: at its configured URL, with the caller's identity in
+ * a gateway-signed token and the request id; a subgraph that cannot be reached becomes
+ * one SUBGRAPH_UNAVAILABLE error naming it, and the rest of the answer still comes back.
+ */
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../lib/errors';
+import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../lib/identity';
+import type { GatewayContext } from './context';
+
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly serviceName: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!context?.gatewayToken) return; // schema loading etc.: no caller
+    request.http?.headers.set(GATEWAY_TOKEN_HEADER, await context.gatewayToken());
+    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  override didEncounterError(error: Error & { extensions?: Record<string, unknown> }): void {
+    const status = (error.extensions?.response as { status?: number } | undefined)?.status;
+    if (status === undefined || status >= 500) {
+      throw new GraphQLError(`the ${this.serviceName} subgraph is unavailable: its fields are missing from this answer`, {
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.serviceName },
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+/** Small helpers for shaping DataLoader batches. */
+export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** Answers a batch of keys from rows grouped by key, in the keys' order. */
+export function manyByKey<T>(keys: readonly string[], rows: readonly T[], key: (row: T) => string): T[][] {
+  const groups = groupBy(rows, key);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** Answers a batch of keys with one row each (or null), in the keys' order. */
+export function oneByKey<T>(keys: readonly string[], rows: readonly T[], key: (row: T) => string): Array<T | null> {
+  const byKey = new Map(rows.map((row) => [key(row), row]));
+  return keys.map((k) => byKey.get(k) ?? null);
+}

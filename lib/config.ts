@@ -1,0 +1,105 @@
+/**
+ * The one place that reads the environment. Every service, script and test takes its
+ * settings from here; docker-compose.yml sets the same variables (a test checks it).
+ */
+import path from 'node:path';
+
+export type SubgraphName = 'organizations' | 'tasks' | 'indicators';
+export const SUBGRAPHS: readonly SubgraphName[] = ['organizations', 'tasks', 'indicators'];
+
+/** PostgreSQL schema each subgraph owns. */
+export const DB_SCHEMAS: Record<SubgraphName, string> = {
+  organizations: 'org',
+  tasks: 'tasks',
+  indicators: 'indicators',
+};
+
+/** Every environment variable the hub reads, with its meaning. */
+export const ENV_VARIABLES = {
+  DATABASE_URL: 'PostgreSQL URL shared by the subgraphs; unset → embedded PostgreSQL',
+  ORGANIZATIONS_DATABASE_URL: 'PostgreSQL URL of the organizations subgraph (default DATABASE_URL)',
+  TASKS_DATABASE_URL: 'PostgreSQL URL of the tasks subgraph (default DATABASE_URL)',
+  INDICATORS_DATABASE_URL: 'PostgreSQL URL of the indicators subgraph (default DATABASE_URL)',
+  DB_POOL_SIZE: 'connections per subgraph pool (default 10)',
+  HOST: 'interface the services listen on (default 127.0.0.1)',
+  GATEWAY_PORT: 'gateway port (default 4000)',
+  ORGANIZATIONS_PORT: 'organizations subgraph port (default 4001)',
+  TASKS_PORT: 'tasks subgraph port (default 4002)',
+  INDICATORS_PORT: 'indicators subgraph port (default 4003)',
+  ORGANIZATIONS_URL: 'URL the gateway calls for the organizations subgraph',
+  TASKS_URL: 'URL the gateway calls for the tasks subgraph',
+  INDICATORS_URL: 'URL the gateway calls for the indicators subgraph',
+  EMBEDDED_PG_DIR: 'data folder of the embedded PostgreSQL (default .data/postgres)',
+  EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL (default 54329)',
+  SEED: 'seed the plan on start when the database is empty: "true" (default) or "false"',
+  JWT_SECRET: 'HS256 secret that signs callers\' tokens (development default when unset; required in production)',
+  JWT_PUBLIC_KEY: 'PEM public key: verify callers\' tokens with RS256 instead of JWT_SECRET',
+  JWKS_URL: 'JWKS endpoint: verify callers\' tokens with RS256 keys from it instead of JWT_SECRET',
+  JWT_ISSUER: 'issuer callers\' tokens must carry (default "ipzone-hub")',
+  SUBGRAPH_SECRET: 'secret the gateway signs forwarded identities with; subgraphs refuse requests without it',
+  READS_REQUIRE_TOKEN: '"true": queries need a token too (default: reads are open)',
+  NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
+  LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
+} as const;
+export type EnvVariable = keyof typeof ENV_VARIABLES;
+
+export const DEFAULT_PORTS: Record<'gateway' | SubgraphName, number> = {
+  gateway: 4000,
+  organizations: 4001,
+  tasks: 4002,
+  indicators: 4003,
+};
+
+export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+function env(name: EnvVariable): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function intEnv(name: EnvVariable, fallback: number): number {
+  const raw = env(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+const PORT_VARIABLE: Record<'gateway' | SubgraphName, EnvVariable> = {
+  gateway: 'GATEWAY_PORT',
+  organizations: 'ORGANIZATIONS_PORT',
+  tasks: 'TASKS_PORT',
+  indicators: 'INDICATORS_PORT',
+};
+const URL_VARIABLE: Record<SubgraphName, EnvVariable> = {
+  organizations: 'ORGANIZATIONS_URL',
+  tasks: 'TASKS_URL',
+  indicators: 'INDICATORS_URL',
+};
+const DATABASE_VARIABLE: Record<SubgraphName, EnvVariable> = {
+  organizations: 'ORGANIZATIONS_DATABASE_URL',
+  tasks: 'TASKS_DATABASE_URL',
+  indicators: 'INDICATORS_DATABASE_URL',
+};
+
+export const config = {
+  host: (): string => env('HOST') ?? '127.0.0.1',
+  port: (service: 'gateway' | SubgraphName): number => intEnv(PORT_VARIABLE[service], DEFAULT_PORTS[service]),
+  /** Where the gateway reaches a subgraph. */
+  subgraphUrl: (name: SubgraphName): string =>
+    env(URL_VARIABLE[name]) ?? `http://127.0.0.1:${config.port(name)}/graphql`,
+  /** The shared database URL, if one is configured. */
+  databaseUrl: (): string | undefined => env('DATABASE_URL'),
+  /** A subgraph's own database URL (its own setting, else the shared one). */
+  subgraphDatabaseUrl: (name: SubgraphName): string | undefined => env(DATABASE_VARIABLE[name]) ?? env('DATABASE_URL'),
+  /** True when no subgraph has a database configured: start the embedded one. */
+  needsEmbeddedDatabase: (): boolean => SUBGRAPHS.every((name) => config.subgraphDatabaseUrl(name) === undefined),
+  poolSize: (): number => intEnv('DB_POOL_SIZE', 10),
+  embeddedDir: (): string => path.resolve(PROJECT_ROOT, env('EMBEDDED_PG_DIR') ?? '.data/postgres'),
+  embeddedPort: (): number => intEnv('EMBEDDED_PG_PORT', 54329),
+  seedOnStart: (): boolean => (env('SEED') ?? 'true') !== 'false',
+  production: (): boolean => env('NODE_ENV') === 'production',
+  logLevel: (): string => env('LOG_LEVEL') ?? 'info',
+  readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
+  jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
+};

@@ -1,0 +1,113 @@
+/**
+ * Database bootstrap shared by the subgraphs: one TypeORM DataSource per subgraph, in
+ * that subgraph's own PostgreSQL schema, migrated under an advisory lock so that
+ * several replicas can start at once. Every SQL statement is counted, so tests and
+ * benchmarks can show that a query costs a constant number of statements.
+ */
+import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import { Client } from 'pg';
+import { config, DB_SCHEMAS, type SubgraphName } from './config';
+import { log } from './log';
+
+/** Counts the statements a DataSource sends; reads never reset it. */
+export class StatementCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.count += 1;
+    log.debug('sql error', { error: String(error), query: query.slice(0, 200) });
+  }
+  logQuerySlow(time: number, query: string): void {
+    log.warn('slow sql', { ms: time, query: query.slice(0, 200) });
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    log.debug('migration', { message });
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') log.warn('typeorm', { message: String(message) });
+  }
+}
+
+export interface Store {
+  name: SubgraphName;
+  dataSource: DataSource;
+  statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+export interface StoreDefinition {
+  name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/** Create the database named in `url` when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const database = decodeURIComponent(target.pathname.replace(/^\//, '')) || 'postgres';
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created meanwhile by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Open a subgraph's store and bring its schema up to date. */
+export async function openStore(definition: StoreDefinition): Promise<Store> {
+  const url = config.subgraphDatabaseUrl(definition.name);
+  if (!url) throw new Error(`no database configured for the ${definition.name} subgraph`);
+  const schema = DB_SCHEMAS[definition.name];
+  const statements = new StatementCounter();
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    schema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: ['query', 'error', 'warn', 'migration'],
+    logger: statements,
+    maxQueryExecutionTime: 2000,
+    extra: { max: config.poolSize(), application_name: `ipzone-${definition.name}`, options: `-c search_path=${schema}` },
+  });
+  await dataSource.initialize();
+  await migrate(dataSource, schema);
+  return {
+    name: definition.name,
+    dataSource,
+    statements,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+async function migrate(dataSource: DataSource, schema: string): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  const lockKey = `ipzone-migrate-${schema}`;
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await dataSource.runMigrations({ transaction: 'all' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+    await runner.release();
+  }
+}

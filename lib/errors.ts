@@ -1,0 +1,29 @@
+/**
+ * The hub's error codes. Every resolver raises errors through these helpers so that a
+ * client can rely on `extensions.code`.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  PERIOD_LOCKED: 'PERIOD_LOCKED',
+  /** A subgraph could not be reached: its fields are null, the rest of the answer stands. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const badInput = (message: string, field?: string): GraphQLError =>
+  hubError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const notFound = (what: string, id: string): GraphQLError =>
+  hubError(ErrorCode.NOT_FOUND, `${what} "${id}" does not exist`, { id });
+export const forbidden = (message: string): GraphQLError => hubError(ErrorCode.FORBIDDEN, message);
+export const unauthenticated = (message: string): GraphQLError => hubError(ErrorCode.UNAUTHENTICATED, message);

@@ -1,0 +1,36 @@
+/**
+ * Shapes errors leaving a service: known codes pass as they are; anything unexpected
+ * becomes INTERNAL_SERVER_ERROR without internals (the full error is logged).
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from './errors';
+import { log } from './log';
+
+const PASSING = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASSING.has(code)) return formatted;
+  // type-graphql's argument validation and graphql-js coercion errors are the caller's fault.
+  const original = unwrapResolverError(error) as { name?: string } | undefined;
+  if (original?.name === 'ArgumentValidationError') {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
+  log.error('unexpected error', { message: formatted.message, path: formatted.path, error: String(original ?? error) });
+  return {
+    message: 'internal error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

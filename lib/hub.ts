@@ -1,0 +1,70 @@
+/**
+ * Runs the whole hub in one process: the database (embedded when none is configured),
+ * the three subgraphs and the gateway. `npm start` and the end-to-end tests use it;
+ * docker-compose runs the same services one per container (scripts/serve.ts).
+ */
+import { config, SUBGRAPHS, type SubgraphName } from './config';
+import { ensureDatabase } from './db';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-db';
+import type { RunningService } from './server';
+import { type RunningSubgraph, startSubgraph } from './subgraph';
+import { startGateway } from '../gateway';
+import { subgraphDefinitions } from '../subgraphs';
+
+export interface Hub {
+  gateway: RunningService;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  embedded?: EmbeddedDatabase;
+  stop(): Promise<void>;
+}
+
+export interface HubOptions {
+  /** 0 for free ports everywhere (tests). */
+  ports?: Partial<Record<'gateway' | SubgraphName, number>>;
+  seedIfEmpty?: boolean;
+}
+
+/** Starts the embedded database when no database URL is configured; sets DATABASE_URL. */
+export async function prepareDatabase(): Promise<EmbeddedDatabase | undefined> {
+  let embedded: EmbeddedDatabase | undefined;
+  if (config.needsEmbeddedDatabase()) {
+    embedded = await startEmbeddedDatabase({ dir: config.embeddedDir(), port: config.embeddedPort() });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)!));
+  for (const url of urls) await ensureDatabase(url);
+  return embedded;
+}
+
+export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  const embedded = await prepareDatabase();
+  const started: RunningService[] = [];
+  try {
+    const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+    for (const name of SUBGRAPHS) {
+      subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
+        port: options.ports?.[name],
+        seedIfEmpty: options.seedIfEmpty,
+      });
+      started.push(subgraphs[name]);
+    }
+    const gateway = await startGateway({
+      port: options.ports?.gateway,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])),
+    });
+    return {
+      gateway,
+      subgraphs,
+      embedded,
+      stop: async () => {
+        await gateway.stop();
+        await Promise.all(SUBGRAPHS.map((name) => subgraphs[name].stop()));
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled(started.map((service) => service.stop()));
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Who is asking. The gateway verifies the caller's token and forwards the identity to
+ * the subgraphs inside a short-lived token signed with the gateway↔subgraph secret, so a
+ * caller who reaches a subgraph directly cannot forge one. Subgraphs refuse any request
+ * that does not carry a valid gateway token.
+ */
+import { randomUUID } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
+import type { AuthChecker } from 'type-graphql';
+import { ErrorCode, forbidden, hubError, unauthenticated } from './errors';
+
+export const ROLES = ['reporter', 'analyst', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Identity {
+  /** Organization id the caller acts for. */
+  org: string;
+  roles: Role[];
+  /** Subject of the caller's token (a person or a system), for the audit trail. */
+  subject: string;
+}
+
+/** Header carrying the gateway-signed identity to the subgraphs. */
+export const GATEWAY_TOKEN_HEADER = 'x-hub-gateway-token';
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+const DEV_SUBGRAPH_SECRET = 'ipzone-dev-subgraph-secret-change-me';
+const ISSUER = 'ipzone-gateway';
+const AUDIENCE = 'ipzone-subgraphs';
+
+export function subgraphSecret(): Uint8Array {
+  const secret = process.env.SUBGRAPH_SECRET;
+  if (!secret && process.env.NODE_ENV === 'production') throw new Error('SUBGRAPH_SECRET must be set in production');
+  return new TextEncoder().encode(secret || DEV_SUBGRAPH_SECRET);
+}
+
+/** Signed by the gateway for one subgraph request. */
+export async function signGatewayToken(identity: Identity | null, requestId: string): Promise<string> {
+  return new SignJWT({ ...(identity ? { org: identity.org, roles: identity.roles, sub: identity.subject } : {}), rid: requestId })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('60s')
+    .setJti(randomUUID())
+    .sign(subgraphSecret());
+}
+
+export interface GatewayClaims {
+  identity: Identity | null;
+  requestId: string;
+}
+
+/** Verify the gateway token a subgraph request carries; throws UNAUTHENTICATED. */
+export async function verifyGatewayToken(token: string | undefined): Promise<GatewayClaims> {
+  if (!token) throw unauthenticated('this service answers only requests that come through the gateway');
+  try {
+    const { payload } = await jwtVerify(token, subgraphSecret(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const roles = Array.isArray(payload.roles) ? (payload.roles.filter((r) => ROLES.includes(r as Role)) as Role[]) : [];
+    const identity = typeof payload.org === 'string' ? { org: payload.org, roles, subject: String(payload.sub ?? payload.org) } : null;
+    return { identity, requestId: String(payload.rid ?? randomUUID()) };
+  } catch {
+    throw unauthenticated('the gateway token is invalid or expired');
+  }
+}
+
+export interface HubContext {
+  identity: Identity | null;
+  requestId: string;
+}
+
+export function hasRole(identity: Identity | null, ...roles: Role[]): boolean {
+  return identity !== null && roles.some((role) => identity.roles.includes(role));
+}
+
+/** type-graphql's @Authorized check: a token is needed, and one of the listed roles if any. */
+export const authChecker: AuthChecker<HubContext, Role> = ({ context }, roles) => {
+  if (!context.identity) throw unauthenticated('this operation needs a token (Authorization: Bearer …)');
+  if (roles.length > 0 && !hasRole(context.identity, ...roles)) {
+    throw forbidden(`this operation needs one of the roles: ${roles.join(', ')}`);
+  }
+  return true;
+};
+
+export function requireIdentity(context: HubContext): Identity {
+  if (!context.identity) throw hubError(ErrorCode.UNAUTHENTICATED, 'this operation needs a token (Authorization: Bearer …)');
+  return context.identity;
+}

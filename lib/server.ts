@@ -1,0 +1,181 @@
+/**
+ * Serves an Apollo Server on a plain Node HTTP server, with the routes every service
+ * has: POST/GET /graphql, GET /healthz (alive) and GET /readyz (dependencies reachable).
+ * Extra routes (the gateway's dashboard, exports) plug in through `routes`.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { log } from './log';
+import { REQUEST_ID_HEADER } from './identity';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+
+export interface ServeOptions<TContext extends BaseContext> {
+  name: string;
+  apollo: ApolloServer<TContext>;
+  host: string;
+  port: number;
+  /** Builds the per-request context; throwing a GraphQLError answers it as the error. */
+  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Resolves when the service's dependencies are reachable, rejects with the reason. */
+  ready: () => Promise<unknown>;
+  routes?: Record<string, RouteHandler>;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningService {
+  name: string;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+function errorCode(error: unknown): string | undefined {
+  const extensions = (error as { extensions?: { code?: unknown } })?.extensions;
+  return typeof extensions?.code === 'string' ? extensions.code : undefined;
+}
+
+async function handleGraphQL<TContext extends BaseContext>(
+  options: ServeOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  requestId: string,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown = undefined;
+  if (req.method === 'POST') {
+    const raw = await readBody(req, options.maxBodyBytes ?? 1_048_576);
+    const contentType = headers.get('content-type') ?? '';
+    if (contentType.includes('application/json') || contentType.includes('application/graphql-response+json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, 'BAD_REQUEST', 'the request body is not valid JSON');
+      }
+    } else {
+      body = raw;
+    }
+  }
+  let context: TContext;
+  try {
+    context = await options.context(req, requestId);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'UNAUTHENTICATED') throw new HttpError(401, code, (error as Error).message);
+    throw error;
+  }
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context: async () => context,
+  });
+  for (const [key, value] of result.headers) res.setHeader(key, value);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+  } else {
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningService> {
+  await options.apollo.start();
+  const server = http.createServer((req, res) => {
+    const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined)?.slice(0, 100) || randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = process.hrtime.bigint();
+    const route = async (): Promise<void> => {
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
+      if (url.pathname === '/readyz') {
+        try {
+          await options.ready();
+          return sendJson(res, 200, { status: 'ready', service: options.name });
+        } catch (error) {
+          return sendJson(res, 503, { status: 'unavailable', service: options.name, reason: (error as Error)?.message });
+        }
+      }
+      const extra = options.routes?.[url.pathname];
+      if (extra) return extra(req, res, url);
+      if (url.pathname === '/graphql' || url.pathname === '/') return handleGraphQL(options, req, res, url, requestId);
+      sendJson(res, 404, { error: 'not found' });
+    };
+    route()
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return sendGraphQLError(res, error.status, error.code, error.message);
+        log.error('request failed', { service: options.name, requestId, error: String(error) });
+        if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+        else res.end();
+      })
+      .finally(() => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        log.debug('request', { service: options.name, requestId, method: req.method, path: url.pathname, status: res.statusCode, ms });
+      });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  return {
+    name: options.name,
+    port,
+    url: `http://${host}:${port}/graphql`,
+    stop: async () => {
+      // Stop accepting, let requests in flight finish, then close idle keep-alive sockets.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const forced = setTimeout(() => server.closeAllConnections(), 10_000);
+      await closed;
+      clearTimeout(forced);
+      await options.apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Starts one subgraph: opens its store (migrated), builds its federated schema, and
+ * serves it. Every request must carry the gateway's token; the context holds the
+ * caller's identity and fresh DataLoaders, so batching never leaks across requests.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { config, type SubgraphName } from './config';
+import { openStore, type Store, type StoreDefinition } from './db';
+import { formatError } from './format-error';
+import { GATEWAY_TOKEN_HEADER, type HubContext, verifyGatewayToken } from './identity';
+import { serve, type RunningService } from './server';
+import type { UpsertCounts } from './upsert';
+import { log } from './log';
+
+export interface SubgraphContext<TLoaders> extends HubContext {
+  store: Store;
+  loaders: TLoaders;
+}
+
+export interface SubgraphDefinition<TLoaders> {
+  name: SubgraphName;
+  store: Omit<StoreDefinition, 'name'>;
+  schema: () => Promise<GraphQLSchema>;
+  loaders: (store: Store) => TLoaders;
+  /** Writes this subgraph's part of the seed files (idempotent). */
+  seed: (store: Store) => Promise<UpsertCounts>;
+  /** True when the subgraph holds no data yet. */
+  isEmpty: (store: Store) => Promise<boolean>;
+}
+
+export interface RunningSubgraph extends RunningService {
+  store: Store;
+}
+
+export async function startSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  options: { port?: number; host?: string; store?: Store; seedIfEmpty?: boolean } = {},
+): Promise<RunningSubgraph> {
+  const store = options.store ?? (await openStore({ name: definition.name, ...definition.store }));
+  if ((options.seedIfEmpty ?? config.seedOnStart()) && (await definition.isEmpty(store))) {
+    log.info('seeding an empty database', { subgraph: definition.name, ...(await definition.seed(store)) });
+  }
+  const schema = await definition.schema();
+  const production = config.production();
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  const service = await serve({
+    name: definition.name,
+    apollo,
+    host: options.host ?? config.host(),
+    port: options.port ?? config.port(definition.name),
+    context: async (req) => {
+      const claims = await verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined);
+      return { ...claims, store, loaders: definition.loaders(store) };
+    },
+    ready: () => store.dataSource.query('SELECT 1'),
+  });
+  return {
+    ...service,
+    store,
+    stop: async () => {
+      await service.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** npm run compose: rewrites gateway/supergraph.graphql from the subgraphs' schemas. */
+import { writeFileSync } from 'node:fs';
+import { composeSupergraph, SUPERGRAPH_PATH } from '../gateway/compose';
+
+composeSupergraph()
+  .then((sdl) => {
+    writeFileSync(SUPERGRAPH_PATH, sdl);
+    console.log(`wrote ${SUPERGRAPH_PATH}`);
+  })
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

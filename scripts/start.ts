@@ -1,0 +1,44 @@
+/** npm start: the whole hub in one process; Ctrl-C stops all of it. */
+import { config } from '../lib/config';
+import { startHub } from '../lib/hub';
+import { log } from '../lib/log';
+
+const EXAMPLE = `{
+  task(id: "T05") {
+    content
+    deadline
+    leadOrganization { name nameEn }
+    indicators { name targetValue unit owners { name } }
+  }
+  organizationByName(name: "市场监管局") { name leadTasks { id } }
+}`;
+
+async function main(): Promise<void> {
+  const hub = await startHub();
+  const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
+  const database = hub.embedded ? `embedded PostgreSQL in ${config.embeddedDir()}` : 'the configured PostgreSQL';
+  process.stdout.write(
+    `\nipzone-hub is running on ${database}\n\n  GraphQL gateway: ${url}  (open it in a browser for the explorer)\n\n` +
+      `Try:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'\n\nCtrl-C stops the hub.\n`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    hub.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error('stop failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

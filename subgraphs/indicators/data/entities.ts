@@ -1,0 +1,38 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** numeric columns come back from pg as strings: read them as numbers. */
+export const numeric = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+@Entity({ name: 'indicator' })
+export class IndicatorRecord {
+  @PrimaryColumn('text') id: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'name_en' }) nameEn: string;
+  @Column('text') unit: string;
+  @Column('text', { name: 'unit_en' }) unitEn: string;
+  @Column('text', { name: 'value_kind' }) valueKind: string;
+  @Column('text') comparator: string;
+  @Column('numeric', { name: 'target_value', transformer: numeric }) targetValue: number;
+  @Column('text', { nullable: true }) deadline: string | null;
+  @Column('text') periodicity: string;
+  @Column('text') rollup: string;
+  @Column('boolean') headline: boolean;
+  @Column('text') quote: string;
+  @Column('text') source: string;
+}
+
+@Entity({ name: 'indicator_owner' })
+export class IndicatorOwnerRecord {
+  @PrimaryColumn('text', { name: 'indicator_id' }) indicatorId: string;
+  @PrimaryColumn('text', { name: 'organization_id' }) organizationId: string;
+  @Column('int') position: number;
+}
+
+@Entity({ name: 'indicator_task' })
+export class IndicatorTaskRecord {
+  @PrimaryColumn('text', { name: 'indicator_id' }) indicatorId: string;
+  @PrimaryColumn('text', { name: 'task_id' }) taskId: string;
+}

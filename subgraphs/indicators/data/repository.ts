@@ -1,0 +1,72 @@
+/** Reads of the indicators subgraph's own tables. */
+import { In, type DataSource } from 'typeorm';
+import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './entities';
+
+export interface IndicatorQuery {
+  headline?: boolean | null;
+  ownerId?: string | null;
+  taskId?: string | null;
+  comparator?: string | null;
+}
+
+export class IndicatorRepository {
+  constructor(private readonly db: DataSource) {}
+
+  list(query: IndicatorQuery = {}): Promise<IndicatorRecord[]> {
+    const q = this.db.getRepository(IndicatorRecord).createQueryBuilder('i').orderBy('i.headline', 'DESC').addOrderBy('i.id');
+    if (query.headline != null) q.andWhere('i.headline = :headline', { headline: query.headline });
+    if (query.comparator) q.andWhere('i.comparator = :comparator', { comparator: query.comparator });
+    if (query.ownerId)
+      q.andWhere('EXISTS (SELECT 1 FROM indicator_owner o WHERE o.indicator_id = i.id AND o.organization_id = :owner)', {
+        owner: query.ownerId,
+      });
+    if (query.taskId)
+      q.andWhere('EXISTS (SELECT 1 FROM indicator_task t WHERE t.indicator_id = i.id AND t.task_id = :task)', { task: query.taskId });
+    return q.getMany();
+  }
+
+  byIds(ids: readonly string[]): Promise<IndicatorRecord[]> {
+    return this.db.getRepository(IndicatorRecord).findBy({ id: In([...ids]) });
+  }
+
+  ownersOf(indicatorIds: readonly string[]): Promise<IndicatorOwnerRecord[]> {
+    return this.db
+      .getRepository(IndicatorOwnerRecord)
+      .find({ where: { indicatorId: In([...indicatorIds]) }, order: { indicatorId: 'ASC', position: 'ASC' } });
+  }
+
+  tasksOf(indicatorIds: readonly string[]): Promise<IndicatorTaskRecord[]> {
+    return this.db
+      .getRepository(IndicatorTaskRecord)
+      .find({ where: { indicatorId: In([...indicatorIds]) }, order: { indicatorId: 'ASC', taskId: 'ASC' } });
+  }
+
+  /** Indicators linked to each task, paired with the task id. */
+  async ofTasks(taskIds: readonly string[]): Promise<Array<IndicatorRecord & { taskId: string }>> {
+    const rows: Array<IndicatorRecord & { taskId: string }> = await this.db.query(
+      `SELECT l.task_id AS "taskId", ${INDICATOR_COLUMNS}
+         FROM indicator_task l JOIN indicator i ON i.id = l.indicator_id
+        WHERE l.task_id = ANY($1::text[]) ORDER BY l.task_id, i.id`,
+      [taskIds],
+    );
+    return numbers(rows);
+  }
+
+  /** Indicators each organisation owns, paired with the organisation id. */
+  async ofOwners(organizationIds: readonly string[]): Promise<Array<IndicatorRecord & { organizationId: string }>> {
+    const rows: Array<IndicatorRecord & { organizationId: string }> = await this.db.query(
+      `SELECT o.organization_id AS "organizationId", ${INDICATOR_COLUMNS}
+         FROM indicator_owner o JOIN indicator i ON i.id = o.indicator_id
+        WHERE o.organization_id = ANY($1::text[]) ORDER BY o.organization_id, i.headline DESC, i.id`,
+      [organizationIds],
+    );
+    return numbers(rows);
+  }
+}
+
+const INDICATOR_COLUMNS = `i.id, i.name, i.name_en AS "nameEn", i.unit, i.unit_en AS "unitEn", i.value_kind AS "valueKind",
+  i.comparator, i.target_value AS "targetValue", i.deadline, i.periodicity, i.rollup, i.headline, i.quote, i.source`;
+
+function numbers<T extends { targetValue: number }>(rows: T[]): T[] {
+  return rows.map((row) => ({ ...row, targetValue: Number(row.targetValue) }));
+}

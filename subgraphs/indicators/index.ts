@@ -1,0 +1,34 @@
+/** The indicators subgraph: the plan's quantitative targets, their owners and tasks. */
+import { buildFederatedSchema } from '../../lib/federation';
+import type { SubgraphContext, SubgraphDefinition } from '../../lib/subgraph';
+import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
+import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-CreateIndicators';
+import { readIndicators } from '../../seeds/load';
+import { seedIndicators } from './data/seed';
+import { createLoaders, type IndicatorLoaders } from './loaders';
+import { IndicatorResolver, OrganizationIndicatorsResolver, TaskIndicatorsResolver } from './resolvers/indicator.resolver';
+
+type Context = SubgraphContext<IndicatorLoaders>;
+const stub = (reference: { id: string }) => ({ id: reference.id });
+
+export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
+  name: 'indicators',
+  store: {
+    entities: [IndicatorRecord, IndicatorOwnerRecord, IndicatorTaskRecord],
+    migrations: [CreateIndicators1764000000002],
+  },
+  loaders: createLoaders,
+  seed: (store) => seedIndicators(store.dataSource, readIndicators()),
+  isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM indicator LIMIT 1')).length === 0,
+  schema: () =>
+    buildFederatedSchema(
+      { resolvers: [IndicatorResolver, TaskIndicatorsResolver, OrganizationIndicatorsResolver] },
+      {
+        Indicator: {
+          __resolveReference: (reference: { id: string }, context: Context) => context.loaders.indicator.load(reference.id),
+        },
+        Task: { __resolveReference: stub },
+        Organization: { __resolveReference: stub },
+      },
+    ),
+};

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../../lib/subgraph';
+import type { IndicatorLoaders } from '../loaders';
+import { Indicator, IndicatorFilter, Organization, Task } from '../schema/indicator';
+
+type Context = SubgraphContext<IndicatorLoaders>;
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  @Query(() => [Indicator], { description: 'The plan\'s quantitative targets: the eight city goals first' })
+  indicators(
+    @Ctx() { loaders }: Context,
+    @Arg('filter', () => IndicatorFilter, { nullable: true }) filter?: IndicatorFilter,
+  ): Promise<Indicator[]> {
+    return loaders.repository.list(filter ?? {}) as Promise<Indicator[]>;
+  }
+
+  @Query(() => Indicator, { nullable: true, description: 'One indicator by id; null when there is none' })
+  indicator(@Ctx() { loaders }: Context, @Arg('id', () => ID) id: string): Promise<Indicator | null> {
+    return loaders.indicator.load(id) as Promise<Indicator | null>;
+  }
+
+  @FieldResolver(() => [Organization], {
+    nullable: 'itemsAndList',
+    description: 'Organisations that report this indicator; the first is the principal',
+  })
+  async owners(@Root() indicator: Indicator, @Ctx() { loaders }: Context): Promise<Organization[]> {
+    return (await loaders.owners.load(indicator.id)).map((o) => ({ id: o.organizationId }));
+  }
+
+  @FieldResolver(() => [Task], { nullable: 'itemsAndList', description: 'Annex tasks this target belongs to' })
+  async tasks(@Root() indicator: Indicator, @Ctx() { loaders }: Context): Promise<Task[]> {
+    return (await loaders.tasks.load(indicator.id)).map((t) => ({ id: t.taskId }));
+  }
+}
+
+@Resolver(() => Task)
+export class TaskIndicatorsResolver {
+  @FieldResolver(() => [Indicator], { nullable: true, description: 'Quantitative targets written in this task' })
+  indicators(@Root() task: Task, @Ctx() { loaders }: Context): Promise<Indicator[]> {
+    return loaders.ofTask.load(task.id) as Promise<Indicator[]>;
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationIndicatorsResolver {
+  @FieldResolver(() => [Indicator], { nullable: true, description: 'Indicators this organisation owns (reports)' })
+  indicators(@Root() organization: Organization, @Ctx() { loaders }: Context): Promise<Indicator[]> {
+    return loaders.ofOwner.load(organization.id) as Promise<Indicator[]>;
+  }
+}

@@ -1,0 +1,104 @@
+import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum Comparator {
+  AT_LEAST = 'AT_LEAST',
+  MORE_THAN = 'MORE_THAN',
+  AT_MOST = 'AT_MOST',
+  EQUAL = 'EQUAL',
+  REDUCE_BY_PERCENT = 'REDUCE_BY_PERCENT',
+  INCREASE_BY_PERCENT = 'INCREASE_BY_PERCENT',
+}
+registerEnumType(Comparator, {
+  name: 'Comparator',
+  description: 'How an actual value is held against the target, as the wording decides',
+  valuesConfig: {
+    AT_LEAST: { description: '以上 / 不低于 / 不少于 / 达到: actual ≥ target' },
+    MORE_THAN: { description: '超过 / 突破: actual > target' },
+    AT_MOST: { description: '以内: actual ≤ target' },
+    EQUAL: { description: '100% / 全覆盖: actual = target' },
+    REDUCE_BY_PERCENT: { description: '压减 X%: a reduction of at least X % against a recorded baseline' },
+    INCREASE_BY_PERCENT: { description: '提升 / 增长 X%: an increase of at least X % against a recorded baseline' },
+  },
+});
+
+export enum Periodicity {
+  BY_DEADLINE = 'BY_DEADLINE',
+  ANNUAL = 'ANNUAL',
+  CONTINUOUS = 'CONTINUOUS',
+}
+registerEnumType(Periodicity, {
+  name: 'Periodicity',
+  valuesConfig: {
+    BY_DEADLINE: { description: 'A stock or one-off to reach by the deadline' },
+    ANNUAL: { description: 'A flow counted per calendar year' },
+    CONTINUOUS: { description: 'A rate or state that must hold in every period' },
+  },
+});
+
+export enum ValueKind {
+  COUNT = 'COUNT',
+  PERCENT = 'PERCENT',
+  SCORE = 'SCORE',
+  DAYS = 'DAYS',
+  RATIO = 'RATIO',
+  AMOUNT = 'AMOUNT',
+}
+registerEnumType(ValueKind, { name: 'ValueKind', description: 'What a value measures; decides its valid bounds' });
+
+export enum Rollup {
+  SUM = 'SUM',
+  LAST = 'LAST',
+  AVERAGE = 'AVERAGE',
+  RATIO = 'RATIO',
+}
+registerEnumType(Rollup, {
+  name: 'Rollup',
+  description: 'How figures of shorter periods combine into a longer one',
+  valuesConfig: {
+    SUM: { description: 'Flows: the sum of the periods' },
+    LAST: { description: 'Stocks and levels: the latest period' },
+    AVERAGE: { description: 'The mean of the periods' },
+    RATIO: { description: 'Rates: the sum of numerators over the sum of denominators' },
+  },
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Organization {
+  @Field(() => ID) id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Task {
+  @Field(() => ID) id: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A quantitative target of the plan' })
+export class Indicator {
+  @Field(() => ID) id: string;
+  @Field({ description: 'Name in Chinese, close to the document' }) name: string;
+  @Field() nameEn: string;
+  @Field({ description: 'Unit as the document writes it: 件, %, 天, 家 …' }) unit: string;
+  @Field() unitEn: string;
+  @Field(() => ValueKind) valueKind: ValueKind;
+  @Field(() => Comparator) comparator: Comparator;
+  @Field(() => Float, { description: 'For REDUCE/INCREASE_BY_PERCENT: the percentage' }) targetValue: number;
+  @Field(() => String, { nullable: true, description: 'Month the target is due (YYYY-MM); null when ongoing' })
+  deadline: string | null;
+  @Field(() => Periodicity) periodicity: Periodicity;
+  @Field(() => Rollup) rollup: Rollup;
+  @Field({ description: 'One of the eight city goals of section 一' }) headline: boolean;
+  @Field({ description: 'The words of the document the target comes from' }) quote: string;
+  @Field({ description: '"goals" (section 一) or "task:N"' }) source: string;
+}
+
+@InputType()
+export class IndicatorFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Only the eight city goals (true) or only task targets (false)' })
+  headline?: boolean | null;
+  @Field(() => ID, { nullable: true, description: 'Only indicators this organisation owns' }) ownerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only indicators of this task' }) taskId?: string | null;
+  @Field(() => Comparator, { nullable: true }) comparator?: Comparator | null;
+}

@@ -1,0 +1,31 @@
+/** The organizations subgraph: who the plan's responsible units are. */
+import { buildFederatedSchema } from '../../lib/federation';
+import type { SubgraphContext, SubgraphDefinition } from '../../lib/subgraph';
+import { OrganizationAliasRecord, OrganizationRecord } from './data/entities';
+import { CreateOrganizations1764000000000 } from './data/migrations/1764000000000-CreateOrganizations';
+import { readOrganizations } from '../../seeds/load';
+import { seedOrganizations } from './data/seed';
+import { createLoaders, type OrganizationLoaders } from './loaders';
+import { OrganizationResolver } from './resolvers/organization.resolver';
+import { Organization } from './schema/organization';
+
+export const organizationsSubgraph: SubgraphDefinition<OrganizationLoaders> = {
+  name: 'organizations',
+  store: {
+    entities: [OrganizationRecord, OrganizationAliasRecord],
+    migrations: [CreateOrganizations1764000000000],
+  },
+  loaders: createLoaders,
+  seed: (store) => seedOrganizations(store.dataSource, readOrganizations()),
+  isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM organization LIMIT 1')).length === 0,
+  schema: () =>
+    buildFederatedSchema(
+      { resolvers: [OrganizationResolver], orphanedTypes: [Organization] },
+      {
+        Organization: {
+          __resolveReference: (reference: { id: string }, context: SubgraphContext<OrganizationLoaders>) =>
+            context.loaders.organization.load(reference.id),
+        },
+      },
+    ),
+};

@@ -1,0 +1,49 @@
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum OrganizationKind {
+  PARTY_COMMITTEE_DEPARTMENT = 'PARTY_COMMITTEE_DEPARTMENT',
+  GOVERNMENT_DEPARTMENT = 'GOVERNMENT_DEPARTMENT',
+  COURT = 'COURT',
+  PROCURATORATE = 'PROCURATORATE',
+  CUSTOMS = 'CUSTOMS',
+  DISTRICT_GOVERNMENT = 'DISTRICT_GOVERNMENT',
+  DEVELOPMENT_ZONE_COMMITTEE = 'DEVELOPMENT_ZONE_COMMITTEE',
+  PUBLIC_INSTITUTION = 'PUBLIC_INSTITUTION',
+  PEOPLE_ORGANIZATION = 'PEOPLE_ORGANIZATION',
+  FINANCIAL_REGULATOR = 'FINANCIAL_REGULATOR',
+  CITY_GOVERNMENT = 'CITY_GOVERNMENT',
+}
+registerEnumType(OrganizationKind, {
+  name: 'OrganizationKind',
+  description: 'What kind of body an organisation is',
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An agency or body named among the plan\'s responsible units' })
+export class Organization {
+  @Field(() => ID, { description: 'Stable slug, e.g. "amr" for 市市场监管局' })
+  id: string;
+
+  @Field({ description: 'Canonical name as the document writes it, e.g. 市市场监管局' })
+  name: string;
+
+  @Field({ description: 'English name' })
+  nameEn: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field(() => String, { nullable: true, description: 'Why a name or alias maps here, where it is not obvious' })
+  note: string | null;
+
+  parentId: string | null;
+}
+
+@InputType({ description: 'Narrows the list of organisations' })
+export class OrganizationFilter {
+  @Field(() => OrganizationKind, { nullable: true })
+  kind?: OrganizationKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, English name, id or any alias' })
+  search?: string | null;
+}
