@@ -36,6 +36,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     formatError,
+    // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
+    stopOnTerminationSignals: false,
     plugins: [production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
   });
   return serve({

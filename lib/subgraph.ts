@@ -4,7 +4,7 @@
  * caller's identity and fresh DataLoaders, so batching never leaks across requests.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { config, type SubgraphName } from './config';
 import { openStore, type Store, type StoreDefinition } from './db';
@@ -49,7 +49,9 @@ export async function startSubgraph<TLoaders>(
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   const service = await serve({
     name: definition.name,
