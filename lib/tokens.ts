@@ -3,7 +3,7 @@
  * with JWT_SECRET by default; RS256 with JWT_PUBLIC_KEY or a JWKS endpoint (JWKS_URL)
  * by configuration. `issueToken` is what `npm run token` uses.
  */
-import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, importSPKI, jwtVerify, type KeyLike, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { config } from './config';
 import { unauthenticated } from './errors';
 import { type Identity, type Role, ROLES } from './identity';
@@ -18,7 +18,7 @@ function hmacSecret(): Uint8Array {
 
 let remoteKeys: { url: string; keys: JWTVerifyGetKey } | undefined;
 
-async function verificationKey(): Promise<{ key: Uint8Array | CryptoKey | JWTVerifyGetKey; algorithms: string[] }> {
+async function verificationKey(): Promise<{ key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] }> {
   if (process.env.JWKS_URL) {
     if (remoteKeys?.url !== process.env.JWKS_URL) {
       remoteKeys = { url: process.env.JWKS_URL, keys: createRemoteJWKSet(new URL(process.env.JWKS_URL)) };
@@ -41,7 +41,7 @@ export async function verifyAccessToken(token: string): Promise<Identity> {
     throw unauthenticated('the token is not valid');
   }
   if (typeof payload.org !== 'string' || payload.org === '') throw unauthenticated('the token names no organization (claim "org")');
-  const roles = Array.isArray(payload.roles) ? payload.roles : [];
+  const roles: unknown[] = Array.isArray(payload.roles) ? payload.roles : [];
   if (roles.length === 0 || !roles.every((r): r is Role => ROLES.includes(r as Role))) {
     throw unauthenticated(`the token's roles must be among: ${ROLES.join(', ')}`);
   }

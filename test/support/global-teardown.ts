@@ -1,1 +1,5 @@
-export default async function globalTeardown(): Promise<void> {}
+import type { EmbeddedDatabase } from '../../lib/embedded-db';
+
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __embeddedDatabase?: EmbeddedDatabase }).__embeddedDatabase?.stop();
+}

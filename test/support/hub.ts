@@ -1,0 +1,38 @@
+/** Starts the whole hub on free ports for a test file, and talks to it like a client. */
+import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
+import { type Hub, startHub } from '../../lib/hub';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; [key: string]: unknown } }>;
+}
+
+export async function startTestHub(): Promise<Hub> {
+  return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
+}
+
+export async function graphql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphQLResponse<T>;
+  return { ...body, status: response.status };
+}
+
+/** SQL statements each subgraph sends while `action` runs. */
+export async function countStatements(hub: Hub, action: () => Promise<unknown>): Promise<Record<SubgraphName, number>> {
+  const before = Object.fromEntries(SUBGRAPHS.map((n) => [n, hub.subgraphs[n].store.statements.count]));
+  await action();
+  return Object.fromEntries(SUBGRAPHS.map((n) => [n, hub.subgraphs[n].store.statements.count - before[n]])) as Record<
+    SubgraphName,
+    number
+  >;
+}
