@@ -32,9 +32,9 @@ export const ENV_VARIABLES = {
   EMBEDDED_PG_DIR: 'data folder of the embedded PostgreSQL (default .data/postgres)',
   EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL (default 54329)',
   SEED: 'seed the plan on start when the database is empty: "true" (default) or "false"',
-  JWT_SECRET: 'HS256 secret that signs callers\' tokens (development default when unset; required in production)',
-  JWT_PUBLIC_KEY: 'PEM public key: verify callers\' tokens with RS256 instead of JWT_SECRET',
-  JWKS_URL: 'JWKS endpoint: verify callers\' tokens with RS256 keys from it instead of JWT_SECRET',
+  JWT_SECRET: "HS256 secret that signs callers' tokens (development default when unset; required in production)",
+  JWT_PUBLIC_KEY: "PEM public key: verify callers' tokens with RS256 instead of JWT_SECRET",
+  JWKS_URL: "JWKS endpoint: verify callers' tokens with RS256 keys from it instead of JWT_SECRET",
   JWT_ISSUER: 'issuer callers\' tokens must carry (default "ipzone-hub")',
   SUBGRAPH_SECRET: 'secret the gateway signs forwarded identities with; subgraphs refuse requests without it',
   READS_REQUIRE_TOKEN: '"true": queries need a token too (default: reads are open)',
@@ -86,8 +86,7 @@ export const config = {
   host: (): string => env('HOST') ?? '127.0.0.1',
   port: (service: 'gateway' | SubgraphName): number => intEnv(PORT_VARIABLE[service], DEFAULT_PORTS[service]),
   /** Where the gateway reaches a subgraph. */
-  subgraphUrl: (name: SubgraphName): string =>
-    env(URL_VARIABLE[name]) ?? `http://127.0.0.1:${config.port(name)}/graphql`,
+  subgraphUrl: (name: SubgraphName): string => env(URL_VARIABLE[name]) ?? `http://127.0.0.1:${config.port(name)}/graphql`,
   /** The shared database URL, if one is configured. */
   databaseUrl: (): string | undefined => env('DATABASE_URL'),
   /** A subgraph's own database URL (its own setting, else the shared one). */

@@ -87,7 +87,9 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
     onError: (error: unknown) => lines.push(String(error)),
   });
   const fail = (step: string, error: unknown): Error =>
-    new Error(`embedded PostgreSQL failed to ${step}: ${error instanceof Error ? error.message : ''}\n${lines.join('').slice(-4000)}`);
+    new Error(
+      `embedded PostgreSQL failed to ${step}: ${error instanceof Error ? error.message : ''}\n${lines.join('').slice(-4000)}`,
+    );
   if (!existsSync(path.join(options.dir, 'PG_VERSION'))) {
     log.info('creating the embedded PostgreSQL data folder', { dir: options.dir });
     await server.initialise().catch((error: unknown) => {

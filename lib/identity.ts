@@ -57,7 +57,8 @@ export async function verifyGatewayToken(token: string | undefined): Promise<Gat
   try {
     const { payload } = await jwtVerify(token, subgraphSecret(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     const roles = Array.isArray(payload.roles) ? (payload.roles.filter((r) => ROLES.includes(r as Role)) as Role[]) : [];
-    const identity = typeof payload.org === 'string' ? { org: payload.org, roles, subject: String(payload.sub ?? payload.org) } : null;
+    const identity =
+      typeof payload.org === 'string' ? { org: payload.org, roles, subject: String(payload.sub ?? payload.org) } : null;
     return { identity, requestId: String(payload.rid ?? randomUUID()) };
   } catch {
     throw unauthenticated('the gateway token is invalid or expired');

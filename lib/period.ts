@@ -22,3 +22,102 @@ export function parseChineseDeadline(text: string): { deadline: string | null; o
   if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new Error(`not a deadline: "${text}"`);
   return { deadline: `${match[1]}-${match[2].padStart(2, '0')}`, ongoing: false };
 }
+
+/**
+ * Reporting periods, written:
+ *   2025      a calendar year        (YEAR)
+ *   2025H1    a half year, H1 or H2  (HALF)
+ *   2025Q3    a quarter, Q1 … Q4     (QUARTER)
+ *   2025-07   a month                (MONTH)
+ */
+export type PeriodType = 'YEAR' | 'HALF' | 'QUARTER' | 'MONTH';
+export const PERIOD_TYPES: readonly PeriodType[] = ['YEAR', 'HALF', 'QUARTER', 'MONTH'];
+
+export interface Period {
+  /** Canonical spelling. */
+  text: string;
+  type: PeriodType;
+  year: number;
+  /** First and last month (1…12) it covers. */
+  firstMonth: number;
+  lastMonth: number;
+  /** First and last day, YYYY-MM-DD. */
+  start: string;
+  end: string;
+}
+
+const PERIOD = /^(\d{4})(?:(H[12])|(Q[1-4])|-(0[1-9]|1[0-2]))?$/;
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function makePeriod(type: PeriodType, year: number, firstMonth: number, lastMonth: number): Period {
+  const mm = (m: number) => String(m).padStart(2, '0');
+  const text =
+    type === 'YEAR'
+      ? String(year)
+      : type === 'HALF'
+        ? `${year}H${firstMonth === 1 ? 1 : 2}`
+        : type === 'QUARTER'
+          ? `${year}Q${(firstMonth + 2) / 3}`
+          : `${year}-${mm(firstMonth)}`;
+  return {
+    text,
+    type,
+    year,
+    firstMonth,
+    lastMonth,
+    start: `${year}-${mm(firstMonth)}-01`,
+    end: `${year}-${mm(lastMonth)}-${lastDay(year, lastMonth)}`,
+  };
+}
+
+/** Parses a period; null when it is not one (the caller says which field). */
+export function parsePeriod(input: string): Period | null {
+  if (typeof input !== 'string' || input.length > 10) return null;
+  const match = PERIOD.exec(input.trim().toUpperCase());
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return null;
+  if (match[2]) return match[2] === 'H1' ? makePeriod('HALF', year, 1, 6) : makePeriod('HALF', year, 7, 12);
+  if (match[3]) {
+    const q = Number(match[3][1]);
+    return makePeriod('QUARTER', year, q * 3 - 2, q * 3);
+  }
+  if (match[4]) {
+    const m = Number(match[4]);
+    return makePeriod('MONTH', year, m, m);
+  }
+  return makePeriod('YEAR', year, 1, 12);
+}
+
+/** The period of the same type just before this one (2025Q1 → 2024Q4). */
+export function previousPeriod(period: Period): Period {
+  const span = period.lastMonth - period.firstMonth + 1;
+  let year = period.year;
+  let first = period.firstMonth - span;
+  if (first < 1) {
+    year -= 1;
+    first += 12;
+  }
+  return makePeriod(period.type, year, first, first + span - 1);
+}
+
+/** True when `outer` covers every day of `inner`. */
+export function periodContains(outer: Period, inner: Period): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+export function periodArgument(value: string, field: string): Period {
+  const period = parsePeriod(value);
+  if (!period) {
+    throw badInput(
+      `${field} must be a period written 2025, 2025H1, 2025Q3 or 2025-07; got "${String(value).slice(0, 40)}"`,
+      field,
+    );
+  }
+  return period;
+}

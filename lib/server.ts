@@ -154,7 +154,14 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
       })
       .finally(() => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        log.debug('request', { service: options.name, requestId, method: req.method, path: url.pathname, status: res.statusCode, ms });
+        log.debug('request', {
+          service: options.name,
+          requestId,
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+          ms,
+        });
       });
   });
   server.keepAliveTimeout = 5000;

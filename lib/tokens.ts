@@ -34,13 +34,18 @@ export async function verifyAccessToken(token: string): Promise<Identity> {
   const { key, algorithms } = await verificationKey();
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer: config.jwtIssuer(), requiredClaims: ['exp'] }));
+    ({ payload } = await jwtVerify(token, key as Uint8Array, {
+      algorithms,
+      issuer: config.jwtIssuer(),
+      requiredClaims: ['exp'],
+    }));
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_JWT_EXPIRED') throw unauthenticated('the token has expired');
     throw unauthenticated('the token is not valid');
   }
-  if (typeof payload.org !== 'string' || payload.org === '') throw unauthenticated('the token names no organization (claim "org")');
+  if (typeof payload.org !== 'string' || payload.org === '')
+    throw unauthenticated('the token names no organization (claim "org")');
   const roles: unknown[] = Array.isArray(payload.roles) ? payload.roles : [];
   if (roles.length === 0 || !roles.every((r): r is Role => ROLES.includes(r as Role))) {
     throw unauthenticated(`the token's roles must be among: ${ROLES.join(', ')}`);
@@ -49,7 +54,10 @@ export async function verifyAccessToken(token: string): Promise<Identity> {
 }
 
 /** Signs a token with JWT_SECRET (HS256). */
-export async function issueToken(identity: { org: string; roles: Role[]; subject?: string }, ttlSeconds: number): Promise<string> {
+export async function issueToken(
+  identity: { org: string; roles: Role[]; subject?: string },
+  ttlSeconds: number,
+): Promise<string> {
   return new SignJWT({ org: identity.org, roles: identity.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject ?? identity.org)

@@ -9,11 +9,15 @@ export function createLoaders(store: Store) {
   const repository = new IndicatorRepository(store.dataSource);
   return {
     repository,
-    indicator: new DataLoader<string, IndicatorRecord | null>(async (ids) => oneByKey(ids, await repository.byIds(ids), (i) => i.id)),
+    indicator: new DataLoader<string, IndicatorRecord | null>(async (ids) =>
+      oneByKey(ids, await repository.byIds(ids), (i) => i.id),
+    ),
     owners: new DataLoader<string, IndicatorOwnerRecord[]>(async (ids) =>
       manyByKey(ids, await repository.ownersOf(ids), (o) => o.indicatorId),
     ),
-    tasks: new DataLoader<string, IndicatorTaskRecord[]>(async (ids) => manyByKey(ids, await repository.tasksOf(ids), (t) => t.indicatorId)),
+    tasks: new DataLoader<string, IndicatorTaskRecord[]>(async (ids) =>
+      manyByKey(ids, await repository.tasksOf(ids), (t) => t.indicatorId),
+    ),
     ofTask: new DataLoader<string, IndicatorRecord[]>(async (taskIds) =>
       manyByKey(taskIds, await repository.ofTasks(taskIds), (i) => i.taskId),
     ),

@@ -21,7 +21,9 @@ export class IndicatorRepository {
         owner: query.ownerId,
       });
     if (query.taskId)
-      q.andWhere('EXISTS (SELECT 1 FROM indicator_task t WHERE t.indicator_id = i.id AND t.task_id = :task)', { task: query.taskId });
+      q.andWhere('EXISTS (SELECT 1 FROM indicator_task t WHERE t.indicator_id = i.id AND t.task_id = :task)', {
+        task: query.taskId,
+      });
     return q.getMany();
   }
 

@@ -19,7 +19,7 @@ registerEnumType(OrganizationKind, {
 });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'An agency or body named among the plan\'s responsible units' })
+@ObjectType({ description: "An agency or body named among the plan's responsible units" })
 export class Organization {
   @Field(() => ID, { description: 'Stable slug, e.g. "amr" for 市市场监管局' })
   id: string;

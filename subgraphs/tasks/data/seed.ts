@@ -37,7 +37,13 @@ export async function seedPlan(db: DataSource, plan: PlanSeed, tasks: TaskSeed[]
       [
         'section',
         ['seq'],
-        plan.sections.map((s) => ({ seq: s.seq, numeral: s.numeral, title: s.title, title_en: s.titleEn, annex_category: s.annexCategory })),
+        plan.sections.map((s) => ({
+          seq: s.seq,
+          numeral: s.numeral,
+          title: s.title,
+          title_en: s.titleEn,
+          annex_category: s.annexCategory,
+        })),
       ],
       [
         'measure',

@@ -11,8 +11,10 @@ type Context = SubgraphContext<TaskLoaders>;
 function checkFilter(filter: TaskFilter): void {
   yearMonthArgument(filter.deadlineFrom, 'filter.deadlineFrom');
   yearMonthArgument(filter.deadlineTo, 'filter.deadlineTo');
-  if (filter.section != null && (filter.section < 1 || filter.section > 7)) throw badInput('section must be 1…7', 'filter.section');
-  if (filter.measure != null && (filter.measure < 1 || filter.measure > 22)) throw badInput('measure must be 1…22', 'filter.measure');
+  if (filter.section != null && (filter.section < 1 || filter.section > 7))
+    throw badInput('section must be 1…7', 'filter.section');
+  if (filter.measure != null && (filter.measure < 1 || filter.measure > 22))
+    throw badInput('measure must be 1…22', 'filter.measure');
   if (filter.leadOnly && !filter.organizationId) throw badInput('leadOnly needs organizationId', 'filter.leadOnly');
 }
 

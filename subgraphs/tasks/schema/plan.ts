@@ -27,7 +27,7 @@ export class Section {
   @Field({ description: '一 … 七' }) numeral: string;
   @Field() title: string;
   @Field() titleEn: string;
-  @Field({ description: 'The heading the annex table uses for this section\'s tasks' }) annexCategory: string;
+  @Field({ description: "The heading the annex table uses for this section's tasks" }) annexCategory: string;
 }
 
 @ObjectType({ description: 'One of the 22 numbered measures' })
@@ -36,5 +36,5 @@ export class Measure {
   @Field(() => Int) sectionSeq: number;
   @Field() title: string;
   @Field() titleEn: string;
-  @Field({ description: 'The measure\'s text as written' }) text: string;
+  @Field({ description: "The measure's text as written" }) text: string;
 }

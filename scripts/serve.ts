@@ -1,0 +1,42 @@
+/**
+ * Runs one service of the hub, as the containers of docker-compose.yml do:
+ *   node dist/scripts/serve.js gateway|organizations|tasks|indicators
+ * A subgraph migrates its own schema (and seeds it when empty and SEED is not "false").
+ */
+import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { ensureDatabase } from '../lib/db';
+import { log } from '../lib/log';
+import type { RunningService } from '../lib/server';
+import { startSubgraph } from '../lib/subgraph';
+import { startGateway } from '../gateway';
+import { subgraphDefinitions } from '../subgraphs';
+
+async function main(service: string | undefined): Promise<void> {
+  let running: RunningService;
+  if (service === 'gateway') {
+    running = await startGateway();
+  } else if (SUBGRAPHS.includes(service as SubgraphName)) {
+    const name = service as SubgraphName;
+    const url = config.subgraphDatabaseUrl(name);
+    if (!url) throw new Error(`set DATABASE_URL or ${name.toUpperCase()}_DATABASE_URL`);
+    await ensureDatabase(url);
+    running = await startSubgraph(subgraphDefinitions[name]);
+  } else {
+    throw new Error(`usage: serve.js gateway|${SUBGRAPHS.join('|')}`);
+  }
+  log.info('listening', { service: running.name, url: running.url });
+  const stop = (signal: string) => {
+    log.info('draining', { service: running.name, signal });
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
