@@ -38,6 +38,8 @@ export const ENV_VARIABLES = {
   JWT_ISSUER: 'issuer callers\' tokens must carry (default "ipzone-hub")',
   SUBGRAPH_SECRET: 'secret the gateway signs forwarded identities with; subgraphs refuse requests without it',
   READS_REQUIRE_TOKEN: '"true": queries need a token too (default: reads are open)',
+  MAX_PUSH_ROWS: 'most figures one push may carry (default 5000)',
+  PLAUSIBILITY_FACTOR: 'a figure more than this many times above or below the previous period lands with a warning (default 3)',
   NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
 } as const;
@@ -50,7 +52,8 @@ export const DEFAULT_PORTS: Record<'gateway' | SubgraphName, number> = {
   indicators: 4003,
 };
 
-export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+/** The project folder: this file is lib/config.ts, or dist/lib/config.js once compiled. */
+export const PROJECT_ROOT = path.resolve(__dirname, path.basename(path.dirname(__dirname)) === 'dist' ? '../..' : '..');
 
 function env(name: EnvVariable): string | undefined {
   const value = process.env[name];
@@ -82,6 +85,18 @@ const DATABASE_VARIABLE: Record<SubgraphName, EnvVariable> = {
   indicators: 'INDICATORS_DATABASE_URL',
 };
 
+/** Development secrets: used when unset outside production, refused in production. */
+const DEV_SECRETS = { JWT_SECRET: 'ipzone-dev-jwt-secret-change-me', SUBGRAPH_SECRET: 'ipzone-dev-subgraph-secret-change-me' };
+
+function secret(name: 'JWT_SECRET' | 'SUBGRAPH_SECRET'): string {
+  const value = env(name);
+  if (env('NODE_ENV') !== 'production') return value ?? DEV_SECRETS[name];
+  if (!value || value.length < 32 || /change-me|dev-only/i.test(value)) {
+    throw new Error(`${name} must be set to a secret of at least 32 characters in production`);
+  }
+  return value;
+}
+
 export const config = {
   host: (): string => env('HOST') ?? '127.0.0.1',
   port: (service: 'gateway' | SubgraphName): number => intEnv(PORT_VARIABLE[service], DEFAULT_PORTS[service]),
@@ -99,6 +114,16 @@ export const config = {
   seedOnStart: (): boolean => (env('SEED') ?? 'true') !== 'false',
   production: (): boolean => env('NODE_ENV') === 'production',
   logLevel: (): string => env('LOG_LEVEL') ?? 'info',
+  maxPushRows: (): number => intEnv('MAX_PUSH_ROWS', 5000),
+  plausibilityFactor: (): number => {
+    const value = Number(env('PLAUSIBILITY_FACTOR') ?? 3);
+    if (!(value > 1)) throw new Error('PLAUSIBILITY_FACTOR must be a number above 1');
+    return value;
+  },
+  jwtSecret: (): string => secret('JWT_SECRET'),
+  subgraphSecret: (): string => secret('SUBGRAPH_SECRET'),
+  jwtPublicKey: (): string | undefined => env('JWT_PUBLIC_KEY'),
+  jwksUrl: (): string | undefined => env('JWKS_URL'),
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
 };

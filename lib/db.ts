@@ -52,19 +52,26 @@ export interface StoreDefinition {
 
 /** Create the database named in `url` when it does not exist yet. */
 export async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const database = decodeURIComponent(target.pathname.replace(/^\//, '')) || 'postgres';
+  // The usual case, and the only one a role without CREATEDB may reach: it exists.
+  const probe = new Client({ connectionString: url });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error; // 3D000: no such database
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const database = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by another process
-      });
-    }
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`).catch((error: { code?: string }) => {
+      // Created meanwhile by another service starting at the same time.
+      if (error.code !== '42P04' && error.code !== '23505') throw error;
+    });
   } finally {
     await client.end();
   }

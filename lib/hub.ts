@@ -45,6 +45,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
         port: options.ports?.[name],
         seedIfEmpty: options.seedIfEmpty,
+        organizationsUrl: subgraphs.organizations?.url,
       });
       started.push(subgraphs[name]);
     }

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type { AuthChecker } from 'type-graphql';
+import { config } from './config';
 import { ErrorCode, forbidden, hubError, unauthenticated } from './errors';
 
 export const ROLES = ['reporter', 'analyst', 'coordinator', 'admin'] as const;
@@ -24,14 +25,11 @@ export interface Identity {
 export const GATEWAY_TOKEN_HEADER = 'x-hub-gateway-token';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-const DEV_SUBGRAPH_SECRET = 'ipzone-dev-subgraph-secret-change-me';
 const ISSUER = 'ipzone-gateway';
 const AUDIENCE = 'ipzone-subgraphs';
 
 export function subgraphSecret(): Uint8Array {
-  const secret = process.env.SUBGRAPH_SECRET;
-  if (!secret && process.env.NODE_ENV === 'production') throw new Error('SUBGRAPH_SECRET must be set in production');
-  return new TextEncoder().encode(secret || DEV_SUBGRAPH_SECRET);
+  return new TextEncoder().encode(config.subgraphSecret());
 }
 
 /** Signed by the gateway for one subgraph request. */

@@ -13,10 +13,12 @@ import { GATEWAY_TOKEN_HEADER, type HubContext, verifyGatewayToken } from './ide
 import { serve, type RunningService } from './server';
 import type { UpsertCounts } from './upsert';
 import { log } from './log';
+import { organizationDirectory, type OrganizationDirectory } from './peers';
 
 export interface SubgraphContext<TLoaders> extends HubContext {
   store: Store;
   loaders: TLoaders;
+  organizations: OrganizationDirectory;
 }
 
 export interface SubgraphDefinition<TLoaders> {
@@ -36,13 +38,21 @@ export interface RunningSubgraph extends RunningService {
 
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
-  options: { port?: number; host?: string; store?: Store; seedIfEmpty?: boolean } = {},
+  options: {
+    port?: number;
+    host?: string;
+    store?: Store;
+    seedIfEmpty?: boolean;
+    /** Where the organizations subgraph answers (default: its configured URL). */
+    organizationsUrl?: string;
+  } = {},
 ): Promise<RunningSubgraph> {
   const store = options.store ?? (await openStore({ name: definition.name, ...definition.store }));
   if ((options.seedIfEmpty ?? config.seedOnStart()) && (await definition.isEmpty(store))) {
     log.info('seeding an empty database', { subgraph: definition.name, ...(await definition.seed(store)) });
   }
   const schema = await definition.schema();
+  const organizations = organizationDirectory(() => options.organizationsUrl ?? config.subgraphUrl('organizations'));
   const production = config.production();
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
@@ -60,7 +70,7 @@ export async function startSubgraph<TLoaders>(
     port: options.port ?? config.port(definition.name),
     context: async (req) => {
       const claims = await verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined);
-      return { ...claims, store, loaders: definition.loaders(store) };
+      return { ...claims, store, loaders: definition.loaders(store), organizations };
     },
     ready: () => store.dataSource.query('SELECT 1'),
   });

@@ -8,24 +8,20 @@ import { config } from './config';
 import { unauthenticated } from './errors';
 import { type Identity, type Role, ROLES } from './identity';
 
-const DEV_JWT_SECRET = 'ipzone-dev-jwt-secret-change-me';
-
 function hmacSecret(): Uint8Array {
-  const secret = process.env.JWT_SECRET;
-  if (!secret && config.production()) throw new Error('JWT_SECRET must be set in production');
-  return new TextEncoder().encode(secret || DEV_JWT_SECRET);
+  return new TextEncoder().encode(config.jwtSecret());
 }
 
 let remoteKeys: { url: string; keys: JWTVerifyGetKey } | undefined;
 
 async function verificationKey(): Promise<{ key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] }> {
-  if (process.env.JWKS_URL) {
-    if (remoteKeys?.url !== process.env.JWKS_URL) {
-      remoteKeys = { url: process.env.JWKS_URL, keys: createRemoteJWKSet(new URL(process.env.JWKS_URL)) };
-    }
+  const jwksUrl = config.jwksUrl();
+  if (jwksUrl) {
+    if (remoteKeys?.url !== jwksUrl) remoteKeys = { url: jwksUrl, keys: createRemoteJWKSet(new URL(jwksUrl)) };
     return { key: remoteKeys.keys, algorithms: ['RS256'] };
   }
-  if (process.env.JWT_PUBLIC_KEY) return { key: await importSPKI(process.env.JWT_PUBLIC_KEY, 'RS256'), algorithms: ['RS256'] };
+  const publicKey = config.jwtPublicKey();
+  if (publicKey) return { key: await importSPKI(publicKey, 'RS256'), algorithms: ['RS256'] };
   return { key: hmacSecret(), algorithms: ['HS256'] };
 }
 

@@ -3,6 +3,9 @@ import { buildFederatedSchema } from '../../lib/federation';
 import type { SubgraphContext, SubgraphDefinition } from '../../lib/subgraph';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
 import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-CreateIndicators';
+import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
+import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
+import { PushResolver } from './resolvers/push.resolver';
 import { readIndicators } from '../../seeds/load';
 import { seedIndicators } from './data/seed';
 import { createLoaders, type IndicatorLoaders } from './loaders';
@@ -15,14 +18,23 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
   name: 'indicators',
   store: {
     entities: [IndicatorRecord, IndicatorOwnerRecord, IndicatorTaskRecord],
-    migrations: [CreateIndicators1764000000002],
+    migrations: [CreateIndicators1764000000002, CreateFigures1764000000003],
   },
   loaders: createLoaders,
   seed: (store) => seedIndicators(store.dataSource, readIndicators()),
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM indicator LIMIT 1')).length === 0,
   schema: () =>
     buildFederatedSchema(
-      { resolvers: [IndicatorResolver, TaskIndicatorsResolver, OrganizationIndicatorsResolver] },
+      {
+        resolvers: [
+          IndicatorResolver,
+          TaskIndicatorsResolver,
+          OrganizationIndicatorsResolver,
+          FigureResolver,
+          IndicatorFiguresResolver,
+          PushResolver,
+        ],
+      },
       {
         Indicator: {
           __resolveReference: (reference: { id: string }, context: Context) => context.loaders.indicator.load(reference.id),

@@ -22,6 +22,10 @@ export class IndicatorRecord {
   @Column('boolean') headline: boolean;
   @Column('text') quote: string;
   @Column('text') source: string;
+  @Column('text', { name: 'period_types', array: true }) periodTypes: string[];
+  @Column('numeric', { name: 'min_value', nullable: true, transformer: numeric }) minValue: number | null;
+  @Column('numeric', { name: 'max_value', nullable: true, transformer: numeric }) maxValue: number | null;
+  @Column('boolean', { name: 'integer_only' }) integerOnly: boolean;
 }
 
 @Entity({ name: 'indicator_owner' })

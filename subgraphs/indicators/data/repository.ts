@@ -9,6 +9,16 @@ export interface IndicatorQuery {
   comparator?: string | null;
 }
 
+export interface IndicatorRules {
+  id: string;
+  rollup: string;
+  periodTypes: string[];
+  minValue: number | null;
+  maxValue: number | null;
+  integerOnly: boolean;
+  owners: string[];
+}
+
 export class IndicatorRepository {
   constructor(private readonly db: DataSource) {}
 
@@ -29,6 +39,31 @@ export class IndicatorRepository {
 
   byIds(ids: readonly string[]): Promise<IndicatorRecord[]> {
     return this.db.getRepository(IndicatorRecord).findBy({ id: In([...ids]) });
+  }
+
+  /** Indicators by id, Chinese name or English name, with their value rules. */
+  async byReferences(references: readonly string[]): Promise<Map<string, IndicatorRules>> {
+    const rows: Array<IndicatorRules & { ref: string }> = await this.db.query(
+      `SELECT r.ref, i.id, i.rollup, i.period_types AS "periodTypes", i.min_value AS "minValue", i.max_value AS "maxValue",
+              i.integer_only AS "integerOnly", array_agg(o.organization_id ORDER BY o.position)
+                FILTER (WHERE o.organization_id IS NOT NULL) AS owners
+         FROM unnest($1::text[]) AS r(ref)
+         JOIN indicator i ON i.id = r.ref OR i.name = r.ref OR lower(i.name_en) = lower(r.ref)
+         LEFT JOIN indicator_owner o ON o.indicator_id = i.id
+        GROUP BY r.ref, i.id`,
+      [[...new Set(references)]],
+    );
+    return new Map(
+      rows.map(({ ref, ...row }) => [
+        ref,
+        {
+          ...row,
+          minValue: row.minValue === null ? null : Number(row.minValue),
+          maxValue: row.maxValue === null ? null : Number(row.maxValue),
+          owners: row.owners ?? [],
+        },
+      ]),
+    );
   }
 
   ownersOf(indicatorIds: readonly string[]): Promise<IndicatorOwnerRecord[]> {
@@ -67,7 +102,8 @@ export class IndicatorRepository {
 }
 
 const INDICATOR_COLUMNS = `i.id, i.name, i.name_en AS "nameEn", i.unit, i.unit_en AS "unitEn", i.value_kind AS "valueKind",
-  i.comparator, i.target_value AS "targetValue", i.deadline, i.periodicity, i.rollup, i.headline, i.quote, i.source`;
+  i.comparator, i.target_value AS "targetValue", i.deadline, i.periodicity, i.rollup, i.headline, i.quote, i.source,
+  i.period_types AS "periodTypes", i.min_value::float8 AS "minValue", i.max_value::float8 AS "maxValue", i.integer_only AS "integerOnly"`;
 
 function numbers<T extends { targetValue: number }>(rows: T[]): T[] {
   return rows.map((row) => ({ ...row, targetValue: Number(row.targetValue) }));

@@ -92,6 +92,12 @@ export class Indicator {
   @Field({ description: 'One of the eight city goals of section 一' }) headline: boolean;
   @Field({ description: 'The words of the document the target comes from' }) quote: string;
   @Field({ description: '"goals" (section 一) or "task:N"' }) source: string;
+  @Field(() => [String], { description: 'Period types figures may be reported for: YEAR, HALF, QUARTER, MONTH' })
+  periodTypes: string[];
+  @Field(() => Float, { nullable: true, description: 'Smallest valid value' }) minValue: number | null;
+  @Field(() => Float, { nullable: true, description: 'Largest valid value (100 for percentages and scores)' })
+  maxValue: number | null;
+  @Field({ description: 'Values must be whole numbers (counts)' }) integerOnly: boolean;
 }
 
 @InputType()

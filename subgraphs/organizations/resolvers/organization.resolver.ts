@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { badInput } from '../../../lib/errors';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import type { OrganizationLoaders } from '../loaders';
-import { Organization, OrganizationFilter } from '../schema/organization';
+import { Organization, OrganizationFilter, OrganizationReference } from '../schema/organization';
 
 type Context = SubgraphContext<OrganizationLoaders>;
 
@@ -32,6 +32,21 @@ export class OrganizationResolver {
     if (name.trim() === '') throw badInput('name must not be empty', 'name');
     if (name.length > 200) throw badInput('name is longer than 200 characters', 'name');
     return loaders.organizationByReference.load(name.trim()) as Promise<Organization | null>;
+  }
+
+  @Query(() => [OrganizationReference], {
+    description: 'Resolves many ids, names or aliases at once, in the order given (id null when unknown)',
+  })
+  async organizationsByReference(
+    @Ctx() { loaders }: Context,
+    @Arg('references', () => [String]) references: string[],
+  ): Promise<OrganizationReference[]> {
+    if (references.length > 1000) throw badInput('at most 1000 references at once', 'references');
+    const found = await loaders.organizationByReference.loadMany(references.map((r) => r.trim()));
+    return references.map((reference, i) => {
+      const organization = found[i];
+      return { reference, id: organization && !(organization instanceof Error) ? organization.id : null };
+    });
   }
 
   @FieldResolver(() => [String], { description: 'Other spellings the document uses for this organisation' })

@@ -47,3 +47,12 @@ export class OrganizationFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name, English name, id or any alias' })
   search?: string | null;
 }
+
+@ObjectType({ description: 'What a name, alias or id denotes' })
+export class OrganizationReference {
+  @Field({ description: 'The reference as given' })
+  reference: string;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation it denotes; null when unknown' })
+  id: string | null;
+}

@@ -1,0 +1,51 @@
+/**
+ * The one call between subgraphs: the indicators subgraph asks the organizations
+ * subgraph which organisation a name or alias denotes (agencies write their names many
+ * ways). One request per push, however many names it carries; the request is signed
+ * like the gateway's, so the organizations subgraph stays closed to everyone else.
+ */
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, hubError } from './errors';
+import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER, signGatewayToken } from './identity';
+
+export interface OrganizationDirectory {
+  /** Organisation id of each reference (id, name or alias); absent when unknown. */
+  resolve(references: readonly string[], requestId?: string): Promise<Map<string, string>>;
+}
+
+export function organizationDirectory(url: () => string): OrganizationDirectory {
+  return {
+    async resolve(references, requestId = randomUUID()) {
+      const unique = [...new Set(references)];
+      if (unique.length === 0) return new Map();
+      const query = `query($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
+      let response: Response;
+      try {
+        response = await fetch(url(), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null, requestId),
+            [REQUEST_ID_HEADER]: requestId,
+          },
+          body: JSON.stringify({ query, variables: { refs: unique } }),
+          signal: AbortSignal.timeout(5000),
+        });
+      } catch {
+        throw hubError(
+          ErrorCode.SUBGRAPH_UNAVAILABLE,
+          'the organizations subgraph is unavailable to resolve organisation names',
+          {
+            serviceName: 'organizations',
+          },
+        );
+      }
+      const body = (await response.json()) as {
+        data?: { organizationsByReference: Array<{ reference: string; id: string | null }> };
+      };
+      if (!body.data)
+        throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph did not resolve organisation names');
+      return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
+    },
+  };
+}

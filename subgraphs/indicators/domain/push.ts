@@ -1,0 +1,238 @@
+/**
+ * A push of figures, end to end: who may write what, row checks, idempotency, locks,
+ * corrections, plausibility, and the import summary that says exactly what landed.
+ */
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { config } from '../../../lib/config';
+import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
+import { hasRole, type Identity } from '../../../lib/identity';
+import { parsePeriod, periodContains, previousPeriod } from '../../../lib/period';
+import type { OrganizationDirectory } from '../../../lib/peers';
+import {
+  claimKey,
+  currentFigures,
+  type CurrentFigure,
+  inTransaction,
+  locksFor,
+  saveSummary,
+  writeRevisions,
+} from '../data/figure-store';
+import type { IndicatorRepository } from '../data/repository';
+import type { ImportSummary, PushFiguresInput } from '../schema/figure';
+import { isImplausibleJump } from './rules';
+import { isRejection, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
+
+export interface PushDependencies {
+  db: DataSource;
+  indicators: IndicatorRepository;
+  organizations: OrganizationDirectory;
+  requestId: string;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
+const sameFigure = (row: PreparedRow, current: CurrentFigure): boolean =>
+  row.value === current.value &&
+  row.numerator === current.numerator &&
+  row.denominator === current.denominator &&
+  row.status === current.status &&
+  row.withdrawn === current.withdrawn &&
+  row.note === current.note &&
+  row.source === current.source &&
+  row.organizationId === current.organizationId;
+
+function requestHash(input: PushFiguresInput): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ figures: input.figures, atomic: !!input.atomic }))
+    .digest('hex');
+}
+
+export async function pushFigures(deps: PushDependencies, identity: Identity, input: PushFiguresInput): Promise<ImportSummary> {
+  const maxRows = config.maxPushRows();
+  if (input.figures.length === 0) throw badInput('figures must not be empty', 'figures');
+  if (input.figures.length > maxRows)
+    throw badInput(`one push takes at most ${maxRows} figures; got ${input.figures.length}`, 'figures');
+  const key = input.idempotencyKey?.trim() || null;
+  if (key !== null && key.length > 200) throw badInput('idempotencyKey is longer than 200 characters', 'idempotencyKey');
+  const privileged = hasRole(identity, 'coordinator', 'admin');
+  if (!privileged && !hasRole(identity, 'reporter'))
+    throw forbidden('pushing figures needs the reporter, coordinator or admin role');
+
+  // Who the rows are for, and which indicators they name.
+  const indicators = await deps.indicators.byReferences(input.figures.map((f) => String(f.indicator).trim()));
+  const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o);
+  const organizationIds = named.length > 0 ? await deps.organizations.resolve(named, deps.requestId) : new Map<string, string>();
+
+  // A reporter writes only its own organisation's indicators: anything else refuses the whole push.
+  if (!privileged) {
+    const foreign = [
+      ...new Set(
+        input.figures
+          .map((f) => indicators.get(String(f.indicator).trim()))
+          .filter((i) => i && !i.owners.includes(identity.org))
+          .map((i) => i!.id),
+      ),
+    ];
+    if (foreign.length > 0) throw forbidden(`${identity.org} does not own ${foreign.join(', ')}: only its owners report it`);
+    const others = named.filter((o) => organizationIds.get(o) !== identity.org);
+    if (others.length > 0) throw forbidden(`a reporter reports only for its own organisation, not "${others[0]}"`);
+  }
+
+  const rejections: Rejection[] = [];
+  const prepared: PreparedRow[] = [];
+  const seen = new Map<string, number>();
+  input.figures.forEach((figure, index) => {
+    const ref = figure.organization?.trim();
+    let organizationId = identity.org;
+    if (ref) {
+      const id = organizationIds.get(ref);
+      if (!id)
+        return rejections.push({
+          index,
+          field: 'organization',
+          code: ErrorCode.NOT_FOUND,
+          message: `no organisation "${ref.slice(0, 80)}"`,
+        });
+      organizationId = id;
+    }
+    const row = prepareRow(index, figure, indicators.get(String(figure.indicator).trim()), organizationId);
+    if (isRejection(row)) return rejections.push(row);
+    const k = seriesKey(row.indicatorId, row.period.text, row.breakdown);
+    if (seen.has(k)) {
+      return rejections.push({
+        index,
+        field: 'period',
+        code: ErrorCode.CONFLICT,
+        message: `the same figure as row ${seen.get(k)}`,
+      });
+    }
+    seen.set(k, index);
+    prepared.push(row);
+  });
+
+  const hash = requestHash(input);
+  const run = () =>
+    inTransaction(deps.db, async (manager) => {
+      if (key) {
+        const earlier = await claimKey(manager, identity.org, key, hash);
+        if (earlier) {
+          if (earlier.requestHash !== hash)
+            throw hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used for a different push`);
+          return { ...(earlier.summary as ImportSummary), replayed: true };
+        }
+      }
+      const rowRejections = [...rejections];
+      const locks = await locksFor(manager, [...new Set(prepared.map((r) => r.indicatorId))]);
+      const unlocked = prepared.filter((row) => {
+        const lock = locks.find(
+          (l) =>
+            (l.indicatorId === null || l.indicatorId === row.indicatorId) && periodContains(parsePeriod(l.period)!, row.period),
+        );
+        if (lock)
+          rowRejections.push({
+            index: row.index,
+            field: 'period',
+            code: ErrorCode.PERIOD_LOCKED,
+            message: `period ${lock.period} is locked`,
+          });
+        return !lock;
+      });
+      const keyOf = (r: { indicatorId: string; period: string; breakdown: string }) =>
+        seriesKey(r.indicatorId, r.period, r.breakdown);
+      const current = new Map(
+        (
+          await currentFigures(
+            manager,
+            unlocked.map((r) => ({ indicatorId: r.indicatorId, period: r.period.text, breakdown: r.breakdown })),
+            true,
+          )
+        ).map((f) => [keyOf(f), f]),
+      );
+      const previous = new Map(
+        (
+          await currentFigures(
+            manager,
+            unlocked.map((r) => ({ indicatorId: r.indicatorId, period: previousPeriod(r.period).text, breakdown: r.breakdown })),
+            false,
+          )
+        ).map((f) => [keyOf(f), f]),
+      );
+      const summary: ImportSummary = {
+        idempotencyKey: key,
+        replayed: false,
+        dryRun: !!input.dryRun,
+        atomic: !!input.atomic,
+        received: input.figures.length,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        rejections: [],
+        warnings: [],
+      };
+      const toWrite: PreparedRow[] = [];
+      for (const row of unlocked) {
+        const now = current.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
+        if (now && sameFigure(row, now)) {
+          summary.unchanged += 1;
+          continue;
+        }
+        if (!now && row.withdrawn) {
+          rowRejections.push({
+            index: row.index,
+            field: 'period',
+            code: ErrorCode.NOT_FOUND,
+            message: 'there is no figure to withdraw',
+          });
+          continue;
+        }
+        if (now?.status === 'FINAL' && !row.reason) {
+          rowRejections.push({
+            index: row.index,
+            field: 'reason',
+            code: ErrorCode.BAD_USER_INPUT,
+            message: 'correcting a FINAL figure needs a reason',
+          });
+          continue;
+        }
+        const before = previous.get(seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown));
+        if (
+          row.value !== null &&
+          before?.value != null &&
+          isImplausibleJump(before.value, row.value, config.plausibilityFactor())
+        ) {
+          summary.warnings.push({
+            index: row.index,
+            code: 'IMPLAUSIBLE_JUMP',
+            message: `${row.value} against ${before.value} in ${previousPeriod(row.period).text}`,
+          });
+        }
+        toWrite.push(row);
+      }
+      summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
+      summary.rejected = summary.rejections.length;
+      if (input.atomic && summary.rejected > 0) {
+        summary.unchanged = 0;
+        summary.warnings = [];
+      } else {
+        Object.assign(
+          summary,
+          await writeRevisions(manager, toWrite, { subject: identity.subject, organizationId: identity.org, importKey: key }),
+        );
+      }
+      if (input.dryRun) throw new DryRunRollback(summary);
+      if (key) await saveSummary(manager, identity.org, key, summary);
+      return summary;
+    });
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.summary;
+    throw error;
+  }
+}

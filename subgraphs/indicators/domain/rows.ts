@@ -1,0 +1,146 @@
+/**
+ * Checks the rows of a push that can be checked without the database's current state:
+ * indicator known, period well written and of a type the indicator takes, value within
+ * the indicator's bounds, fields within their lengths. Each problem names the row, the
+ * field and a stable code.
+ */
+import { ErrorCode } from '../../../lib/errors';
+import { type Period, parsePeriod } from '../../../lib/period';
+import type { FigureInput } from '../schema/figure';
+import { FigureStatus } from '../schema/figure';
+import { valueProblem, type ValueRules } from './rules';
+
+export interface IndicatorForPush extends ValueRules {
+  id: string;
+  rollup: string;
+}
+
+export interface PreparedRow {
+  index: number;
+  indicatorId: string;
+  period: Period;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  status: FigureStatus;
+  withdrawn: boolean;
+  note: string | null;
+  source: string | null;
+  reason: string | null;
+  organizationId: string;
+}
+
+export interface Rejection {
+  index: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+export const LIMITS = { breakdown: 200, note: 2000, source: 500, reason: 2000, magnitude: 1e15 };
+
+const reject = (index: number, field: string, code: string, message: string): Rejection => ({ index, field, code, message });
+
+function optionalText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function numberProblem(value: number, rules: ValueRules | null): string | null {
+  if (!Number.isFinite(value)) return 'must be a finite number';
+  if (Math.abs(value) > LIMITS.magnitude) return `must be at most ${LIMITS.magnitude} in size`;
+  return rules ? valueProblem(value, rules) : null;
+}
+
+/** Checks one row; returns the prepared row or the first problem found. */
+export function prepareRow(
+  index: number,
+  input: FigureInput,
+  indicator: IndicatorForPush | undefined,
+  organizationId: string,
+): PreparedRow | Rejection {
+  if (!indicator)
+    return reject(index, 'indicator', ErrorCode.NOT_FOUND, `no indicator "${String(input.indicator).slice(0, 80)}"`);
+  const period = parsePeriod(input.period);
+  if (!period) {
+    return reject(index, 'period', ErrorCode.BAD_USER_INPUT, 'period must be written 2025, 2025H1, 2025Q3 or 2025-07');
+  }
+  if (!indicator.periodTypes.includes(period.type)) {
+    return reject(
+      index,
+      'period',
+      ErrorCode.BAD_USER_INPUT,
+      `${indicator.id} takes periods of type ${indicator.periodTypes.join(', ')}`,
+    );
+  }
+  const breakdown = optionalText(input.breakdown) ?? '';
+  const note = optionalText(input.note);
+  const source = optionalText(input.source);
+  const reason = optionalText(input.reason);
+  for (const [field, text] of [
+    ['breakdown', breakdown],
+    ['note', note],
+    ['source', source],
+    ['reason', reason],
+  ] as const) {
+    if (text && text.length > LIMITS[field]) {
+      return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} is longer than ${LIMITS[field]} characters`);
+    }
+  }
+  const withdrawn = input.withdraw === true;
+  const status = input.status ?? FigureStatus.PROVISIONAL;
+  const base = { index, indicatorId: indicator.id, period, breakdown, status, note, source, reason, organizationId };
+  if (withdrawn) {
+    if (input.value != null || input.numerator != null || input.denominator != null) {
+      return reject(index, 'value', ErrorCode.BAD_USER_INPUT, 'a withdrawal carries no value');
+    }
+    if (!reason) return reject(index, 'reason', ErrorCode.BAD_USER_INPUT, 'withdrawing a figure needs a reason');
+    return { ...base, value: null, numerator: null, denominator: null, withdrawn };
+  }
+  const numerator = input.numerator ?? null;
+  const denominator = input.denominator ?? null;
+  if ((numerator === null) !== (denominator === null)) {
+    const field = numerator === null ? 'numerator' : 'denominator';
+    return reject(index, field, ErrorCode.BAD_USER_INPUT, 'numerator and denominator go together');
+  }
+  let value = input.value ?? null;
+  if (numerator !== null && denominator !== null) {
+    for (const [field, n] of [
+      ['numerator', numerator],
+      ['denominator', denominator],
+    ] as const) {
+      const problem = numberProblem(n, { minValue: 0, maxValue: null, integerOnly: false, periodTypes: [] });
+      if (problem) return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} ${problem}`);
+    }
+    if (numerator > denominator && indicator.maxValue === 100) {
+      return reject(index, 'numerator', ErrorCode.BAD_USER_INPUT, 'numerator must not exceed denominator for a rate');
+    }
+    if (denominator > 0) {
+      const rate = indicator.maxValue === 100 ? (numerator / denominator) * 100 : numerator / denominator;
+      if (value === null) value = Math.round(rate * 1e6) / 1e6;
+      else if (Math.abs(value - rate) > (0.05 * Math.max(1, Math.abs(rate))) / 100 + 0.005) {
+        return reject(
+          index,
+          'value',
+          ErrorCode.BAD_USER_INPUT,
+          `value ${value} does not match numerator ÷ denominator (${rate.toFixed(3)})`,
+        );
+      }
+    } else if (value === null) {
+      return reject(index, 'denominator', ErrorCode.BAD_USER_INPUT, 'denominator is 0 and no value is given');
+    }
+  }
+  if (value === null) return reject(index, 'value', ErrorCode.BAD_USER_INPUT, 'value is required (or numerator and denominator)');
+  const problem = numberProblem(value, indicator);
+  if (problem) return reject(index, 'value', ErrorCode.BAD_USER_INPUT, `value ${problem}`);
+  return { ...base, value, numerator, denominator, withdrawn };
+}
+
+export function isRejection(row: PreparedRow | Rejection): row is Rejection {
+  return (row as Rejection).code !== undefined;
+}
+
+export const seriesKey = (indicatorId: string, period: string, breakdown: string): string =>
+  `${indicatorId}\u0000${period}\u0000${breakdown}`;

@@ -1,0 +1,90 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { badInput, notFound } from '../../../lib/errors';
+import { requireIdentity } from '../../../lib/identity';
+import { periodArgument } from '../../../lib/period';
+import type { SubgraphContext } from '../../../lib/subgraph';
+import { lockPeriod, setOwners, unlockPeriod } from '../data/admin-store';
+import { pushFigures } from '../domain/push';
+import type { IndicatorLoaders } from '../loaders';
+import { ImportSummary, PeriodLock, PushFiguresInput } from '../schema/figure';
+import { Indicator } from '../schema/indicator';
+
+type Context = SubgraphContext<IndicatorLoaders>;
+
+async function indicatorId(loaders: IndicatorLoaders, reference: string): Promise<string> {
+  const found = (await loaders.repository.byReferences([reference.trim()])).get(reference.trim());
+  if (!found) throw notFound('indicator', reference.slice(0, 80));
+  return found.id;
+}
+
+function optionalReason(reason: string | null | undefined): string | null {
+  if (reason && reason.length > 2000) throw badInput('reason is longer than 2000 characters', 'reason');
+  return reason?.trim() || null;
+}
+
+@Resolver()
+export class PushResolver {
+  @Authorized('reporter', 'coordinator', 'admin')
+  @Mutation(() => ImportSummary, {
+    description:
+      'Records a batch of figures. Valid rows land in one transaction (with atomic: none if any row fails); ' +
+      'rejected rows are named with field and code. The same idempotencyKey again returns the first summary.',
+  })
+  pushFigures(@Ctx() context: Context, @Arg('input', () => PushFiguresInput) input: PushFiguresInput): Promise<ImportSummary> {
+    const deps = {
+      db: context.store.dataSource,
+      indicators: context.loaders.repository,
+      organizations: context.organizations,
+      requestId: context.requestId,
+    };
+    return pushFigures(deps, requireIdentity(context), input);
+  }
+
+  @Authorized('coordinator', 'admin')
+  @Mutation(() => PeriodLock, { description: 'Locks a period for one indicator, or for all when indicator is omitted' })
+  async lockPeriod(
+    @Ctx() context: Context,
+    @Arg('period') period: string,
+    @Arg('indicator', () => String, { nullable: true }) indicator?: string | null,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<PeriodLock> {
+    const parsed = periodArgument(period, 'period');
+    const id = indicator ? await indicatorId(context.loaders, indicator) : null;
+    const lockId = await lockPeriod(context.store.dataSource, requireIdentity(context), id, parsed, optionalReason(reason));
+    return (await context.loaders.figures.locks(id)).find((l) => l.id === lockId)!;
+  }
+
+  @Authorized('coordinator', 'admin')
+  @Mutation(() => Boolean, { description: 'Unlocks a locked period; true when done' })
+  async unlockPeriod(
+    @Ctx() context: Context,
+    @Arg('period') period: string,
+    @Arg('indicator', () => String, { nullable: true }) indicator?: string | null,
+    @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+  ): Promise<boolean> {
+    const parsed = periodArgument(period, 'period');
+    const id = indicator ? await indicatorId(context.loaders, indicator) : null;
+    await unlockPeriod(context.store.dataSource, requireIdentity(context), id, parsed, optionalReason(reason));
+    return true;
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Indicator, { description: 'Sets who reports an indicator (ids, names or aliases; the first is the principal)' })
+  async setIndicatorOwners(
+    @Ctx() context: Context,
+    @Arg('indicator') indicator: string,
+    @Arg('owners', () => [String]) owners: string[],
+  ): Promise<Indicator> {
+    const id = await indicatorId(context.loaders, indicator);
+    if (owners.length === 0 || owners.length > 50) throw badInput('owners must name 1 to 50 organisations', 'owners');
+    const resolved = await context.organizations.resolve(
+      owners.map((o) => o.trim()),
+      context.requestId,
+    );
+    const unknown = owners.find((o) => !resolved.has(o.trim()));
+    if (unknown !== undefined) throw notFound('organization', unknown.slice(0, 80));
+    const ids = [...new Set(owners.map((o) => resolved.get(o.trim())!))];
+    await setOwners(context.store.dataSource, requireIdentity(context), id, ids);
+    return (await context.loaders.repository.byIds([id]))[0] as Indicator;
+  }
+}

@@ -1,0 +1,149 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Organization } from './indicator';
+
+export enum FigureStatus {
+  PROVISIONAL = 'PROVISIONAL',
+  FINAL = 'FINAL',
+  ESTIMATED = 'ESTIMATED',
+}
+registerEnumType(FigureStatus, {
+  name: 'FigureStatus',
+  valuesConfig: {
+    PROVISIONAL: { description: 'Reported, may still change (the default)' },
+    FINAL: { description: 'Confirmed; a correction needs a reason' },
+    ESTIMATED: { description: 'An estimate, not a count' },
+  },
+});
+
+@ObjectType({ description: 'One recorded revision of a figure; nothing is ever deleted' })
+export class FigureRevision {
+  @Field(() => Int) revision: number;
+  @Field(() => Float, { nullable: true, description: 'null when the revision withdraws the value' }) value: number | null;
+  @Field(() => Float, { nullable: true }) numerator: number | null;
+  @Field(() => Float, { nullable: true }) denominator: number | null;
+  @Field(() => FigureStatus) status: FigureStatus;
+  @Field() withdrawn: boolean;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => String, { nullable: true }) source: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the value was corrected or withdrawn' }) reason: string | null;
+  @Field(() => Organization, { description: 'The organisation the figure is reported for' }) organization: Organization;
+  @Field({ description: 'Subject of the token that recorded it' }) recordedBy: string;
+  @Field(() => Organization) recordedByOrganization: Organization;
+  @Field({ description: 'When it was recorded (ISO 8601)' }) recordedAt: string;
+  organizationId: string;
+  recordedByOrg: string;
+}
+
+@ObjectType({ description: 'The value of an indicator for one period (and breakdown), as it currently stands' })
+export class Figure {
+  @Field(() => ID, { description: 'indicator/period/breakdown' }) id: string;
+  @Field() indicatorId: string;
+  @Field({ description: '2025, 2025H1, 2025Q3 or 2025-07' }) period: string;
+  @Field({ description: 'YEAR, HALF, QUARTER or MONTH' }) periodType: string;
+  @Field({ description: 'First day of the period' }) periodStart: string;
+  @Field({ description: 'Last day of the period' }) periodEnd: string;
+  @Field({ description: 'Breakdown the figure is for (e.g. a district); "" for the total' }) breakdown: string;
+  @Field(() => Int, { description: 'Number of the current revision' }) revision: number;
+  @Field(() => Float, { nullable: true, description: 'null when withdrawn' }) value: number | null;
+  @Field(() => Float, { nullable: true, description: 'For rates: the count the rate is of' }) numerator: number | null;
+  @Field(() => Float, { nullable: true, description: 'For rates: the count the rate is out of' }) denominator: number | null;
+  @Field(() => FigureStatus) status: FigureStatus;
+  @Field() withdrawn: boolean;
+  @Field(() => String, { nullable: true }) note: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the figure comes from; "demo" marks synthetic data' })
+  source: string | null;
+  @Field(() => Organization) organization: Organization;
+  @Field() recordedBy: string;
+  @Field() recordedAt: string;
+  seriesId: string;
+  organizationId: string;
+}
+
+@InputType({ description: 'One figure to record' })
+export class FigureInput {
+  @Field({ description: 'Indicator id or name' }) indicator: string;
+  @Field({ description: '2025, 2025H1, 2025Q3 or 2025-07' }) period: string;
+  @Field(() => Float, { nullable: true, description: 'Required unless withdrawing or giving numerator and denominator' })
+  value?: number | null;
+  @Field(() => Float, { nullable: true }) numerator?: number | null;
+  @Field(() => Float, { nullable: true }) denominator?: number | null;
+  @Field(() => String, { nullable: true, description: 'e.g. a district; omitted for the total' }) breakdown?: string | null;
+  @Field(() => FigureStatus, { nullable: true, description: 'Default PROVISIONAL' }) status?: FigureStatus | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true }) source?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required to correct a FINAL figure and to withdraw' })
+  reason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Withdraw the current value (a revision without a value)' })
+  withdraw?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "Organisation reported for (id, name or alias); default the caller's. Coordinators and admins only.",
+  })
+  organization?: string | null;
+}
+
+@InputType()
+export class PushFiguresInput {
+  @Field(() => [FigureInput]) figures: FigureInput[];
+  @Field(() => Boolean, { nullable: true, description: 'Check and count, write nothing' }) dryRun?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Write nothing if any row is rejected' }) atomic?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key again (from the same organisation) returns the first summary and writes nothing',
+  })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: 'A row that did not land' })
+export class RowRejection {
+  @Field(() => Int, { description: 'Index of the row in the batch, from 0' }) index: number;
+  @Field({ description: 'Input field at fault' }) field: string;
+  @Field({ description: 'Stable code: BAD_USER_INPUT, NOT_FOUND, PERIOD_LOCKED, CONFLICT, FORBIDDEN' }) code: string;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'A row that landed but deserves a look' })
+export class RowWarning {
+  @Field(() => Int) index: number;
+  @Field({ description: 'e.g. IMPLAUSIBLE_JUMP' }) code: string;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'What a push did, row by row' })
+export class ImportSummary {
+  @Field(() => String, { nullable: true }) idempotencyKey: string | null;
+  @Field({ description: 'True when this is the stored summary of an earlier push with the same key' }) replayed: boolean;
+  @Field() dryRun: boolean;
+  @Field() atomic: boolean;
+  @Field(() => Int) received: number;
+  @Field(() => Int, { description: 'New figures' }) created: number;
+  @Field(() => Int, { description: 'New revisions of existing figures (corrections and withdrawals)' }) updated: number;
+  @Field(() => Int, { description: 'Rows equal to the current revision: nothing written' }) unchanged: number;
+  @Field(() => Int) rejected: number;
+  @Field(() => [RowRejection]) rejections: RowRejection[];
+  @Field(() => [RowWarning]) warnings: RowWarning[];
+}
+
+@ObjectType({ description: 'A locked period: writes into it answer PERIOD_LOCKED' })
+export class PeriodLock {
+  @Field(() => ID) id: string;
+  @Field(() => String, { nullable: true, description: 'null: the lock holds for every indicator' }) indicatorId: string | null;
+  @Field() period: string;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field() lockedBy: string;
+  @Field(() => Organization) lockedByOrganization: Organization;
+  @Field() lockedAt: string;
+  lockedByOrg: string;
+}
+
+@ObjectType({ description: 'A lock or unlock, as audited' })
+export class PeriodLockEvent {
+  @Field() action: string;
+  @Field(() => String, { nullable: true }) indicatorId: string | null;
+  @Field() period: string;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field() actor: string;
+  @Field(() => Organization) actorOrganization: Organization;
+  @Field() at: string;
+  actorOrg: string;
+}
