@@ -13,4 +13,8 @@ function readJson<T>(file: string): T {
 export const readOrganizations = (): OrganizationSeed[] => readJson('organizations.json');
 export const readPlan = (): PlanSeed => readJson('plan.json');
 export const readTasks = (): TaskSeed[] => readJson('tasks.json');
-export const readIndicators = (): IndicatorSeed[] => readJson('indicators.json');
+/** The plan's targets. */
+export const readTargets = (): IndicatorSeed[] => readJson('indicators.json');
+/** Figures agencies report with no target of their own (customs seizures, cases closed, population…). */
+export const readMonitoringIndicators = (): IndicatorSeed[] => readJson('monitoring-indicators.json');
+export const readIndicators = (): IndicatorSeed[] => [...readTargets(), ...readMonitoringIndicators()];

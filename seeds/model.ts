@@ -133,8 +133,9 @@ export interface IndicatorSeed {
   unit: string;
   unitEn: string;
   valueKind: ValueKind;
-  comparator: Comparator;
-  targetValue: number;
+  /** null for a monitoring indicator: a figure an agency reports with no target of its own. */
+  comparator: Comparator | null;
+  targetValue: number | null;
   /** YYYY-MM the target is due, or null for ongoing ones. */
   deadline: string | null;
   periodicity: Periodicity;

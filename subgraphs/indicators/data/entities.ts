@@ -14,8 +14,8 @@ export class IndicatorRecord {
   @Column('text') unit: string;
   @Column('text', { name: 'unit_en' }) unitEn: string;
   @Column('text', { name: 'value_kind' }) valueKind: string;
-  @Column('text') comparator: string;
-  @Column('numeric', { name: 'target_value', transformer: numeric }) targetValue: number;
+  @Column('text', { nullable: true }) comparator: string | null;
+  @Column('numeric', { name: 'target_value', nullable: true, transformer: numeric }) targetValue: number | null;
   @Column('text', { nullable: true }) deadline: string | null;
   @Column('text') periodicity: string;
   @Column('text') rollup: string;

@@ -105,6 +105,6 @@ const INDICATOR_COLUMNS = `i.id, i.name, i.name_en AS "nameEn", i.unit, i.unit_e
   i.comparator, i.target_value AS "targetValue", i.deadline, i.periodicity, i.rollup, i.headline, i.quote, i.source,
   i.period_types AS "periodTypes", i.min_value::float8 AS "minValue", i.max_value::float8 AS "maxValue", i.integer_only AS "integerOnly"`;
 
-function numbers<T extends { targetValue: number }>(rows: T[]): T[] {
-  return rows.map((row) => ({ ...row, targetValue: Number(row.targetValue) }));
+function numbers<T extends { targetValue: number | null }>(rows: T[]): T[] {
+  return rows.map((row) => ({ ...row, targetValue: row.targetValue === null ? null : Number(row.targetValue) }));
 }

@@ -20,6 +20,11 @@ export class IndicatorResolver {
     return loaders.indicator.load(id) as Promise<Indicator | null>;
   }
 
+  @FieldResolver(() => Boolean, { description: 'False for a monitoring indicator: figures reported with no target of their own' })
+  hasTarget(@Root() indicator: Indicator): boolean {
+    return indicator.targetValue !== null && indicator.targetValue !== undefined;
+  }
+
   @FieldResolver(() => [Organization], {
     nullable: 'itemsAndList',
     description: 'Organisations that report this indicator; the first is the principal',

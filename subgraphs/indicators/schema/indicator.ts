@@ -83,8 +83,10 @@ export class Indicator {
   @Field({ description: 'Unit as the document writes it: 件, %, 天, 家 …' }) unit: string;
   @Field() unitEn: string;
   @Field(() => ValueKind) valueKind: ValueKind;
-  @Field(() => Comparator) comparator: Comparator;
-  @Field(() => Float, { description: 'For REDUCE/INCREASE_BY_PERCENT: the percentage' }) targetValue: number;
+  @Field(() => Comparator, { nullable: true, description: 'null for a monitoring indicator (no target)' })
+  comparator: Comparator | null;
+  @Field(() => Float, { nullable: true, description: 'For REDUCE/INCREASE_BY_PERCENT: the percentage; null when no target' })
+  targetValue: number | null;
   @Field(() => String, { nullable: true, description: 'Month the target is due (YYYY-MM); null when ongoing' })
   deadline: string | null;
   @Field(() => Periodicity) periodicity: Periodicity;

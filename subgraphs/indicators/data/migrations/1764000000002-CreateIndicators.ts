@@ -12,15 +12,16 @@ export class CreateIndicators1764000000002 implements MigrationInterface {
         unit text NOT NULL,
         unit_en text NOT NULL,
         value_kind text NOT NULL CHECK (value_kind IN ('COUNT','PERCENT','SCORE','DAYS','RATIO','AMOUNT')),
-        comparator text NOT NULL CHECK (comparator IN
+        comparator text CHECK (comparator IN
           ('AT_LEAST','MORE_THAN','AT_MOST','EQUAL','REDUCE_BY_PERCENT','INCREASE_BY_PERCENT')),
-        target_value numeric NOT NULL,
+        target_value numeric,
         deadline text CHECK (deadline ~ '^\\d{4}-(0[1-9]|1[0-2])$'),
         periodicity text NOT NULL CHECK (periodicity IN ('BY_DEADLINE','ANNUAL','CONTINUOUS')),
         rollup text NOT NULL CHECK (rollup IN ('SUM','LAST','AVERAGE','RATIO')),
         headline boolean NOT NULL DEFAULT false,
         quote text NOT NULL,
-        source text NOT NULL
+        source text NOT NULL,
+        CHECK ((comparator IS NULL) = (target_value IS NULL))
       )`);
     await db.query(`
       CREATE TABLE indicator_owner (
