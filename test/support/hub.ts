@@ -1,6 +1,8 @@
 /** Starts the whole hub on free ports for a test file, and talks to it like a client. */
 import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
 import { type Hub, startHub } from '../../lib/hub';
+import type { Role } from '../../lib/identity';
+import { issueToken } from '../../lib/tokens';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -35,4 +37,9 @@ export async function countStatements(hub: Hub, action: () => Promise<unknown>):
     SubgraphName,
     number
   >;
+}
+
+/** A bearer header for an organisation acting in roles (tokens signed as `npm run token` signs them). */
+export async function bearer(org: string, roles: Role[], ttlSeconds = 3600): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await issueToken({ org, roles, subject: `${org}-${roles.join('+')}@test` }, ttlSeconds)}` };
 }

@@ -64,7 +64,7 @@ export class FigureReads {
                SELECT DISTINCT ON (r.series_id) ${columns}, r.series_id, r.revision, r.value, r.numerator, r.denominator,
                       r.status, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at
                  FROM figure_series s JOIN figure_revision r ON r.series_id = s.id
-                WHERE ${where.join(' AND ')} AND r.recorded_at <= $${params.length}::timestamptz
+                WHERE ${where.join(' AND ')} AND date_trunc('milliseconds', r.recorded_at) <= $${params.length}::timestamptz
                 ORDER BY r.series_id, r.revision DESC) f`;
     } else {
       sql = `SELECT ${columns}, s.id AS series_id, s.revision, s.value, s.numerator, s.denominator, s.status, s.withdrawn,
@@ -84,7 +84,7 @@ export class FigureReads {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT series_id, revision, value, numerator, denominator, status, withdrawn, note, source, reason,
               organization_id, recorded_by, recorded_by_org, recorded_at
-         FROM figure_revision WHERE series_id = ANY($1::bigint[]) ${asOf ? 'AND recorded_at <= $2::timestamptz' : ''}
+         FROM figure_revision WHERE series_id = ANY($1::bigint[]) ${asOf ? "AND date_trunc('milliseconds', recorded_at) <= $2::timestamptz" : ''}
         ORDER BY series_id, revision`,
       asOf ? [seriesIds, asOf] : [seriesIds],
     );
