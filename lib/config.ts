@@ -40,6 +40,8 @@ export const ENV_VARIABLES = {
   READS_REQUIRE_TOKEN: '"true": queries need a token too (default: reads are open)',
   MAX_PUSH_ROWS: 'most figures one push may carry (default 5000)',
   PLAUSIBILITY_FACTOR: 'a figure more than this many times above or below the previous period lands with a warning (default 3)',
+  IPZONE_URL: 'gateway URL that `npm run token` and `npm run import` talk to (default http://127.0.0.1:4000/graphql)',
+  IPZONE_TOKEN: 'token `npm run import` sends when --token is not given',
   NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
 } as const;
@@ -124,6 +126,8 @@ export const config = {
   subgraphSecret: (): string => secret('SUBGRAPH_SECRET'),
   jwtPublicKey: (): string | undefined => env('JWT_PUBLIC_KEY'),
   jwksUrl: (): string | undefined => env('JWKS_URL'),
+  clientUrl: (): string => env('IPZONE_URL') ?? `http://127.0.0.1:${config.port('gateway')}/graphql`,
+  clientToken: (): string | undefined => env('IPZONE_TOKEN'),
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
 };

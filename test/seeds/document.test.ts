@@ -11,10 +11,7 @@ import type { IndicatorSeed, OrganizationSeed, PlanSeed, TaskSeed } from '../../
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(SEEDS, file), 'utf8')) as T;
 
-const documentText = fs.readFileSync(
-  path.join(SEEDS, 'source', 'wuhan-ip-protection-demo-zone-plan-2024-89.txt'),
-  'utf8',
-);
+const documentText = fs.readFileSync(path.join(SEEDS, 'source', 'wuhan-ip-protection-demo-zone-plan-2024-89.txt'), 'utf8');
 const documentLines = documentText.split('\n');
 /** The document with the OCR's line breaks and stray spaces removed. */
 const squeeze = (s: string): string => s.replace(/\s+/g, '');
@@ -167,9 +164,7 @@ describe('the annex tasks', () => {
     }
     // Every measure has at least one task.
     expect(new Set(tasks.map((t) => t.measureSeq)).size).toBe(22);
-    expect(tasks.filter((t) => t.sectionSeq === 7).map((t) => t.seq)).toEqual(
-      Array.from({ length: 11 }, (_, i) => i + 48),
-    );
+    expect(tasks.filter((t) => t.sectionSeq === 7).map((t) => t.seq)).toEqual(Array.from({ length: 11 }, (_, i) => i + 48));
   });
 
   it('name their category as printed on the row (or null) and the merged cell it belongs to', () => {
@@ -274,14 +269,17 @@ describe('the organisations', () => {
 
   it('cover every unit of the 责任单位 column, and the issuer', () => {
     const used = new Set(tasks.flatMap((t) => t.responsible.map((u) => u.organizationId)));
-    const unused = organizations.filter((o) => !used.has(o.id)).map((o) => o.id).sort();
+    const unused = organizations
+      .filter((o) => !used.has(o.id))
+      .map((o) => o.id)
+      .sort();
     expect(unused).toEqual(['city-government', 'city-government-office']);
     expect([orgById.get('city-government-office')?.name, ...(orgById.get('city-government-office')?.aliases ?? [])]).toContain(
       plan.issuer,
     );
   });
 
-  it('never share a spelling: no alias is claimed twice or equals another organisation\'s name', () => {
+  it("never share a spelling: no alias is claimed twice or equals another organisation's name", () => {
     const owner = new Map<string, string>();
     for (const org of organizations) {
       for (const spelling of [org.name, ...org.aliases]) {
@@ -343,7 +341,7 @@ describe('the indicators', () => {
     }
   });
 
-  it('resolve their tasks and owners; task owners are among the task\'s responsible units', () => {
+  it("resolve their tasks and owners; task owners are among the task's responsible units", () => {
     for (const indicator of indicators) {
       expect(indicator.ownerIds.length).toBeGreaterThan(0);
       for (const ownerId of indicator.ownerIds) expect(orgById.has(ownerId)).toBe(true);

@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readMonitoringIndicators, readOrganizations, readTargets, readTasks } from '../../seeds/load';
 
-const documentText = readFileSync(path.join(__dirname, '../../seeds/source/wuhan-ip-protection-demo-zone-plan-2024-89.txt'), 'utf8');
+const documentText = readFileSync(
+  path.join(__dirname, '../../seeds/source/wuhan-ip-protection-demo-zone-plan-2024-89.txt'),
+  'utf8',
+);
 const monitoring = readMonitoringIndicators();
 const tasks = new Map(readTasks().map((t) => [t.seq, t]));
 const organizations = new Set(readOrganizations().map((o) => o.id));
 
 describe('monitoring indicators', () => {
-  it('carry no target, and never pass for one of the plan\'s goals', () => {
+  it("carry no target, and never pass for one of the plan's goals", () => {
     for (const indicator of monitoring) {
       expect(indicator.targetValue).toBeNull();
       expect(indicator.comparator).toBeNull();

@@ -1,0 +1,151 @@
+/**
+ * npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000]
+ * Sends a CSV of figures through the gateway in batches, shows progress, prints the
+ * summary with each rejected row's line, field and code, and exits 1 when rows were
+ * rejected (2 when the import could not run). Each batch carries an idempotency key
+ * made from the file's content, so running the same file again writes nothing twice.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { config } from '../lib/config';
+import { gatewayRequest, parseArgs } from '../lib/client';
+import { parseCsv } from '../lib/csv';
+
+export const CSV_COLUMNS = [
+  'indicator',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'breakdown',
+  'status',
+  'note',
+  'source',
+  'reason',
+  'withdraw',
+  'organization',
+] as const;
+const REQUIRED = ['indicator', 'period'];
+const NUMBERS = new Set(['value', 'numerator', 'denominator']);
+
+const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
+  replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;
+
+interface Summary {
+  replayed: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejections: Array<{ index: number; field: string; code: string; message: string }>;
+  warnings: Array<{ index: number; code: string; message: string }>;
+}
+
+interface Row {
+  line: number;
+  figure: Record<string, unknown>;
+}
+
+function toRows(text: string): { rows: Row[]; problems: Array<{ line: number; field: string; message: string }> } {
+  const [header, ...records] = parseCsv(text);
+  if (!header) throw new Error('the file is empty');
+  const columns = header.fields.map((c) => c.trim().toLowerCase());
+  const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length > 0) throw new Error(`unknown column(s): ${unknown.join(', ')}; columns are: ${CSV_COLUMNS.join(', ')}`);
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (missing.length > 0) throw new Error(`missing column(s): ${missing.join(', ')}`);
+  const rows: Row[] = [];
+  const problems: Array<{ line: number; field: string; message: string }> = [];
+  for (const record of records) {
+    const figure: Record<string, unknown> = {};
+    let problem: { field: string; message: string } | null = null;
+    columns.forEach((column, i) => {
+      const raw = (record.fields[i] ?? '').trim();
+      if (raw === '') return;
+      if (NUMBERS.has(column)) {
+        const n = Number(raw);
+        if (!Number.isFinite(n)) problem ??= { field: column, message: `"${raw.slice(0, 40)}" is not a number` };
+        figure[column] = n;
+      } else if (column === 'withdraw') {
+        figure.withdraw = /^(true|yes|1)$/i.test(raw);
+      } else if (column === 'status') {
+        figure.status = raw.toUpperCase();
+      } else figure[column] = raw;
+    });
+    if (problem) problems.push({ line: record.line, ...(problem as { field: string; message: string }) });
+    else rows.push({ line: record.line, figure });
+  }
+  return { rows, problems };
+}
+
+function progress(done: number, total: number): void {
+  const text = `  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} rows (${Math.floor((done / Math.max(total, 1)) * 100)}%)`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${text}${done === total ? '\n' : ''}`);
+  else process.stderr.write(`${text}\n`);
+}
+
+async function main(): Promise<number> {
+  const { positional, options } = parseArgs(process.argv.slice(2));
+  const file = positional[0];
+  if (!file) throw new Error('usage: npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000]');
+  const token = options.get('token')?.[0] ?? config.clientToken();
+  if (!token) throw new Error('a token is needed: --token … or IPZONE_TOKEN (npm run token -- --org … --role reporter)');
+  const batchSize = Number(options.get('batch')?.[0] ?? 1000);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > config.maxPushRows()) {
+    throw new Error(`--batch must be a whole number from 1 to ${config.maxPushRows()}`);
+  }
+  const dryRun = options.has('dry-run');
+  const atomic = options.has('atomic');
+  const text = readFileSync(file, 'utf8');
+  const digest = createHash('sha256').update(text).digest('hex').slice(0, 24);
+  const { rows, problems } = toRows(text);
+  const total = rows.length + problems.length;
+  process.stderr.write(
+    `importing ${total.toLocaleString('en')} rows of ${file} into ${config.clientUrl()}${dryRun ? ' (dry run)' : ''}\n`,
+  );
+  if (atomic && problems.length > 0) {
+    for (const p of problems) process.stdout.write(`line ${p.line}: ${p.field}: BAD_USER_INPUT: ${p.message}\n`);
+    process.stdout.write(`nothing imported (--atomic): ${problems.length} row(s) could not be read\n`);
+    return 1;
+  }
+  const totals = { created: 0, updated: 0, unchanged: 0, rejected: problems.length, replayed: 0 };
+  const lines: string[] = problems.map((p) => `line ${p.line}: ${p.field}: BAD_USER_INPUT: ${p.message}`);
+  const warnings: string[] = [];
+  let done = problems.length;
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
+    const input = {
+      figures: batch.map((r) => r.figure),
+      dryRun,
+      atomic,
+      idempotencyKey: dryRun ? null : `import:${digest}:${batchSize}:${start / batchSize}${atomic ? ':atomic' : ''}`,
+    };
+    const { pushFigures: summary } = await gatewayRequest<{ pushFigures: Summary }>(config.clientUrl(), PUSH, { input }, token);
+    totals.created += summary.created;
+    totals.updated += summary.updated;
+    totals.unchanged += summary.unchanged;
+    totals.rejected += summary.rejected;
+    if (summary.replayed) totals.replayed += 1;
+    for (const r of summary.rejections) lines.push(`line ${batch[r.index].line}: ${r.field}: ${r.code}: ${r.message}`);
+    for (const w of summary.warnings) warnings.push(`line ${batch[w.index].line}: ${w.code}: ${w.message}`);
+    done += batch.length;
+    progress(done, total);
+  }
+  if (rows.length === 0) progress(done, total);
+  for (const line of lines.sort((a, b) => Number(a.split(/[ :]/)[1]) - Number(b.split(/[ :]/)[1])))
+    process.stdout.write(`${line}\n`);
+  for (const line of warnings) process.stdout.write(`warning: ${line}\n`);
+  process.stdout.write(
+    `${dryRun ? 'would import' : 'imported'}: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ` +
+      `${totals.rejected} rejected${totals.replayed ? ` (${totals.replayed} batch(es) already imported earlier: nothing written again)` : ''}\n`,
+  );
+  return totals.rejected > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  },
+);
