@@ -5,5 +5,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'error';
   const { url, embedded } = await startTestDatabase();
   process.env.DATABASE_URL = url;
+  process.env.TEST_DATABASE_SERVER_URL = url;
   (globalThis as { __embeddedDatabase?: unknown }).__embeddedDatabase = embedded;
 }

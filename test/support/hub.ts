@@ -3,6 +3,8 @@ import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
 import { type Hub, startHub } from '../../lib/hub';
 import type { Role } from '../../lib/identity';
 import { issueToken } from '../../lib/tokens';
+import path from 'node:path';
+import { recreateDatabase } from './database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -10,7 +12,16 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; [key: string]: unknown } }>;
 }
 
+/**
+ * Starts the hub on free ports, on a database of its own (migrated and seeded), so test
+ * files never see each other's figures. DATABASE_URL points at it for the file's checks.
+ */
 export async function startTestHub(): Promise<Hub> {
+  const file = path
+    .basename(expect.getState().testPath ?? 'hub', '.test.ts')
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase();
+  process.env.DATABASE_URL = await recreateDatabase(process.env.TEST_DATABASE_SERVER_URL!, `ipzone_test_${file}`.slice(0, 63));
   return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
 }
 

@@ -6,8 +6,7 @@
  */
 import { ErrorCode } from '../../../lib/errors';
 import { type Period, parsePeriod } from '../../../lib/period';
-import type { FigureInput } from '../schema/figure';
-import { FigureStatus } from '../schema/figure';
+import type { FigureInput, FigureStatus } from '../schema/figure';
 import { valueProblem, type ValueRules } from './rules';
 
 export interface IndicatorForPush extends ValueRules {
@@ -90,7 +89,7 @@ export function prepareRow(
     }
   }
   const withdrawn = input.withdraw === true;
-  const status = input.status ?? FigureStatus.PROVISIONAL;
+  const status = input.status ?? ('PROVISIONAL' as FigureStatus);
   const base = { index, indicatorId: indicator.id, period, breakdown, status, note, source, reason, organizationId };
   if (withdrawn) {
     if (input.value != null || input.numerator != null || input.denominator != null) {

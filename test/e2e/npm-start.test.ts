@@ -1,0 +1,84 @@
+/**
+ * `npm start` as a newcomer runs it, with no database configured: an embedded PostgreSQL
+ * in a folder of the project, migrated and seeded, the hub answering, and Ctrl-C
+ * stopping all of it.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DATA = path.join(ROOT, '.data', `test-start-${process.pid}`);
+const PORTS = { GATEWAY_PORT: '4170', ORGANIZATIONS_PORT: '4171', TASKS_PORT: '4172', INDICATORS_PORT: '4173' };
+const children: ChildProcess[] = [];
+
+function postgresRunningOn(dir: string): boolean {
+  try {
+    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .some((line) => line.includes(`-D ${dir}`));
+  } catch {
+    return false;
+  }
+}
+
+function startHub(): { child: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<number | null> } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...PORTS,
+    EMBEDDED_PG_DIR: DATA,
+    EMBEDDED_PG_PORT: '54349',
+    LOG_LEVEL: 'warn',
+  };
+  for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'TASKS_DATABASE_URL', 'INDICATORS_DATABASE_URL'])
+    delete env[name];
+  const child = spawn('node', [path.join(ROOT, 'dist/scripts/start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let text = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes('Ctrl-C stops the hub')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${text}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => text, ready, exited };
+}
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  rmSync(DATA, { recursive: true, force: true });
+});
+
+it('serves the plan on an embedded database, prints the URL and an example, and Ctrl-C leaves nothing running', async () => {
+  const first = startHub();
+  await first.ready;
+  expect(first.output()).toContain('embedded PostgreSQL');
+  expect(first.output()).toContain(`http://localhost:${PORTS.GATEWAY_PORT}/graphql`);
+  expect(existsSync(path.join(DATA, 'PG_VERSION'))).toBe(true);
+
+  const res = await fetch(`http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ tasks { id } organizationByName(name: "市场监管局") { leadTasks { id } } }' }),
+  });
+  const body = await res.json();
+  expect(body.data.tasks).toHaveLength(58);
+  expect(body.data.organizationByName.leadTasks).toHaveLength(38);
+
+  first.child.kill('SIGINT');
+  expect(await first.exited).toBe(0);
+  expect(postgresRunningOn(DATA)).toBe(false);
+
+  // A second start reuses the data folder: no new cluster, no second seeding.
+  const second = startHub();
+  await second.ready;
+  expect(second.output()).not.toContain('creating the embedded PostgreSQL data folder');
+  second.child.kill('SIGTERM');
+  expect(await second.exited).toBe(0);
+  expect(postgresRunningOn(DATA)).toBe(false);
+}, 120_000);

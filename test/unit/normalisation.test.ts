@@ -1,0 +1,100 @@
+/** How the hub reads names, months, periods and CSV as people and the OCR text write them. */
+import { parseCsv, toCsv } from '../../lib/csv';
+import { isYearMonth, parseChineseDeadline, parsePeriod, periodContains, previousPeriod } from '../../lib/period';
+import { likePattern, nameKey } from '../../lib/text';
+
+describe('names', () => {
+  it('fold full-width forms, spaces and Latin case, so OCR variants meet', () => {
+    expect(nameKey(' 市市场监管局 ')).toBe(nameKey('市市场监管局'));
+    expect(nameKey('市 市场 监管局')).toBe('市市场监管局');
+    expect(nameKey('ＷＩＰＯ（世界知识产权组织）')).toBe(nameKey('wipo(世界知识产权组织)'));
+    expect(nameKey('市场监管局')).not.toBe(nameKey('市市场监管局'));
+  });
+
+  it('escape LIKE wildcards so a search matches literally', () => {
+    expect(likePattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
+  });
+});
+
+describe('deadlines as the annex writes them', () => {
+  it.each([
+    ['2025年12月', { deadline: '2025-12', ongoing: false }],
+    ['2024年9月', { deadline: '2024-09', ongoing: false }],
+    [' 2025 年 6 月', { deadline: '2025-06', ongoing: false }],
+    ['长期坚持', { deadline: null, ongoing: true }],
+  ])('%s', (text, expected) => expect(parseChineseDeadline(text)).toEqual(expected));
+
+  it('refuse what is not a deadline', () => {
+    expect(() => parseChineseDeadline('2025年13月')).toThrow();
+    expect(() => parseChineseDeadline('年底')).toThrow();
+  });
+
+  it('months are YYYY-MM', () => {
+    expect(isYearMonth('2025-12')).toBe(true);
+    for (const bad of ['2025-13', '2025-1', '25-01', '2025-00', '']) expect(isYearMonth(bad)).toBe(false);
+  });
+});
+
+describe('periods', () => {
+  it.each([
+    ['2025', 'YEAR', '2025-01-01', '2025-12-31'],
+    ['2025H1', 'HALF', '2025-01-01', '2025-06-30'],
+    ['2025h2', 'HALF', '2025-07-01', '2025-12-31'],
+    ['2025Q3', 'QUARTER', '2025-07-01', '2025-09-30'],
+    ['2024-02', 'MONTH', '2024-02-01', '2024-02-29'],
+    ['2025-02', 'MONTH', '2025-02-01', '2025-02-28'],
+  ])('%s is a %s from %s to %s', (text, type, start, end) => {
+    expect(parsePeriod(text)).toMatchObject({ type, start, end });
+  });
+
+  it.each([
+    '2025Q5',
+    '2025Q0',
+    '2025-13',
+    '2025-00',
+    '2025H3',
+    '',
+    ' ',
+    '1999',
+    '2101',
+    '2025-7',
+    'x'.repeat(10_000),
+    '２０２５',
+  ])('refuse %j', (text) => expect(parsePeriod(text)).toBeNull());
+
+  it('know the period before, across a year end', () => {
+    expect(previousPeriod(parsePeriod('2025Q1')!).text).toBe('2024Q4');
+    expect(previousPeriod(parsePeriod('2025H2')!).text).toBe('2025H1');
+    expect(previousPeriod(parsePeriod('2025-01')!).text).toBe('2024-12');
+    expect(previousPeriod(parsePeriod('2025')!).text).toBe('2024');
+  });
+
+  it('contain their parts, so locking a year locks its quarters and months', () => {
+    const year = parsePeriod('2025')!;
+    expect(periodContains(year, parsePeriod('2025Q4')!)).toBe(true);
+    expect(periodContains(year, parsePeriod('2025-06')!)).toBe(true);
+    expect(periodContains(year, parsePeriod('2024Q4')!)).toBe(false);
+    expect(periodContains(parsePeriod('2025Q1')!, year)).toBe(false);
+  });
+});
+
+describe('CSV', () => {
+  it('reads quotes, commas, line breaks inside quotes, CRLF and a byte-order mark', () => {
+    const text = '\uFEFFa,b,c\r\n1,"x, ""y""",3\r\n2,"line\nbreak",\n\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ['a', 'b', 'c'] },
+      { line: 2, fields: ['1', 'x, "y"', '3'] },
+      { line: 3, fields: ['2', 'line\nbreak', ''] },
+    ]);
+  });
+
+  it('writes what it reads', () => {
+    const rows = [['江岸区', 'a "quoted", text', 12.5, null]];
+    const [, back] = parseCsv(toCsv(['name', 'note', 'value', 'empty'], rows));
+    expect(back.fields).toEqual(['江岸区', 'a "quoted", text', '12.5', '']);
+  });
+
+  it('refuses an unclosed quote', () => {
+    expect(() => parseCsv('a\n"open')).toThrow(/line 2/);
+  });
+});
