@@ -1,0 +1,24 @@
+/** npm run migrate: brings each subgraph's schema up to date, and nothing else. */
+import { SUBGRAPHS } from '../lib/config';
+import { openStore } from '../lib/db';
+import { prepareDatabase } from '../lib/hub';
+import { subgraphDefinitions } from '../subgraphs';
+
+async function main(): Promise<void> {
+  const embedded = await prepareDatabase();
+  try {
+    for (const name of SUBGRAPHS) {
+      const store = await openStore({ name, ...subgraphDefinitions[name].store });
+      const applied: Array<{ name: string }> = await store.dataSource.query('SELECT name FROM migrations ORDER BY id');
+      console.log(`${name.padEnd(14)} ${applied.map((m) => m.name).join(', ')}`);
+      await store.close();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+/**
+ * npm run seed: writes the plan of seeds/ through each subgraph's own store (migrating
+ * first). Idempotent: a second run reports everything unchanged. With no database
+ * configured it uses the embedded one, as npm start does (stop the hub first).
+ */
+import { SUBGRAPHS } from '../lib/config';
+import { openStore } from '../lib/db';
+import { prepareDatabase } from '../lib/hub';
+import { subgraphDefinitions } from '../subgraphs';
+
+async function main(): Promise<void> {
+  const embedded = await prepareDatabase();
+  try {
+    for (const name of SUBGRAPHS) {
+      const store = await openStore({ name, ...subgraphDefinitions[name].store });
+      try {
+        const counts = await subgraphDefinitions[name].seed(store);
+        console.log(`${name.padEnd(14)} ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+      } finally {
+        await store.close();
+      }
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
