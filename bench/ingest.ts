@@ -1,0 +1,106 @@
+/**
+ * Ingest: figures per second through the gateway's pushFigures (batches of 1, 100 and
+ * 1,000) beside a raw multi-row INSERT of the same rows into the same tables on the same
+ * database, and the ratio at batch 1,000 (aim: ≥ 30 % of the raw rate).
+ */
+import { Client } from 'pg';
+import type { Hub } from '../lib/hub';
+import { issueToken } from '../lib/tokens';
+import type { BenchRow } from './report';
+
+const INDICATOR = 'ip-training-base-trainees';
+
+function figures(run: string, from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    indicator: INDICATOR,
+    period: `2024-${String(((from + i) % 12) + 1).padStart(2, '0')}`,
+    value: ((from + i) % 500) + 1,
+    breakdown: `${run}-${Math.floor((from + i) / 12)}`,
+    source: 'bench',
+  }));
+}
+
+const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created rejected } }`;
+
+async function pushAll(url: string, token: string, run: string, total: number, batch: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  for (let from = 0; from < total; from += batch) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: PUSH, variables: { input: { figures: figures(run, from, Math.min(batch, total - from)) } } }),
+    });
+    const body = (await response.json()) as { data?: { pushFigures: { created: number; rejected: number } }; errors?: unknown[] };
+    if (!body.data || body.data.pushFigures.rejected > 0) throw new Error(`push failed: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return total / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+/** The same rows written straight into figure_series and figure_revision, 1,000 per statement pair. */
+async function rawInsert(databaseUrl: string, run: string, total: number): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = process.hrtime.bigint();
+  for (let from = 0; from < total; from += 1000) {
+    const rows = figures(run, from, Math.min(1000, total - from));
+    const params: unknown[] = [];
+    const values = rows.map((r) => {
+      params.push(r.indicator, r.period, `${r.period}-01`, r.breakdown, r.value, r.source);
+      const n = params.length;
+      return `($${n - 5}, $${n - 4}, 'MONTH', $${n - 3}::date, ($${n - 3}::date + interval '1 month - 1 day')::date, $${n - 2}, 1, $${n - 1}, 'PROVISIONAL', $${n}, 'amr', 'bench', now())`;
+    });
+    await client.query('BEGIN');
+    const inserted = await client.query(
+      `INSERT INTO indicators.figure_series (indicator_id, period, period_type, period_start, period_end, breakdown, revision, value,
+         status, source, organization_id, recorded_by, recorded_at) VALUES ${values.join(', ')} RETURNING id, value, source`,
+      params,
+    );
+    const revParams: unknown[] = [];
+    const revValues = inserted.rows.map((r: { id: string; value: string; source: string }) => {
+      revParams.push(r.id, r.value, r.source);
+      const n = revParams.length;
+      return `($${n - 2}, 1, $${n - 1}, 'PROVISIONAL', false, $${n}, 'amr', 'bench', 'amr')`;
+    });
+    await client.query(
+      `INSERT INTO indicators.figure_revision (series_id, revision, value, status, withdrawn, source, organization_id, recorded_by, recorded_by_org)
+       VALUES ${revValues.join(', ')}`,
+      revParams,
+    );
+    await client.query('COMMIT');
+  }
+  const rate = total / (Number(process.hrtime.bigint() - started) / 1e9);
+  await client.end();
+  return rate;
+}
+
+export async function benchIngest(hub: Hub, databaseUrl: string, full: boolean): Promise<BenchRow[]> {
+  const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600);
+  const url = hub.gateway.url;
+  const sizes = full ? { 1: 2_000, 100: 50_000, 1000: 200_000 } : { 1: 300, 100: 10_000, 1000: 30_000 };
+  const rows: BenchRow[] = [];
+  await pushAll(url, token, 'warmup', 2000, 1000);
+  await rawInsert(databaseUrl, 'warmup-raw', 2000);
+  const raw = await rawInsert(databaseUrl, 'raw', sizes[1000]);
+  for (const batch of [1, 100, 1000] as const) {
+    const rate = await pushAll(url, token, `push${batch}`, sizes[batch], batch);
+    rows.push({
+      section: 'ingest',
+      name: `pushFigures through the gateway, batch ${batch}`,
+      value: rate,
+      unit: 'figures/s',
+      ratio: rate / raw,
+      ratioOf: 'raw INSERT',
+      aim: batch === 1000 ? '≥ 0.30' : undefined,
+      met: batch === 1000 ? rate / raw >= 0.3 : undefined,
+      note: `${sizes[batch].toLocaleString('en')} figures`,
+    });
+  }
+  rows.push({
+    section: 'ingest',
+    name: 'raw multi-row INSERT (1,000 rows a statement)',
+    value: raw,
+    unit: 'figures/s',
+    note: `${sizes[1000].toLocaleString('en')} figures`,
+  });
+  return rows;
+}
