@@ -121,3 +121,14 @@ export function periodArgument(value: string, field: string): Period {
   }
   return period;
 }
+
+/** A date argument, YYYY-MM-DD; today (UTC) when absent. Throws BAD_USER_INPUT naming the field. */
+export function dateArgument(value: string | null | undefined, field = 'asOf'): string {
+  if (value === null || value === undefined) return new Date().toISOString().slice(0, 10);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badInput(`${field} must be a date written YYYY-MM-DD, got "${String(value).slice(0, 40)}"`, field);
+  }
+  return value;
+}

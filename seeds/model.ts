@@ -151,6 +151,11 @@ export interface IndicatorSeed {
   taskSeqs: number[];
   /** Organisations that report it, first is the principal owner. */
   ownerIds: string[];
+  /**
+   * For a derived indicator: how it is computed from other indicators' figures, e.g.
+   * "[high-value-invention-patents] ÷ [resident-population]". Nobody pushes its figures.
+   */
+  formula?: string | null;
 }
 
 /** Id of an annex task in the hub: "T01" … "T58". */

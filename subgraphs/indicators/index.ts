@@ -4,8 +4,17 @@ import type { SubgraphContext, SubgraphDefinition } from '../../lib/subgraph';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
 import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-CreateIndicators';
 import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
+import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
+import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
+import {
+  ExpectedReportResolver,
+  IndicatorKpiResolver,
+  KpiResolver,
+  OrganizationScorecardResolver,
+  SectionKpiResolver,
+} from './resolvers/kpi.resolver';
 import { readIndicators } from '../../seeds/load';
 import { seedIndicators } from './data/seed';
 import { createLoaders, type IndicatorLoaders } from './loaders';
@@ -18,7 +27,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
   name: 'indicators',
   store: {
     entities: [IndicatorRecord, IndicatorOwnerRecord, IndicatorTaskRecord],
-    migrations: [CreateIndicators1764000000002, CreateFigures1764000000003],
+    migrations: [CreateIndicators1764000000002, CreateFigures1764000000003, CreateKpiSupport1764000000004],
   },
   loaders: createLoaders,
   seed: (store) => seedIndicators(store.dataSource, readIndicators()),
@@ -33,6 +42,12 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           FigureResolver,
           IndicatorFiguresResolver,
           PushResolver,
+          KpiResolver,
+          ExpectedReportResolver,
+          IndicatorKpiResolver,
+          OrganizationScorecardResolver,
+          SectionKpiResolver,
+          KpiAdminResolver,
         ],
       },
       {
@@ -41,6 +56,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
         },
         Task: { __resolveReference: stub },
         Organization: { __resolveReference: stub },
+        Section: { __resolveReference: (reference: { seq: number; taskIds?: string[] }) => reference },
       },
     ),
 };

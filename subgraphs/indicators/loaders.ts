@@ -4,7 +4,11 @@ import { manyByKey, oneByKey } from '../../lib/collections';
 import type { Store } from '../../lib/db';
 import type { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
 import { type FigureQuery, FigureReads } from './data/figure-reads';
+import { KpiReads } from './data/kpi-reads';
+import { type BaselineRow, latestBaselines } from './data/kpi-store';
 import { IndicatorRepository } from './data/repository';
+import { type BreakdownKpi, evaluateKpis, type ExpectedReport, expectedReports, seriesOf } from './domain/kpi-service';
+import type { Observation } from './domain/kpi';
 import type { Figure, FigureRevision } from './schema/figure';
 
 export function createLoaders(store: Store) {
@@ -13,9 +17,48 @@ export function createLoaders(store: Store) {
   /** One loader per distinct set of arguments, so each batch is one statement. */
   const figuresByQuery = new Map<string, DataLoader<string, Figure[]>>();
   const historyByAsOf = new Map<string, DataLoader<string, FigureRevision[]>>();
+  const kpiReads = new KpiReads(store.dataSource);
+  /** Memoises one loader per key (an as-of date), each batching indicator or organisation ids. */
+  const perKey = <V>(batch: (key: string, ids: readonly string[]) => Promise<V[]>) => {
+    const loaders = new Map<string, DataLoader<string, V>>();
+    return (key: string): DataLoader<string, V> => {
+      let loader = loaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, V>((ids) => batch(key, ids));
+        loaders.set(key, loader);
+      }
+      return loader;
+    };
+  };
   return {
     repository,
     figures,
+    kpiReads,
+    baseline: new DataLoader<string, BaselineRow | null>(async (ids) =>
+      oneByKey(ids, await latestBaselines(store.dataSource, ids), (b) => b.indicatorId),
+    ),
+    /** The KPI of each indicator's total, as of a date. */
+    kpi: perKey<BreakdownKpi | null>(async (asOf, ids) => {
+      const kpis = await evaluateKpis(kpiReads, ids, asOf);
+      return ids.map((id) => kpis.get(id)?.[0] ?? null);
+    }),
+    /** The KPIs of the total and of each breakdown. */
+    kpisByBreakdown: perKey<BreakdownKpi[]>(async (asOf, ids) => {
+      const kpis = await evaluateKpis(kpiReads, ids, asOf, true);
+      return ids.map((id) => kpis.get(id) ?? []);
+    }),
+    series: perKey<Observation[]>(async (asOf, ids) => {
+      const series = await seriesOf(kpiReads, ids, asOf);
+      return ids.map((id) => series.get(id) ?? []);
+    }),
+    /** Reports due from each organisation (as principal owner), as of a date. */
+    reportsOf: perKey<ExpectedReport[]>(async (asOf, orgIds) =>
+      manyByKey(orgIds, await expectedReports(kpiReads, asOf, { organizationIds: orgIds }), (r) => r.organizationId),
+    ),
+    /** Reports due for each indicator, as of a date. */
+    reportsFor: perKey<ExpectedReport[]>(async (asOf, ids) =>
+      manyByKey(ids, await expectedReports(kpiReads, asOf, { indicatorIds: ids }), (r) => r.indicatorId),
+    ),
     figuresOf: (query: FigureQuery): DataLoader<string, Figure[]> => {
       const key = JSON.stringify(query);
       let loader = figuresByQuery.get(key);

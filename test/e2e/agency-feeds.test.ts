@@ -50,20 +50,15 @@ describe('a court reporter', () => {
           figures: [
             { indicator: 'average-trial-closure-days', period: '2025Q1', value: 112.5, note: '一季度' },
             { indicator: '全年平均结案时间', period: '2025Q2', value: 104 },
-            {
-              indicator: 'trial-closure-within-limit-rate',
-              period: '2025Q1',
-              numerator: 930,
-              denominator: 1000,
-              status: 'FINAL',
-            },
+            { indicator: 'court-ip-cases-closed', period: '2025Q1', value: 1000, status: 'FINAL' },
+            { indicator: '法定审限内审结的知识产权案件数', period: '2025Q1', value: 930, status: 'FINAL' },
           ],
         },
       },
       court,
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.pushFigures).toMatchObject({ received: 3, created: 3, updated: 0, unchanged: 0, rejected: 0 });
+    expect(res.data!.pushFigures).toMatchObject({ received: 4, created: 4, updated: 0, unchanged: 0, rejected: 0 });
 
     const read = await graphql(url, FIGURES, { indicator: 'average-trial-closure-days' });
     expect(read.data!.figures).toEqual([
@@ -73,11 +68,32 @@ describe('a court reporter', () => {
     expect(read.data!.figures[0].history).toEqual([
       expect.objectContaining({ revision: 1, value: 112.5, status: 'PROVISIONAL', recordedByOrganization: { id: 'court' } }),
     ]);
-    const rate = await graphql(
+    // The closure rate is derived: cases closed within the limit ÷ cases closed.
+    const rate = await graphql(url, '{ indicator(id: "trial-closure-within-limit-rate") { series { period value } } }');
+    expect(rate.data!.indicator.series).toEqual([{ period: '2025Q1', value: 93 }]);
+    const direct = await graphql(
       url,
-      '{ figures(indicator: "trial-closure-within-limit-rate") { value numerator denominator status } }',
+      PUSH,
+      { input: { figures: [{ indicator: 'trial-closure-within-limit-rate', period: '2025Q2', value: 95 }] } },
+      court,
     );
-    expect(rate.data!.figures).toEqual([{ value: 93, numerator: 930, denominator: 1000, status: 'FINAL' }]);
+    expect(direct.data!.pushFigures.rejections).toEqual([
+      expect.objectContaining({ field: 'indicator', code: 'BAD_USER_INPUT' }),
+    ]);
+  });
+
+  it('the procuratorate pushes its intervention rate as numerator and denominator', async () => {
+    const res = await graphql(
+      url,
+      PUSH,
+      {
+        input: { figures: [{ indicator: 'procuratorial-intervention-rate', period: '2025Q1', numerator: 48, denominator: 48 }] },
+      },
+      await bearer('procuratorate', ['reporter']),
+    );
+    expect(res.data!.pushFigures).toMatchObject({ created: 1, rejected: 0 });
+    const read = await graphql(url, '{ figures(indicator: "procuratorial-intervention-rate") { value numerator denominator } }');
+    expect(read.data!.figures).toEqual([{ value: 100, numerator: 48, denominator: 48 }]);
   });
 
   it('pushing a customs indicator gets FORBIDDEN, and nothing is written', async () => {
@@ -109,15 +125,7 @@ describe('a court reporter', () => {
       PUSH,
       {
         input: {
-          figures: [
-            {
-              indicator: 'trial-closure-within-limit-rate',
-              period: '2025Q1',
-              numerator: 940,
-              denominator: 1000,
-              status: 'FINAL',
-            },
-          ],
+          figures: [{ indicator: 'court-ip-cases-closed-within-limit', period: '2025Q1', value: 940, status: 'FINAL' }],
         },
       },
       court,
@@ -132,10 +140,9 @@ describe('a court reporter', () => {
         input: {
           figures: [
             {
-              indicator: 'trial-closure-within-limit-rate',
+              indicator: 'court-ip-cases-closed-within-limit',
               period: '2025Q1',
-              numerator: 940,
-              denominator: 1000,
+              value: 940,
               status: 'FINAL',
               reason: '补录10件审限内结案',
             },
@@ -145,20 +152,20 @@ describe('a court reporter', () => {
       court,
     );
     expect(withReason.data!.pushFigures).toMatchObject({ created: 0, updated: 1, rejected: 0 });
-    const read = await graphql(url, FIGURES, { indicator: 'trial-closure-within-limit-rate' });
+    const read = await graphql(url, FIGURES, { indicator: 'court-ip-cases-closed-within-limit' });
     const figure = read.data!.figures[0];
-    expect(figure).toMatchObject({ value: 94, revision: 2 });
+    expect(figure).toMatchObject({ value: 940, revision: 2 });
     expect(figure.history.map((h: { value: number; reason: string | null }) => [h.value, h.reason])).toEqual([
-      [93, null],
-      [94, '补录10件审限内结案'],
+      [930, null],
+      [940, '补录10件审限内结案'],
     ]);
     expect(figure.history[0].recordedBy).toBe('court-reporter@test');
 
     const asRecordedBefore = await graphql(url, FIGURES, {
-      indicator: 'trial-closure-within-limit-rate',
+      indicator: 'court-ip-cases-closed-within-limit',
       asOf: figure.history[0].recordedAt,
     });
-    expect(asRecordedBefore.data!.figures[0]).toMatchObject({ value: 93, revision: 1 });
+    expect(asRecordedBefore.data!.figures[0]).toMatchObject({ value: 930, revision: 1 });
   });
 
   it('withdraws a value with a reason: a revision without a value, nothing deleted', async () => {

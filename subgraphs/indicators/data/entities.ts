@@ -26,6 +26,10 @@ export class IndicatorRecord {
   @Column('numeric', { name: 'min_value', nullable: true, transformer: numeric }) minValue: number | null;
   @Column('numeric', { name: 'max_value', nullable: true, transformer: numeric }) maxValue: number | null;
   @Column('boolean', { name: 'integer_only' }) integerOnly: boolean;
+  @Column('text', { nullable: true }) formula: string | null;
+  @Column('text', { name: 'calendar_period_type', nullable: true }) calendarPeriodType: string | null;
+  @Column('int', { name: 'calendar_due_days', nullable: true }) calendarDueDays: number | null;
+  @Column('date', { name: 'reporting_from' }) reportingFrom: string;
 }
 
 @Entity({ name: 'indicator_owner' })

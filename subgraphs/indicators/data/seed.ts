@@ -2,6 +2,7 @@
 import type { DataSource } from 'typeorm';
 import { taskId, type IndicatorSeed } from '../../../seeds/model';
 import { addCounts, upsertRows, type UpsertCounts } from '../../../lib/upsert';
+import { defaultCalendar } from '../domain/calendar';
 import { defaultRules } from '../domain/rules';
 
 export async function seedIndicators(db: DataSource, indicators: IndicatorSeed[]): Promise<UpsertCounts> {
@@ -12,6 +13,7 @@ export async function seedIndicators(db: DataSource, indicators: IndicatorSeed[]
       ['id'],
       indicators.map((i) => {
         const rules = defaultRules(i.valueKind);
+        const calendar = defaultCalendar(i);
         return {
           id: i.id,
           name: i.name,
@@ -31,6 +33,9 @@ export async function seedIndicators(db: DataSource, indicators: IndicatorSeed[]
           min_value: rules.minValue,
           max_value: rules.maxValue,
           integer_only: rules.integerOnly,
+          formula: i.formula ?? null,
+          calendar_period_type: calendar?.periodType ?? null,
+          calendar_due_days: calendar?.dueDays ?? null,
         };
       }),
     );

@@ -12,6 +12,7 @@ import { valueProblem, type ValueRules } from './rules';
 export interface IndicatorForPush extends ValueRules {
   id: string;
   rollup: string;
+  formula?: string | null;
 }
 
 export interface PreparedRow {
@@ -62,6 +63,14 @@ export function prepareRow(
 ): PreparedRow | Rejection {
   if (!indicator)
     return reject(index, 'indicator', ErrorCode.NOT_FOUND, `no indicator "${String(input.indicator).slice(0, 80)}"`);
+  if (indicator.formula) {
+    return reject(
+      index,
+      'indicator',
+      ErrorCode.BAD_USER_INPUT,
+      `${indicator.id} is derived (${indicator.formula}): push its inputs`,
+    );
+  }
   const period = parsePeriod(input.period);
   if (!period) {
     return reject(index, 'period', ErrorCode.BAD_USER_INPUT, 'period must be written 2025, 2025H1, 2025Q3 or 2025-07');

@@ -100,6 +100,15 @@ export class Indicator {
   @Field(() => Float, { nullable: true, description: 'Largest valid value (100 for percentages and scores)' })
   maxValue: number | null;
   @Field({ description: 'Values must be whole numbers (counts)' }) integerOnly: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a derived indicator, how it is computed, e.g. [court-ip-cases-closed-within-limit] ÷ [court-ip-cases-closed] × 100',
+  })
+  formula: string | null;
+  calendarPeriodType: string | null;
+  calendarDueDays: number | null;
+  reportingFrom: string;
 }
 
 @InputType()

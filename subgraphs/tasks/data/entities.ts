@@ -68,3 +68,19 @@ export class TaskResponsibleRecord {
   @Column('text', { name: 'as_written' }) asWritten: string;
   @Column('text', { nullable: true }) qualifier: string | null;
 }
+
+/** A progress report on a task; reports are only ever added, and the latest is the task's status. */
+@Entity({ name: 'task_report' })
+export class TaskReportRecord {
+  @PrimaryColumn('bigint') id: string;
+  @Column('text', { name: 'task_id' }) taskId: string;
+  /** The responsible organisation the report speaks for. */
+  @Column('text', { name: 'organization_id' }) organizationId: string;
+  @Column('text') status: string;
+  @Column('text', { nullable: true }) note: string | null;
+  /** Subject of the token that reported it. */
+  @Column('text', { name: 'reported_by' }) reportedBy: string;
+  /** Organisation of the caller who reported it. */
+  @Column('text', { name: 'reported_by_org' }) reportedByOrg: string;
+  @Column('timestamptz', { name: 'reported_at' }) reportedAt: Date;
+}

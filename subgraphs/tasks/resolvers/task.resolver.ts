@@ -2,9 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import { badInput } from '../../../lib/errors';
 import { yearMonthArgument } from '../../../lib/period';
 import type { SubgraphContext } from '../../../lib/subgraph';
+import { asOfArgument } from '../domain/progress';
 import type { TaskLoaders } from '../loaders';
 import { Measure, Section } from '../schema/plan';
 import { Organization, ResponsibleUnit, Task, TaskFilter } from '../schema/task';
+import { progressOfTasks } from './progress-reads';
 
 type Context = SubgraphContext<TaskLoaders>;
 
@@ -16,15 +18,19 @@ function checkFilter(filter: TaskFilter): void {
   if (filter.measure != null && (filter.measure < 1 || filter.measure > 22))
     throw badInput('measure must be 1…22', 'filter.measure');
   if (filter.leadOnly && !filter.organizationId) throw badInput('leadOnly needs organizationId', 'filter.leadOnly');
+  if (filter.overdueAsOf != null) asOfArgument(filter.overdueAsOf, 'filter.overdueAsOf');
 }
 
 @Resolver(() => Task)
 export class TaskResolver {
   @Query(() => [Task], { description: 'The annex tasks in document order, optionally filtered' })
-  tasks(@Ctx() { loaders }: Context, @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter): Promise<Task[]> {
+  async tasks(
+    @Ctx() { loaders }: Context,
+    @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter,
+  ): Promise<Task[]> {
     const f = filter ?? {};
     checkFilter(f);
-    return loaders.repository.tasks({
+    const tasks = await loaders.repository.tasks({
       sectionSeq: f.section,
       measureSeq: f.measure,
       featured: f.featured,
@@ -34,6 +40,9 @@ export class TaskResolver {
       organizationId: f.organizationId,
       leadOnly: f.leadOnly,
     });
+    if (f.overdueAsOf == null) return tasks;
+    const progress = await progressOfTasks(loaders, tasks, f.overdueAsOf);
+    return tasks.filter((_, i) => progress[i].overdue);
   }
 
   @Query(() => Task, { nullable: true, description: 'One task by id ("T05"); null when there is none' })

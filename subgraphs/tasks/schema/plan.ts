@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'The plan document: 武汉市国家知识产权保护示范区建设方案' })
 export class Plan {
@@ -21,9 +21,10 @@ export class Phase {
   @Field() description: string;
 }
 
+@Directive('@key(fields: "seq")')
 @ObjectType({ description: 'One of the seven sections (一)…(七) of 二、工作任务' })
 export class Section {
-  @Field(() => Int) seq: number;
+  @Field(() => Int, { description: 'Section 1 … 7' }) seq: number;
   @Field({ description: '一 … 七' }) numeral: string;
   @Field() title: string;
   @Field() titleEn: string;

@@ -51,4 +51,6 @@ export class TaskFilter {
   organizationId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'With organizationId: only tasks it leads' })
   leadOnly?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Only tasks overdue on this day, YYYY-MM-DD' })
+  overdueAsOf?: string | null;
 }

@@ -1,0 +1,111 @@
+/** Reads KPIs need, each one statement whatever the number of indicators. */
+import type { DataSource } from 'typeorm';
+import { parsePeriod } from '../../../lib/period';
+import type { Observation } from '../domain/kpi';
+
+export interface KpiIndicatorRow {
+  id: string;
+  name: string;
+  headline: boolean;
+  comparator: string | null;
+  targetValue: number | null;
+  deadline: string | null;
+  rollup: string;
+  maxValue: number | null;
+  formula: string | null;
+  calendarPeriodType: string | null;
+  calendarDueDays: number | null;
+  reportingFrom: string;
+  owners: string[];
+  taskIds: string[];
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export class KpiReads {
+  constructor(private readonly db: DataSource) {}
+
+  private indicatorRows?: Promise<KpiIndicatorRow[]>;
+
+  /** Every indicator with what its KPI needs: a small table, read whole, once per request. */
+  indicators(): Promise<KpiIndicatorRow[]> {
+    this.indicatorRows ??= this.readIndicators();
+    return this.indicatorRows;
+  }
+
+  private async readIndicators(): Promise<KpiIndicatorRow[]> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT i.id, i.name, i.headline, i.comparator, i.target_value, i.deadline, i.rollup, i.max_value, i.formula,
+              i.calendar_period_type, i.calendar_due_days, i.reporting_from::text,
+              COALESCE((SELECT array_agg(o.organization_id ORDER BY o.position) FROM indicator_owner o WHERE o.indicator_id = i.id), '{}') AS owners,
+              COALESCE((SELECT array_agg(t.task_id ORDER BY t.task_id) FROM indicator_task t WHERE t.indicator_id = i.id), '{}') AS task_ids
+         FROM indicator i ORDER BY i.headline DESC, i.id`,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      name: r.name as string,
+      headline: r.headline as boolean,
+      comparator: r.comparator as string | null,
+      targetValue: num(r.target_value),
+      deadline: r.deadline as string | null,
+      rollup: r.rollup as string,
+      maxValue: num(r.max_value),
+      formula: r.formula as string | null,
+      calendarPeriodType: r.calendar_period_type as string | null,
+      calendarDueDays: r.calendar_due_days as number | null,
+      reportingFrom: r.reporting_from as string,
+      owners: r.owners as string[],
+      taskIds: r.task_ids as string[],
+    }));
+  }
+
+  /** Current values of periods that started by `asOf`, per indicator and breakdown. */
+  async observations(
+    indicatorIds: readonly string[],
+    asOf: string,
+    allBreakdowns: boolean,
+  ): Promise<Map<string, Map<string, Observation[]>>> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT indicator_id, breakdown, period, value, numerator, denominator FROM figure_series
+        WHERE indicator_id = ANY($1::text[]) AND period_start <= $2::date AND NOT withdrawn
+          ${allBreakdowns ? '' : "AND breakdown = ''"}`,
+      [indicatorIds, asOf],
+    );
+    const result = new Map<string, Map<string, Observation[]>>();
+    for (const r of rows) {
+      const byBreakdown = result.get(r.indicator_id as string) ?? new Map<string, Observation[]>();
+      result.set(r.indicator_id as string, byBreakdown);
+      const list = byBreakdown.get(r.breakdown as string) ?? [];
+      byBreakdown.set(r.breakdown as string, list);
+      list.push({
+        period: parsePeriod(r.period as string)!,
+        value: Number(r.value),
+        numerator: num(r.numerator),
+        denominator: num(r.denominator),
+      });
+    }
+    return result;
+  }
+
+  /** The latest baseline of each indicator and breakdown, recorded by `asOf`'s end. */
+  async baselines(indicatorIds: readonly string[], asOf: string): Promise<Map<string, number>> {
+    const rows: Array<{ indicator_id: string; breakdown: string; value: string }> = await this.db.query(
+      `SELECT DISTINCT ON (indicator_id, breakdown) indicator_id, breakdown, value FROM indicator_baseline
+        WHERE indicator_id = ANY($1::text[]) AND recorded_at < ($2::date + 1)
+        ORDER BY indicator_id, breakdown, id DESC`,
+      [indicatorIds, asOf],
+    );
+    return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.breakdown}`, Number(r.value)]));
+  }
+
+  /** When each (indicator, period) was first reported, any breakdown. */
+  async firstReports(indicatorIds: readonly string[]): Promise<Map<string, string>> {
+    const rows: Array<{ indicator_id: string; period: string; first: Date }> = await this.db.query(
+      `SELECT s.indicator_id, s.period, min(r.recorded_at) AS first
+         FROM figure_series s JOIN figure_revision r ON r.series_id = s.id
+        WHERE s.indicator_id = ANY($1::text[]) GROUP BY s.indicator_id, s.period`,
+      [indicatorIds],
+    );
+    return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.period}`, new Date(r.first).toISOString()]));
+  }
+}

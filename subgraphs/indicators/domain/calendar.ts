@@ -1,0 +1,73 @@
+/**
+ * Reporting calendars: which periods an indicator's principal owner must report, and by
+ * when (a number of days after the period ends). Defaults by what is measured: flows and
+ * rates quarterly within 15 days, stocks half-yearly within 30, the satisfaction survey
+ * and the population yearly. Derived indicators are computed, so nobody owes them.
+ */
+import { type Period, type PeriodType, parsePeriod } from '../../../lib/period';
+import type { IndicatorSeed } from '../../../seeds/model';
+
+export interface Calendar {
+  periodType: PeriodType;
+  dueDays: number;
+}
+
+export function defaultCalendar(
+  seed: Pick<IndicatorSeed, 'valueKind' | 'periodicity' | 'id'> & { formula?: string | null },
+): Calendar | null {
+  if (seed.formula) return null;
+  if (seed.valueKind === 'SCORE') return { periodType: 'YEAR', dueDays: 60 };
+  if (seed.valueKind === 'AMOUNT') return { periodType: 'YEAR', dueDays: 90 };
+  if (seed.periodicity === 'BY_DEADLINE') return { periodType: 'HALF', dueDays: 30 };
+  return { periodType: 'QUARTER', dueDays: 15 };
+}
+
+const addDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export interface ExpectedPeriod {
+  period: Period;
+  /** Last day a report is on time. */
+  due: string;
+}
+
+/** The periods due by `asOf`: from the first one starting on or after `from`, to the deadline's period. */
+export function expectedPeriods(calendar: Calendar, from: string, asOf: string, deadline: string | null): ExpectedPeriod[] {
+  const spans: Record<PeriodType, number> = { YEAR: 12, HALF: 6, QUARTER: 3, MONTH: 1 };
+  const span = spans[calendar.periodType];
+  const last = deadline ? parsePeriod(deadline)!.end : '9999-12-31';
+  const result: ExpectedPeriod[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Math.ceil((Number(from.slice(5, 7)) - 1) / span) * span + 1;
+  if (month > 12) {
+    year += 1;
+    month = 1;
+  }
+  for (let guard = 0; guard < 1200; guard += 1) {
+    const text =
+      calendar.periodType === 'YEAR'
+        ? String(year)
+        : calendar.periodType === 'HALF'
+          ? `${year}H${month === 1 ? 1 : 2}`
+          : calendar.periodType === 'QUARTER'
+            ? `${year}Q${(month + 2) / 3}`
+            : `${year}-${String(month).padStart(2, '0')}`;
+    const period = parsePeriod(text)!;
+    const due = addDays(period.end, calendar.dueDays);
+    if (due > asOf || period.start > last) break;
+    if (period.start >= from) result.push({ period, due });
+    month += span;
+    if (month > 12) {
+      year += 1;
+      month = 1;
+    }
+  }
+  return result;
+}
+
+export type ReportStatus = 'ON_TIME' | 'LATE' | 'MISSING';
+
+export function reportStatus(due: string, firstRecordedAt: string | null): ReportStatus {
+  if (!firstRecordedAt) return 'MISSING';
+  return firstRecordedAt.slice(0, 10) <= due ? 'ON_TIME' : 'LATE';
+}

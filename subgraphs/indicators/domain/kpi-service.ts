@@ -1,0 +1,176 @@
+/**
+ * Evaluates many indicators' KPIs and reporting at once: one read of the indicators, one
+ * of the figures (inputs of derived indicators included), one of the baselines, then
+ * everything in memory. Resolvers reach it through per-request DataLoaders.
+ */
+import type { KpiIndicatorRow, KpiReads } from '../data/kpi-reads';
+import { type Calendar, expectedPeriods, reportStatus, type ReportStatus } from './calendar';
+import { type Formula, formulaInputs, parseFormula } from './formula';
+import { deriveSeries, evaluateKpi, type Kpi, type KpiIndicator, type Observation, type Rollup } from './kpi';
+import type { Period, PeriodType } from '../../../lib/period';
+
+export interface BreakdownKpi extends Kpi {
+  indicatorId: string;
+  breakdown: string;
+}
+
+function toKpiIndicator(row: KpiIndicatorRow): KpiIndicator {
+  return {
+    id: row.id,
+    comparator: row.comparator as KpiIndicator['comparator'],
+    targetValue: row.targetValue,
+    deadline: row.deadline,
+    rollup: row.rollup as Rollup,
+    percent: row.maxValue === 100,
+    formula: row.formula ? parseFormula(row.formula) : null,
+  };
+}
+
+/** Ids and every input of the derived ones among them, transitively. */
+function withInputs(ids: readonly string[], byId: Map<string, KpiIndicator>): string[] {
+  const all = new Set<string>();
+  const add = (id: string, depth: number) => {
+    if (all.has(id) || depth > 20) return;
+    all.add(id);
+    const formula: Formula | null | undefined = byId.get(id)?.formula;
+    if (formula) for (const input of formulaInputs(formula)) add(input, depth + 1);
+  };
+  for (const id of ids) add(id, 0);
+  return [...all];
+}
+
+export async function evaluateKpis(
+  reads: KpiReads,
+  ids: readonly string[],
+  asOf: string,
+  allBreakdowns = false,
+): Promise<Map<string, BreakdownKpi[]>> {
+  const rows = await reads.indicators();
+  const byId = new Map(rows.map((r) => [r.id, toKpiIndicator(r)]));
+  const needed = withInputs(
+    ids.filter((id) => byId.has(id)),
+    byId,
+  );
+  const [observations, baselines] = await Promise.all([
+    reads.observations(needed, asOf, allBreakdowns),
+    reads.baselines(ids, asOf),
+  ]);
+  const result = new Map<string, BreakdownKpi[]>();
+  for (const id of ids) {
+    const indicator = byId.get(id);
+    if (!indicator) continue;
+    const series = observations.get(id) ?? new Map();
+    const breakdowns = allBreakdowns ? [...new Set(['', ...series.keys()])].sort() : [''];
+    result.set(
+      id,
+      breakdowns.map((breakdown) => {
+        const inputs = indicator.formula
+          ? new Map(
+              formulaInputs(indicator.formula).map((input) => [
+                input,
+                {
+                  rule: byId.get(input)?.rollup ?? 'LAST',
+                  observations: observations.get(input)?.get(breakdown) ?? [],
+                  percent: !!byId.get(input)?.percent,
+                },
+              ]),
+            )
+          : undefined;
+        const kpi = evaluateKpi({
+          indicator,
+          observations: series.get(breakdown) ?? [],
+          baseline: baselines.get(`${id}\u0000${breakdown}`) ?? null,
+          asOf,
+          inputs,
+        });
+        return { ...kpi, indicatorId: id, breakdown };
+      }),
+    );
+  }
+  return result;
+}
+
+export interface ExpectedReport {
+  indicatorId: string;
+  organizationId: string;
+  period: Period;
+  due: string;
+  status: ReportStatus;
+  firstReportedAt: string | null;
+}
+
+/** Every report due by `asOf` from each indicator's principal owner, with its status. */
+export async function expectedReports(
+  reads: KpiReads,
+  asOf: string,
+  filter: { indicatorIds?: readonly string[]; organizationIds?: readonly string[] } = {},
+): Promise<ExpectedReport[]> {
+  const rows = (await reads.indicators()).filter(
+    (r) =>
+      r.calendarPeriodType &&
+      r.calendarDueDays !== null &&
+      r.owners.length > 0 &&
+      (!filter.indicatorIds || filter.indicatorIds.includes(r.id)) &&
+      (!filter.organizationIds || filter.organizationIds.includes(r.owners[0])),
+  );
+  if (rows.length === 0) return [];
+  const first = await reads.firstReports(rows.map((r) => r.id));
+  return rows.flatMap((row) => {
+    const calendar: Calendar = { periodType: row.calendarPeriodType as PeriodType, dueDays: row.calendarDueDays! };
+    return expectedPeriods(calendar, row.reportingFrom, asOf, row.deadline).map(({ period, due }) => {
+      const firstReportedAt = first.get(`${row.id}\u0000${period.text}`) ?? null;
+      return {
+        indicatorId: row.id,
+        organizationId: row.owners[0],
+        period,
+        due,
+        status: reportStatus(due, firstReportedAt),
+        firstReportedAt,
+      };
+    });
+  });
+}
+
+/** The values over time of each indicator (totals), computed per period for derived ones: for trends and charts. */
+export async function seriesOf(reads: KpiReads, ids: readonly string[], asOf: string): Promise<Map<string, Observation[]>> {
+  const byId = new Map((await reads.indicators()).map((r) => [r.id, toKpiIndicator(r)]));
+  const observations = await reads.observations(
+    withInputs(
+      ids.filter((id) => byId.has(id)),
+      byId,
+    ),
+    asOf,
+    false,
+  );
+  const result = new Map<string, Observation[]>();
+  for (const id of ids) {
+    const indicator = byId.get(id);
+    if (!indicator) continue;
+    if (indicator.formula) {
+      const inputs = new Map(
+        formulaInputs(indicator.formula).map((input) => [
+          input,
+          {
+            rule: byId.get(input)?.rollup ?? ('LAST' as Rollup),
+            observations: observations.get(input)?.get('') ?? [],
+            percent: !!byId.get(input)?.percent,
+          },
+        ]),
+      );
+      result.set(id, deriveSeries(indicator.formula, inputs, { start: '0000-01-01', end: asOf }).rolled.points);
+    } else {
+      const all = (observations.get(id)?.get('') ?? []).sort(
+        (a, b) => a.period.start.localeCompare(b.period.start) || b.period.end.localeCompare(a.period.end),
+      );
+      // One granularity for a readable line: the type reported most often.
+      const counts = new Map<string, number>();
+      for (const o of all) counts.set(o.period.type, (counts.get(o.period.type) ?? 0) + 1);
+      const type = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      result.set(
+        id,
+        all.filter((o) => o.period.type === type),
+      );
+    }
+  }
+  return result;
+}

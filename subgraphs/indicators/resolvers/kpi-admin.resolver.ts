@@ -1,0 +1,105 @@
+import { Arg, Authorized, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
+import { badInput, forbidden, notFound } from '../../../lib/errors';
+import { hasRole, requireIdentity } from '../../../lib/identity';
+import { periodArgument } from '../../../lib/period';
+import type { SubgraphContext } from '../../../lib/subgraph';
+import { recordBaseline, saveFormula } from '../data/kpi-store';
+import { findCycle, FormulaError, formulaInputs, parseFormula } from '../domain/formula';
+import { valueProblem } from '../domain/rules';
+import type { IndicatorLoaders } from '../loaders';
+import { Indicator } from '../schema/indicator';
+import { Baseline, ReportingCalendar } from '../schema/kpi';
+
+type Context = SubgraphContext<IndicatorLoaders>;
+
+async function findIndicator(loaders: IndicatorLoaders, reference: string) {
+  const found = (await loaders.repository.byReferences([reference.trim()])).get(reference.trim());
+  if (!found) throw notFound('indicator', reference.slice(0, 80));
+  return found;
+}
+
+@Resolver(() => Indicator)
+export class KpiAdminResolver {
+  @Authorized('reporter', 'coordinator', 'admin')
+  @Mutation(() => Baseline, {
+    description:
+      'Records the baseline a relative target (压减/提升 X%) is measured against; owners, coordinators and admins. Earlier ones are kept.',
+  })
+  async setBaseline(
+    @Ctx() context: Context,
+    @Arg('indicator') indicator: string,
+    @Arg('value', () => Float) value: number,
+    @Arg('period', () => String, { nullable: true, description: 'The period the baseline describes, e.g. 2023' })
+    period?: string | null,
+    @Arg('breakdown', () => String, { nullable: true }) breakdown?: string | null,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): Promise<Baseline> {
+    const identity = requireIdentity(context);
+    const found = await findIndicator(context.loaders, indicator);
+    if (!hasRole(identity, 'coordinator', 'admin') && !found.owners.includes(identity.org)) {
+      throw forbidden(`${identity.org} does not own ${found.id}: only its owners record its baseline`);
+    }
+    const problem = valueProblem(value, found);
+    if (problem) throw badInput(`value ${problem}`, 'value');
+    if (note && note.length > 2000) throw badInput('note is longer than 2000 characters', 'note');
+    if (breakdown && breakdown.length > 200) throw badInput('breakdown is longer than 200 characters', 'breakdown');
+    const row = await recordBaseline(context.store.dataSource, identity, {
+      indicatorId: found.id,
+      breakdown: breakdown?.trim() ?? '',
+      value,
+      period: period ? periodArgument(period, 'period').text : null,
+      note: note?.trim() || null,
+    });
+    return { ...row, recordedByOrganization: { id: row.recordedByOrg } };
+  }
+
+  @Authorized('admin')
+  @Mutation(() => Indicator, {
+    description:
+      'Makes an indicator derived from others: numbers, [indicator-id], + − × ÷ and parentheses; null makes it reported again',
+  })
+  async setIndicatorFormula(
+    @Ctx() context: Context,
+    @Arg('indicator') indicator: string,
+    @Arg('formula', () => String, { nullable: true }) formula?: string | null,
+  ): Promise<Indicator> {
+    const found = await findIndicator(context.loaders, indicator);
+    const text = formula?.trim() || null;
+    if (text) {
+      let inputs: string[];
+      try {
+        inputs = formulaInputs(parseFormula(text));
+      } catch (error) {
+        if (error instanceof FormulaError) throw badInput(`the formula is not valid: ${error.message}`, 'formula');
+        throw error;
+      }
+      const all = await context.loaders.kpiReads.indicators();
+      const known = new Set(all.map((r) => r.id));
+      const unknown = inputs.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw badInput(`the formula names unknown indicators: ${unknown.join(', ')}`, 'formula');
+      const graph = new Map(
+        all.filter((r) => r.formula && r.id !== found.id).map((r) => [r.id, formulaInputs(parseFormula(r.formula!))]),
+      );
+      graph.set(found.id, inputs);
+      const cycle = findCycle(graph);
+      if (cycle) throw badInput(`the formula would make a cycle: ${cycle.join(' → ')}`, 'formula');
+    }
+    await saveFormula(context.store.dataSource, requireIdentity(context), found.id, text);
+    return (await context.loaders.repository.byIds([found.id]))[0] as Indicator;
+  }
+
+  @FieldResolver(() => Baseline, { nullable: true, description: 'The latest baseline of its total, for relative targets' })
+  async baseline(@Root() indicator: Indicator, @Ctx() { loaders }: Context): Promise<Baseline | null> {
+    const row = await loaders.baseline.load(indicator.id);
+    return row ? { ...row, recordedByOrganization: { id: row.recordedByOrg } } : null;
+  }
+
+  @FieldResolver(() => ReportingCalendar, {
+    nullable: true,
+    description: 'What its principal owner reports, and when; null for derived indicators',
+  })
+  reportingCalendar(@Root() indicator: Indicator): ReportingCalendar | null {
+    if (!indicator.calendarPeriodType || indicator.calendarDueDays === null) return null;
+    return { periodType: indicator.calendarPeriodType, dueDays: indicator.calendarDueDays, from: indicator.reportingFrom };
+  }
+}

@@ -1,0 +1,241 @@
+import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { dateArgument } from '../../../lib/period';
+import type { SubgraphContext } from '../../../lib/subgraph';
+import type { KpiIndicatorRow } from '../data/kpi-reads';
+import type { BreakdownKpi, ExpectedReport as Expected } from '../domain/kpi-service';
+import type { IndicatorLoaders } from '../loaders';
+import { Indicator, Organization } from '../schema/indicator';
+import {
+  ExpectedReport,
+  IndicatorScorecard,
+  Kpi,
+  KpiFilter,
+  KpiStatus,
+  ReportingCompleteness,
+  Scoreboard,
+  Section,
+  SeriesPoint,
+  StatusCounts,
+} from '../schema/kpi';
+
+type Context = SubgraphContext<IndicatorLoaders>;
+const AS_OF = { nullable: true, description: 'Evaluate as of this date (YYYY-MM-DD); default today' } as const;
+
+export const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status as KpiStatus }) as Kpi;
+
+export function countStatuses(kpis: Kpi[]): StatusCounts {
+  const targets = kpis.filter((k) => k.status !== KpiStatus.NO_TARGET);
+  const n = (status: KpiStatus) => targets.filter((k) => k.status === status).length;
+  return {
+    total: targets.length,
+    achieved: n(KpiStatus.ACHIEVED),
+    onTrack: n(KpiStatus.ON_TRACK),
+    atRisk: n(KpiStatus.AT_RISK),
+    offTrack: n(KpiStatus.OFF_TRACK),
+    noData: n(KpiStatus.NO_DATA),
+    noBaseline: n(KpiStatus.NO_BASELINE),
+  };
+}
+
+const toReport = (r: Expected): ExpectedReport => ({
+  indicatorId: r.indicatorId,
+  organization: { id: r.organizationId },
+  period: r.period.text,
+  due: r.due,
+  status: r.status as ExpectedReport['status'],
+  firstReportedAt: r.firstReportedAt,
+});
+
+export function completeness(organizationId: string, reports: Expected[]): ReportingCompleteness {
+  const all = reports.map(toReport);
+  const count = (status: string) => all.filter((r) => r.status === status).length;
+  return {
+    organization: { id: organizationId },
+    expected: all.length,
+    onTime: count('ON_TIME'),
+    late: count('LATE'),
+    missing: count('MISSING'),
+    completeness: all.length === 0 ? null : ((all.length - count('MISSING')) / all.length) * 100,
+    owed: all.filter((r) => r.status === 'MISSING'),
+    reports: all,
+  };
+}
+
+async function kpisOf(loaders: IndicatorLoaders, asOf: string, rows: KpiIndicatorRow[]): Promise<Kpi[]> {
+  const kpis = await loaders.kpi(asOf).loadMany(rows.map((r) => r.id));
+  return kpis.filter((k): k is BreakdownKpi => !!k && !(k instanceof Error)).map(toKpi);
+}
+
+const STATUS_ORDER = [KpiStatus.OFF_TRACK, KpiStatus.AT_RISK];
+
+@Resolver(() => Kpi)
+export class KpiResolver {
+  @Query(() => [Kpi], { description: 'Where each target stands as of a date (monitoring indicators on request)' })
+  async kpis(
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('filter', () => KpiFilter, { nullable: true }) filter?: KpiFilter | null,
+  ): Promise<Kpi[]> {
+    const date = dateArgument(asOf);
+    const rows = (await loaders.kpiReads.indicators()).filter(
+      (r) =>
+        (filter?.headline == null || r.headline === filter.headline) &&
+        (!filter?.ownerId || r.owners.includes(filter.ownerId)) &&
+        (!filter?.taskId || r.taskIds.includes(filter.taskId)) &&
+        (filter?.includeMonitoring || r.comparator !== null),
+    );
+    const kpis = await kpisOf(loaders, date, rows);
+    return filter?.status?.length ? kpis.filter((k) => filter.status!.includes(k.status)) : kpis;
+  }
+
+  @Query(() => Scoreboard, { description: 'The plan as a whole: counts per status for the eight city goals and for all targets' })
+  async scoreboard(@Ctx() { loaders }: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<Scoreboard> {
+    const date = dateArgument(asOf);
+    const rows = (await loaders.kpiReads.indicators()).filter((r) => r.comparator !== null);
+    const kpis = await kpisOf(loaders, date, rows);
+    const headline = new Set(rows.filter((r) => r.headline).map((r) => r.id));
+    const headlineGoals = kpis.filter((k) => headline.has(k.indicatorId));
+    return {
+      asOf: date,
+      headline: countStatuses(headlineGoals),
+      targets: countStatuses(kpis),
+      headlineGoals,
+      needingAttention: kpis
+        .filter((k) => STATUS_ORDER.includes(k.status))
+        .sort(
+          (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.indicatorId.localeCompare(b.indicatorId),
+        ),
+    };
+  }
+
+  @Query(() => [ReportingCompleteness], { description: "Each owing organisation's reporting: on time, late, missing" })
+  async reportingCompleteness(
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('organizationId', () => String, { nullable: true }) organizationId?: string | null,
+  ): Promise<ReportingCompleteness[]> {
+    const date = dateArgument(asOf);
+    const owing = [
+      ...new Set(
+        (await loaders.kpiReads.indicators()).filter((r) => r.calendarPeriodType && r.owners[0]).map((r) => r.owners[0]),
+      ),
+    ];
+    const ids = organizationId ? owing.filter((id) => id === organizationId) : owing.sort();
+    const reports = await loaders.reportsOf(date).loadMany(ids);
+    return ids.map((id, i) => completeness(id, reports[i] instanceof Error ? [] : (reports[i] as Expected[])));
+  }
+
+  @FieldResolver(() => Indicator, { nullable: true })
+  indicator(@Root() kpi: Kpi, @Ctx() { loaders }: Context): Promise<Indicator | null> {
+    return loaders.indicator.load(kpi.indicatorId) as Promise<Indicator | null>;
+  }
+}
+
+@Resolver(() => ExpectedReport)
+export class ExpectedReportResolver {
+  @FieldResolver(() => Indicator, { nullable: true })
+  indicator(@Root() report: ExpectedReport, @Ctx() { loaders }: Context): Promise<Indicator | null> {
+    return loaders.indicator.load(report.indicatorId) as Promise<Indicator | null>;
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorKpiResolver {
+  @FieldResolver(() => Kpi, { nullable: true, description: 'Where this target stands (its total, or one breakdown)' })
+  async kpi(
+    @Root() indicator: Indicator,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('breakdown', () => String, { nullable: true }) breakdown?: string | null,
+  ): Promise<Kpi | null> {
+    const date = dateArgument(asOf);
+    if (breakdown) {
+      const found = (await loaders.kpisByBreakdown(date).load(indicator.id)).find((k) => k.breakdown === breakdown);
+      return found ? toKpi(found) : null;
+    }
+    const kpi = await loaders.kpi(date).load(indicator.id);
+    return kpi ? toKpi(kpi) : null;
+  }
+
+  @FieldResolver(() => [Kpi], { description: 'The KPI of the total and of each breakdown reported' })
+  async kpisByBreakdown(
+    @Root() indicator: Indicator,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+  ): Promise<Kpi[]> {
+    return (await loaders.kpisByBreakdown(dateArgument(asOf)).load(indicator.id)).map(toKpi);
+  }
+
+  @FieldResolver(() => [SeriesPoint], { description: 'Values over time (totals; computed per period for derived indicators)' })
+  async series(
+    @Root() indicator: Indicator,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+  ): Promise<SeriesPoint[]> {
+    return (await loaders.series(dateArgument(asOf)).load(indicator.id)).map((o) => ({
+      period: o.period.text,
+      periodEnd: o.period.end,
+      value: o.value,
+      numerator: o.numerator,
+      denominator: o.denominator,
+    }));
+  }
+
+  @FieldResolver(() => [ExpectedReport], { description: 'Periods its principal owner must report, and whether they did' })
+  async reporting(
+    @Root() indicator: Indicator,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+  ): Promise<ExpectedReport[]> {
+    return (await loaders.reportsFor(dateArgument(asOf)).load(indicator.id)).map(toReport);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationScorecardResolver {
+  @FieldResolver(() => IndicatorScorecard, {
+    nullable: true,
+    description: 'The indicators it owns with their status, and its reporting',
+  })
+  async indicatorScorecard(
+    @Root() organization: Organization,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+  ): Promise<IndicatorScorecard> {
+    const date = dateArgument(asOf);
+    const rows = (await loaders.kpiReads.indicators()).filter((r) => r.owners.includes(organization.id));
+    const [kpis, reports] = await Promise.all([kpisOf(loaders, date, rows), loaders.reportsOf(date).load(organization.id)]);
+    return { asOf: date, counts: countStatuses(kpis), kpis, reporting: completeness(organization.id, reports) };
+  }
+}
+
+@Resolver(() => Section)
+export class SectionKpiResolver {
+  @Directive('@requires(fields: "taskIds")')
+  @FieldResolver(() => StatusCounts, { nullable: true, description: "Counts per status of the targets of this section's tasks" })
+  async kpiSummary(
+    @Root() section: Section,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+  ): Promise<StatusCounts> {
+    return countStatuses(await this.sectionKpis(section, loaders, dateArgument(asOf)));
+  }
+
+  @Directive('@requires(fields: "taskIds")')
+  @FieldResolver(() => [Kpi], { nullable: true, description: "The targets of this section's tasks, where they stand" })
+  async kpis(
+    @Root() section: Section,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+  ): Promise<Kpi[]> {
+    return this.sectionKpis(section, loaders, dateArgument(asOf));
+  }
+
+  private async sectionKpis(section: Section, loaders: IndicatorLoaders, asOf: string): Promise<Kpi[]> {
+    const tasks = new Set(section.taskIds ?? []);
+    const rows = (await loaders.kpiReads.indicators()).filter(
+      (r) => r.comparator !== null && r.taskIds.some((t) => tasks.has(t)),
+    );
+    return kpisOf(loaders, asOf, rows);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The rules of task progress, free of storage and GraphQL: what a task's status is as of
+ * a day, when it is overdue, how old its last report is, and how statuses are counted.
+ */
+import { badInput } from '../../../lib/errors';
+
+/** What a responsible agency reports about a task. */
+export enum TaskStatus {
+  NOT_STARTED = 'NOT_STARTED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  BLOCKED = 'BLOCKED',
+}
+
+/** The reported status, or OVERDUE when the deadline has passed without DONE. */
+export enum EffectiveTaskStatus {
+  NOT_STARTED = 'NOT_STARTED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  BLOCKED = 'BLOCKED',
+  OVERDUE = 'OVERDUE',
+}
+
+/** Longest note a report may carry, in characters. */
+export const MAX_NOTE_LENGTH = 2000;
+
+/** The part of a task the rules need. */
+export interface TaskTerms {
+  /** Deadline month, YYYY-MM; null when ongoing (长期坚持). */
+  deadline: string | null;
+  ongoing: boolean;
+}
+
+/** A report as the rules see it. */
+export interface ReportFacts {
+  status: TaskStatus;
+  note: string | null;
+  reportedByOrg: string;
+  reportedAt: Date;
+}
+
+export interface ProgressSummary<R extends ReportFacts> {
+  asOf: string;
+  status: TaskStatus;
+  effectiveStatus: EffectiveTaskStatus;
+  overdue: boolean;
+  lastReport: R | null;
+  /** Whole days from the last report's day (UTC) to asOf; null when never reported. */
+  lastReportAgeDays: number | null;
+  /** Reports recorded up to the end of asOf, oldest first. */
+  reports: R[];
+}
+
+export interface StatusCounts {
+  total: number;
+  notStarted: number;
+  inProgress: number;
+  done: number;
+  blocked: number;
+  overdue: number;
+}
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** A real calendar day written YYYY-MM-DD (2025-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's date in UTC, YYYY-MM-DD. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Checks an as-of date argument (default today, UTC); throws BAD_USER_INPUT naming the field. */
+export function asOfArgument(value: string | null | undefined, field: string, now: Date = new Date()): string {
+  if (value === null || value === undefined) return todayUtc(now);
+  if (!isCalendarDate(value)) throw badInput(`${field} must be a date written YYYY-MM-DD, got "${value.slice(0, 40)}"`, field);
+  return value;
+}
+
+/** The first moment after the day ends (UTC): reports recorded before it count as of that day. */
+export function endOfDay(asOf: string): Date {
+  return new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY_MS);
+}
+
+/** The last day of a deadline month: 2025-12 → 2025-12-31, 2025-02 → 2025-02-28. */
+export function deadlineDay(deadline: string): string {
+  const [year, month] = deadline.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** Overdue: the deadline month's last day is before asOf and the task is not DONE; ongoing tasks never are. */
+export function isOverdue(task: TaskTerms, status: TaskStatus, asOf: string): boolean {
+  if (task.ongoing || task.deadline === null || status === TaskStatus.DONE) return false;
+  return deadlineDay(task.deadline) < asOf;
+}
+
+export function effectiveStatus(task: TaskTerms, status: TaskStatus, asOf: string): EffectiveTaskStatus {
+  return isOverdue(task, status, asOf) ? EffectiveTaskStatus.OVERDUE : (status as string as EffectiveTaskStatus);
+}
+
+/** Whole calendar days (UTC) from the day of `reportedAt` to asOf. */
+export function reportAgeDays(reportedAt: Date, asOf: string): number {
+  const reportDay = Date.parse(`${reportedAt.toISOString().slice(0, 10)}T00:00:00Z`);
+  return Math.round((Date.parse(`${asOf}T00:00:00Z`) - reportDay) / DAY_MS);
+}
+
+/** A task's progress as of a day, from its reports (any order; those after the day are left out). */
+export function summarizeProgress<R extends ReportFacts>(
+  task: TaskTerms,
+  reports: readonly R[],
+  asOf: string,
+): ProgressSummary<R> {
+  const until = endOfDay(asOf).getTime();
+  const counted = reports.filter((r) => r.reportedAt.getTime() < until);
+  const history = [...counted].sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
+  const lastReport = history.length > 0 ? history[history.length - 1] : null;
+  const status = lastReport?.status ?? TaskStatus.NOT_STARTED;
+  const overdue = isOverdue(task, status, asOf);
+  return {
+    asOf,
+    status,
+    effectiveStatus: effectiveStatus(task, status, asOf),
+    overdue,
+    lastReport,
+    lastReportAgeDays: lastReport ? reportAgeDays(lastReport.reportedAt, asOf) : null,
+    reports: history,
+  };
+}
+
+/** Counts effective statuses; an overdue task counts as overdue instead of its reported status. */
+export function countStatuses(statuses: readonly EffectiveTaskStatus[]): StatusCounts {
+  const counts: StatusCounts = { total: 0, notStarted: 0, inProgress: 0, done: 0, blocked: 0, overdue: 0 };
+  const field: Record<EffectiveTaskStatus, Exclude<keyof StatusCounts, 'total'>> = {
+    NOT_STARTED: 'notStarted',
+    IN_PROGRESS: 'inProgress',
+    DONE: 'done',
+    BLOCKED: 'blocked',
+    OVERDUE: 'overdue',
+  };
+  for (const status of statuses) {
+    counts.total += 1;
+    counts[field[status]] += 1;
+  }
+  return counts;
+}
+
+/** A report's note, trimmed (null when blank); throws BAD_USER_INPUT when too long. */
+export function noteArgument(note: string | null | undefined, field = 'note'): string | null {
+  const trimmed = note?.trim() ?? '';
+  if ([...trimmed].length > MAX_NOTE_LENGTH) throw badInput(`${field} is longer than ${MAX_NOTE_LENGTH} characters`, field);
+  return trimmed || null;
+}

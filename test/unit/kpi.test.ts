@@ -1,0 +1,182 @@
+/** Target status: comparators at the boundary, roll-up rules, baselines, windows and trends. */
+import { parsePeriod } from '../../lib/period';
+import {
+  evaluateKpi,
+  type KpiIndicator,
+  meets,
+  type Observation,
+  progressPercent,
+  rollUp,
+} from '../../subgraphs/indicators/domain/kpi';
+import { parseFormula } from '../../subgraphs/indicators/domain/formula';
+
+const obs = (period: string, value: number, numerator: number | null = null, denominator: number | null = null): Observation => ({
+  period: parsePeriod(period)!,
+  value,
+  numerator,
+  denominator,
+});
+const indicator = (over: Partial<KpiIndicator>): KpiIndicator => ({
+  id: 'x',
+  comparator: 'AT_LEAST',
+  targetValue: 100,
+  deadline: '2025-12',
+  rollup: 'LAST',
+  percent: false,
+  formula: null,
+  ...over,
+});
+const AS_OF = '2025-12-31';
+const status = (over: Partial<KpiIndicator>, observations: Observation[], baseline: number | null = null, asOf = AS_OF) =>
+  evaluateKpi({ indicator: indicator(over), observations, baseline, asOf });
+
+describe('each comparator at the boundary: exactly at target, one step either side', () => {
+  it.each([
+    ['AT_LEAST', 83.5, [83.4, false], [83.5, true], [83.6, true]],
+    ['MORE_THAN', 40, [39.9, false], [40, false], [40.1, true]],
+    ['AT_MOST', 100, [99, true], [100, true], [101, false]],
+    ['EQUAL', 100, [99.9, false], [100, true], [100.1, false]],
+  ] as const)('%s %d', (comparator, target, below, at, above) => {
+    for (const [value, expected] of [below, at, above]) expect(meets(comparator, value, target)).toBe(expected);
+    for (const [value, expected] of [below, at, above]) {
+      expect(status({ comparator, targetValue: target }, [obs('2025', value)]).status).toBe(expected ? 'ACHIEVED' : 'OFF_TRACK');
+    }
+  });
+
+  it('REDUCE_BY_PERCENT 10 against a baseline of 200 days: 180 is the line', () => {
+    const reduce = { comparator: 'REDUCE_BY_PERCENT' as const, targetValue: 10, rollup: 'AVERAGE' as const };
+    expect(status(reduce, [obs('2025', 180.1)], 200).status).toBe('OFF_TRACK');
+    expect(status(reduce, [obs('2025', 180)], 200)).toMatchObject({ status: 'ACHIEVED', effectiveTarget: 180, progress: 100 });
+    expect(status(reduce, [obs('2025', 179.9)], 200).status).toBe('ACHIEVED');
+  });
+
+  it('INCREASE_BY_PERCENT 20 against a baseline of 50 cases: 60 is the line', () => {
+    const increase = { comparator: 'INCREASE_BY_PERCENT' as const, targetValue: 20, rollup: 'SUM' as const };
+    expect(status(increase, [obs('2025', 59)], 50).status).toBe('OFF_TRACK');
+    expect(status(increase, [obs('2025', 60)], 50)).toMatchObject({ status: 'ACHIEVED', effectiveTarget: 60, progress: 100 });
+    expect(status(increase, [obs('2025', 61)], 50).status).toBe('ACHIEVED');
+  });
+});
+
+describe('without data or baseline', () => {
+  it('says NO_DATA when nothing is reported for the window', () => {
+    expect(status({}, [])).toMatchObject({ status: 'NO_DATA', actual: null });
+    expect(status({ rollup: 'SUM' }, [obs('2024', 500)])).toMatchObject({ status: 'NO_DATA', window: '2025' });
+  });
+
+  it('says NO_BASELINE for a relative target until a baseline is recorded, never a guess', () => {
+    expect(status({ comparator: 'REDUCE_BY_PERCENT', targetValue: 10 }, [obs('2025', 90)])).toMatchObject({
+      status: 'NO_BASELINE',
+      effectiveTarget: null,
+      progress: null,
+    });
+  });
+
+  it('says NO_TARGET for a monitoring indicator, and still gives its value', () => {
+    expect(status({ comparator: null, targetValue: null, rollup: 'SUM' }, [obs('2025Q1', 5), obs('2025Q2', 7)])).toMatchObject({
+      status: 'NO_TARGET',
+      actual: 12,
+    });
+  });
+});
+
+describe('roll-up rules', () => {
+  const year = { start: '2025-01-01', end: '2025-12-31' };
+  it('SUM adds the periods of the window, at one granularity (a year figure wins over its quarters)', () => {
+    expect(rollUp('SUM', [obs('2025Q1', 10), obs('2025Q2', 20), obs('2024Q4', 99)], year, false).value).toBe(30);
+    expect(rollUp('SUM', [obs('2025Q1', 10), obs('2025', 50), obs('2025-03', 1)], year, false)).toMatchObject({ value: 50 });
+  });
+
+  it('LAST takes the latest period ending by the evaluation date', () => {
+    const rolled = rollUp(
+      'LAST',
+      [obs('2024', 150), obs('2025H1', 180), obs('2025Q3', 190)],
+      { start: '0000-01-01', end: '2025-12-31' },
+      false,
+    );
+    expect(rolled).toMatchObject({ value: 190, periods: [expect.objectContaining({ text: '2025Q3' })] });
+  });
+
+  it('AVERAGE is the mean of the periods', () => {
+    expect(rollUp('AVERAGE', [obs('2025Q1', 110), obs('2025Q2', 100), obs('2025Q3', 90)], year, false).value).toBe(100);
+  });
+
+  it('RATIO is the sum of numerators over the sum of denominators, not the mean of the rates', () => {
+    const rolled = rollUp('RATIO', [obs('2025Q1', 90, 90, 100), obs('2025Q2', 99, 990, 1000)], year, true);
+    expect(rolled).toMatchObject({ numerator: 1080, denominator: 1100 });
+    expect(rolled.value).toBeCloseTo(98.1818, 3);
+    expect((90 + 99) / 2).not.toBeCloseTo(rolled.value!, 1);
+  });
+});
+
+describe('windows and trends', () => {
+  it('evaluates a 2025 target as of 2025-12-31 on the completed year, and the same after', () => {
+    const annual = { rollup: 'SUM' as const, targetValue: 3500, comparator: 'MORE_THAN' as const };
+    const figures = [obs('2025Q1', 800), obs('2025Q2', 900), obs('2025Q3', 900), obs('2025Q4', 950)];
+    expect(status(annual, figures)).toMatchObject({ status: 'ACHIEVED', actual: 3550, windowComplete: true });
+    expect(status(annual, figures, null, '2026-06-30')).toMatchObject({ status: 'ACHIEVED', window: '2025' });
+  });
+
+  it('projects a flow by least squares: ON_TRACK when the projection meets the target, AT_RISK when not', () => {
+    const annual = { rollup: 'SUM' as const, targetValue: 3500, comparator: 'MORE_THAN' as const };
+    const rising = status(annual, [obs('2025Q1', 800), obs('2025Q2', 900)], null, '2025-07-15');
+    expect(rising.projected).toBeCloseTo(800 + 900 + 1000 + 1100, 6);
+    expect(rising.status).toBe('ON_TRACK');
+    const slow = status(annual, [obs('2025Q1', 500), obs('2025Q2', 500)], null, '2025-07-15');
+    expect(slow).toMatchObject({ status: 'AT_RISK', projected: 2000, willMeetTarget: false });
+  });
+
+  it('projects a level by least squares to the deadline', () => {
+    const days = { rollup: 'AVERAGE' as const, comparator: 'AT_MOST' as const, targetValue: 100 };
+    const falling = status(days, [obs('2025Q1', 115), obs('2025Q2', 108)], null, '2025-07-15');
+    expect(falling.status).toBe('ON_TRACK');
+    expect(falling.projected!).toBeLessThanOrEqual(100);
+  });
+
+  it('does not call a rate achieved before its window closes', () => {
+    const rate = { rollup: 'RATIO' as const, comparator: 'AT_LEAST' as const, targetValue: 95, percent: true };
+    expect(status(rate, [obs('2025Q1', 96, 96, 100)], null, '2025-05-01').status).toBe('ON_TRACK');
+  });
+});
+
+describe('progress', () => {
+  it('is 100 at the target for every comparator', () => {
+    expect(progressPercent('AT_LEAST', 40, 40, null)).toBe(100);
+    expect(progressPercent('AT_MOST', 100, 100, null)).toBe(100);
+    expect(progressPercent('AT_MOST', 100, 125, null)).toBe(80);
+    expect(progressPercent('REDUCE_BY_PERCENT', 10, 95, 100)).toBeCloseTo(50);
+    expect(progressPercent('INCREASE_BY_PERCENT', 20, 110, 100)).toBeCloseTo(50);
+  });
+});
+
+describe('derived indicators', () => {
+  const closureRate = parseFormula('[within] / [closed] × 100');
+  const inputs = (within: Observation[], closed: Observation[]) =>
+    new Map([
+      ['within', { rule: 'SUM' as const, observations: within, percent: false }],
+      ['closed', { rule: 'SUM' as const, observations: closed, percent: false }],
+    ]);
+
+  it("compute over the window from their inputs' roll-ups: a ratio of sums", () => {
+    const kpi = evaluateKpi({
+      indicator: indicator({ rollup: 'RATIO', formula: closureRate, targetValue: 95 }),
+      observations: [],
+      baseline: null,
+      asOf: AS_OF,
+      inputs: inputs([obs('2025Q1', 90), obs('2025Q2', 990)], [obs('2025Q1', 100), obs('2025Q2', 1000)]),
+    });
+    expect(kpi.actual).toBeCloseTo(98.18, 2);
+    expect(kpi.status).toBe('ACHIEVED');
+  });
+
+  it('give no value, with the reason, on a division by zero', () => {
+    const kpi = evaluateKpi({
+      indicator: indicator({ rollup: 'RATIO', formula: closureRate, targetValue: 95 }),
+      observations: [],
+      baseline: null,
+      asOf: AS_OF,
+      inputs: inputs([obs('2025Q1', 0)], [obs('2025Q1', 0)]),
+    });
+    expect(kpi).toMatchObject({ status: 'NO_DATA', actual: null, reason: 'division by zero' });
+  });
+});
