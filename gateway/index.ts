@@ -13,6 +13,7 @@ import { serve, type RunningService } from '../lib/server';
 import { SUPERGRAPH_PATH } from './compose';
 import { type GatewayContext, gatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
+import { exportRoute } from './export';
 
 export interface GatewayOptions {
   port?: number;
@@ -46,6 +47,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host: options.host ?? config.host(),
     port: options.port ?? config.port('gateway'),
     context: gatewayContext,
+    routes: { '/export/': exportRoute(apollo) },
     ready: async () => {
       const down: string[] = [];
       await Promise.all(

@@ -10,7 +10,7 @@ import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { log } from './log';
 import { REQUEST_ID_HEADER } from './identity';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => Promise<void> | void;
 
 export interface ServeOptions<TContext extends BaseContext> {
   name: string;
@@ -140,8 +140,8 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
           return sendJson(res, 503, { status: 'unavailable', service: options.name, reason: (error as Error)?.message });
         }
       }
-      const extra = options.routes?.[url.pathname];
-      if (extra) return extra(req, res, url);
+      const prefix = Object.keys(options.routes ?? {}).find((p) => url.pathname === p || (p.endsWith('/') && url.pathname.startsWith(p)));
+      if (prefix) return options.routes![prefix](req, res, url, requestId);
       if (url.pathname === '/graphql' || url.pathname === '/') return handleGraphQL(options, req, res, url, requestId);
       sendJson(res, 404, { error: 'not found' });
     };

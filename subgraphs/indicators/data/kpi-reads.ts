@@ -87,13 +87,15 @@ export class KpiReads {
     return result;
   }
 
-  /** The latest baseline of each indicator and breakdown, recorded by `asOf`'s end. */
-  async baselines(indicatorIds: readonly string[], asOf: string): Promise<Map<string, number>> {
+  /**
+   * The latest baseline of each indicator and breakdown. A baseline describes a past
+   * period, like a figure: the latest recorded counts whatever the as-of date.
+   */
+  async baselines(indicatorIds: readonly string[]): Promise<Map<string, number>> {
     const rows: Array<{ indicator_id: string; breakdown: string; value: string }> = await this.db.query(
       `SELECT DISTINCT ON (indicator_id, breakdown) indicator_id, breakdown, value FROM indicator_baseline
-        WHERE indicator_id = ANY($1::text[]) AND recorded_at < ($2::date + 1)
-        ORDER BY indicator_id, breakdown, id DESC`,
-      [indicatorIds, asOf],
+        WHERE indicator_id = ANY($1::text[]) ORDER BY indicator_id, breakdown, id DESC`,
+      [indicatorIds],
     );
     return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.breakdown}`, Number(r.value)]));
   }

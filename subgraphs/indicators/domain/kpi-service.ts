@@ -53,7 +53,7 @@ export async function evaluateKpis(
   );
   const [observations, baselines] = await Promise.all([
     reads.observations(needed, asOf, allBreakdowns),
-    reads.baselines(ids, asOf),
+    reads.baselines(ids),
   ]);
   const result = new Map<string, BreakdownKpi[]>();
   for (const id of ids) {
