@@ -19,7 +19,7 @@ interface Export {
 }
 
 const KPI_FIELDS = `indicator { id name nameEn unit } breakdown asOf window windowEnd windowComplete actual numerator denominator
-  comparator targetValue baseline effectiveTarget gap progress projected willMeetTarget status reason`;
+  comparator targetValue baseline effectiveTarget gap progress projected willMeetTarget status reason demo`;
 const KPI_HEADER = [
   'indicator',
   'name',
@@ -43,6 +43,7 @@ const KPI_HEADER = [
   'will_meet_target',
   'status',
   'reason',
+  'demo',
 ];
 const kpiRow = (k: Row, ...prefix: unknown[]): unknown[] => {
   const indicator = (k.indicator ?? {}) as Row;
@@ -70,6 +71,7 @@ const kpiRow = (k: Row, ...prefix: unknown[]): unknown[] => {
     k.willMeetTarget,
     k.status,
     k.reason,
+    k.demo,
   ];
 };
 const asOf = (p: URLSearchParams) => ({ asOf: p.get('asOf') || null });

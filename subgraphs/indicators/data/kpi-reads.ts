@@ -66,7 +66,7 @@ export class KpiReads {
     allBreakdowns: boolean,
   ): Promise<Map<string, Map<string, Observation[]>>> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT indicator_id, breakdown, period, value, numerator, denominator FROM figure_series
+      `SELECT indicator_id, breakdown, period, value, numerator, denominator, source FROM figure_series
         WHERE indicator_id = ANY($1::text[]) AND period_start <= $2::date AND NOT withdrawn
           ${allBreakdowns ? '' : "AND breakdown = ''"}`,
       [indicatorIds, asOf],

@@ -51,10 +51,7 @@ export async function evaluateKpis(
     ids.filter((id) => byId.has(id)),
     byId,
   );
-  const [observations, baselines] = await Promise.all([
-    reads.observations(needed, asOf, allBreakdowns),
-    reads.baselines(ids),
-  ]);
+  const [observations, baselines] = await Promise.all([reads.observations(needed, asOf, allBreakdowns), reads.baselines(ids)]);
   const result = new Map<string, BreakdownKpi[]>();
   for (const id of ids) {
     const indicator = byId.get(id);

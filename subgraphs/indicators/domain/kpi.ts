@@ -32,6 +32,8 @@ export interface Observation {
   value: number;
   numerator: number | null;
   denominator: number | null;
+  /** Where the figure comes from; "demo" marks synthetic data. */
+  source?: string | null;
 }
 
 export interface Kpi {
@@ -57,6 +59,8 @@ export interface Kpi {
   willMeetTarget: boolean | null;
   status: KpiStatus;
   reason: string;
+  /** True when any figure counted is synthetic (source "demo"). */
+  demo: boolean;
 }
 
 const TYPE_ORDER = ['YEAR', 'HALF', 'QUARTER', 'MONTH'] as const;
@@ -142,6 +146,8 @@ export interface Rolled {
   periods: Period[];
   /** Per-period values, for the trend. */
   points: Observation[];
+  /** The observations the value is made of. */
+  used?: Observation[];
   note?: string;
 }
 
@@ -181,6 +187,11 @@ export function rollUp(
   const inWindow = coarsest(observations.filter((o) => o.period.start >= window.start && o.period.end <= window.end));
   if (inWindow.length === 0) return { value: null, numerator: null, denominator: null, periods: [], points: [] };
   const periods = inWindow.map((o) => o.period);
+  const result = rollUpWindow(rule, inWindow, periods, percent);
+  return { ...result, used: inWindow };
+}
+
+function rollUpWindow(rule: Exclude<Rollup, 'LAST'>, inWindow: Observation[], periods: Period[], percent: boolean): Rolled {
   if (rule === 'SUM')
     return { value: inWindow.reduce((s, o) => s + o.value, 0), numerator: null, denominator: null, periods, points: inWindow };
   if (rule === 'AVERAGE') {
@@ -347,6 +358,7 @@ export function evaluateKpi({ indicator, observations, baseline, asOf, inputs }:
     comparator: indicator.comparator,
     targetValue: indicator.targetValue,
     baseline,
+    demo: (rolled.used ?? []).some((o) => o.source === 'demo'),
   };
   const none = { effectiveTarget: null, gap: null, progress: null, projected: null, projectionMethod: '', willMeetTarget: null };
   if (indicator.comparator === null || indicator.targetValue === null) {

@@ -173,6 +173,7 @@ export class IndicatorKpiResolver {
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
   ): Promise<SeriesPoint[]> {
     return (await loaders.series(dateArgument(asOf)).load(indicator.id)).map((o) => ({
+      source: o.source ?? null,
       period: o.period.text,
       periodEnd: o.period.end,
       value: o.value,

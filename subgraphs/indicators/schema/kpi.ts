@@ -65,6 +65,7 @@ export class Kpi {
     boolean | null;
   @Field(() => KpiStatus) status: KpiStatus;
   @Field({ description: 'The status in words' }) reason: string;
+  @Field({ description: 'True when any figure counted is synthetic (source "demo"): say so wherever it is shown' }) demo: boolean;
   indicatorId: string;
 }
 
@@ -122,6 +123,7 @@ export class IndicatorScorecard {
 
 @ObjectType({ description: 'A value of one period' })
 export class SeriesPoint {
+  @Field(() => String, { nullable: true, description: '"demo" marks synthetic data' }) source: string | null;
   @Field() period: string;
   @Field() periodEnd: string;
   @Field(() => Float) value: number;
