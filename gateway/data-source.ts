@@ -4,6 +4,8 @@
  * one SUBGRAPH_UNAVAILABLE error naming it, and the rest of the answer still comes back.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { ServiceMetrics } from '../lib/metrics';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../lib/errors';
 import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../lib/identity';
@@ -13,8 +15,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly serviceName: string,
     url: string,
+    private readonly metrics: ServiceMetrics,
   ) {
     super({ url });
+  }
+
+  /** Every fetch from the subgraph, timed. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const end = this.metrics.subgraphFetch.startTimer({ subgraph: this.serviceName });
+    try {
+      const response = await super.process(options);
+      end({ outcome: response.errors?.length ? 'error' : 'ok' });
+      return response;
+    } catch (error) {
+      end({ outcome: 'unavailable' });
+      throw error;
+    }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

@@ -13,7 +13,11 @@ import { serve, type RunningService } from '../lib/server';
 import { SUPERGRAPH_PATH } from './compose';
 import { type GatewayContext, gatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
+import { dashboardRoutes } from './dashboard';
 import { exportRoute } from './export';
+import { limitsPlugin } from './limits';
+import { ServiceMetrics } from '../lib/metrics';
+import { observePlugin } from '../lib/observe';
 
 export interface GatewayOptions {
   port?: number;
@@ -27,9 +31,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const urls = Object.fromEntries(
     SUBGRAPHS.map((name) => [name, options.subgraphUrls?.[name] ?? config.subgraphUrl(name)]),
   ) as Record<SubgraphName, string>;
+  const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => new SubgraphDataSource(name, urls[name as SubgraphName]),
+    buildService: ({ name }) => new SubgraphDataSource(name, urls[name as SubgraphName], metrics),
   });
   const production = config.production();
   const apollo = new ApolloServer<GatewayContext>({
@@ -39,7 +44,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     formatError,
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
-    plugins: [production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      limitsPlugin(),
+      observePlugin(metrics),
+    ],
   });
   return serve({
     name: 'gateway',
@@ -47,7 +56,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host: options.host ?? config.host(),
     port: options.port ?? config.port('gateway'),
     context: gatewayContext,
-    routes: { '/export/': exportRoute(apollo) },
+    routes: { '/export/': exportRoute(apollo), ...dashboardRoutes() },
+    metrics,
     ready: async () => {
       const down: string[] = [];
       await Promise.all(

@@ -39,11 +39,17 @@ export const ENV_VARIABLES = {
   SUBGRAPH_SECRET: 'secret the gateway signs forwarded identities with; subgraphs refuse requests without it',
   READS_REQUIRE_TOKEN: '"true": queries need a token too (default: reads are open)',
   MAX_PUSH_ROWS: 'most figures one push may carry (default 5000)',
+  MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 12)',
+  MAX_QUERY_COST: 'largest query cost: fields weighted by the lists above them (default 50000)',
+  MAX_ALIASES: 'most aliases one query may use (default 40)',
+  MAX_BODY_BYTES: 'largest request body in bytes (default 4194304)',
+  REQUEST_TIMEOUT_MS: 'longest time a request may take before it answers REQUEST_TIMEOUT (default 30000)',
   PLAUSIBILITY_FACTOR: 'a figure more than this many times above or below the previous period lands with a warning (default 3)',
   IPZONE_URL: 'gateway URL that `npm run token` and `npm run import` talk to (default http://127.0.0.1:4000/graphql)',
   IPZONE_TOKEN: 'token `npm run import` sends when --token is not given',
   NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
+  DASHBOARD_REFRESH_SECONDS: "seconds between the dashboard's refreshes at /dashboard (default 30; 0 turns them off)",
 } as const;
 export type EnvVariable = keyof typeof ENV_VARIABLES;
 
@@ -117,6 +123,11 @@ export const config = {
   production: (): boolean => env('NODE_ENV') === 'production',
   logLevel: (): string => env('LOG_LEVEL') ?? 'info',
   maxPushRows: (): number => intEnv('MAX_PUSH_ROWS', 5000),
+  maxQueryDepth: (): number => intEnv('MAX_QUERY_DEPTH', 12),
+  maxQueryCost: (): number => intEnv('MAX_QUERY_COST', 50_000),
+  maxAliases: (): number => intEnv('MAX_ALIASES', 40),
+  maxBodyBytes: (): number => intEnv('MAX_BODY_BYTES', 4 * 1024 * 1024),
+  requestTimeoutMs: (): number => intEnv('REQUEST_TIMEOUT_MS', 30_000),
   plausibilityFactor: (): number => {
     const value = Number(env('PLAUSIBILITY_FACTOR') ?? 3);
     if (!(value > 1)) throw new Error('PLAUSIBILITY_FACTOR must be a number above 1');
@@ -130,4 +141,6 @@ export const config = {
   clientToken: (): string | undefined => env('IPZONE_TOKEN'),
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
+  /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
+  dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),
 };

@@ -7,9 +7,19 @@ function threshold(): number {
   return LEVELS[wanted] ?? LEVELS.info;
 }
 
+type Sink = (entry: Record<string, unknown>) => void;
+let sink: Sink | null = null;
+
+/** Receive every log entry too (tests read the request ids that travel between services). */
+export function setLogSink(next: Sink | null): void {
+  sink = next;
+}
+
 function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
+  const entry = { time: new Date().toISOString(), level, message, ...fields };
+  sink?.(entry);
   if (LEVELS[level] < threshold()) return;
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+  process.stderr.write(`${JSON.stringify(entry)}\n`);
 }
 
 export const log = {

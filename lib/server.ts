@@ -7,7 +7,9 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { config } from './config';
 import { log } from './log';
+import type { ServiceMetrics } from './metrics';
 import { REQUEST_ID_HEADER } from './identity';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => Promise<void> | void;
@@ -22,14 +24,16 @@ export interface ServeOptions<TContext extends BaseContext> {
   /** Resolves when the service's dependencies are reachable, rejects with the reason. */
   ready: () => Promise<unknown>;
   routes?: Record<string, RouteHandler>;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes (default MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  metrics: ServiceMetrics;
 }
 
 export interface RunningService {
   name: string;
   port: number;
   url: string;
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -43,20 +47,23 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * Reads a request body up to `limit` bytes. Past it, the rest is read and dropped (up to
+ * a hard ceiling, then the socket is closed) so the client still gets its 413 answer.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit * 4 + 16 * 1024 * 1024) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > limit) reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `the request body exceeds ${limit} bytes`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
@@ -89,16 +96,15 @@ async function handleGraphQL<TContext extends BaseContext>(
   }
   let body: unknown = undefined;
   if (req.method === 'POST') {
-    const raw = await readBody(req, options.maxBodyBytes ?? 1_048_576);
     const contentType = headers.get('content-type') ?? '';
-    if (contentType.includes('application/json') || contentType.includes('application/graphql-response+json')) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        throw new HttpError(400, 'BAD_REQUEST', 'the request body is not valid JSON');
-      }
-    } else {
-      body = raw;
+    if (!/^application\/(json|graphql-response\+json)\b/i.test(contentType)) {
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the GraphQL request as JSON (content-type: application/json)');
+    }
+    const raw = await readBody(req, options.maxBodyBytes ?? config.maxBodyBytes());
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw new HttpError(400, 'BAD_REQUEST', 'the request body is not valid JSON');
     }
   }
   let context: TContext;
@@ -132,6 +138,10 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
     const started = process.hrtime.bigint();
     const route = async (): Promise<void> => {
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
+      if (url.pathname === '/metrics') {
+        res.writeHead(200, { 'content-type': options.metrics.registry.contentType });
+        return void res.end(await options.metrics.text());
+      }
       if (url.pathname === '/readyz') {
         try {
           await options.ready();
@@ -145,14 +155,25 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
       if (url.pathname === '/graphql' || url.pathname === '/') return handleGraphQL(options, req, res, url, requestId);
       sendJson(res, 404, { error: 'not found' });
     };
+    // A request that takes too long is answered, and its socket released, whatever is still running.
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      options.metrics.errors.inc({ code: 'REQUEST_TIMEOUT' });
+      sendGraphQLError(res, 503, 'REQUEST_TIMEOUT', `the request took longer than ${config.requestTimeoutMs()} ms; a write may still land: retry it with the same idempotencyKey`);
+    }, config.requestTimeoutMs());
     route()
       .catch((error: unknown) => {
-        if (error instanceof HttpError) return sendGraphQLError(res, error.status, error.code, error.message);
+        if (res.headersSent) return;
+        if (error instanceof HttpError) {
+          options.metrics.errors.inc({ code: error.code });
+          return sendGraphQLError(res, error.status, error.code, error.message);
+        }
         log.error('request failed', { service: options.name, requestId, error: String(error) });
         if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
         else res.end();
       })
       .finally(() => {
+        clearTimeout(timer);
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         log.debug('request', {
           service: options.name,
@@ -175,6 +196,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
     name: options.name,
     port,
     url: `http://${host}:${port}/graphql`,
+    metrics: options.metrics,
     stop: async () => {
       // Stop accepting, let requests in flight finish, then close idle keep-alive sockets.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

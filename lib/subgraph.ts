@@ -14,11 +14,14 @@ import { serve, type RunningService } from './server';
 import type { UpsertCounts } from './upsert';
 import { log } from './log';
 import { organizationDirectory, type OrganizationDirectory } from './peers';
+import { ServiceMetrics } from './metrics';
+import { observePlugin } from './observe';
 
 export interface SubgraphContext<TLoaders> extends HubContext {
   store: Store;
   loaders: TLoaders;
   organizations: OrganizationDirectory;
+  metrics: ServiceMetrics;
 }
 
 export interface SubgraphDefinition<TLoaders> {
@@ -54,6 +57,7 @@ export async function startSubgraph<TLoaders>(
   const schema = await definition.schema();
   const organizations = organizationDirectory(() => options.organizationsUrl ?? config.subgraphUrl('organizations'));
   const production = config.production();
+  const metrics = new ServiceMetrics(definition.name);
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     introspection: !production,
@@ -61,7 +65,7 @@ export async function startSubgraph<TLoaders>(
     formatError,
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), observePlugin(metrics)],
   });
   const service = await serve({
     name: definition.name,
@@ -70,9 +74,10 @@ export async function startSubgraph<TLoaders>(
     port: options.port ?? config.port(definition.name),
     context: async (req) => {
       const claims = await verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined);
-      return { ...claims, store, loaders: definition.loaders(store), organizations };
+      return { ...claims, store, loaders: definition.loaders(store), organizations, metrics };
     },
     ready: () => store.dataSource.query('SELECT 1'),
+    metrics,
   });
   return {
     ...service,

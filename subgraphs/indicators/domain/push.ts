@@ -21,7 +21,7 @@ import {
 import type { IndicatorRepository } from '../data/repository';
 import type { ImportSummary, PushFiguresInput } from '../schema/figure';
 import { isImplausibleJump } from './rules';
-import { isRejection, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
+import { isRejection, isStorableText, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
 
 export interface PushDependencies {
   db: DataSource;
@@ -64,8 +64,10 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
     throw forbidden('pushing figures needs the reporter, coordinator or admin role');
 
   // Who the rows are for, and which indicators they name.
-  const indicators = await deps.indicators.byReferences(input.figures.map((f) => String(f.indicator).trim()));
-  const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o);
+  const indicators = await deps.indicators.byReferences(
+    input.figures.map((f) => String(f.indicator).trim()).filter((ref) => ref.length <= 200 && isStorableText(ref)),
+  );
+  const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o && o.length <= 200 && isStorableText(o));
   const organizationIds = named.length > 0 ? await deps.organizations.resolve(named, deps.requestId) : new Map<string, string>();
 
   // A reporter writes only its own organisation's indicators: anything else refuses the whole push.

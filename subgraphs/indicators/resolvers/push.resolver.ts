@@ -30,14 +30,19 @@ export class PushResolver {
       'Records a batch of figures. Valid rows land in one transaction (with atomic: none if any row fails); ' +
       'rejected rows are named with field and code. The same idempotencyKey again returns the first summary.',
   })
-  pushFigures(@Ctx() context: Context, @Arg('input', () => PushFiguresInput) input: PushFiguresInput): Promise<ImportSummary> {
+  async pushFigures(@Ctx() context: Context, @Arg('input', () => PushFiguresInput) input: PushFiguresInput): Promise<ImportSummary> {
     const deps = {
       db: context.store.dataSource,
       indicators: context.loaders.repository,
       organizations: context.organizations,
       requestId: context.requestId,
     };
-    return pushFigures(deps, requireIdentity(context), input);
+    const summary = await pushFigures(deps, requireIdentity(context), input);
+    if (!summary.dryRun && !summary.replayed) {
+      context.metrics.figuresWritten.inc({ kind: 'created' }, summary.created);
+      context.metrics.figuresWritten.inc({ kind: 'updated' }, summary.updated);
+    }
+    return summary;
   }
 
   @Authorized('coordinator', 'admin')

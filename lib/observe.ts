@@ -1,0 +1,40 @@
+/**
+ * An Apollo Server plugin that measures and logs every GraphQL request: one JSON log line
+ * with the request id (the same id at the gateway and in every subgraph it calls), the
+ * operation, the error codes and the time taken; and the matching Prometheus metrics.
+ */
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { log } from './log';
+import type { ServiceMetrics } from './metrics';
+
+export function observePlugin<TContext extends BaseContext & { requestId: string; identity?: { org: string } | null }>(
+  metrics: ServiceMetrics,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ operationName, errors, response }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          // The errors as answered (formatted), else as raised (a request that failed before execution).
+          const answered: ReadonlyArray<{ extensions?: Record<string, unknown> }> = body?.errors ?? errors ?? [];
+          const codes = answered.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          const unique = [...new Set(codes)];
+          const operation = operationName ?? 'anonymous';
+          metrics.requests.inc({ operation, outcome: unique.length ? 'error' : 'ok' });
+          metrics.duration.observe({ operation }, seconds);
+          for (const code of codes) metrics.errors.inc({ code });
+          log.info('graphql', {
+            service: metrics.service,
+            requestId: contextValue.requestId,
+            operation,
+            org: contextValue.identity?.org,
+            errors: unique.length ? unique : undefined,
+            ms: Math.round(seconds * 1000 * 10) / 10,
+          });
+        },
+      };
+    },
+  };
+}
