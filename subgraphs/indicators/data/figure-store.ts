@@ -129,8 +129,8 @@ export async function writeRevisions(
   manager: EntityManager,
   rows: PreparedRow[],
   writer: Writer,
-): Promise<{ created: number; updated: number }> {
-  if (rows.length === 0) return { created: 0, updated: 0 };
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0 };
   const input = rows.map((r) => ({
     indicator_id: r.indicatorId,
     period: r.period.text,
@@ -185,5 +185,6 @@ export async function writeRevisions(
        FROM upserted`,
     [JSON.stringify(input), writer.subject, writer.organizationId, writer.importKey],
   );
-  return { created: counts.created, updated: counts.updated };
+  // A row another push wrote with the same values meanwhile (a new key both saw absent) is unchanged.
+  return { created: counts.created, updated: counts.updated, unchanged: rows.length - counts.created - counts.updated };
 }

@@ -174,6 +174,7 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
         updated: 0,
         unchanged: 0,
         rejected: 0,
+        skipped: 0,
         rejections: [],
         warnings: [],
       };
@@ -219,13 +220,15 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
       summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
       summary.rejected = summary.rejections.length;
       if (input.atomic && summary.rejected > 0) {
+        // Nothing lands: the valid rows are skipped, not rejected.
+        summary.skipped = summary.received - summary.rejected;
         summary.unchanged = 0;
         summary.warnings = [];
       } else {
-        Object.assign(
-          summary,
-          await writeRevisions(manager, toWrite, { subject: identity.subject, organizationId: identity.org, importKey: key }),
-        );
+        const written = await writeRevisions(manager, toWrite, { subject: identity.subject, organizationId: identity.org, importKey: key });
+        summary.created = written.created;
+        summary.updated = written.updated;
+        summary.unchanged += written.unchanged;
       }
       if (input.dryRun) throw new DryRunRollback(summary);
       if (key) await saveSummary(manager, identity.org, key, summary);

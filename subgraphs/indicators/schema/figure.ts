@@ -120,6 +120,8 @@ export class ImportSummary {
   @Field(() => Int, { description: 'New revisions of existing figures (corrections and withdrawals)' }) updated: number;
   @Field(() => Int, { description: 'Rows equal to the current revision: nothing written' }) unchanged: number;
   @Field(() => Int) rejected: number;
+  @Field(() => Int, { description: 'Valid rows not written because the push is atomic and another row was rejected' })
+  skipped: number;
   @Field(() => [RowRejection]) rejections: RowRejection[];
   @Field(() => [RowWarning]) warnings: RowWarning[];
 }

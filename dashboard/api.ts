@@ -1,0 +1,80 @@
+/**
+ * The dashboard's only way to the data: POST /graphql on the same origin, with the
+ * token the reader gave (kept in localStorage) as `Authorization: Bearer`.
+ */
+const TOKEN_KEY = 'ipzone-hub.dashboard.token';
+
+export interface GraphQLErrorLike {
+  message: string;
+  path?: Array<string | number>;
+  extensions?: { code?: string; serviceName?: string };
+}
+
+/** The hub wants a token (none given, expired or refused). */
+export class AuthError extends Error {}
+
+/** The hub could not answer (unreachable, or no data at all). */
+export class ApiError extends Error {}
+
+export function storedToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function storeToken(token: string | null): void {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage disabled: the token lasts until the page is closed.
+  }
+  memoryToken = token;
+}
+let memoryToken: string | null = null;
+
+/** /graphql next to /dashboard, wherever the gateway is mounted. */
+export function endpoint(): string {
+  const base = location.pathname.replace(/\/dashboard(\/[^/]*)?$/, '') || '';
+  return `${base}/graphql`;
+}
+
+export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const token = storedToken() ?? memoryToken;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(endpoint(), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('the hub cannot be reached');
+  }
+  let body: { data?: T | null; errors?: GraphQLErrorLike[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`the hub answered HTTP ${response.status}`);
+  }
+  const errors = body.errors ?? [];
+  if (response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    throw new AuthError(errors[0]?.message ?? 'the hub needs a token');
+  }
+  if (!body.data) throw new ApiError(errors.map((e) => e.message).join('; ') || `the hub answered HTTP ${response.status}`);
+  return { data: body.data, errors };
+}
+
+/** Errors worth telling the reader about (e.g. a subgraph that is down). */
+export function describeErrors(errors: GraphQLErrorLike[]): string | null {
+  if (errors.length === 0) return null;
+  const services = [...new Set(errors.map((e) => e.extensions?.serviceName).filter((s): s is string => !!s))];
+  if (services.length > 0) return `Part of the data is unavailable (${services.join(', ')} not answering); the rest is shown.`;
+  return `Part of the data could not be loaded: ${errors[0].message}`;
+}
