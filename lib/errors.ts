@@ -14,6 +14,8 @@ export const ErrorCode = {
   /** A subgraph could not be reached: its fields are null, the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The database went away mid-request: nothing was written; retrying is safe. */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** Refused by the gateway's limits before any subgraph is called. */
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',

@@ -18,6 +18,16 @@ const PASSING = new Set<string>([
   'DOWNSTREAM_SERVICE_ERROR',
 ]);
 
+/** Errors of a database that went away: its connection was cut or refused. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; thrownValue?: { code?: string }; message?: string } | undefined;
+  const code = e?.driverError?.code ?? e?.thrownValue?.code ?? e?.code;
+  return (
+    (typeof code === 'string' && (code.startsWith('57P') || code.startsWith('08') || code === 'ECONNREFUSED' || code === 'ECONNRESET')) ||
+    /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e?.message ?? '')
+  );
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASSING.has(code)) return formatted;
@@ -25,6 +35,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error) as { name?: string } | undefined;
   if (original?.name === 'ArgumentValidationError') {
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: 'the database was unavailable and nothing was written; retry (with the same idempotencyKey for a push)',
+      path: formatted.path,
+      extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+    };
   }
   log.error('unexpected error', { message: formatted.message, path: formatted.path, error: String(original ?? error) });
   return {

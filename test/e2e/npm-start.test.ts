@@ -6,6 +6,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { issueToken } from '../../lib/tokens';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data', `test-start-${process.pid}`);
@@ -78,7 +79,27 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
   const second = startHub();
   await second.ready;
   expect(second.output()).not.toContain('creating the embedded PostgreSQL data folder');
+
+  // SIGTERM drains: a push in flight completes and is answered before the hub exits.
+  const token = await issueToken({ org: 'amr', roles: ['reporter'] }, 600);
+  const figures = Array.from({ length: 4000 }, (_, i) => ({
+    indicator: 'ip-training-base-trainees',
+    period: `2025-${String((i % 12) + 1).padStart(2, '0')}`,
+    breakdown: `drain-${Math.floor(i / 12)}`,
+    value: 1,
+  }));
+  const inFlight = fetch(`http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: 'mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created } }',
+      variables: { input: { figures } },
+    }),
+  });
+  await new Promise((resolve) => setTimeout(resolve, 30));
   second.child.kill('SIGTERM');
+  const answer = await (await inFlight).json();
+  expect(answer.data.pushFigures.created).toBe(4000);
   expect(await second.exited).toBe(0);
   expect(postgresRunningOn(DATA)).toBe(false);
 }, 120_000);

@@ -1,0 +1,33 @@
+/**
+ * npm run db: the embedded PostgreSQL on its own (the one `npm start` uses), for running
+ * tests, seeds or another hub against it: prints DATABASE_URL=… and keeps running.
+ * SIGHUP restarts the server (what an operator's restart looks like to the hub);
+ * Ctrl-C or SIGTERM stops it.
+ */
+import { config } from '../lib/config';
+import { startEmbeddedDatabase } from '../lib/embedded-db';
+
+async function main(): Promise<void> {
+  const options = { dir: config.embeddedDir(), port: config.embeddedPort() };
+  let db = await startEmbeddedDatabase(options);
+  process.stdout.write(`DATABASE_URL=${db.url}\n`);
+  let busy = Promise.resolve();
+  process.on('SIGHUP', () => {
+    busy = busy.then(async () => {
+      await db.stop();
+      process.stdout.write('stopped\n');
+      db = await startEmbeddedDatabase(options);
+      process.stdout.write('restarted\n');
+    });
+  });
+  const stop = () => {
+    busy.then(() => db.stop()).then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

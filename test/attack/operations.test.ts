@@ -1,0 +1,103 @@
+/**
+ * What operators rely on: health and readiness on every service, Prometheus metrics, one
+ * request id in the logs of every service a request touches, and production mode closed.
+ */
+import { setLogSink } from '../../lib/log';
+import type { Hub } from '../../lib/hub';
+import { SUBGRAPHS } from '../../lib/config';
+import { bearer, graphql, startTestHub } from '../support/hub';
+
+let hub: Hub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(() => hub?.stop());
+
+/** The value of a Prometheus sample with (at least) these labels, in any order; undefined when absent. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+)\{([^}]*)\} (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const has = Object.fromEntries([...match[2].matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([k, v]) => has[k] === v)) return Number(match[3]);
+  }
+  return undefined;
+}
+
+const services = () => [hub.gateway, ...SUBGRAPHS.map((name) => hub.subgraphs[name])];
+
+it('every service answers /healthz and /readyz', async () => {
+  for (const service of services()) {
+    const health = await fetch(new URL('/healthz', service.url));
+    expect(await health.json()).toEqual({ status: 'ok', service: service.name });
+    const ready = await fetch(new URL('/readyz', service.url));
+    expect(ready.status).toBe(200);
+  }
+});
+
+it('every service serves Prometheus metrics: requests and latency per operation, errors by code, subgraph fetches, figures written', async () => {
+  await graphql(hub.gateway.url, 'query Scoreboard { scoreboard(asOf: "2025-12-31") { headline { total } } }');
+  await graphql(hub.gateway.url, '{ tasks(filter: { section: 9 }) { id } }');
+  await graphql(
+    hub.gateway.url,
+    'mutation Push($input: PushFiguresInput!) { pushFigures(input: $input) { created } }',
+    { input: { figures: [{ indicator: 'technical-investigators', period: '2025H1', value: 30 }] } },
+    await bearer('amr', ['reporter']),
+  );
+  const text = async (url: string) => (await fetch(new URL('/metrics', url))).text();
+  const gateway = await text(hub.gateway.url);
+  expect(sample(gateway, 'ipzone_graphql_requests_total', { operation: 'Scoreboard', outcome: 'ok', service: 'gateway' })).toBe(1);
+  expect(sample(gateway, 'ipzone_graphql_request_duration_seconds_count', { operation: 'Scoreboard' })).toBe(1);
+  expect(sample(gateway, 'ipzone_errors_total', { code: 'BAD_USER_INPUT' })).toBe(1);
+  expect(sample(gateway, 'ipzone_subgraph_fetch_duration_seconds_count', { subgraph: 'indicators', outcome: 'ok' })).toBeGreaterThan(0);
+  const indicators = await text(hub.subgraphs.indicators.url);
+  expect(sample(indicators, 'ipzone_figures_written_total', { kind: 'created', service: 'indicators' })).toBe(1);
+  for (const name of SUBGRAPHS) expect(await text(hub.subgraphs[name].url)).toContain('ipzone_graphql_requests_total');
+});
+
+it('a request id travels from the gateway to every subgraph the request touches, in JSON logs', async () => {
+  const entries: Array<Record<string, unknown>> = [];
+  setLogSink((entry) => entries.push(entry));
+  try {
+    const res = await fetch(hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-7f3a' },
+      body: JSON.stringify({ query: '{ task(id: "T15") { leadOrganization { name } indicators { id } } }' }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('req-7f3a');
+  } finally {
+    setLogSink(null);
+  }
+  const services = entries.filter((e) => e.message === 'graphql' && e.requestId === 'req-7f3a').map((e) => e.service);
+  expect(new Set(services)).toEqual(new Set(['gateway', 'tasks', 'organizations', 'indicators']));
+});
+
+describe('in production mode', () => {
+  let production: Hub;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    Object.assign(process.env, { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), SUBGRAPH_SECRET: 's'.repeat(40) });
+    production = await startTestHub();
+  });
+  afterAll(async () => {
+    await production?.stop();
+    for (const key of ['NODE_ENV', 'JWT_SECRET', 'SUBGRAPH_SECRET']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  });
+
+  it('introspection and the explorer are off, stack traces never leave, and the development secrets are refused', async () => {
+    const introspection = await graphql(production.gateway.url, '{ __schema { types { name } } }');
+    expect(introspection.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const page = await fetch(production.gateway.url, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('<html');
+    const bad = await graphql(production.gateway.url, '{ tasks(filter: { deadlineFrom: "13" }) { id } }');
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad)).not.toContain('stacktrace');
+    process.env.JWT_SECRET = 'ipzone-dev-jwt-secret-change-me';
+    const { config } = await import('../../lib/config');
+    expect(() => config.jwtSecret()).toThrow(/at least 32 characters/);
+    process.env.JWT_SECRET = 'p'.repeat(40);
+  });
+});
