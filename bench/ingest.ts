@@ -47,12 +47,12 @@ async function rawInsert(databaseUrl: string, run: string, total: number): Promi
     const values = rows.map((r) => {
       params.push(r.indicator, r.period, `${r.period}-01`, r.breakdown, r.value, r.source);
       const n = params.length;
-      return `($${n - 5}, $${n - 4}, 'MONTH', $${n - 3}::date, ($${n - 3}::date + interval '1 month - 1 day')::date, $${n - 2}, 1, $${n - 1}, 'PROVISIONAL', $${n}, 'amr', 'bench', now())`;
+      return `($${n - 5}, $${n - 4}, 'MONTH', $${n - 3}::date, ($${n - 3}::date + interval '1 month - 1 day')::date, $${n - 2}, 1, $${n - 1}, 'PROVISIONAL', $${n}, 'amr', 'bench', now(), now())`;
     });
     await client.query('BEGIN');
     const inserted = await client.query(
       `INSERT INTO indicators.figure_series (indicator_id, period, period_type, period_start, period_end, breakdown, revision, value,
-         status, source, organization_id, recorded_by, recorded_at) VALUES ${values.join(', ')} RETURNING id, value, source`,
+         status, source, organization_id, recorded_by, recorded_at, first_recorded_at) VALUES ${values.join(', ')} RETURNING id, value, source`,
       params,
     );
     const revParams: unknown[] = [];

@@ -5,6 +5,7 @@ import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './da
 import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-CreateIndicators';
 import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
+import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
 import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
@@ -27,7 +28,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
   name: 'indicators',
   store: {
     entities: [IndicatorRecord, IndicatorOwnerRecord, IndicatorTaskRecord],
-    migrations: [CreateIndicators1764000000002, CreateFigures1764000000003, CreateKpiSupport1764000000004],
+    migrations: [CreateIndicators1764000000002, CreateFigures1764000000003, CreateKpiSupport1764000000004, IndexTotals1764000000005],
   },
   loaders: createLoaders,
   seed: (store) => seedIndicators(store.dataSource, readIndicators()),

@@ -158,9 +158,9 @@ export async function writeRevisions(
      upserted AS (
        INSERT INTO figure_series AS s (indicator_id, period, period_type, period_start, period_end, breakdown, revision,
                                        value, numerator, denominator, status, withdrawn, note, source, organization_id,
-                                       recorded_by, recorded_at)
+                                       recorded_by, recorded_at, first_recorded_at)
        SELECT indicator_id, period, period_type, period_start, period_end, breakdown, 1,
-              value, numerator, denominator, status, withdrawn, note, source, organization_id, $2, clock_timestamp()
+              value, numerator, denominator, status, withdrawn, note, source, organization_id, $2, clock_timestamp(), clock_timestamp()
          FROM input ORDER BY indicator_id, period, breakdown
        ON CONFLICT (indicator_id, period, breakdown) DO UPDATE SET
          revision = s.revision + 1, value = EXCLUDED.value, numerator = EXCLUDED.numerator,

@@ -100,12 +100,11 @@ export class KpiReads {
     return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.breakdown}`, Number(r.value)]));
   }
 
-  /** When each (indicator, period) was first reported, any breakdown. */
+  /** When each (indicator, period) total was first reported. */
   async firstReports(indicatorIds: readonly string[]): Promise<Map<string, string>> {
     const rows: Array<{ indicator_id: string; period: string; first: Date }> = await this.db.query(
-      `SELECT s.indicator_id, s.period, min(r.recorded_at) AS first
-         FROM figure_series s JOIN figure_revision r ON r.series_id = s.id
-        WHERE s.indicator_id = ANY($1::text[]) GROUP BY s.indicator_id, s.period`,
+      `SELECT indicator_id, period, first_recorded_at AS first FROM figure_series
+        WHERE indicator_id = ANY($1::text[]) AND breakdown = ''`,
       [indicatorIds],
     );
     return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.period}`, new Date(r.first).toISOString()]));
