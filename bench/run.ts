@@ -6,10 +6,19 @@
 import { Client } from 'pg';
 import { config } from '../lib/config';
 import { startHub, prepareDatabase } from '../lib/hub';
+import { benchColdStart } from './coldstart';
+import { benchFederation } from './federation';
+import { pushGoalFigures } from './fixtures';
 import { benchIngest } from './ingest';
+import { benchScale } from './scale';
 import { type BenchRow, writeReports } from './report';
 
-const SECTIONS = { ingest: benchIngest } as const;
+const SECTIONS = {
+  federation: benchFederation,
+  scale: benchScale,
+  ingest: benchIngest,
+  'cold-start': () => benchColdStart(),
+} as const;
 type Section = keyof typeof SECTIONS;
 
 async function freshDatabase(serverUrl: string): Promise<string> {
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
   const hub = await startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
   const rows: BenchRow[] = [];
   try {
+    await pushGoalFigures(hub);
     for (const section of sections) {
       process.stderr.write(`bench: ${section}${full ? ' (full)' : ''}…\n`);
       rows.push(...(await SECTIONS[section](hub, databaseUrl, full)));

@@ -1,0 +1,129 @@
+/**
+ * Scale and SQL per request. The figures grow by breakdowns (e.g. districts) and earlier
+ * years, written straight into the tables; the dashboard query and a scorecard must cost
+ * the same number of SQL statements at 1×, 10× and 100×, and the scoreboard's p50 with
+ * 1 M figures should stay within 1.3 × its p50 with 1 k.
+ */
+import { Client } from 'pg';
+import { SUBGRAPHS } from '../lib/config';
+import type { Hub } from '../lib/hub';
+import { DASHBOARD_QUERY } from './fixtures';
+import { load, postJson } from './load';
+import type { BenchRow } from './report';
+
+const SCORECARD = `query Scorecard($asOf: String) { organization(id: "amr") {
+  taskScorecard(asOf: $asOf) { led { total overdue } ledTasks { id progress(asOf: $asOf) { effectiveStatus } } }
+  indicatorScorecard(asOf: $asOf) { counts { total achieved } kpis { indicator { name } status } reporting { expected missing } } } }`;
+const SCOREBOARD = `query($asOf: String) { scoreboard(asOf: $asOf) { headline { total achieved offTrack } targets { total achieved } } }`;
+const INDICATORS = [
+  'ip-protection-satisfaction',
+  'assistance-mediation-cases',
+  'copyright-registrations',
+  'average-trial-closure-days',
+  'court-ip-cases-closed',
+];
+
+/** Adds figures until the table holds `total`: breakdowns of the goal indicators, monthly, 2020–2025. */
+async function growTo(db: Client, total: number): Promise<void> {
+  const { rows } = await db.query('SELECT count(*)::int AS n FROM indicators.figure_series');
+  const missing = total - rows[0].n;
+  if (missing <= 0) return;
+  await db.query(
+    `WITH made AS (
+       INSERT INTO indicators.figure_series (indicator_id, period, period_type, period_start, period_end, breakdown, revision, value,
+                                             status, source, organization_id, recorded_by, recorded_at, first_recorded_at)
+       SELECT ($2::text[])[1 + g % cardinality($2::text[])],
+              to_char(make_date(2020 + (g / 12 / cardinality($2::text[])) % 6, 1 + (g / cardinality($2::text[])) % 12, 1), 'YYYY-MM'),
+              'MONTH',
+              make_date(2020 + (g / 12 / cardinality($2::text[])) % 6, 1 + (g / cardinality($2::text[])) % 12, 1),
+              (make_date(2020 + (g / 12 / cardinality($2::text[])) % 6, 1 + (g / cardinality($2::text[])) % 12, 1) + interval '1 month - 1 day')::date,
+              'scale-' || (g / (72 * cardinality($2::text[]))) || '-' || $3, 1, 1 + g % 90, 'PROVISIONAL', 'bench', 'amr', 'bench', now(), now()
+         FROM generate_series(0, $1 - 1) AS g
+       ON CONFLICT DO NOTHING RETURNING id, value)
+     INSERT INTO indicators.figure_revision (series_id, revision, value, status, withdrawn, source, organization_id, recorded_by, recorded_by_org)
+     SELECT id, 1, value, 'PROVISIONAL', false, 'bench', 'amr', 'bench', 'amr' FROM made`,
+    [missing, INDICATORS, total],
+  );
+  await db.query('ANALYZE indicators.figure_series; ANALYZE indicators.figure_revision');
+}
+
+/** Removes the synthetic figures again. */
+async function shrink(db: Client): Promise<void> {
+  await db.query(
+    `DELETE FROM indicators.figure_revision r USING indicators.figure_series s WHERE r.series_id = s.id AND s.breakdown LIKE 'scale-%'`,
+  );
+  await db.query(`DELETE FROM indicators.figure_series WHERE breakdown LIKE 'scale-%'`);
+}
+
+async function statementsPerRequest(hub: Hub, url: string, query: string): Promise<Record<string, number>> {
+  await postJson(url, { query, variables: { asOf: '2025-12-31' } }); // warm: prepared metadata
+  const before = Object.fromEntries(SUBGRAPHS.map((n) => [n, hub.subgraphs[n].store.statements.count]));
+  await postJson(url, { query, variables: { asOf: '2025-12-31' } });
+  return Object.fromEntries(SUBGRAPHS.map((n) => [n, hub.subgraphs[n].store.statements.count - before[n]]));
+}
+
+const fmt = (counts: Record<string, number>) => SUBGRAPHS.map((n) => `${n} ${counts[n]}`).join(', ');
+
+export async function benchScale(hub: Hub, databaseUrl: string, full: boolean): Promise<BenchRow[]> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  const rows: BenchRow[] = [];
+  try {
+    const base = Number((await db.query('SELECT count(*)::int AS n FROM indicators.figure_series')).rows[0].n);
+    // SQL statements per request, at 1×, 10× and 100× the figures.
+    const sql: Array<{ factor: number; dashboard: Record<string, number>; scorecard: Record<string, number> }> = [];
+    for (const factor of [1, 10, 100]) {
+      await growTo(db, base * factor);
+      sql.push({
+        factor,
+        dashboard: await statementsPerRequest(hub, hub.gateway.url, DASHBOARD_QUERY),
+        scorecard: await statementsPerRequest(hub, hub.gateway.url, SCORECARD),
+      });
+    }
+    for (const query of ['dashboard', 'scorecard'] as const) {
+      const constant = sql.every((s) => JSON.stringify(s[query]) === JSON.stringify(sql[0][query]));
+      for (const s of sql) {
+        const total = Object.values(s[query]).reduce((a, b) => a + b, 0);
+        rows.push({
+          section: 'sql',
+          name: `${query === 'dashboard' ? 'dashboard query' : 'scorecard of 市市场监管局'}, ${s.factor}× figures`,
+          value: total,
+          unit: 'statements',
+          aim: s.factor === 100 ? 'constant' : undefined,
+          met: s.factor === 100 ? constant : undefined,
+          note: fmt(s[query]),
+        });
+      }
+    }
+    await shrink(db);
+    // Scoreboard latency with 1 k, 100 k (and 1 M) figures.
+    const levels = full ? [1_000, 100_000, 1_000_000] : [1_000, 100_000];
+    let first = 0;
+    for (const level of levels) {
+      await growTo(db, level);
+      const result = await load(
+        async () => void (await postJson(hub.gateway.url, { query: SCOREBOARD, variables: { asOf: '2025-12-31' } })),
+        1,
+        full ? 10 : 4,
+        400,
+      );
+      first ||= result.p50;
+      const ratio = result.p50 / first;
+      const last = level === levels[levels.length - 1];
+      rows.push({
+        section: 'scale',
+        name: `scoreboard with ${level.toLocaleString('en')} figures`,
+        value: result.p50,
+        unit: 'ms p50',
+        ratio,
+        ratioOf: '1 k',
+        aim: last ? '≤ 1.3' : undefined,
+        met: last ? ratio <= 1.3 : undefined,
+        note: `p99 ${result.p99.toFixed(1)} ms`,
+      });
+    }
+  } finally {
+    await db.end();
+  }
+  return rows;
+}
