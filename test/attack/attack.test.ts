@@ -5,21 +5,14 @@
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
 import type { Hub } from '../../lib/hub';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
+const started = useHubAndDatabase();
 let hub: Hub;
 let url: string;
 let db: Client;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  url = hub.gateway.url;
-  db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end();
-  await hub?.stop();
+beforeAll(() => {
+  [hub, url, db] = [started.hub(), started.url(), started.db()];
 });
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created updated rejected rejections { index field code } } }`;

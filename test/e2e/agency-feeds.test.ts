@@ -6,21 +6,14 @@ import { Client } from 'pg';
 import { SignJWT } from 'jose';
 import type { Hub } from '../../lib/hub';
 import { signGatewayToken } from '../../lib/identity';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
+const started = useHubAndDatabase();
 let hub: Hub;
 let url: string;
 let db: Client;
-
-beforeAll(async () => {
-  hub = await startTestHub();
-  url = hub.gateway.url;
-  db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end();
-  await hub?.stop();
+beforeAll(() => {
+  [hub, url, db] = [started.hub(), started.url(), started.db()];
 });
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {

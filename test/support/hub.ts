@@ -4,6 +4,7 @@ import { type Hub, startHub } from '../../lib/hub';
 import type { Role } from '../../lib/identity';
 import { issueToken } from '../../lib/tokens';
 import path from 'node:path';
+import { Client } from 'pg';
 import { recreateDatabase } from './database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -53,4 +54,20 @@ export async function countStatements(hub: Hub, action: () => Promise<unknown>):
 /** A bearer header for an organisation acting in roles (tokens signed as `npm run token` signs them). */
 export async function bearer(org: string, roles: Role[], ttlSeconds = 3600): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await issueToken({ org, roles, subject: `${org}-${roles.join('+')}@test` }, ttlSeconds)}` };
+}
+
+/** A hub on its own database and a client of that database, for a test file's checks of what was written. */
+export function useHubAndDatabase(): { hub: () => Hub; url: () => string; db: () => Client } {
+  let hub: Hub;
+  let db: Client;
+  beforeAll(async () => {
+    hub = await startTestHub();
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db?.end();
+    await hub?.stop();
+  });
+  return { hub: () => hub, url: () => hub.gateway.url, db: () => db };
 }

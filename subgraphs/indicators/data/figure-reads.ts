@@ -1,4 +1,5 @@
 /** Reads of figures: current values, values as recorded at a moment, and history. */
+import { numberOrNull, isoTime } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import type { Figure, FigureRevision, PeriodLock, PeriodLockEvent } from '../schema/figure';
 
@@ -13,9 +14,6 @@ export interface FigureQuery {
   includeWithdrawn?: boolean;
 }
 
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
-
 function toFigure(row: Record<string, unknown>): Figure {
   return {
     id: `${row.indicator_id}/${row.period}/${row.breakdown}`,
@@ -27,9 +25,9 @@ function toFigure(row: Record<string, unknown>): Figure {
     periodEnd: row.period_end as string,
     breakdown: row.breakdown as string,
     revision: Number(row.revision),
-    value: num(row.value),
-    numerator: num(row.numerator),
-    denominator: num(row.denominator),
+    value: numberOrNull(row.value),
+    numerator: numberOrNull(row.numerator),
+    denominator: numberOrNull(row.denominator),
     status: row.status as Figure['status'],
     withdrawn: row.withdrawn as boolean,
     note: row.note as string | null,
@@ -37,7 +35,7 @@ function toFigure(row: Record<string, unknown>): Figure {
     organization: { id: row.organization_id as string },
     organizationId: row.organization_id as string,
     recordedBy: row.recorded_by as string,
-    recordedAt: iso(row.recorded_at),
+    recordedAt: isoTime(row.recorded_at),
   };
 }
 
@@ -91,9 +89,9 @@ export class FigureReads {
     return rows.map((row) => ({
       seriesId: String(row.series_id),
       revision: Number(row.revision),
-      value: num(row.value),
-      numerator: num(row.numerator),
-      denominator: num(row.denominator),
+      value: numberOrNull(row.value),
+      numerator: numberOrNull(row.numerator),
+      denominator: numberOrNull(row.denominator),
       status: row.status as FigureRevision['status'],
       withdrawn: row.withdrawn as boolean,
       note: row.note as string | null,
@@ -104,7 +102,7 @@ export class FigureReads {
       recordedBy: row.recorded_by as string,
       recordedByOrganization: { id: row.recorded_by_org as string },
       recordedByOrg: row.recorded_by_org as string,
-      recordedAt: iso(row.recorded_at),
+      recordedAt: isoTime(row.recorded_at),
     }));
   }
 
@@ -122,7 +120,7 @@ export class FigureReads {
       lockedBy: r.locked_by as string,
       lockedByOrg: r.locked_by_org as string,
       lockedByOrganization: { id: r.locked_by_org as string },
-      lockedAt: iso(r.locked_at),
+      lockedAt: isoTime(r.locked_at),
     }));
   }
 
@@ -138,7 +136,7 @@ export class FigureReads {
       actor: r.actor as string,
       actorOrg: r.actor_org as string,
       actorOrganization: { id: r.actor_org as string },
-      at: iso(r.at),
+      at: isoTime(r.at),
     }));
   }
 }

@@ -5,6 +5,7 @@
  * fixed order), then one statement that writes every new revision and moves every
  * current value. Deadlocks and serialisation failures are retried whole.
  */
+import { numberOrNull } from '../../../lib/sql';
 import type { EntityManager, DataSource } from 'typeorm';
 import type { PreparedRow } from '../domain/rows';
 
@@ -52,17 +53,15 @@ export async function inTransaction<T>(db: DataSource, work: (manager: EntityMan
   }
 }
 
-const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-
 function figureFromRow(row: Record<string, unknown>): CurrentFigure {
   return {
     id: String(row.id),
     indicatorId: row.indicator_id as string,
     period: row.period as string,
     breakdown: row.breakdown as string,
-    value: toNumber(row.value),
-    numerator: toNumber(row.numerator),
-    denominator: toNumber(row.denominator),
+    value: numberOrNull(row.value),
+    numerator: numberOrNull(row.numerator),
+    denominator: numberOrNull(row.denominator),
     status: row.status as string,
     withdrawn: row.withdrawn as boolean,
     note: row.note as string | null,

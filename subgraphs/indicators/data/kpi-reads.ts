@@ -1,4 +1,5 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
+import { numberOrNull } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
 import type { Observation } from '../domain/kpi';
@@ -19,8 +20,6 @@ export interface KpiIndicatorRow {
   owners: string[];
   taskIds: string[];
 }
-
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export class KpiReads {
   constructor(private readonly db: DataSource) {}
@@ -46,10 +45,10 @@ export class KpiReads {
       name: r.name as string,
       headline: r.headline as boolean,
       comparator: r.comparator as string | null,
-      targetValue: num(r.target_value),
+      targetValue: numberOrNull(r.target_value),
       deadline: r.deadline as string | null,
       rollup: r.rollup as string,
-      maxValue: num(r.max_value),
+      maxValue: numberOrNull(r.max_value),
       formula: r.formula as string | null,
       calendarPeriodType: r.calendar_period_type as string | null,
       calendarDueDays: r.calendar_due_days as number | null,
@@ -80,8 +79,8 @@ export class KpiReads {
       list.push({
         period: parsePeriod(r.period as string)!,
         value: Number(r.value),
-        numerator: num(r.numerator),
-        denominator: num(r.denominator),
+        numerator: numberOrNull(r.numerator),
+        denominator: numberOrNull(r.denominator),
       });
     }
     return result;
