@@ -21,6 +21,7 @@ COPY gateway ./gateway
 COPY subgraphs ./subgraphs
 COPY seeds ./seeds
 COPY scripts ./scripts
+COPY dashboard ./dashboard
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code, seeds, supergraph ---------------

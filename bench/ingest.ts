@@ -3,7 +3,10 @@
  * 1,000) beside a raw multi-row INSERT of the same rows into the same tables on the same
  * database, and the ratio at batch 1,000 (aim: ≥ 30 % of the raw rate).
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Hub } from '../lib/hub';
 import { issueToken } from '../lib/tokens';
 import type { BenchRow } from './report';
@@ -73,6 +76,57 @@ async function rawInsert(databaseUrl: string, run: string, total: number): Promi
   return rate;
 }
 
+/** The same rows by COPY into figure_series (current values), then the revisions by INSERT … SELECT. */
+async function copyRows(databaseUrl: string, run: string, total: number): Promise<number> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = process.hrtime.bigint();
+  await client.query('BEGIN');
+  const lines = function* () {
+    for (let from = 0; from < total; from += 1000) {
+      yield (
+        figures(run, from, Math.min(1000, total - from))
+          .map((r) => {
+            const start = `${r.period}-01`;
+            return [
+              r.indicator,
+              r.period,
+              'MONTH',
+              start,
+              start,
+              r.breakdown,
+              1,
+              r.value,
+              'PROVISIONAL',
+              r.source,
+              'amr',
+              'bench',
+              'now',
+              'now',
+            ].join('\t');
+          })
+          .join('\n') + '\n'
+      );
+    }
+  };
+  await pipeline(
+    Readable.from(lines()),
+    client.query(
+      copyFrom(`COPY indicators.figure_series (indicator_id, period, period_type, period_start, period_end, breakdown, revision, value,
+                status, source, organization_id, recorded_by, recorded_at, first_recorded_at) FROM STDIN`),
+    ),
+  );
+  await client.query(
+    `INSERT INTO indicators.figure_revision (series_id, revision, value, status, withdrawn, source, organization_id, recorded_by, recorded_by_org)
+     SELECT id, 1, value, status, false, source, 'amr', 'bench', 'amr' FROM indicators.figure_series WHERE breakdown LIKE $1`,
+    [`${run}-%`],
+  );
+  await client.query('COMMIT');
+  const rate = total / (Number(process.hrtime.bigint() - started) / 1e9);
+  await client.end();
+  return rate;
+}
+
 export async function benchIngest(hub: Hub, databaseUrl: string, full: boolean): Promise<BenchRow[]> {
   const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600);
   const url = hub.gateway.url;
@@ -81,6 +135,7 @@ export async function benchIngest(hub: Hub, databaseUrl: string, full: boolean):
   await pushAll(url, token, 'warmup', 2000, 1000);
   await rawInsert(databaseUrl, 'warmup-raw', 2000);
   const raw = await rawInsert(databaseUrl, 'raw', sizes[1000]);
+  const copy = await copyRows(databaseUrl, 'copy', sizes[1000]);
   for (const batch of [1, 100, 1000] as const) {
     const rate = await pushAll(url, token, `push${batch}`, sizes[batch], batch);
     rows.push({
@@ -100,6 +155,15 @@ export async function benchIngest(hub: Hub, databaseUrl: string, full: boolean):
     name: 'raw multi-row INSERT (1,000 rows a statement)',
     value: raw,
     unit: 'figures/s',
+    note: `${sizes[1000].toLocaleString('en')} figures`,
+  });
+  rows.push({
+    section: 'ingest',
+    name: 'COPY into the same tables (then the revisions by INSERT … SELECT)',
+    value: copy,
+    unit: 'figures/s',
+    ratio: copy / raw,
+    ratioOf: 'raw INSERT',
     note: `${sizes[1000].toLocaleString('en')} figures`,
   });
   return rows;

@@ -41,7 +41,10 @@ export function endpoint(): string {
   return `${base}/graphql`;
 }
 
-export async function request<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
+export async function request<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = storedToken() ?? memoryToken;
   if (token) headers.authorization = `Bearer ${token}`;

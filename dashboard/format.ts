@@ -48,7 +48,9 @@ export function targetText(comparator: Comparator | null, target: number | null,
   if (comparator === 'REDUCE_BY_PERCENT' || comparator === 'INCREASE_BY_PERCENT') {
     const words = comparator === 'REDUCE_BY_PERCENT' ? '压减' : '提升';
     const bound = comparator === 'REDUCE_BY_PERCENT' ? '≤' : '≥';
-    return effective === null ? `${words} ${number(target)} % vs baseline` : `${words} ${number(target)} % (${bound} ${withUnit(effective, unit)})`;
+    return effective === null
+      ? `${words} ${number(target)} % vs baseline`
+      : `${words} ${number(target)} % (${bound} ${withUnit(effective, unit)})`;
   }
   return `${SYMBOL[comparator] ?? comparator} ${withUnit(target, unit)}`;
 }
@@ -96,5 +98,8 @@ export function documentOrder<T extends { indicator: { id: string } | null }>(it
     const i = DOCUMENT_ORDER.indexOf(item.indicator?.id ?? '');
     return i === -1 ? DOCUMENT_ORDER.length : i;
   };
-  return items.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map((x) => x.item);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
+    .map((x) => x.item);
 }

@@ -28,6 +28,8 @@ export interface KpiIndicator {
   name: string;
   nameEn: string;
   unit: string;
+  /** SUM, LAST, AVERAGE or RATIO: how periods combine into the window's value. */
+  rollup?: string;
   headline: boolean;
   owners: Array<Named | null> | null;
   tasks?: Array<{ id: string; sectionSeq: number } | null> | null;
@@ -98,7 +100,7 @@ export const DASHBOARD = `query Dashboard($asOf: String, $ownerId: ID, $orgId: S
     asOf
     headline { ${COUNTS} }
     targets { ${COUNTS} }
-    headlineGoals { ${KPI} indicator { id name nameEn unit headline owners { id name } series(asOf: $asOf) { period periodEnd value source } } }
+    headlineGoals { ${KPI} indicator { id name nameEn unit rollup headline owners { id name } series(asOf: $asOf) { period periodEnd value source } } }
   }
   targets: kpis(asOf: $asOf, filter: { ownerId: $ownerId }) { ${KPI} indicator { ${LISTED} } }
   attention: kpis(asOf: $asOf, filter: { ownerId: $ownerId, status: [OFF_TRACK, AT_RISK] }) { ${KPI} indicator { ${LISTED} } }
@@ -143,6 +145,7 @@ export interface DetailIndicator {
   quote: string;
   formula: string | null;
   hasTarget: boolean;
+  rollup: string;
   owners: Array<Named | null> | null;
   tasks: Array<{ id: string; content: string } | null> | null;
   kpi: Kpi | null;
@@ -158,7 +161,7 @@ const FIGURES = `period breakdown value status revision withdrawn source note
 
 export const DETAIL = `query IndicatorDetail($id: ID!, $ref: String!, $asOf: String) {
   indicator(id: $id) {
-    id name nameEn unit unitEn quote formula hasTarget
+    id name nameEn unit unitEn quote formula hasTarget rollup
     owners { id name nameEn }
     tasks { id content }
     kpi(asOf: $asOf) { ${KPI} }

@@ -50,7 +50,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Prom
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, req, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' });
   }
-  const name = url.pathname === '/dashboard' || url.pathname === '/dashboard/' ? 'index.html' : url.pathname.slice('/dashboard/'.length);
+  const name =
+    url.pathname === '/dashboard' || url.pathname === '/dashboard/' ? 'index.html' : url.pathname.slice('/dashboard/'.length);
   // Only plain file names inside dist/dashboard: no folders, no dot files, no traversal.
   if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name) || name.includes('..') || !(path.extname(name) in TYPES)) {
     return send(res, req, 404, 'text/plain; charset=utf-8', 'not found\n');

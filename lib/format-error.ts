@@ -20,10 +20,12 @@ const PASSING = new Set<string>([
 
 /** Errors of a database that went away: its connection was cut or refused. */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; thrownValue?: { code?: string }; message?: string } | undefined;
+  const e = error as
+    { code?: string; driverError?: { code?: string }; thrownValue?: { code?: string }; message?: string } | undefined;
   const code = e?.driverError?.code ?? e?.thrownValue?.code ?? e?.code;
   return (
-    (typeof code === 'string' && (code.startsWith('57P') || code.startsWith('08') || code === 'ECONNREFUSED' || code === 'ECONNRESET')) ||
+    (typeof code === 'string' &&
+      (code.startsWith('57P') || code.startsWith('08') || code === 'ECONNREFUSED' || code === 'ECONNRESET')) ||
     /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e?.message ?? '')
   );
 }

@@ -150,7 +150,9 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
           return sendJson(res, 503, { status: 'unavailable', service: options.name, reason: (error as Error)?.message });
         }
       }
-      const prefix = Object.keys(options.routes ?? {}).find((p) => url.pathname === p || (p.endsWith('/') && url.pathname.startsWith(p)));
+      const prefix = Object.keys(options.routes ?? {}).find(
+        (p) => url.pathname === p || (p.endsWith('/') && url.pathname.startsWith(p)),
+      );
       if (prefix) return options.routes![prefix](req, res, url, requestId);
       if (url.pathname === '/graphql' || url.pathname === '/') return handleGraphQL(options, req, res, url, requestId);
       sendJson(res, 404, { error: 'not found' });
@@ -159,7 +161,12 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       options.metrics.errors.inc({ code: 'REQUEST_TIMEOUT' });
-      sendGraphQLError(res, 503, 'REQUEST_TIMEOUT', `the request took longer than ${config.requestTimeoutMs()} ms; a write may still land: retry it with the same idempotencyKey`);
+      sendGraphQLError(
+        res,
+        503,
+        'REQUEST_TIMEOUT',
+        `the request took longer than ${config.requestTimeoutMs()} ms; a write may still land: retry it with the same idempotencyKey`,
+      );
     }, config.requestTimeoutMs());
     route()
       .catch((error: unknown) => {

@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     });
   });
   const stop = () => {
-    busy.then(() => db.stop()).then(() => process.exit(0), () => process.exit(1));
+    busy
+      .then(() => db.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -28,7 +28,12 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
   name: 'indicators',
   store: {
     entities: [IndicatorRecord, IndicatorOwnerRecord, IndicatorTaskRecord],
-    migrations: [CreateIndicators1764000000002, CreateFigures1764000000003, CreateKpiSupport1764000000004, IndexTotals1764000000005],
+    migrations: [
+      CreateIndicators1764000000002,
+      CreateFigures1764000000003,
+      CreateKpiSupport1764000000004,
+      IndexTotals1764000000005,
+    ],
   },
   loaders: createLoaders,
   seed: (store) => seedIndicators(store.dataSource, readIndicators()),

@@ -46,10 +46,14 @@ it('every service serves Prometheus metrics: requests and latency per operation,
   );
   const text = async (url: string) => (await fetch(new URL('/metrics', url))).text();
   const gateway = await text(hub.gateway.url);
-  expect(sample(gateway, 'ipzone_graphql_requests_total', { operation: 'Scoreboard', outcome: 'ok', service: 'gateway' })).toBe(1);
+  expect(sample(gateway, 'ipzone_graphql_requests_total', { operation: 'Scoreboard', outcome: 'ok', service: 'gateway' })).toBe(
+    1,
+  );
   expect(sample(gateway, 'ipzone_graphql_request_duration_seconds_count', { operation: 'Scoreboard' })).toBe(1);
   expect(sample(gateway, 'ipzone_errors_total', { code: 'BAD_USER_INPUT' })).toBe(1);
-  expect(sample(gateway, 'ipzone_subgraph_fetch_duration_seconds_count', { subgraph: 'indicators', outcome: 'ok' })).toBeGreaterThan(0);
+  expect(
+    sample(gateway, 'ipzone_subgraph_fetch_duration_seconds_count', { subgraph: 'indicators', outcome: 'ok' }),
+  ).toBeGreaterThan(0);
   const indicators = await text(hub.subgraphs.indicators.url);
   expect(sample(indicators, 'ipzone_figures_written_total', { kind: 'created', service: 'indicators' })).toBe(1);
   for (const name of SUBGRAPHS) expect(await text(hub.subgraphs[name].url)).toContain('ipzone_graphql_requests_total');

@@ -224,3 +224,16 @@ describe('The image runs one service of the hub from the compiled code', () => {
     expect(destinations).toContain(path.posix.join(workdir, 'gateway', 'supergraph.graphql'));
   });
 });
+
+describe('the image build', () => {
+  it('copies every folder `npm run build` compiles', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const build = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.build as string;
+    const folders = new Set<string>(['dashboard']);
+    for (const entry of JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')).include as string[]) {
+      if (entry !== 'bench') folders.add(entry);
+    }
+    expect(build).toContain('build-dashboard');
+    for (const folder of folders) expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} \\./${folder}$`, 'm'));
+  });
+});

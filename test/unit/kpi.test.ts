@@ -180,3 +180,26 @@ describe('derived indicators', () => {
     expect(kpi).toMatchObject({ status: 'NO_DATA', actual: null, reason: 'division by zero' });
   });
 });
+
+describe('demo figures', () => {
+  const demo = (period: string, value: number): Observation => ({ ...obs(period, value), source: 'demo' });
+  it('mark a KPI whose actual value counts one of them, and only then', () => {
+    expect(status({}, [obs('2024', 90), demo('2025', 120)]).demo).toBe(true);
+    expect(status({}, [demo('2024', 90), obs('2025', 120)]).demo).toBe(false);
+    expect(status({ rollup: 'SUM' }, [obs('2025Q1', 10), demo('2025Q2', 20)]).demo).toBe(true);
+  });
+
+  it('mark a derived KPI when an input counted is one', () => {
+    const kpi = evaluateKpi({
+      indicator: indicator({ formula: parseFormula('[a] / [b]'), rollup: 'LAST', targetValue: 1 }),
+      observations: [],
+      baseline: null,
+      asOf: AS_OF,
+      inputs: new Map([
+        ['a', { rule: 'LAST' as const, observations: [demo('2025', 10)], percent: false }],
+        ['b', { rule: 'LAST' as const, observations: [obs('2025', 5)], percent: false }],
+      ]),
+    });
+    expect(kpi).toMatchObject({ actual: 2, demo: true });
+  });
+});

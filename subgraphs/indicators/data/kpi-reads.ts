@@ -81,6 +81,7 @@ export class KpiReads {
         value: Number(r.value),
         numerator: numberOrNull(r.numerator),
         denominator: numberOrNull(r.denominator),
+        source: (r.source as string | null) ?? null,
       });
     }
     return result;

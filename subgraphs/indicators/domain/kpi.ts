@@ -182,6 +182,7 @@ export function rollUp(
       denominator: latest.denominator,
       periods: [latest.period],
       points,
+      used: [latest],
     };
   }
   const inWindow = coarsest(observations.filter((o) => o.period.start >= window.start && o.period.end <= window.end));
@@ -312,7 +313,15 @@ export function deriveSeries(
       (id) => inputs.get(id)?.observations.find((o) => o.period.text === period.text)?.value ?? null,
     );
     if (at.value !== null && period.end <= window.end)
-      points.push({ period, value: at.value, numerator: null, denominator: null });
+      points.push({
+        period,
+        value: at.value,
+        numerator: null,
+        denominator: null,
+        source: ids.some((id) => inputs.get(id)?.observations.find((o) => o.period.text === period.text)?.source === 'demo')
+          ? 'demo'
+          : null,
+      });
   }
   const periods = ids.flatMap((id) => rolledInputs.get(id)?.periods ?? []);
   return {
@@ -322,6 +331,7 @@ export function deriveSeries(
       denominator: null,
       periods: [...new Map(periods.map((p) => [p.text, p])).values()],
       points,
+      used: ids.flatMap((id) => rolledInputs.get(id)?.used ?? []),
     },
     reason: total.value === null ? total.reason : undefined,
   };

@@ -67,7 +67,9 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
   const indicators = await deps.indicators.byReferences(
     input.figures.map((f) => String(f.indicator).trim()).filter((ref) => ref.length <= 200 && isStorableText(ref)),
   );
-  const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o && o.length <= 200 && isStorableText(o));
+  const named = input.figures
+    .map((f) => f.organization?.trim())
+    .filter((o): o is string => !!o && o.length <= 200 && isStorableText(o));
   const organizationIds = named.length > 0 ? await deps.organizations.resolve(named, deps.requestId) : new Map<string, string>();
 
   // A reporter writes only its own organisation's indicators: anything else refuses the whole push.
@@ -225,7 +227,11 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
         summary.unchanged = 0;
         summary.warnings = [];
       } else {
-        const written = await writeRevisions(manager, toWrite, { subject: identity.subject, organizationId: identity.org, importKey: key });
+        const written = await writeRevisions(manager, toWrite, {
+          subject: identity.subject,
+          organizationId: identity.org,
+          importKey: key,
+        });
         summary.created = written.created;
         summary.updated = written.updated;
         summary.unchanged += written.unchanged;

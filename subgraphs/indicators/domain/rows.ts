@@ -98,7 +98,8 @@ export function prepareRow(
     ['source', source],
     ['reason', reason],
   ] as const) {
-    if (text && !isStorableText(text)) return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} holds a NUL or a broken character`);
+    if (text && !isStorableText(text))
+      return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} holds a NUL or a broken character`);
     if (text && text.length > LIMITS[field]) {
       return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} is longer than ${LIMITS[field]} characters`);
     }

@@ -30,7 +30,10 @@ export class PushResolver {
       'Records a batch of figures. Valid rows land in one transaction (with atomic: none if any row fails); ' +
       'rejected rows are named with field and code. The same idempotencyKey again returns the first summary.',
   })
-  async pushFigures(@Ctx() context: Context, @Arg('input', () => PushFiguresInput) input: PushFiguresInput): Promise<ImportSummary> {
+  async pushFigures(
+    @Ctx() context: Context,
+    @Arg('input', () => PushFiguresInput) input: PushFiguresInput,
+  ): Promise<ImportSummary> {
     const deps = {
       db: context.store.dataSource,
       indicators: context.loaders.repository,

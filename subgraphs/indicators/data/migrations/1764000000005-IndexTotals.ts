@@ -15,7 +15,9 @@ export class IndexTotals1764000000005 implements MigrationInterface {
         FROM figure_revision r WHERE r.series_id = s.id AND r.revision = 1`);
     await db.query(`UPDATE figure_series SET first_recorded_at = recorded_at WHERE first_recorded_at IS NULL`);
     await db.query(`ALTER TABLE figure_series ALTER COLUMN first_recorded_at SET NOT NULL`);
-    await db.query(`CREATE INDEX figure_series_totals_idx ON figure_series (indicator_id, breakdown, period_start) INCLUDE (period, first_recorded_at)`);
+    await db.query(
+      `CREATE INDEX figure_series_totals_idx ON figure_series (indicator_id, breakdown, period_start) INCLUDE (period, first_recorded_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,0 +1,93 @@
+/**
+ * The filters: section (1–7), organisation and as-of date. They live in the URL
+ * (?section=2&org=court&asOf=2025-12-31) so a view can be shared and reloaded.
+ */
+import { byId, h } from './dom';
+import { localDate } from './format';
+import type { MetaData } from './queries';
+
+export interface Filters {
+  section: number | null;
+  org: string | null;
+  /** YYYY-MM-DD; null: today. */
+  asOf: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function readFilters(search = location.search): Filters {
+  const params = new URLSearchParams(search);
+  const section = Number(params.get('section'));
+  const asOf = params.get('asOf');
+  return {
+    section: Number.isInteger(section) && section >= 1 && section <= 7 ? section : null,
+    org: params.get('org') || null,
+    asOf: asOf && DATE.test(asOf) ? asOf : null,
+  };
+}
+
+/** The date the views are evaluated as of. */
+export const effectiveAsOf = (filters: Filters): string => filters.asOf ?? localDate();
+
+function writeUrl(filters: Filters): void {
+  const params = new URLSearchParams(location.search);
+  const set = (key: string, value: string | null) => (value === null ? params.delete(key) : params.set(key, value));
+  set('section', filters.section === null ? null : String(filters.section));
+  set('org', filters.org);
+  set('asOf', filters.asOf);
+  const query = params.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+/** Fills the selects from the plan's sections and the organisations, keeping the current choice. */
+export function fillOptions(meta: MetaData, filters: Filters): void {
+  const section = byId<HTMLSelectElement>('filter-section');
+  section.replaceChildren(
+    h('option', { value: '' }, 'All sections'),
+    ...(meta.sections ?? []).map((s) => h('option', { value: s.seq }, `（${s.numeral}）${s.title} · ${s.titleEn}`)),
+  );
+  section.value = filters.section === null ? '' : String(filters.section);
+  const collator = new Intl.Collator('zh-CN');
+  const organizations = [...(meta.organizations ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+  const org = byId<HTMLSelectElement>('filter-org');
+  org.replaceChildren(
+    h('option', { value: '' }, 'All organisations'),
+    ...organizations.map((o) => h('option', { value: o.id }, o.nameEn ? `${o.name} · ${o.nameEn}` : o.name)),
+  );
+  org.value = filters.org ?? '';
+  if (filters.org && org.value !== filters.org) org.value = '';
+}
+
+/** Wires the form: every change updates the URL and calls `changed` with the new filters. */
+export function bindFilters(initial: Filters, changed: (filters: Filters) => void): void {
+  let filters = { ...initial };
+  const section = byId<HTMLSelectElement>('filter-section');
+  const org = byId<HTMLSelectElement>('filter-org');
+  const asOf = byId<HTMLInputElement>('filter-asof');
+  asOf.value = effectiveAsOf(filters);
+  const update = (next: Partial<Filters>) => {
+    filters = { ...filters, ...next };
+    asOf.value = effectiveAsOf(filters);
+    writeUrl(filters);
+    changed({ ...filters });
+  };
+  section.addEventListener('change', () => update({ section: section.value ? Number(section.value) : null }));
+  org.addEventListener('change', () => update({ org: org.value || null }));
+  asOf.addEventListener('change', () => {
+    if (DATE.test(asOf.value)) update({ asOf: asOf.value === localDate() ? null : asOf.value });
+  });
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-asof]')) {
+    button.addEventListener('click', () =>
+      update({ asOf: button.dataset.asof === 'today' ? null : (button.dataset.asof ?? null) }),
+    );
+  }
+  byId('filters').addEventListener('submit', (event) => event.preventDefault());
+}
+
+/** The GraphQL variables of the dashboard query. */
+export function variables(filters: Filters): Record<string, unknown> {
+  const tasks: Record<string, unknown> = {};
+  if (filters.section !== null) tasks.section = filters.section;
+  if (filters.org) tasks.organizationId = filters.org;
+  return { asOf: effectiveAsOf(filters), ownerId: filters.org, orgId: filters.org, tasks };
+}

@@ -1,0 +1,140 @@
+/**
+ * The dashboard page: loads the plan's standing from the public GraphQL API, renders it,
+ * and refreshes itself every few seconds (the gateway's DASHBOARD_REFRESH_SECONDS, or
+ * ?refresh=N in the URL; 0 turns refreshing off).
+ */
+import { AuthError, describeErrors, request, storedToken, storeToken } from './api';
+import { byId, show } from './dom';
+import { localDate } from './format';
+import { bindFilters, effectiveAsOf, fillOptions, readFilters, variables, type Filters } from './filters';
+import { DASHBOARD, META, type DashboardData, type MetaData } from './queries';
+import { askForToken, updateForgetButton } from './render/auth';
+import { openDetail } from './render/detail';
+import { renderAttention, renderCompleteness, renderScoreboard, renderTargets } from './render/lists';
+import { renderTasks } from './render/tasks';
+import { renderTiles } from './render/tiles';
+
+function settings(): { refreshSeconds: number; readsRequireToken: boolean } {
+  const root = document.documentElement.dataset;
+  const fromUrl = new URLSearchParams(location.search).get('refresh');
+  const pick = [fromUrl, root.refreshSeconds]
+    .map((v) => (v === null || v === undefined || v === '' ? NaN : Number(v)))
+    .find((n) => Number.isFinite(n) && n >= 0);
+  return { refreshSeconds: pick ?? 30, readsRequireToken: root.readsRequireToken === 'true' };
+}
+
+const config = settings();
+let filters: Filters = readFilters();
+let meta: MetaData | null = null;
+let generation = 0;
+let loading = false;
+let timer: number | undefined;
+let lastUpdated: Date | null = null;
+let waitingForToken = false;
+
+function schedule(): void {
+  window.clearTimeout(timer);
+  if (config.refreshSeconds > 0 && !waitingForToken) timer = window.setTimeout(() => void load(), config.refreshSeconds * 1000);
+}
+
+function showUpdated(failed: string | null): void {
+  const element = byId('updated');
+  const every = config.refreshSeconds > 0 ? ` · refreshes every ${config.refreshSeconds} s` : ' · automatic refresh off';
+  if (lastUpdated) {
+    element.dataset.updatedAt = lastUpdated.toISOString();
+    element.textContent = `Updated ${localDate(lastUpdated)} ${lastUpdated.toTimeString().slice(0, 8)}${every}`;
+  } else element.textContent = failed ? 'Not loaded' : 'Loading…';
+  element.classList.toggle('stale', !!failed);
+  if (failed) element.textContent += ` · last refresh failed`;
+}
+
+function showError(message: string | null): void {
+  const element = byId('error');
+  element.textContent = message ?? '';
+  show(element, !!message);
+}
+
+function needToken(message: string | null): void {
+  waitingForToken = true;
+  window.clearTimeout(timer);
+  storeToken(null);
+  updateForgetButton();
+  if (!lastUpdated) byId('updated').textContent = 'Waiting for a token';
+  askForToken(message, () => {
+    waitingForToken = false;
+    void load();
+  });
+}
+
+function render(data: DashboardData): void {
+  const open = (id: string) => void openDetail(byId<HTMLDialogElement>('detail'), id, effectiveAsOf(filters), needToken);
+  let demo = false;
+  if (data.scoreboard) {
+    renderScoreboard(byId('scoreboard'), data.scoreboard);
+    demo = renderTiles(byId('tiles'), data.scoreboard.headlineGoals, open) || demo;
+  }
+  if (data.attention)
+    demo = renderAttention(byId('attention'), byId('attention-note'), data.attention, filters.section, open) || demo;
+  if (data.targets) demo = renderTargets(byId('targets'), byId('targets-note'), data.targets, filters.section, open) || demo;
+  if (data.reportingCompleteness) renderCompleteness(byId('completeness'), data.reportingCompleteness);
+  if (data.tasks) renderTasks(byId('tasks'), byId('task-summary'), data.tasks);
+  show(byId('demo-banner'), demo);
+  document.body.dataset.demo = String(demo);
+}
+
+async function load(): Promise<void> {
+  if (waitingForToken) return;
+  if (loading) return schedule();
+  const mine = ++generation;
+  loading = true;
+  document.body.dataset.loading = 'true';
+  try {
+    if (!meta) {
+      meta = (await request<MetaData>(META)).data;
+      fillOptions(meta, filters);
+      if (meta.plan) {
+        byId('plan-title').textContent = meta.plan.title;
+        byId('doc-number').textContent = meta.plan.documentNumber;
+      }
+    }
+    const { data, errors } = await request<DashboardData>(DASHBOARD, variables(filters));
+    if (mine !== generation) return;
+    show(byId('main'), true);
+    render(data);
+    lastUpdated = new Date();
+    showError(describeErrors(errors));
+    showUpdated(null);
+    document.body.dataset.asOf = effectiveAsOf(filters);
+  } catch (error) {
+    if (error instanceof AuthError) return needToken(storedToken() ? `The token was refused: ${error.message}` : null);
+    showError(`Could not refresh: ${(error as Error).message}`);
+    showUpdated((error as Error).message);
+  } finally {
+    loading = false;
+    if (mine === generation) {
+      document.body.dataset.loading = 'false';
+      schedule();
+    }
+  }
+}
+
+function reloadNow(): void {
+  loading = false;
+  generation += 1;
+  void load();
+}
+
+function start(): void {
+  bindFilters(filters, (next) => {
+    filters = next;
+    reloadNow();
+  });
+  byId('refresh-now').addEventListener('click', reloadNow);
+  byId('forget-token').addEventListener('click', () => needToken(null));
+  updateForgetButton();
+  if (config.readsRequireToken && !storedToken()) return needToken(null);
+  show(byId('main'), true);
+  void load();
+}
+
+start();

@@ -1,0 +1,134 @@
+/**
+ * npm run demo: loads the synthetic figures of seeds/demo-figures.csv into a running hub
+ * (IPZONE_URL, default http://127.0.0.1:4000/graphql), so the dashboard has something to
+ * show. Every row must carry source "demo": the dashboard marks such figures as demo.
+ *
+ * It signs a short-lived coordinator token for 市市场监管局 (amr) with JWT_SECRET, as
+ * `npm run token` does, and pushes through the gateway: each row for the organisation
+ * its `organization` column names. Rows with a `reason` are corrections of earlier rows,
+ * pushed second so that they become revisions. Idempotency keys come from the file's
+ * content: running it twice writes nothing the second time.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { config, PROJECT_ROOT } from '../lib/config';
+import { gatewayRequest } from '../lib/client';
+import { parseCsv } from '../lib/csv';
+import { issueToken } from '../lib/tokens';
+
+export const DEMO_FILE = path.join(PROJECT_ROOT, 'seeds', 'demo-figures.csv');
+
+const COLUMNS = [
+  'indicator',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'breakdown',
+  'status',
+  'note',
+  'source',
+  'reason',
+  'organization',
+];
+const NUMBERS = new Set(['value', 'numerator', 'denominator']);
+
+export interface DemoFigure {
+  line: number;
+  figure: Record<string, string | number>;
+}
+
+/** The demo file's rows as FigureInput objects: first the figures, then their corrections. */
+export function readDemoFigures(file = DEMO_FILE): { figures: DemoFigure[]; corrections: DemoFigure[] } {
+  const [header, ...records] = parseCsv(readFileSync(file, 'utf8'));
+  if (!header) throw new Error(`${file} is empty`);
+  const columns = header.fields.map((c) => c.trim().toLowerCase());
+  const unknown = columns.filter((c) => !COLUMNS.includes(c));
+  if (unknown.length > 0) throw new Error(`${file}: unknown column(s) ${unknown.join(', ')}`);
+  const rows: DemoFigure[] = records.map((record) => {
+    const figure: Record<string, string | number> = {};
+    columns.forEach((column, i) => {
+      const raw = (record.fields[i] ?? '').trim();
+      if (raw === '') return;
+      if (NUMBERS.has(column)) {
+        const n = Number(raw);
+        if (!Number.isFinite(n)) throw new Error(`${file} line ${record.line}: ${column} "${raw}" is not a number`);
+        figure[column] = n;
+      } else figure[column] = column === 'status' ? raw.toUpperCase() : raw;
+    });
+    if (figure.source !== 'demo') throw new Error(`${file} line ${record.line}: every demo figure needs source "demo"`);
+    return { line: record.line, figure };
+  });
+  return { figures: rows.filter((r) => !r.figure.reason), corrections: rows.filter((r) => r.figure.reason) };
+}
+
+const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
+  replayed created updated unchanged rejected rejections { index field code message } } }`;
+
+interface Summary {
+  replayed: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejections: Array<{ index: number; field: string; code: string; message: string }>;
+}
+
+/** Pushes the demo rows through the gateway at `url`; returns the totals and each rejected row. */
+export async function loadDemo(
+  url: string,
+  token: string,
+  file = DEMO_FILE,
+): Promise<{ totals: Omit<Summary, 'rejections' | 'replayed'> & { replayed: number }; problems: string[] }> {
+  const digest = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+  const { figures, corrections } = readDemoFigures(file);
+  const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0, replayed: 0 };
+  const problems: string[] = [];
+  // Loaded before from an earlier version of the file: a corrected row's first value is
+  // refused (the figure is FINAL and it carries no reason), and its correction lands as unchanged.
+  const key = (f: DemoFigure['figure']) => `${f.indicator}|${f.period}|${f.breakdown ?? ''}`;
+  const corrected = new Set(corrections.map((r) => key(r.figure)));
+  for (const [step, rows] of [figures, corrections].entries()) {
+    if (rows.length === 0) continue;
+    const input = { figures: rows.map((r) => r.figure), idempotencyKey: `demo:${digest}:${step + 1}` };
+    const { pushFigures: summary } = await gatewayRequest<{ pushFigures: Summary }>(url, PUSH, { input }, token);
+    totals.created += summary.created;
+    totals.updated += summary.updated;
+    totals.unchanged += summary.unchanged;
+    if (summary.replayed) totals.replayed += 1;
+    for (const r of summary.rejections) {
+      if (step === 0 && r.field === 'reason' && corrected.has(key(rows[r.index].figure))) {
+        totals.unchanged += 1;
+        continue;
+      }
+      totals.rejected += 1;
+      problems.push(`line ${rows[r.index].line}: ${r.field}: ${r.code}: ${r.message}`);
+    }
+  }
+  return { totals, problems };
+}
+
+async function main(): Promise<number> {
+  const url = config.clientUrl();
+  const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'npm-run-demo' }, 600);
+  process.stderr.write(`loading the demo figures of ${path.relative(process.cwd(), DEMO_FILE)} into ${url}\n`);
+  const { totals, problems } = await loadDemo(url, token);
+  for (const line of problems) process.stdout.write(`${line}\n`);
+  process.stdout.write(
+    `demo figures: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected` +
+      `${totals.replayed ? ` (${totals.replayed} batch(es) loaded before: the hub's first summary, nothing written again)` : ''}\n` +
+      `dashboard: ${new URL('/dashboard?asOf=2025-12-31', url).toString()}  (figures marked "demo" are synthetic)\n`,
+  );
+  return totals.rejected > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exit(2);
+    },
+  );
+}

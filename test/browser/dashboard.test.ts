@@ -1,0 +1,393 @@
+/**
+ * The dashboard at GET /dashboard, in a real browser (Debian's Chromium driven by
+ * playwright-core): owners push the demo figures through the API, and the page must show
+ * them as the API computes them, refresh itself, filter, open a target's history, fit a
+ * phone, and ask for a token when reads need one. SCREENSHOT=1 also writes
+ * docs/dashboard.png (laptop width, as of 2025-12-31).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../lib/config';
+import type { Hub } from '../../lib/hub';
+import { type DemoFigure, readDemoFigures } from '../../scripts/demo';
+import { bearer, graphql, startTestHub } from '../support/hub';
+
+jest.setTimeout(180_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const AS_OF = '2025-12-31';
+
+interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile (a new --user-data-dir) for each hub. */
+async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`the dashboard tests need Chromium at ${CHROMIUM} (Debian/Ubuntu: apt-get install chromium); CI installs it`);
+  }
+  if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'dashboard', 'index.html'))) {
+    throw new Error('the dashboard is not built: run `npm run build` (npm test runs it first)');
+  }
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'ipzone-dashboard-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Asia/Shanghai',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page and records every console error and uncaught exception on it. */
+async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(url);
+  return { page, problems };
+}
+
+async function loaded(page: Page): Promise<void> {
+  await page.waitForSelector('#updated[data-updated-at]');
+  await page.waitForSelector('body[data-loading="false"]', { state: 'attached' });
+}
+
+const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created updated rejected rejections { index field message } } }`;
+
+/** Each owner pushes its own rows of the demo file, with its own reporter token. */
+async function pushAsOwners(url: string, rows: DemoFigure[]): Promise<void> {
+  const byOrganization = new Map<string, object[]>();
+  for (const { figure } of rows) {
+    const { organization, ...rest } = figure;
+    byOrganization.set(String(organization), [...(byOrganization.get(String(organization)) ?? []), rest]);
+  }
+  for (const [org, figures] of byOrganization) {
+    const res = await graphql(url, PUSH, { input: { figures } }, await bearer(org, ['reporter']));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.pushFigures.rejections).toEqual([]);
+  }
+}
+
+describe('the dashboard, reads open', () => {
+  let hub: Hub;
+  let base: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    base = hub.gateway.url.replace(/\/graphql$/, '');
+    const { figures, corrections } = readDemoFigures();
+    await pushAsOwners(hub.gateway.url, figures);
+    await pushAsOwners(hub.gateway.url, corrections);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+  });
+
+  it('serves the page and its bundled assets from the gateway, with no CDN', async () => {
+    const page = await fetch(`${base}/dashboard`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('data-refresh-seconds="30"');
+    expect(html).not.toMatch(/https?:\/\//);
+    const script = html.match(/src="(\/dashboard\/app\.js\?v=[0-9a-f]+)"/)![1];
+    const asset = await fetch(`${base}${script}`);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    expect((await asset.text()).length).toBeGreaterThan(50_000); // chart.js bundled in
+    expect(await (await fetch(`${base}/dashboard/app.js.LEGAL.txt`)).text()).toContain('Chart.js');
+    expect((await fetch(`${base}/dashboard/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${base}/dashboard/nothing.js`)).status).toBe(404);
+  });
+
+  it('shows the eight goals with the figures their owners pushed, marked as demo, without console errors', async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+    await loaded(page);
+    const res = await graphql(
+      hub.gateway.url,
+      `{ scoreboard(asOf: "${AS_OF}") { headline { total achieved offTrack noBaseline } headlineGoals { indicator { id } actual status demo } } }`,
+    );
+    const board = res.data!.scoreboard;
+    const tiles = await page.$$eval('#tiles .tile', (elements) =>
+      elements.map((e) => ({
+        id: e.getAttribute('data-indicator'),
+        value: e.querySelector('.value')!.getAttribute('data-value'),
+        text: e.textContent,
+        status: e.getAttribute('data-status'),
+        badge: !!e.querySelector('.badge.demo'),
+        chart: !!e.querySelector('canvas'),
+      })),
+    );
+    expect(tiles).toHaveLength(8);
+    expect(tiles.map((t) => t.id)).toEqual(expect.arrayContaining(board.headlineGoals.map((g: any) => g.indicator.id)));
+    for (const goal of board.headlineGoals) {
+      const tile = tiles.find((t) => t.id === goal.indicator.id)!;
+      expect({ id: tile.id, value: tile.value, status: tile.status }).toEqual({
+        id: goal.indicator.id,
+        value: goal.actual === null ? '' : String(goal.actual),
+        status: goal.status,
+      });
+      expect(tile.chart).toBe(true);
+    }
+    // 18,600 + 20,900 + 21,750 (corrected) + 22,700 copyright registrations in 2025; 101.5 days on average.
+    expect(tiles.find((t) => t.id === 'copyright-registrations')!.text).toContain('83,950');
+    expect(tiles.find((t) => t.id === 'average-trial-closure-days')!.text).toContain('≤ 100');
+    expect(await page.textContent('[data-scope="headline"] [data-count="achieved"]')).toContain(String(board.headline.achieved));
+    if (process.env.SCREENSHOT === '1') {
+      mkdirSync(path.join(PROJECT_ROOT, 'docs'), { recursive: true });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(PROJECT_ROOT, 'docs', 'dashboard.png'), fullPage: true });
+    }
+    // Every pushed figure is synthetic (source "demo"): each tile and the page say so.
+    expect(tiles.every((t) => t.badge)).toBe(true);
+    expect(await page.isVisible('#demo-banner')).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists targets needing attention, completeness per agency and the tasks by deadline', async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+    await loaded(page);
+    const res = await graphql(
+      hub.gateway.url,
+      `{ kpis(asOf: "${AS_OF}", filter: { status: [OFF_TRACK, AT_RISK] }) { indicator { id } }
+         reportingCompleteness(asOf: "${AS_OF}") { organization { id } }
+         tasks(filter: { overdueAsOf: "${AS_OF}" }) { id } all: tasks { id } }`,
+    );
+    const attention = await page.$$eval('#attention [data-indicator]', (rows) =>
+      rows.map((r) => r.getAttribute('data-indicator')),
+    );
+    expect(attention.sort()).toEqual(res.data!.kpis.map((k: any) => k.indicator.id).sort());
+    const agencies = await page.$$eval('#completeness [data-organization]', (rows) =>
+      rows.map((r) => r.getAttribute('data-organization')),
+    );
+    expect(agencies.sort()).toEqual(res.data!.reportingCompleteness.map((c: any) => c.organization.id).sort());
+    const tasks = await page.$$eval('#tasks [data-task]', (rows) =>
+      rows.map((r) => ({
+        id: r.getAttribute('data-task'),
+        overdue: r.getAttribute('data-overdue') === 'true',
+        deadline: r.querySelector('.deadline')!.textContent,
+      })),
+    );
+    expect(tasks).toHaveLength(res.data!.all.length);
+    expect(
+      tasks
+        .filter((t) => t.overdue)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(res.data!.tasks.map((t: any) => t.id).sort());
+    const dated = tasks.map((t) => t.deadline!).filter((d) => /^\d{4}-\d{2}$/.test(d));
+    expect(dated).toEqual([...dated].sort());
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('narrows tasks, targets and completeness by section and by organisation', async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+    await loaded(page);
+    const api = await graphql(
+      hub.gateway.url,
+      `{ s2: tasks(filter: { section: 2 }) { id } court: tasks(filter: { organizationId: "court" }) { id }
+         kpis(asOf: "${AS_OF}") { indicator { id tasks { sectionSeq } } }
+         courtKpis: kpis(asOf: "${AS_OF}", filter: { ownerId: "court" }) { indicator { id } } }`,
+    );
+    const section2Targets = api
+      .data!.kpis.filter((k: any) => k.indicator.tasks.some((t: any) => t.sectionSeq === 2))
+      .map((k: any) => k.indicator.id)
+      .sort();
+    const rows = (selector: string, attribute: string) =>
+      page.$$eval(selector, (elements, a) => elements.map((e) => e.getAttribute(a)), attribute);
+
+    await page.selectOption('#filter-section', '2');
+    await page.waitForFunction((n) => document.querySelectorAll('#tasks [data-task]').length === n, api.data!.s2.length);
+    expect(new Set(await rows('#tasks [data-task]', 'data-section'))).toEqual(new Set(['2']));
+    expect((await rows('#targets [data-indicator]', 'data-indicator')).sort()).toEqual(section2Targets);
+    for (const sections of await rows('#attention [data-indicator]', 'data-sections'))
+      expect(sections!.split(' ')).toContain('2');
+    expect(page.url()).toContain('section=2');
+
+    await page.selectOption('#filter-section', '');
+    await page.selectOption('#filter-org', 'court');
+    await page.waitForFunction(() => document.querySelectorAll('#completeness [data-organization]').length === 1);
+    await page.waitForFunction((n) => document.querySelectorAll('#tasks [data-task]').length === n, api.data!.court.length);
+    expect(await rows('#completeness [data-organization]', 'data-organization')).toEqual(['court']);
+    expect((await rows('#targets [data-indicator]', 'data-indicator')).sort()).toEqual(
+      api.data!.courtKpis.map((k: any) => k.indicator.id).sort(),
+    );
+    expect((await rows('#tasks [data-task]', 'data-task')).sort()).toEqual(api.data!.court.map((t: any) => t.id).sort());
+    expect(page.url()).toContain('org=court');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a target's figures with every revision, who recorded it and why, and its owners", async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+    await loaded(page);
+    await page.click('#attention [data-open="average-trial-closure-days"]');
+    await page.waitForSelector('#detail[open] .history');
+    const detail = (await page.textContent('#detail'))!;
+    expect(detail).toContain('市法院');
+    expect(detail).toContain('Average time to close an IP trial case');
+    const q2 = page.locator('#detail [data-period="2025Q2"]');
+    expect(await q2.locator('.revision').count()).toBe(2);
+    const latest = (await q2.locator('[data-revision="2"]').textContent())!;
+    expect(latest).toContain('105');
+    expect(latest).toContain('按审判管理系统复核数据更正');
+    expect(latest).toContain('court-reporter@test');
+    expect(await q2.locator('[data-revision="1"]').textContent()).toContain('106');
+    expect(await page.isVisible('#detail .banner.demo')).toBe(true);
+    await page.click('#detail .close');
+    await page.waitForSelector('#detail:not([open])', { state: 'attached' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a phone (390 px): nothing overflows horizontally, the detail included', async () => {
+    const page = await browser.context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+    await loaded(page);
+    const overflow = () =>
+      page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter(
+            (e) =>
+              e.getClientRects().length > 0 && e.getBoundingClientRect().right > width + 1 && !e.closest('dialog:not([open])'),
+          )
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+        return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5) };
+      });
+    expect(await overflow()).toEqual({ scrollWidth: 390, width: 390, wide: [] });
+    await page.click('#tiles [data-open="trial-closure-within-limit-rate"]');
+    await page.waitForSelector('#detail[open] .derived-input');
+    const dialog = await page.$eval('#detail', (d) => ({
+      scroll: d.scrollWidth,
+      client: d.clientWidth,
+      right: d.getBoundingClientRect().right,
+    }));
+    expect(dialog.scroll).toBeLessThanOrEqual(dialog.client);
+    expect(dialog.right).toBeLessThanOrEqual(390);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a figure pushed through the API at its next refresh (?refresh=1)', async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=1`);
+    await loaded(page);
+    const tile = page.locator('#tiles [data-indicator="copyright-registrations"]');
+    expect(await tile.getAttribute('data-status')).toBe('OFF_TRACK');
+    const before = await page.getAttribute('#updated', 'data-updated-at');
+    // The fourth quarter's final count: 2025 now adds up to 85,150 ≥ 85,000.
+    const res = await graphql(
+      hub.gateway.url,
+      PUSH,
+      {
+        input: {
+          figures: [{ indicator: 'copyright-registrations', period: '2025Q4', value: 23900, status: 'FINAL', source: 'demo' }],
+        },
+      },
+      await bearer('publicity', ['reporter']),
+    );
+    expect(res.data!.pushFigures.updated).toBe(1);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#tiles [data-indicator="copyright-registrations"] .value')?.getAttribute('data-value') ===
+        '85150',
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await tile.getAttribute('data-status')).toBe('ACHIEVED');
+    expect(await tile.textContent()).toContain('85,150');
+    expect(await page.getAttribute('#updated', 'data-updated-at')).not.toBe(before);
+    expect(await page.textContent('#updated')).toContain('refreshes every 1 s');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the dashboard when reads need a token (READS_REQUIRE_TOKEN=true)', () => {
+  let hub: Hub;
+  let base: string;
+  let browser: Browser;
+  const saved = process.env.READS_REQUIRE_TOKEN;
+
+  beforeAll(async () => {
+    process.env.READS_REQUIRE_TOKEN = 'true';
+    hub = await startTestHub();
+    base = hub.gateway.url.replace(/\/graphql$/, '');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.stop();
+    if (saved === undefined) delete process.env.READS_REQUIRE_TOKEN;
+    else process.env.READS_REQUIRE_TOKEN = saved;
+  });
+
+  it('asks for a token, keeps it in the browser, and sends it as a bearer token', async () => {
+    expect((await graphql(hub.gateway.url, '{ plan { title } }')).status).toBe(401);
+    const { page, problems } = await openPage(browser, `${base}/dashboard?refresh=0`);
+    await page.waitForSelector('#auth-form');
+    expect(await page.isVisible('#auth-token')).toBe(true);
+    expect(await page.isVisible('#tiles')).toBe(false);
+    const token = (await bearer('court', ['analyst'])).authorization.replace('Bearer ', '');
+    const sent: Array<string | undefined> = [];
+    page.on('request', (r) => r.url().endsWith('/graphql') && sent.push(r.headers().authorization));
+    await page.fill('#auth-token', token);
+    await page.click('#auth-form button[type="submit"]');
+    await loaded(page);
+    expect(await page.locator('#tiles .tile').count()).toBe(8);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((h) => h === `Bearer ${token}`)).toBe(true);
+    expect(await page.evaluate(() => Object.values({ ...localStorage }))).toContain(token);
+    // Reloaded, the page uses the kept token without asking again.
+    await page.reload();
+    await loaded(page);
+    expect(await page.isVisible('#auth')).toBe(false);
+    expect(await page.isVisible('#forget-token')).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('asks again, saying why, when the kept token is refused', async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?refresh=0`);
+    await loaded(page);
+    await page.evaluate(() => Object.keys(localStorage).forEach((k) => localStorage.setItem(k, 'not-a-token')));
+    await page.click('#refresh-now');
+    await page.waitForSelector('#auth-message:not([hidden])');
+    expect(await page.textContent('#auth-message')).toContain('refused');
+    // The only console error is the browser's own note of the 401 answer.
+    expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await page.close();
+  });
+});
