@@ -34,8 +34,8 @@ export async function benchFederation(hub: Hub, _databaseUrl: string, full: bool
       h,
     );
   };
-  const seconds = full ? 15 : 4;
-  for (const run of [viaGateway, direct]) await load(run, 4, 1); // warm up
+  const seconds = full ? 15 : 6;
+  for (const run of [viaGateway, direct]) await load(run, 4, full ? 5 : 3); // warm up: JIT, pools, plan cache
   const rows: BenchRow[] = [];
   for (const concurrency of [1, 16]) {
     const gateway = await load(viaGateway, concurrency, seconds);
