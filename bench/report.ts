@@ -1,11 +1,14 @@
 /** Bench results: a table on stdout, JSON and Markdown under bench/results/. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../lib/config';
 
 export interface BenchRow {
   section: string;
+  /** When it was measured, and in which mode (set when written). */
+  at?: string;
+  mode?: string;
   name: string;
   value: number;
   unit: string;
@@ -44,14 +47,27 @@ export const NOTES = [
   'Ingest: a push of 1,000 figures spends about 20 % of its time in the gateway (parsing and re-serialising the variables) and about half waiting on PostgreSQL (locks, current and previous values, one upsert-and-revision statement); it lands at about half the raw INSERT rate of the same two tables. Batch 1 is bound by round trips (gateway, subgraph, about seven statements).',
 ];
 
+/**
+ * Prints this run's table, and writes bench/results/latest.{json,md}: this run's sections
+ * replace their earlier results, the sections not run keep theirs (a partial run, e.g.
+ * `npm run bench -- ingest`, does not erase the others).
+ */
 export function writeReports(rows: BenchRow[], mode: string, database: string): string {
   const dir = path.join(PROJECT_ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const md = markdown(rows, mode, database);
+  const at = new Date().toISOString();
+  const file = path.join(dir, 'latest.json');
+  const earlier: BenchRow[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).rows ?? []) : [];
+  const ran = new Set(rows.map((r) => r.section));
+  const stamped = rows.map((r) => ({ ...r, at, mode }));
+  const kept = earlier.filter((r) => !ran.has(r.section));
+  const all = [...stamped, ...kept].sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
+  writeFileSync(file, `${JSON.stringify({ at, mode, database, machine: machine(), rows: all }, null, 2)}\n`);
   writeFileSync(
-    path.join(dir, 'latest.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), mode, database, machine: machine(), rows }, null, 2)}\n`,
+    path.join(dir, 'latest.md'),
+    markdown(all, kept.length ? `${mode}; other sections from earlier runs` : mode, database),
   );
-  writeFileSync(path.join(dir, 'latest.md'), md);
-  return md;
+  return markdown(rows, mode, database);
 }
+
+const SECTION_ORDER = ['federation', 'sql', 'scale', 'ingest', 'cold start'];
