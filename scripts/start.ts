@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   const database = hub.embedded ? `embedded PostgreSQL in ${config.embeddedDir()}` : 'the configured PostgreSQL';
   process.stdout.write(
-    `\nipzone-hub is running on ${database}\n\n  GraphQL gateway: ${url}  (open it in a browser for the explorer)\n\n` +
+    `\nipzone-hub is running on ${database}\n\n  GraphQL gateway: ${url}  (open it in a browser for the explorer)\n` +
+      `  Dashboard:       ${url.replace(/\/graphql$/, '/dashboard')}  (synthetic demo figures: npm run demo)\n\n` +
       `Try:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'\n\nCtrl-C stops the hub.\n`,
   );
   let stopping = false;
