@@ -180,21 +180,23 @@ describe('The gateway and the subgraphs share their secrets, and only what they 
   it('SUBGRAPH_SECRET is the same expression for all four node services, taken from the environment', () => {
     const expressions = NODE_SERVICES.map((service) => environment(service).SUBGRAPH_SECRET);
     expect(new Set(expressions).size).toBe(1);
-    expect(expressions[0]).toMatch(/^\$\{SUBGRAPH_SECRET(:-[^}]*)?\}$/);
+    expect(expressions[0]).toMatch(/^\$\{SUBGRAPH_SECRET:\?[^}]+\}$/);
   });
 
-  it('a fallback secret, if any, is clearly marked as for development only', () => {
+  it('secrets are required from the environment, never defaulted: compose refuses to start without them', () => {
     for (const service of NODE_SERVICES) {
       for (const [key, value] of Object.entries(environment(service)).filter(([key]) => key.endsWith('_SECRET'))) {
-        const fallback = /^\$\{\w+:-([^}]*)\}$/.exec(value)?.[1];
-        if (fallback !== undefined)
-          expect({ service, key, fallback }).toEqual({ service, key, fallback: expect.stringMatching(/dev/i) });
+        expect({ service, key, value }).toEqual({ service, key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`)) });
       }
     }
   });
 
+  it('the indicators subgraph reaches the organizations subgraph by its service name (to resolve names in pushes)', () => {
+    expect(environment('indicators').ORGANIZATIONS_URL).toBe(`http://organizations:${DEFAULT_PORTS.organizations}/graphql`);
+  });
+
   it("the gateway verifies callers with JWT_SECRET; the subgraphs, which never see callers' tokens, do not hold it", () => {
-    expect(environment('gateway').JWT_SECRET).toMatch(/^\$\{JWT_SECRET(:-[^}]*)?\}$/);
+    expect(environment('gateway').JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
     for (const name of SUBGRAPHS)
       expect({ name, JWT_SECRET: environment(name).JWT_SECRET }).toEqual({ name, JWT_SECRET: undefined });
   });
