@@ -97,7 +97,12 @@ export function measure(schema: GraphQLSchema, document: DocumentNode, operation
 }
 
 /** Rows of every pushFigures in the operation, from a literal list or the variable it names. */
-export function pushRows(operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+export function pushRows(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   let rows = 0;
   const count = (value: ValueNode | undefined): number => {
     if (!value) return 0;
@@ -113,11 +118,21 @@ export function pushRows(operation: OperationDefinitionNode, variables: Record<s
     }
     return 0;
   };
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind === Kind.FIELD && selection.name.value === 'pushFigures') {
-      rows += count(selection.arguments?.find((a) => a.name.value === 'input')?.value);
+  // Top-level fields, also inside inline fragments and fragment spreads on the mutation type.
+  const visit = (set: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === 'pushFigures')
+          rows += count(selection.arguments?.find((a) => a.name.value === 'input')?.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, seen);
+      } else if (!seen.has(selection.name.value)) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
+      }
     }
-  }
+  };
+  visit(operation.selectionSet, new Set());
   return rows;
 }
 
@@ -136,7 +151,7 @@ export function limitsPlugin(): ApolloServerPlugin {
             throw refuse(ErrorCode.TOO_MANY_ALIASES, `the query uses ${aliases} aliases; at most ${config.maxAliases()}`);
           if (cost > config.maxQueryCost())
             throw refuse(ErrorCode.QUERY_TOO_COMPLEX, `the query costs ${cost}; at most ${config.maxQueryCost()}`);
-          const rows = pushRows(operation, request.variables ?? {});
+          const rows = pushRows(document, operation, request.variables ?? {});
           if (rows > config.maxPushRows())
             throw refuse(ErrorCode.BATCH_TOO_LARGE, `one push takes at most ${config.maxPushRows()} figures; got ${rows}`);
         },

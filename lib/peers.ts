@@ -17,35 +17,39 @@ export function organizationDirectory(url: () => string): OrganizationDirectory 
   return {
     async resolve(references, requestId = randomUUID()) {
       const unique = [...new Set(references)];
-      if (unique.length === 0) return new Map();
-      const query = `query($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
-      let response: Response;
-      try {
-        response = await fetch(url(), {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null, requestId),
-            [REQUEST_ID_HEADER]: requestId,
-          },
-          body: JSON.stringify({ query, variables: { refs: unique } }),
-          signal: AbortSignal.timeout(5000),
-        });
-      } catch {
-        throw hubError(
-          ErrorCode.SUBGRAPH_UNAVAILABLE,
-          'the organizations subgraph is unavailable to resolve organisation names',
-          {
-            serviceName: 'organizations',
-          },
-        );
+      const found = new Map<string, string>();
+      // The organizations subgraph resolves at most 1,000 references a request.
+      for (let start = 0; start < unique.length; start += 1000) {
+        for (const [reference, id] of await resolveChunk(unique.slice(start, start + 1000), requestId)) found.set(reference, id);
       }
-      const body = (await response.json()) as {
-        data?: { organizationsByReference: Array<{ reference: string; id: string | null }> };
-      };
-      if (!body.data)
-        throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph did not resolve organisation names');
-      return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
+      return found;
     },
   };
+
+  async function resolveChunk(unique: string[], requestId: string): Promise<Map<string, string>> {
+    const query = `query($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
+    let response: Response;
+    try {
+      response = await fetch(url(), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null, requestId),
+          [REQUEST_ID_HEADER]: requestId,
+        },
+        body: JSON.stringify({ query, variables: { refs: unique } }),
+        signal: AbortSignal.timeout(5000),
+      });
+    } catch {
+      throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph is unavailable to resolve organisation names', {
+        serviceName: 'organizations',
+      });
+    }
+    const body = (await response.json()) as {
+      data?: { organizationsByReference: Array<{ reference: string; id: string | null }> };
+    };
+    if (!body.data)
+      throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph did not resolve organisation names');
+    return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
+  }
 }

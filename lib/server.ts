@@ -68,6 +68,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** True when every string in a parsed JSON value is well-formed Unicode without NUL: text PostgreSQL can store as sent. */
+export function storableStrings(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.isWellFormed() && !value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (!storableStrings(item, depth + 1)) return false;
+  return true;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -105,6 +113,9 @@ async function handleGraphQL<TContext extends BaseContext>(
       body = JSON.parse(raw);
     } catch {
       throw new HttpError(400, 'BAD_REQUEST', 'the request body is not valid JSON');
+    }
+    if (!storableStrings(body)) {
+      throw new HttpError(400, 'BAD_USER_INPUT', 'text must not contain NUL characters or broken Unicode (lone surrogates)');
     }
   }
   let context: TContext;

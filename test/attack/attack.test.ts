@@ -98,7 +98,15 @@ describe('rows that do not hold', () => {
   it('101 %', () => rowRejected(row({ indicator: 'patent-dispute-mediation-coverage', value: 101 }), 'value'));
   it('a number too large', () => rowRejected(row({ value: 1e300 }), 'value'));
   it('a huge note', () => rowRejected(row({ note: '注'.repeat(100_000) }), 'note'));
-  it('a NUL in a breakdown', () => rowRejected(row({ breakdown: 'a\u0000b' }), 'breakdown'));
+  it('a NUL or a lone surrogate anywhere in a request: 400 BAD_USER_INPUT, nothing written', async () => {
+    for (const text of ['a\u0000b', 'a\ud800b']) {
+      await refusedWithoutWriting('BAD_USER_INPUT', async () =>
+        graphql(url, PUSH, { input: { figures: [row({ breakdown: text })] } }, await bearer('amr', ['reporter'])),
+      );
+      const lookup = await graphql(url, 'query($n: String!) { organizationByName(name: $n) { id } }', { n: text });
+      expect(lookup.status).toBe(400);
+    }
+  });
 
   it('NaN and Infinity never reach the hub as numbers: BAD_USER_INPUT', async () => {
     for (const body of [

@@ -186,7 +186,11 @@ describe('The gateway and the subgraphs share their secrets, and only what they 
   it('secrets are required from the environment, never defaulted: compose refuses to start without them', () => {
     for (const service of NODE_SERVICES) {
       for (const [key, value] of Object.entries(environment(service)).filter(([key]) => key.endsWith('_SECRET'))) {
-        expect({ service, key, value }).toEqual({ service, key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`)) });
+        expect({ service, key, value }).toEqual({
+          service,
+          key,
+          value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`)),
+        });
       }
     }
   });

@@ -141,11 +141,18 @@ describe('derived indicators', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'formula' });
     const cycle = await graphql(
       url,
-      'mutation { setIndicatorFormula(indicator: "resident-population", formula: "[high-value-invention-patents] ÷ [high-value-patents-per-10k]") { id } }',
+      'mutation { setIndicatorFormula(indicator: "resident-population", formula: "[resident-population] × 2") { id } }',
       {},
       admin,
     );
     expect(cycle.errors?.[0].message).toContain('cycle');
+    const derivedInput = await graphql(
+      url,
+      'mutation { setIndicatorFormula(indicator: "technical-investigators", formula: "[high-value-patents-per-10k] * 2") { id } }',
+      {},
+      admin,
+    );
+    expect(derivedInput.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'formula' });
     const malformed = await graphql(
       url,
       'mutation { setIndicatorFormula(indicator: "technical-investigators", formula: "2 +") { id } }',
@@ -183,13 +190,22 @@ describe('reporting completeness', () => {
     );
     const [court] = res.data!.reportingCompleteness;
     expect(court.organization.name).toBe('市法院');
-    // Quarterly within 15 days, from 2024Q4 (the first full quarter of the plan): 2024Q4–2025Q3 are due by 2025-12-31.
-    expect(court).toMatchObject({ expected: 16, onTime: 0, late: 9, missing: 7 });
+    // Quarterly within 15 days, from 2024Q4 (the first full quarter of the plan): 2024Q4–2025Q3 of its four
+    // reported indicators are due by 2025-12-31. The figures above were recorded after that date, so as of
+    // 2025-12-31 none was there yet.
+    expect(court).toMatchObject({ expected: 16, onTime: 0, late: 0, missing: 16 });
     expect(court.owed).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ indicator: { id: 'average-trial-closure-days' }, period: '2024Q4', due: '2025-01-15' }),
       ]),
     );
+    // Later, the 2025 quarters count as reported, late; the rest is still owed. Through 2030Q3: the two
+    // ongoing counts 24 quarters each, the two targets due 2025-12 five each.
+    const later = await graphql(
+      url,
+      '{ reportingCompleteness(asOf: "2030-12-31", organizationId: "court") { expected onTime late missing } }',
+    );
+    expect(later.data!.reportingCompleteness[0]).toEqual({ expected: 58, onTime: 0, late: 12, missing: 46 });
   });
 });
 

@@ -133,6 +133,12 @@ describe('windows and trends', () => {
     expect(falling.projected!).toBeLessThanOrEqual(100);
   });
 
+  it('does not call a score read by LAST achieved before the deadline (a level, not a stock)', () => {
+    const score = { rollup: 'LAST' as const, comparator: 'AT_LEAST' as const, targetValue: 83.5, percent: true };
+    expect(status(score, [obs('2025H1', 84)], null, '2025-07-15').status).toBe('ON_TRACK');
+    expect(status(score, [obs('2025H1', 84)], null, '2025-12-31').status).toBe('ACHIEVED');
+  });
+
   it('does not call a rate achieved before its window closes', () => {
     const rate = { rollup: 'RATIO' as const, comparator: 'AT_LEAST' as const, targetValue: 95, percent: true };
     expect(status(rate, [obs('2025Q1', 96, 96, 100)], null, '2025-05-01').status).toBe('ON_TRACK');

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, hubError } from '../../../lib/errors';
 import type { Identity } from '../../../lib/identity';
 import type { Period } from '../../../lib/period';
+import { excludePushes } from './figure-store';
 
 export async function lockPeriod(
   db: DataSource,
@@ -12,6 +13,7 @@ export async function lockPeriod(
   reason: string | null,
 ): Promise<string> {
   return db.transaction(async (manager) => {
+    await excludePushes(manager);
     const inserted: Array<{ id: string }> = await manager.query(
       `INSERT INTO period_lock (indicator_id, period, period_start, period_end, reason, locked_by, locked_by_org)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,

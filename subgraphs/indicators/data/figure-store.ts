@@ -98,6 +98,29 @@ export async function saveSummary(manager: EntityManager, scope: string, key: st
   ]);
 }
 
+/** Advisory lock keys (first half): pushes against period locks, and pushes of one indicator against each other. */
+const PERIOD_LOCKS = 0x1a7e;
+const INDICATOR_WRITES = 0x1a7f;
+
+/**
+ * Serialises a push against the locking of periods (shared: pushes run side by side) and
+ * against other pushes of the same indicators (exclusive, taken in id order), so a period
+ * locked is locked for every push that commits after it, and two pushes of one new figure
+ * see each other's row (a FINAL figure is never corrected without a reason).
+ */
+export async function serialise(manager: EntityManager, indicatorIds: string[]): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock_shared($1, 0)', [PERIOD_LOCKS]);
+  await manager.query(
+    'SELECT count(pg_advisory_xact_lock($1, hashtext(id))) FROM (SELECT id FROM unnest($2::text[]) AS id ORDER BY id) AS ids',
+    [INDICATOR_WRITES, indicatorIds],
+  );
+}
+
+/** Taken by whoever locks or unlocks a period, until its transaction ends. */
+export async function excludePushes(manager: EntityManager): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1, 0)', [PERIOD_LOCKS]);
+}
+
 export function locksFor(manager: EntityManager, indicatorIds: string[]): Promise<LockRow[]> {
   return manager.query(
     `SELECT indicator_id AS "indicatorId", period, period_start::text AS "periodStart", period_end::text AS "periodEnd"

@@ -104,7 +104,7 @@ export class KpiReads {
   async firstReports(indicatorIds: readonly string[]): Promise<Map<string, string>> {
     const rows: Array<{ indicator_id: string; period: string; first: Date }> = await this.db.query(
       `SELECT indicator_id, period, first_recorded_at AS first FROM figure_series
-        WHERE indicator_id = ANY($1::text[]) AND breakdown = ''`,
+        WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn`,
       [indicatorIds],
     );
     return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.period}`, new Date(r.first).toISOString()]));

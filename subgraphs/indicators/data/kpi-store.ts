@@ -1,6 +1,7 @@
 /** Writes behind KPIs: baselines (kept, the latest counts) and formulas (audited). */
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../lib/identity';
+import { defaultCalendar } from '../domain/calendar';
 
 export interface BaselineRow {
   indicatorId: string;
@@ -50,6 +51,23 @@ export async function latestBaselines(db: DataSource, indicatorIds: readonly str
 export async function saveFormula(db: DataSource, actor: Identity, indicatorId: string, formula: string | null): Promise<void> {
   await db.transaction(async (manager) => {
     await manager.query(`UPDATE indicator SET formula = $2 WHERE id = $1`, [indicatorId, formula]);
+    if (formula === null) {
+      // Reported again: give it the default calendar if it has none (a seeded derived indicator had none).
+      const [row] = await manager.query(`SELECT value_kind, periodicity, calendar_period_type FROM indicator WHERE id = $1`, [
+        indicatorId,
+      ]);
+      const calendar =
+        row && !row.calendar_period_type
+          ? defaultCalendar({ id: indicatorId, valueKind: row.value_kind, periodicity: row.periodicity })
+          : null;
+      if (calendar) {
+        await manager.query(`UPDATE indicator SET calendar_period_type = $2, calendar_due_days = $3 WHERE id = $1`, [
+          indicatorId,
+          calendar.periodType,
+          calendar.dueDays,
+        ]);
+      }
+    }
     await manager.query(`INSERT INTO formula_event (indicator_id, formula, actor, actor_org) VALUES ($1, $2, $3, $4)`, [
       indicatorId,
       formula,

@@ -105,6 +105,7 @@ export async function expectedReports(
   const rows = (await reads.indicators()).filter(
     (r) =>
       r.calendarPeriodType &&
+      !r.formula &&
       r.calendarDueDays !== null &&
       r.owners.length > 0 &&
       (!filter.indicatorIds || filter.indicatorIds.includes(r.id)) &&
@@ -121,7 +122,8 @@ export async function expectedReports(
         organizationId: row.owners[0],
         period,
         due,
-        status: reportStatus(due, firstReportedAt),
+        // As of a past date, a report recorded later was not there yet.
+        status: reportStatus(due, firstReportedAt && firstReportedAt.slice(0, 10) <= asOf ? firstReportedAt : null),
         firstReportedAt,
       };
     });

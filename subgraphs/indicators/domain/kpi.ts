@@ -9,7 +9,7 @@
  * Within a year the coarsest period type reported is used (a year's figure, else halves,
  * quarters, months), so no period is counted twice.
  */
-import { type Period, parsePeriod } from '../../../lib/period';
+import { PERIOD_TYPES, type Period, parsePeriod } from '../../../lib/period';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
 
 export type Comparator = 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL' | 'REDUCE_BY_PERCENT' | 'INCREASE_BY_PERCENT';
@@ -63,7 +63,6 @@ export interface Kpi {
   demo: boolean;
 }
 
-const TYPE_ORDER = ['YEAR', 'HALF', 'QUARTER', 'MONTH'] as const;
 const EPSILON = 1e-9;
 
 export function monthEnd(yearMonth: string): string {
@@ -153,7 +152,7 @@ export interface Rolled {
 
 /** Observations of the coarsest period type present among them. */
 function coarsest(observations: Observation[]): Observation[] {
-  for (const type of TYPE_ORDER) {
+  for (const type of PERIOD_TYPES) {
     const ofType = observations.filter((o) => o.period.type === type);
     if (ofType.length > 0) return ofType.sort((a, b) => a.period.start.localeCompare(b.period.start));
   }
@@ -395,7 +394,8 @@ export function evaluateKpi({ indicator, observations, baseline, asOf, inputs }:
   // Flows summed over the window and stocks only grow towards an at-least target: once met, met.
   const cumulative =
     (target.comparator === 'AT_LEAST' || target.comparator === 'MORE_THAN') &&
-    (indicator.rollup === 'SUM' || indicator.rollup === 'LAST') &&
+    // Scores and rates (0–100) read by LAST are levels: they count once the window closes.
+    (indicator.rollup === 'SUM' || (indicator.rollup === 'LAST' && !indicator.percent)) &&
     !indicator.formula;
   let status: KpiStatus;
   if (metNow && (windowComplete || cumulative)) status = 'ACHIEVED';

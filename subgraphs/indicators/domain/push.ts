@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
-import { parsePeriod, periodContains, previousPeriod } from '../../../lib/period';
+import { previousPeriod } from '../../../lib/period';
 import type { OrganizationDirectory } from '../../../lib/peers';
 import {
   claimKey,
@@ -15,6 +15,7 @@ import {
   type CurrentFigure,
   inTransaction,
   locksFor,
+  serialise,
   saveSummary,
   writeRevisions,
 } from '../data/figure-store';
@@ -131,11 +132,15 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
         }
       }
       const rowRejections = [...rejections];
-      const locks = await locksFor(manager, [...new Set(prepared.map((r) => r.indicatorId))]);
+      const indicatorIds = [...new Set(prepared.map((r) => r.indicatorId))];
+      await serialise(manager, indicatorIds);
+      const locks = await locksFor(manager, indicatorIds);
       const unlocked = prepared.filter((row) => {
         const lock = locks.find(
           (l) =>
-            (l.indicatorId === null || l.indicatorId === row.indicatorId) && periodContains(parsePeriod(l.period)!, row.period),
+            (l.indicatorId === null || l.indicatorId === row.indicatorId) &&
+            l.periodStart <= row.period.start &&
+            row.period.end <= l.periodEnd,
         );
         if (lock)
           rowRejections.push({
@@ -181,6 +186,8 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
         warnings: [],
       };
       const toWrite: PreparedRow[] = [];
+      // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
+      const inBatch = new Map(unlocked.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
       for (const row of unlocked) {
         const now = current.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
         if (now && sameFigure(row, now)) {

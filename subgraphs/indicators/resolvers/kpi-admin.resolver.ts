@@ -77,6 +77,10 @@ export class KpiAdminResolver {
       const known = new Set(all.map((r) => r.id));
       const unknown = inputs.filter((id) => !known.has(id));
       if (unknown.length > 0) throw badInput(`the formula names unknown indicators: ${unknown.join(', ')}`, 'formula');
+      // Inputs are reported figures: a derived indicator has none of its own to read.
+      const derived = inputs.filter((id) => all.find((r) => r.id === id)?.formula);
+      if (derived.length > 0)
+        throw badInput(`the formula reads derived indicators (${derived.join(', ')}): use their inputs`, 'formula');
       const graph = new Map(
         all.filter((r) => r.formula && r.id !== found.id).map((r) => [r.id, formulaInputs(parseFormula(r.formula!))]),
       );
@@ -99,7 +103,7 @@ export class KpiAdminResolver {
     description: 'What its principal owner reports, and when; null for derived indicators',
   })
   reportingCalendar(@Root() indicator: Indicator): ReportingCalendar | null {
-    if (!indicator.calendarPeriodType || indicator.calendarDueDays === null) return null;
+    if (indicator.formula || !indicator.calendarPeriodType || indicator.calendarDueDays === null) return null;
     return { periodType: indicator.calendarPeriodType, dueDays: indicator.calendarDueDays, from: indicator.reportingFrom };
   }
 }
