@@ -122,13 +122,30 @@ export function periodArgument(value: string, field: string): Period {
   return period;
 }
 
-/** A date argument, YYYY-MM-DD; today (UTC) when absent. Throws BAD_USER_INPUT naming the field. */
-export function dateArgument(value: string | null | undefined, field = 'asOf'): string {
-  if (value === null || value === undefined) return new Date().toISOString().slice(0, 10);
+/** A real calendar day written YYYY-MM-DD (2025-02-30 is not one). */
+export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's date in UTC, YYYY-MM-DD. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** A date argument, YYYY-MM-DD; today (UTC) when absent. Throws BAD_USER_INPUT naming the field. */
+export function dateArgument(value: string | null | undefined, field = 'asOf', now: Date = new Date()): string {
+  if (value === null || value === undefined) return todayUtc(now);
+  if (!isCalendarDate(value))
     throw badInput(`${field} must be a date written YYYY-MM-DD, got "${String(value).slice(0, 40)}"`, field);
-  }
   return value;
+}
+
+/** The last day of a month: 2025-12 → 2025-12-31, 2024-02 → 2024-02-29. */
+export function monthEnd(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

@@ -330,6 +330,24 @@ describe('a batch', () => {
     expect(res.data!.pushFigures.warnings).toEqual([expect.objectContaining({ index: 0, code: 'IMPLAUSIBLE_JUMP' })]);
   });
 
+  it('flags a jump between two periods of the same batch (a spreadsheet of several quarters)', async () => {
+    const res = await graphql(
+      url,
+      PUSH,
+      {
+        input: {
+          figures: [
+            { indicator: 'overseas-ip-early-warning-reports', period: '2024Q1', value: 2 },
+            { indicator: 'overseas-ip-early-warning-reports', period: '2024Q2', value: 40 },
+          ],
+        },
+      },
+      await bearer('amr', ['reporter']),
+    );
+    expect(res.data!.pushFigures).toMatchObject({ created: 2 });
+    expect(res.data!.pushFigures.warnings).toEqual([expect.objectContaining({ index: 1, code: 'IMPLAUSIBLE_JUMP' })]);
+  });
+
   it('from 20 concurrent pushers of overlapping figures leaves one current revision per figure and a complete history', async () => {
     const pushers = Array.from({ length: 20 }, (_, n) => n);
     const periods = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];

@@ -2,7 +2,6 @@
  * Combined KPIs through the gateway: the owners push realistic figures for the eight city
  * goals, and one query answers where the plan stands as of 2025-12-31.
  */
-import { Client } from 'pg';
 import { parseCsv } from '../../lib/csv';
 import type { Hub } from '../../lib/hub';
 import { bearer, countStatements, graphql, startTestHub } from '../support/hub';

@@ -9,7 +9,6 @@ import { Client } from 'pg';
 import type { Hub } from '../../lib/hub';
 import { startSubgraph } from '../../lib/subgraph';
 import { subgraphDefinitions } from '../../subgraphs';
-import { recreateDatabase } from '../support/database';
 import { bearer, graphql, startTestHub } from '../support/hub';
 
 const ROOT = path.resolve(__dirname, '../..');

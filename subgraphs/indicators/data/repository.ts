@@ -1,5 +1,6 @@
 /** Reads of the indicators subgraph's own tables. */
 import { In, type DataSource } from 'typeorm';
+import { notFound } from '../../../lib/errors';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './entities';
 
 export interface IndicatorQuery {
@@ -65,6 +66,13 @@ export class IndicatorRepository {
         },
       ]),
     );
+  }
+
+  /** One indicator by id or name, with its rules; NOT_FOUND when there is none. */
+  async byReference(reference: string): Promise<IndicatorRules> {
+    const found = (await this.byReferences([reference.trim()])).get(reference.trim());
+    if (!found) throw notFound('indicator', reference.slice(0, 80));
+    return found;
   }
 
   ownersOf(indicatorIds: readonly string[]): Promise<IndicatorOwnerRecord[]> {

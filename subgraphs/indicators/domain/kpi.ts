@@ -9,7 +9,7 @@
  * Within a year the coarsest period type reported is used (a year's figure, else halves,
  * quarters, months), so no period is counted twice.
  */
-import { PERIOD_TYPES, type Period, parsePeriod } from '../../../lib/period';
+import { monthEnd, PERIOD_TYPES, type Period } from '../../../lib/period';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
 
 export type Comparator = 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL' | 'REDUCE_BY_PERCENT' | 'INCREASE_BY_PERCENT';
@@ -64,10 +64,6 @@ export interface Kpi {
 }
 
 const EPSILON = 1e-9;
-
-export function monthEnd(yearMonth: string): string {
-  return parsePeriod(yearMonth)!.end;
-}
 
 /** Does `value` satisfy `comparator` against `target` (relative comparators already resolved)? */
 export function meets(comparator: 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL', value: number, target: number): boolean {

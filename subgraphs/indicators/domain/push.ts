@@ -212,7 +212,8 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
           });
           continue;
         }
-        const before = previous.get(seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown));
+        const previousKey = seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown);
+        const before = inBatch.get(previousKey) ?? previous.get(previousKey);
         if (
           row.value !== null &&
           before?.value != null &&

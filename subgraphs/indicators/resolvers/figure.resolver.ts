@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, notFound } from '../../../lib/errors';
+import { badInput } from '../../../lib/errors';
 import { periodArgument } from '../../../lib/period';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import type { FigureQuery } from '../data/figure-reads';
@@ -53,9 +53,7 @@ export class FigureResolver {
     @Arg('includeWithdrawn', () => Boolean, { nullable: true }) includeWithdrawn?: boolean | null,
   ): Promise<Figure[]> {
     const query = figureQuery({ from, to, period, breakdown, asOf, includeWithdrawn });
-    const found = (await loaders.repository.byReferences([indicator.trim()])).get(indicator.trim());
-    if (!found) throw notFound('indicator', indicator.slice(0, 80));
-    return loaders.figuresOf(query).load(found.id);
+    return loaders.figuresOf(query).load((await loaders.repository.byReference(indicator)).id);
   }
 
   @FieldResolver(() => Indicator, { nullable: true })

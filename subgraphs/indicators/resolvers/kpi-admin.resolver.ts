@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, notFound } from '../../../lib/errors';
+import { badInput, forbidden } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import { periodArgument } from '../../../lib/period';
 import type { SubgraphContext } from '../../../lib/subgraph';
@@ -11,12 +11,6 @@ import { Indicator } from '../schema/indicator';
 import { Baseline, ReportingCalendar } from '../schema/kpi';
 
 type Context = SubgraphContext<IndicatorLoaders>;
-
-async function findIndicator(loaders: IndicatorLoaders, reference: string) {
-  const found = (await loaders.repository.byReferences([reference.trim()])).get(reference.trim());
-  if (!found) throw notFound('indicator', reference.slice(0, 80));
-  return found;
-}
 
 @Resolver(() => Indicator)
 export class KpiAdminResolver {
@@ -35,7 +29,7 @@ export class KpiAdminResolver {
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<Baseline> {
     const identity = requireIdentity(context);
-    const found = await findIndicator(context.loaders, indicator);
+    const found = await context.loaders.repository.byReference(indicator);
     if (!hasRole(identity, 'coordinator', 'admin') && !found.owners.includes(identity.org)) {
       throw forbidden(`${identity.org} does not own ${found.id}: only its owners record its baseline`);
     }
@@ -63,7 +57,7 @@ export class KpiAdminResolver {
     @Arg('indicator') indicator: string,
     @Arg('formula', () => String, { nullable: true }) formula?: string | null,
   ): Promise<Indicator> {
-    const found = await findIndicator(context.loaders, indicator);
+    const found = await context.loaders.repository.byReference(indicator);
     const text = formula?.trim() || null;
     if (text) {
       let inputs: string[];

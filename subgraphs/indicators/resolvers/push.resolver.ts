@@ -11,12 +11,6 @@ import { Indicator } from '../schema/indicator';
 
 type Context = SubgraphContext<IndicatorLoaders>;
 
-async function indicatorId(loaders: IndicatorLoaders, reference: string): Promise<string> {
-  const found = (await loaders.repository.byReferences([reference.trim()])).get(reference.trim());
-  if (!found) throw notFound('indicator', reference.slice(0, 80));
-  return found.id;
-}
-
 function optionalReason(reason: string | null | undefined): string | null {
   if (reason && reason.length > 2000) throw badInput('reason is longer than 2000 characters', 'reason');
   return reason?.trim() || null;
@@ -57,7 +51,7 @@ export class PushResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<PeriodLock> {
     const parsed = periodArgument(period, 'period');
-    const id = indicator ? await indicatorId(context.loaders, indicator) : null;
+    const id = indicator ? (await context.loaders.repository.byReference(indicator)).id : null;
     const lockId = await lockPeriod(context.store.dataSource, requireIdentity(context), id, parsed, optionalReason(reason));
     return (await context.loaders.figures.locks(id)).find((l) => l.id === lockId)!;
   }
@@ -71,7 +65,7 @@ export class PushResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<boolean> {
     const parsed = periodArgument(period, 'period');
-    const id = indicator ? await indicatorId(context.loaders, indicator) : null;
+    const id = indicator ? (await context.loaders.repository.byReference(indicator)).id : null;
     await unlockPeriod(context.store.dataSource, requireIdentity(context), id, parsed, optionalReason(reason));
     return true;
   }
@@ -83,7 +77,7 @@ export class PushResolver {
     @Arg('indicator') indicator: string,
     @Arg('owners', () => [String]) owners: string[],
   ): Promise<Indicator> {
-    const id = await indicatorId(context.loaders, indicator);
+    const id = (await context.loaders.repository.byReference(indicator)).id;
     if (owners.length === 0 || owners.length > 50) throw badInput('owners must name 1 to 50 organisations', 'owners');
     const resolved = await context.organizations.resolve(
       owners.map((o) => o.trim()),

@@ -2,6 +2,7 @@
  * The rules of task progress, free of storage and GraphQL: what a task's status is as of
  * a day, when it is overdue, how old its last report is, and how statuses are counted.
  */
+import { dateArgument, monthEnd } from '../../../lib/period';
 import { badInput } from '../../../lib/errors';
 
 /** What a responsible agency reports about a task. */
@@ -60,39 +61,17 @@ export interface StatusCounts {
   overdue: number;
 }
 
-const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** A real calendar day written YYYY-MM-DD (2025-02-30 is not one). */
-export function isCalendarDate(value: string): boolean {
-  const match = CALENDAR_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** Today's date in UTC, YYYY-MM-DD. */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
+export { isCalendarDate, todayUtc } from '../../../lib/period';
 /** Checks an as-of date argument (default today, UTC); throws BAD_USER_INPUT naming the field. */
-export function asOfArgument(value: string | null | undefined, field: string, now: Date = new Date()): string {
-  if (value === null || value === undefined) return todayUtc(now);
-  if (!isCalendarDate(value)) throw badInput(`${field} must be a date written YYYY-MM-DD, got "${value.slice(0, 40)}"`, field);
-  return value;
-}
+export const asOfArgument = dateArgument;
+/** The last day of a deadline month: 2025-12 → 2025-12-31, 2025-02 → 2025-02-28. */
+export const deadlineDay = monthEnd;
 
 /** The first moment after the day ends (UTC): reports recorded before it count as of that day. */
 export function endOfDay(asOf: string): Date {
   return new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY_MS);
-}
-
-/** The last day of a deadline month: 2025-12 → 2025-12-31, 2025-02 → 2025-02-28. */
-export function deadlineDay(deadline: string): string {
-  const [year, month] = deadline.split('-').map(Number);
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 /** Overdue: the deadline month's last day is before asOf and the task is not DONE; ongoing tasks never are. */
