@@ -13,6 +13,7 @@ function hmacSecret(): Uint8Array {
 }
 
 let remoteKeys: { url: string; keys: JWTVerifyGetKey } | undefined;
+let publicKeys: { pem: string; key: Promise<KeyLike> } | undefined;
 
 async function verificationKey(): Promise<{ key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] }> {
   const jwksUrl = config.jwksUrl();
@@ -21,7 +22,11 @@ async function verificationKey(): Promise<{ key: Uint8Array | KeyLike | JWTVerif
     return { key: remoteKeys.keys, algorithms: ['RS256'] };
   }
   const publicKey = config.jwtPublicKey();
-  if (publicKey) return { key: await importSPKI(publicKey, 'RS256'), algorithms: ['RS256'] };
+  if (publicKey) {
+    // Parsed once per key text, not per request.
+    if (publicKeys?.pem !== publicKey) publicKeys = { pem: publicKey, key: importSPKI(publicKey, 'RS256') };
+    return { key: await publicKeys.key, algorithms: ['RS256'] };
+  }
   return { key: hmacSecret(), algorithms: ['HS256'] };
 }
 
