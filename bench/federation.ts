@@ -15,9 +15,9 @@ const DIRECT_ORGANIZATIONS = `query($representations: [_Any!]!) { _entities(repr
 
 export async function benchFederation(hub: Hub, _databaseUrl: string, full: boolean): Promise<BenchRow[]> {
   const variables = { asOf: '2025-12-31' };
-  let token = { value: await signGatewayToken(null, 'bench'), at: Date.now() };
+  let token = { value: await signGatewayToken(null), at: Date.now() };
   const headers = async () => {
-    if (Date.now() - token.at > 30_000) token = { value: await signGatewayToken(null, 'bench'), at: Date.now() };
+    if (Date.now() - token.at > 30_000) token = { value: await signGatewayToken(null), at: Date.now() };
     return { [GATEWAY_TOKEN_HEADER]: token.value };
   };
   const viaGateway = async () => {

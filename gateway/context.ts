@@ -6,7 +6,7 @@ import { type HubContext, signGatewayToken } from '../lib/identity';
 import { verifyAccessToken } from '../lib/tokens';
 
 export interface GatewayContext extends HubContext {
-  /** The token forwarded to the subgraphs, signed once per request. */
+  /** The token forwarded to the subgraphs (signed once per identity and half-minute). */
   gatewayToken: () => Promise<string>;
 }
 
@@ -20,10 +20,9 @@ export async function gatewayContext(req: IncomingMessage, requestId: string): P
   } else if (config.readsRequireToken()) {
     throw unauthenticated('this hub needs a token for every request (Authorization: Bearer …)');
   }
-  let signed: Promise<string> | undefined;
   return {
     identity,
     requestId,
-    gatewayToken: () => (signed ??= signGatewayToken(identity, requestId)),
+    gatewayToken: () => signGatewayToken(identity),
   };
 }

@@ -34,7 +34,7 @@ export function organizationDirectory(url: () => string): OrganizationDirectory 
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null, requestId),
+          [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null),
           [REQUEST_ID_HEADER]: requestId,
         },
         body: JSON.stringify({ query, variables: { refs: unique } }),

@@ -72,9 +72,9 @@ export async function startSubgraph<TLoaders>(
     apollo,
     host: options.host ?? config.host(),
     port: options.port ?? config.port(definition.name),
-    context: async (req) => {
-      const claims = await verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined);
-      return { ...claims, store, loaders: definition.loaders(store), organizations, metrics };
+    context: async (req, requestId) => {
+      const identity = await verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined);
+      return { identity, requestId, store, loaders: definition.loaders(store), organizations, metrics };
     },
     ready: () => store.dataSource.query('SELECT 1'),
     metrics,

@@ -239,7 +239,7 @@ describe('tokens', () => {
     // The gateway's own signature is what opens the door.
     const genuine = await fetch(direct, {
       method: 'POST',
-      headers: { ...headers, 'x-hub-gateway-token': await signGatewayToken(null, 'test') },
+      headers: { ...headers, 'x-hub-gateway-token': await signGatewayToken(null) },
       body: JSON.stringify({ query: '{ indicator(id: "police-ip-criminal-cases") { id } }' }),
     });
     expect(genuine.status).toBe(200);

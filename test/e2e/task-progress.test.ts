@@ -264,7 +264,7 @@ describe('scorecards and counts', () => {
   it('a Section is an entity the tasks subgraph resolves by seq', async () => {
     const res = await fetch(hub.subgraphs.tasks.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-gateway-token': await signGatewayToken(null, 'test') },
+      headers: { 'content-type': 'application/json', 'x-hub-gateway-token': await signGatewayToken(null) },
       body: JSON.stringify({
         query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Section { seq numeral taskIds } } }',
         variables: {

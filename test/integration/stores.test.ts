@@ -56,7 +56,7 @@ it('a subgraph answers on its own, to a gateway-signed request, with its own SQL
   try {
     const res = await fetch(service.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-gateway-token': await signGatewayToken(null, 'test') },
+      headers: { 'content-type': 'application/json', 'x-hub-gateway-token': await signGatewayToken(null) },
       body: JSON.stringify({
         query:
           '{ organizations(filter: { kind: COURT }) { id name } organizationsByReference(references: ["检察院", "nobody"]) { reference id } }',
