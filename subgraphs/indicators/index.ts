@@ -2,6 +2,7 @@
 import { buildFederatedSchema } from '../../lib/federation';
 import type { SubgraphContext, SubgraphDefinition } from '../../lib/subgraph';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
+import { Section } from './schema/kpi';
 import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-CreateIndicators';
 import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
@@ -55,6 +56,8 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           SectionKpiResolver,
           KpiAdminResolver,
         ],
+        // Reached only through the gateway (_entities), never from a query of this subgraph.
+        orphanedTypes: [Section],
       },
       {
         Indicator: {

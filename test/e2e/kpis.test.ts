@@ -128,6 +128,28 @@ describe('the plan scoreboard as of 2025-12-31', () => {
   });
 });
 
+describe('the sections of the plan', () => {
+  it('sum up the targets of their tasks, which the indicators subgraph finds from the task ids the tasks subgraph gives (@requires)', async () => {
+    const res = await graphql(
+      url,
+      '{ sections { seq taskIds kpiSummary(asOf: "2025-12-31") { total achieved noData } kpis(asOf: "2025-12-31") { indicator { tasks { id } } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const sections = res.data!.sections as Array<{
+      seq: number;
+      taskIds: string[];
+      kpiSummary: { total: number };
+      kpis: Array<{ indicator: { tasks: Array<{ id: string }> } }>;
+    }>;
+    for (const section of sections) {
+      expect(section.kpis).toHaveLength(section.kpiSummary.total);
+      for (const kpi of section.kpis) expect(kpi.indicator.tasks.some((t) => section.taskIds.includes(t.id))).toBe(true);
+    }
+    // Every target written in a task belongs to exactly one section: 31 targets less the 8 city goals.
+    expect(sections.reduce((n, s) => n + s.kpiSummary.total, 0)).toBe(23);
+  });
+});
+
 describe('derived indicators', () => {
   it('refuse a formula with unknown ids or a cycle, as BAD_USER_INPUT', async () => {
     const admin = await bearer('amr', ['admin']);
