@@ -136,6 +136,11 @@ export function pushRows(document: DocumentNode, operation: OperationDefinitionN
   return rows;
 }
 
+/** An introspection query (explorers and tools ask it; production turns introspection off). */
+function isIntrospection(operation: OperationDefinitionNode): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
+}
+
 const refuse = (code: string, message: string) => hubError(code as ErrorCode, message, { http: { status: 400 } });
 
 export function limitsPlugin(): ApolloServerPlugin {
@@ -143,7 +148,7 @@ export function limitsPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, schema, request }) {
-          if (!operation) return;
+          if (!operation || isIntrospection(operation)) return;
           const { depth, cost, aliases } = measure(schema, document, operation);
           if (depth > config.maxQueryDepth())
             throw refuse(ErrorCode.QUERY_TOO_DEEP, `the query nests ${depth} levels deep; at most ${config.maxQueryDepth()}`);
