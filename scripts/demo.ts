@@ -14,52 +14,23 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { config, PROJECT_ROOT } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
-import { parseCsv } from '../lib/csv';
+import { readFigureRows } from '../lib/figures-csv';
 import { issueToken } from '../lib/tokens';
 
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'seeds', 'demo-figures.csv');
 
-const COLUMNS = [
-  'indicator',
-  'period',
-  'value',
-  'numerator',
-  'denominator',
-  'breakdown',
-  'status',
-  'note',
-  'source',
-  'reason',
-  'organization',
-];
-const NUMBERS = new Set(['value', 'numerator', 'denominator']);
-
 export interface DemoFigure {
   line: number;
-  figure: Record<string, string | number>;
+  figure: Record<string, unknown>;
 }
 
 /** The demo file's rows as FigureInput objects: first the figures, then their corrections. */
 export function readDemoFigures(file = DEMO_FILE): { figures: DemoFigure[]; corrections: DemoFigure[] } {
-  const [header, ...records] = parseCsv(readFileSync(file, 'utf8'));
-  if (!header) throw new Error(`${file} is empty`);
-  const columns = header.fields.map((c) => c.trim().toLowerCase());
-  const unknown = columns.filter((c) => !COLUMNS.includes(c));
-  if (unknown.length > 0) throw new Error(`${file}: unknown column(s) ${unknown.join(', ')}`);
-  const rows: DemoFigure[] = records.map((record) => {
-    const figure: Record<string, string | number> = {};
-    columns.forEach((column, i) => {
-      const raw = (record.fields[i] ?? '').trim();
-      if (raw === '') return;
-      if (NUMBERS.has(column)) {
-        const n = Number(raw);
-        if (!Number.isFinite(n)) throw new Error(`${file} line ${record.line}: ${column} "${raw}" is not a number`);
-        figure[column] = n;
-      } else figure[column] = column === 'status' ? raw.toUpperCase() : raw;
-    });
-    if (figure.source !== 'demo') throw new Error(`${file} line ${record.line}: every demo figure needs source "demo"`);
-    return { line: record.line, figure };
-  });
+  const { rows, problems } = readFigureRows(readFileSync(file, 'utf8'));
+  if (problems.length > 0) throw new Error(`${file} line ${problems[0].line}: ${problems[0].field}: ${problems[0].message}`);
+  for (const row of rows) {
+    if (row.figure.source !== 'demo') throw new Error(`${file} line ${row.line}: every demo figure needs source "demo"`);
+  }
   return { figures: rows.filter((r) => !r.figure.reason), corrections: rows.filter((r) => r.figure.reason) };
 }
 

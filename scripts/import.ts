@@ -9,24 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { config } from '../lib/config';
 import { gatewayRequest, parseArgs } from '../lib/client';
-import { parseCsv } from '../lib/csv';
-
-export const CSV_COLUMNS = [
-  'indicator',
-  'period',
-  'value',
-  'numerator',
-  'denominator',
-  'breakdown',
-  'status',
-  'note',
-  'source',
-  'reason',
-  'withdraw',
-  'organization',
-] as const;
-const REQUIRED = ['indicator', 'period'];
-const NUMBERS = new Set(['value', 'numerator', 'denominator']);
+import { readFigureRows } from '../lib/figures-csv';
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;
@@ -39,43 +22,6 @@ interface Summary {
   rejected: number;
   rejections: Array<{ index: number; field: string; code: string; message: string }>;
   warnings: Array<{ index: number; code: string; message: string }>;
-}
-
-interface Row {
-  line: number;
-  figure: Record<string, unknown>;
-}
-
-function toRows(text: string): { rows: Row[]; problems: Array<{ line: number; field: string; message: string }> } {
-  const [header, ...records] = parseCsv(text);
-  if (!header) throw new Error('the file is empty');
-  const columns = header.fields.map((c) => c.trim().toLowerCase());
-  const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
-  if (unknown.length > 0) throw new Error(`unknown column(s): ${unknown.join(', ')}; columns are: ${CSV_COLUMNS.join(', ')}`);
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length > 0) throw new Error(`missing column(s): ${missing.join(', ')}`);
-  const rows: Row[] = [];
-  const problems: Array<{ line: number; field: string; message: string }> = [];
-  for (const record of records) {
-    const figure: Record<string, unknown> = {};
-    let problem: { field: string; message: string } | null = null;
-    columns.forEach((column, i) => {
-      const raw = (record.fields[i] ?? '').trim();
-      if (raw === '') return;
-      if (NUMBERS.has(column)) {
-        const n = Number(raw);
-        if (!Number.isFinite(n)) problem ??= { field: column, message: `"${raw.slice(0, 40)}" is not a number` };
-        figure[column] = n;
-      } else if (column === 'withdraw') {
-        figure.withdraw = /^(true|yes|1)$/i.test(raw);
-      } else if (column === 'status') {
-        figure.status = raw.toUpperCase();
-      } else figure[column] = raw;
-    });
-    if (problem) problems.push({ line: record.line, ...(problem as { field: string; message: string }) });
-    else rows.push({ line: record.line, figure });
-  }
-  return { rows, problems };
 }
 
 function progress(done: number, total: number): void {
@@ -98,7 +44,7 @@ async function main(): Promise<number> {
   const atomic = options.has('atomic');
   const text = readFileSync(file, 'utf8');
   const digest = createHash('sha256').update(text).digest('hex').slice(0, 24);
-  const { rows, problems } = toRows(text);
+  const { rows, problems } = readFigureRows(text);
   const total = rows.length + problems.length;
   process.stderr.write(
     `importing ${total.toLocaleString('en')} rows of ${file} into ${config.clientUrl()}${dryRun ? ' (dry run)' : ''}\n`,

@@ -4,18 +4,13 @@
  */
 import { Client } from 'pg';
 import type { Hub } from '../../lib/hub';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
+const started = useHubAndDatabase();
 let hub: Hub;
 let db: Client;
-beforeAll(async () => {
-  hub = await startTestHub();
-  db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end();
-  await hub?.stop();
+beforeAll(() => {
+  [hub, db] = [started.hub(), started.db()];
 });
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { received created updated unchanged rejected } }`;
