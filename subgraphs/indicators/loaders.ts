@@ -4,8 +4,7 @@ import { manyByKey, oneByKey } from '../../lib/collections';
 import type { Store } from '../../lib/db';
 import type { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
 import { type FigureQuery, FigureReads } from './data/figure-reads';
-import { KpiReads } from './data/kpi-reads';
-import { type BaselineRow, latestBaselines } from './data/kpi-store';
+import { type BaselineRow, KpiReads } from './data/kpi-reads';
 import { IndicatorRepository } from './data/repository';
 import { type BreakdownKpi, evaluateKpis, type ExpectedReport, expectedReports, seriesOf } from './domain/kpi-service';
 import type { Observation } from './domain/kpi';
@@ -34,9 +33,11 @@ export function createLoaders(store: Store) {
     repository,
     figures,
     kpiReads,
-    baseline: new DataLoader<string, BaselineRow | null>(async (ids) =>
-      oneByKey(ids, await latestBaselines(store.dataSource, ids), (b) => b.indicatorId),
-    ),
+    /** The latest baseline of each indicator's total. */
+    baseline: new DataLoader<string, BaselineRow | null>(async (ids) => {
+      const found = await kpiReads.baselines(ids);
+      return ids.map((id) => found.get(`${id}\u0000`) ?? null);
+    }),
     /** The KPI of each indicator's total, as of a date. */
     kpi: perKey<BreakdownKpi | null>(async (asOf, ids) => {
       const kpis = await evaluateKpis(kpiReads, ids, asOf);

@@ -131,8 +131,8 @@ export function locksFor(manager: EntityManager, indicatorIds: string[]): Promis
 
 type Key = { indicatorId: string; period: string; breakdown: string };
 
-/** Current figures for the keys; with `lock`, their rows are locked (in id order) until the transaction ends. */
-export async function currentFigures(manager: EntityManager, keys: Key[], lock: boolean): Promise<CurrentFigure[]> {
+/** Current figures for the keys. */
+export async function currentFigures(manager: EntityManager, keys: Key[]): Promise<CurrentFigure[]> {
   if (keys.length === 0) return [];
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT s.id, s.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.status, s.withdrawn,
@@ -140,7 +140,7 @@ export async function currentFigures(manager: EntityManager, keys: Key[], lock: 
        FROM figure_series s
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(indicator_id, period, breakdown)
          ON s.indicator_id = k.indicator_id AND s.period = k.period AND s.breakdown = k.breakdown
-      ORDER BY s.id ${lock ? 'FOR UPDATE OF s' : ''}`,
+      ORDER BY s.id`,
     [keys.map((k) => k.indicatorId), keys.map((k) => k.period), keys.map((k) => k.breakdown)],
   );
   return rows.map(figureFromRow);

@@ -1,5 +1,5 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
-import { numberOrNull } from '../../../lib/sql';
+import { isoTime, numberOrNull } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
 import type { Observation } from '../domain/kpi';
@@ -20,6 +20,28 @@ export interface KpiIndicatorRow {
   owners: string[];
   taskIds: string[];
 }
+
+export interface BaselineRow {
+  indicatorId: string;
+  breakdown: string;
+  value: number;
+  period: string | null;
+  note: string | null;
+  recordedBy: string;
+  recordedByOrg: string;
+  recordedAt: string;
+}
+
+export const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
+  indicatorId: r.indicator_id as string,
+  breakdown: r.breakdown as string,
+  value: Number(r.value),
+  period: r.period as string | null,
+  note: r.note as string | null,
+  recordedBy: r.recorded_by as string,
+  recordedByOrg: r.recorded_by_org as string,
+  recordedAt: isoTime(r.recorded_at),
+});
 
 export class KpiReads {
   constructor(private readonly db: DataSource) {}
@@ -91,13 +113,13 @@ export class KpiReads {
    * The latest baseline of each indicator and breakdown. A baseline describes a past
    * period, like a figure: the latest recorded counts whatever the as-of date.
    */
-  async baselines(indicatorIds: readonly string[]): Promise<Map<string, number>> {
-    const rows: Array<{ indicator_id: string; breakdown: string; value: string }> = await this.db.query(
-      `SELECT DISTINCT ON (indicator_id, breakdown) indicator_id, breakdown, value FROM indicator_baseline
+  async baselines(indicatorIds: readonly string[]): Promise<Map<string, BaselineRow>> {
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT DISTINCT ON (indicator_id, breakdown) * FROM indicator_baseline
         WHERE indicator_id = ANY($1::text[]) ORDER BY indicator_id, breakdown, id DESC`,
       [indicatorIds],
     );
-    return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.breakdown}`, Number(r.value)]));
+    return new Map(rows.map(toBaseline).map((b) => [`${b.indicatorId}\u0000${b.breakdown}`, b]));
   }
 
   /** When each (indicator, period) total was first reported. */

@@ -2,28 +2,7 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../lib/identity';
 import { defaultCalendar } from '../domain/calendar';
-
-export interface BaselineRow {
-  indicatorId: string;
-  breakdown: string;
-  value: number;
-  period: string | null;
-  note: string | null;
-  recordedBy: string;
-  recordedByOrg: string;
-  recordedAt: string;
-}
-
-const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
-  indicatorId: r.indicator_id as string,
-  breakdown: r.breakdown as string,
-  value: Number(r.value),
-  period: r.period as string | null,
-  note: r.note as string | null,
-  recordedBy: r.recorded_by as string,
-  recordedByOrg: r.recorded_by_org as string,
-  recordedAt: new Date(r.recorded_at as string).toISOString(),
-});
+import { type BaselineRow, toBaseline } from './kpi-reads';
 
 export async function recordBaseline(
   db: DataSource,
@@ -36,16 +15,6 @@ export async function recordBaseline(
     [baseline.indicatorId, baseline.breakdown, baseline.value, baseline.period, baseline.note, actor.subject, actor.org],
   );
   return toBaseline(row);
-}
-
-/** The latest baseline of each indicator's total. */
-export async function latestBaselines(db: DataSource, indicatorIds: readonly string[]): Promise<BaselineRow[]> {
-  const rows: Array<Record<string, unknown>> = await db.query(
-    `SELECT DISTINCT ON (indicator_id) * FROM indicator_baseline
-      WHERE indicator_id = ANY($1::text[]) AND breakdown = '' ORDER BY indicator_id, id DESC`,
-    [indicatorIds],
-  );
-  return rows.map(toBaseline);
 }
 
 export async function saveFormula(db: DataSource, actor: Identity, indicatorId: string, formula: string | null): Promise<void> {

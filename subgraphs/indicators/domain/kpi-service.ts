@@ -76,7 +76,7 @@ export async function evaluateKpis(
         const kpi = evaluateKpi({
           indicator,
           observations: series.get(breakdown) ?? [],
-          baseline: baselines.get(`${id}\u0000${breakdown}`) ?? null,
+          baseline: baselines.get(`${id}\u0000${breakdown}`)?.value ?? null,
           asOf,
           inputs,
         });

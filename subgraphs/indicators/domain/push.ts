@@ -22,7 +22,7 @@ import {
 import type { IndicatorRepository } from '../data/repository';
 import type { ImportSummary, PushFiguresInput } from '../schema/figure';
 import { isImplausibleJump } from './rules';
-import { isRejection, isStorableText, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
+import { isRejection, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
 
 export interface PushDependencies {
   db: DataSource;
@@ -66,11 +66,9 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
 
   // Who the rows are for, and which indicators they name.
   const indicators = await deps.indicators.byReferences(
-    input.figures.map((f) => String(f.indicator).trim()).filter((ref) => ref.length <= 200 && isStorableText(ref)),
+    input.figures.map((f) => String(f.indicator).trim()).filter((ref) => ref.length <= 200),
   );
-  const named = input.figures
-    .map((f) => f.organization?.trim())
-    .filter((o): o is string => !!o && o.length <= 200 && isStorableText(o));
+  const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o && o.length <= 200);
   const organizationIds = named.length > 0 ? await deps.organizations.resolve(named, deps.requestId) : new Map<string, string>();
 
   // A reporter writes only its own organisation's indicators: anything else refuses the whole push.
@@ -153,21 +151,16 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
       });
       const keyOf = (r: { indicatorId: string; period: string; breakdown: string }) =>
         seriesKey(r.indicatorId, r.period, r.breakdown);
-      const current = new Map(
+      // The figures the rows replace and those of the periods before (for plausibility), in one read:
+      // pushes of these indicators are serialised above, so what is read stays true until commit.
+      const stored = new Map(
         (
           await currentFigures(
             manager,
-            unlocked.map((r) => ({ indicatorId: r.indicatorId, period: r.period.text, breakdown: r.breakdown })),
-            true,
-          )
-        ).map((f) => [keyOf(f), f]),
-      );
-      const previous = new Map(
-        (
-          await currentFigures(
-            manager,
-            unlocked.map((r) => ({ indicatorId: r.indicatorId, period: previousPeriod(r.period).text, breakdown: r.breakdown })),
-            false,
+            unlocked.flatMap((r) => [
+              { indicatorId: r.indicatorId, period: r.period.text, breakdown: r.breakdown },
+              { indicatorId: r.indicatorId, period: previousPeriod(r.period).text, breakdown: r.breakdown },
+            ]),
           )
         ).map((f) => [keyOf(f), f]),
       );
@@ -189,7 +182,7 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
       // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
       const inBatch = new Map(unlocked.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
       for (const row of unlocked) {
-        const now = current.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
+        const now = stored.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
         if (now && sameFigure(row, now)) {
           summary.unchanged += 1;
           continue;
@@ -213,7 +206,7 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
           continue;
         }
         const previousKey = seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown);
-        const before = inBatch.get(previousKey) ?? previous.get(previousKey);
+        const before = inBatch.get(previousKey) ?? stored.get(previousKey);
         if (
           row.value !== null &&
           before?.value != null &&

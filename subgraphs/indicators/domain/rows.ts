@@ -42,11 +42,6 @@ export const LIMITS = { breakdown: 200, note: 2000, source: 500, reason: 2000, m
 
 const reject = (index: number, field: string, code: string, message: string): Rejection => ({ index, field, code, message });
 
-/** Text PostgreSQL can store as written: well-formed Unicode without NUL. */
-export function isStorableText(value: string): boolean {
-  return value.isWellFormed() && !value.includes('\u0000');
-}
-
 function optionalText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
@@ -98,8 +93,6 @@ export function prepareRow(
     ['source', source],
     ['reason', reason],
   ] as const) {
-    if (text && !isStorableText(text))
-      return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} holds a NUL or a broken character`);
     if (text && text.length > LIMITS[field]) {
       return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} is longer than ${LIMITS[field]} characters`);
     }
