@@ -70,6 +70,10 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
   const body = await res.json();
   expect(body.data.tasks).toHaveLength(58);
   expect(body.data.organizationByName.leadTasks).toHaveLength(38);
+  // The dashboard is served from the same fresh start.
+  const dashboard = await fetch(`http://127.0.0.1:${PORTS.GATEWAY_PORT}/dashboard`);
+  expect(dashboard.status).toBe(200);
+  expect(dashboard.headers.get('content-type')).toContain('text/html');
 
   first.child.kill('SIGINT');
   expect(await first.exited).toBe(0);
