@@ -7,10 +7,16 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { issueToken } from '../../lib/tokens';
+import { testPort } from '../support/isolation';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data', `test-start-${process.pid}`);
-const PORTS = { GATEWAY_PORT: '4170', ORGANIZATIONS_PORT: '4171', TASKS_PORT: '4172', INDICATORS_PORT: '4173' };
+const PORTS = {
+  GATEWAY_PORT: String(testPort(4170)),
+  ORGANIZATIONS_PORT: String(testPort(4171)),
+  TASKS_PORT: String(testPort(4172)),
+  INDICATORS_PORT: String(testPort(4173)),
+};
 const children: ChildProcess[] = [];
 
 function postgresRunningOn(dir: string): boolean {
@@ -28,7 +34,7 @@ function startHub(): { child: ChildProcess; output: () => string; ready: Promise
     ...process.env,
     ...PORTS,
     EMBEDDED_PG_DIR: DATA,
-    EMBEDDED_PG_PORT: '54349',
+    EMBEDDED_PG_PORT: String(testPort(54349)),
     LOG_LEVEL: 'warn',
   };
   for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'TASKS_DATABASE_URL', 'INDICATORS_DATABASE_URL'])

@@ -10,6 +10,7 @@ import type { Hub } from '../../lib/hub';
 import { startSubgraph } from '../../lib/subgraph';
 import { subgraphDefinitions } from '../../subgraphs';
 import { bearer, graphql, startTestHub } from '../support/hub';
+import { testPort } from '../support/isolation';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data', `test-faults-${process.pid}`);
@@ -44,7 +45,7 @@ async function restartDatabase(): Promise<void> {
 beforeAll(async () => {
   // A PostgreSQL of this test's own, so restarting it disturbs nothing else.
   database = spawn('node', [path.join(ROOT, 'dist/scripts/db.js')], {
-    env: { ...process.env, EMBEDDED_PG_DIR: DATA, EMBEDDED_PG_PORT: '54359', LOG_LEVEL: 'error' },
+    env: { ...process.env, EMBEDDED_PG_DIR: DATA, EMBEDDED_PG_PORT: String(testPort(54359)), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   database.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from '../../lib/config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../lib/embedded-db';
+import { TEST_DB_PREFIX, testPort } from './isolation';
 
-export const TEST_DATABASE = 'ipzone_test';
+export const TEST_DATABASE = TEST_DB_PREFIX;
 
 export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
   const admin = new URL(serverUrl);
@@ -30,7 +31,7 @@ export async function startTestDatabase(): Promise<{ url: string; embedded?: Emb
   if (configured) return { url: await recreateDatabase(configured, TEST_DATABASE) };
   const embedded = await startEmbeddedDatabase({
     dir: path.join(PROJECT_ROOT, '.data', 'test-postgres'),
-    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54339),
+    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? testPort(54339)),
   });
   return { url: await recreateDatabase(embedded.url, TEST_DATABASE), embedded };
 }
