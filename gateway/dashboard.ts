@@ -1,7 +1,7 @@
 /**
  * The hub's own dashboard, served by the gateway: GET /dashboard is the page, and
- * /dashboard/<file> its assets, as `npm run build` bundled them into dist/dashboard/
- * (scripts/build-dashboard.ts). The page reads only the public GraphQL API on the same
+ * /dashboard/<file> its assets (and the explorer's, see gateway/explorer.ts), as
+ * `npm run build` bundled them into dist/dashboard/ (scripts/build-dashboard.ts). The page reads only the public GraphQL API on the same
  * origin; the gateway tells it how often to refresh and whether reads need a token.
  */
 import { createHash } from 'node:crypto';
@@ -22,13 +22,17 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
-/** Everything from the same origin only: no inline script, no CDN, no framing. */
+/** Everything from the same origin only: no inline script or style, no CDN, no framing. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-    "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };

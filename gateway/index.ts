@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { formatError } from '../lib/format-error';
@@ -14,6 +13,7 @@ import { SUPERGRAPH_PATH } from './compose';
 import { type GatewayContext, gatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { dashboardRoutes } from './dashboard';
+import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { limitsPlugin } from './limits';
 import { ServiceMetrics } from '../lib/metrics';
@@ -45,7 +45,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // GET /graphql in a browser: the explorer bundled from npm (no CDN), off in production.
+      production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
       limitsPlugin(),
       observePlugin(metrics),
     ],

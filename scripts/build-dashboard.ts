@@ -1,41 +1,103 @@
 /**
- * Bundles the dashboard (dashboard/) into dist/dashboard/ with esbuild: app.js (the
- * TypeScript and chart.js, minified, with a source map), app.css, and index.html with
- * the assets' content hashes in their URLs. Everything is local: the page needs no CDN.
- * `npm run build` runs it after tsc.
+ * Bundles the hub's browser pages (dashboard/) into dist/dashboard/ with esbuild:
+ *
+ * - the dashboard: app.js (the TypeScript and chart.js, minified, with a source map),
+ *   app.css, and index.html with the assets' content hashes in their URLs;
+ * - the GraphQL explorer (dashboard/explorer/: GraphiQL with React): explorer.js,
+ *   explorer.css and explorer.html, which the gateway serves on GET /graphql;
+ * - the Noto Sans SC web font (@fontsource/noto-sans-sc) both pages use for Chinese: its
+ *   unicode-range subsets as woff2 files (browsers load only the subsets a page shows).
+ *
+ * Everything is local: the pages need no CDN. Fonts that packages inline as data: URLs are
+ * written out as files, so the pages' CSP keeps font-src 'self'. `npm run build` runs it
+ * after tsc.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { PROJECT_ROOT } from '../lib/config';
+import { EXPLORER_CONTENT_SECURITY_POLICY } from '../gateway/explorer';
 
 const SOURCE = path.join(PROJECT_ROOT, 'dashboard');
 const OUT = path.join(PROJECT_ROOT, 'dist', 'dashboard');
+/** Where the gateway serves OUT (gateway/dashboard.ts). */
+const URL_PREFIX = '/dashboard/';
 
-const hash = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
+const digest = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex').slice(0, 12);
+const hash = (file: string): string => digest(readFileSync(file));
+
+/** @fontsource stylesheets list a woff fallback after each woff2: every browser the pages support reads woff2. */
+const woff2Only: Plugin = {
+  name: 'woff2-only',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]@fontsource[\\/].*\.css$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, ''),
+      loader: 'css',
+    }));
+  },
+};
+
+/** Writes each font inlined as a data: URL in a built stylesheet to a file of its own, and points the stylesheet at it. */
+function extractInlinedFonts(cssFile: string): number {
+  let count = 0;
+  const css = readFileSync(cssFile, 'utf8').replace(
+    /url\(\s*(["']?)data:font\/(woff2|woff|ttf|otf);base64,([A-Za-z0-9+/=]+)\1\s*\)/g,
+    (_match, _quote, type: string, base64: string) => {
+      const data = Buffer.from(base64, 'base64');
+      const name = `font-${digest(data)}.${type}`;
+      writeFileSync(path.join(OUT, name), data);
+      count += 1;
+      return `url(${URL_PREFIX}${name})`;
+    },
+  );
+  writeFileSync(cssFile, css);
+  return count;
+}
+
+/** The page's template with its script and stylesheet URLs carrying their content hashes. */
+function writePage(template: string, name: string, assets: string[]): void {
+  let html = readFileSync(template, 'utf8').replace('__CONTENT_SECURITY_POLICY__', EXPLORER_CONTENT_SECURITY_POLICY);
+  for (const asset of assets)
+    html = html.replace(`${URL_PREFIX}${asset}`, `${URL_PREFIX}${asset}?v=${hash(path.join(OUT, asset))}`);
+  writeFileSync(path.join(OUT, name), html);
+}
 
 async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  const common = { bundle: true, minify: true, logLevel: 'warning' as const, absWorkingDir: PROJECT_ROOT };
-  await build({
-    ...common,
-    entryPoints: { app: path.join(SOURCE, 'main.ts') },
+  const common: BuildOptions = {
+    bundle: true,
+    minify: true,
+    logLevel: 'warning',
+    absWorkingDir: PROJECT_ROOT,
     outdir: OUT,
+    plugins: [woff2Only],
+    loader: { '.woff2': 'file' },
+    assetNames: '[name]-[hash]',
+    publicPath: URL_PREFIX,
+  };
+  const script: BuildOptions = {
+    ...common,
     format: 'iife',
     platform: 'browser',
     target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
     sourcemap: 'linked',
     legalComments: 'linked',
     define: { 'process.env.NODE_ENV': '"production"' },
+  };
+  await build({
+    ...script,
+    entryPoints: { app: path.join(SOURCE, 'main.ts'), explorer: path.join(SOURCE, 'explorer', 'main.ts') },
   });
-  await build({ ...common, entryPoints: { app: path.join(SOURCE, 'styles.css') }, outdir: OUT });
-  const html = readFileSync(path.join(SOURCE, 'index.html'), 'utf8')
-    .replace('/dashboard/app.js', `/dashboard/app.js?v=${hash(path.join(OUT, 'app.js'))}`)
-    .replace('/dashboard/app.css', `/dashboard/app.css?v=${hash(path.join(OUT, 'app.css'))}`);
-  writeFileSync(path.join(OUT, 'index.html'), html);
-  process.stderr.write(`dashboard built into ${path.relative(PROJECT_ROOT, OUT)}/\n`);
+  await build({
+    ...common,
+    entryPoints: { app: path.join(SOURCE, 'styles.css'), explorer: path.join(SOURCE, 'explorer', 'explorer.css') },
+  });
+  extractInlinedFonts(path.join(OUT, 'explorer.css'));
+  writePage(path.join(SOURCE, 'index.html'), 'index.html', ['app.js', 'app.css']);
+  writePage(path.join(SOURCE, 'explorer', 'index.html'), 'explorer.html', ['explorer.js', 'explorer.css']);
+  process.stderr.write(`dashboard and explorer built into ${path.relative(PROJECT_ROOT, OUT)}/\n`);
 }
 
 main().catch((error: unknown) => {

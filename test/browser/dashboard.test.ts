@@ -1,75 +1,29 @@
 /**
- * The dashboard at GET /dashboard, in a real browser (Debian's Chromium driven by
- * playwright-core): owners push the demo figures through the API, and the page must show
+ * The dashboard at GET /dashboard, in a real browser (Chromium driven by playwright-core,
+ * found by test/support/browser.ts): owners push the demo figures through the API, and the page must show
  * them as the API computes them, refresh itself, filter, open a target's history, fit a
  * phone, and ask for a token when reads need one. SCREENSHOT=1 also writes
  * docs/dashboard.png (laptop width, as of 2025-12-31).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
 import type { Hub } from '../../lib/hub';
 import { type DemoFigure, readDemoFigures } from '../../scripts/demo';
+import { type Browser, launchBrowser as launch, openPage } from '../support/browser';
 import { bearer, graphql, startTestHub } from '../support/hub';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AS_OF = '2025-12-31';
 
-interface Browser {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
-
-/** A fresh Chromium profile (a new --user-data-dir) for each hub. */
+/** A fresh browser (see test/support/browser.ts for which one) for each hub. */
 async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`the dashboard tests need Chromium at ${CHROMIUM} (Debian/Ubuntu: apt-get install chromium); CI installs it`);
-  }
   if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'dashboard', 'index.html'))) {
     throw new Error('the dashboard is not built: run `npm run build` (npm test runs it first)');
   }
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'ipzone-dashboard-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Asia/Shanghai',
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Opens a page and records every console error and uncaught exception on it. */
-async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
-  return { page, problems };
+  return launch();
 }
 
 async function loaded(page: Page): Promise<void> {
