@@ -8,7 +8,7 @@ import { GraphiQL } from 'graphiql';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 
-const DEFAULT_QUERY = `# The plan, its eight city goals and where they stand at the plan's deadline.
+const DEFAULT_QUERY = `# The plan and its eight city goals at its deadline
 {
   plan { title documentNumber }
   indicators(filter: { headline: true }) {
