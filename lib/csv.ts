@@ -23,44 +23,60 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const lineBreaks = (text: string): number => text.match(/\r\n|\r|\n/g)?.length ?? 0;
-
 const QUOTE_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
   CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote (like "x"y); quote the whole field and double the quotes inside it',
   INVALID_OPENING_QUOTE: 'a quote inside an unquoted field; quote the whole field and double the quotes inside it',
 };
 
+/** The 1-based line of each byte offset of `data` (CRLF, LF and CR each end a line). */
+function lineIndex(data: Buffer): (offset: number) => number {
+  const starts = [0];
+  data.forEach((byte, i) => {
+    if (byte === 0x0a || (byte === 0x0d && data[i + 1] !== 0x0a)) starts.push(i + 1);
+  });
+  return (offset) => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}
+
 /**
  * Every record with the line it starts on. Records keep as many fields as they have:
  * callers compare them with their header.
  */
 export function parseCsv(text: string): CsvRecord[] {
-  // Where the last complete record ended, to name the line a broken record starts on.
-  let lastLine = 0;
-  let lastEmptyLines = 0;
-  const starts: number[] = [];
+  const data = Buffer.from(text, 'utf8');
+  const lineAt = lineIndex(data);
+  // A record starts where the one before it ended, after any blank lines.
+  let end = 0;
+  const startLine = () => {
+    let offset = end;
+    while (data[offset] === 0x0a || data[offset] === 0x0d) offset += 1;
+    return lineAt(offset);
+  };
+  const lines: number[] = [];
   try {
-    const records = parse(text, {
+    const records = parse(data, {
       bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n', '\r'],
       on_record: (fields: string[], context) => {
-        lastLine = context.lines;
-        lastEmptyLines = context.empty_lines;
-        starts.push(context.lines - fields.reduce((n, f) => n + lineBreaks(f), 0));
+        lines.push(startLine());
+        end = context.bytes;
         return fields;
       },
     });
-    return records.map((fields, i) => ({ line: starts[i], fields }));
+    return records.map((fields, i) => ({ line: lines[i], fields }));
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const context = error as CsvError & { lines?: number; empty_lines?: number };
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      throw new CsvSyntaxError(lastLine + 1 + ((context.empty_lines ?? 0) - lastEmptyLines), QUOTE_PROBLEMS[error.code]);
-    }
-    throw new CsvSyntaxError(context.lines ?? lastLine + 1, QUOTE_PROBLEMS[error.code] ?? error.message);
+    throw new CsvSyntaxError(startLine(), QUOTE_PROBLEMS[error.code] ?? error.message);
   }
 }
 
