@@ -40,8 +40,14 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
 function decode(bytes: Uint8Array, encoding: TextEncodingName): string | null {
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new TextDecodingError(null, `this Node.js cannot decode ${DISPLAY[encoding]} (it was built without full ICU)`);
+  }
+  try {
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
