@@ -7,21 +7,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { toCsv } from '../lib/csv';
 import { ErrorCode, unauthenticated } from '../lib/errors';
 import { sendJson } from '../lib/server';
 import { type GatewayContext, gatewayContext } from './context';
 import { EXPORTS, type Row } from './export-specs';
 
-interface ExportError {
-  message: string;
-  extensions: { code: string; [key: string]: unknown };
-}
-
 /** What an export answers: a CSV file, or errors with their HTTP status. */
 export type ExportAnswer =
-  { status: 200; fileName: string; csv: string } | { status: number; errors: ReadonlyArray<ExportError | object> };
+  { status: 200; fileName: string; csv: string } | { status: number; errors: ReadonlyArray<GraphQLFormattedError> };
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
