@@ -1,64 +1,97 @@
 /**
- * CSV as spreadsheets write it (RFC 4180): comma-separated, fields in double quotes may
- * hold commas, quotes ("") and line breaks; CRLF or LF; a UTF-8 byte-order mark is ignored.
+ * CSV as spreadsheets write it (RFC 4180), read with csv-parse and written with
+ * csv-stringify: comma-separated, fields in double quotes may hold commas, quotes ("")
+ * and line breaks; CRLF, LF or CR; a byte-order mark is ignored; blank lines are skipped.
+ * A file that breaks the quoting rules is refused with the line it breaks them on.
  */
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
 export interface CsvRecord {
   /** 1-based line of the file the record starts on. */
   line: number;
   fields: string[];
 }
 
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-  };
-  for (; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else quoted = false;
-      } else {
-        if (c === '\n') line += 1;
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-      line += 1;
-      recordLine = line;
-    } else {
-      field += c;
-    }
+/** A file that is not CSV: the quoting is broken at `line`. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
   }
-  if (quoted) throw new Error(`line ${recordLine}: a quoted field is not closed`);
-  if (field !== '' || fields.length > 0) endRecord();
-  return records;
 }
 
-/** Quotes a field when it needs it. */
-export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+const QUOTE_PROBLEMS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+  CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote (like "x"y); quote the whole field and double the quotes inside it',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field; quote the whole field and double the quotes inside it',
+};
+
+/** The 1-based line of each byte offset of `data` (CRLF, LF and CR each end a line). */
+function lineIndex(data: Buffer): (offset: number) => number {
+  const starts = [0];
+  data.forEach((byte, i) => {
+    if (byte === 0x0a || (byte === 0x0d && data[i + 1] !== 0x0a)) starts.push(i + 1);
+  });
+  return (offset) => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }
 
+/**
+ * Every record with the line it starts on. Records keep as many fields as they have:
+ * callers compare them with their header.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const data = Buffer.from(text, 'utf8');
+  const lineAt = lineIndex(data);
+  // A record starts where the one before it ended, after any blank lines.
+  let end = 0;
+  const startLine = () => {
+    let offset = end;
+    while (data[offset] === 0x0a || data[offset] === 0x0d) offset += 1;
+    return lineAt(offset);
+  };
+  const lines: number[] = [];
+  try {
+    const records = parse(data, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: (fields: string[], context) => {
+        lines.push(startLine());
+        end = context.bytes;
+        return fields;
+      },
+    });
+    return records.map((fields, i) => ({ line: lines[i], fields }));
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    throw new CsvSyntaxError(startLine(), QUOTE_PROBLEMS[error.code] ?? error.message);
+  }
+}
+
+/**
+ * A CSV file (CRLF line ends) of a header and rows of exactly its width. Numbers are
+ * written as they are; text beginning with = + - @ tab or CR gets a leading apostrophe,
+ * so that a spreadsheet shows it as text instead of running it as a formula (OWASP's
+ * advice against formula injection).
+ */
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const uneven = rows.findIndex((row) => row.length !== header.length);
+  if (uneven >= 0) throw new Error(`CSV row ${uneven + 1} has ${rows[uneven].length} fields under ${header.length} columns`);
+  return stringify([header, ...rows], {
+    record_delimiter: '\r\n',
+    escape_formulas: true,
+    cast: { boolean: (value) => String(value) },
+  });
 }

@@ -1,15 +1,15 @@
 /**
- * npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000]
- * Sends a CSV of figures through the gateway in batches, shows progress, prints the
+ * npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030]
+ * Reads the file as UTF-8 or GB18030 (named, or recognised) and refuses one that is not
+ * CSV before anything is sent. Sends a CSV of figures through the gateway in batches, shows progress, prints the
  * summary with each rejected row's line, field and code, and exits 1 when rows were
  * rejected (2 when the import could not run). Each batch carries an idempotency key
  * made from the file's content, so running the same file again writes nothing twice.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { config } from '../lib/config';
 import { gatewayRequest, parseArgs } from '../lib/client';
-import { readFigureRows } from '../lib/figures-csv';
+import { readFigureFile } from '../lib/figures-csv';
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;
@@ -33,7 +33,10 @@ function progress(done: number, total: number): void {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const file = positional[0];
-  if (!file) throw new Error('usage: npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000]');
+  if (!file)
+    throw new Error(
+      'usage: npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030]',
+    );
   const token = options.get('token')?.[0] ?? config.clientToken();
   if (!token) throw new Error('a token is needed: --token … or IPZONE_TOKEN (npm run token -- --org … --role reporter)');
   const batchSize = Number(options.get('batch')?.[0] ?? 1000);
@@ -42,12 +45,11 @@ async function main(): Promise<number> {
   }
   const dryRun = options.has('dry-run');
   const atomic = options.has('atomic');
-  const text = readFileSync(file, 'utf8');
-  const digest = createHash('sha256').update(text).digest('hex').slice(0, 24);
-  const { rows, problems } = readFigureRows(text);
+  const { rows, problems, encoding, bytes } = readFigureFile(file, options.get('encoding')?.[0]);
+  const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const total = rows.length + problems.length;
   process.stderr.write(
-    `importing ${total.toLocaleString('en')} rows of ${file} into ${config.clientUrl()}${dryRun ? ' (dry run)' : ''}\n`,
+    `importing ${total.toLocaleString('en')} rows of ${file} (${encoding}) into ${config.clientUrl()}${dryRun ? ' (dry run)' : ''}\n`,
   );
   if (atomic && problems.length > 0) {
     for (const p of problems) process.stdout.write(`line ${p.line}: ${p.field}: BAD_USER_INPUT: ${p.message}\n`);

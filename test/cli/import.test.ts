@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
 import { Client } from 'pg';
 import type { Hub } from '../../lib/hub';
 import { bearer, startTestHub } from '../support/hub';
@@ -113,5 +114,141 @@ describe('npm run import', () => {
     const res = await cli('import', [path.join(ROOT, 'seeds/example-figures.csv'), '--token', token]);
     expect(res.stdout).toContain('0 rejected');
     expect(res.code).toBe(0);
+  });
+});
+
+describe('npm run import of files as spreadsheets save them', () => {
+  const court = async () => (await bearer('court', ['reporter'])).authorization.slice(7);
+  const write = (name: string, content: string | Buffer) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  /** The court's average closure days stored for `periods`, as period → [value, note]. */
+  const stored = async (...periods: string[]) => {
+    const { rows } = await db.query(
+      `SELECT period, value::float AS value, note FROM indicators.figure_series
+        WHERE indicator_id = 'average-trial-closure-days' AND period = ANY($1) ORDER BY period`,
+      [periods],
+    );
+    return Object.fromEntries(rows.map((r) => [r.period, [r.value, r.note]]));
+  };
+
+  it('reads a GB18030 file, as Excel on a Chinese Windows saves it, recognised or named with --encoding', async () => {
+    const rows = (periods: string[]) =>
+      [
+        'indicator,period,value,note',
+        `全年平均结案时间,${periods[0]},110,含简易程序案件`,
+        `全年平均结案时间,${periods[1]},108,"“繁简分流”后, 二审另计"`,
+      ].join('\r\n');
+    const landed = (periods: string[]) => ({
+      [periods[0]]: [110, '含简易程序案件'],
+      [periods[1]]: [108, '“繁简分流”后, 二审另计'],
+    });
+    const recognised = write('gb18030.csv', iconv.encode(rows(['2023Q1', '2023Q2']), 'gb18030'));
+    const res = await cli('import', [recognised, '--token', await court()]);
+    expect(res.stderr).toContain('(GB18030)');
+    expect(res.stdout).toContain('imported: 2 created, 0 updated, 0 unchanged, 0 rejected');
+    expect(res.code).toBe(0);
+    expect(await stored('2023Q1', '2023Q2')).toEqual(landed(['2023Q1', '2023Q2']));
+
+    const named = write('gbk.csv', iconv.encode(rows(['2023Q3', '2023Q4']), 'gbk'));
+    const gbk = await cli('import', [named, '--token', await court(), '--encoding', 'gbk']);
+    expect(gbk.code).toBe(0);
+    expect(await stored('2023Q3', '2023Q4')).toEqual(landed(['2023Q3', '2023Q4']));
+
+    const wrong = write('gb-named-utf8.csv', iconv.encode(rows(['2022Q1', '2022Q2']), 'gb18030'));
+    const refused = await cli('import', [wrong, '--token', await court(), '--encoding', 'utf-8']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('line 2: bytes that are not UTF-8');
+    expect(await stored('2022Q1', '2022Q2')).toEqual({});
+    const unknown = await cli('import', [wrong, '--token', await court(), '--encoding', 'big5']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown encoding "big5"');
+  });
+
+  it('reads UTF-8 with a byte-order mark', async () => {
+    const file = write('bom.csv', `\uFEFFindicator,period,value,note\n全年平均结案时间,2022Q3,104,一审\n`);
+    const res = await cli('import', [file, '--token', await court()]);
+    expect(res.stderr).toContain('(UTF-8 with BOM)');
+    expect(res.code).toBe(0);
+    expect(await stored('2022Q3')).toEqual({ '2022Q3': [104, '一审'] });
+  });
+
+  it('refuses bytes it cannot read, naming their line, and writes nothing', async () => {
+    const good = Buffer.from('indicator,period,value,note\naverage-trial-closure-days,2021Q1,100,好\n', 'utf8');
+    const file = write(
+      'broken.csv',
+      Buffer.concat([good, Buffer.from('average-trial-closure-days,2021Q2,101,'), Buffer.from([0xff, 0x0a])]),
+    );
+    const res = await cli('import', [file, '--token', await court()]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('line 3: bytes that are neither UTF-8 nor GB18030');
+    expect(res.stderr).toContain('nothing was imported');
+    const replaced = write('replaced.csv', 'indicator,period,value,note\naverage-trial-closure-days,2021Q3,99,\uFFFD\uFFFD\n');
+    const lost = await cli('import', [replaced, '--token', await court()]);
+    expect(lost.code).toBe(2);
+    expect(lost.stderr).toContain('line 2: holds U+FFFD');
+    expect(await stored('2021Q1', '2021Q2', '2021Q3')).toEqual({});
+  });
+
+  it('takes decimal numbers only, naming each other number by its line', async () => {
+    const refused: Array<[string, string, string]> = [
+      ['2020Q1', '0x1F', '"0x1F" is not a decimal number'],
+      ['2020Q2', '0b101', '"0b101" is not a decimal number'],
+      ['2020Q3', 'Infinity', '"Infinity" is not a decimal number'],
+      ['2020Q4', '"1,234"', '"1,234" has thousands separators: write 1234'],
+      ['2019Q1', '1e999', '"1e999" is too large'],
+      ['2019Q2', '0o17', '"0o17" is not a decimal number'],
+    ];
+    const lines = refused.map(([period, value]) => `average-trial-closure-days,${period},${value}`);
+    const file = write(
+      'numbers.csv',
+      ['indicator,period,value', ...lines, 'average-trial-closure-days,2019Q3, 98.5 '].join('\n'),
+    );
+    const res = await cli('import', [file, '--token', await court()]);
+    expect(res.code).toBe(1);
+    refused.forEach(([, , message], i) => expect(res.stdout).toContain(`line ${i + 2}: value: BAD_USER_INPUT: ${message}\n`));
+    expect(res.stdout).toContain('imported: 1 created, 0 updated, 0 unchanged, 6 rejected');
+    expect(await stored(...refused.map(([period]) => period), '2019Q3')).toEqual({ '2019Q3': [98.5, null] });
+  });
+
+  it('refuses a file with broken quotes, naming the line, and writes nothing', async () => {
+    const file = write(
+      'quotes.csv',
+      'indicator,period,value,note\naverage-trial-closure-days,2018Q1,100,ok\naverage-trial-closure-days,2018Q2,101,"x"y\n',
+    );
+    const res = await cli('import', [file, '--token', await court()]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('line 3: text follows a closing quote');
+    const open = write(
+      'open-quote.csv',
+      'indicator,period,value,note\naverage-trial-closure-days,2018Q3,100,"open\n\nmore,1,2,3\n',
+    );
+    const unclosed = await cli('import', [open, '--token', await court()]);
+    expect(unclosed.code).toBe(2);
+    expect(unclosed.stderr).toContain('line 2: a quoted field is not closed');
+    expect(await stored('2018Q1', '2018Q2', '2018Q3')).toEqual({});
+  });
+
+  it('names each row whose fields do not match the header, and lands none of them', async () => {
+    const file = write(
+      'ragged.csv',
+      [
+        'indicator,period,value,note',
+        'average-trial-closure-days,2017Q1,100,含二审, 不含执行',
+        'average-trial-closure-days,2017Q2,99',
+        'average-trial-closure-days,2017Q3,98,ok',
+        ',,,',
+      ].join('\r\n'),
+    );
+    const res = await cli('import', [file, '--token', await court()]);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(
+      'line 2: row: BAD_USER_INPUT: 5 fields under a header of 4 columns (quote a field that holds a comma)',
+    );
+    expect(res.stdout).toContain('line 3: row: BAD_USER_INPUT: 3 fields under a header of 4 columns');
+    expect(res.stdout).toContain('imported: 1 created, 0 updated, 0 unchanged, 2 rejected');
+    expect(await stored('2017Q1', '2017Q2', '2017Q3')).toEqual({ '2017Q3': [98, 'ok'] });
   });
 });

@@ -89,6 +89,36 @@ describe('a court reporter', () => {
     expect(read.data!.figures).toEqual([{ value: 100, numerator: 48, denominator: 48 }]);
   });
 
+  it('a rate over a denominator of 0 is refused, with or without a value, and nothing is written', async () => {
+    const procuratorate = await bearer('procuratorate', ['reporter']);
+    const before = await revisionCount('procuratorial-intervention-rate');
+    const res = await graphql(
+      url,
+      PUSH,
+      {
+        input: {
+          figures: [
+            { indicator: 'procuratorial-intervention-rate', period: '2025Q2', value: 77, numerator: 0, denominator: 0 },
+            { indicator: 'procuratorial-intervention-rate', period: '2025Q3', numerator: 0, denominator: 0 },
+            { indicator: 'procuratorial-intervention-rate', period: '2025Q4', value: 0, numerator: 0, denominator: 0 },
+          ],
+        },
+      },
+      procuratorate,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.pushFigures).toMatchObject({ created: 0, rejected: 3 });
+    expect(res.data!.pushFigures.rejections).toEqual(
+      [0, 1, 2].map((index) => ({
+        index,
+        field: 'denominator',
+        code: 'BAD_USER_INPUT',
+        message: 'denominator must be greater than 0',
+      })),
+    );
+    expect(await revisionCount('procuratorial-intervention-rate')).toBe(before);
+  });
+
   it('pushing a customs indicator gets FORBIDDEN, and nothing is written', async () => {
     const before = await revisionCount('customs-ip-seizure-batches');
     const res = await graphql(

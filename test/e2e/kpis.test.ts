@@ -305,4 +305,50 @@ describe('CSV export', () => {
     expect((await fetch(new URL('/export/kpis.csv?asOf=2025-13-01', url))).status).toBe(400);
     expect((await fetch(new URL('/export/nothing.csv', url))).status).toBe(404);
   });
+
+  it('gives every row as many fields as its header, in every export', async () => {
+    for (const path of ['kpis.csv', 'scoreboard.csv', 'completeness.csv', 'organization.csv?id=amr']) {
+      const res = await fetch(new URL(`/export/${path}${path.includes('?') ? '&' : '?'}asOf=2025-12-31`, url));
+      expect(res.status).toBe(200);
+      const [header, ...rows] = parseCsv(await res.text());
+      expect(rows.length).toBeGreaterThan(1);
+      expect(rows.filter((r) => r.fields.length !== header.fields.length)).toEqual([]);
+    }
+  });
+
+  it('names the file from the export, the organisation and the date it was asked for', async () => {
+    const res = await fetch(new URL('/export/organization.csv?id=court&asOf=2025-12-31', url));
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="organization-court-2025-12-31.csv"');
+    const today = await fetch(new URL('/export/kpis.csv', url));
+    expect(today.headers.get('content-disposition')).toBe('attachment; filename="kpis.csv"');
+  });
+
+  it('answers an unknown organisation with 404 and a malformed date or a missing id with 400, as JSON errors', async () => {
+    const unknown = await fetch(new URL('/export/organization.csv?id=no-such-org&asOf=2025-12-31', url));
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('application/json');
+    expect((await unknown.json()).errors[0]).toMatchObject({
+      message: expect.stringContaining('no-such-org'),
+      extensions: { code: 'NOT_FOUND' },
+    });
+    for (const asOf of ['2025-12-31"; filename="x.exe', '2025-12-31T00:00:00Z', '2025-02-30', 'today']) {
+      for (const path of [
+        'kpis.csv?',
+        'scoreboard.csv?',
+        'completeness.csv?',
+        'organization.csv?id=amr&',
+        'organization.csv?id=nobody&',
+      ]) {
+        const res = await fetch(new URL(`/export/${path}asOf=${encodeURIComponent(asOf)}`, url));
+        expect([path, res.status]).toEqual([path, 400]);
+        expect(res.headers.get('content-disposition')).toBeNull();
+        expect((await res.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      }
+    }
+    const missing = await fetch(new URL('/export/organization.csv', url));
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
+    const nothing = await fetch(new URL('/export/nothing.csv', url));
+    expect((await nothing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
 });

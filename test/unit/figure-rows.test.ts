@@ -70,6 +70,8 @@ describe('a row', () => {
     expect(rejection({ numerator: 1100, denominator: 1000 }, percent)).toMatchObject({ field: 'numerator' });
     expect(rejection({ numerator: 5 }, percent)).toMatchObject({ field: 'denominator' });
     expect(rejection({ numerator: 0, denominator: 0 }, percent)).toMatchObject({ field: 'denominator' });
+    expect(rejection({ value: 77, numerator: 0, denominator: 0 }, percent)).toMatchObject({ field: 'denominator' });
+    expect(rejection({ value: 0, numerator: 0, denominator: 0 }, percent)).toMatchObject({ field: 'denominator' });
   });
 
   it('withdraws only with a reason and without a value', () => {

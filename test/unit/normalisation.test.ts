@@ -97,4 +97,43 @@ describe('CSV', () => {
   it('refuses an unclosed quote', () => {
     expect(() => parseCsv('a\n"open')).toThrow(/line 2/);
   });
+
+  it('refuses text after a closing quote and a quote inside an unquoted field, naming the line', () => {
+    expect(() => parseCsv('a,b\n1,2\n"x"y,3')).toThrow(/^line 3: text follows a closing quote/);
+    expect(() => parseCsv('a,b\n"two\nlines",2\n3,x"y"')).toThrow(/^line 4: a quote inside an unquoted field/);
+  });
+
+  it('names the line a record starts on, across quoted line breaks and blank lines', () => {
+    const records = parseCsv('a,b\r\n"one\r\ntwo\nthree",1\r\n\r\n\n4,5\r6,7');
+    expect(records.map((r) => r.line)).toEqual([1, 2, 7, 8]);
+  });
+
+  it('writes text that a spreadsheet would run as a formula with a leading apostrophe, and numbers as they are', () => {
+    const csv = toCsv(
+      ['text', 'number', 'flag'],
+      [
+        ['=HYPERLINK("http://x","y")', -12.5, true],
+        ['+1', 0, false],
+        ['-1', -3, null],
+        ['@SUM(A1)', 1e-7, null],
+        ['\tx', 2, null],
+        ['＝1', 3, null],
+        ['a=b', 4, null],
+      ],
+    );
+    expect(parseCsv(csv).map((r) => r.fields)).toEqual([
+      ['text', 'number', 'flag'],
+      ['\'=HYPERLINK("http://x","y")', '-12.5', 'true'],
+      ["'+1", '0', 'false'],
+      ["'-1", '-3', ''],
+      ["'@SUM(A1)", '1e-7', ''],
+      ["'\tx", '2', ''],
+      ["'＝1", '3', ''],
+      ['a=b', '4', ''],
+    ]);
+  });
+
+  it('refuses to write a row wider or narrower than its header', () => {
+    expect(() => toCsv(['a', 'b'], [['1', '2'], ['3']])).toThrow(/row 2 has 1 fields under 2 columns/);
+  });
 });

@@ -122,22 +122,23 @@ export function prepareRow(
       const problem = numberProblem(n, { minValue: 0, maxValue: null, integerOnly: false, periodTypes: [] });
       if (problem) return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} ${problem}`);
     }
+    // A rate of nothing is no rate: a value beside it could not be checked, and it would
+    // add nothing to the sums of numerators and denominators a rate is rolled up from.
+    if (denominator === 0) {
+      return reject(index, 'denominator', ErrorCode.BAD_USER_INPUT, 'denominator must be greater than 0');
+    }
     if (numerator > denominator && indicator.maxValue === 100) {
       return reject(index, 'numerator', ErrorCode.BAD_USER_INPUT, 'numerator must not exceed denominator for a rate');
     }
-    if (denominator > 0) {
-      const rate = indicator.maxValue === 100 ? (numerator / denominator) * 100 : numerator / denominator;
-      if (value === null) value = Math.round(rate * 1e6) / 1e6;
-      else if (Math.abs(value - rate) > (0.05 * Math.max(1, Math.abs(rate))) / 100 + 0.005) {
-        return reject(
-          index,
-          'value',
-          ErrorCode.BAD_USER_INPUT,
-          `value ${value} does not match numerator ÷ denominator (${rate.toFixed(3)})`,
-        );
-      }
-    } else if (value === null) {
-      return reject(index, 'denominator', ErrorCode.BAD_USER_INPUT, 'denominator is 0 and no value is given');
+    const rate = indicator.maxValue === 100 ? (numerator / denominator) * 100 : numerator / denominator;
+    if (value === null) value = Math.round(rate * 1e6) / 1e6;
+    else if (Math.abs(value - rate) > (0.05 * Math.max(1, Math.abs(rate))) / 100 + 0.005) {
+      return reject(
+        index,
+        'value',
+        ErrorCode.BAD_USER_INPUT,
+        `value ${value} does not match numerator ÷ denominator (${rate.toFixed(3)})`,
+      );
     }
   }
   if (value === null) return reject(index, 'value', ErrorCode.BAD_USER_INPUT, 'value is required (or numerator and denominator)');
