@@ -5,7 +5,7 @@
  * the hub claims in `engines` (so `npm ci` warns of no engine on any of them).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 
@@ -76,4 +76,12 @@ it('runs CI on a pinned release of each Node.js line it claims', () => {
   const oldest = Math.min(...claimedMajors);
   const pinnedMajors = new Set(pinned.map((version) => semver.major(version)));
   expect(claimedMajors.filter((major) => major !== oldest && !pinnedMajors.has(major))).toEqual([]);
+});
+
+it('loads every native addon installed on the Node.js running it (none is bound to another Node ABI)', () => {
+  const addons = (readdirSync(path.join(ROOT, 'node_modules'), { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.node'))
+    .map((file) => path.join(ROOT, 'node_modules', file));
+  const script = 'for (const file of process.argv.slice(1)) require(file);';
+  expect(() => execFileSync(process.execPath, ['-e', script, ...addons], { stdio: 'pipe' })).not.toThrow();
 });
