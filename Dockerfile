@@ -8,7 +8,8 @@
 # because PROJECT_ROOT (lib/config.ts) is the folder above dist/ and the code reads
 # PROJECT_ROOT/seeds/*.json and PROJECT_ROOT/gateway/supergraph.graphql.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node.js 24, an LTS line the hub supports (package.json engines; 22 works too).
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: compile the TypeScript into dist/ ------------------------------------------
 FROM ${NODE_IMAGE} AS build

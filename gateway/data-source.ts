@@ -4,12 +4,14 @@
  * one SUBGRAPH_UNAVAILABLE error naming it, and the rest of the answer still comes back.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { ServiceMetrics } from '../lib/metrics';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../lib/errors';
 import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../lib/identity';
 import type { GatewayContext } from './context';
+
+/** What RemoteGraphQLDataSource.process resolves to (the gateway's own response type). */
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -22,7 +24,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /** Every fetch from the subgraph, timed. */
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const end = this.metrics.subgraphFetch.startTimer({ subgraph: this.serviceName });
     try {
       const response = await super.process(options);
