@@ -1,6 +1,6 @@
 /**
- * npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000]
- * Sends a CSV of figures through the gateway in batches, shows progress, prints the
+ * ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000]
+ * (or npm run import -- …; the token comes from the file, standard input or IPZONE_TOKEN). Sends a CSV of figures through the gateway in batches, shows progress, prints the
  * summary with each rejected row's line, field and code, and exits 1 when rows were
  * rejected (2 when the import could not run). Each batch carries an idempotency key
  * made from the file's content, so running the same file again writes nothing twice.
@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { config } from '../lib/config';
-import { gatewayRequest, parseArgs } from '../lib/client';
+import { gatewayRequest, parseArgs, readToken } from '../lib/client';
 import { readFigureRows } from '../lib/figures-csv';
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
@@ -33,9 +33,12 @@ function progress(done: number, total: number): void {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const file = positional[0];
-  if (!file) throw new Error('usage: npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000]');
-  const token = options.get('token')?.[0] ?? config.clientToken();
-  if (!token) throw new Error('a token is needed: --token … or IPZONE_TOKEN (npm run token -- --org … --role reporter)');
+  if (!file) throw new Error('usage: ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000]');
+  const token = await readToken(options);
+  if (!token)
+    throw new Error(
+      'a token is needed: --token-file FILE, --token-file - (standard input) or IPZONE_TOKEN (ipzone token --org … --role reporter)',
+    );
   const batchSize = Number(options.get('batch')?.[0] ?? 1000);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > config.maxPushRows()) {
     throw new Error(`--batch must be a whole number from 1 to ${config.maxPushRows()}`);
