@@ -199,9 +199,16 @@ export class BackupReader {
       copy.on('error', reject);
     });
     let rows = 0;
-    for (let line = await this.next(); line !== END_OF_TABLE; line = await this.next()) {
-      rows += 1;
-      await write(copy, `${line}\n`);
+    try {
+      for (let line = await this.next(); line !== END_OF_TABLE; line = await this.next()) {
+        rows += 1;
+        await write(copy, `${line}\n`);
+      }
+    } catch (error) {
+      // Ends the COPY with a failure, so that the connection can roll back.
+      copy.destroy(error as Error);
+      await finished.catch(() => undefined);
+      throw error;
     }
     copy.end();
     await finished;
