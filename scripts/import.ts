@@ -1,6 +1,7 @@
 /**
  * ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000]
- * (or npm run import -- …; the token comes from the file, standard input or IPZONE_TOKEN). Sends a CSV of figures through the gateway in batches, shows progress, prints the
+ * (or npm run import -- …), the token from the file, standard input (-) or IPZONE_TOKEN.
+ * Sends a CSV of figures through the gateway in batches, shows progress, prints the
  * summary with each rejected row's line, field and code, and exits 1 when rows were
  * rejected (2 when the import could not run). Each batch carries an idempotency key
  * made from the file's content, so running the same file again writes nothing twice.

@@ -163,6 +163,14 @@ it('backs up the running hub, and a restore into a fresh embedded data folder eq
   expect(Object.keys(restored)).toEqual(Object.keys(original));
   for (const table of Object.keys(original)) expect({ table, rows: restored[table] }).toEqual({ table, rows: original[table] });
   expect((await graphql(restoredUrl, KPIS)).data).toEqual(kpis);
+
+  // A backup of that hub while it runs shares its embedded database, leaves it running, and holds the same rows.
+  const second = path.join(dir, 'second.ipzone-backup');
+  const again = await ipzone(['backup', second], { env: envWith({}) });
+  expect(again.code).toBe(0);
+  const body = (f: string) => gunzipSync(readFileSync(f)).toString().split('\n').slice(1);
+  expect(body(second)).toEqual(body(file));
+  expect((await graphql(restoredUrl, KPIS)).data).toEqual(kpis);
 }, 240_000);
 
 it('restores into fresh databases, one per subgraph, on a PostgreSQL server', async () => {

@@ -3,7 +3,7 @@
  * because it neither rebuilds nor loads what the command does not use, and tokens read
  * from a file, standard input or IPZONE_TOKEN, never from the command line.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../../scripts/cli';
@@ -136,3 +136,28 @@ it('`prepare` (run by npm ci) skips the build quietly where there are no sources
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('cannot be built here');
 });
+
+it('builds once when a source is newer than dist/, then runs without building', async () => {
+  // A copy of the built checkout (its node_modules linked), one source of which is then edited.
+  const copy = path.join(dir, 'checkout');
+  mkdirSync(copy);
+  for (const entry of ['bin', 'dist', 'lib', 'gateway', 'subgraphs', 'seeds', 'scripts', 'bench', 'dashboard'])
+    cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true, preserveTimestamps: true });
+  for (const entry of ['package.json', 'tsconfig.json', 'tsconfig.build.json'])
+    copyFileSync(path.join(ROOT, entry), path.join(copy, entry));
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
+  const launcher = path.join(copy, 'bin/ipzone.js');
+  const fresh = await runProgram(process.execPath, [launcher, 'help'], { cwd: copy });
+  expect(fresh.code).toBe(0);
+  expect(fresh.stderr).not.toContain('building');
+
+  const source = path.join(copy, 'lib/period.ts');
+  const later = new Date(Date.now() + 5000);
+  utimesSync(source, later, later);
+  const stale = await runProgram(process.execPath, [launcher, 'help'], { cwd: copy, timeoutMs: 300_000 });
+  expect(stale.stderr).toContain('building (lib/period.ts changed since the last build)');
+  expect(stale.code).toBe(0);
+  expect(stale.stdout).toContain('usage: ipzone');
+  const again = await runProgram(process.execPath, [launcher, 'help'], { cwd: copy });
+  expect(again.stderr).not.toContain('building');
+}, 360_000);
