@@ -15,6 +15,8 @@ ARG NODE_IMAGE=node:24-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# bin/ipzone.js is the package's `prepare` script: it skips the build while no sources are here.
+COPY bin ./bin
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY lib ./lib
@@ -30,6 +32,7 @@ FROM ${NODE_IMAGE}
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY bin ./bin
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The seed files of record (read at start when a database is empty) and the plan text they come from.

@@ -1,4 +1,7 @@
 /** A small GraphQL client of the gateway, for the command-line tools. */
+import { readFileSync } from 'node:fs';
+import { config } from './config';
+
 export interface ClientError {
   message: string;
   extensions?: { code?: string };
@@ -42,4 +45,35 @@ export function parseArgs(argv: string[]): { positional: string[]; options: Map<
     } else positional.push(arg);
   }
   return { positional, options };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The caller's token: `--token-file FILE` (`-`: standard input) or IPZONE_TOKEN. A token
+ * on the command line is refused: npm echoes the command lines it runs, and `ps` shows them.
+ */
+export async function readToken(options: Map<string, string[]>): Promise<string | undefined> {
+  if (options.has('token')) {
+    throw new Error(
+      '--token is not accepted (npm echoes command lines and ps shows them): use --token-file FILE, --token-file - (standard input) or IPZONE_TOKEN',
+    );
+  }
+  const file = options.get('token-file')?.[0];
+  if (file === undefined) return config.clientToken();
+  let text: string;
+  try {
+    text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the token from ${file}: ${(error as Error).message}`);
+  }
+  const token = text.trim();
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)) {
+    throw new Error(`${file === '-' ? 'standard input' : file} does not hold a token (ipzone token … prints one)`);
+  }
+  return token;
 }

@@ -84,6 +84,21 @@ function letPostgresUserReach(paths: string[]): void {
   }
 }
 
+/**
+ * The embedded PostgreSQL already serving `dir` (a running hub's), to share with it: its
+ * URL, and a stop that leaves it running. Undefined when no live server owns the folder.
+ */
+export function runningEmbeddedDatabase(dir: string): EmbeddedDatabase | undefined {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const [pid, port] = [Number(lines[0]), Number(lines[3])];
+  if (!(Number.isInteger(pid) && pid > 0 && Number.isInteger(port) && port > 0 && processAlive(pid))) return undefined;
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  if (!cmdline.includes('postgres') || !cmdline.includes(dir)) return undefined;
+  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`, stop: async () => undefined };
+}
+
 export async function startEmbeddedDatabase(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
   const lines: string[] = [];
   const isRoot = process.getuid?.() === 0;

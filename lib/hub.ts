@@ -5,11 +5,9 @@
  */
 import { config, SUBGRAPHS, type SubgraphName } from './config';
 import { ensureDatabase } from './db';
-import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded-db';
+import { type EmbeddedDatabase, runningEmbeddedDatabase, startEmbeddedDatabase } from './embedded-db';
 import type { RunningService } from './server';
-import { type RunningSubgraph, startSubgraph } from './subgraph';
-import { startGateway } from '../gateway';
-import { subgraphDefinitions } from '../subgraphs';
+import type { RunningSubgraph } from './subgraph';
 
 export interface Hub {
   gateway: RunningService;
@@ -24,11 +22,17 @@ export interface HubOptions {
   seedIfEmpty?: boolean;
 }
 
-/** Starts the embedded database when no database URL is configured; sets DATABASE_URL. */
-export async function prepareDatabase(): Promise<EmbeddedDatabase | undefined> {
+/**
+ * Starts the embedded database when no database URL is configured; sets DATABASE_URL.
+ * With `shareRunning`, an embedded database a running hub already serves is used as it is
+ * (and left running): what backup and restore do.
+ */
+export async function prepareDatabase(options: { shareRunning?: boolean } = {}): Promise<EmbeddedDatabase | undefined> {
   let embedded: EmbeddedDatabase | undefined;
   if (config.needsEmbeddedDatabase()) {
-    embedded = await startEmbeddedDatabase({ dir: config.embeddedDir(), port: config.embeddedPort() });
+    embedded =
+      (options.shareRunning ? runningEmbeddedDatabase(config.embeddedDir()) : undefined) ??
+      (await startEmbeddedDatabase({ dir: config.embeddedDir(), port: config.embeddedPort() }));
     process.env.DATABASE_URL = embedded.url;
   }
   const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)!));
@@ -37,6 +41,12 @@ export async function prepareDatabase(): Promise<EmbeddedDatabase | undefined> {
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
+  // Loaded here, so that commands needing only the database (backup, seed) start fast.
+  const [{ startGateway }, { subgraphDefinitions }, { startSubgraph }] = await Promise.all([
+    import('../gateway'),
+    import('../subgraphs'),
+    import('./subgraph'),
+  ]);
   const embedded = await prepareDatabase();
   const started: RunningService[] = [];
   try {

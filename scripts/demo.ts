@@ -94,7 +94,8 @@ async function main(): Promise<number> {
   return totals.rejected > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
+// Run as a program: `node dist/scripts/demo.js`, or `ipzone demo` (which names this file in argv[1]).
+if (require.main === module || process.argv[1] === __filename) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

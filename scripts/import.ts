@@ -1,5 +1,6 @@
 /**
- * npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030]
+ * ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]
+ * (or npm run import -- …), the token from the file, standard input (-) or IPZONE_TOKEN.
  * Reads the file as UTF-8 or GB18030 (named, or recognised) and refuses one that is not
  * CSV before anything is sent. Sends a CSV of figures through the gateway in batches, shows progress, prints the
  * summary with each rejected row's line, field and code, and exits 1 when rows were
@@ -8,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
-import { gatewayRequest, parseArgs } from '../lib/client';
+import { gatewayRequest, parseArgs, readToken } from '../lib/client';
 import { readFigureFile } from '../lib/figures-csv';
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
@@ -33,12 +34,12 @@ function progress(done: number, total: number): void {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const file = positional[0];
-  if (!file)
+  if (!file) throw new Error('usage: ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]');
+  const token = await readToken(options);
+  if (!token)
     throw new Error(
-      'usage: npm run import -- figures.csv [--token …] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030]',
+      'a token is needed: --token-file FILE, --token-file - (standard input) or IPZONE_TOKEN (ipzone token --org … --role reporter)',
     );
-  const token = options.get('token')?.[0] ?? config.clientToken();
-  if (!token) throw new Error('a token is needed: --token … or IPZONE_TOKEN (npm run token -- --org … --role reporter)');
   const batchSize = Number(options.get('batch')?.[0] ?? 1000);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > config.maxPushRows()) {
     throw new Error(`--batch must be a whole number from 1 to ${config.maxPushRows()}`);

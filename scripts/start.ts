@@ -1,7 +1,15 @@
-/** npm start: the whole hub in one process; Ctrl-C stops all of it. */
+/**
+ * ipzone start (npm start): the whole hub in one process. SIGINT or SIGTERM (Ctrl-C, or a
+ * process manager signalling the npm process, which passes it on: the npm script execs
+ * this process, with no shell between) stops it in order — new requests refused, those in
+ * flight finished, subgraphs, then the database — within STOP_DEADLINE_MS.
+ */
 import { config } from '../lib/config';
 import { startHub } from '../lib/hub';
 import { log } from '../lib/log';
+
+/** Process managers wait about 10 s before SIGKILL: by then the database must have stopped. */
+const STOP_DEADLINE_MS = 8000;
 
 const EXAMPLE = `{
   task(id: "T05") {
@@ -27,6 +35,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
+    setTimeout(() => {
+      log.error('the hub did not stop in time: stopping the database and leaving', { ms: STOP_DEADLINE_MS });
+      const database = hub.embedded ? hub.embedded.stop() : Promise.resolve();
+      database.finally(() => process.exit(1));
+    }, STOP_DEADLINE_MS).unref();
     hub.stop().then(
       () => process.exit(0),
       (error: unknown) => {

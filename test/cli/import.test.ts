@@ -30,9 +30,16 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function cli(name: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  name: string,
+  args: string[],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', [script(name), ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run('node', [script(name), ...args], {
+      env: { ...env, ...extraEnv },
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -70,14 +77,14 @@ describe('npm run import', () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const token = (await bearer('amr', ['reporter'])).authorization.slice(7);
 
-    const first = await cli('import', [file, '--token', token]);
+    const first = await cli('import', [file], { IPZONE_TOKEN: token });
     expect(first.stdout).toContain('imported: 10000 created, 0 updated, 0 unchanged, 0 rejected');
     expect(first.code).toBe(0);
     expect(first.stderr).toContain('5,000 / 10,000 rows (50%)');
     expect(first.stderr).toContain('10,000 / 10,000 rows (100%)');
     expect(await seriesCount('ip-training-base-trainees')).toBeGreaterThanOrEqual(10_000);
 
-    const again = await cli('import', [file, '--token', token]);
+    const again = await cli('import', [file], { IPZONE_TOKEN: token });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('10 batch(es) already imported earlier');
   }, 120_000);
@@ -95,9 +102,9 @@ describe('npm run import', () => {
       ].join('\r\n'),
     );
     const token = (await bearer('court', ['reporter'])).authorization.slice(7);
-    const dry = await cli('import', [file, '--token', token, '--dry-run']);
+    const dry = await cli('import', [file, '--dry-run'], { IPZONE_TOKEN: token });
     expect(dry.stdout).toContain('would import: 1 created');
-    const res = await cli('import', [file, '--token', token]);
+    const res = await cli('import', [file], { IPZONE_TOKEN: token });
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('line 3: period: BAD_USER_INPUT');
     expect(res.stdout).toContain('line 4: value: BAD_USER_INPUT');
@@ -111,7 +118,7 @@ describe('npm run import', () => {
 
   it('imports the example file of seeds/ as a court reporter', async () => {
     const token = (await bearer('court', ['reporter'])).authorization.slice(7);
-    const res = await cli('import', [path.join(ROOT, 'seeds/example-figures.csv'), '--token', token]);
+    const res = await cli('import', [path.join(ROOT, 'seeds/example-figures.csv')], { IPZONE_TOKEN: token });
     expect(res.stdout).toContain('0 rejected');
     expect(res.code).toBe(0);
   });

@@ -1,10 +1,12 @@
 /**
  * `npm start` as a newcomer runs it, with no database configured: an embedded PostgreSQL
  * in a folder of the project, migrated and seeded, the hub answering, and Ctrl-C
- * stopping all of it.
+ * stopping all of it; and as a process manager runs it: SIGTERM or SIGINT sent to the npm
+ * process alone stops every process of the hub.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { issueToken } from '../../lib/tokens';
 import { testPort } from '../support/isolation';
@@ -29,7 +31,13 @@ function postgresRunningOn(dir: string): boolean {
   }
 }
 
-function startHub(): { child: ChildProcess; output: () => string; ready: Promise<void>; exited: Promise<number | null> } {
+/** `node dist/scripts/start.js`, or with `npm`, `npm start` itself. */
+function startHub(npm = false): {
+  child: ChildProcess;
+  output: () => string;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+} {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...PORTS,
@@ -39,7 +47,8 @@ function startHub(): { child: ChildProcess; output: () => string; ready: Promise
   };
   for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'TASKS_DATABASE_URL', 'INDICATORS_DATABASE_URL'])
     delete env[name];
-  const child = spawn('node', [path.join(ROOT, 'dist/scripts/start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args] = npm ? ['npm', ['start']] : ['node', [path.join(ROOT, 'dist/scripts/start.js')]];
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let text = '';
   const ready = new Promise<void>((resolve, reject) => {
@@ -113,3 +122,59 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
   expect(await second.exited).toBe(0);
   expect(postgresRunningOn(DATA)).toBe(false);
 }, 120_000);
+
+/** Every process descending from `pid`. */
+function descendants(pid: number): number[] {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number));
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length > 0;) {
+    const children = table.filter(([, ppid]) => frontier.includes(ppid)).map(([child]) => child);
+    found.push(...children);
+    frontier = children;
+  }
+  return found;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const portOpen = (port: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  it(`${signal} sent to the npm start process alone stops the hub within 10 s and leaves no process behind`, async () => {
+    const hub = startHub(true);
+    await hub.ready;
+    const processes = descendants(hub.child.pid!);
+    // npm runs the hub itself: no shell in between that would keep the signal from it.
+    const commands = processes.map((pid) => execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+    expect(commands.some((c) => /^(ba|da)?sh\b/.test(c))).toBe(false);
+    expect(commands.some((c) => c.includes('bin/ipzone.js start'))).toBe(true);
+    expect(postgresRunningOn(DATA)).toBe(true);
+
+    const sent = Date.now();
+    hub.child.kill(signal);
+    expect(await hub.exited).toBe(0);
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    expect(processes.filter(alive)).toEqual([]);
+    expect(postgresRunningOn(DATA)).toBe(false);
+    for (const port of [...Object.values(PORTS), String(testPort(54349))])
+      expect({ port, open: await portOpen(port) }).toEqual({ port, open: false });
+  }, 120_000);
+}
