@@ -5,93 +5,19 @@
  * phone, and ask for a token when reads need one. SCREENSHOT=1 also writes
  * docs/dashboard.png (laptop width, as of 2025-12-31).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
 import type { Hub } from '../../lib/hub';
-import { type DemoFigure, readDemoFigures } from '../../scripts/demo';
+import { type Browser, launchBrowser, loaded, openPage } from '../support/browser';
+import { pushDemoFigures } from '../support/demo';
 import { bearer, graphql, startTestHub } from '../support/hub';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AS_OF = '2025-12-31';
 
-interface Browser {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
-
-/** A fresh Chromium profile (a new --user-data-dir) for each hub. */
-async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`the dashboard tests need Chromium at ${CHROMIUM} (Debian/Ubuntu: apt-get install chromium); CI installs it`);
-  }
-  if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'dashboard', 'index.html'))) {
-    throw new Error('the dashboard is not built: run `npm run build` (npm test runs it first)');
-  }
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'ipzone-dashboard-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Asia/Shanghai',
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Opens a page and records every console error and uncaught exception on it. */
-async function openPage(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(url);
-  return { page, problems };
-}
-
-async function loaded(page: Page): Promise<void> {
-  await page.waitForSelector('#updated[data-updated-at]');
-  await page.waitForSelector('body[data-loading="false"]', { state: 'attached' });
-}
-
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created updated rejected rejections { index field message } } }`;
-
-/** Each owner pushes its own rows of the demo file, with its own reporter token. */
-async function pushAsOwners(url: string, rows: DemoFigure[]): Promise<void> {
-  const byOrganization = new Map<string, object[]>();
-  for (const { figure } of rows) {
-    const { organization, ...rest } = figure;
-    byOrganization.set(String(organization), [...(byOrganization.get(String(organization)) ?? []), rest]);
-  }
-  for (const [org, figures] of byOrganization) {
-    const res = await graphql(url, PUSH, { input: { figures } }, await bearer(org, ['reporter']));
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.pushFigures.rejections).toEqual([]);
-  }
-}
 
 describe('the dashboard, reads open', () => {
   let hub: Hub;
@@ -101,9 +27,7 @@ describe('the dashboard, reads open', () => {
   beforeAll(async () => {
     hub = await startTestHub();
     base = hub.gateway.url.replace(/\/graphql$/, '');
-    const { figures, corrections } = readDemoFigures();
-    await pushAsOwners(hub.gateway.url, figures);
-    await pushAsOwners(hub.gateway.url, corrections);
+    await pushDemoFigures(hub.gateway.url);
     browser = await launchBrowser();
   });
   afterAll(async () => {
