@@ -2,8 +2,9 @@
  * A subgraph that is down costs only its own fields, by construction of the schema: the
  * gateway sets what a stopped subgraph should have answered to null, and a null in a
  * non-null field spreads to the nearest nullable field above it. So every field where
- * the gateway may have to go to another subgraph is nullable: each field of Query, and
- * each field whose object has a non-null field the field's own subgraph cannot resolve.
+ * the gateway may have to go to another subgraph is nullable: each field of Query, each
+ * field a subgraph adds to another's entity, and each field whose object has a non-null
+ * field the field's own subgraph cannot resolve (a reference to another's entity).
  */
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
@@ -31,46 +32,71 @@ function fieldGraphs(type: ObjectTypeDefinitionNode, field: FieldDefinitionNode)
     .map((d) => String(argument(d, 'graph')!.value));
 }
 
-function crossingFields(): Array<{ field: string; type: string; reason: string }> {
-  const found: Array<{ field: string; type: string; reason: string }> = [];
+/** The subgraph each entity belongs to: the others only reference it or add fields to it. */
+const HOME: Record<string, string> = { Organization: 'ORGANIZATIONS', Task: 'TASKS', Section: 'TASKS', Indicator: 'INDICATORS' };
+
+const keyFields = (type: ObjectTypeDefinitionNode): Set<string> =>
+  new Set(
+    (type.directives ?? [])
+      .filter((d) => d.name.value === 'join__type' && argument(d, 'key'))
+      .flatMap((d) => String(argument(d, 'key')!.value).split(/\s+/)),
+  );
+
+interface Crossing {
+  field: string;
+  type: string;
+  reason: string;
+}
+
+function crossingFields(): Crossing[] {
+  const found: Crossing[] = [];
   for (const [name, type] of objects) {
     if (name === 'Mutation') continue;
+    const keys = keyFields(type);
     for (const field of type.fields ?? []) {
       const printed = `${name}.${field.name.value}`;
-      const target = objects.get(named(field.type));
+      const add = (reason: string) => found.push({ field: printed, type: field.type.kind, reason });
       if (name === 'Query') {
-        found.push({ field: printed, type: field.type.kind, reason: 'a root field' });
+        add('a root field');
         continue;
       }
-      if (!target) continue;
-      for (const graph of fieldGraphs(type, field)) {
-        const elsewhere = (target.fields ?? []).find(
-          (f) => f.type.kind === Kind.NON_NULL_TYPE && !fieldGraphs(target, f).includes(graph),
+      // A field another subgraph adds to an entity.
+      const graphs = fieldGraphs(type, field);
+      if (HOME[name] && !keys.has(field.name.value) && !graphs.includes(HOME[name])) add(`added to ${name} by ${graphs}`);
+      // A reference to an object some of whose non-null fields the field's own subgraph cannot resolve.
+      const target = objects.get(named(field.type));
+      for (const graph of target ? graphs : []) {
+        const elsewhere = target!.fields!.find(
+          (f) => f.type.kind === Kind.NON_NULL_TYPE && !fieldGraphs(target!, f).includes(graph),
         );
-        if (elsewhere) {
-          found.push({
-            field: printed,
-            type: field.type.kind,
-            reason: `${graph} resolves it, not ${target.name.value}.${elsewhere.name.value}`,
-          });
-        }
+        if (elsewhere) add(`${graph} resolves it, not ${target!.name.value}.${elsewhere.name.value}`);
       }
     }
   }
   return found;
 }
 
+it('knows the home subgraph of every entity', () => {
+  const entities = [...objects.values()].filter((t) => keyFields(t).size > 0).map((t) => t.name.value);
+  expect(entities.sort()).toEqual(Object.keys(HOME).sort());
+});
+
 it('finds the fields that cross subgraphs', () => {
-  const fields = crossingFields().map((f) => f.field);
-  // References to another subgraph's entity, from each subgraph.
-  expect(fields).toEqual(
+  expect(crossingFields().map((f) => f.field)).toEqual(
     expect.arrayContaining([
+      // References to another subgraph's entity, from each subgraph.
       'ReportingCompleteness.organization',
       'FigureRevision.recordedByOrganization',
       'Indicator.owners',
       'Indicator.tasks',
       'Task.leadOrganization',
       'TaskReport.organization',
+      // Fields added to another subgraph's entity.
+      'Organization.taskScorecard',
+      'Organization.indicators',
+      'Task.indicators',
+      'Section.kpiSummary',
+      // Root fields.
       'Query.organizations',
       'Query.tasks',
       'Query.scoreboard',
