@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config';
 import type { Hub } from '../../lib/hub';
-import { type Browser, launchBrowser, loaded, openPage } from '../support/browser';
+import { type Browser, loaded, openPage, startDashboardHub } from '../support/browser';
 import { pushDemoFigures } from '../support/demo';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql } from '../support/hub';
 
 jest.setTimeout(180_000);
 
@@ -23,17 +23,12 @@ describe('the dashboard, reads open', () => {
   let hub: Hub;
   let base: string;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    hub = await startTestHub();
-    base = hub.gateway.url.replace(/\/graphql$/, '');
-    await pushDemoFigures(hub.gateway.url);
-    browser = await launchBrowser();
+    ({ hub, base, browser, stop } = await startDashboardHub(pushDemoFigures));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => stop?.());
 
   it('serves the page and its bundled assets from the gateway, with no CDN', async () => {
     const page = await fetch(`${base}/dashboard`);
@@ -263,17 +258,15 @@ describe('the dashboard when reads need a token (READS_REQUIRE_TOKEN=true)', () 
   let hub: Hub;
   let base: string;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   const saved = process.env.READS_REQUIRE_TOKEN;
 
   beforeAll(async () => {
     process.env.READS_REQUIRE_TOKEN = 'true';
-    hub = await startTestHub();
-    base = hub.gateway.url.replace(/\/graphql$/, '');
-    browser = await launchBrowser();
+    ({ hub, base, browser, stop } = await startDashboardHub());
   });
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
+    await stop?.();
     if (saved === undefined) delete process.env.READS_REQUIRE_TOKEN;
     else process.env.READS_REQUIRE_TOKEN = saved;
   });

@@ -4,40 +4,26 @@
  * part of the hub is not answering, never breaks, and fills in again once it is back.
  */
 import type { SubgraphName } from '../../lib/config';
-import type { Hub } from '../../lib/hub';
-import { type Browser, launchBrowser, loaded, openPage } from '../support/browser';
+import { loaded, openPage, useDashboardHub } from '../support/browser';
 import { pushDemoFigures } from '../support/demo';
-import { graphql, startTestHub, withSubgraphDown } from '../support/hub';
+import { graphql, withSubgraphDown } from '../support/hub';
 
 jest.setTimeout(180_000);
 
 const AS_OF = '2025-12-31';
 
-let hub: Hub;
-let base: string;
-let browser: Browser;
+const dashboard = useDashboardHub(pushDemoFigures);
 
-beforeAll(async () => {
-  hub = await startTestHub();
-  base = hub.gateway.url.replace(/\/graphql$/, '');
-  await pushDemoFigures(hub.gateway.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
-
-const page = () => openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+const page = () => openPage(dashboard.browser, `${dashboard.base}/dashboard?asOf=${AS_OF}&refresh=0`);
 const texts = (p: Awaited<ReturnType<typeof page>>['page'], selector: string) =>
   p.$$eval(selector, (elements) => elements.map((e) => e.textContent ?? ''));
 
 it('with the organizations subgraph down, shows everything else, "—" for names, and a notice; fills in when it is back', async () => {
   const full = await graphql(
-    hub.gateway.url,
+    dashboard.hub.gateway.url,
     `{ reportingCompleteness(asOf: "${AS_OF}") { organization { id } } tasks { id } organizations { id } }`,
   );
-  const { page: view, problems } = await withSubgraphDown(hub, 'organizations', async () => {
+  const { page: view, problems } = await withSubgraphDown(dashboard.hub, 'organizations', async () => {
     const opened = await page();
     const p = opened.page;
     await loaded(p);
@@ -90,7 +76,7 @@ it.each([
 ] as Array<[SubgraphName, string[], string[]]>)(
   'with the %s subgraph down, says which panels are unavailable and shows the others',
   async (down, missing, shown) => {
-    await withSubgraphDown(hub, down, async () => {
+    await withSubgraphDown(dashboard.hub, down, async () => {
       const { page: p, problems } = await page();
       await loaded(p);
       expect(await p.getAttribute('#partial', 'data-unavailable')).toBe(down);
