@@ -51,6 +51,13 @@ it('with the organizations subgraph down, shows everything else, "—" for names
     expect(await p.textContent('#detail .owners')).toContain('—');
     expect(await p.locator('#detail [data-period="2025Q2"] .revision').count()).toBe(2);
     await p.click('#detail .close');
+    // A view of one organisation keeps it, named by its id.
+    const court = await openPage(dashboard.browser, `${dashboard.base}/dashboard?asOf=${AS_OF}&refresh=0&org=court`);
+    await loaded(court.page);
+    expect(await court.page.inputValue('#filter-org')).toBe('court');
+    expect(await court.page.locator('#completeness .row.completeness').count()).toBe(1);
+    expect(court.problems).toEqual([]);
+    await court.page.close();
     return opened;
   });
   // Back: the next refresh answers in full, and the notice goes.
