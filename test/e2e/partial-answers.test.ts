@@ -171,6 +171,23 @@ describe.each(SUBGRAPHS.map((name) => [name]))('with the %s subgraph stopped', (
   });
 });
 
+// The organizations subgraph takes no writes.
+it.each([
+  ['indicators', `mutation { lockPeriod(period: "2023", reason: "down") { period } }`],
+  ['tasks', `mutation { reportTaskProgress(task: "T15", status: DONE) { status } }`],
+] as Array<[SubgraphName, string]>)(
+  'a mutation of the stopped %s subgraph fails with the error naming it',
+  async (down, mutation) => {
+    const res = await withSubgraphDown(hub, down, async () =>
+      graphql(hub.gateway.url, mutation, {}, await bearer('amr', ['coordinator'])),
+    );
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: down }) }),
+    ]);
+  },
+);
+
 it('answers in full again once the stopped subgraph is back', async () => {
   for (const c of CASES) {
     const res = await graphql(hub.gateway.url, c.query, c.variables);
