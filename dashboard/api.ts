@@ -74,10 +74,25 @@ export async function request<T>(
   return { data: body.data, errors };
 }
 
+/** The parts of the hub (subgraphs) an answer says are not answering. */
+export function unavailableServices(errors: GraphQLErrorLike[]): string[] {
+  return [
+    ...new Set(
+      errors
+        .filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')
+        .map((e) => e.extensions?.serviceName)
+        .filter((s): s is string => !!s),
+    ),
+  ].sort();
+}
+
 /** Errors worth telling the reader about (e.g. a subgraph that is down). */
 export function describeErrors(errors: GraphQLErrorLike[]): string | null {
   if (errors.length === 0) return null;
-  const services = [...new Set(errors.map((e) => e.extensions?.serviceName).filter((s): s is string => !!s))];
-  if (services.length > 0) return `Part of the data is unavailable (${services.join(', ')} not answering); the rest is shown.`;
+  const services = unavailableServices(errors);
+  if (services.length > 0) {
+    const which = services.length > 1 ? `${services.join(' and ')} subgraphs are` : `${services[0]} subgraph is`;
+    return `Part of the hub is unavailable: the ${which} not answering. What it serves shows as “—” or “unavailable”; the rest is shown.`;
+  }
   return `Part of the data could not be loaded: ${errors[0].message}`;
 }

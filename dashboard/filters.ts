@@ -49,6 +49,8 @@ export function fillOptions(meta: MetaData, filters: Filters): void {
   section.value = filters.section === null ? '' : String(filters.section);
   const collator = new Intl.Collator('zh-CN');
   const organizations = [...(meta.organizations ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+  // The organisations are unavailable: the chosen one stays, named by its id.
+  if (!meta.organizations && filters.org) organizations.push({ id: filters.org, name: filters.org });
   const org = byId<HTMLSelectElement>('filter-org');
   org.replaceChildren(
     h('option', { value: '' }, 'All organisations'),

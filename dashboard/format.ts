@@ -63,11 +63,12 @@ export function isDemo(kpi: Pick<Kpi, 'demo'> | null | undefined, series: Series
   return !!kpi?.demo || series.some((p) => p.source === 'demo');
 }
 
+/** Shown for what a part of the hub that is not answering would have named. */
+export const UNAVAILABLE = '—';
+
+/** Owners' names; one the hub cannot name right now (its organisations are unavailable) shows as —. */
 export function ownerNames(owners: Array<{ name: string } | null> | null | undefined): string {
-  return (owners ?? [])
-    .filter((o): o is { name: string } => !!o)
-    .map((o) => o.name)
-    .join('、');
+  return (owners ?? []).map((o) => o?.name ?? UNAVAILABLE).join('、');
 }
 
 export function localDate(date = new Date()): string {

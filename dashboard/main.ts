@@ -3,16 +3,18 @@
  * and refreshes itself every few seconds (the gateway's DASHBOARD_REFRESH_SECONDS, or
  * ?refresh=N in the URL; 0 turns refreshing off).
  */
-import { AuthError, describeErrors, request, storedToken, storeToken } from './api';
+import { AuthError, describeErrors, type GraphQLErrorLike, request, storedToken, storeToken, unavailableServices } from './api';
 import { byId, show } from './dom';
 import { localDate } from './format';
 import { bindFilters, effectiveAsOf, fillOptions, readFilters, variables, type Filters } from './filters';
 import { DASHBOARD, META, type DashboardData, type MetaData } from './queries';
 import { askForToken, updateForgetButton } from './render/auth';
 import { openDetail } from './render/detail';
+import { destroyCharts } from './render/charts';
 import { renderAttention, renderCompleteness, renderScoreboard, renderTargets } from './render/lists';
 import { renderTasks } from './render/tasks';
 import { renderTiles } from './render/tiles';
+import { showUnavailable } from './render/unavailable';
 
 function settings(): { refreshSeconds: number; readsRequireToken: boolean } {
   const root = document.documentElement.dataset;
@@ -26,6 +28,8 @@ function settings(): { refreshSeconds: number; readsRequireToken: boolean } {
 const config = settings();
 let filters: Filters = readFilters();
 let meta: MetaData | null = null;
+/** What the last META answer missed: it is asked again until it answers in full. */
+let metaErrors: GraphQLErrorLike[] = [];
 let generation = 0;
 let loading = false;
 let timer: number | undefined;
@@ -54,6 +58,14 @@ function showError(message: string | null): void {
   show(element, !!message);
 }
 
+/** Says which part of the hub is not answering, while the rest is shown. */
+function showPartial(errors: GraphQLErrorLike[]): void {
+  const element = byId('partial');
+  element.textContent = describeErrors(errors) ?? '';
+  element.dataset.unavailable = unavailableServices(errors).join(' ');
+  show(element, errors.length > 0);
+}
+
 function needToken(message: string | null): void {
   waitingForToken = true;
   window.clearTimeout(timer);
@@ -68,16 +80,29 @@ function needToken(message: string | null): void {
 
 function render(data: DashboardData): void {
   const open = (id: string) => void openDetail(byId<HTMLDialogElement>('detail'), id, effectiveAsOf(filters), needToken);
+  // A part that is null comes from a subgraph that is not answering: its panel says so.
+  const missing = (what: string, container: string, ...notes: string[]) => {
+    showUnavailable(byId(container), what);
+    for (const note of notes) byId(note).replaceChildren();
+  };
   let demo = false;
   if (data.scoreboard) {
     renderScoreboard(byId('scoreboard'), data.scoreboard);
     demo = renderTiles(byId('tiles'), data.scoreboard.headlineGoals, open) || demo;
+  } else {
+    destroyCharts('tiles');
+    missing('Scoreboard', 'scoreboard');
+    missing('The eight city goals', 'tiles');
   }
   if (data.attention)
     demo = renderAttention(byId('attention'), byId('attention-note'), data.attention, filters.section, open) || demo;
+  else missing('Targets needing attention', 'attention', 'attention-note');
   if (data.targets) demo = renderTargets(byId('targets'), byId('targets-note'), data.targets, filters.section, open) || demo;
+  else missing('Targets', 'targets', 'targets-note');
   if (data.reportingCompleteness) renderCompleteness(byId('completeness'), data.reportingCompleteness);
+  else missing('Reporting completeness', 'completeness');
   if (data.tasks) renderTasks(byId('tasks'), byId('task-summary'), data.tasks);
+  else missing('Tasks', 'tasks', 'task-summary');
   show(byId('demo-banner'), demo);
   document.body.dataset.demo = String(demo);
 }
@@ -89,8 +114,8 @@ async function load(): Promise<void> {
   loading = true;
   document.body.dataset.loading = 'true';
   try {
-    if (!meta) {
-      meta = (await request<MetaData>(META)).data;
+    if (!meta || metaErrors.length > 0) {
+      ({ data: meta, errors: metaErrors } = await request<MetaData>(META));
       fillOptions(meta, filters);
       if (meta.plan) {
         byId('plan-title').textContent = meta.plan.title;
@@ -102,7 +127,8 @@ async function load(): Promise<void> {
     show(byId('main'), true);
     render(data);
     lastUpdated = new Date();
-    showError(describeErrors(errors));
+    showError(null);
+    showPartial([...metaErrors, ...errors]);
     showUpdated(null);
     document.body.dataset.asOf = effectiveAsOf(filters);
   } catch (error) {

@@ -1,4 +1,8 @@
-/** The GraphQL the dashboard sends (all of it public API), and the shapes it reads back. */
+/**
+ * The GraphQL the dashboard sends (all of it public API), and the shapes it reads back.
+ * Whatever another subgraph serves may be null (that subgraph is not answering), and the
+ * shapes say so: the views show a placeholder and a notice instead.
+ */
 
 export type KpiStatus = 'ACHIEVED' | 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'NO_DATA' | 'NO_BASELINE' | 'NO_TARGET';
 export type Comparator = 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL' | 'REDUCE_BY_PERCENT' | 'INCREASE_BY_PERCENT';
@@ -64,7 +68,8 @@ export interface TaskRow {
   progress: { status: string; effectiveStatus: string; overdue: boolean; lastReportedAt: string | null } | null;
 }
 export interface Completeness {
-  organization: Named;
+  /** null while the organisations are unavailable. */
+  organization: Named | null;
   expected: number;
   onTime: number;
   late: number;
@@ -153,7 +158,7 @@ export interface DetailIndicator {
 }
 export interface DetailData {
   indicator: DetailIndicator | null;
-  figures: FigureRow[];
+  figures: FigureRow[] | null;
 }
 
 const FIGURES = `period breakdown value status revision withdrawn source note

@@ -46,9 +46,9 @@ export function organizationDirectory(url: () => string): OrganizationDirectory 
       });
     }
     const body = (await response.json()) as {
-      data?: { organizationsByReference: Array<{ reference: string; id: string | null }> };
+      data?: { organizationsByReference: Array<{ reference: string; id: string | null }> | null };
     };
-    if (!body.data)
+    if (!body.data?.organizationsByReference)
       throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph did not resolve organisation names');
     return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
   }

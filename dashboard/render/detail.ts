@@ -3,16 +3,16 @@
  * time, and every figure with all its revisions (value, status, who, when, why). For a
  * derived indicator, the figures of the indicators it is computed from.
  */
-import { AuthError, request } from '../api';
+import { AuthError, describeErrors, type GraphQLErrorLike, request } from '../api';
 import { append, h, zh } from '../dom';
-import { dateTime, isDemo, ownerNames, progressText, targetText, withUnit } from '../format';
+import { UNAVAILABLE, dateTime, isDemo, ownerNames, progressText, targetText, withUnit } from '../format';
 import { DETAIL, INPUT_FIGURES, type DetailData, type FigureRow, type Kpi, type Named } from '../queries';
 import { destroyCharts, lineChart, targetLine } from './charts';
 import { demoBadge, statusChip } from './tiles';
 
 interface InputData {
   indicator: { id: string; name: string; nameEn: string; unit: string; owners: Array<Named | null> | null } | null;
-  figures: FigureRow[];
+  figures: FigureRow[] | null;
 }
 
 function facts(kpi: Kpi | null, unit: string): HTMLElement {
@@ -30,7 +30,8 @@ function facts(kpi: Kpi | null, unit: string): HTMLElement {
   );
 }
 
-function history(figures: FigureRow[], unit: string): HTMLElement {
+function history(figures: FigureRow[] | null, unit: string): HTMLElement {
+  if (!figures) return h('p', { class: 'empty unavailable' }, 'The figures are unavailable right now.');
   if (figures.length === 0) return h('p', { class: 'muted' }, 'No figures reported.');
   return h(
     'ol',
@@ -66,7 +67,12 @@ function history(figures: FigureRow[], unit: string): HTMLElement {
                   'span',
                   { class: 'who' },
                   r.recordedBy,
-                  r.recordedByOrganization ? h('span', { class: 'muted' }, ' · ', zh(r.recordedByOrganization.name)) : null,
+                  h(
+                    'span',
+                    { class: 'muted' },
+                    ' · ',
+                    r.recordedByOrganization ? zh(r.recordedByOrganization.name) : UNAVAILABLE,
+                  ),
                 ),
                 h('time', { class: 'muted', datetime: r.recordedAt }, dateTime(r.recordedAt)),
                 r.reason ? h('span', { class: 'reason' }, '“', r.reason, '”') : null,
@@ -87,9 +93,15 @@ function header(title: string, titleEn: string, close: () => void): HTMLElement 
   );
 }
 
-async function inputs(formula: string): Promise<InputData[]> {
+async function inputs(formula: string, errors: GraphQLErrorLike[]): Promise<InputData[]> {
   const ids = [...new Set([...formula.matchAll(/\[([A-Za-z0-9_-]+)\]/g)].map((m) => m[1]))];
-  return Promise.all(ids.map(async (id) => (await request<InputData>(INPUT_FIGURES, { id, ref: id })).data));
+  return Promise.all(
+    ids.map(async (id) => {
+      const answer = await request<InputData>(INPUT_FIGURES, { id, ref: id });
+      errors.push(...answer.errors);
+      return answer.data;
+    }),
+  );
 }
 
 /** Opens the dialog on one indicator; `needToken` is called when the hub asks for a token. */
@@ -106,9 +118,12 @@ export async function openDetail(
   if (!dialog.open) dialog.showModal();
   let data: DetailData;
   let derived: InputData[] = [];
+  const errors: GraphQLErrorLike[] = [];
   try {
-    data = (await request<DetailData>(DETAIL, { id, ref: id, asOf })).data;
-    if (data.indicator?.formula) derived = await inputs(data.indicator.formula);
+    const answer = await request<DetailData>(DETAIL, { id, ref: id, asOf });
+    data = answer.data;
+    errors.push(...answer.errors);
+    if (data.indicator?.formula) derived = await inputs(data.indicator.formula, errors);
   } catch (error) {
     if (error instanceof AuthError) {
       dialog.close();
@@ -119,18 +134,22 @@ export async function openDetail(
   }
   if (dialog.dataset.indicator !== id) return;
   const indicator = data.indicator;
+  const partial = describeErrors(errors);
+  const notice = partial ? h('p', { class: 'banner partial', role: 'status' }, partial) : null;
   if (!indicator) {
-    dialog.replaceChildren(header('—', `No indicator "${id}"`, close));
+    dialog.replaceChildren(header('—', partial ? 'Unavailable' : `No indicator "${id}"`, close));
+    append(dialog, [notice]);
     return;
   }
   const demo =
     isDemo(indicator.kpi, indicator.series) ||
-    [data.figures, ...derived.map((d) => d.figures)].flat().some((f) => f.source === 'demo');
+    [data.figures, ...derived.map((d) => d.figures)].flat().some((f) => f?.source === 'demo');
   const canvas = h('canvas', { role: 'img', 'aria-label': `Figures of ${indicator.nameEn} over time` });
   const tasks = (indicator.tasks ?? []).filter((t): t is { id: string; content: string } => !!t);
   dialog.replaceChildren();
   append(dialog, [
     header(indicator.name, indicator.nameEn, close),
+    notice,
     demo
       ? h(
           'p',

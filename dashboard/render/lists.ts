@@ -1,6 +1,17 @@
 /** The scoreboard counts, the targets needing attention, all targets, and reporting completeness. */
 import { h, stackedBar, zh } from '../dom';
-import { KPI_STATUS, STATUS_ORDER, isDemo, number, ownerNames, progressText, statusInfo, targetText, withUnit } from '../format';
+import {
+  KPI_STATUS,
+  STATUS_ORDER,
+  UNAVAILABLE,
+  isDemo,
+  number,
+  ownerNames,
+  progressText,
+  statusInfo,
+  targetText,
+  withUnit,
+} from '../format';
 import type { Completeness, Counts, Kpi, KpiStatus } from '../queries';
 import { demoBadge, statusChip } from './tiles';
 
@@ -57,10 +68,13 @@ export function renderScoreboard(container: HTMLElement, board: { asOf: string; 
   );
 }
 
-/** Keeps the targets of the chosen section's tasks (headline goals belong to no task). */
+/**
+ * Keeps the targets of the chosen section's tasks (headline goals belong to no task); a
+ * target whose tasks are unavailable (null) stays, since it may belong to the section.
+ */
 export function inSection(kpi: Kpi, section: number | null): boolean {
   if (section === null) return true;
-  return (kpi.indicator?.tasks ?? []).some((t) => t?.sectionSeq === section);
+  return (kpi.indicator?.tasks ?? []).some((t) => t === null || t.sectionSeq === section);
 }
 
 function targetRow(kpi: Kpi, open: (id: string) => void): HTMLLIElement {
@@ -147,12 +161,14 @@ export function renderCompleteness(container: HTMLElement, rows: Completeness[])
       ? sorted.map((c) =>
           h(
             'li',
-            { class: 'row completeness', 'data-organization': c.organization.id },
+            { class: 'row completeness', 'data-organization': c.organization?.id ?? null },
             h(
               'div',
               { class: 'row-main' },
-              zh(c.organization.name, 'zh name-zh'),
-              h('span', { class: 'name-en' }, c.organization.nameEn ?? ''),
+              c.organization
+                ? zh(c.organization.name, 'zh name-zh')
+                : h('span', { class: 'name-zh unavailable', title: 'The organisation cannot be named right now' }, UNAVAILABLE),
+              h('span', { class: 'name-en' }, c.organization?.nameEn ?? ''),
               stackedBar(
                 [
                   { count: c.onTime, tone: 'good', label: 'On time' },

@@ -1,69 +1,34 @@
 /**
- * The dashboard at GET /dashboard, in a real browser (Chromium driven by playwright-core,
- * found by test/support/browser.ts): owners push the demo figures through the API, and the page must show
+ * The dashboard at GET /dashboard, in a real browser (Debian's Chromium driven by
+ * playwright-core): owners push the demo figures through the API, and the page must show
  * them as the API computes them, refresh itself, filter, open a target's history, fit a
  * phone, and ask for a token when reads need one. SCREENSHOT=1 also writes
  * docs/dashboard.png (laptop width, as of 2025-12-31).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
 import type { Hub } from '../../lib/hub';
-import { type DemoFigure, readDemoFigures } from '../../scripts/demo';
-import { type Browser, launchBrowser as launch, openPage } from '../support/browser';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { type Browser, loaded, openPage, startDashboardHub } from '../support/browser';
+import { pushDemoFigures } from '../support/demo';
+import { bearer, graphql } from '../support/hub';
 
 jest.setTimeout(180_000);
 
 const AS_OF = '2025-12-31';
 
-/** A fresh browser (see test/support/browser.ts for which one) for each hub. */
-async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'dashboard', 'index.html'))) {
-    throw new Error('the dashboard is not built: run `npm run build` (npm test runs it first)');
-  }
-  return launch();
-}
-
-async function loaded(page: Page): Promise<void> {
-  await page.waitForSelector('#updated[data-updated-at]');
-  await page.waitForSelector('body[data-loading="false"]', { state: 'attached' });
-}
-
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created updated rejected rejections { index field message } } }`;
-
-/** Each owner pushes its own rows of the demo file, with its own reporter token. */
-async function pushAsOwners(url: string, rows: DemoFigure[]): Promise<void> {
-  const byOrganization = new Map<string, object[]>();
-  for (const { figure } of rows) {
-    const { organization, ...rest } = figure;
-    byOrganization.set(String(organization), [...(byOrganization.get(String(organization)) ?? []), rest]);
-  }
-  for (const [org, figures] of byOrganization) {
-    const res = await graphql(url, PUSH, { input: { figures } }, await bearer(org, ['reporter']));
-    expect(res.errors).toBeUndefined();
-    expect(res.data!.pushFigures.rejections).toEqual([]);
-  }
-}
 
 describe('the dashboard, reads open', () => {
   let hub: Hub;
   let base: string;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    hub = await startTestHub();
-    base = hub.gateway.url.replace(/\/graphql$/, '');
-    const { figures, corrections } = readDemoFigures();
-    await pushAsOwners(hub.gateway.url, figures);
-    await pushAsOwners(hub.gateway.url, corrections);
-    browser = await launchBrowser();
+    ({ hub, base, browser, stop } = await startDashboardHub(pushDemoFigures));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
-  });
+  afterAll(() => stop?.());
 
   it('serves the page and its bundled assets from the gateway, with no CDN', async () => {
     const page = await fetch(`${base}/dashboard`);
@@ -293,17 +258,15 @@ describe('the dashboard when reads need a token (READS_REQUIRE_TOKEN=true)', () 
   let hub: Hub;
   let base: string;
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   const saved = process.env.READS_REQUIRE_TOKEN;
 
   beforeAll(async () => {
     process.env.READS_REQUIRE_TOKEN = 'true';
-    hub = await startTestHub();
-    base = hub.gateway.url.replace(/\/graphql$/, '');
-    browser = await launchBrowser();
+    ({ hub, base, browser, stop } = await startDashboardHub());
   });
   afterAll(async () => {
-    await browser?.close();
-    await hub?.stop();
+    await stop?.();
     if (saved === undefined) delete process.env.READS_REQUIRE_TOKEN;
     else process.env.READS_REQUIRE_TOKEN = saved;
   });

@@ -2,7 +2,9 @@
 import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
 import { type Hub, startHub } from '../../lib/hub';
 import type { Role } from '../../lib/identity';
+import { startSubgraph } from '../../lib/subgraph';
 import { issueToken } from '../../lib/tokens';
+import { subgraphDefinitions } from '../../subgraphs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { recreateDatabase } from './database';
@@ -23,7 +25,10 @@ export async function startTestHub(): Promise<Hub> {
     .basename(expect.getState().testPath ?? 'hub', '.test.ts')
     .replace(/[^a-z0-9]+/gi, '_')
     .toLowerCase();
-  process.env.DATABASE_URL = await recreateDatabase(process.env.TEST_DATABASE_SERVER_URL!, `${TEST_DB_PREFIX}_${file}`.slice(0, 63));
+  process.env.DATABASE_URL = await recreateDatabase(
+    process.env.TEST_DATABASE_SERVER_URL!,
+    `${TEST_DB_PREFIX}_${file}`.slice(0, 63),
+  );
   return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
 }
 
@@ -40,6 +45,20 @@ export async function graphql<T = Record<string, any>>(
   });
   const body = (await response.json()) as GraphQLResponse<T>;
   return { ...body, status: response.status };
+}
+
+/** Runs `check` while one subgraph is stopped, then starts it again on the same port. */
+export async function withSubgraphDown<T>(hub: Hub, name: SubgraphName, check: () => Promise<T>): Promise<T> {
+  const { port } = hub.subgraphs[name];
+  await hub.subgraphs[name].stop();
+  try {
+    return await check();
+  } finally {
+    hub.subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
+      port,
+      organizationsUrl: hub.subgraphs.organizations.url,
+    });
+  }
 }
 
 /** SQL statements each subgraph sends while `action` runs. */

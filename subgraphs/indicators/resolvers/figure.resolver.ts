@@ -41,7 +41,7 @@ const FIGURE_ARGS_DOC = {
 
 @Resolver(() => Figure)
 export class FigureResolver {
-  @Query(() => [Figure], { description: 'Figures of one indicator (by id or name), in period order' })
+  @Query(() => [Figure], { nullable: true, description: 'Figures of one indicator (by id or name), in period order' })
   async figures(
     @Ctx() { loaders }: Context,
     @Arg('indicator', { description: 'Indicator id or name' }) indicator: string,
@@ -70,7 +70,10 @@ export class FigureResolver {
     return loaders.historyOf(asOf ? figureQuery({ asOf }).asOf! : null).load(figure.seriesId);
   }
 
-  @Query(() => [PeriodLock], { description: 'Locked periods, for one indicator (and those locked for all) or every one' })
+  @Query(() => [PeriodLock], {
+    nullable: true,
+    description: 'Locked periods, for one indicator (and those locked for all) or every one',
+  })
   periodLocks(
     @Ctx() { loaders }: Context,
     @Arg('indicator', () => String, { nullable: true }) indicator?: string | null,
@@ -78,7 +81,7 @@ export class FigureResolver {
     return loaders.figures.locks(indicator ?? null);
   }
 
-  @Query(() => [PeriodLockEvent], { description: 'The audit trail of locks and unlocks' })
+  @Query(() => [PeriodLockEvent], { nullable: true, description: 'The audit trail of locks and unlocks' })
   periodLockEvents(@Ctx() { loaders }: Context): Promise<PeriodLockEvent[]> {
     return loaders.figures.lockEvents();
   }

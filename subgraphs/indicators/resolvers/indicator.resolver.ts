@@ -7,7 +7,7 @@ type Context = SubgraphContext<IndicatorLoaders>;
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  @Query(() => [Indicator], { description: "The plan's quantitative targets: the eight city goals first" })
+  @Query(() => [Indicator], { nullable: true, description: "The plan's quantitative targets: the eight city goals first" })
   indicators(
     @Ctx() { loaders }: Context,
     @Arg('filter', () => IndicatorFilter, { nullable: true }) filter?: IndicatorFilter,

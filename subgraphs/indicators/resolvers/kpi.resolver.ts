@@ -70,7 +70,7 @@ const STATUS_ORDER = [KpiStatus.OFF_TRACK, KpiStatus.AT_RISK];
 
 @Resolver(() => Kpi)
 export class KpiResolver {
-  @Query(() => [Kpi], { description: 'Where each target stands as of a date (monitoring indicators on request)' })
+  @Query(() => [Kpi], { nullable: true, description: 'Where each target stands as of a date (monitoring indicators on request)' })
   async kpis(
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
@@ -88,7 +88,10 @@ export class KpiResolver {
     return filter?.status?.length ? kpis.filter((k) => filter.status!.includes(k.status)) : kpis;
   }
 
-  @Query(() => Scoreboard, { description: 'The plan as a whole: counts per status for the eight city goals and for all targets' })
+  @Query(() => Scoreboard, {
+    nullable: true,
+    description: 'The plan as a whole: counts per status for the eight city goals and for all targets',
+  })
   async scoreboard(@Ctx() { loaders }: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<Scoreboard> {
     const date = dateArgument(asOf);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.comparator !== null);
@@ -108,7 +111,10 @@ export class KpiResolver {
     };
   }
 
-  @Query(() => [ReportingCompleteness], { description: "Each owing organisation's reporting: on time, late, missing" })
+  @Query(() => [ReportingCompleteness], {
+    nullable: true,
+    description: "Each owing organisation's reporting: on time, late, missing",
+  })
   async reportingCompleteness(
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,

@@ -26,9 +26,10 @@ export class FigureRevision {
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true }) source: string | null;
   @Field(() => String, { nullable: true, description: 'Why the value was corrected or withdrawn' }) reason: string | null;
-  @Field(() => Organization, { description: 'The organisation the figure is reported for' }) organization: Organization;
+  @Field(() => Organization, { nullable: true, description: 'The organisation the figure is reported for' })
+  organization: Organization;
   @Field({ description: 'Subject of the token that recorded it' }) recordedBy: string;
-  @Field(() => Organization) recordedByOrganization: Organization;
+  @Field(() => Organization, { nullable: true }) recordedByOrganization: Organization;
   @Field({ description: 'When it was recorded (ISO 8601)' }) recordedAt: string;
   organizationId: string;
   recordedByOrg: string;
@@ -52,7 +53,7 @@ export class Figure {
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true, description: 'Where the figure comes from; "demo" marks synthetic data' })
   source: string | null;
-  @Field(() => Organization) organization: Organization;
+  @Field(() => Organization, { nullable: true }) organization: Organization;
   @Field() recordedBy: string;
   @Field() recordedAt: string;
   seriesId: string;
@@ -133,7 +134,7 @@ export class PeriodLock {
   @Field() period: string;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field() lockedBy: string;
-  @Field(() => Organization) lockedByOrganization: Organization;
+  @Field(() => Organization, { nullable: true }) lockedByOrganization: Organization;
   @Field() lockedAt: string;
   lockedByOrg: string;
 }
@@ -145,7 +146,7 @@ export class PeriodLockEvent {
   @Field() period: string;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field() actor: string;
-  @Field(() => Organization) actorOrganization: Organization;
+  @Field(() => Organization, { nullable: true }) actorOrganization: Organization;
   @Field() at: string;
   actorOrg: string;
 }

@@ -62,6 +62,11 @@ registerEnumType(Rollup, {
   },
 });
 
+/**
+ * Other subgraphs' entities, by key. Every field of this subgraph that returns one (or adds
+ * a field to one) is nullable: when their subgraph is down, the gateway sets them to null
+ * and the rest of the answer stands (test/unit/cross-subgraph-nullability.test.ts).
+ */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Organization {

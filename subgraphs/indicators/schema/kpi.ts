@@ -92,7 +92,7 @@ export class Scoreboard {
 @ObjectType({ description: 'A period an owner must report by the calendar' })
 export class ExpectedReport {
   @Field(() => Indicator, { nullable: true }) indicator?: Indicator | null;
-  @Field(() => Organization) organization: Organization;
+  @Field(() => Organization, { nullable: true }) organization: Organization;
   @Field() period: string;
   @Field({ description: 'Last day a report is on time' }) due: string;
   @Field(() => ReportStatus) status: ReportStatus;
@@ -102,7 +102,7 @@ export class ExpectedReport {
 
 @ObjectType({ description: 'What an organisation has reported of what it owes' })
 export class ReportingCompleteness {
-  @Field(() => Organization) organization: Organization;
+  @Field(() => Organization, { nullable: true }) organization: Organization;
   @Field(() => Int) expected: number;
   @Field(() => Int) onTime: number;
   @Field(() => Int) late: number;
@@ -138,7 +138,7 @@ export class Baseline {
   @Field() breakdown: string;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field() recordedBy: string;
-  @Field(() => Organization) recordedByOrganization: Organization;
+  @Field(() => Organization, { nullable: true }) recordedByOrganization: Organization;
   @Field() recordedAt: string;
 }
 

@@ -8,7 +8,7 @@ type Context = SubgraphContext<OrganizationLoaders>;
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => [Organization], { description: 'Organisations, optionally by kind or by part of a name or alias' })
+  @Query(() => [Organization], { nullable: true, description: 'Organisations, optionally by kind or by part of a name or alias' })
   async organizations(
     @Ctx() { loaders }: Context,
     @Arg('filter', () => OrganizationFilter, { nullable: true }) filter?: OrganizationFilter,
@@ -35,6 +35,7 @@ export class OrganizationResolver {
   }
 
   @Query(() => [OrganizationReference], {
+    nullable: true,
     description: 'Resolves many ids, names or aliases at once, in the order given (id null when unknown)',
   })
   async organizationsByReference(

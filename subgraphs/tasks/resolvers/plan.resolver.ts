@@ -33,12 +33,12 @@ export class PlanResolver {
     return loaders.repository.measures();
   }
 
-  @Query(() => [Section], { name: 'sections', description: 'The seven sections of 二、工作任务' })
+  @Query(() => [Section], { nullable: true, name: 'sections', description: 'The seven sections of 二、工作任务' })
   allSections(@Ctx() { loaders }: Context): Promise<Section[]> {
     return loaders.repository.sections();
   }
 
-  @Query(() => [Measure], { name: 'measures', description: 'The 22 numbered measures' })
+  @Query(() => [Measure], { nullable: true, name: 'measures', description: 'The 22 numbered measures' })
   allMeasures(@Ctx() { loaders }: Context): Promise<Measure[]> {
     return loaders.repository.measures();
   }

@@ -23,7 +23,7 @@ function checkFilter(filter: TaskFilter): void {
 
 @Resolver(() => Task)
 export class TaskResolver {
-  @Query(() => [Task], { description: 'The annex tasks in document order, optionally filtered' })
+  @Query(() => [Task], { nullable: true, description: 'The annex tasks in document order, optionally filtered' })
   async tasks(
     @Ctx() { loaders }: Context,
     @Arg('filter', () => TaskFilter, { nullable: true }) filter?: TaskFilter,

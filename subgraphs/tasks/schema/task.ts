@@ -1,6 +1,10 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
-/** An organisation as the tasks subgraph knows it: by key, with the tasks it shares. */
+/**
+ * An organisation as the tasks subgraph knows it: by key, with the tasks it shares. Every
+ * field that returns one (or adds a field to one) is nullable, so the organizations
+ * subgraph down costs only the organisations (test/unit/cross-subgraph-nullability.test.ts).
+ */
 @Directive('@key(fields: "id")')
 @ObjectType()
 export class Organization {
