@@ -3,11 +3,10 @@
  * Each runs a fixed GraphQL query through the gateway itself, as the caller (same token,
  * same rules), and writes the answer's numbers as they are: the CSV equals the GraphQL.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toCsv } from '../lib/csv';
 import { type GatewayContext, gatewayContext } from './context';
-import { sendJson } from '../lib/server';
 
 type Row = Record<string, unknown>;
 
@@ -80,13 +79,13 @@ const COUNT_KEYS = ['total', 'achieved', 'onTrack', 'atRisk', 'offTrack', 'noDat
 
 export const EXPORTS: Record<string, Export> = {
   kpis: {
-    query: `query($asOf: String) { kpis(asOf: $asOf, filter: { includeMonitoring: true }) { ${KPI_FIELDS} } }`,
+    query: `query ExportKpis($asOf: String) { kpis(asOf: $asOf, filter: { includeMonitoring: true }) { ${KPI_FIELDS} } }`,
     variables: asOf,
     header: KPI_HEADER,
     rows: (data) => (data.kpis as Row[]).map((k) => kpiRow(k)),
   },
   scoreboard: {
-    query: `query($asOf: String) { scoreboard(asOf: $asOf) { asOf headline { ${COUNTS} } targets { ${COUNTS} } } }`,
+    query: `query ExportScoreboard($asOf: String) { scoreboard(asOf: $asOf) { asOf headline { ${COUNTS} } targets { ${COUNTS} } } }`,
     variables: asOf,
     header: ['scope', 'as_of', ...COUNT_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))],
     rows: (data) => {
@@ -95,7 +94,7 @@ export const EXPORTS: Record<string, Export> = {
     },
   },
   completeness: {
-    query: `query($asOf: String) { reportingCompleteness(asOf: $asOf) { organization { id name } expected onTime late missing completeness
+    query: `query ExportCompleteness($asOf: String) { reportingCompleteness(asOf: $asOf) { organization { id name } expected onTime late missing completeness
       reports { indicator { id } period due status firstReportedAt } } }`,
     variables: asOf,
     header: ['organization', 'organization_name', 'indicator', 'period', 'due', 'status', 'first_reported_at'],
@@ -108,7 +107,7 @@ export const EXPORTS: Record<string, Export> = {
       ),
   },
   organization: {
-    query: `query($id: ID!, $asOf: String) { organization(id: $id) { id name
+    query: `query ExportOrganization($id: ID!, $asOf: String) { organization(id: $id) { id name
       taskScorecard(asOf: $asOf) { ledTasks { id deadline progress(asOf: $asOf) { status effectiveStatus lastReportedAt } }
                                    sharedTasks { id deadline progress(asOf: $asOf) { status effectiveStatus lastReportedAt } } }
       indicatorScorecard(asOf: $asOf) { kpis { ${KPI_FIELDS} } } } }`,
@@ -142,21 +141,23 @@ export const EXPORTS: Record<string, Export> = {
   },
 };
 
+/** GET /export/<name>.csv, for lib/server.ts. */
 export function exportRoute(apollo: ApolloServer<GatewayContext>) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const url = new URL(request.url, 'http://localhost');
     const name = /^\/export\/([a-z]+)\.csv$/.exec(url.pathname)?.[1];
     const spec = name ? EXPORTS[name] : undefined;
     if (!spec)
-      return sendJson(res, 404, {
+      return reply.code(404).send({
         error: `exports: ${Object.keys(EXPORTS)
           .map((n) => `/export/${n}.csv`)
           .join(', ')}`,
       });
     let contextValue: GatewayContext;
     try {
-      contextValue = await gatewayContext(req, requestId);
+      contextValue = await gatewayContext(request.raw, request.id);
     } catch (error) {
-      return sendJson(res, 401, { errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return reply.code(401).send({ errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
     const response = await apollo.executeOperation(
       { query: spec.query, variables: spec.variables(url.searchParams) },
@@ -165,14 +166,14 @@ export function exportRoute(apollo: ApolloServer<GatewayContext>) {
     const body = response.body.kind === 'single' ? response.body.singleResult : null;
     if (!body?.data || body.errors?.length) {
       const code = body?.errors?.[0]?.extensions?.code;
-      return sendJson(res, code === 'BAD_USER_INPUT' ? 400 : code === 'UNAUTHENTICATED' ? 401 : 502, {
+      return reply.code(code === 'BAD_USER_INPUT' ? 400 : code === 'UNAUTHENTICATED' ? 401 : 502).send({
         errors: body?.errors ?? [],
       });
     }
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}${url.searchParams.get('asOf') ? `-${url.searchParams.get('asOf')}` : ''}.csv"`,
-    });
-    res.end(`\uFEFF${toCsv(spec.header, spec.rows(body.data as Row))}`);
+    const asOf = (url.searchParams.get('asOf') ?? '').replace(/[^0-9A-Za-z:._-]/g, '');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}${asOf ? `-${asOf}` : ''}.csv"`)
+      .send(`\uFEFF${toCsv(spec.header, spec.rows(body.data as Row))}`);
   };
 }

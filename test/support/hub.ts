@@ -23,7 +23,10 @@ export async function startTestHub(): Promise<Hub> {
     .basename(expect.getState().testPath ?? 'hub', '.test.ts')
     .replace(/[^a-z0-9]+/gi, '_')
     .toLowerCase();
-  process.env.DATABASE_URL = await recreateDatabase(process.env.TEST_DATABASE_SERVER_URL!, `${TEST_DB_PREFIX}_${file}`.slice(0, 63));
+  process.env.DATABASE_URL = await recreateDatabase(
+    process.env.TEST_DATABASE_SERVER_URL!,
+    `${TEST_DB_PREFIX}_${file}`.slice(0, 63),
+  );
   return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
 }
 
