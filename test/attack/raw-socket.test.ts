@@ -200,10 +200,6 @@ describe('any bytes on every port', () => {
       for (const c of CASES) {
         const answer = await rawExchange(portOf(name), c.chunks, { untilStatus: true, waitMs: 1500, end: c.end });
         const status = statusOf(answer.response);
-        if (process.env.FUZZ_DEBUG)
-          process.stderr.write(
-            `${name} | ${c.name} | ${status} | ${answer.closedByServer} | ${answer.response.slice(answer.response.indexOf('\r\n\r\n') + 4, answer.response.indexOf('\r\n\r\n') + 150).replace(/\s+/g, ' ')}\n`,
-          );
         if (status !== undefined && status >= 500) failures.push(`${c.name}: answered ${status}`);
         if (!(await healthy(service(name).url))) failures.push(`${c.name}: /healthz stopped answering`);
       }
