@@ -140,7 +140,7 @@ function createApp(name: string, metrics: ServiceMetrics, limit: number): Fastif
     reply.header(REQUEST_ID_HEADER, request.id);
     reply.header('x-content-type-options', 'nosniff');
     // What Apollo and the routes read the target with: a request whose target or Host is no URL stops here.
-    if (!URL.canParse(request.url, `${request.protocol}://${request.hostname}/`)) {
+    if (!URL.canParse(request.url, `${request.protocol}://${request.hostname || 'localhost'}/`)) {
       throw new HttpError(400, 'BAD_REQUEST', 'the request target or its Host header is not a valid URL');
     }
   });
@@ -195,6 +195,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
     context: async (request) => contexts.get(request as FastifyRequest)!,
   }) as RouteHandler;
   const graphql: RouteHandler = async (request, reply) => {
+    if (!request.hostname) throw new HttpError(400, 'BAD_REQUEST', 'a GraphQL request needs a Host header');
     if (
       request.method === 'POST' &&
       !JSON_TYPES.some((type) => request.headers['content-type']?.toLowerCase().startsWith(type))

@@ -8,7 +8,7 @@ import { graphql, metricsText, startTestHub } from '../support/hub';
 let hub: Hub;
 beforeAll(async () => {
   hub = await startTestHub();
-}, 300_000);
+});
 afterAll(() => hub?.stop());
 
 /** Runs `count` tasks, `concurrency` at a time. */

@@ -99,6 +99,7 @@ const CASES: Case[] = [
   // Headers.
   { name: 'a Host that is no host', chunks: ['GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: [\r\n\r\n'] },
   { name: 'no Host', chunks: ['GET /healthz HTTP/1.1\r\n\r\n'] },
+  { name: 'HTTP/1.0 without Host', chunks: ['GET /graphql?query=%7B__typename%7D HTTP/1.0\r\n\r\n'] },
   { name: 'a header without a colon', chunks: [`GET /healthz HTTP/1.1\r\n${H}NoColonHere\r\n\r\n`] },
   { name: 'a header name with a space', chunks: [`GET /healthz HTTP/1.1\r\n${H}Bad Header: x\r\n\r\n`] },
   { name: 'a NUL in a header value', chunks: [latin1(`GET /healthz HTTP/1.1\r\n${H}X-A: a\x00b\r\n\r\n`)] },
