@@ -93,14 +93,14 @@ const TASK_FIELDS = 'id deadline progress(asOf: $asOf) { status effectiveStatus 
 
 export const EXPORTS: Record<string, ExportSpec> = {
   kpis: {
-    query: `query($asOf: String) { kpis(asOf: $asOf, filter: { includeMonitoring: true }) { ${KPI_FIELDS} } }`,
+    query: `query ExportKpis($asOf: String) { kpis(asOf: $asOf, filter: { includeMonitoring: true }) { ${KPI_FIELDS} } }`,
     variables: asOf,
     header: KPI_HEADER,
     rows: (data) => (data.kpis as Row[]).map(kpiRow),
     fileParts: asOfPart,
   },
   scoreboard: {
-    query: `query($asOf: String) { scoreboard(asOf: $asOf) { asOf headline { ${COUNTS} } targets { ${COUNTS} } } }`,
+    query: `query ExportScoreboard($asOf: String) { scoreboard(asOf: $asOf) { asOf headline { ${COUNTS} } targets { ${COUNTS} } } }`,
     variables: asOf,
     header: ['scope', 'as_of', ...COUNT_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))],
     rows: (data) => {
@@ -110,7 +110,7 @@ export const EXPORTS: Record<string, ExportSpec> = {
     fileParts: asOfPart,
   },
   completeness: {
-    query: `query($asOf: String) { reportingCompleteness(asOf: $asOf) { organization { id name } expected onTime late missing completeness
+    query: `query ExportCompleteness($asOf: String) { reportingCompleteness(asOf: $asOf) { organization { id name } expected onTime late missing completeness
       reports { indicator { id } period due status firstReportedAt } } }`,
     variables: asOf,
     header: ['organization', 'organization_name', 'indicator', 'period', 'due', 'status', 'first_reported_at'],
@@ -126,7 +126,7 @@ export const EXPORTS: Record<string, ExportSpec> = {
   // Tasks and indicators in one table of the same columns: a task's row leaves the
   // indicator's columns empty, an indicator's row the task's.
   organization: {
-    query: `query($id: ID!, $asOf: String) { organization(id: $id) { id name
+    query: `query ExportOrganization($id: ID!, $asOf: String) { organization(id: $id) { id name
       taskScorecard(asOf: $asOf) { ledTasks { ${TASK_FIELDS} } sharedTasks { ${TASK_FIELDS} } }
       indicatorScorecard(asOf: $asOf) { kpis { ${KPI_FIELDS} } } } }`,
     variables: (params) => {

@@ -5,12 +5,11 @@
  * Errors are answered as errors (JSON with a stable code): a bad parameter 400, something
  * that does not exist 404.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { toCsv } from '../lib/csv';
 import { ErrorCode, unauthenticated } from '../lib/errors';
-import { sendJson } from '../lib/server';
 import { type GatewayContext, gatewayContext } from './context';
 import { EXPORTS, type Row } from './export-specs';
 
@@ -77,13 +76,13 @@ export async function answerExport(
 }
 
 export function exportRoute(apollo: ApolloServer<GatewayContext>) {
-  return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
-    const answer = await answerExport(apollo, url.pathname, url.searchParams, () => gatewayContext(req, requestId));
-    if (!('csv' in answer)) return sendJson(res, answer.status, { errors: answer.errors });
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${answer.fileName}"`,
-    });
-    res.end(`\uFEFF${answer.csv}`);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const url = new URL(request.url, 'http://gateway');
+    const answer = await answerExport(apollo, url.pathname, url.searchParams, () => gatewayContext(request.raw, request.id));
+    if (!('csv' in answer)) return reply.code(answer.status).send({ errors: answer.errors });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${answer.fileName}"`)
+      .send(`\uFEFF${answer.csv}`);
   };
 }

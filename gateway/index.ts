@@ -57,7 +57,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host: options.host ?? config.host(),
     port: options.port ?? config.port('gateway'),
     context: gatewayContext,
-    routes: { '/export/': exportRoute(apollo), ...dashboardRoutes() },
+    routes: (app) => {
+      app.get('/export/*', exportRoute(apollo));
+      dashboardRoutes(app);
+    },
     metrics,
     ready: async () => {
       const down: string[] = [];

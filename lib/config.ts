@@ -44,6 +44,10 @@ export const ENV_VARIABLES = {
   MAX_ALIASES: 'most aliases one query may use (default 40)',
   MAX_BODY_BYTES: 'largest request body in bytes (default 4194304)',
   REQUEST_TIMEOUT_MS: 'longest time a request may take before it answers REQUEST_TIMEOUT (default 30000)',
+  HEADERS_TIMEOUT_MS:
+    "longest time a client may take to send a request's headers before its connection is closed (default 10000)",
+  METRICS_HOST: 'serve /metrics on this interface only, on a port of its own (service port + METRICS_PORT_OFFSET)',
+  METRICS_PORT_OFFSET: 'with METRICS_HOST: what is added to a service port for its metrics port (default 1000)',
   PLAUSIBILITY_FACTOR: 'a figure more than this many times above or below the previous period lands with a warning (default 3)',
   IPZONE_URL: 'gateway URL that `ipzone token`, `import`, `export` and `demo` talk to (default http://127.0.0.1:4000/graphql)',
   IPZONE_TOKEN: 'token `ipzone import` and `ipzone export` send when no --token-file is given',
@@ -128,6 +132,17 @@ export const config = {
   maxAliases: (): number => intEnv('MAX_ALIASES', 40),
   maxBodyBytes: (): number => intEnv('MAX_BODY_BYTES', 4 * 1024 * 1024),
   requestTimeoutMs: (): number => intEnv('REQUEST_TIMEOUT_MS', 30_000),
+  headersTimeoutMs: (): number => intEnv('HEADERS_TIMEOUT_MS', 10_000),
+  /**
+   * Where a service serves /metrics when not on its own port: METRICS_HOST and the service
+   * port + METRICS_PORT_OFFSET (a service on a free port gets a free metrics port).
+   */
+  metricsBind: (servicePort: number): { host: string; port: number } | undefined => {
+    const host = env('METRICS_HOST');
+    return host === undefined
+      ? undefined
+      : { host, port: servicePort === 0 ? 0 : servicePort + intEnv('METRICS_PORT_OFFSET', 1000) };
+  },
   plausibilityFactor: (): number => {
     const value = Number(env('PLAUSIBILITY_FACTOR') ?? 3);
     if (!(value > 1)) throw new Error('PLAUSIBILITY_FACTOR must be a number above 1');

@@ -7,6 +7,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from './errors';
 import { log } from './log';
 
+/** Codes that leave a service as they are (the hub's own and GraphQL's). */
 const PASSING = new Set<string>([
   ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
@@ -17,6 +18,9 @@ const PASSING = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'DOWNSTREAM_SERVICE_ERROR',
 ]);
+
+/** Every code an answer can carry. */
+export const KNOWN_CODES: ReadonlySet<string> = new Set([...PASSING, ErrorCode.INTERNAL_SERVER_ERROR]);
 
 /** Errors of a database that went away: its connection was cut or refused. */
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -45,7 +49,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
     };
   }
-  log.error('unexpected error', { message: formatted.message, path: formatted.path, error: String(original ?? error) });
+  log.error('unexpected error', { path: formatted.path, error: original ?? error });
   return {
     message: 'internal error',
     path: formatted.path,

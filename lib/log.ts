@@ -1,11 +1,12 @@
-/** Structured JSON logs on stderr, one object a line. */
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
-type Level = keyof typeof LEVELS;
+/**
+ * Structured JSON logs on stderr, one object a line, written by pino (the logger the
+ * HTTP servers use too): `{"level":"info","time":"…","message":"…", …fields}`. Errors in
+ * the fields are written with their type, message and stack.
+ */
+import pino, { type Logger } from 'pino';
 
-function threshold(): number {
-  const wanted = (process.env.LOG_LEVEL ?? 'info') as Level;
-  return LEVELS[wanted] ?? LEVELS.info;
-}
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+type Level = (typeof LEVELS)[number];
 
 type Sink = (entry: Record<string, unknown>) => void;
 let sink: Sink | null = null;
@@ -15,11 +16,42 @@ export function setLogSink(next: Sink | null): void {
   sink = next;
 }
 
+let root: Logger | undefined;
+
+/** The one pino logger of the process (created on first use, at LOG_LEVEL). */
+export function logger(): Logger {
+  if (!root) {
+    const wanted = process.env.LOG_LEVEL as Level | undefined;
+    root = pino(
+      {
+        level: wanted && LEVELS.includes(wanted) ? wanted : 'info',
+        base: undefined,
+        messageKey: 'message',
+        timestamp: pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+        serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err },
+      },
+      pino.destination({ fd: 2, sync: true }),
+    );
+  }
+  return root;
+}
+
+const RESERVED = new Set(['time', 'level', 'message']);
+
+/** Fields as they are written: errors become `{ type, message, stack }`; a field named like the line's own keys is `field_<name>`. */
+function serialized(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    out[RESERVED.has(key) ? `field_${key}` : key] = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  }
+  return out;
+}
+
 function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
-  const entry = { time: new Date().toISOString(), level, message, ...fields };
-  sink?.(entry);
-  if (LEVELS[level] < threshold()) return;
-  process.stderr.write(`${JSON.stringify(entry)}\n`);
+  const entry = serialized(fields);
+  sink?.({ time: new Date().toISOString(), level, message, ...entry });
+  logger()[level](entry, message);
 }
 
 export const log = {

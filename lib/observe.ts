@@ -21,14 +21,11 @@ export function observePlugin<TContext extends BaseContext & { requestId: string
           const answered: ReadonlyArray<{ extensions?: Record<string, unknown> }> = body?.errors ?? errors ?? [];
           const codes = answered.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           const unique = [...new Set(codes)];
-          const operation = operationName ?? 'anonymous';
-          metrics.requests.inc({ operation, outcome: unique.length ? 'error' : 'ok' });
-          metrics.duration.observe({ operation }, seconds);
-          for (const code of codes) metrics.errors.inc({ code });
+          metrics.countRequest(operationName, seconds, codes);
           log.info('graphql', {
             service: metrics.service,
             requestId: contextValue.requestId,
-            operation,
+            operation: (operationName ?? 'anonymous').slice(0, 100),
             org: contextValue.identity?.org,
             errors: unique.length ? unique : undefined,
             ms: Math.round(seconds * 1000 * 10) / 10,

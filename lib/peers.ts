@@ -27,7 +27,7 @@ export function organizationDirectory(url: () => string): OrganizationDirectory 
   };
 
   async function resolveChunk(unique: string[], requestId: string): Promise<Map<string, string>> {
-    const query = `query($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
+    const query = `query ResolveOrganizations($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
     let response: Response;
     try {
       response = await fetch(url(), {

@@ -1,18 +1,30 @@
 /**
- * Serves an Apollo Server on a plain Node HTTP server, with the routes every service
- * has: POST/GET /graphql, GET /healthz (alive) and GET /readyz (dependencies reachable).
- * Extra routes (the gateway's dashboard, exports) plug in through `routes`.
+ * Serves an Apollo Server on fastify (with Apollo's fastify integration and pino logs),
+ * with the routes every service has: POST/GET /graphql, GET /healthz (alive), GET /readyz
+ * (dependencies reachable) and GET /metrics. Extra routes (the gateway's dashboard and
+ * exports) plug in through `routes`. Limits: the body size (413), JSON only (415), JSON
+ * that parses (400), text PostgreSQL can store (400), the time a request may take (503),
+ * the time a client may take to send its headers and its body (the connection is closed).
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { config } from './config';
-import { log } from './log';
-import type { ServiceMetrics } from './metrics';
 import { REQUEST_ID_HEADER } from './identity';
+import { log, logger } from './log';
+import type { ServiceMetrics } from './metrics';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => Promise<void> | void;
+export type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 export interface ServeOptions<TContext extends BaseContext> {
   name: string;
@@ -23,21 +35,31 @@ export interface ServeOptions<TContext extends BaseContext> {
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   /** Resolves when the service's dependencies are reachable, rejects with the reason. */
   ready: () => Promise<unknown>;
-  routes?: Record<string, RouteHandler>;
+  /**
+   * Adds the service's own routes. A GET /graphql added here replaces the built-in one
+   * (Apollo's landing page and GET queries); `graphql` answers a GraphQL request, for such
+   * a route to hand requests on to.
+   */
+  routes?: (app: FastifyInstance, graphql: RouteHandler) => void | Promise<void>;
   /** Largest request body accepted, in bytes (default MAX_BODY_BYTES). */
   maxBodyBytes?: number;
   metrics: ServiceMetrics;
+  /** Who may read /metrics on the service port: rejects to refuse (HTTP 401). Open when absent. */
+  metricsAccess?: (req: IncomingMessage) => Promise<unknown>;
 }
 
 export interface RunningService {
   name: string;
   port: number;
   url: string;
+  /** Where this service's /metrics answers (its own port, or METRICS_HOST's). */
+  metricsUrl: string;
   metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
-class HttpError extends Error {
+/** A refusal with its HTTP status and stable code. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -45,27 +67,6 @@ class HttpError extends Error {
   ) {
     super(message);
   }
-}
-
-/**
- * Reads a request body up to `limit` bytes. Past it, the rest is read and dropped (up to
- * a hard ceiling, then the socket is closed) so the client still gets its 413 answer.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > limit * 4 + 16 * 1024 * 1024) req.destroy();
-    });
-    req.on('end', () => {
-      if (size > limit) reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `the request body exceeds ${limit} bytes`));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', reject);
-  });
 }
 
 /** True when every string in a parsed JSON value is well-formed Unicode without NUL: text PostgreSQL can store as sent. */
@@ -76,152 +77,187 @@ export function storableStrings(value: unknown, depth = 0): boolean {
   return true;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(text);
-}
+const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
+const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
-function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-}
-
-function errorCode(error: unknown): string | undefined {
-  const extensions = (error as { extensions?: { code?: unknown } })?.extensions;
-  return typeof extensions?.code === 'string' ? extensions.code : undefined;
-}
-
-async function handleGraphQL<TContext extends BaseContext>(
-  options: ServeOptions<TContext>,
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  requestId: string,
-): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  let body: unknown = undefined;
-  if (req.method === 'POST') {
-    const contentType = headers.get('content-type') ?? '';
-    if (!/^application\/(json|graphql-response\+json)\b/i.test(contentType)) {
-      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the GraphQL request as JSON (content-type: application/json)');
-    }
-    const raw = await readBody(req, options.maxBodyBytes ?? config.maxBodyBytes());
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      throw new HttpError(400, 'BAD_REQUEST', 'the request body is not valid JSON');
-    }
-    if (!storableStrings(body)) {
-      throw new HttpError(400, 'BAD_USER_INPUT', 'text must not contain NUL characters or broken Unicode (lone surrogates)');
-    }
-  }
-  let context: TContext;
-  try {
-    context = await options.context(req, requestId);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'UNAUTHENTICATED') throw new HttpError(401, code, (error as Error).message);
-    throw error;
-  }
-  const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => context,
-  });
-  for (const [key, value] of result.headers) res.setHeader(key, value);
-  res.statusCode = result.status ?? 200;
-  if (result.body.kind === 'complete') {
-    res.end(result.body.string);
-  } else {
-    for await (const chunk of result.body.asyncIterator) res.write(chunk);
-    res.end();
-  }
-}
-
-export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningService> {
-  await options.apollo.start();
-  const server = http.createServer((req, res) => {
-    const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined)?.slice(0, 100) || randomUUID();
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const started = process.hrtime.bigint();
-    const route = async (): Promise<void> => {
-      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok', service: options.name });
-      if (url.pathname === '/metrics') {
-        res.writeHead(200, { 'content-type': options.metrics.registry.contentType });
-        return void res.end(await options.metrics.text());
-      }
-      if (url.pathname === '/readyz') {
-        try {
-          await options.ready();
-          return sendJson(res, 200, { status: 'ready', service: options.name });
-        } catch (error) {
-          return sendJson(res, 503, { status: 'unavailable', service: options.name, reason: (error as Error)?.message });
-        }
-      }
-      const prefix = Object.keys(options.routes ?? {}).find(
-        (p) => url.pathname === p || (p.endsWith('/') && url.pathname.startsWith(p)),
-      );
-      if (prefix) return options.routes![prefix](req, res, url, requestId);
-      if (url.pathname === '/graphql' || url.pathname === '/') return handleGraphQL(options, req, res, url, requestId);
-      sendJson(res, 404, { error: 'not found' });
-    };
-    // A request that takes too long is answered, and its socket released, whatever is still running.
-    const timer = setTimeout(() => {
-      if (res.headersSent) return;
-      options.metrics.errors.inc({ code: 'REQUEST_TIMEOUT' });
-      sendGraphQLError(
-        res,
+/** The refusal an error stands for; undefined for a server error. */
+function refusal(error: FastifyError | HttpError, limit: number): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'PAYLOAD_TOO_LARGE', `the request body exceeds ${limit} bytes`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the GraphQL request as JSON (content-type: application/json)');
+    case 'FST_ERR_HANDLER_TIMEOUT':
+      return new HttpError(
         503,
         'REQUEST_TIMEOUT',
         `the request took longer than ${config.requestTimeoutMs()} ms; a write may still land: retry it with the same idempotencyKey`,
       );
-    }, config.requestTimeoutMs());
-    route()
-      .catch((error: unknown) => {
-        if (res.headersSent) return;
-        if (error instanceof HttpError) {
-          options.metrics.errors.inc({ code: error.code });
-          return sendGraphQLError(res, error.status, error.code, error.message);
-        }
-        log.error('request failed', { service: options.name, requestId, error: String(error) });
-        if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
-        else res.end();
-      })
-      .finally(() => {
-        clearTimeout(timer);
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        log.debug('request', {
-          service: options.name,
-          requestId,
-          method: req.method,
-          path: url.pathname,
-          status: res.statusCode,
-          ms,
-        });
-      });
+  }
+  const status = error.statusCode ?? 500;
+  return status >= 400 && status < 500 ? new HttpError(status, 'BAD_REQUEST', error.message) : undefined;
+}
+
+/** The fastify instance of a service: limits, request ids, JSON bodies, error answers, logs. */
+function createApp(name: string, metrics: ServiceMetrics, limit: number): FastifyInstance {
+  const requestTimeout = config.requestTimeoutMs();
+  const headersTimeout = Math.min(config.headersTimeoutMs(), requestTimeout || Infinity);
+  const app = Fastify({
+    loggerInstance: logger().child({ service: name }) as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId: (req) => {
+      const sent = req.headers[REQUEST_ID_HEADER];
+      return (typeof sent === 'string' ? sent.slice(0, 100) : '') || randomUUID();
+    },
+    bodyLimit: limit,
+    handlerTimeout: requestTimeout || undefined,
+    requestTimeout,
+    keepAliveTimeout: 5000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    http: { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+    // A target the router cannot decode (broken escapes, absolute-form junk): a refusal like any other.
+    frameworkErrors: (_error, _request, reply) => {
+      metrics.countError('BAD_REQUEST');
+      (reply as FastifyReply).code(400).send(errorBody('BAD_REQUEST', 'the request target is not a valid URL'));
+    },
   });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+  app.removeAllContentTypeParsers();
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (request, body, done) =>
+    json(request, body as string, (error, parsed) => {
+      if (error) return done(new HttpError(400, 'BAD_REQUEST', `the request body is not valid JSON: ${error.message}`));
+      if (!storableStrings(parsed)) {
+        return done(
+          new HttpError(400, 'BAD_USER_INPUT', 'text must not contain NUL characters or broken Unicode (lone surrogates)'),
+        );
+      }
+      done(null, parsed);
+    }),
+  );
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    // What Apollo and the routes read the target with: a request whose target or Host is no URL stops here.
+    if (!URL.canParse(request.url, `${request.protocol}://${request.hostname || 'localhost'}/`)) {
+      throw new HttpError(400, 'BAD_REQUEST', 'the request target or its Host header is not a valid URL');
+    }
   });
-  const port = (server.address() as AddressInfo).port;
-  const host = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const known = refusal(error, limit);
+    if (known) {
+      metrics.countError(known.code);
+      return reply.code(known.status).send(errorBody(known.code, known.message));
+    }
+    metrics.countError('INTERNAL_SERVER_ERROR');
+    log.error('request failed', { service: name, requestId: request.id, path: request.routeOptions.url, error });
+    return reply.code(500).send(errorBody('INTERNAL_SERVER_ERROR', 'internal error'));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+  app.addHook('onResponse', async (request, reply) => {
+    log.debug('request', {
+      service: name,
+      requestId: request.id,
+      method: request.method,
+      path: request.routeOptions.url ?? 'unknown',
+      status: reply.statusCode,
+      ms: reply.elapsedTime,
+    });
+  });
+  return app;
+}
+
+function metricsRoute(metrics: ServiceMetrics, access?: (req: IncomingMessage) => Promise<unknown>): RouteHandler {
+  return async (request, reply) => {
+    if (access) {
+      try {
+        await access(request.raw);
+      } catch (error) {
+        throw new HttpError(401, 'UNAUTHENTICATED', (error as Error).message);
+      }
+    }
+    return reply.type(metrics.registry.contentType).send(await metrics.text());
+  };
+}
+
+async function listen(app: FastifyInstance, host: string, port: number): Promise<number> {
+  await app.listen({ host, port });
+  return (app.server.address() as AddressInfo).port;
+}
+
+export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningService> {
+  await options.apollo.start();
+  const limit = options.maxBodyBytes ?? config.maxBodyBytes();
+  const app = createApp(options.name, options.metrics, limit);
+  const contexts = new WeakMap<FastifyRequest, TContext>();
+  const apollo = fastifyApolloHandler(options.apollo, {
+    context: async (request) => contexts.get(request as FastifyRequest)!,
+  }) as RouteHandler;
+  const graphql: RouteHandler = async (request, reply) => {
+    if (!request.hostname) throw new HttpError(400, 'BAD_REQUEST', 'a GraphQL request needs a Host header');
+    if (
+      request.method === 'POST' &&
+      !JSON_TYPES.some((type) => request.headers['content-type']?.toLowerCase().startsWith(type))
+    ) {
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the GraphQL request as JSON (content-type: application/json)');
+    }
+    try {
+      contexts.set(request, await options.context(request.raw, request.id));
+    } catch (error) {
+      const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+      if (code === 'UNAUTHENTICATED') throw new HttpError(401, code, (error as Error).message);
+      throw error;
+    }
+    return apollo.call(app, request, reply);
+  };
+
+  app.get('/healthz', async () => ({ status: 'ok', service: options.name }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await options.ready();
+      return { status: 'ready', service: options.name };
+    } catch (error) {
+      return reply.code(503).send({ status: 'unavailable', service: options.name, reason: (error as Error)?.message });
+    }
+  });
+  const metricsBind = config.metricsBind(options.port);
+  if (!metricsBind) app.get('/metrics', metricsRoute(options.metrics, options.metricsAccess));
+  await options.routes?.(app, graphql);
+  for (const url of ['/graphql', '/']) {
+    const methods = (['GET', 'POST'] as const).filter((method) => !app.hasRoute({ method, url }));
+    if (methods.length > 0) app.route({ method: [...methods], url, handler: graphql });
+  }
+
+  // /metrics on an interface and port of its own, when configured: nothing else answers there.
+  let metricsApp: FastifyInstance | undefined;
+  let metricsPort: number | undefined;
+  if (metricsBind) {
+    metricsApp = createApp(`${options.name}-metrics`, options.metrics, 1024);
+    metricsApp.get('/metrics', metricsRoute(options.metrics));
+    metricsPort = await listen(metricsApp, metricsBind.host, metricsBind.port);
+  }
+  let port: number;
+  try {
+    port = await listen(app, options.host, options.port);
+  } catch (error) {
+    await metricsApp?.close();
+    throw error;
+  }
+  const local = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
+  const host = local(options.host);
   return {
     name: options.name,
     port,
     url: `http://${host}:${port}/graphql`,
+    metricsUrl: metricsBind ? `http://${local(metricsBind.host)}:${metricsPort}/metrics` : `http://${host}:${port}/metrics`,
     metrics: options.metrics,
     stop: async () => {
-      // Stop accepting, let requests in flight finish, then close idle keep-alive sockets.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const forced = setTimeout(() => server.closeAllConnections(), 10_000);
-      await closed;
+      // Stop accepting, let requests in flight finish (new ones on open connections get 503), then close the rest.
+      const forced = setTimeout(() => app.server.closeAllConnections(), 10_000);
+      await app.close();
       clearTimeout(forced);
+      await metricsApp?.close();
       await options.apollo.stop();
     },
   };

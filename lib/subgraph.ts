@@ -78,6 +78,8 @@ export async function startSubgraph<TLoaders>(
     },
     ready: () => store.dataSource.query('SELECT 1'),
     metrics,
+    // Metrics only for the gateway's identity (or on METRICS_HOST's port of their own).
+    metricsAccess: (req) => verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined),
   });
   return {
     ...service,

@@ -34,7 +34,7 @@ export function readDemoFigures(file = DEMO_FILE): { figures: DemoFigure[]; corr
   return { figures: rows.filter((r) => !r.figure.reason), corrections: rows.filter((r) => r.figure.reason) };
 }
 
-const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
+const PUSH = `mutation DemoFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected rejections { index field code message } } }`;
 
 interface Summary {

@@ -12,7 +12,7 @@ import { config } from '../lib/config';
 import { gatewayRequest, parseArgs, readToken } from '../lib/client';
 import { readFigureFile } from '../lib/figures-csv';
 
-const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
+const PUSH = `mutation ImportFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;
 
 interface Summary {

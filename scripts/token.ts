@@ -15,7 +15,7 @@ async function resolveOrganization(reference: string): Promise<{ id: string; nam
   try {
     const data = await gatewayRequest<{ organizationByName: { id: string; name: string } | null }>(
       config.clientUrl(),
-      'query($name: String!) { organizationByName(name: $name) { id name } }',
+      'query TokenOrganization($name: String!) { organizationByName(name: $name) { id name } }',
       { name: reference },
     );
     if (!data.organizationByName) throw new Error(`no organisation is called "${reference}"`);

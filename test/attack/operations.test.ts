@@ -1,11 +1,13 @@
 /**
- * What operators rely on: health and readiness on every service, Prometheus metrics, one
- * request id in the logs of every service a request touches, and production mode closed.
+ * What operators rely on: health and readiness on every service, Prometheus metrics (on
+ * the subgraphs, for the gateway's identity only), one request id in the logs of every
+ * service a request touches, and production mode closed.
  */
+import { GATEWAY_TOKEN_HEADER } from '../../lib/identity';
 import { setLogSink } from '../../lib/log';
 import type { Hub } from '../../lib/hub';
 import { SUBGRAPHS } from '../../lib/config';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, gatewayIdentity, graphql, metricsText, startTestHub } from '../support/hub';
 
 let hub: Hub;
 beforeAll(async () => {
@@ -36,6 +38,8 @@ it('every service answers /healthz and /readyz', async () => {
 });
 
 it('every service serves Prometheus metrics: requests and latency per operation, errors by code, subgraph fetches, figures written', async () => {
+  // Operation names the hub's own clients use are labels; any other name counts as "other".
+  await graphql(hub.gateway.url, 'query DashboardMeta { plan { title } }');
   await graphql(hub.gateway.url, 'query Scoreboard { scoreboard(asOf: "2025-12-31") { headline { total } } }');
   await graphql(hub.gateway.url, '{ tasks(filter: { section: 9 }) { id } }');
   await graphql(
@@ -44,19 +48,36 @@ it('every service serves Prometheus metrics: requests and latency per operation,
     { input: { figures: [{ indicator: 'technical-investigators', period: '2025H1', value: 30 }] } },
     await bearer('amr', ['reporter']),
   );
-  const text = async (url: string) => (await fetch(new URL('/metrics', url))).text();
-  const gateway = await text(hub.gateway.url);
-  expect(sample(gateway, 'ipzone_graphql_requests_total', { operation: 'Scoreboard', outcome: 'ok', service: 'gateway' })).toBe(
-    1,
-  );
-  expect(sample(gateway, 'ipzone_graphql_request_duration_seconds_count', { operation: 'Scoreboard' })).toBe(1);
+  const gateway = await metricsText(hub.gateway.metricsUrl);
+  expect(
+    sample(gateway, 'ipzone_graphql_requests_total', { operation: 'DashboardMeta', outcome: 'ok', service: 'gateway' }),
+  ).toBe(1);
+  expect(sample(gateway, 'ipzone_graphql_request_duration_seconds_count', { operation: 'DashboardMeta' })).toBe(1);
+  expect(sample(gateway, 'ipzone_graphql_requests_total', { operation: 'other', outcome: 'ok' })).toBe(2);
+  expect(gateway).not.toContain('operation="Scoreboard"');
   expect(sample(gateway, 'ipzone_errors_total', { code: 'BAD_USER_INPUT' })).toBe(1);
   expect(
     sample(gateway, 'ipzone_subgraph_fetch_duration_seconds_count', { subgraph: 'indicators', outcome: 'ok' }),
   ).toBeGreaterThan(0);
-  const indicators = await text(hub.subgraphs.indicators.url);
+  // A subgraph counts the gateway's fetch under the operation it serves.
+  const tasks = await metricsText(hub.subgraphs.tasks.metricsUrl);
+  expect(sample(tasks, 'ipzone_graphql_requests_total', { operation: 'DashboardMeta', service: 'tasks' })).toBe(1);
+  const indicators = await metricsText(hub.subgraphs.indicators.metricsUrl);
   expect(sample(indicators, 'ipzone_figures_written_total', { kind: 'created', service: 'indicators' })).toBe(1);
-  for (const name of SUBGRAPHS) expect(await text(hub.subgraphs[name].url)).toContain('ipzone_graphql_requests_total');
+  for (const name of SUBGRAPHS)
+    expect(await metricsText(hub.subgraphs[name].metricsUrl)).toContain('ipzone_graphql_requests_total');
+});
+
+it("a subgraph's /metrics answers only the gateway's identity", async () => {
+  for (const name of SUBGRAPHS) {
+    const url = hub.subgraphs[name].metricsUrl;
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await fetch(url, { headers: { [GATEWAY_TOKEN_HEADER]: 'e30.e30.' } })).status).toBe(401);
+    expect((await fetch(url, { headers: await gatewayIdentity() })).status).toBe(200);
+  }
+  expect((await fetch(hub.gateway.metricsUrl)).status).toBe(200);
 });
 
 it('a request id travels from the gateway to every subgraph the request touches, in JSON logs', async () => {

@@ -1,7 +1,7 @@
 /** Starts the whole hub on free ports for a test file, and talks to it like a client. */
 import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
 import { type Hub, startHub } from '../../lib/hub';
-import type { Role } from '../../lib/identity';
+import { GATEWAY_TOKEN_HEADER, type Role, signGatewayToken } from '../../lib/identity';
 import { startSubgraph } from '../../lib/subgraph';
 import { issueToken } from '../../lib/tokens';
 import { subgraphDefinitions } from '../../subgraphs';
@@ -90,4 +90,16 @@ export function useHubAndDatabase(): { hub: () => Hub; url: () => string; db: ()
     await hub?.stop();
   });
   return { hub: () => hub, url: () => hub.gateway.url, db: () => db };
+}
+
+/** The header a subgraph's /metrics needs: the gateway's forwarded identity, as the gateway signs it. */
+export async function gatewayIdentity(): Promise<Record<string, string>> {
+  return { [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null) };
+}
+
+/** A service's Prometheus text (a subgraph's read with the gateway's identity). */
+export async function metricsText(metricsUrl: string): Promise<string> {
+  const res = await fetch(metricsUrl, { headers: await gatewayIdentity() });
+  if (res.status !== 200) throw new Error(`${metricsUrl} answered ${res.status}`);
+  return res.text();
 }
