@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { toCsv } from '../lib/csv';
-import { type GatewayContext, gatewayContext } from './context';
+import type { GatewayContext, gatewayContext } from './context';
 import { sendJson } from '../lib/server';
 
 type Row = Record<string, unknown>;
@@ -142,7 +142,7 @@ export const EXPORTS: Record<string, Export> = {
   },
 };
 
-export function exportRoute(apollo: ApolloServer<GatewayContext>) {
+export function exportRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> => {
     const name = /^\/export\/([a-z]+)\.csv$/.exec(url.pathname)?.[1];
     const spec = name ? EXPORTS[name] : undefined;
@@ -154,7 +154,7 @@ export function exportRoute(apollo: ApolloServer<GatewayContext>) {
       });
     let contextValue: GatewayContext;
     try {
-      contextValue = await gatewayContext(req, requestId);
+      contextValue = await context(req, requestId);
     } catch (error) {
       return sendJson(res, 401, { errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }

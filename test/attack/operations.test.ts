@@ -2,6 +2,7 @@
  * What operators rely on: health and readiness on every service, Prometheus metrics, one
  * request id in the logs of every service a request touches, and production mode closed.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { setLogSink } from '../../lib/log';
 import type { Hub } from '../../lib/hub';
 import { SUBGRAPHS } from '../../lib/config';
@@ -80,12 +81,14 @@ describe('in production mode', () => {
   let production: Hub;
   const saved = { ...process.env };
   beforeAll(async () => {
-    Object.assign(process.env, { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), SUBGRAPH_SECRET: 's'.repeat(40) });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const GATEWAY_PRIVATE_KEY = JSON.stringify(privateKey.export({ format: 'jwk' }));
+    Object.assign(process.env, { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), GATEWAY_PRIVATE_KEY });
     production = await startTestHub();
   });
   afterAll(async () => {
     await production?.stop();
-    for (const key of ['NODE_ENV', 'JWT_SECRET', 'SUBGRAPH_SECRET']) {
+    for (const key of ['NODE_ENV', 'JWT_SECRET', 'GATEWAY_PRIVATE_KEY']) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
     }
