@@ -75,13 +75,19 @@ export function signGatewayToken(identity: Identity | null): Promise<string> {
   const now = Date.now();
   const cached = signed.get(key);
   if (cached && cached.until > now) return cached.token;
+  let signingKey: KeyObject;
+  try {
+    signingKey = gatewaySigningKey();
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
   const token = new SignJWT(identity ? { org: identity.org, roles: identity.roles, sub: identity.subject } : {})
     .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${TOKEN_SECONDS}s`)
-    .sign(gatewaySigningKey());
+    .sign(signingKey);
   if (signed.size > 1000) signed.clear();
   signed.set(key, { token, until: now + (TOKEN_SECONDS / 2) * 1000 });
   return token;
