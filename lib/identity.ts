@@ -63,7 +63,15 @@ export function gatewayVerifyKey(): KeyObject {
 }
 
 const TOKEN_SECONDS = 60;
-const signed = new Map<string, { token: Promise<string>; until: number }>();
+/** Tokens signed and verified, remembered per key (a process may hold several hubs, as tests do). */
+const signedBy = new WeakMap<KeyObject, Map<string, { token: Promise<string>; until: number }>>();
+const verifiedBy = new WeakMap<KeyObject, Map<string, { identity: Identity | null; exp: number }>>();
+function memory<T>(by: WeakMap<KeyObject, Map<string, T>>, key: KeyObject): Map<string, T> {
+  let map = by.get(key);
+  if (!map) by.set(key, (map = new Map()));
+  if (map.size > 1000) map.clear();
+  return map;
+}
 
 /**
  * The gateway's token for an identity (or for an anonymous reader), valid 60 s and reused
@@ -71,16 +79,17 @@ const signed = new Map<string, { token: Promise<string>; until: number }>();
  * travels beside it, in the x-request-id header.
  */
 export function signGatewayToken(identity: Identity | null): Promise<string> {
-  const key = identity ? `${identity.org}\u0000${identity.roles.join(',')}\u0000${identity.subject}` : '';
-  const now = Date.now();
-  const cached = signed.get(key);
-  if (cached && cached.until > now) return cached.token;
   let signingKey: KeyObject;
   try {
     signingKey = gatewaySigningKey();
   } catch (error) {
     return Promise.reject(error as Error);
   }
+  const signed = memory(signedBy, signingKey);
+  const key = identity ? `${identity.org}\u0000${identity.roles.join(',')}\u0000${identity.subject}` : '';
+  const now = Date.now();
+  const cached = signed.get(key);
+  if (cached && cached.until > now) return cached.token;
   const token = new SignJWT(identity ? { org: identity.org, roles: identity.roles, sub: identity.subject } : {})
     .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
@@ -88,21 +97,20 @@ export function signGatewayToken(identity: Identity | null): Promise<string> {
     .setIssuedAt()
     .setExpirationTime(`${TOKEN_SECONDS}s`)
     .sign(signingKey);
-  if (signed.size > 1000) signed.clear();
   signed.set(key, { token, until: now + (TOKEN_SECONDS / 2) * 1000 });
   return token;
 }
 
-const verified = new Map<string, { identity: Identity | null; exp: number }>();
-
 /** Verify the gateway token a subgraph request carries (verified tokens are remembered until they expire); throws UNAUTHENTICATED. */
 export async function verifyGatewayToken(token: string | undefined): Promise<Identity | null> {
   if (!token) throw unauthenticated('this service answers only requests that come through the gateway');
+  const verifyKey = gatewayVerifyKey();
+  const verified = memory(verifiedBy, verifyKey);
   const now = Date.now() / 1000;
   const known = verified.get(token);
   if (known && known.exp > now) return known.identity;
   try {
-    const { payload } = await jwtVerify(token, gatewayVerifyKey(), {
+    const { payload } = await jwtVerify(token, verifyKey, {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: [ALGORITHM],
@@ -111,7 +119,6 @@ export async function verifyGatewayToken(token: string | undefined): Promise<Ide
     const roles = Array.isArray(payload.roles) ? (payload.roles.filter((r) => ROLES.includes(r as Role)) as Role[]) : [];
     const identity =
       typeof payload.org === 'string' ? { org: payload.org, roles, subject: String(payload.sub ?? payload.org) } : null;
-    if (verified.size > 1000) verified.clear();
     verified.set(token, { identity, exp: payload.exp! });
     return identity;
   } catch {

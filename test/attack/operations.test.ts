@@ -107,4 +107,10 @@ describe('in production mode', () => {
     expect(() => config.jwtSecret()).toThrow(/at least 32 characters/);
     process.env.JWT_SECRET = 'p'.repeat(40);
   });
+
+  it('errors carry no schema hints: a misspelt field is refused without "Did you mean"', async () => {
+    const res = await graphql(production.gateway.url, '{ task(id: "T15") { contnt } }');
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|content/);
+  });
 });
