@@ -2,27 +2,36 @@
 import type { IncomingMessage } from 'node:http';
 import { config } from '../lib/config';
 import { unauthenticated } from '../lib/errors';
-import { type HubContext, signGatewayToken } from '../lib/identity';
+import { type HubContext, type Identity, signGatewayToken } from '../lib/identity';
 import { verifyAccessToken } from '../lib/tokens';
+import type { IdentityDirectory } from './identity-directory';
 
 export interface GatewayContext extends HubContext {
   /** The token forwarded to the subgraphs (signed once per identity and half-minute). */
   gatewayToken: () => Promise<string>;
 }
 
-export async function gatewayContext(req: IncomingMessage, requestId: string): Promise<GatewayContext> {
-  const header = req.headers.authorization;
-  let identity = null;
-  if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
-    identity = await verifyAccessToken(match[1]);
-  } else if (config.readsRequireToken()) {
-    throw unauthenticated('this hub needs a token for every request (Authorization: Bearer …)');
-  }
-  return {
-    identity,
-    requestId,
-    gatewayToken: () => signGatewayToken(identity),
+/**
+ * Builds each request's context: a bearer token must be signed, within MAX_TOKEN_DAYS,
+ * not revoked, and name an organisation that exists (the directory's lists).
+ */
+export function gatewayContext(directory: IdentityDirectory) {
+  return async (req: IncomingMessage, requestId: string): Promise<GatewayContext> => {
+    const header = req.headers.authorization;
+    let identity: Identity | null = null;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+      const caller = await verifyAccessToken(match[1]);
+      await directory.check(caller);
+      identity = { org: caller.org, roles: caller.roles, subject: caller.subject };
+    } else if (config.readsRequireToken()) {
+      throw unauthenticated('this hub needs a token for every request (Authorization: Bearer …)');
+    }
+    return {
+      identity,
+      requestId,
+      gatewayToken: () => signGatewayToken(identity),
+    };
   };
 }

@@ -10,7 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { toCsv } from '../lib/csv';
 import { ErrorCode, unauthenticated } from '../lib/errors';
-import { type GatewayContext, gatewayContext } from './context';
+import type { GatewayContext, gatewayContext } from './context';
 import { EXPORTS, type Row } from './export-specs';
 
 /** What an export answers: a CSV file, or errors with their HTTP status. */
@@ -75,10 +75,10 @@ export async function answerExport(
   }
 }
 
-export function exportRoute(apollo: ApolloServer<GatewayContext>) {
+export function exportRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const url = new URL(request.url, 'http://gateway');
-    const answer = await answerExport(apollo, url.pathname, url.searchParams, () => gatewayContext(request.raw, request.id));
+    const answer = await answerExport(apollo, url.pathname, url.searchParams, () => context(request.raw, request.id));
     if (!('csv' in answer)) return reply.code(answer.status).send({ errors: answer.errors });
     return reply
       .type('text/csv; charset=utf-8')

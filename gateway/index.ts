@@ -16,6 +16,8 @@ import { dashboardRoutes } from './dashboard';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { limitsPlugin } from './limits';
+import { IdentityDirectory } from './identity-directory';
+import { gatewaySigningKey } from '../lib/identity';
 import { ServiceMetrics } from '../lib/metrics';
 import { observePlugin } from '../lib/observe';
 
@@ -41,6 +43,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    // No "Did you mean …?" in production: the schema is not for strangers to map.
+    hideSchemaDetailsFromClientErrors: production,
     formatError,
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
@@ -51,14 +55,19 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       observePlugin(metrics),
     ],
   });
-  return serve({
+  // Organisations and revoked tokens, reloaded every few seconds from the organizations subgraph.
+  const directory = new IdentityDirectory(urls.organizations);
+  gatewaySigningKey(); // a gateway without its signing key stops here, not at the first request
+  directory.start();
+  const context = gatewayContext(directory);
+  const service = await serve({
     name: 'gateway',
     apollo,
     host: options.host ?? config.host(),
     port: options.port ?? config.port('gateway'),
-    context: gatewayContext,
+    context,
     routes: (app) => {
-      app.get('/export/*', exportRoute(apollo));
+      app.get('/export/*', exportRoute(apollo, context));
       dashboardRoutes(app);
     },
     metrics,
@@ -72,5 +81,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       );
       if (down.length > 0) throw new Error(`subgraphs not ready: ${down.join(', ')}`);
     },
+  }).catch((error: unknown) => {
+    directory.stop();
+    throw error;
   });
+  return {
+    ...service,
+    stop: async () => {
+      directory.stop();
+      await service.stop();
+    },
+  };
 }

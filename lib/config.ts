@@ -3,6 +3,7 @@
  * settings from here; docker-compose.yml sets the same variables (a test checks it).
  */
 import path from 'node:path';
+import { localSecrets } from './secrets';
 
 export type SubgraphName = 'organizations' | 'tasks' | 'indicators';
 export const SUBGRAPHS: readonly SubgraphName[] = ['organizations', 'tasks', 'indicators'];
@@ -32,11 +33,17 @@ export const ENV_VARIABLES = {
   EMBEDDED_PG_DIR: 'data folder of the embedded PostgreSQL (default .data/postgres)',
   EMBEDDED_PG_PORT: 'port of the embedded PostgreSQL (default 54329)',
   SEED: 'seed the plan on start when the database is empty: "true" (default) or "false"',
-  JWT_SECRET: "HS256 secret that signs callers' tokens (development default when unset; required in production)",
+  JWT_SECRET: "HS256 secret that signs callers' tokens (generated into SECRETS_FILE when unset; required in production)",
   JWT_PUBLIC_KEY: "PEM public key: verify callers' tokens with RS256 instead of JWT_SECRET",
   JWKS_URL: "JWKS endpoint: verify callers' tokens with RS256 keys from it instead of JWT_SECRET",
   JWT_ISSUER: 'issuer callers\' tokens must carry (default "ipzone-hub")',
-  SUBGRAPH_SECRET: 'secret the gateway signs forwarded identities with; subgraphs refuse requests without it',
+  MAX_TOKEN_DAYS: "longest lifetime (exp − iat) of a caller's token, in days (default 90)",
+  IDENTITY_REFRESH_SECONDS: "seconds between the gateway's refreshes of known organisations and revoked tokens (default 5)",
+  GATEWAY_PRIVATE_KEY:
+    'Ed25519 private key (PEM or JWK) the gateway signs forwarded identities with (generated into SECRETS_FILE when unset; required in production)',
+  GATEWAY_PUBLIC_KEY:
+    "Ed25519 public key (PEM or JWK) the subgraphs verify the gateway's identities with (default: from GATEWAY_PRIVATE_KEY or SECRETS_FILE)",
+  SECRETS_FILE: 'file (mode 0600) of the secrets the hub makes for itself when they are not set (default .data/secrets.json)',
   READS_REQUIRE_TOKEN: '"true": queries need a token too (default: reads are open)',
   MAX_PUSH_ROWS: 'most figures one push may carry (default 5000)',
   MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 12)',
@@ -97,12 +104,12 @@ const DATABASE_VARIABLE: Record<SubgraphName, EnvVariable> = {
   indicators: 'INDICATORS_DATABASE_URL',
 };
 
-/** Development secrets: used when unset outside production, refused in production. */
-const DEV_SECRETS = { JWT_SECRET: 'ipzone-dev-jwt-secret-change-me', SUBGRAPH_SECRET: 'ipzone-dev-subgraph-secret-change-me' };
+const secretsFile = (): string => path.resolve(PROJECT_ROOT, env('SECRETS_FILE') ?? '.data/secrets.json');
 
-function secret(name: 'JWT_SECRET' | 'SUBGRAPH_SECRET'): string {
+/** Outside production, a secret left unset is made at random and kept in SECRETS_FILE; production needs it set. */
+function secret(name: 'JWT_SECRET' | 'GATEWAY_PRIVATE_KEY', local: 'jwtSecret' | 'gatewayPrivateKey'): string {
   const value = env(name);
-  if (env('NODE_ENV') !== 'production') return value ?? DEV_SECRETS[name];
+  if (env('NODE_ENV') !== 'production') return value ?? localSecrets(secretsFile())[local];
   if (!value || value.length < 32 || /change-me|dev-only/i.test(value)) {
     throw new Error(`${name} must be set to a secret of at least 32 characters in production`);
   }
@@ -148,8 +155,25 @@ export const config = {
     if (!(value > 1)) throw new Error('PLAUSIBILITY_FACTOR must be a number above 1');
     return value;
   },
-  jwtSecret: (): string => secret('JWT_SECRET'),
-  subgraphSecret: (): string => secret('SUBGRAPH_SECRET'),
+  jwtSecret: (): string => secret('JWT_SECRET', 'jwtSecret'),
+  /** Only the gateway signs forwarded identities: subgraphs never ask for this. */
+  gatewayPrivateKey: (): string => secret('GATEWAY_PRIVATE_KEY', 'gatewayPrivateKey'),
+  /** What subgraphs verify forwarded identities with; undefined: derive it from the private key. */
+  gatewayPublicKey: (): string | undefined => {
+    const value = env('GATEWAY_PUBLIC_KEY');
+    if (value !== undefined || env('GATEWAY_PRIVATE_KEY') !== undefined) return value;
+    if (config.production()) throw new Error("GATEWAY_PUBLIC_KEY must be set in production (the gateway's public key)");
+    return localSecrets(secretsFile()).gatewayPublicKey;
+  },
+  secretsFile,
+  /** Password of the embedded PostgreSQL, kept in SECRETS_FILE. */
+  embeddedPassword: (): string => localSecrets(secretsFile()).postgresPassword,
+  maxTokenDays: (): number => {
+    const days = intEnv('MAX_TOKEN_DAYS', 90);
+    if (days < 1) throw new Error('MAX_TOKEN_DAYS must be at least 1');
+    return days;
+  },
+  identityRefreshSeconds: (): number => Math.max(1, intEnv('IDENTITY_REFRESH_SECONDS', 5)),
   jwtPublicKey: (): string | undefined => env('JWT_PUBLIC_KEY'),
   jwksUrl: (): string | undefined => env('JWKS_URL'),
   clientUrl: (): string => env('IPZONE_URL') ?? `http://127.0.0.1:${config.port('gateway')}/graphql`,

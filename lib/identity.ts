@@ -1,9 +1,11 @@
 /**
  * Who is asking. The gateway verifies the caller's token and forwards the identity to
- * the subgraphs inside a short-lived token signed with the gateway↔subgraph secret, so a
- * caller who reaches a subgraph directly cannot forge one. Subgraphs refuse any request
- * that does not carry a valid gateway token.
+ * the subgraphs inside a short-lived token it signs with its Ed25519 private key (EdDSA).
+ * Subgraphs hold only the public key: they can check a forwarded identity but cannot make
+ * one, and a caller who reaches a subgraph directly cannot forge one either. Subgraphs
+ * refuse any request that does not carry a valid gateway token.
  */
+import { createPrivateKey, createPublicKey, type JsonWebKeyInput, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 import { config } from './config';
@@ -26,13 +28,50 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 const ISSUER = 'ipzone-gateway';
 const AUDIENCE = 'ipzone-subgraphs';
+const ALGORITHM = 'EdDSA';
 
-export function subgraphSecret(): Uint8Array {
-  return new TextEncoder().encode(config.subgraphSecret());
+/** A key given as PEM or as a JWK (one line of JSON, handy in environment files). */
+function keyInput(text: string): string | JsonWebKeyInput {
+  const trimmed = text.trim();
+  return trimmed.startsWith('{') ? { key: JSON.parse(trimmed) as JsonWebKeyInput['key'], format: 'jwk' } : trimmed;
+}
+
+function ed25519(key: KeyObject, name: string): KeyObject {
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${name} must be an Ed25519 key`);
+  return key;
+}
+
+const keys = new Map<string, KeyObject>();
+function cachedKey(text: string, make: () => KeyObject): KeyObject {
+  let key = keys.get(text);
+  if (!key) keys.set(text, (key = make()));
+  return key;
+}
+
+/** The gateway's signing key (the gateway alone needs it). */
+export function gatewaySigningKey(): KeyObject {
+  const text = config.gatewayPrivateKey();
+  return cachedKey(text, () => ed25519(createPrivateKey(keyInput(text)), 'GATEWAY_PRIVATE_KEY'));
+}
+
+/** The public key subgraphs verify forwarded identities with. */
+export function gatewayVerifyKey(): KeyObject {
+  const text = config.gatewayPublicKey();
+  if (text !== undefined) return cachedKey(text, () => ed25519(createPublicKey(keyInput(text)), 'GATEWAY_PUBLIC_KEY'));
+  const signing = gatewaySigningKey();
+  return cachedKey(`public:${config.gatewayPrivateKey()}`, () => createPublicKey(signing));
 }
 
 const TOKEN_SECONDS = 60;
-const signed = new Map<string, { token: Promise<string>; until: number }>();
+/** Tokens signed and verified, remembered per key (a process may hold several hubs, as tests do). */
+const signedBy = new WeakMap<KeyObject, Map<string, { token: Promise<string>; until: number }>>();
+const verifiedBy = new WeakMap<KeyObject, Map<string, { identity: Identity | null; exp: number }>>();
+function memory<T>(by: WeakMap<KeyObject, Map<string, T>>, key: KeyObject): Map<string, T> {
+  let map = by.get(key);
+  if (!map) by.set(key, (map = new Map()));
+  if (map.size > 1000) map.clear();
+  return map;
+}
 
 /**
  * The gateway's token for an identity (or for an anonymous reader), valid 60 s and reused
@@ -40,37 +79,47 @@ const signed = new Map<string, { token: Promise<string>; until: number }>();
  * travels beside it, in the x-request-id header.
  */
 export function signGatewayToken(identity: Identity | null): Promise<string> {
+  let signingKey: KeyObject;
+  try {
+    signingKey = gatewaySigningKey();
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+  const signed = memory(signedBy, signingKey);
   const key = identity ? `${identity.org}\u0000${identity.roles.join(',')}\u0000${identity.subject}` : '';
   const now = Date.now();
   const cached = signed.get(key);
   if (cached && cached.until > now) return cached.token;
   const token = new SignJWT(identity ? { org: identity.org, roles: identity.roles, sub: identity.subject } : {})
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: ALGORITHM })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(`${TOKEN_SECONDS}s`)
-    .sign(subgraphSecret());
-  if (signed.size > 1000) signed.clear();
+    .sign(signingKey);
   signed.set(key, { token, until: now + (TOKEN_SECONDS / 2) * 1000 });
   return token;
 }
 
-const verified = new Map<string, { identity: Identity | null; exp: number }>();
-
 /** Verify the gateway token a subgraph request carries (verified tokens are remembered until they expire); throws UNAUTHENTICATED. */
 export async function verifyGatewayToken(token: string | undefined): Promise<Identity | null> {
   if (!token) throw unauthenticated('this service answers only requests that come through the gateway');
+  const verifyKey = gatewayVerifyKey();
+  const verified = memory(verifiedBy, verifyKey);
   const now = Date.now() / 1000;
   const known = verified.get(token);
   if (known && known.exp > now) return known.identity;
   try {
-    const { payload } = await jwtVerify(token, subgraphSecret(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, verifyKey, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: [ALGORITHM],
+      requiredClaims: ['exp'],
+    });
     const roles = Array.isArray(payload.roles) ? (payload.roles.filter((r) => ROLES.includes(r as Role)) as Role[]) : [];
     const identity =
       typeof payload.org === 'string' ? { org: payload.org, roles, subject: String(payload.sub ?? payload.org) } : null;
-    if (verified.size > 1000) verified.clear();
-    verified.set(token, { identity, exp: payload.exp ?? now });
+    verified.set(token, { identity, exp: payload.exp! });
     return identity;
   } catch {
     throw unauthenticated('the gateway token is invalid or expired');

@@ -1,41 +1,42 @@
 /**
  * The one call between subgraphs: the indicators subgraph asks the organizations
  * subgraph which organisation a name or alias denotes (agencies write their names many
- * ways). One request per push, however many names it carries; the request is signed
- * like the gateway's, so the organizations subgraph stays closed to everyone else.
+ * ways). One request per push, however many names it carries. It carries the gateway
+ * token of the request being served, so the organizations subgraph stays closed to
+ * everyone else and no subgraph ever needs a key that signs.
  */
-import { randomUUID } from 'node:crypto';
 import { ErrorCode, hubError } from './errors';
-import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER, signGatewayToken } from './identity';
+import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from './identity';
 
 export interface OrganizationDirectory {
   /** Organisation id of each reference (id, name or alias); absent when unknown. */
-  resolve(references: readonly string[], requestId?: string): Promise<Map<string, string>>;
+  resolve(references: readonly string[]): Promise<Map<string, string>>;
 }
 
-export function organizationDirectory(url: () => string): OrganizationDirectory {
+/** The organizations subgraph at `url`, asked on behalf of one request (its gateway token and id). */
+export function organizationDirectory(url: string, caller: { gatewayToken: string; requestId: string }): OrganizationDirectory {
   return {
-    async resolve(references, requestId = randomUUID()) {
+    async resolve(references) {
       const unique = [...new Set(references)];
       const found = new Map<string, string>();
       // The organizations subgraph resolves at most 1,000 references a request.
       for (let start = 0; start < unique.length; start += 1000) {
-        for (const [reference, id] of await resolveChunk(unique.slice(start, start + 1000), requestId)) found.set(reference, id);
+        for (const [reference, id] of await resolveChunk(unique.slice(start, start + 1000))) found.set(reference, id);
       }
       return found;
     },
   };
 
-  async function resolveChunk(unique: string[], requestId: string): Promise<Map<string, string>> {
+  async function resolveChunk(unique: string[]): Promise<Map<string, string>> {
     const query = `query ResolveOrganizations($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
     let response: Response;
     try {
-      response = await fetch(url(), {
+      response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null),
-          [REQUEST_ID_HEADER]: requestId,
+          [GATEWAY_TOKEN_HEADER]: caller.gatewayToken,
+          [REQUEST_ID_HEADER]: caller.requestId,
         },
         body: JSON.stringify({ query, variables: { refs: unique } }),
         signal: AbortSignal.timeout(5000),

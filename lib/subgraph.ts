@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { config, type SubgraphName } from './config';
 import { openStore, type Store, type StoreDefinition } from './db';
 import { formatError } from './format-error';
-import { GATEWAY_TOKEN_HEADER, type HubContext, verifyGatewayToken } from './identity';
+import { GATEWAY_TOKEN_HEADER, gatewayVerifyKey, type HubContext, verifyGatewayToken } from './identity';
 import { serve, type RunningService } from './server';
 import type { UpsertCounts } from './upsert';
 import { log } from './log';
@@ -55,13 +55,15 @@ export async function startSubgraph<TLoaders>(
     log.info('seeding an empty database', { subgraph: definition.name, ...(await definition.seed(store)) });
   }
   const schema = await definition.schema();
-  const organizations = organizationDirectory(() => options.organizationsUrl ?? config.subgraphUrl('organizations'));
+  const organizationsUrl = () => options.organizationsUrl ?? config.subgraphUrl('organizations');
+  gatewayVerifyKey(); // a subgraph without the gateway's public key stops here, not at the first request
   const production = config.production();
   const metrics = new ServiceMetrics(definition.name);
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
     formatError,
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
@@ -73,7 +75,10 @@ export async function startSubgraph<TLoaders>(
     host: options.host ?? config.host(),
     port: options.port ?? config.port(definition.name),
     context: async (req, requestId) => {
-      const identity = await verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined);
+      const gatewayToken = req.headers[GATEWAY_TOKEN_HEADER] as string | undefined;
+      const identity = await verifyGatewayToken(gatewayToken);
+      // Calls to the organizations subgraph carry this request's own gateway token: a subgraph cannot sign one.
+      const organizations = organizationDirectory(organizationsUrl(), { gatewayToken: gatewayToken!, requestId });
       return { identity, requestId, store, loaders: definition.loaders(store), organizations, metrics };
     },
     ready: () => store.dataSource.query('SELECT 1'),

@@ -1,8 +1,11 @@
 /**
- * Callers' access tokens: JWTs with `org` (organization id), `roles` and `exp`. HS256
- * with JWT_SECRET by default; RS256 with JWT_PUBLIC_KEY or a JWKS endpoint (JWKS_URL)
- * by configuration. `issueToken` is what `npm run token` uses.
+ * Callers' access tokens: JWTs with `org` (organization id), `roles`, `jti` (the id a
+ * revocation names), `iat` and `exp`, living at most MAX_TOKEN_DAYS. HS256 with
+ * JWT_SECRET by default; RS256 with JWT_PUBLIC_KEY or a JWKS endpoint (JWKS_URL) by
+ * configuration. `issueToken` is what `npm run token` uses. Whether the organisation
+ * exists and the token is revoked, the gateway checks (gateway/identity-directory.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type KeyLike, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { config } from './config';
 import { unauthenticated } from './errors';
@@ -30,40 +33,64 @@ async function verificationKey(): Promise<{ key: Uint8Array | KeyLike | JWTVerif
   return { key: hmacSecret(), algorithms: ['HS256'] };
 }
 
+/** A verified caller: the identity and the id of the token it came with. */
+export interface Caller extends Identity {
+  /** The token's `jti`: what a revocation names. */
+  tokenId: string;
+}
+
+const DAY = 86_400;
+
+function refusal(error: unknown): Error {
+  const { code, claim, reason } = error as { code?: string; claim?: string; reason?: string };
+  if (code === 'ERR_JWT_EXPIRED') return unauthenticated('the token has expired');
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && reason === 'missing')
+    return unauthenticated(`the token is not valid: it carries no "${claim}" claim`);
+  return unauthenticated('the token is not valid');
+}
+
 /** Verifies a caller's bearer token; throws UNAUTHENTICATED with the reason. */
-export async function verifyAccessToken(token: string): Promise<Identity> {
+export async function verifyAccessToken(token: string): Promise<Caller> {
   const { key, algorithms } = await verificationKey();
+  const maxDays = config.maxTokenDays();
   let payload;
   try {
     ({ payload } = await jwtVerify(token, key as Uint8Array, {
       algorithms,
       issuer: config.jwtIssuer(),
-      requiredClaims: ['exp'],
+      requiredClaims: ['exp', 'iat', 'jti'],
     }));
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_JWT_EXPIRED') throw unauthenticated('the token has expired');
-    throw unauthenticated('the token is not valid');
+    throw refusal(error);
   }
+  // Both bounds: from its issue, and from now (an issue time in the future buys nothing).
+  if (payload.exp! - Math.min(payload.iat!, Date.now() / 1000) > maxDays * DAY)
+    throw unauthenticated(`the token's lifetime is longer than MAX_TOKEN_DAYS (${maxDays} days)`);
+  if (typeof payload.jti !== 'string' || payload.jti === '' || payload.jti.length > 200)
+    throw unauthenticated('the token is not valid: its "jti" must be text of 1 to 200 characters');
   if (typeof payload.org !== 'string' || payload.org === '')
     throw unauthenticated('the token names no organization (claim "org")');
   const roles: unknown[] = Array.isArray(payload.roles) ? payload.roles : [];
   if (roles.length === 0 || !roles.every((r): r is Role => ROLES.includes(r as Role))) {
     throw unauthenticated(`the token's roles must be among: ${ROLES.join(', ')}`);
   }
-  return { org: payload.org, roles, subject: String(payload.sub ?? payload.org) };
+  return { org: payload.org, roles, subject: String(payload.sub ?? payload.org), tokenId: payload.jti };
 }
 
-/** Signs a token with JWT_SECRET (HS256). */
+/** Signs a token with JWT_SECRET (HS256), with a fresh jti; at most MAX_TOKEN_DAYS long. */
 export async function issueToken(
   identity: { org: string; roles: Role[]; subject?: string },
   ttlSeconds: number,
 ): Promise<string> {
+  if (ttlSeconds > config.maxTokenDays() * DAY)
+    throw new Error(`a token lives at most MAX_TOKEN_DAYS (${config.maxTokenDays()} days)`);
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ org: identity.org, roles: identity.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject ?? identity.org)
     .setIssuer(config.jwtIssuer())
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .setJti(randomUUID())
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
     .sign(hmacSecret());
 }

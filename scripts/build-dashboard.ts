@@ -68,7 +68,7 @@ function writePage(template: string, name: string, assets: string[]): void {
 }
 
 /** The operation names in dashboard/queries.ts: its exported query texts, bundled, evaluated and parsed. */
-async function operationNames(common: { bundle: boolean; logLevel: 'warning'; absWorkingDir: string }): Promise<string[]> {
+async function operationNames(common: BuildOptions): Promise<string[]> {
   const bundled = await build({ ...common, entryPoints: [path.join(SOURCE, 'queries.ts')], write: false, format: 'cjs' });
   const module = { exports: {} as Record<string, unknown> };
   vm.runInNewContext(bundled.outputFiles[0].text, { module, exports: module.exports });

@@ -30,6 +30,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'kpis|scoreboard|completeness|organization [--id amr] [--as-of 2025-12-31] [--out FILE] [--token-file FILE|-]',
     summary: 'download a CSV export from the gateway',
   },
+  keys: { module: 'scripts/keys', usage: '', summary: 'fresh secrets and the gateway key pair for a deployment, as .env lines' },
   demo: { module: 'scripts/demo', usage: '', summary: 'load the synthetic demo figures into the running hub' },
   seed: { module: 'scripts/seed', usage: '', summary: "write the plan's seed files into the database (idempotent)" },
   migrate: { module: 'scripts/migrate', usage: '', summary: "bring every subgraph's schema up to date" },

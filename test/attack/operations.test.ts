@@ -3,6 +3,7 @@
  * the subgraphs, for the gateway's identity only), one request id in the logs of every
  * service a request touches, and production mode closed.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { GATEWAY_TOKEN_HEADER } from '../../lib/identity';
 import { setLogSink } from '../../lib/log';
 import type { Hub } from '../../lib/hub';
@@ -101,12 +102,14 @@ describe('in production mode', () => {
   let production: Hub;
   const saved = { ...process.env };
   beforeAll(async () => {
-    Object.assign(process.env, { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), SUBGRAPH_SECRET: 's'.repeat(40) });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const GATEWAY_PRIVATE_KEY = JSON.stringify(privateKey.export({ format: 'jwk' }));
+    Object.assign(process.env, { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), GATEWAY_PRIVATE_KEY });
     production = await startTestHub();
   });
   afterAll(async () => {
     await production?.stop();
-    for (const key of ['NODE_ENV', 'JWT_SECRET', 'SUBGRAPH_SECRET']) {
+    for (const key of ['NODE_ENV', 'JWT_SECRET', 'GATEWAY_PRIVATE_KEY']) {
       if (saved[key] === undefined) delete process.env[key];
       else process.env[key] = saved[key];
     }
@@ -124,5 +127,11 @@ describe('in production mode', () => {
     const { config } = await import('../../lib/config');
     expect(() => config.jwtSecret()).toThrow(/at least 32 characters/);
     process.env.JWT_SECRET = 'p'.repeat(40);
+  });
+
+  it('errors carry no schema hints: a misspelt field is refused without "Did you mean"', async () => {
+    const res = await graphql(production.gateway.url, '{ task(id: "T15") { contnt } }');
+    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|content/);
   });
 });

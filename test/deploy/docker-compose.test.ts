@@ -177,21 +177,42 @@ describe('Docker knows when each node service is ready', () => {
 });
 
 describe('The gateway and the subgraphs share their secrets, and only what they need', () => {
-  it('SUBGRAPH_SECRET is the same expression for all four node services, taken from the environment', () => {
-    const expressions = NODE_SERVICES.map((service) => environment(service).SUBGRAPH_SECRET);
+  it('the gateway alone holds GATEWAY_PRIVATE_KEY; every subgraph holds the same GATEWAY_PUBLIC_KEY and nothing that signs', () => {
+    expect(environment('gateway').GATEWAY_PRIVATE_KEY).toMatch(/^\$\{GATEWAY_PRIVATE_KEY:\?[^}]+\}$/);
+    const expressions = SUBGRAPHS.map((name) => environment(name).GATEWAY_PUBLIC_KEY);
     expect(new Set(expressions).size).toBe(1);
-    expect(expressions[0]).toMatch(/^\$\{SUBGRAPH_SECRET:\?[^}]+\}$/);
+    expect(expressions[0]).toMatch(/^\$\{GATEWAY_PUBLIC_KEY:\?[^}]+\}$/);
+    for (const name of SUBGRAPHS) {
+      const signing = Object.keys(environment(name)).filter((key) => /SECRET|PRIVATE/.test(key));
+      expect({ name, signing }).toEqual({ name, signing: [] });
+    }
   });
 
-  it('secrets are required from the environment, never defaulted: compose refuses to start without them', () => {
+  it('secrets and keys are required from the environment, never defaulted: compose refuses to start without them', () => {
     for (const service of NODE_SERVICES) {
-      for (const [key, value] of Object.entries(environment(service)).filter(([key]) => key.endsWith('_SECRET'))) {
+      for (const [key, value] of Object.entries(environment(service)).filter(([key]) => /_SECRET$|_KEY$/.test(key))) {
         expect({ service, key, value }).toEqual({
           service,
           key,
           value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?[^}]+\\}$`)),
         });
       }
+    }
+  });
+
+  it('the gateway gets the token lifetime and the refresh of revocations', () => {
+    expect(environment('gateway').MAX_TOKEN_DAYS).toMatch(/^\$\{MAX_TOKEN_DAYS:-\d+\}$/);
+    expect(environment('gateway').IDENTITY_REFRESH_SECONDS).toMatch(/^\$\{IDENTITY_REFRESH_SECONDS:-\d+\}$/);
+  });
+
+  it('no generated secret reaches an image or the repository: .data and .env stay out', () => {
+    const ignored = (file: string) =>
+      readFileSync(path.join(ROOT, file), 'utf8')
+        .split(/\r?\n/)
+        .map((line) => line.trim());
+    for (const file of ['.dockerignore', '.gitignore']) {
+      expect(ignored(file).some((line) => line.replace(/\/$/, '') === '.data')).toBe(true);
+      expect(ignored(file)).toContain('.env');
     }
   });
 

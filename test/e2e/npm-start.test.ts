@@ -3,16 +3,21 @@
  * in a folder of the project, migrated and seeded, the hub answering, and Ctrl-C
  * stopping all of it; and as a process manager runs it: SIGTERM or SIGINT sent to the npm
  * process alone stops every process of the hub.
+ * The hub makes its own secrets, the database's password among them, and keeps them across
+ * restarts.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
+import { Client } from 'pg';
 import { issueToken } from '../../lib/tokens';
 import { testPort } from '../support/isolation';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DATA = path.join(ROOT, '.data', `test-start-${process.pid}`);
+const SECRETS_FILE = `${DATA}-secrets.json`;
+const PG_PORT = testPort(54349);
 const PORTS = {
   GATEWAY_PORT: String(testPort(4170)),
   ORGANIZATIONS_PORT: String(testPort(4171)),
@@ -42,7 +47,8 @@ function startHub(npm = false): {
     ...process.env,
     ...PORTS,
     EMBEDDED_PG_DIR: DATA,
-    EMBEDDED_PG_PORT: String(testPort(54349)),
+    EMBEDDED_PG_PORT: String(PG_PORT),
+    SECRETS_FILE,
     LOG_LEVEL: 'warn',
   };
   for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'TASKS_DATABASE_URL', 'INDICATORS_DATABASE_URL'])
@@ -68,7 +74,22 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
   await new Promise((resolve) => setTimeout(resolve, 500));
   rmSync(DATA, { recursive: true, force: true });
+  rmSync(SECRETS_FILE, { force: true });
+  delete process.env.SECRETS_FILE;
 });
+
+/** Connects to the embedded PostgreSQL as its superuser with `password`: the error code when refused. */
+async function connectsWith(password: string): Promise<string> {
+  const client = new Client({ host: '127.0.0.1', port: PG_PORT, user: 'postgres', password, database: 'postgres' });
+  try {
+    await client.connect();
+    return 'connected';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 it('serves the plan on an embedded database, prints the URL and an example, and Ctrl-C leaves nothing running', async () => {
   const first = startHub();
@@ -76,6 +97,12 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
   expect(first.output()).toContain('embedded PostgreSQL');
   expect(first.output()).toContain(`http://localhost:${PORTS.GATEWAY_PORT}/graphql`);
   expect(existsSync(path.join(DATA, 'PG_VERSION'))).toBe(true);
+  // Secrets made for this hub: a file only its owner reads; the database's password is one of them.
+  expect(statSync(SECRETS_FILE).mode & 0o777).toBe(0o600);
+  const secrets = readFileSync(SECRETS_FILE, 'utf8');
+  const { postgresPassword } = JSON.parse(secrets) as { postgresPassword: string };
+  expect(await connectsWith('ipzone-embedded')).toBe('28P01');
+  expect(await connectsWith(postgresPassword)).toBe('connected');
 
   const res = await fetch(`http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`, {
     method: 'POST',
@@ -98,8 +125,11 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
   const second = startHub();
   await second.ready;
   expect(second.output()).not.toContain('creating the embedded PostgreSQL data folder');
+  expect(readFileSync(SECRETS_FILE, 'utf8')).toBe(secrets);
 
   // SIGTERM drains: a push in flight completes and is answered before the hub exits.
+  // Signed as the token command signs: with the JWT secret the hub keeps in its secrets file.
+  process.env.SECRETS_FILE = SECRETS_FILE;
   const token = await issueToken({ org: 'amr', roles: ['reporter'] }, 600);
   const figures = Array.from({ length: 4000 }, (_, i) => ({
     indicator: 'ip-training-base-trainees',

@@ -28,7 +28,6 @@ export interface PushDependencies {
   db: DataSource;
   indicators: IndicatorRepository;
   organizations: OrganizationDirectory;
-  requestId: string;
 }
 
 class DryRunRollback extends Error {
@@ -69,7 +68,7 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
     input.figures.map((f) => String(f.indicator).trim()).filter((ref) => ref.length <= 200),
   );
   const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o && o.length <= 200);
-  const organizationIds = named.length > 0 ? await deps.organizations.resolve(named, deps.requestId) : new Map<string, string>();
+  const organizationIds = named.length > 0 ? await deps.organizations.resolve(named) : new Map<string, string>();
 
   // A reporter writes only its own organisation's indicators: anything else refuses the whole push.
   if (!privileged) {

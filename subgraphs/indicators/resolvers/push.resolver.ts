@@ -32,7 +32,6 @@ export class PushResolver {
       db: context.store.dataSource,
       indicators: context.loaders.repository,
       organizations: context.organizations,
-      requestId: context.requestId,
     };
     const summary = await pushFigures(deps, requireIdentity(context), input);
     if (!summary.dryRun && !summary.replayed) {
@@ -79,10 +78,7 @@ export class PushResolver {
   ): Promise<Indicator> {
     const id = (await context.loaders.repository.byReference(indicator)).id;
     if (owners.length === 0 || owners.length > 50) throw badInput('owners must name 1 to 50 organisations', 'owners');
-    const resolved = await context.organizations.resolve(
-      owners.map((o) => o.trim()),
-      context.requestId,
-    );
+    const resolved = await context.organizations.resolve(owners.map((o) => o.trim()));
     const unknown = owners.find((o) => !resolved.has(o.trim()));
     if (unknown !== undefined) throw notFound('organization', unknown.slice(0, 80));
     const ids = [...new Set(owners.map((o) => resolved.get(o.trim())!))];

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import type { OrganizationLoaders } from '../loaders';
@@ -34,9 +34,10 @@ export class OrganizationResolver {
     return loaders.organizationByReference.load(name.trim()) as Promise<Organization | null>;
   }
 
+  @Directive('@inaccessible')
   @Query(() => [OrganizationReference], {
     nullable: true,
-    description: 'Resolves many ids, names or aliases at once, in the order given (id null when unknown)',
+    description: 'Resolves many ids, names or aliases at once, in the order given (id null when unknown); between subgraphs only',
   })
   async organizationsByReference(
     @Ctx() { loaders }: Context,

@@ -48,6 +48,7 @@ export class OrganizationFilter {
   search?: string | null;
 }
 
+@Directive('@inaccessible')
 @ObjectType({ description: 'What a name, alias or id denotes' })
 export class OrganizationReference {
   @Field({ description: 'The reference as given' })
