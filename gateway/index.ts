@@ -8,14 +8,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
-import { formatError } from '../lib/format-error';
 import { serve, type RunningService } from '../lib/server';
 import { SUPERGRAPH_PATH } from './compose';
 import { type GatewayContext, gatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { dashboardRoutes } from './dashboard';
 import { exportRoute } from './export';
-import { limitsPlugin } from './limits';
+import { formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
 import { ServiceMetrics } from '../lib/metrics';
 import { observePlugin } from '../lib/observe';
 
@@ -41,7 +40,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError,
+    // No "Did you mean …?" hints about field names when the schema is not public.
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: formatGatewayError,
+    parseOptions: parseOptions(),
+    validationRules: [limitsRule()],
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [

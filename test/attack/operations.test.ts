@@ -104,4 +104,14 @@ describe('in production mode', () => {
     expect(() => config.jwtSecret()).toThrow(/at least 32 characters/);
     process.env.JWT_SECRET = 'p'.repeat(40);
   });
+
+  it('errors carry no schema hints ("Did you mean …?"), while development keeps them', async () => {
+    const misspelt = '{ taks { id } }';
+    const closed = await graphql(production.gateway.url, misspelt);
+    expect(closed.status).toBe(400);
+    expect(closed.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(closed.errors)).not.toMatch(/Did you mean|"tasks?"/);
+    const open = await graphql(hub.gateway.url, misspelt);
+    expect(open.errors?.[0].message).toMatch(/Did you mean/);
+  });
 });
