@@ -70,4 +70,4 @@ export function writeReports(rows: BenchRow[], mode: string, database: string): 
   return markdown(rows, mode, database);
 }
 
-const SECTION_ORDER = ['federation', 'sql', 'scale', 'ingest', 'cold start'];
+const SECTION_ORDER = ['federation', 'sql', 'scale', 'ingest', 'cold start', 'hostile'];

@@ -9,6 +9,7 @@ import { startHub, prepareDatabase } from '../lib/hub';
 import { benchColdStart } from './coldstart';
 import { benchFederation } from './federation';
 import { pushGoalFigures } from './fixtures';
+import { benchHostile } from './hostile';
 import { benchIngest } from './ingest';
 import { benchScale } from './scale';
 import { type BenchRow, writeReports } from './report';
@@ -18,6 +19,7 @@ const SECTIONS = {
   scale: benchScale,
   ingest: benchIngest,
   'cold-start': () => benchColdStart(),
+  hostile: benchHostile,
 } as const;
 type Section = keyof typeof SECTIONS;
 

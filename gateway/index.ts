@@ -7,7 +7,6 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
-import { formatError } from '../lib/format-error';
 import { serve, type RunningService } from '../lib/server';
 import { SUPERGRAPH_PATH } from './compose';
 import { type GatewayContext, gatewayContext } from './context';
@@ -15,7 +14,7 @@ import { SubgraphDataSource } from './data-source';
 import { dashboardRoutes } from './dashboard';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
-import { limitsPlugin } from './limits';
+import { formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
 import { IdentityDirectory } from './identity-directory';
 import { gatewaySigningKey } from '../lib/identity';
 import { ServiceMetrics } from '../lib/metrics';
@@ -43,9 +42,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    // No "Did you mean …?" in production: the schema is not for strangers to map.
+    // No "Did you mean …?" hints about field names when the schema is not public.
     hideSchemaDetailsFromClientErrors: production,
-    formatError,
+    formatError: formatGatewayError,
+    parseOptions: parseOptions(),
+    validationRules: [limitsRule()],
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [

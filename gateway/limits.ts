@@ -1,109 +1,155 @@
 /**
- * The gateway's limits on a query, checked after it is parsed and validated and before
- * any subgraph is called: depth, cost, aliases, and rows in one push. Each refusal has
- * a stable code and HTTP status 400.
+ * The gateway's limits on a query. Every operation is held to them, introspection
+ * included, and each is checked as early as it can be:
+ *
+ * - tokens, while the document is parsed (graphql-js stops reading past the limit);
+ * - depth, aliases and directives (graphql-armor's rules), cost and repeated fields (the
+ *   hub's own, query-measures.ts), all before graphql-js's own validation walks the
+ *   document: the first limit passed refuses it and nothing else is walked;
+ * - rows in one push, once the variables are known.
+ *
+ * Each refusal has a stable code and HTTP status 400.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   type DocumentNode,
-  type FragmentDefinitionNode,
-  getNamedType,
-  getNullableType,
-  type GraphQLField,
-  GraphQLList,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-  isObjectType,
+  GraphQLError,
+  type GraphQLFormattedError,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
   type ValueNode,
+  visit,
+  visitInParallel,
 } from 'graphql';
 import { config } from '../lib/config';
 import { ErrorCode, hubError } from '../lib/errors';
+import { formatError } from '../lib/format-error';
+import { type Fragments, fragmentsOf, overRepeated, queryCost } from './query-measures';
 
-/** How much a list multiplies the cost of what is selected inside it. */
-export const LIST_FACTOR = 10;
+/** The codes of the limits checked during validation (graphql-js reports them as validation errors). */
+const VALIDATION_LIMIT_CODES = new Set<string>([
+  ErrorCode.QUERY_TOO_DEEP,
+  ErrorCode.TOO_MANY_ALIASES,
+  ErrorCode.TOO_MANY_DIRECTIVES,
+  ErrorCode.QUERY_TOO_COMPLEX,
+]);
 
-export interface QueryMeasure {
-  depth: number;
-  cost: number;
-  aliases: number;
+/** An empty document: returned in place of the refused one, it leaves graphql-js's own rules nothing to walk. */
+const NOTHING: DocumentNode = { kind: Kind.DOCUMENT, definitions: [] };
+
+/** Parse options of the gateway: the token limit. */
+export const parseOptions = () => ({ maxTokens: config.maxQueryTokens() });
+
+/** The graphql-armor rules, each reporting its refusal with the hub's code through its onReject hook. */
+function armorChecks(context: ValidationContext, refuse: (code: ErrorCode, message: string) => void) {
+  const hooks = (code: ErrorCode) => ({
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(_: unknown, error: GraphQLError) => refuse(code, error.message.replace(/^Syntax Error: /, ''))],
+  });
+  return [
+    maxDepthRule({
+      n: config.maxQueryDepth(),
+      ignoreIntrospection: false,
+      flattenFragments: true,
+      ...hooks(ErrorCode.QUERY_TOO_DEEP),
+    })(context),
+    maxAliasesRule({ n: config.maxAliases(), allowList: [], ...hooks(ErrorCode.TOO_MANY_ALIASES) })(context),
+    maxDirectivesRule({ n: config.maxDirectives(), ...hooks(ErrorCode.TOO_MANY_DIRECTIVES) })(context),
+  ];
 }
 
-function isList(field: GraphQLField<unknown, unknown> | undefined): boolean {
-  return !!field && getNullableType(field.type) instanceof GraphQLList;
-}
-
-/** Depth, cost (each field 1, times LIST_FACTOR for every list above it) and aliases of an operation. */
-export function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): QueryMeasure {
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-  let aliases = 0;
-  const walk = (
-    set: SelectionSetNode,
-    type: GraphQLObjectType | null,
-    depth: number,
-    weight: number,
-    seen: Set<string>,
-  ): { depth: number; cost: number } => {
-    let deepest = depth;
-    let cost = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.alias) aliases += 1;
-        const field = type?.getFields()[selection.name.value];
-        cost += weight;
-        if (selection.selectionSet) {
-          const named = field ? getNamedType(field.type) : null;
-          const inner = walk(
-            selection.selectionSet,
-            named && isObjectType(named) ? named : null,
-            depth + 1,
-            weight * (isList(field) ? LIST_FACTOR : 1),
-            seen,
-          );
-          deepest = Math.max(deepest, inner.depth);
-          cost += inner.cost;
-        }
-      } else {
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-        if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && seen.has(selection.name.value))) continue;
-        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-        const inner = walk(
-          fragment.selectionSet,
-          condition && isObjectType(condition) ? condition : type,
-          depth,
-          weight,
-          selection.kind === Kind.FRAGMENT_SPREAD ? new Set([...seen, selection.name.value]) : seen,
-        );
-        deepest = Math.max(deepest, inner.depth);
-        cost += inner.cost;
-      }
-    }
-    return { depth: deepest, cost };
-  };
+/** The hub's cost and repeated-field limits of one operation; the reason it is refused, or null. */
+function hubChecks(context: ValidationContext, fragments: Fragments, operation: OperationDefinitionNode): string | null {
+  const schema = context.getSchema();
   const root =
     operation.operation === 'mutation'
       ? schema.getMutationType()
-      : operation.operation === 'subscription'
-        ? null
-        : schema.getQueryType();
-  const result = walk(operation.selectionSet, root ?? null, 1, 1, new Set());
-  return { ...result, aliases };
+      : operation.operation === 'query'
+        ? schema.getQueryType()
+        : null;
+  const limit = config.maxQueryCost();
+  const cost = queryCost(schema, fragments, operation.selectionSet, root ?? null, limit);
+  if (cost > limit)
+    return Number.isFinite(cost) ? `the query costs ${cost}; at most ${limit}` : `the query costs more than ${limit}`;
+  const repeated = overRepeated(fragments, operation.selectionSet, config.maxFieldRepeats());
+  if (repeated)
+    return `the field "${repeated.field}" is selected more than ${config.maxFieldRepeats()} times at one place (fragments included)`;
+  return null;
 }
 
-/** Rows of every pushFigures in the operation, from a literal list or the variable it names. */
+/**
+ * One validation rule that checks every limit when the document is entered, before any
+ * of graphql-js's rules walks a selection set. A refused document is reported with the
+ * limit's code and the walk ends there.
+ */
+export function limitsRule(): ValidationRule {
+  return (context) => {
+    let refusal: GraphQLError | null = null;
+    const refuse = (code: ErrorCode, message: string) => {
+      refusal ??= hubError(code, message);
+    };
+    const armor = visitInParallel(armorChecks(context, refuse));
+    return {
+      Document: {
+        enter(document) {
+          const fragments = fragmentsOf(document);
+          for (const operation of document.definitions) {
+            if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+            visit(operation, armor);
+            if (refusal) break;
+            const reason = hubChecks(context, fragments, operation);
+            if (reason) refuse(ErrorCode.QUERY_TOO_COMPLEX, reason);
+            if (refusal) break;
+          }
+          if (!refusal) return undefined;
+          context.reportError(refusal);
+          return NOTHING;
+        },
+      },
+    };
+  };
+}
+
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/;
+
+/**
+ * The gateway's error formatting: a limit refused during parsing or validation keeps its
+ * own code (Apollo Server reports them as GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED),
+ * then the hub's formatting applies.
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as GraphQLError | undefined)?.originalError as GraphQLError | undefined;
+  const code = original?.extensions?.code;
+  if (
+    formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' &&
+    typeof code === 'string' &&
+    VALIDATION_LIMIT_CODES.has(code)
+  ) {
+    return formatError({ ...formatted, extensions: { ...formatted.extensions, code } }, error);
+  }
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return formatError(
+      {
+        message: `the query has more than ${tokens[1]} tokens (names, punctuation and values); at most ${tokens[1]}`,
+        extensions: { ...formatted.extensions, code: ErrorCode.TOO_MANY_TOKENS },
+      },
+      error,
+    );
+  }
+  return formatError(formatted, error);
+}
+
+/** Rows of every pushFigures in the operation, from a literal list or the variable it names; each fragment counted once. */
 export function pushRows(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((f) => [f.name.value, f]),
-  );
-  let rows = 0;
+  const fragments = fragmentsOf(document);
   const count = (value: ValueNode | undefined): number => {
     if (!value) return 0;
     if (value.kind === Kind.VARIABLE) {
@@ -118,44 +164,41 @@ export function pushRows(document: DocumentNode, operation: OperationDefinitionN
     }
     return 0;
   };
+  // A fragment's rows; 0 while it is being counted (a cycle, which validation refuses).
+  const counted = new Map<string, number>();
   // Top-level fields, also inside inline fragments and fragment spreads on the mutation type.
-  const visit = (set: SelectionSetNode, seen: Set<string>) => {
+  const visitSet = (set: SelectionSetNode): number => {
+    let rows = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value === 'pushFigures')
           rows += count(selection.arguments?.find((a) => a.name.value === 'input')?.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, seen);
-      } else if (!seen.has(selection.name.value)) {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
+        rows += visitSet(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        if (!counted.has(name)) {
+          counted.set(name, 0);
+          const fragment = fragments.get(name);
+          counted.set(name, fragment ? visitSet(fragment.selectionSet) : 0);
+        }
+        rows += counted.get(name)!;
       }
     }
+    return rows;
   };
-  visit(operation.selectionSet, new Set());
-  return rows;
+  return visitSet(operation.selectionSet);
 }
 
-/** An introspection query (explorers and tools ask it; production turns introspection off). */
-function isIntrospection(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
-}
+const refuse = (code: ErrorCode, message: string) => hubError(code, message, { http: { status: 400 } });
 
-const refuse = (code: string, message: string) => hubError(code as ErrorCode, message, { http: { status: 400 } });
-
+/** The push-size limit, which needs the request's variables. */
 export function limitsPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, schema, request }) {
-          if (!operation || isIntrospection(operation)) return;
-          const { depth, cost, aliases } = measure(schema, document, operation);
-          if (depth > config.maxQueryDepth())
-            throw refuse(ErrorCode.QUERY_TOO_DEEP, `the query nests ${depth} levels deep; at most ${config.maxQueryDepth()}`);
-          if (aliases > config.maxAliases())
-            throw refuse(ErrorCode.TOO_MANY_ALIASES, `the query uses ${aliases} aliases; at most ${config.maxAliases()}`);
-          if (cost > config.maxQueryCost())
-            throw refuse(ErrorCode.QUERY_TOO_COMPLEX, `the query costs ${cost}; at most ${config.maxQueryCost()}`);
+        async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
           const rows = pushRows(document, operation, request.variables ?? {});
           if (rows > config.maxPushRows())
             throw refuse(ErrorCode.BATCH_TOO_LARGE, `one push takes at most ${config.maxPushRows()} figures; got ${rows}`);

@@ -172,14 +172,14 @@ describe('requests the gateway refuses before any subgraph is called', () => {
 
   it('a deeply nested query: QUERY_TOO_DEEP', async () => {
     let query = '{ id }';
-    for (let i = 0; i < 8; i += 1) query = `{ leadOrganization { leadTasks ${query} } }`;
+    for (let i = 0; i < 10; i += 1) query = `{ leadOrganization { leadTasks ${query} } }`;
     const res = await graphql(url, `{ task(id: "T01") ${query} }`);
     expect(res.status).toBe(400);
     expect(res.errors?.[0].extensions?.code).toBe('QUERY_TOO_DEEP');
   });
 
   it('an alias bomb: TOO_MANY_ALIASES', async () => {
-    const aliases = Array.from({ length: 500 }, (_, i) => `a${i}: tasks { id }`).join(' ');
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: tasks { id }`).join(' ');
     const res = await graphql(url, `{ ${aliases} }`);
     expect(res.errors?.[0].extensions?.code).toBe('TOO_MANY_ALIASES');
   });
