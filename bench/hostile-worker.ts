@@ -1,7 +1,8 @@
 /**
  * Hostile background traffic for the `hostile` bench section, in a worker thread of its
  * own so that building and sending megabyte bodies does not run on the hub's event loop:
- * `concurrency` closed loops over every hostile request, bounded in time and count.
+ * `concurrency` loops over every hostile request, each sending at most `perSecond`
+ * requests a second, bounded in time and count.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { hostileRequests } from './hostile-documents';
@@ -11,6 +12,8 @@ export interface HostileJob {
   seconds: number;
   maxRequests: number;
   concurrency: number;
+  /** Most requests one loop sends a second. */
+  perSecond: number;
   maxBodyBytes: number;
 }
 
@@ -44,6 +47,8 @@ async function run(job: HostileJob): Promise<HostileResult> {
         const code = answer.errors?.[0]?.extensions?.code;
         if (response.status !== request.status || code !== request.code)
           wrong.push(`${request.name}: ${response.status} ${code ?? 'no code'}`);
+        const pause = started + 1000 / job.perSecond - performance.now();
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       }
     }),
   );
