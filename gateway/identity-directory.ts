@@ -73,13 +73,14 @@ export class IdentityDirectory {
       signal: AbortSignal.timeout(5000),
     });
     const body = (await response.json()) as {
-      data?: { identityDirectory: { organizationIds: string[]; revokedTokenIds: string[] } };
+      data?: { identityDirectory: { organizationIds: string[]; revokedTokenIds: string[] } | null };
       errors?: Array<{ message: string }>;
     };
-    if (!body.data) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+    const directory = body.data?.identityDirectory;
+    if (!directory) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
     return {
-      organizations: new Set(body.data.identityDirectory.organizationIds),
-      revoked: new Set(body.data.identityDirectory.revokedTokenIds),
+      organizations: new Set(directory.organizationIds),
+      revoked: new Set(directory.revokedTokenIds),
     };
   }
 }

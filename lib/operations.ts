@@ -18,6 +18,7 @@ export const HUB_OPERATIONS = [
   'ExportCompleteness',
   'ExportOrganization',
   'ResolveOrganizations',
+  'IdentityDirectory',
   'Scorecard',
 ] as const;
 

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
+import { config } from '../../lib/config';
 import { loadDemo } from '../../scripts/demo';
 import { recreateDatabase } from '../support/database';
 import { ipzone, IPZONE } from '../support/cli';
@@ -159,7 +160,9 @@ it('backs up the running hub, and a restore into a fresh embedded data folder eq
   expect(restore.code).toBe(0);
 
   const restoredUrl = await startRestoredHub();
-  const restored = await snapshot(`postgres://postgres:ipzone-embedded@127.0.0.1:${EMBEDDED_PORT}/ipzone`);
+  const restored = await snapshot(
+    `postgres://postgres:${encodeURIComponent(config.embeddedPassword())}@127.0.0.1:${EMBEDDED_PORT}/ipzone`,
+  );
   expect(Object.keys(restored)).toEqual(Object.keys(original));
   for (const table of Object.keys(original)) expect({ table, rows: restored[table] }).toEqual({ table, rows: original[table] });
   expect((await graphql(restoredUrl, KPIS)).data).toEqual(kpis);

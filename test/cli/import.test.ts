@@ -153,30 +153,30 @@ describe('npm run import of files as spreadsheets save them', () => {
       [periods[1]]: [108, '“繁简分流”后, 二审另计'],
     });
     const recognised = write('gb18030.csv', iconv.encode(rows(['2023Q1', '2023Q2']), 'gb18030'));
-    const res = await cli('import', [recognised, '--token', await court()]);
+    const res = await cli('import', [recognised], { IPZONE_TOKEN: await court() });
     expect(res.stderr).toContain('(GB18030)');
     expect(res.stdout).toContain('imported: 2 created, 0 updated, 0 unchanged, 0 rejected');
     expect(res.code).toBe(0);
     expect(await stored('2023Q1', '2023Q2')).toEqual(landed(['2023Q1', '2023Q2']));
 
     const named = write('gbk.csv', iconv.encode(rows(['2023Q3', '2023Q4']), 'gbk'));
-    const gbk = await cli('import', [named, '--token', await court(), '--encoding', 'gbk']);
+    const gbk = await cli('import', [named, '--encoding', 'gbk'], { IPZONE_TOKEN: await court() });
     expect(gbk.code).toBe(0);
     expect(await stored('2023Q3', '2023Q4')).toEqual(landed(['2023Q3', '2023Q4']));
 
     const wrong = write('gb-named-utf8.csv', iconv.encode(rows(['2022Q1', '2022Q2']), 'gb18030'));
-    const refused = await cli('import', [wrong, '--token', await court(), '--encoding', 'utf-8']);
+    const refused = await cli('import', [wrong, '--encoding', 'utf-8'], { IPZONE_TOKEN: await court() });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('line 2: bytes that are not UTF-8');
     expect(await stored('2022Q1', '2022Q2')).toEqual({});
-    const unknown = await cli('import', [wrong, '--token', await court(), '--encoding', 'big5']);
+    const unknown = await cli('import', [wrong, '--encoding', 'big5'], { IPZONE_TOKEN: await court() });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown encoding "big5"');
   });
 
   it('reads UTF-8 with a byte-order mark', async () => {
     const file = write('bom.csv', `\uFEFFindicator,period,value,note\n全年平均结案时间,2022Q3,104,一审\n`);
-    const res = await cli('import', [file, '--token', await court()]);
+    const res = await cli('import', [file], { IPZONE_TOKEN: await court() });
     expect(res.stderr).toContain('(UTF-8 with BOM)');
     expect(res.code).toBe(0);
     expect(await stored('2022Q3')).toEqual({ '2022Q3': [104, '一审'] });
@@ -188,12 +188,12 @@ describe('npm run import of files as spreadsheets save them', () => {
       'broken.csv',
       Buffer.concat([good, Buffer.from('average-trial-closure-days,2021Q2,101,'), Buffer.from([0xff, 0x0a])]),
     );
-    const res = await cli('import', [file, '--token', await court()]);
+    const res = await cli('import', [file], { IPZONE_TOKEN: await court() });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('line 3: bytes that are neither UTF-8 nor GB18030');
     expect(res.stderr).toContain('nothing was imported');
     const replaced = write('replaced.csv', 'indicator,period,value,note\naverage-trial-closure-days,2021Q3,99,\uFFFD\uFFFD\n');
-    const lost = await cli('import', [replaced, '--token', await court()]);
+    const lost = await cli('import', [replaced], { IPZONE_TOKEN: await court() });
     expect(lost.code).toBe(2);
     expect(lost.stderr).toContain('line 2: holds U+FFFD');
     expect(await stored('2021Q1', '2021Q2', '2021Q3')).toEqual({});
@@ -213,7 +213,7 @@ describe('npm run import of files as spreadsheets save them', () => {
       'numbers.csv',
       ['indicator,period,value', ...lines, 'average-trial-closure-days,2019Q3, 98.5 '].join('\n'),
     );
-    const res = await cli('import', [file, '--token', await court()]);
+    const res = await cli('import', [file], { IPZONE_TOKEN: await court() });
     expect(res.code).toBe(1);
     refused.forEach(([, , message], i) => expect(res.stdout).toContain(`line ${i + 2}: value: BAD_USER_INPUT: ${message}\n`));
     expect(res.stdout).toContain('imported: 1 created, 0 updated, 0 unchanged, 6 rejected');
@@ -225,14 +225,14 @@ describe('npm run import of files as spreadsheets save them', () => {
       'quotes.csv',
       'indicator,period,value,note\naverage-trial-closure-days,2018Q1,100,ok\naverage-trial-closure-days,2018Q2,101,"x"y\n',
     );
-    const res = await cli('import', [file, '--token', await court()]);
+    const res = await cli('import', [file], { IPZONE_TOKEN: await court() });
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('line 3: text follows a closing quote');
     const open = write(
       'open-quote.csv',
       'indicator,period,value,note\naverage-trial-closure-days,2018Q3,100,"open\n\nmore,1,2,3\n',
     );
-    const unclosed = await cli('import', [open, '--token', await court()]);
+    const unclosed = await cli('import', [open], { IPZONE_TOKEN: await court() });
     expect(unclosed.code).toBe(2);
     expect(unclosed.stderr).toContain('line 2: a quoted field is not closed');
     expect(await stored('2018Q1', '2018Q2', '2018Q3')).toEqual({});
@@ -249,7 +249,7 @@ describe('npm run import of files as spreadsheets save them', () => {
         ',,,',
       ].join('\r\n'),
     );
-    const res = await cli('import', [file, '--token', await court()]);
+    const res = await cli('import', [file], { IPZONE_TOKEN: await court() });
     expect(res.code).toBe(1);
     expect(res.stdout).toContain(
       'line 2: row: BAD_USER_INPUT: 5 fields under a header of 4 columns (quote a field that holds a comma)',

@@ -28,13 +28,13 @@ export class RevocationResolver {
   }
 
   @Authorized('admin', 'coordinator')
-  @Query(() => [TokenRevocation], { description: 'Every revoked token, newest first' })
+  @Query(() => [TokenRevocation], { nullable: true, description: 'Every revoked token, newest first' })
   tokenRevocations(@Ctx() context: Context): Promise<TokenRevocation[]> {
     return listRevocations(context.store.dataSource);
   }
 
   @Directive('@inaccessible')
-  @Query(() => IdentityDirectory, { description: 'Known organisations and revoked tokens, for the gateways' })
+  @Query(() => IdentityDirectory, { nullable: true, description: 'Known organisations and revoked tokens, for the gateways' })
   identityDirectory(
     @Ctx() context: Context,
     @Arg('revokedSince', { description: 'ISO 8601: revocations older than this are left out' }) revokedSince: string,
