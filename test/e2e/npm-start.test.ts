@@ -145,13 +145,34 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
       variables: { input: { figures } },
     }),
   });
-  await new Promise((resolve) => setTimeout(resolve, 30));
+  // SIGTERM once the push is inside the hub (its SQL running), or answered already.
+  let answered = false;
+  void inFlight.finally(() => (answered = true)).catch(() => undefined);
+  await untilPushIsInside(() => answered);
   second.child.kill('SIGTERM');
   const answer = await (await inFlight).json();
   expect(answer.data.pushFigures.created).toBe(4000);
   expect(await second.exited).toBe(0);
   expect(postgresRunningOn(DATA)).toBe(false);
 }, 120_000);
+
+/** Waits until a statement touching figures runs in the hub's database (or `done()`), at most 30 s. */
+async function untilPushIsInside(done: () => boolean): Promise<void> {
+  const password = JSON.parse(readFileSync(SECRETS_FILE, 'utf8')).postgresPassword as string;
+  const client = new Client({ host: '127.0.0.1', port: PG_PORT, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    for (const started = Date.now(); !done() && Date.now() - started < 30_000;) {
+      const { rowCount } = await client.query(
+        "SELECT 1 FROM pg_stat_activity WHERE state <> 'idle' AND pid <> pg_backend_pid() AND query ILIKE '%figure%'",
+      );
+      if (rowCount) return;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  } finally {
+    await client.end();
+  }
+}
 
 /** Every process descending from `pid`. */
 function descendants(pid: number): number[] {
