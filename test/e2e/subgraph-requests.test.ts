@@ -5,6 +5,7 @@
  * dashboard's full query makes five; the counts below are what the plan makes today.
  */
 import { DASHBOARD, META } from '../../dashboard/queries';
+import { plannedFetches } from '../support/query-plan';
 import { countSubgraphRequests, graphql, startTestHub } from '../support/hub';
 import type { Hub } from '../../lib/hub';
 
@@ -34,6 +35,14 @@ it("the dashboard's full query: one organizations fetch per path that reaches an
     tasks: 2,
     organizations: 4,
   });
+});
+
+it("plans the dashboard's full query as one indicators, three tasks and five organizations fetches", () => {
+  // One per response path reaching an entity: scoreboard, targets and attention owners,
+  // reporting completeness, tasks' lead organisations. Apollo's planner does not merge
+  // fetches of the same subgraph made at different paths.
+  expect(plannedFetches(DASHBOARD)).toEqual({ indicators: 1, tasks: 3, organizations: 5 });
+  expect(plannedFetches(TASK_LIST)).toEqual({ tasks: 1, indicators: 1, organizations: 2 });
 });
 
 it("the dashboard's metadata: one fetch from each subgraph that holds part of it", async () => {
