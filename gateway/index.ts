@@ -33,10 +33,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     SUBGRAPHS.map((name) => [name, options.subgraphUrls?.[name] ?? config.subgraphUrl(name)]),
   ) as Record<SubgraphName, string>;
   const metrics = new ServiceMetrics('gateway');
+  const dataSources: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name }) => new SubgraphDataSource(name, urls[name as SubgraphName], metrics),
+    buildService: ({ name }) => {
+      const source = new SubgraphDataSource(name, urls[name as SubgraphName], metrics);
+      dataSources.push(source);
+      return source;
+    },
   });
+  const closeDataSources = () => Promise.all(dataSources.map((source) => source.close()));
   const production = config.production();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -82,8 +88,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       );
       if (down.length > 0) throw new Error(`subgraphs not ready: ${down.join(', ')}`);
     },
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     directory.stop();
+    await closeDataSources();
     throw error;
   });
   return {
@@ -91,6 +98,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     stop: async () => {
       directory.stop();
       await service.stop();
+      await closeDataSources();
     },
   };
 }

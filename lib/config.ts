@@ -56,6 +56,10 @@ export const ENV_VARIABLES = {
   REQUEST_TIMEOUT_MS: 'longest time a request may take before it answers REQUEST_TIMEOUT (default 30000)',
   HEADERS_TIMEOUT_MS:
     "longest time a client may take to send a request's headers before its connection is closed (default 10000)",
+  SUBGRAPH_TIMEOUT_MS:
+    "longest wait for a subgraph's answer (its headers, then each part of its body) before its fields answer SUBGRAPH_UNAVAILABLE (default 20000)",
+  SUBGRAPH_DEDUP:
+    '"false": the gateway sends every subgraph query itself (default: identical queries in flight for the same identity share one request)',
   METRICS_HOST: 'serve /metrics on this interface only, on a port of its own (service port + METRICS_PORT_OFFSET)',
   METRICS_PORT_OFFSET: 'with METRICS_HOST: what is added to a service port for its metrics port (default 1000)',
   PLAUSIBILITY_FACTOR: 'a figure more than this many times above or below the previous period lands with a warning (default 3)',
@@ -146,6 +150,8 @@ export const config = {
   maxBodyBytes: (): number => intEnv('MAX_BODY_BYTES', 4 * 1024 * 1024),
   requestTimeoutMs: (): number => intEnv('REQUEST_TIMEOUT_MS', 30_000),
   headersTimeoutMs: (): number => intEnv('HEADERS_TIMEOUT_MS', 10_000),
+  subgraphTimeoutMs: (): number => Math.max(1, intEnv('SUBGRAPH_TIMEOUT_MS', 20_000)),
+  subgraphDedup: (): boolean => env('SUBGRAPH_DEDUP') !== 'false',
   /**
    * Where a service serves /metrics when not on its own port: METRICS_HOST and the service
    * port + METRICS_PORT_OFFSET (a service on a free port gets a free metrics port).

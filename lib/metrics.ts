@@ -38,6 +38,7 @@ export class ServiceMetrics {
   readonly duration: Histogram<'operation'>;
   readonly errors: Counter<'code'>;
   readonly subgraphFetch: Histogram<'subgraph' | 'outcome'>;
+  readonly subgraphFetchShared: Counter<'subgraph'>;
   readonly figuresWritten: Counter<'kind'>;
   private readonly operations = new LabelValues(knownOperations());
   private readonly codes = new LabelValues(KNOWN_CODES);
@@ -70,6 +71,12 @@ export class ServiceMetrics {
       help: 'Gateway fetches from each subgraph',
       labelNames: ['subgraph', 'outcome'],
       buckets: BUCKETS,
+      registers,
+    });
+    this.subgraphFetchShared = new Counter({
+      name: 'ipzone_subgraph_fetches_shared_total',
+      help: 'Gateway fetches answered by an identical request already in flight (SUBGRAPH_DEDUP)',
+      labelNames: ['subgraph'],
       registers,
     });
     this.figuresWritten = new Counter({

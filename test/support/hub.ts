@@ -71,6 +71,18 @@ export async function countStatements(hub: Hub, action: () => Promise<unknown>):
   >;
 }
 
+/** GraphQL requests each subgraph receives while `action` runs (the gateway's directory reloads left out). */
+export async function countSubgraphRequests(hub: Hub, action: () => Promise<unknown>): Promise<Record<SubgraphName, number>> {
+  const count = async (name: SubgraphName) =>
+    (await hub.subgraphs[name].metrics.requests.get()).values
+      .filter((v) => v.labels.operation !== 'IdentityDirectory')
+      .reduce((sum, v) => sum + v.value, 0);
+  const before = await Promise.all(SUBGRAPHS.map(count));
+  await action();
+  const after = await Promise.all(SUBGRAPHS.map(count));
+  return Object.fromEntries(SUBGRAPHS.map((n, i) => [n, after[i] - before[i]])) as Record<SubgraphName, number>;
+}
+
 /** A bearer header for an organisation acting in roles (tokens signed as `npm run token` signs them). */
 export async function bearer(org: string, roles: Role[], ttlSeconds = 3600): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await issueToken({ org, roles, subject: `${org}-${roles.join('+')}@test` }, ttlSeconds)}` };

@@ -13,20 +13,29 @@ const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
 const supergraph = Supergraph.build(sdl);
 const planner = new QueryPlanner(supergraph);
 
-function fetchedFrom(node: unknown, into: Set<string>): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => fetchedFrom(n, into));
+function fetchesIn(node: unknown, into: string[]): string[] {
+  if (Array.isArray(node)) node.forEach((n) => fetchesIn(n, into));
   else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
-    if (record.kind === 'Fetch' && typeof record.serviceName === 'string') into.add(record.serviceName);
-    else Object.values(record).forEach((v) => fetchedFrom(v, into));
+    if (record.kind === 'Fetch' && typeof record.serviceName === 'string') into.push(record.serviceName);
+    else Object.values(record).forEach((v) => fetchesIn(v, into));
   }
   return into;
 }
 
+const planFetches = (query: string): string[] =>
+  fetchesIn(planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), parse(query))).node, []);
+
 /** The subgraphs the gateway's plan for `query` fetches from. */
 export function plannedSubgraphs(query: string): Set<string> {
-  const operation = operationFromDocument(supergraph.apiSchema(), parse(query));
-  return fetchedFrom(planner.buildQueryPlan(operation).node, new Set());
+  return new Set(planFetches(query));
+}
+
+/** How many fetches the gateway's plan for `query` makes from each subgraph (at most: empty lists skip theirs). */
+export function plannedFetches(query: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const name of planFetches(query)) counts[name] = (counts[name] ?? 0) + 1;
+  return counts;
 }
 
 /** For each root field of the query (by its response key), the subgraph that answers it. */
