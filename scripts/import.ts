@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
 import { gatewayRequest, parseArgs, readToken } from '../lib/client';
-import { readFigureFile } from '../lib/figures-csv';
+import { readFigureFile } from '../subgraphs/indicators/figures-csv';
 
 const PUSH = `mutation ImportFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;
@@ -34,7 +34,10 @@ function progress(done: number, total: number): void {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const file = positional[0];
-  if (!file) throw new Error('usage: ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]');
+  if (!file)
+    throw new Error(
+      'usage: ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]',
+    );
   const token = await readToken(options);
   if (!token)
     throw new Error(

@@ -8,7 +8,7 @@ import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { previousPeriod } from '../../../lib/period';
-import type { OrganizationDirectory } from '../../../lib/peers';
+import type { OrganizationDirectory } from '../organization-directory';
 import {
   claimKey,
   currentFigures,
@@ -21,6 +21,7 @@ import {
 } from '../data/figure-store';
 import type { IndicatorRepository } from '../data/repository';
 import type { ImportSummary, PushFiguresInput } from '../schema/figure';
+import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { isRejection, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
 
@@ -55,8 +56,7 @@ function requestHash(input: PushFiguresInput): string {
 export async function pushFigures(deps: PushDependencies, identity: Identity, input: PushFiguresInput): Promise<ImportSummary> {
   const maxRows = config.maxPushRows();
   if (input.figures.length === 0) throw badInput('figures must not be empty', 'figures');
-  if (input.figures.length > maxRows)
-    throw badInput(`one push takes at most ${maxRows} figures; got ${input.figures.length}`, 'figures');
+  if (input.figures.length > maxRows) throw badInput(PUSH_ROWS_LIMIT.message(maxRows, input.figures.length), 'figures');
   const key = input.idempotencyKey?.trim() || null;
   if (key !== null && key.length > 200) throw badInput('idempotencyKey is longer than 200 characters', 'idempotencyKey');
   const privileged = hasRole(identity, 'coordinator', 'admin');

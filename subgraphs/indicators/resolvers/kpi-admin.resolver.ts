@@ -2,15 +2,14 @@ import { Arg, Authorized, Ctx, FieldResolver, Float, Mutation, Resolver, Root } 
 import { badInput, forbidden } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import { periodArgument } from '../../../lib/period';
-import type { SubgraphContext } from '../../../lib/subgraph';
+import type { IndicatorContext } from '../context';
 import { recordBaseline, saveFormula } from '../data/kpi-store';
 import { findCycle, FormulaError, formulaInputs, parseFormula } from '../domain/formula';
 import { valueProblem } from '../domain/rules';
-import type { IndicatorLoaders } from '../loaders';
 import { Indicator } from '../schema/indicator';
 import { Baseline, ReportingCalendar } from '../schema/kpi';
 
-type Context = SubgraphContext<IndicatorLoaders>;
+type Context = IndicatorContext;
 
 @Resolver(() => Indicator)
 export class KpiAdminResolver {
