@@ -20,7 +20,7 @@ import {
   writeRevisions,
 } from '../data/figure-store';
 import type { IndicatorRepository } from '../data/repository';
-import type { ImportSummary, PushFiguresInput } from '../schema/figure';
+import type { PushRequest, PushSummary } from './figure-types';
 import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { isRejection, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
@@ -32,7 +32,7 @@ export interface PushDependencies {
 }
 
 class DryRunRollback extends Error {
-  constructor(readonly summary: ImportSummary) {
+  constructor(readonly summary: PushSummary) {
     super('dry run');
   }
 }
@@ -47,13 +47,13 @@ const sameFigure = (row: PreparedRow, current: CurrentFigure): boolean =>
   row.source === current.source &&
   row.organizationId === current.organizationId;
 
-function requestHash(input: PushFiguresInput): string {
+function requestHash(input: PushRequest): string {
   return createHash('sha256')
     .update(JSON.stringify({ figures: input.figures, atomic: !!input.atomic }))
     .digest('hex');
 }
 
-export async function pushFigures(deps: PushDependencies, identity: Identity, input: PushFiguresInput): Promise<ImportSummary> {
+export async function pushFigures(deps: PushDependencies, identity: Identity, input: PushRequest): Promise<PushSummary> {
   const maxRows = config.maxPushRows();
   if (input.figures.length === 0) throw badInput('figures must not be empty', 'figures');
   if (input.figures.length > maxRows) throw badInput(PUSH_ROWS_LIMIT.message(maxRows, input.figures.length), 'figures');
@@ -125,7 +125,7 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
         if (earlier) {
           if (earlier.requestHash !== hash)
             throw hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used for a different push`);
-          return { ...(earlier.summary as ImportSummary), replayed: true };
+          return { ...(earlier.summary as PushSummary), replayed: true };
         }
       }
       const rowRejections = [...rejections];
@@ -163,7 +163,7 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
           )
         ).map((f) => [keyOf(f), f]),
       );
-      const summary: ImportSummary = {
+      const summary: PushSummary = {
         idempotencyKey: key,
         replayed: false,
         dryRun: !!input.dryRun,

@@ -6,7 +6,7 @@
  */
 import { ErrorCode } from '../../../lib/errors';
 import { type Period, parsePeriod } from '../../../lib/period';
-import type { FigureInput, FigureStatus } from '../schema/figure';
+import type { FigureRow, FigureStatusValue } from './figure-types';
 import { valueProblem, type ValueRules } from './rules';
 
 export interface IndicatorForPush extends ValueRules {
@@ -23,7 +23,7 @@ export interface PreparedRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  status: FigureStatus;
+  status: FigureStatusValue;
   withdrawn: boolean;
   note: string | null;
   source: string | null;
@@ -57,7 +57,7 @@ function numberProblem(value: number, rules: ValueRules | null): string | null {
 /** Checks one row; returns the prepared row or the first problem found. */
 export function prepareRow(
   index: number,
-  input: FigureInput,
+  input: FigureRow,
   indicator: IndicatorForPush | undefined,
   organizationId: string,
 ): PreparedRow | Rejection {
@@ -98,7 +98,7 @@ export function prepareRow(
     }
   }
   const withdrawn = input.withdraw === true;
-  const status = input.status ?? ('PROVISIONAL' as FigureStatus);
+  const status = input.status ?? ('PROVISIONAL' as const);
   const base = { index, indicatorId: indicator.id, period, breakdown, status, note, source, reason, organizationId };
   if (withdrawn) {
     if (input.value != null || input.numerator != null || input.denominator != null) {
