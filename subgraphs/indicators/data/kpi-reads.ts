@@ -1,5 +1,5 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
-import { isoTime, numberOrNull } from '../../../lib/sql';
+import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
 import type { Observation } from '../domain/kpi';
@@ -35,7 +35,7 @@ export interface BaselineRow {
 export const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
   indicatorId: r.indicator_id as string,
   breakdown: r.breakdown as string,
-  value: Number(r.value),
+  value: pgNumber(r.value),
   period: r.period as string | null,
   note: r.note as string | null,
   recordedBy: r.recorded_by as string,
@@ -100,7 +100,7 @@ export class KpiReads {
       byBreakdown.set(r.breakdown as string, list);
       list.push({
         period: parsePeriod(r.period as string)!,
-        value: Number(r.value),
+        value: pgNumber(r.value),
         numerator: numberOrNull(r.numerator),
         denominator: numberOrNull(r.denominator),
         source: (r.source as string | null) ?? null,
