@@ -8,6 +8,7 @@ import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { previousPeriod } from '../../../lib/period';
+import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { OrganizationDirectory } from '../organization-directory';
 import {
   claimKey,
@@ -58,7 +59,7 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
   if (input.figures.length === 0) throw badInput('figures must not be empty', 'figures');
   if (input.figures.length > maxRows) throw badInput(PUSH_ROWS_LIMIT.message(maxRows, input.figures.length), 'figures');
   const key = input.idempotencyKey?.trim() || null;
-  if (key !== null && key.length > 200) throw badInput('idempotencyKey is longer than 200 characters', 'idempotencyKey');
+  if (key !== null && tooLong(key, 'idempotencyKey')) throw badInput(tooLongMessage('idempotencyKey'), 'idempotencyKey');
   const privileged = hasRole(identity, 'coordinator', 'admin');
   if (!privileged && !hasRole(identity, 'reporter'))
     throw forbidden('pushing figures needs the reporter, coordinator or admin role');

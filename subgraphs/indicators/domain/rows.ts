@@ -6,6 +6,7 @@
  */
 import { ErrorCode } from '../../../lib/errors';
 import { type Period, parsePeriod } from '../../../lib/period';
+import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { FigureRow, FigureStatusValue } from './figure-types';
 import { valueProblem, type ValueRules } from './rules';
 
@@ -38,7 +39,8 @@ export interface Rejection {
   message: string;
 }
 
-export const LIMITS = { breakdown: 200, note: 2000, source: 500, reason: 2000, magnitude: 1e15 };
+/** The largest magnitude a figure takes. */
+const MAX_MAGNITUDE = 1e15;
 
 const reject = (index: number, field: string, code: string, message: string): Rejection => ({ index, field, code, message });
 
@@ -50,7 +52,7 @@ function optionalText(value: string | null | undefined): string | null {
 
 function numberProblem(value: number, rules: ValueRules | null): string | null {
   if (!Number.isFinite(value)) return 'must be a finite number';
-  if (Math.abs(value) > LIMITS.magnitude) return `must be at most ${LIMITS.magnitude} in size`;
+  if (Math.abs(value) > MAX_MAGNITUDE) return `must be at most ${MAX_MAGNITUDE} in size`;
   return rules ? valueProblem(value, rules) : null;
 }
 
@@ -93,8 +95,8 @@ export function prepareRow(
     ['source', source],
     ['reason', reason],
   ] as const) {
-    if (text && text.length > LIMITS[field]) {
-      return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} is longer than ${LIMITS[field]} characters`);
+    if (text && tooLong(text, field)) {
+      return reject(index, field, ErrorCode.BAD_USER_INPUT, tooLongMessage(field));
     }
   }
   const withdrawn = input.withdraw === true;

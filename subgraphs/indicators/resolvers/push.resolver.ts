@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../../lib/errors';
 import { requireIdentity } from '../../../lib/identity';
 import { periodArgument } from '../../../lib/period';
+import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
 import { lockPeriod, setOwners, unlockPeriod } from '../data/admin-store';
 import { pushFigures } from '../domain/push';
@@ -11,7 +12,7 @@ import { Indicator } from '../schema/indicator';
 type Context = IndicatorContext;
 
 function optionalReason(reason: string | null | undefined): string | null {
-  if (reason && reason.length > 2000) throw badInput('reason is longer than 2000 characters', 'reason');
+  if (reason && tooLong(reason, 'reason')) throw badInput(tooLongMessage('reason'), 'reason');
   return reason?.trim() || null;
 }
 

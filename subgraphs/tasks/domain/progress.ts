@@ -4,6 +4,7 @@
  */
 import { dateArgument, monthEnd } from '../../../lib/period';
 import { badInput } from '../../../lib/errors';
+import { tooLong, tooLongMessage } from '../../../lib/text';
 
 /** What a responsible agency reports about a task. */
 export enum TaskStatus {
@@ -21,9 +22,6 @@ export enum EffectiveTaskStatus {
   BLOCKED = 'BLOCKED',
   OVERDUE = 'OVERDUE',
 }
-
-/** Longest note a report may carry, in characters. */
-export const MAX_NOTE_LENGTH = 2000;
 
 /** The part of a task the rules need. */
 export interface TaskTerms {
@@ -133,6 +131,6 @@ export function countStatuses(statuses: readonly EffectiveTaskStatus[]): StatusC
 /** A report's note, trimmed (null when blank); throws BAD_USER_INPUT when too long. */
 export function noteArgument(note: string | null | undefined, field = 'note'): string | null {
   const trimmed = note?.trim() ?? '';
-  if ([...trimmed].length > MAX_NOTE_LENGTH) throw badInput(`${field} is longer than ${MAX_NOTE_LENGTH} characters`, field);
+  if (tooLong(trimmed, 'note')) throw badInput(tooLongMessage(field, 'note'), field);
   return trimmed || null;
 }
