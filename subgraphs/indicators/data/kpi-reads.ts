@@ -2,6 +2,7 @@
 import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
+import { indicatorKey } from '../domain/keys';
 import type { Observation } from '../domain/kpi';
 
 export interface KpiIndicatorRow {
@@ -119,7 +120,7 @@ export class KpiReads {
         WHERE indicator_id = ANY($1::text[]) ORDER BY indicator_id, breakdown, id DESC`,
       [indicatorIds],
     );
-    return new Map(rows.map(toBaseline).map((b) => [`${b.indicatorId}\u0000${b.breakdown}`, b]));
+    return new Map(rows.map(toBaseline).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
   }
 
   /** When each (indicator, period) total was first reported. */
@@ -129,6 +130,6 @@ export class KpiReads {
         WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn`,
       [indicatorIds],
     );
-    return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.period}`, new Date(r.first).toISOString()]));
+    return new Map(rows.map((r) => [indicatorKey(r.indicator_id, r.period), new Date(r.first).toISOString()]));
   }
 }

@@ -24,7 +24,8 @@ import type { IndicatorRepository } from '../data/repository';
 import type { PushRequest, PushSummary } from './figure-types';
 import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
-import { isRejection, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
+import { seriesKey } from './keys';
+import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 
 export interface PushDependencies {
   db: DataSource;

@@ -152,6 +152,3 @@ export function prepareRow(
 export function isRejection(row: PreparedRow | Rejection): row is Rejection {
   return (row as Rejection).code !== undefined;
 }
-
-export const seriesKey = (indicatorId: string, period: string, breakdown: string): string =>
-  `${indicatorId}\u0000${period}\u0000${breakdown}`;
