@@ -2,7 +2,7 @@
  * The rules of task progress, free of storage and GraphQL: what a task's status is as of
  * a day, when it is overdue, how old its last report is, and how statuses are counted.
  */
-import { dateArgument, monthEnd } from '../../../lib/period';
+import { monthEnd } from '../../../lib/period';
 import { badInput } from '../../../lib/errors';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 
@@ -61,12 +61,6 @@ export interface StatusCounts {
 
 const DAY_MS = 86_400_000;
 
-export { isCalendarDate, todayUtc } from '../../../lib/period';
-/** Checks an as-of date argument (default today, UTC); throws BAD_USER_INPUT naming the field. */
-export const asOfArgument = dateArgument;
-/** The last day of a deadline month: 2025-12 → 2025-12-31, 2025-02 → 2025-02-28. */
-export const deadlineDay = monthEnd;
-
 /** The first moment after the day ends (UTC): reports recorded before it count as of that day. */
 export function endOfDay(asOf: string): Date {
   return new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY_MS);
@@ -75,7 +69,7 @@ export function endOfDay(asOf: string): Date {
 /** Overdue: the deadline month's last day is before asOf and the task is not DONE; ongoing tasks never are. */
 export function isOverdue(task: TaskTerms, status: TaskStatus, asOf: string): boolean {
   if (task.ongoing || task.deadline === null || status === TaskStatus.DONE) return false;
-  return deadlineDay(task.deadline) < asOf;
+  return monthEnd(task.deadline) < asOf;
 }
 
 export function effectiveStatus(task: TaskTerms, status: TaskStatus, asOf: string): EffectiveTaskStatus {
