@@ -22,6 +22,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY lib ./lib
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs
+COPY hub ./hub
 COPY seeds ./seeds
 COPY scripts ./scripts
 COPY dashboard ./dashboard

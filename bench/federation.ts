@@ -4,7 +4,7 @@
  * scoreboard from indicators, then the owners' names from organizations) — at
  * concurrency 1 and 16. Aim: gateway p50 ≤ 1.5 × direct.
  */
-import type { Hub } from '../lib/hub';
+import type { Hub } from '../hub';
 import { GATEWAY_TOKEN_HEADER, signGatewayToken } from '../lib/identity';
 import { DASHBOARD_QUERY } from './fixtures';
 import { load, postJson } from './load';

@@ -1,5 +1,5 @@
 /** Figures the benchmarks read: the eight city goals over 2024–2025 (synthetic, source "bench"). */
-import type { Hub } from '../lib/hub';
+import type { Hub } from '../hub';
 import { issueToken } from '../lib/tokens';
 import { postJson } from './load';
 

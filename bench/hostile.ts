@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { config } from '../lib/config';
-import type { Hub } from '../lib/hub';
+import type { Hub } from '../hub';
 import { DASHBOARD_QUERY } from './fixtures';
 import type { HostileJob, HostileResult } from './hostile-worker';
 import { load, postJson } from './load';

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Hub } from '../lib/hub';
+import type { Hub } from '../hub';
 import { issueToken } from '../lib/tokens';
 import type { BenchRow } from './report';
 

@@ -5,7 +5,7 @@
  */
 import { Client } from 'pg';
 import { config } from '../lib/config';
-import { startHub, prepareDatabase } from '../lib/hub';
+import { startHub, prepareDatabase } from '../hub';
 import { benchColdStart } from './coldstart';
 import { benchFederation } from './federation';
 import { pushGoalFigures } from './fixtures';

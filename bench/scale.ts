@@ -6,7 +6,7 @@
  */
 import { Client } from 'pg';
 import { SUBGRAPHS } from '../lib/config';
-import type { Hub } from '../lib/hub';
+import type { Hub } from '../hub';
 import { DASHBOARD_QUERY } from './fixtures';
 import { load, postJson } from './load';
 import type { BenchRow } from './report';

@@ -15,6 +15,7 @@ import { dashboardRoutes } from './dashboard';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
+import { PUSH_ROWS_LIMIT } from '../subgraphs/indicators/limits';
 import { IdentityDirectory } from './identity-directory';
 import { gatewaySigningKey } from '../lib/identity';
 import { ServiceMetrics } from '../lib/metrics';
@@ -58,7 +59,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     plugins: [
       // GET /graphql in a browser: the explorer bundled from npm (no CDN), off in production.
       production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
-      limitsPlugin(),
+      limitsPlugin([PUSH_ROWS_LIMIT]),
       observePlugin(metrics),
     ],
   });

@@ -6,7 +6,8 @@
  * - depth, aliases and directives (graphql-armor's rules), cost and repeated fields (the
  *   hub's own, query-measures.ts), all before graphql-js's own validation walks the
  *   document: the first limit passed refuses it and nothing else is walked;
- * - rows in one push, once the variables are known.
+ * - the length of list arguments the subgraphs declare limits for (rows in one push),
+ *   once the variables are known.
  *
  * Each refusal has a stable code and HTTP status 400.
  */
@@ -147,34 +148,55 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   return formatError(formatted, error);
 }
 
-/** Rows of every pushFigures in the operation, from a literal list or the variable it names; each fragment counted once. */
-export function pushRows(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+/**
+ * A limit on the length of a list one root field takes, declared by the subgraph that
+ * owns the field (the gateway knows no input shapes): the list is `argument.list`, a
+ * literal or a variable, and the items of every such field in an operation are summed.
+ */
+export interface ListArgumentLimit {
+  field: string;
+  argument: string;
+  /** The field of the argument's input object holding the list. */
+  list: string;
+  max: () => number;
+  code: ErrorCode;
+  message: (max: number, got: number) => string;
+}
+
+/** Items of `limit`'s list in every matching root field of the operation; each fragment counted once. */
+export function listArgumentSize(
+  limit: Pick<ListArgumentLimit, 'field' | 'argument' | 'list'>,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): number {
   const fragments = fragmentsOf(document);
   const count = (value: ValueNode | undefined): number => {
     if (!value) return 0;
     if (value.kind === Kind.VARIABLE) {
-      const input = variables[value.name.value] as { figures?: unknown[] } | undefined;
-      return Array.isArray(input?.figures) ? input.figures.length : 0;
+      const input = variables[value.name.value] as Record<string, unknown> | undefined;
+      const items = input?.[limit.list];
+      return Array.isArray(items) ? items.length : 0;
     }
     if (value.kind === Kind.OBJECT) {
-      const figures = value.fields.find((f) => f.name.value === 'figures')?.value;
-      if (figures?.kind === Kind.LIST) return figures.values.length;
-      if (figures?.kind === Kind.VARIABLE)
-        return Array.isArray(variables[figures.name.value]) ? (variables[figures.name.value] as unknown[]).length : 0;
+      const items = value.fields.find((f) => f.name.value === limit.list)?.value;
+      if (items?.kind === Kind.LIST) return items.values.length;
+      if (items?.kind === Kind.VARIABLE)
+        return Array.isArray(variables[items.name.value]) ? (variables[items.name.value] as unknown[]).length : 0;
     }
     return 0;
   };
-  // A fragment's rows; 0 while it is being counted (a cycle, which validation refuses).
+  // A fragment's items; 0 while it is being counted (a cycle, which validation refuses).
   const counted = new Map<string, number>();
-  // Top-level fields, also inside inline fragments and fragment spreads on the mutation type.
+  // Top-level fields, also inside inline fragments and fragment spreads on the root type.
   const visitSet = (set: SelectionSetNode): number => {
-    let rows = 0;
+    let items = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === 'pushFigures')
-          rows += count(selection.arguments?.find((a) => a.name.value === 'input')?.value);
+        if (selection.name.value === limit.field)
+          items += count(selection.arguments?.find((a) => a.name.value === limit.argument)?.value);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        rows += visitSet(selection.selectionSet);
+        items += visitSet(selection.selectionSet);
       } else {
         const name = selection.name.value;
         if (!counted.has(name)) {
@@ -182,26 +204,28 @@ export function pushRows(document: DocumentNode, operation: OperationDefinitionN
           const fragment = fragments.get(name);
           counted.set(name, fragment ? visitSet(fragment.selectionSet) : 0);
         }
-        rows += counted.get(name)!;
+        items += counted.get(name)!;
       }
     }
-    return rows;
+    return items;
   };
   return visitSet(operation.selectionSet);
 }
 
 const refuse = (code: ErrorCode, message: string) => hubError(code, message, { http: { status: 400 } });
 
-/** The push-size limit, which needs the request's variables. */
-export function limitsPlugin(): ApolloServerPlugin {
+/** The list-argument limits, which need the request's variables. */
+export function limitsPlugin(limits: readonly ListArgumentLimit[]): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const rows = pushRows(document, operation, request.variables ?? {});
-          if (rows > config.maxPushRows())
-            throw refuse(ErrorCode.BATCH_TOO_LARGE, `one push takes at most ${config.maxPushRows()} figures; got ${rows}`);
+          for (const limit of limits) {
+            const items = listArgumentSize(limit, document, operation, request.variables ?? {});
+            const max = limit.max();
+            if (items > max) throw refuse(limit.code, limit.message(max, items));
+          }
         },
       };
     },

@@ -21,3 +21,9 @@ export function oneByKey<T>(keys: readonly string[], rows: readonly T[], key: (r
   const byKey = new Map(rows.map((row) => [key(row), row]));
   return keys.map((k) => byKey.get(k) ?? null);
 }
+
+/**
+ * One key of several parts, for Maps keyed by more than one value: the parts joined with
+ * U+0000, which no identifier, period or breakdown holds, so distinct parts never collide.
+ */
+export const compositeKey = (...parts: readonly string[]): string => parts.join('\u0000');

@@ -8,6 +8,7 @@
 import { createPrivateKey, createPublicKey, type JsonWebKeyInput, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import type { AuthChecker } from 'type-graphql';
+import { compositeKey } from './collections';
 import { config } from './config';
 import { ErrorCode, forbidden, hubError, unauthenticated } from './errors';
 
@@ -86,7 +87,7 @@ export function signGatewayToken(identity: Identity | null): Promise<string> {
     return Promise.reject(error as Error);
   }
   const signed = memory(signedBy, signingKey);
-  const key = identity ? `${identity.org}\u0000${identity.roles.join(',')}\u0000${identity.subject}` : '';
+  const key = identity ? compositeKey(identity.org, identity.roles.join(','), identity.subject) : '';
   const now = Date.now();
   const cached = signed.get(key);
   if (cached && cached.until > now) return cached.token;

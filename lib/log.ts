@@ -4,6 +4,7 @@
  * the fields are written with their type, message and stack.
  */
 import pino, { type Logger } from 'pino';
+import { config } from './config';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 type Level = (typeof LEVELS)[number];
@@ -21,10 +22,10 @@ let root: Logger | undefined;
 /** The one pino logger of the process (created on first use, at LOG_LEVEL). */
 export function logger(): Logger {
   if (!root) {
-    const wanted = process.env.LOG_LEVEL as Level | undefined;
+    const wanted = config.logLevel() as Level;
     root = pino(
       {
-        level: wanted && LEVELS.includes(wanted) ? wanted : 'info',
+        level: LEVELS.includes(wanted) ? wanted : 'info',
         base: undefined,
         messageKey: 'message',
         timestamp: pino.stdTimeFunctions.isoTime,

@@ -94,16 +94,27 @@ export function parsePeriod(input: string): Period | null {
   return makePeriod('YEAR', year, 1, 12);
 }
 
-/** The period of the same type just before this one (2025Q1 → 2024Q4). */
-export function previousPeriod(period: Period): Period {
-  const span = period.lastMonth - period.firstMonth + 1;
-  let year = period.year;
-  let first = period.firstMonth - span;
-  if (first < 1) {
-    year -= 1;
-    first += 12;
-  }
+const SPAN: Record<PeriodType, number> = { YEAR: 12, HALF: 6, QUARTER: 3, MONTH: 1 };
+
+/** The period of the same type `steps` periods later (earlier when negative): the one period stepper. */
+export function stepPeriod(period: Period, steps: number): Period {
+  const span = SPAN[period.type];
+  const index = period.year * 12 + period.firstMonth - 1 + steps * span;
+  const year = Math.floor(index / 12);
+  const first = (index % 12) + 1;
   return makePeriod(period.type, year, first, first + span - 1);
+}
+
+/** The period of the same type just before this one (2025Q1 → 2024Q4). */
+export const previousPeriod = (period: Period): Period => stepPeriod(period, -1);
+
+/** The first period of `type` that starts in the month of `date` (YYYY-MM-DD) or after it. */
+export function firstPeriodFrom(type: PeriodType, date: string): Period {
+  const span = SPAN[type];
+  const index = Number(date.slice(0, 4)) * 12 + Math.ceil((Number(date.slice(5, 7)) - 1) / span) * span;
+  const year = Math.floor(index / 12);
+  const first = (index % 12) + 1;
+  return makePeriod(type, year, first, first + span - 1);
 }
 
 /** True when `outer` covers every day of `inner`. */

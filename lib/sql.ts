@@ -1,4 +1,16 @@
-/** Reading PostgreSQL values: numeric columns arrive as strings, timestamps as Dates. */
+/**
+ * Reading PostgreSQL values: numeric (and bigint) columns arrive as strings, timestamps
+ * as Dates. The one way numbers from the database are read.
+ */
 export const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/** A number from a column that is never null. */
+export const pgNumber = (value: unknown): number => Number(value);
+
+/** TypeORM's transformer for a numeric column: numbers in, numbers out. */
+export const numericColumn = {
+  to: (value: number | null) => value,
+  from: (value: unknown) => numberOrNull(value),
+};
 
 export const isoTime = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();

@@ -13,15 +13,22 @@ import { GATEWAY_TOKEN_HEADER, gatewayVerifyKey, type HubContext, verifyGatewayT
 import { serve, type RunningService } from './server';
 import type { UpsertCounts } from './upsert';
 import { log } from './log';
-import { organizationDirectory, type OrganizationDirectory } from './peers';
 import { ServiceMetrics } from './metrics';
 import { observePlugin } from './observe';
 
 export interface SubgraphContext<TLoaders> extends HubContext {
   store: Store;
   loaders: TLoaders;
-  organizations: OrganizationDirectory;
   metrics: ServiceMetrics;
+}
+
+/** The request a subgraph serves, as a definition's `context` sees it to reach its peers. */
+export interface SubgraphCaller {
+  /** The gateway token of the request: calls to other subgraphs carry it (a subgraph cannot sign one). */
+  gatewayToken: string;
+  requestId: string;
+  /** Where another subgraph answers. */
+  peerUrl(name: SubgraphName): string;
 }
 
 export interface SubgraphDefinition<TLoaders> {
@@ -33,6 +40,8 @@ export interface SubgraphDefinition<TLoaders> {
   seed: (store: Store) => Promise<UpsertCounts>;
   /** True when the subgraph holds no data yet. */
   isEmpty: (store: Store) => Promise<boolean>;
+  /** What this subgraph adds to every request's context besides identity, store, loaders and metrics. */
+  context?: (caller: SubgraphCaller) => object;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -46,8 +55,8 @@ export async function startSubgraph<TLoaders>(
     host?: string;
     store?: Store;
     seedIfEmpty?: boolean;
-    /** Where the organizations subgraph answers (default: its configured URL). */
-    organizationsUrl?: string;
+    /** Where other subgraphs answer (default: their configured URLs). */
+    peerUrls?: Partial<Record<SubgraphName, string>>;
   } = {},
 ): Promise<RunningSubgraph> {
   const store = options.store ?? (await openStore({ name: definition.name, ...definition.store }));
@@ -55,7 +64,7 @@ export async function startSubgraph<TLoaders>(
     log.info('seeding an empty database', { subgraph: definition.name, ...(await definition.seed(store)) });
   }
   const schema = await definition.schema();
-  const organizationsUrl = () => options.organizationsUrl ?? config.subgraphUrl('organizations');
+  const peerUrl = (name: SubgraphName) => options.peerUrls?.[name] ?? config.subgraphUrl(name);
   gatewayVerifyKey(); // a subgraph without the gateway's public key stops here, not at the first request
   const production = config.production();
   const metrics = new ServiceMetrics(definition.name);
@@ -77,9 +86,8 @@ export async function startSubgraph<TLoaders>(
     context: async (req, requestId) => {
       const gatewayToken = req.headers[GATEWAY_TOKEN_HEADER] as string | undefined;
       const identity = await verifyGatewayToken(gatewayToken);
-      // Calls to the organizations subgraph carry this request's own gateway token: a subgraph cannot sign one.
-      const organizations = organizationDirectory(organizationsUrl(), { gatewayToken: gatewayToken!, requestId });
-      return { identity, requestId, store, loaders: definition.loaders(store), organizations, metrics };
+      const extra = definition.context?.({ gatewayToken: gatewayToken!, requestId, peerUrl }) ?? {};
+      return { ...extra, identity, requestId, store, loaders: definition.loaders(store), metrics };
     },
     ready: () => store.dataSource.query('SELECT 1'),
     metrics,

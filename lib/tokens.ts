@@ -10,6 +10,7 @@ import { createRemoteJWKSet, importSPKI, jwtVerify, type KeyLike, SignJWT, type 
 import { config } from './config';
 import { unauthenticated } from './errors';
 import { type Identity, type Role, ROLES } from './identity';
+import { TEXT_LIMITS, tooLong } from './text';
 
 function hmacSecret(): Uint8Array {
   return new TextEncoder().encode(config.jwtSecret());
@@ -66,8 +67,8 @@ export async function verifyAccessToken(token: string): Promise<Caller> {
   // Both bounds: from its issue, and from now (an issue time in the future buys nothing).
   if (payload.exp! - Math.min(payload.iat!, Date.now() / 1000) > maxDays * DAY)
     throw unauthenticated(`the token's lifetime is longer than MAX_TOKEN_DAYS (${maxDays} days)`);
-  if (typeof payload.jti !== 'string' || payload.jti === '' || payload.jti.length > 200)
-    throw unauthenticated('the token is not valid: its "jti" must be text of 1 to 200 characters');
+  if (typeof payload.jti !== 'string' || payload.jti === '' || tooLong(payload.jti, 'tokenId'))
+    throw unauthenticated(`the token is not valid: its "jti" must be text of 1 to ${TEXT_LIMITS.tokenId} characters`);
   if (typeof payload.org !== 'string' || payload.org === '')
     throw unauthenticated('the token names no organization (claim "org")');
   const roles: unknown[] = Array.isArray(payload.roles) ? payload.roles : [];

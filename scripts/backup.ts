@@ -8,7 +8,7 @@
 import { Client } from 'pg';
 import { writeBackup, type BackupSource } from '../lib/backup';
 import { config, DB_SCHEMAS, SUBGRAPHS } from '../lib/config';
-import { prepareDatabase } from '../lib/hub';
+import { prepareDatabase } from '../hub';
 
 async function main(): Promise<void> {
   const file = process.argv[2];

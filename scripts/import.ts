@@ -10,20 +10,14 @@
 import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
 import { gatewayRequest, parseArgs, readToken } from '../lib/client';
-import { readFigureFile } from '../lib/figures-csv';
+import type { PushSummary } from '../subgraphs/indicators/domain/figure-types';
+import { readFigureFile } from '../subgraphs/indicators/figures-csv';
 
 const PUSH = `mutation ImportFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;
 
-interface Summary {
-  replayed: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  rejections: Array<{ index: number; field: string; code: string; message: string }>;
-  warnings: Array<{ index: number; code: string; message: string }>;
-}
+/** The fields of the summary the mutation above selects. */
+type Summary = Pick<PushSummary, 'replayed' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'rejections' | 'warnings'>;
 
 function progress(done: number, total: number): void {
   const text = `  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} rows (${Math.floor((done / Math.max(total, 1)) * 100)}%)`;
@@ -34,7 +28,10 @@ function progress(done: number, total: number): void {
 async function main(): Promise<number> {
   const { positional, options } = parseArgs(process.argv.slice(2));
   const file = positional[0];
-  if (!file) throw new Error('usage: ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]');
+  if (!file)
+    throw new Error(
+      'usage: ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]',
+    );
   const token = await readToken(options);
   if (!token)
     throw new Error(

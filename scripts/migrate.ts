@@ -1,7 +1,7 @@
 /** npm run migrate: brings each subgraph's schema up to date, and nothing else. */
 import { SUBGRAPHS } from '../lib/config';
 import { openStore } from '../lib/db';
-import { prepareDatabase } from '../lib/hub';
+import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 
 async function main(): Promise<void> {

@@ -13,7 +13,7 @@ import type { ClientBase } from 'pg';
 import { loadBackup, type SubgraphSection } from '../lib/backup';
 import { config, DB_SCHEMAS, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { openStore } from '../lib/db';
-import { prepareDatabase } from '../lib/hub';
+import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 
 interface Open {

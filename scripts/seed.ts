@@ -5,7 +5,7 @@
  */
 import { SUBGRAPHS } from '../lib/config';
 import { openStore } from '../lib/db';
-import { prepareDatabase } from '../lib/hub';
+import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 
 async function main(): Promise<void> {

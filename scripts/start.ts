@@ -5,7 +5,7 @@
  * flight finished, subgraphs, then the database — within STOP_DEADLINE_MS.
  */
 import { config } from '../lib/config';
-import { startHub } from '../lib/hub';
+import { startHub } from '../hub';
 import { log } from '../lib/log';
 
 /** Process managers wait about 10 s before SIGKILL: by then the database must have stopped. */

@@ -1,6 +1,7 @@
 /** The indicators subgraph: the plan's quantitative targets, their owners and tasks. */
 import { buildFederatedSchema } from '../../lib/federation';
-import type { SubgraphContext, SubgraphDefinition } from '../../lib/subgraph';
+import type { SubgraphDefinition } from '../../lib/subgraph';
+import { indicatorContext, type IndicatorContext } from './context';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
 import { Section } from './schema/kpi';
 import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-CreateIndicators';
@@ -22,7 +23,7 @@ import { seedIndicators } from './data/seed';
 import { createLoaders, type IndicatorLoaders } from './loaders';
 import { IndicatorResolver, OrganizationIndicatorsResolver, TaskIndicatorsResolver } from './resolvers/indicator.resolver';
 
-type Context = SubgraphContext<IndicatorLoaders>;
+type Context = IndicatorContext;
 const stub = (reference: { id: string }) => ({ id: reference.id });
 
 export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
@@ -37,6 +38,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
     ],
   },
   loaders: createLoaders,
+  context: indicatorContext,
   seed: (store) => seedIndicators(store.dataSource, readIndicators()),
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM indicator LIMIT 1')).length === 0,
   schema: () =>

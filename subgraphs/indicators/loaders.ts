@@ -7,6 +7,7 @@ import { type FigureQuery, FigureReads } from './data/figure-reads';
 import { type BaselineRow, KpiReads } from './data/kpi-reads';
 import { IndicatorRepository } from './data/repository';
 import { type BreakdownKpi, evaluateKpis, type ExpectedReport, expectedReports, seriesOf } from './domain/kpi-service';
+import { indicatorKey } from './domain/keys';
 import type { Observation } from './domain/kpi';
 import type { Figure, FigureRevision } from './schema/figure';
 
@@ -36,7 +37,7 @@ export function createLoaders(store: Store) {
     /** The latest baseline of each indicator's total. */
     baseline: new DataLoader<string, BaselineRow | null>(async (ids) => {
       const found = await kpiReads.baselines(ids);
-      return ids.map((id) => found.get(`${id}\u0000`) ?? null);
+      return ids.map((id) => found.get(indicatorKey(id, '')) ?? null);
     }),
     /** The KPI of each indicator's total, as of a date. */
     kpi: perKey<BreakdownKpi | null>(async (asOf, ids) => {

@@ -4,7 +4,7 @@
  */
 import { SignJWT } from 'jose';
 import { Client } from 'pg';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
 const started = useHubAndDatabase();

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { Client } from 'pg';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { bearer, graphql, startTestHub } from '../support/hub';
 
 let hub: Hub;

@@ -5,7 +5,7 @@
  */
 import { getIntrospectionQuery, Lexer, Source, TokenKind } from 'graphql';
 import { config } from '../../lib/config';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { DASHBOARD, DETAIL, INPUT_FIGURES, META } from '../../dashboard/queries';
 import { hostileRequests } from '../../bench/hostile-documents';
 import { graphql, type GraphQLResponse, startTestHub } from '../support/hub';

@@ -3,7 +3,7 @@
  * Every accepted figure is stored exactly once; every summary adds up to what was sent.
  */
 import { Client } from 'pg';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
 const started = useHubAndDatabase();

@@ -2,7 +2,7 @@
  * The metrics stay the same size whatever clients send: operation names are labels only
  * when the hub's own clients use them, every other name counts as "other".
  */
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { graphql, metricsText, startTestHub } from '../support/hub';
 
 let hub: Hub;

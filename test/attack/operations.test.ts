@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { GATEWAY_TOKEN_HEADER } from '../../lib/identity';
 import { setLogSink } from '../../lib/log';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { SUBGRAPHS } from '../../lib/config';
 import { bearer, gatewayIdentity, graphql, metricsText, startTestHub } from '../support/hub';
 

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { SUBGRAPHS } from '../../lib/config';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { startTestHub } from '../support/hub';
 import { testPort } from '../support/isolation';
 import { rawExchange, statusOf } from '../support/raw-http';

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { type Browser, loaded, openPage, startDashboardHub } from '../support/browser';
 import { pushDemoFigures } from '../support/demo';
 import { bearer, graphql } from '../support/hub';

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { CONTENT_SECURITY_POLICY } from '../../gateway/dashboard';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../../gateway/explorer';
 import { type Browser, bundledChromium, launchBrowser, openPage } from '../support/browser';

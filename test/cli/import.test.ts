@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { Client } from 'pg';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { bearer, startTestHub } from '../support/hub';
 
 const run = promisify(execFile);

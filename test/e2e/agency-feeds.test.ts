@@ -4,7 +4,7 @@
  */
 import { Client } from 'pg';
 import { SignJWT } from 'jose';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { signGatewayToken } from '../../lib/identity';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 

@@ -3,7 +3,7 @@
  * goals, and one query answers where the plan stands as of 2025-12-31.
  */
 import { parseCsv } from '../../lib/csv';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { bearer, countStatements, graphql, startTestHub } from '../support/hub';
 
 let hub: Hub;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DASHBOARD, DETAIL, INPUT_FIGURES, META } from '../../dashboard/queries';
 import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { pushDemoFigures } from '../support/demo';
 import { bearer, graphql, startTestHub, withSubgraphDown, type GraphQLResponse } from '../support/hub';
 import { plannedSubgraphs, rootFieldSubgraphs } from '../support/query-plan';

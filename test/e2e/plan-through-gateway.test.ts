@@ -2,7 +2,7 @@
  * The whole plan through one GraphQL endpoint: three subgraphs over HTTP behind the
  * Apollo Gateway, on the real PostgreSQL.
  */
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { countStatements, graphql, startTestHub } from '../support/hub';
 
 let hub: Hub;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, parse, validate } from 'graphql';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { graphql, startTestHub } from '../support/hub';
 
 let hub: Hub;

@@ -1,5 +1,5 @@
 /** A subgraph that is down costs only its own fields. */
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { graphql, startTestHub } from '../support/hub';
 
 let hub: Hub;

@@ -7,7 +7,7 @@
 import { DASHBOARD, META } from '../../dashboard/queries';
 import { plannedFetches } from '../support/query-plan';
 import { countSubgraphRequests, graphql, startTestHub } from '../support/hub';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 
 let hub: Hub;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * section and for the plan, on the real PostgreSQL.
  */
 import { Client } from 'pg';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { signGatewayToken } from '../../lib/identity';
 import { bearer, countStatements, graphql, useHubAndDatabase } from '../support/hub';
 

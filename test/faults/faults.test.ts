@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { startSubgraph } from '../../lib/subgraph';
 import { subgraphDefinitions } from '../../subgraphs';
 import { bearer, graphql, startTestHub } from '../support/hub';
@@ -78,7 +78,7 @@ it('a subgraph that goes down costs its fields, and is used again when it comes 
   expect(down.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'indicators' });
   hub.subgraphs.indicators = await startSubgraph(subgraphDefinitions.indicators, {
     port,
-    organizationsUrl: hub.subgraphs.organizations.url,
+    peerUrls: { organizations: hub.subgraphs.organizations.url },
   });
   const back = await graphql(url, '{ task(id: "T22") { seq indicators { id } } }');
   expect(back.errors).toBeUndefined();

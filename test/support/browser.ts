@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
-import type { Hub } from '../../lib/hub';
+import type { Hub } from '../../hub';
 import { startTestHub } from './hub';
 
 export type BrowserSource = 'CHROMIUM_PATH' | 'system' | 'bundled';

@@ -1,6 +1,6 @@
 /** Starts the whole hub on free ports for a test file, and talks to it like a client. */
 import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
-import { type Hub, startHub } from '../../lib/hub';
+import { type Hub, startHub } from '../../hub';
 import { GATEWAY_TOKEN_HEADER, type Role, signGatewayToken } from '../../lib/identity';
 import { startSubgraph } from '../../lib/subgraph';
 import { issueToken } from '../../lib/tokens';
@@ -56,7 +56,7 @@ export async function withSubgraphDown<T>(hub: Hub, name: SubgraphName, check: (
   } finally {
     hub.subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
       port,
-      organizationsUrl: hub.subgraphs.organizations.url,
+      peerUrls: { organizations: hub.subgraphs.organizations.url },
     });
   }
 }

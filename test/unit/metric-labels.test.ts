@@ -19,7 +19,7 @@ const namesIn = (file: string) =>
   );
 
 it("knows every operation name the hub's own code sends, and the dashboard's", () => {
-  const own = ['lib', 'gateway', 'scripts', 'bench'].flatMap(sources).flatMap(namesIn);
+  const own = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench'].flatMap(sources).flatMap(namesIn);
   expect(own.length).toBeGreaterThan(5);
   for (const name of own) expect([...knownOperations()]).toContain(name);
   expect(HUB_OPERATIONS).toContain('ExportKpis');

@@ -1,11 +1,9 @@
 /** The rules of task progress: overdue, effective status, age of the last report, counts. */
+import { dateArgument, isCalendarDate, monthEnd } from '../../lib/period';
 import {
-  asOfArgument,
   countStatuses,
-  deadlineDay,
   EffectiveTaskStatus,
   endOfDay,
-  isCalendarDate,
   isOverdue,
   noteArgument,
   reportAgeDays,
@@ -31,10 +29,10 @@ describe('overdue', () => {
   });
 
   it('knows the last day of every month', () => {
-    expect(deadlineDay('2025-12')).toBe('2025-12-31');
-    expect(deadlineDay('2025-02')).toBe('2025-02-28');
-    expect(deadlineDay('2024-02')).toBe('2024-02-29');
-    expect(deadlineDay('2025-06')).toBe('2025-06-30');
+    expect(monthEnd('2025-12')).toBe('2025-12-31');
+    expect(monthEnd('2025-02')).toBe('2025-02-28');
+    expect(monthEnd('2024-02')).toBe('2024-02-29');
+    expect(monthEnd('2025-06')).toBe('2025-06-30');
     expect(isOverdue({ deadline: '2024-02', ongoing: false }, TaskStatus.BLOCKED, '2024-02-29')).toBe(false);
     expect(isOverdue({ deadline: '2024-02', ongoing: false }, TaskStatus.BLOCKED, '2024-03-01')).toBe(true);
   });
@@ -123,9 +121,9 @@ describe('arguments', () => {
     for (const bad of ['2025-02-29', '2025-13-01', '2025-12-32', '2025-1-01', '20251231', '2025-12', '']) {
       expect(isCalendarDate(bad)).toBe(false);
     }
-    expect(asOfArgument(undefined, 'asOf', new Date('2026-03-04T22:00:00Z'))).toBe('2026-03-04');
-    expect(asOfArgument('2025-12-31', 'asOf')).toBe('2025-12-31');
-    expect(() => asOfArgument('2025-12-32', 'asOf')).toThrow(
+    expect(dateArgument(undefined, 'asOf', new Date('2026-03-04T22:00:00Z'))).toBe('2026-03-04');
+    expect(dateArgument('2025-12-31', 'asOf')).toBe('2025-12-31');
+    expect(() => dateArgument('2025-12-32', 'asOf')).toThrow(
       expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } }),
     );
   });

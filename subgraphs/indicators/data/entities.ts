@@ -1,10 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** numeric columns come back from pg as strings: read them as numbers. */
-export const numeric = {
-  to: (value: number | null) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
+import { numericColumn } from '../../../lib/sql';
 
 @Entity({ name: 'indicator' })
 export class IndicatorRecord {
@@ -15,7 +10,7 @@ export class IndicatorRecord {
   @Column('text', { name: 'unit_en' }) unitEn: string;
   @Column('text', { name: 'value_kind' }) valueKind: string;
   @Column('text', { nullable: true }) comparator: string | null;
-  @Column('numeric', { name: 'target_value', nullable: true, transformer: numeric }) targetValue: number | null;
+  @Column('numeric', { name: 'target_value', nullable: true, transformer: numericColumn }) targetValue: number | null;
   @Column('text', { nullable: true }) deadline: string | null;
   @Column('text') periodicity: string;
   @Column('text') rollup: string;
@@ -23,8 +18,8 @@ export class IndicatorRecord {
   @Column('text') quote: string;
   @Column('text') source: string;
   @Column('text', { name: 'period_types', array: true }) periodTypes: string[];
-  @Column('numeric', { name: 'min_value', nullable: true, transformer: numeric }) minValue: number | null;
-  @Column('numeric', { name: 'max_value', nullable: true, transformer: numeric }) maxValue: number | null;
+  @Column('numeric', { name: 'min_value', nullable: true, transformer: numericColumn }) minValue: number | null;
+  @Column('numeric', { name: 'max_value', nullable: true, transformer: numericColumn }) maxValue: number | null;
   @Column('boolean', { name: 'integer_only' }) integerOnly: boolean;
   @Column('text', { nullable: true }) formula: string | null;
   @Column('text', { name: 'calendar_period_type', nullable: true }) calendarPeriodType: string | null;

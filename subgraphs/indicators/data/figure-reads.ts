@@ -1,5 +1,5 @@
 /** Reads of figures: current values, values as recorded at a moment, and history. */
-import { numberOrNull, isoTime } from '../../../lib/sql';
+import { numberOrNull, isoTime, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import type { Figure, FigureRevision, PeriodLock, PeriodLockEvent } from '../schema/figure';
 
@@ -24,7 +24,7 @@ function toFigure(row: Record<string, unknown>): Figure {
     periodStart: row.period_start as string,
     periodEnd: row.period_end as string,
     breakdown: row.breakdown as string,
-    revision: Number(row.revision),
+    revision: pgNumber(row.revision),
     value: numberOrNull(row.value),
     numerator: numberOrNull(row.numerator),
     denominator: numberOrNull(row.denominator),
@@ -88,7 +88,7 @@ export class FigureReads {
     );
     return rows.map((row) => ({
       seriesId: String(row.series_id),
-      revision: Number(row.revision),
+      revision: pgNumber(row.revision),
       value: numberOrNull(row.value),
       numerator: numberOrNull(row.numerator),
       denominator: numberOrNull(row.denominator),

@@ -1,7 +1,8 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
-import { isoTime, numberOrNull } from '../../../lib/sql';
+import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
+import { indicatorKey } from '../domain/keys';
 import type { Observation } from '../domain/kpi';
 
 export interface KpiIndicatorRow {
@@ -35,7 +36,7 @@ export interface BaselineRow {
 export const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
   indicatorId: r.indicator_id as string,
   breakdown: r.breakdown as string,
-  value: Number(r.value),
+  value: pgNumber(r.value),
   period: r.period as string | null,
   note: r.note as string | null,
   recordedBy: r.recorded_by as string,
@@ -100,7 +101,7 @@ export class KpiReads {
       byBreakdown.set(r.breakdown as string, list);
       list.push({
         period: parsePeriod(r.period as string)!,
-        value: Number(r.value),
+        value: pgNumber(r.value),
         numerator: numberOrNull(r.numerator),
         denominator: numberOrNull(r.denominator),
         source: (r.source as string | null) ?? null,
@@ -119,7 +120,7 @@ export class KpiReads {
         WHERE indicator_id = ANY($1::text[]) ORDER BY indicator_id, breakdown, id DESC`,
       [indicatorIds],
     );
-    return new Map(rows.map(toBaseline).map((b) => [`${b.indicatorId}\u0000${b.breakdown}`, b]));
+    return new Map(rows.map(toBaseline).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
   }
 
   /** When each (indicator, period) total was first reported. */
@@ -129,6 +130,6 @@ export class KpiReads {
         WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn`,
       [indicatorIds],
     );
-    return new Map(rows.map((r) => [`${r.indicator_id}\u0000${r.period}`, new Date(r.first).toISOString()]));
+    return new Map(rows.map((r) => [indicatorKey(r.indicator_id, r.period), new Date(r.first).toISOString()]));
   }
 }

@@ -1,6 +1,7 @@
 /** Reads of the indicators subgraph's own tables. */
 import { In, type DataSource } from 'typeorm';
 import { notFound } from '../../../lib/errors';
+import { numberOrNull } from '../../../lib/sql';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './entities';
 
 export interface IndicatorQuery {
@@ -60,8 +61,8 @@ export class IndicatorRepository {
         ref,
         {
           ...row,
-          minValue: row.minValue === null ? null : Number(row.minValue),
-          maxValue: row.maxValue === null ? null : Number(row.maxValue),
+          minValue: numberOrNull(row.minValue),
+          maxValue: numberOrNull(row.maxValue),
           owners: row.owners ?? [],
         },
       ]),
@@ -116,5 +117,5 @@ const INDICATOR_COLUMNS = `i.id, i.name, i.name_en AS "nameEn", i.unit, i.unit_e
   i.formula, i.calendar_period_type AS "calendarPeriodType", i.calendar_due_days AS "calendarDueDays", i.reporting_from::text AS "reportingFrom"`;
 
 function numbers<T extends { targetValue: number | null }>(rows: T[]): T[] {
-  return rows.map((row) => ({ ...row, targetValue: row.targetValue === null ? null : Number(row.targetValue) }));
+  return rows.map((row) => ({ ...row, targetValue: numberOrNull(row.targetValue) }));
 }

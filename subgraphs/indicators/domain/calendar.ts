@@ -4,7 +4,7 @@
  * rates quarterly within 15 days, stocks half-yearly within 30, the satisfaction survey
  * and the population yearly. Derived indicators are computed, so nobody owes them.
  */
-import { type Period, type PeriodType, parsePeriod } from '../../../lib/period';
+import { firstPeriodFrom, type Period, type PeriodType, parsePeriod, stepPeriod } from '../../../lib/period';
 import type { IndicatorSeed } from '../../../seeds/model';
 
 export interface Calendar {
@@ -33,34 +33,14 @@ export interface ExpectedPeriod {
 
 /** The periods due by `asOf`: from the first one starting on or after `from`, to the deadline's period. */
 export function expectedPeriods(calendar: Calendar, from: string, asOf: string, deadline: string | null): ExpectedPeriod[] {
-  const spans: Record<PeriodType, number> = { YEAR: 12, HALF: 6, QUARTER: 3, MONTH: 1 };
-  const span = spans[calendar.periodType];
   const last = deadline ? parsePeriod(deadline)!.end : '9999-12-31';
   const result: ExpectedPeriod[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Math.ceil((Number(from.slice(5, 7)) - 1) / span) * span + 1;
-  if (month > 12) {
-    year += 1;
-    month = 1;
-  }
+  let period = firstPeriodFrom(calendar.periodType, from);
   for (let guard = 0; guard < 1200; guard += 1) {
-    const text =
-      calendar.periodType === 'YEAR'
-        ? String(year)
-        : calendar.periodType === 'HALF'
-          ? `${year}H${month === 1 ? 1 : 2}`
-          : calendar.periodType === 'QUARTER'
-            ? `${year}Q${(month + 2) / 3}`
-            : `${year}-${String(month).padStart(2, '0')}`;
-    const period = parsePeriod(text)!;
     const due = addDays(period.end, calendar.dueDays);
     if (due > asOf || period.start > last) break;
     if (period.start >= from) result.push({ period, due });
-    month += span;
-    if (month > 12) {
-      year += 1;
-      month = 1;
-    }
+    period = stepPeriod(period, 1);
   }
   return result;
 }

@@ -6,6 +6,7 @@
  *   [court-ip-cases-closed-within-limit] / [court-ip-cases-closed] × 100
  *   [high-value-invention-patents] ÷ [resident-population]
  */
+import { TEXT_LIMITS, tooLong } from '../../../lib/text';
 
 export type Formula =
   | { kind: 'number'; value: number }
@@ -23,7 +24,7 @@ export class FormulaError extends Error {
 }
 
 const OPERATORS: Record<string, '+' | '-' | '*' | '/'> = { '+': '+', '-': '-', '−': '-', '*': '*', '×': '*', '/': '/', '÷': '/' };
-const MAX_LENGTH = 1000;
+const MAX_LENGTH = TEXT_LIMITS.formula;
 const MAX_DEPTH = 50;
 
 interface Token {
@@ -68,7 +69,7 @@ function tokenize(text: string): Token[] {
 
 /** Parses a formula; throws FormulaError saying where it is wrong. */
 export function parseFormula(text: string): Formula {
-  if (text.length > MAX_LENGTH) throw new FormulaError(`a formula is at most ${MAX_LENGTH} characters`, MAX_LENGTH);
+  if (tooLong(text, 'formula')) throw new FormulaError(`a formula is at most ${MAX_LENGTH} characters`, MAX_LENGTH);
   const tokens = tokenize(text);
   let pos = 0;
   const peek = () => tokens[pos];

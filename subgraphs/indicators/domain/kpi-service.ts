@@ -6,6 +6,7 @@
 import type { KpiIndicatorRow, KpiReads } from '../data/kpi-reads';
 import { type Calendar, expectedPeriods, reportStatus, type ReportStatus } from './calendar';
 import { type Formula, formulaInputs, parseFormula } from './formula';
+import { indicatorKey } from './keys';
 import { deriveSeries, evaluateKpi, type Kpi, type KpiIndicator, type Observation, type Rollup } from './kpi';
 import type { Period, PeriodType } from '../../../lib/period';
 
@@ -76,7 +77,7 @@ export async function evaluateKpis(
         const kpi = evaluateKpi({
           indicator,
           observations: series.get(breakdown) ?? [],
-          baseline: baselines.get(`${id}\u0000${breakdown}`)?.value ?? null,
+          baseline: baselines.get(indicatorKey(id, breakdown))?.value ?? null,
           asOf,
           inputs,
         });
@@ -116,7 +117,7 @@ export async function expectedReports(
   return rows.flatMap((row) => {
     const calendar: Calendar = { periodType: row.calendarPeriodType as PeriodType, dueDays: row.calendarDueDays! };
     return expectedPeriods(calendar, row.reportingFrom, asOf, row.deadline).map(({ period, due }) => {
-      const firstReportedAt = first.get(`${row.id}\u0000${period.text}`) ?? null;
+      const firstReportedAt = first.get(indicatorKey(row.id, period.text)) ?? null;
       return {
         indicatorId: row.id,
         organizationId: row.owners[0],

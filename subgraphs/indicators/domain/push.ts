@@ -3,12 +3,13 @@
  * corrections, plausibility, and the import summary that says exactly what landed.
  */
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { previousPeriod } from '../../../lib/period';
-import type { OrganizationDirectory } from '../../../lib/peers';
+import { tooLong, tooLongMessage } from '../../../lib/text';
+import type { OrganizationDirectory } from '../organization-directory';
 import {
   claimKey,
   currentFigures,
@@ -19,10 +20,12 @@ import {
   saveSummary,
   writeRevisions,
 } from '../data/figure-store';
-import type { IndicatorRepository } from '../data/repository';
-import type { ImportSummary, PushFiguresInput } from '../schema/figure';
+import type { IndicatorRepository, IndicatorRules } from '../data/repository';
+import type { PushRequest, PushSummary } from './figure-types';
+import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
-import { isRejection, type PreparedRow, prepareRow, type Rejection, seriesKey } from './rows';
+import { seriesKey } from './keys';
+import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 
 export interface PushDependencies {
   db: DataSource;
@@ -31,7 +34,7 @@ export interface PushDependencies {
 }
 
 class DryRunRollback extends Error {
-  constructor(readonly summary: ImportSummary) {
+  constructor(readonly summary: PushSummary) {
     super('dry run');
   }
 }
@@ -46,31 +49,54 @@ const sameFigure = (row: PreparedRow, current: CurrentFigure): boolean =>
   row.source === current.source &&
   row.organizationId === current.organizationId;
 
-function requestHash(input: PushFiguresInput): string {
+function requestHash(input: PushRequest): string {
   return createHash('sha256')
     .update(JSON.stringify({ figures: input.figures, atomic: !!input.atomic }))
     .digest('hex');
 }
 
-export async function pushFigures(deps: PushDependencies, identity: Identity, input: PushFiguresInput): Promise<ImportSummary> {
+/** A push: authorise it, prepare its rows, write them. */
+export async function pushFigures(deps: PushDependencies, identity: Identity, input: PushRequest): Promise<PushSummary> {
+  const authorised = await authorise(deps, identity, input);
+  const rows = prepare(identity, input, authorised);
+  try {
+    return await write(deps.db, identity, input, authorised.key, rows);
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.summary;
+    throw error;
+  }
+}
+
+interface Authorised {
+  /** The idempotency key, trimmed; null when none. */
+  key: string | null;
+  /** The indicators the rows name, by the reference each row uses. */
+  indicators: Map<string, IndicatorRules>;
+  /** The organisations the rows name, by reference. */
+  organizationIds: Map<string, string>;
+}
+
+/**
+ * Checks the push as a whole: its size, its key, the caller's roles; resolves the
+ * indicators and organisations it names. A reporter writes only its own organisation's
+ * indicators, for itself: anything else refuses the whole push.
+ */
+async function authorise(deps: PushDependencies, identity: Identity, input: PushRequest): Promise<Authorised> {
   const maxRows = config.maxPushRows();
   if (input.figures.length === 0) throw badInput('figures must not be empty', 'figures');
-  if (input.figures.length > maxRows)
-    throw badInput(`one push takes at most ${maxRows} figures; got ${input.figures.length}`, 'figures');
+  if (input.figures.length > maxRows) throw badInput(PUSH_ROWS_LIMIT.message(maxRows, input.figures.length), 'figures');
   const key = input.idempotencyKey?.trim() || null;
-  if (key !== null && key.length > 200) throw badInput('idempotencyKey is longer than 200 characters', 'idempotencyKey');
+  if (key !== null && tooLong(key, 'idempotencyKey')) throw badInput(tooLongMessage('idempotencyKey'), 'idempotencyKey');
   const privileged = hasRole(identity, 'coordinator', 'admin');
   if (!privileged && !hasRole(identity, 'reporter'))
     throw forbidden('pushing figures needs the reporter, coordinator or admin role');
 
-  // Who the rows are for, and which indicators they name.
   const indicators = await deps.indicators.byReferences(
     input.figures.map((f) => String(f.indicator).trim()).filter((ref) => ref.length <= 200),
   );
   const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o && o.length <= 200);
   const organizationIds = named.length > 0 ? await deps.organizations.resolve(named) : new Map<string, string>();
 
-  // A reporter writes only its own organisation's indicators: anything else refuses the whole push.
   if (!privileged) {
     const foreign = [
       ...new Set(
@@ -84,9 +110,18 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
     const others = named.filter((o) => organizationIds.get(o) !== identity.org);
     if (others.length > 0) throw forbidden(`a reporter reports only for its own organisation, not "${others[0]}"`);
   }
+  return { key, indicators, organizationIds };
+}
 
+interface Prepared {
+  rows: PreparedRow[];
+  rejections: Rejection[];
+}
+
+/** Checks each row on its own (organisation, indicator, period, value, lengths) and refuses a figure given twice. */
+function prepare(identity: Identity, input: PushRequest, { indicators, organizationIds }: Authorised): Prepared {
   const rejections: Rejection[] = [];
-  const prepared: PreparedRow[] = [];
+  const rows: PreparedRow[] = [];
   const seen = new Map<string, number>();
   input.figures.forEach((figure, index) => {
     const ref = figure.organization?.trim();
@@ -114,136 +149,150 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
       });
     }
     seen.set(k, index);
-    prepared.push(row);
+    rows.push(row);
   });
+  return { rows, rejections };
+}
 
+/**
+ * Writes the prepared rows in one transaction (retried whole on deadlocks): the
+ * idempotency key, the serialisation of pushes, the period locks, the comparison with
+ * the stored figures, then the revisions. A dry run rolls back (DryRunRollback).
+ */
+function write(db: DataSource, identity: Identity, input: PushRequest, key: string | null, prepared: Prepared) {
   const hash = requestHash(input);
-  const run = () =>
-    inTransaction(deps.db, async (manager) => {
-      if (key) {
-        const earlier = await claimKey(manager, identity.org, key, hash);
-        if (earlier) {
-          if (earlier.requestHash !== hash)
-            throw hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used for a different push`);
-          return { ...(earlier.summary as ImportSummary), replayed: true };
-        }
+  return inTransaction(db, async (manager) => {
+    if (key) {
+      const earlier = await claimKey(manager, identity.org, key, hash);
+      if (earlier) {
+        if (earlier.requestHash !== hash)
+          throw hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used for a different push`);
+        return { ...(earlier.summary as PushSummary), replayed: true };
       }
-      const rowRejections = [...rejections];
-      const indicatorIds = [...new Set(prepared.map((r) => r.indicatorId))];
-      await serialise(manager, indicatorIds);
-      const locks = await locksFor(manager, indicatorIds);
-      const unlocked = prepared.filter((row) => {
-        const lock = locks.find(
-          (l) =>
-            (l.indicatorId === null || l.indicatorId === row.indicatorId) &&
-            l.periodStart <= row.period.start &&
-            row.period.end <= l.periodEnd,
-        );
-        if (lock)
-          rowRejections.push({
-            index: row.index,
-            field: 'period',
-            code: ErrorCode.PERIOD_LOCKED,
-            message: `period ${lock.period} is locked`,
-          });
-        return !lock;
-      });
-      const keyOf = (r: { indicatorId: string; period: string; breakdown: string }) =>
-        seriesKey(r.indicatorId, r.period, r.breakdown);
-      // The figures the rows replace and those of the periods before (for plausibility), in one read:
-      // pushes of these indicators are serialised above, so what is read stays true until commit.
-      const stored = new Map(
-        (
-          await currentFigures(
-            manager,
-            unlocked.flatMap((r) => [
-              { indicatorId: r.indicatorId, period: r.period.text, breakdown: r.breakdown },
-              { indicatorId: r.indicatorId, period: previousPeriod(r.period).text, breakdown: r.breakdown },
-            ]),
-          )
-        ).map((f) => [keyOf(f), f]),
+    }
+    const rowRejections = [...prepared.rejections];
+    const indicatorIds = [...new Set(prepared.rows.map((r) => r.indicatorId))];
+    await serialise(manager, indicatorIds);
+    const locks = await locksFor(manager, indicatorIds);
+    const unlocked = prepared.rows.filter((row) => {
+      const lock = locks.find(
+        (l) =>
+          (l.indicatorId === null || l.indicatorId === row.indicatorId) &&
+          l.periodStart <= row.period.start &&
+          row.period.end <= l.periodEnd,
       );
-      const summary: ImportSummary = {
-        idempotencyKey: key,
-        replayed: false,
-        dryRun: !!input.dryRun,
-        atomic: !!input.atomic,
-        received: input.figures.length,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        rejected: 0,
-        skipped: 0,
-        rejections: [],
-        warnings: [],
-      };
-      const toWrite: PreparedRow[] = [];
-      // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
-      const inBatch = new Map(unlocked.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
-      for (const row of unlocked) {
-        const now = stored.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
-        if (now && sameFigure(row, now)) {
-          summary.unchanged += 1;
-          continue;
-        }
-        if (!now && row.withdrawn) {
-          rowRejections.push({
-            index: row.index,
-            field: 'period',
-            code: ErrorCode.NOT_FOUND,
-            message: 'there is no figure to withdraw',
-          });
-          continue;
-        }
-        if (now?.status === 'FINAL' && !row.reason) {
-          rowRejections.push({
-            index: row.index,
-            field: 'reason',
-            code: ErrorCode.BAD_USER_INPUT,
-            message: 'correcting a FINAL figure needs a reason',
-          });
-          continue;
-        }
-        const previousKey = seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown);
-        const before = inBatch.get(previousKey) ?? stored.get(previousKey);
-        if (
-          row.value !== null &&
-          before?.value != null &&
-          isImplausibleJump(before.value, row.value, config.plausibilityFactor())
-        ) {
-          summary.warnings.push({
-            index: row.index,
-            code: 'IMPLAUSIBLE_JUMP',
-            message: `${row.value} against ${before.value} in ${previousPeriod(row.period).text}`,
-          });
-        }
-        toWrite.push(row);
-      }
-      summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
-      summary.rejected = summary.rejections.length;
-      if (input.atomic && summary.rejected > 0) {
-        // Nothing lands: the valid rows are skipped, not rejected.
-        summary.skipped = summary.received - summary.rejected;
-        summary.unchanged = 0;
-        summary.warnings = [];
-      } else {
-        const written = await writeRevisions(manager, toWrite, {
-          subject: identity.subject,
-          organizationId: identity.org,
-          importKey: key,
+      if (lock)
+        rowRejections.push({
+          index: row.index,
+          field: 'period',
+          code: ErrorCode.PERIOD_LOCKED,
+          message: `period ${lock.period} is locked`,
         });
-        summary.created = written.created;
-        summary.updated = written.updated;
-        summary.unchanged += written.unchanged;
-      }
-      if (input.dryRun) throw new DryRunRollback(summary);
-      if (key) await saveSummary(manager, identity.org, key, summary);
-      return summary;
+      return !lock;
     });
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof DryRunRollback) return error.summary;
-    throw error;
+    const summary = emptySummary(input, key);
+    const toWrite = compareWithStored(unlocked, await storedFigures(manager, unlocked), summary, rowRejections);
+    summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
+    summary.rejected = summary.rejections.length;
+    if (input.atomic && summary.rejected > 0) {
+      // Nothing lands: the valid rows are skipped, not rejected.
+      summary.skipped = summary.received - summary.rejected;
+      summary.unchanged = 0;
+      summary.warnings = [];
+    } else {
+      const written = await writeRevisions(manager, toWrite, {
+        subject: identity.subject,
+        organizationId: identity.org,
+        importKey: key,
+      });
+      summary.created = written.created;
+      summary.updated = written.updated;
+      summary.unchanged += written.unchanged;
+    }
+    if (input.dryRun) throw new DryRunRollback(summary);
+    if (key) await saveSummary(manager, identity.org, key, summary);
+    return summary;
+  });
+}
+
+const emptySummary = (input: PushRequest, key: string | null): PushSummary => ({
+  idempotencyKey: key,
+  replayed: false,
+  dryRun: !!input.dryRun,
+  atomic: !!input.atomic,
+  received: input.figures.length,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  skipped: 0,
+  rejections: [],
+  warnings: [],
+});
+
+/**
+ * The figures the rows replace and those of the periods before (for plausibility), in one
+ * read: pushes of these indicators are serialised, so what is read stays true until commit.
+ */
+async function storedFigures(manager: EntityManager, rows: PreparedRow[]): Promise<Map<string, CurrentFigure>> {
+  const stored = await currentFigures(
+    manager,
+    rows.flatMap((r) => [
+      { indicatorId: r.indicatorId, period: r.period.text, breakdown: r.breakdown },
+      { indicatorId: r.indicatorId, period: previousPeriod(r.period).text, breakdown: r.breakdown },
+    ]),
+  );
+  return new Map(stored.map((f) => [seriesKey(f.indicatorId, f.period, f.breakdown), f]));
+}
+
+/**
+ * The rows to write: not those equal to the stored figure (counted unchanged), nor a
+ * withdrawal of nothing, nor a correction of a FINAL figure without a reason (rejected).
+ * A jump from the previous period is a warning.
+ */
+function compareWithStored(
+  rows: PreparedRow[],
+  stored: Map<string, CurrentFigure>,
+  summary: PushSummary,
+  rejections: Rejection[],
+): PreparedRow[] {
+  const toWrite: PreparedRow[] = [];
+  // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
+  const inBatch = new Map(rows.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
+  for (const row of rows) {
+    const now = stored.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
+    if (now && sameFigure(row, now)) {
+      summary.unchanged += 1;
+      continue;
+    }
+    if (!now && row.withdrawn) {
+      rejections.push({
+        index: row.index,
+        field: 'period',
+        code: ErrorCode.NOT_FOUND,
+        message: 'there is no figure to withdraw',
+      });
+      continue;
+    }
+    if (now?.status === 'FINAL' && !row.reason) {
+      rejections.push({
+        index: row.index,
+        field: 'reason',
+        code: ErrorCode.BAD_USER_INPUT,
+        message: 'correcting a FINAL figure needs a reason',
+      });
+      continue;
+    }
+    const previousKey = seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown);
+    const before = inBatch.get(previousKey) ?? stored.get(previousKey);
+    if (row.value !== null && before?.value != null && isImplausibleJump(before.value, row.value, config.plausibilityFactor())) {
+      summary.warnings.push({
+        index: row.index,
+        code: 'IMPLAUSIBLE_JUMP',
+        message: `${row.value} against ${before.value} in ${previousPeriod(row.period).text}`,
+      });
+    }
+    toWrite.push(row);
   }
+  return toWrite;
 }

@@ -6,7 +6,8 @@
  */
 import { ErrorCode } from '../../../lib/errors';
 import { type Period, parsePeriod } from '../../../lib/period';
-import type { FigureInput, FigureStatus } from '../schema/figure';
+import { tooLong, tooLongMessage } from '../../../lib/text';
+import type { FigureRow, FigureStatusValue } from './figure-types';
 import { valueProblem, type ValueRules } from './rules';
 
 export interface IndicatorForPush extends ValueRules {
@@ -23,7 +24,7 @@ export interface PreparedRow {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  status: FigureStatus;
+  status: FigureStatusValue;
   withdrawn: boolean;
   note: string | null;
   source: string | null;
@@ -38,7 +39,8 @@ export interface Rejection {
   message: string;
 }
 
-export const LIMITS = { breakdown: 200, note: 2000, source: 500, reason: 2000, magnitude: 1e15 };
+/** The largest magnitude a figure takes. */
+const MAX_MAGNITUDE = 1e15;
 
 const reject = (index: number, field: string, code: string, message: string): Rejection => ({ index, field, code, message });
 
@@ -50,14 +52,14 @@ function optionalText(value: string | null | undefined): string | null {
 
 function numberProblem(value: number, rules: ValueRules | null): string | null {
   if (!Number.isFinite(value)) return 'must be a finite number';
-  if (Math.abs(value) > LIMITS.magnitude) return `must be at most ${LIMITS.magnitude} in size`;
+  if (Math.abs(value) > MAX_MAGNITUDE) return `must be at most ${MAX_MAGNITUDE} in size`;
   return rules ? valueProblem(value, rules) : null;
 }
 
 /** Checks one row; returns the prepared row or the first problem found. */
 export function prepareRow(
   index: number,
-  input: FigureInput,
+  input: FigureRow,
   indicator: IndicatorForPush | undefined,
   organizationId: string,
 ): PreparedRow | Rejection {
@@ -93,12 +95,12 @@ export function prepareRow(
     ['source', source],
     ['reason', reason],
   ] as const) {
-    if (text && text.length > LIMITS[field]) {
-      return reject(index, field, ErrorCode.BAD_USER_INPUT, `${field} is longer than ${LIMITS[field]} characters`);
+    if (text && tooLong(text, field)) {
+      return reject(index, field, ErrorCode.BAD_USER_INPUT, tooLongMessage(field));
     }
   }
   const withdrawn = input.withdraw === true;
-  const status = input.status ?? ('PROVISIONAL' as FigureStatus);
+  const status = input.status ?? ('PROVISIONAL' as const);
   const base = { index, indicatorId: indicator.id, period, breakdown, status, note, source, reason, organizationId };
   if (withdrawn) {
     if (input.value != null || input.numerator != null || input.denominator != null) {
@@ -150,6 +152,3 @@ export function prepareRow(
 export function isRejection(row: PreparedRow | Rejection): row is Rejection {
   return (row as Rejection).code !== undefined;
 }
-
-export const seriesKey = (indicatorId: string, period: string, breakdown: string): string =>
-  `${indicatorId}\u0000${period}\u0000${breakdown}`;

@@ -1,5 +1,4 @@
 /** What a valid figure of an indicator looks like. */
-import type { ValueKind } from '../../../seeds/model';
 
 export interface ValueRules {
   minValue: number | null;
@@ -8,8 +7,11 @@ export interface ValueRules {
   periodTypes: string[];
 }
 
-/** Defaults by value kind: counts are whole numbers ≥ 0; percentages and scores 0–100. */
-export function defaultRules(kind: ValueKind): ValueRules {
+/**
+ * Defaults by an indicator's value kind (COUNT, PERCENT, SCORE, DAYS, RATIO, AMOUNT):
+ * counts are whole numbers ≥ 0; percentages and scores 0–100; the rest ≥ 0.
+ */
+export function defaultRules(kind: string): ValueRules {
   return {
     minValue: 0,
     maxValue: kind === 'PERCENT' || kind === 'SCORE' ? 100 : null,

@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
 import { periodArgument } from '../../../lib/period';
-import type { SubgraphContext } from '../../../lib/subgraph';
+import type { IndicatorContext } from '../context';
 import type { FigureQuery } from '../data/figure-reads';
-import type { IndicatorLoaders } from '../loaders';
 import { Figure, FigureRevision, PeriodLock, PeriodLockEvent } from '../schema/figure';
 import { Indicator } from '../schema/indicator';
 
-type Context = SubgraphContext<IndicatorLoaders>;
+type Context = IndicatorContext;
 
 /** Checks the arguments shared by `figures` and `Indicator.figures`. */
 function figureQuery(args: {

@@ -1,9 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../../lib/subgraph';
-import type { IndicatorLoaders } from '../loaders';
+import type { IndicatorContext } from '../context';
 import { Indicator, IndicatorFilter, Organization, Task } from '../schema/indicator';
 
-type Context = SubgraphContext<IndicatorLoaders>;
+type Context = IndicatorContext;
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {

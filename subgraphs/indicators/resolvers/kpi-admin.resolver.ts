@@ -2,15 +2,15 @@ import { Arg, Authorized, Ctx, FieldResolver, Float, Mutation, Resolver, Root } 
 import { badInput, forbidden } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import { periodArgument } from '../../../lib/period';
-import type { SubgraphContext } from '../../../lib/subgraph';
+import { tooLong, tooLongMessage } from '../../../lib/text';
+import type { IndicatorContext } from '../context';
 import { recordBaseline, saveFormula } from '../data/kpi-store';
 import { findCycle, FormulaError, formulaInputs, parseFormula } from '../domain/formula';
 import { valueProblem } from '../domain/rules';
-import type { IndicatorLoaders } from '../loaders';
 import { Indicator } from '../schema/indicator';
 import { Baseline, ReportingCalendar } from '../schema/kpi';
 
-type Context = SubgraphContext<IndicatorLoaders>;
+type Context = IndicatorContext;
 
 @Resolver(() => Indicator)
 export class KpiAdminResolver {
@@ -35,8 +35,8 @@ export class KpiAdminResolver {
     }
     const problem = valueProblem(value, found);
     if (problem) throw badInput(`value ${problem}`, 'value');
-    if (note && note.length > 2000) throw badInput('note is longer than 2000 characters', 'note');
-    if (breakdown && breakdown.length > 200) throw badInput('breakdown is longer than 200 characters', 'breakdown');
+    if (note && tooLong(note, 'note')) throw badInput(tooLongMessage('note'), 'note');
+    if (breakdown && tooLong(breakdown, 'breakdown')) throw badInput(tooLongMessage('breakdown'), 'breakdown');
     const row = await recordBaseline(context.store.dataSource, identity, {
       indicatorId: found.id,
       breakdown: breakdown?.trim() ?? '',

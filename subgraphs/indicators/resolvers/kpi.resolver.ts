@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { dateArgument } from '../../../lib/period';
-import type { SubgraphContext } from '../../../lib/subgraph';
+import type { IndicatorContext } from '../context';
 import type { KpiIndicatorRow } from '../data/kpi-reads';
 import type { BreakdownKpi, ExpectedReport as Expected } from '../domain/kpi-service';
 import type { IndicatorLoaders } from '../loaders';
@@ -18,7 +18,7 @@ import {
   StatusCounts,
 } from '../schema/kpi';
 
-type Context = SubgraphContext<IndicatorLoaders>;
+type Context = IndicatorContext;
 const AS_OF = { nullable: true, description: 'Evaluate as of this date (YYYY-MM-DD); default today' } as const;
 
 export const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status as KpiStatus }) as Kpi;

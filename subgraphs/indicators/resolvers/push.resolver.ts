@@ -2,17 +2,17 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../../lib/errors';
 import { requireIdentity } from '../../../lib/identity';
 import { periodArgument } from '../../../lib/period';
-import type { SubgraphContext } from '../../../lib/subgraph';
+import { tooLong, tooLongMessage } from '../../../lib/text';
+import type { IndicatorContext } from '../context';
 import { lockPeriod, setOwners, unlockPeriod } from '../data/admin-store';
 import { pushFigures } from '../domain/push';
-import type { IndicatorLoaders } from '../loaders';
 import { ImportSummary, PeriodLock, PushFiguresInput } from '../schema/figure';
 import { Indicator } from '../schema/indicator';
 
-type Context = SubgraphContext<IndicatorLoaders>;
+type Context = IndicatorContext;
 
 function optionalReason(reason: string | null | undefined): string | null {
-  if (reason && reason.length > 2000) throw badInput('reason is longer than 2000 characters', 'reason');
+  if (reason && tooLong(reason, 'reason')) throw badInput(tooLongMessage('reason'), 'reason');
   return reason?.trim() || null;
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
+import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import type { OrganizationLoaders } from '../loaders';
 import { Organization, OrganizationFilter, OrganizationReference } from '../schema/organization';
@@ -30,7 +31,7 @@ export class OrganizationResolver {
   })
   organizationByName(@Ctx() { loaders }: Context, @Arg('name') name: string): Promise<Organization | null> {
     if (name.trim() === '') throw badInput('name must not be empty', 'name');
-    if (name.length > 200) throw badInput('name is longer than 200 characters', 'name');
+    if (tooLong(name, 'name')) throw badInput(tooLongMessage('name'), 'name');
     return loaders.organizationByReference.load(name.trim()) as Promise<Organization | null>;
   }
 

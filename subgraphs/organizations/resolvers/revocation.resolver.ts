@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
+import { TEXT_LIMITS, tooLong, tooLongMessage } from '../../../lib/text';
 import { requireIdentity } from '../../../lib/identity';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import { identityDirectory, listRevocations, revokeToken } from '../data/revocations';
@@ -22,8 +23,9 @@ export class RevocationResolver {
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<TokenRevocation> {
     const jti = tokenId.trim();
-    if (jti === '' || jti.length > 200) throw badInput('tokenId must be 1 to 200 characters', 'tokenId');
-    if (reason && reason.length > 2000) throw badInput('reason is longer than 2000 characters', 'reason');
+    if (jti === '' || tooLong(jti, 'tokenId'))
+      throw badInput(`tokenId must be 1 to ${TEXT_LIMITS.tokenId} characters`, 'tokenId');
+    if (reason && tooLong(reason, 'reason')) throw badInput(tooLongMessage('reason'), 'reason');
     return revokeToken(context.store.dataSource, requireIdentity(context), jti, reason?.trim() || null);
   }
 

@@ -2,8 +2,9 @@
  * The rules of task progress, free of storage and GraphQL: what a task's status is as of
  * a day, when it is overdue, how old its last report is, and how statuses are counted.
  */
-import { dateArgument, monthEnd } from '../../../lib/period';
+import { monthEnd } from '../../../lib/period';
 import { badInput } from '../../../lib/errors';
+import { tooLong, tooLongMessage } from '../../../lib/text';
 
 /** What a responsible agency reports about a task. */
 export enum TaskStatus {
@@ -21,9 +22,6 @@ export enum EffectiveTaskStatus {
   BLOCKED = 'BLOCKED',
   OVERDUE = 'OVERDUE',
 }
-
-/** Longest note a report may carry, in characters. */
-export const MAX_NOTE_LENGTH = 2000;
 
 /** The part of a task the rules need. */
 export interface TaskTerms {
@@ -63,12 +61,6 @@ export interface StatusCounts {
 
 const DAY_MS = 86_400_000;
 
-export { isCalendarDate, todayUtc } from '../../../lib/period';
-/** Checks an as-of date argument (default today, UTC); throws BAD_USER_INPUT naming the field. */
-export const asOfArgument = dateArgument;
-/** The last day of a deadline month: 2025-12 → 2025-12-31, 2025-02 → 2025-02-28. */
-export const deadlineDay = monthEnd;
-
 /** The first moment after the day ends (UTC): reports recorded before it count as of that day. */
 export function endOfDay(asOf: string): Date {
   return new Date(Date.parse(`${asOf}T00:00:00Z`) + DAY_MS);
@@ -77,7 +69,7 @@ export function endOfDay(asOf: string): Date {
 /** Overdue: the deadline month's last day is before asOf and the task is not DONE; ongoing tasks never are. */
 export function isOverdue(task: TaskTerms, status: TaskStatus, asOf: string): boolean {
   if (task.ongoing || task.deadline === null || status === TaskStatus.DONE) return false;
-  return deadlineDay(task.deadline) < asOf;
+  return monthEnd(task.deadline) < asOf;
 }
 
 export function effectiveStatus(task: TaskTerms, status: TaskStatus, asOf: string): EffectiveTaskStatus {
@@ -133,6 +125,6 @@ export function countStatuses(statuses: readonly EffectiveTaskStatus[]): StatusC
 /** A report's note, trimmed (null when blank); throws BAD_USER_INPUT when too long. */
 export function noteArgument(note: string | null | undefined, field = 'note'): string | null {
   const trimmed = note?.trim() ?? '';
-  if ([...trimmed].length > MAX_NOTE_LENGTH) throw badInput(`${field} is longer than ${MAX_NOTE_LENGTH} characters`, field);
+  if (tooLong(trimmed, 'note')) throw badInput(tooLongMessage(field, 'note'), field);
   return trimmed || null;
 }

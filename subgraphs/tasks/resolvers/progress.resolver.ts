@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { forbidden, notFound } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import type { SubgraphContext } from '../../../lib/subgraph';
-import { asOfArgument, noteArgument, todayUtc } from '../domain/progress';
+import { dateArgument, todayUtc } from '../../../lib/period';
+import { noteArgument } from '../domain/progress';
 import type { TaskLoaders } from '../loaders';
 import { TaskProgress, TaskStatus } from '../schema/progress';
 import { Task } from '../schema/task';
@@ -18,7 +19,7 @@ export class TaskProgressResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, { nullable: true, description: 'A day, YYYY-MM-DD (default today, UTC)' }) asOf?: string | null,
   ): Promise<TaskProgress> {
-    return progressOf(loaders, task, asOfArgument(asOf, 'asOf'));
+    return progressOf(loaders, task, dateArgument(asOf, 'asOf'));
   }
 }
 

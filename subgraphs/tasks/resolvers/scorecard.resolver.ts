@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph';
-import { asOfArgument } from '../domain/progress';
+import { dateArgument } from '../../../lib/period';
 import type { TaskLoaders } from '../loaders';
 import { Plan, Section } from '../schema/plan';
 import { TaskScorecard, TaskStatusCounts } from '../schema/progress';
@@ -22,7 +22,7 @@ export class OrganizationScorecardResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
   ): Promise<TaskScorecard> {
-    const day = asOfArgument(asOf, 'asOf');
+    const day = dateArgument(asOf, 'asOf');
     const tasks = await loaders.tasksOfOrganization.load(organization.id);
     const ledTasks = tasks.filter((t) => t.leadOrganizationId === organization.id);
     const sharedTasks = tasks.filter((t) => t.leadOrganizationId !== organization.id);
@@ -44,7 +44,7 @@ export class SectionProgressResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
   ): Promise<TaskStatusCounts> {
-    const day = asOfArgument(asOf, 'asOf');
+    const day = dateArgument(asOf, 'asOf');
     return statusCountsOf(loaders, await loaders.tasksOfSection.load(section.seq), day);
   }
 }
@@ -56,7 +56,7 @@ export class PlanProgressResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
   ): Promise<TaskStatusCounts> {
-    const day = asOfArgument(asOf, 'asOf');
+    const day = dateArgument(asOf, 'asOf');
     return statusCountsOf(loaders, await loaders.repository.tasks(), day);
   }
 }

@@ -5,8 +5,8 @@
  * refused. Every row has as many fields as the header.
  */
 import { readFileSync } from 'node:fs';
-import { parseCsv } from './csv';
-import { decodeText } from './encoding';
+import { parseCsv } from '../../lib/csv';
+import { decodeText } from '../../lib/encoding';
 
 export const FIGURE_CSV_COLUMNS = [
   'indicator',

@@ -5,8 +5,8 @@
  * token of the request being served, so the organizations subgraph stays closed to
  * everyone else and no subgraph ever needs a key that signs.
  */
-import { ErrorCode, hubError } from './errors';
-import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from './identity';
+import { ErrorCode, hubError } from '../../lib/errors';
+import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../lib/identity';
 
 export interface OrganizationDirectory {
   /** Organisation id of each reference (id, name or alias); absent when unknown. */

@@ -3,11 +3,11 @@
  * the three subgraphs and the gateway. `npm start` and the end-to-end tests use it;
  * docker-compose runs the same services one per container (scripts/serve.ts).
  */
-import { config, SUBGRAPHS, type SubgraphName } from './config';
-import { ensureDatabase } from './db';
-import { type EmbeddedDatabase, runningEmbeddedDatabase, startEmbeddedDatabase } from './embedded-db';
-import type { RunningService } from './server';
-import type { RunningSubgraph } from './subgraph';
+import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { ensureDatabase } from '../lib/db';
+import { type EmbeddedDatabase, runningEmbeddedDatabase, startEmbeddedDatabase } from '../lib/embedded-db';
+import type { RunningService } from '../lib/server';
+import type { RunningSubgraph } from '../lib/subgraph';
 
 export interface Hub {
   gateway: RunningService;
@@ -45,7 +45,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const [{ startGateway }, { subgraphDefinitions }, { startSubgraph }] = await Promise.all([
     import('../gateway'),
     import('../subgraphs'),
-    import('./subgraph'),
+    import('../lib/subgraph'),
   ]);
   const embedded = await prepareDatabase();
   const started: RunningService[] = [];
@@ -55,7 +55,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
         port: options.ports?.[name],
         seedIfEmpty: options.seedIfEmpty,
-        organizationsUrl: subgraphs.organizations?.url,
+        peerUrls: { organizations: subgraphs.organizations?.url },
       });
       started.push(subgraphs[name]);
     }

@@ -1,0 +1,74 @@
+/**
+ * The directions imports may take (README, Architecture): scripts and bench → hub →
+ * gateway and subgraphs → lib; seeds hold data of record any layer may read; the dashboard
+ * is a browser bundle of its own. test/install/layers.test.ts runs these rules in `npm test`.
+ */
+/** A rule: imports `from` → `to` are errors. */
+const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    forbid(
+      'lib-imports-upward',
+      'lib/ is the bottom layer: it imports no gateway, subgraph, hub, script or benchmark.',
+      { path: '^lib/' },
+      { path: '^(gateway|subgraphs|hub|scripts|bench|dashboard)/' },
+    ),
+    forbid(
+      'services-import-upward',
+      'The gateway and the subgraphs import no hub start-up, script or benchmark.',
+      { path: '^(gateway|subgraphs)/' },
+      { path: '^(hub|scripts|bench|dashboard)/' },
+    ),
+    forbid(
+      'hub-imports-upward',
+      'What starts the hub imports no script or benchmark.',
+      { path: '^hub/' },
+      { path: '^(scripts|bench)/' },
+    ),
+    forbid(
+      'seeds-import-services',
+      'Seeds are data of record and their model: they import lib at most.',
+      { path: '^seeds/' },
+      { path: '^(gateway|subgraphs|hub|scripts|bench|dashboard)/' },
+    ),
+    forbid(
+      'subgraph-imports-another-subgraph',
+      "A subgraph reaches another only through the gateway's schema or its HTTP endpoint, never its modules.",
+      { path: '^subgraphs/([^/]+)/' },
+      { path: '^subgraphs/([^/]+)/', pathNot: '^subgraphs/$1/' },
+    ),
+    forbid(
+      'dashboard-imports-server',
+      'The dashboard is a browser bundle: nothing of the server, only its own modules and npm packages.',
+      { path: '^dashboard/' },
+      { path: '^(lib|gateway|subgraphs|hub|scripts|bench|seeds|test)/' },
+    ),
+    forbid(
+      'dashboard-imports-outside',
+      'Outside dashboard/, the dashboard may import only npm packages and, type-only, generated schema types.',
+      { path: '^dashboard/' },
+      {
+        pathNot: ['^dashboard/', '(^|/)node_modules/', '(^|/)(generated|gql)/'],
+        dependencyTypesNot: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'core'],
+      },
+    ),
+    forbid(
+      'dashboard-generated-types-only',
+      'Generated schema types outside dashboard/ are imported as types only.',
+      { path: '^dashboard/' },
+      { path: '(^|/)(generated|gql)/', pathNot: '^dashboard/', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid('no-circular', 'No module depends on itself through others.', {}, { circular: true }),
+    forbid('not-to-unresolvable', 'Every import resolves.', {}, { couldNotResolve: true }),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    moduleSystems: ['cjs', 'es6'],
+  },
+};

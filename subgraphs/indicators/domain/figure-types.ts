@@ -1,0 +1,44 @@
+/**
+ * The figures domain's own types: what a push carries and what it answers. The GraphQL
+ * classes of schema/figure.ts map onto them at the resolver's edge.
+ */
+export type FigureStatusValue = 'PROVISIONAL' | 'FINAL' | 'ESTIMATED';
+
+/** One figure as a caller sends it. */
+export interface FigureRow {
+  indicator: string;
+  period: string;
+  value?: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  breakdown?: string | null;
+  status?: FigureStatusValue | null;
+  note?: string | null;
+  source?: string | null;
+  reason?: string | null;
+  withdraw?: boolean | null;
+  organization?: string | null;
+}
+
+export interface PushRequest {
+  figures: FigureRow[];
+  dryRun?: boolean | null;
+  atomic?: boolean | null;
+  idempotencyKey?: string | null;
+}
+
+/** What a push did, row by row. */
+export interface PushSummary {
+  idempotencyKey: string | null;
+  replayed: boolean;
+  dryRun: boolean;
+  atomic: boolean;
+  received: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  rejections: Array<{ index: number; field: string; code: string; message: string }>;
+  warnings: Array<{ index: number; code: string; message: string }>;
+}

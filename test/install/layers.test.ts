@@ -1,0 +1,75 @@
+/**
+ * Imports point down (README, Architecture): dependency-cruiser, with the rules of
+ * .dependency-cruiser.cjs, over the project; and the same rules over a small tree that
+ * breaks each of them, so that a rule which stopped matching would be noticed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '../..');
+const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
+const SOURCES = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench', 'seeds', 'dashboard'];
+
+interface Violation {
+  from: string;
+  to: string;
+  rule: { name: string };
+}
+
+/** depcruise over `dirs` of `cwd`; the rules it reports broken. */
+function cruise(cwd: string, dirs: string[]): Violation[] {
+  const bin = path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
+  const run = spawnSync(process.execPath, [bin, '--config', CONFIG, '--output-type', 'json', ...dirs], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (!run.stdout) throw new Error(`depcruise failed: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { summary: { violations: Violation[] } }).summary.violations;
+}
+
+it('the project keeps every dependency rule', () => {
+  const violations = cruise(ROOT, SOURCES).map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+  expect(violations).toEqual([]);
+}, 120_000);
+
+describe('each rule refuses the imports it names', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ipz-layers-'));
+    const files: Record<string, string> = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } }),
+      'lib/up.ts': "import { g } from '../gateway/g';\nexport const up = g;\n",
+      'lib/base.ts': 'export const base = 1;\n',
+      'gateway/g.ts': "import { base } from '../lib/base';\nimport { s } from '../scripts/s';\nexport const g = base + s;\n",
+      'scripts/s.ts': 'export const s = 1;\n',
+      'subgraphs/one/a.ts': "import { b } from '../two/internal/b';\nexport const a = b;\n",
+      'subgraphs/two/internal/b.ts': "import { base } from '../../../lib/base';\nexport const b = base;\n",
+      'subgraphs/two/c1.ts': "import { c2 } from './c2';\nexport const c1 = () => c2();\n",
+      'subgraphs/two/c2.ts': "import { c1 } from './c1';\nexport const c2 = (): number => c1();\n",
+      'dashboard/main.ts': "import { base } from '../lib/base';\nexport const main = base;\n",
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lib upward, services upward, a subgraph into another, a cycle, the dashboard into the server', () => {
+    const found = cruise(dir, ['lib', 'gateway', 'scripts', 'subgraphs', 'dashboard']).map(
+      (v) => `${v.rule.name}: ${v.from} → ${v.to}`,
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'lib-imports-upward: lib/up.ts → gateway/g.ts',
+        'services-import-upward: gateway/g.ts → scripts/s.ts',
+        'subgraph-imports-another-subgraph: subgraphs/one/a.ts → subgraphs/two/internal/b.ts',
+        'no-circular: subgraphs/two/c1.ts → subgraphs/two/c2.ts',
+        'dashboard-imports-server: dashboard/main.ts → lib/base.ts',
+      ]),
+    );
+  }, 120_000);
+});
