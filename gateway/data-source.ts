@@ -89,7 +89,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 /** A query serving a query: neither the caller's operation nor this fetch writes. */
 function onlyReads(options: ProcessOptions): boolean {
   if (!serving(options) || options.incomingRequestContext.operation?.operation !== OperationTypeNode.QUERY) return false;
-  // The planner's fetches are "{…}" or "query Name{…}" (it exposes no document by default).
+  // The planner's fetches are a bare selection set or a named query (it exposes no document by default).
   return !/^\s*(mutation|subscription)\b/.test(options.request.query ?? '');
 }
 
