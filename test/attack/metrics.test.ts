@@ -40,9 +40,11 @@ it('10,000 distinct operation names do not grow /metrics, at the gateway or in t
   const tasksAfter = await metricsText(hub.subgraphs.tasks.metricsUrl);
   expect(gatewayAfter).not.toContain('Probe');
   expect(tasksAfter).not.toContain('Probe');
-  // Counters grow by digits only (the process metrics move a little too).
-  expect(gatewayAfter.length - gatewayBefore.length).toBeLessThan(2_000);
-  expect(tasksAfter.length - tasksBefore.length).toBeLessThan(2_000);
+  // A few kilobytes at most: counters grow by digits, the first `other` series appear, and the
+  // process metrics move (Node's GC series differ between versions); one series per name
+  // would add about a megabyte.
+  expect(gatewayAfter.length - gatewayBefore.length).toBeLessThan(8_000);
+  expect(tasksAfter.length - tasksBefore.length).toBeLessThan(8_000);
   expect(gatewayAfter.length).toBeLessThan(64 * 1024);
   const count = (text: string, operation: string) =>
     Number(new RegExp(`^ipzone_graphql_requests_total\\{[^}]*operation="${operation}"[^}]*\\} (\\d+)`, 'm').exec(text)?.[1]);
