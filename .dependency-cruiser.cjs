@@ -68,7 +68,12 @@ module.exports = {
     exclude: { path: '^(node_modules|dist)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      // Packages of types alone (e.g. @graphql-typed-document-node/core) name only their typings.
+      mainFields: ['main', 'types', 'typings'],
+    },
     moduleSystems: ['cjs', 'es6'],
   },
 };

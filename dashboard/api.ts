@@ -2,6 +2,8 @@
  * The dashboard's only way to the data: POST /graphql on the same origin, with the
  * token the reader gave (kept in localStorage) as `Authorization: Bearer`.
  */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+
 const TOKEN_KEY = 'ipzone-hub.dashboard.token';
 
 export interface GraphQLErrorLike {
@@ -41,9 +43,10 @@ export function endpoint(): string {
   return `${base}/graphql`;
 }
 
-export async function request<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+/** Sends one of the page's operations (queries.ts): its answer and variables are typed as the schema says. */
+export async function request<T, V>(
+  query: string & DocumentTypeDecoration<T, V>,
+  variables: V = {} as V,
 ): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = storedToken() ?? memoryToken;

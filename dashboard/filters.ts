@@ -4,7 +4,7 @@
  */
 import { byId, h } from './dom';
 import { localDate } from './format';
-import type { MetaData } from './queries';
+import type { DashboardVariables, MetaData, Named } from './queries';
 
 export interface Filters {
   section: number | null;
@@ -48,7 +48,7 @@ export function fillOptions(meta: MetaData, filters: Filters): void {
   );
   section.value = filters.section === null ? '' : String(filters.section);
   const collator = new Intl.Collator('zh-CN');
-  const organizations = [...(meta.organizations ?? [])].sort((a, b) => collator.compare(a.name, b.name));
+  const organizations: Named[] = [...(meta.organizations ?? [])].sort((a, b) => collator.compare(a.name, b.name));
   // The organisations are unavailable: the chosen one stays, named by its id.
   if (!meta.organizations && filters.org) organizations.push({ id: filters.org, name: filters.org });
   const org = byId<HTMLSelectElement>('filter-org');
@@ -87,8 +87,8 @@ export function bindFilters(initial: Filters, changed: (filters: Filters) => voi
 }
 
 /** The GraphQL variables of the dashboard query. */
-export function variables(filters: Filters): Record<string, unknown> {
-  const tasks: Record<string, unknown> = {};
+export function variables(filters: Filters): DashboardVariables {
+  const tasks: NonNullable<DashboardVariables['tasks']> = {};
   if (filters.section !== null) tasks.section = filters.section;
   if (filters.org) tasks.organizationId = filters.org;
   return { asOf: effectiveAsOf(filters), ownerId: filters.org, orgId: filters.org, tasks };

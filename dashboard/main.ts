@@ -115,14 +115,14 @@ async function load(): Promise<void> {
   document.body.dataset.loading = 'true';
   try {
     if (!meta || metaErrors.length > 0) {
-      ({ data: meta, errors: metaErrors } = await request<MetaData>(META));
+      ({ data: meta, errors: metaErrors } = await request(META));
       fillOptions(meta, filters);
       if (meta.plan) {
         byId('plan-title').textContent = meta.plan.title;
         byId('doc-number').textContent = meta.plan.documentNumber;
       }
     }
-    const { data, errors } = await request<DashboardData>(DASHBOARD, variables(filters));
+    const { data, errors } = await request(DASHBOARD, variables(filters));
     if (mine !== generation) return;
     show(byId('main'), true);
     render(data);

@@ -10,18 +10,18 @@
  *
  * Everything is local: the pages need no CDN. Fonts that packages inline as data: URLs are
  * written out as files, so the pages' CSP keeps font-src 'self'. `npm run build` runs it
- * after tsc. It also writes operations.json, the names of the dashboard's GraphQL operations
- * (the only names besides the hub's own that the services' metrics label: lib/operations.ts).
+ * after tsc. It also writes operations.json, the names of the pages' GraphQL operations (the
+ * only names besides the hub's own that the services' metrics label: lib/operations.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { Kind, parse } from 'graphql';
+import { Kind } from 'graphql';
 import { PROJECT_ROOT } from '../lib/config';
 import { DASHBOARD_OPERATIONS_FILE } from '../lib/operations';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../gateway/explorer';
+import { PAGES, pageDocuments } from './build-types';
 
 const SOURCE = path.join(PROJECT_ROOT, 'dashboard');
 const OUT = path.join(PROJECT_ROOT, 'dist', 'dashboard');
@@ -67,14 +67,10 @@ function writePage(template: string, name: string, assets: string[]): void {
   writeFileSync(path.join(OUT, name), html);
 }
 
-/** The operation names in dashboard/queries.ts: its exported query texts, bundled, evaluated and parsed. */
-async function operationNames(common: BuildOptions): Promise<string[]> {
-  const bundled = await build({ ...common, entryPoints: [path.join(SOURCE, 'queries.ts')], write: false, format: 'cjs' });
-  const module = { exports: {} as Record<string, unknown> };
-  vm.runInNewContext(bundled.outputFiles[0].text, { module, exports: module.exports });
-  const names = Object.values(module.exports)
-    .filter((text): text is string => typeof text === 'string')
-    .flatMap((text) => parse(text).definitions)
+/** The names of the pages' GraphQL operations, as the type generation finds them (scripts/build-types.ts). */
+function operationNames(): string[] {
+  const names = PAGES.flatMap(pageDocuments)
+    .flatMap((source) => source.document!.definitions)
     .flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : []));
   return [...new Set(names)].sort();
 }
@@ -113,7 +109,7 @@ async function main(): Promise<void> {
   extractInlinedFonts(path.join(OUT, 'explorer.css'));
   writePage(path.join(SOURCE, 'index.html'), 'index.html', ['app.js', 'app.css']);
   writePage(path.join(SOURCE, 'explorer', 'index.html'), 'explorer.html', ['explorer.js', 'explorer.css']);
-  writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(await operationNames(common))}\n`);
+  writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(operationNames())}\n`);
   process.stderr.write(`dashboard and explorer built into ${path.relative(PROJECT_ROOT, OUT)}/\n`);
 }
 

@@ -6,14 +6,9 @@
 import { AuthError, describeErrors, type GraphQLErrorLike, request } from '../api';
 import { append, h, zh } from '../dom';
 import { UNAVAILABLE, dateTime, isDemo, ownerNames, progressText, targetText, withUnit } from '../format';
-import { DETAIL, INPUT_FIGURES, type DetailData, type FigureRow, type Kpi, type Named } from '../queries';
+import { DETAIL, INPUT_FIGURES, type DetailData, type FigureRow, type InputData, type Kpi } from '../queries';
 import { destroyCharts, lineChart, targetLine } from './charts';
 import { demoBadge, statusChip } from './tiles';
-
-interface InputData {
-  indicator: { id: string; name: string; nameEn: string; unit: string; owners: Array<Named | null> | null } | null;
-  figures: FigureRow[] | null;
-}
 
 function facts(kpi: Kpi | null, unit: string): HTMLElement {
   const item = (label: string, value: Node | string) => h('div', { class: 'fact' }, h('dt', {}, label), h('dd', {}, value));
@@ -97,7 +92,7 @@ async function inputs(formula: string, errors: GraphQLErrorLike[]): Promise<Inpu
   const ids = [...new Set([...formula.matchAll(/\[([A-Za-z0-9_-]+)\]/g)].map((m) => m[1]))];
   return Promise.all(
     ids.map(async (id) => {
-      const answer = await request<InputData>(INPUT_FIGURES, { id, ref: id });
+      const answer = await request(INPUT_FIGURES, { id, ref: id });
       errors.push(...answer.errors);
       return answer.data;
     }),
@@ -120,7 +115,7 @@ export async function openDetail(
   let derived: InputData[] = [];
   const errors: GraphQLErrorLike[] = [];
   try {
-    const answer = await request<DetailData>(DETAIL, { id, ref: id, asOf });
+    const answer = await request(DETAIL, { id, ref: id, asOf });
     data = answer.data;
     errors.push(...answer.errors);
     if (data.indicator?.formula) derived = await inputs(data.indicator.formula, errors);

@@ -12,7 +12,7 @@ import {
   targetText,
   withUnit,
 } from '../format';
-import type { Completeness, Counts, Kpi, KpiStatus } from '../queries';
+import type { Completeness, Counts, KpiStatus, ListedKpi as Kpi } from '../queries';
 import { demoBadge, statusChip } from './tiles';
 
 const COUNT_KEYS: Array<[keyof Counts, KpiStatus]> = [

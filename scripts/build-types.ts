@@ -1,0 +1,107 @@
+/**
+ * Generates the browser pages' GraphQL types from the checked-in supergraph's public API
+ * (gateway/supergraph.graphql without its @inaccessible parts) with the GraphQL Code
+ * Generator's client preset: each page's `graphql(`…`)` operations, found in its sources,
+ * become typed documents in its gql/ folder (checked in). An operation that does not
+ * validate against the schema fails the generation, and so `npm run build`.
+ *
+ * A page joins by adding its folder to PAGES.
+ */
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { codegen } from '@graphql-codegen/core';
+import { preset, type ClientPresetConfig } from '@graphql-codegen/client-preset';
+import type { Types } from '@graphql-codegen/plugin-helpers';
+import { gqlPluckFromCodeStringSync } from '@graphql-tools/graphql-tag-pluck';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema, type GraphQLSchema } from 'graphql';
+import { PROJECT_ROOT } from '../lib/config';
+import { SUPERGRAPH_PATH } from '../gateway/compose';
+
+/** The pages (folders of the project) whose operations are typed, each into its own gql/. */
+export const PAGES = ['dashboard'];
+
+const OUTPUT = 'gql';
+
+/** The schema clients see: the supergraph's API schema. */
+export function apiSchema(supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8')): GraphQLSchema {
+  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === OUTPUT ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+/** The `graphql(`…`)` documents in a page's sources, as the generated `graphql()` looks them up. */
+export function pageDocuments(page: string): Types.DocumentFile[] {
+  return sourceFiles(path.join(PROJECT_ROOT, page)).flatMap((file) =>
+    gqlPluckFromCodeStringSync(file, readFileSync(file, 'utf8'), {
+      globalGqlIdentifierName: 'graphql',
+      skipIndent: true,
+    }).map((source) => ({ location: path.relative(PROJECT_ROOT, file), document: parse(source), rawSDL: source.body })),
+  );
+}
+
+/** The generated files of one page, by path from the project's root. */
+export async function generatePage(
+  page: string,
+  schema = apiSchema(),
+  documents = pageDocuments(page),
+): Promise<Map<string, string>> {
+  const schemaAst = parse(printSchema(schema));
+  const config = {
+    documentMode: 'string',
+    enumsAsTypes: true,
+    onlyOperationTypes: true,
+    useTypeImports: true,
+    avoidOptionals: false,
+  };
+  const sections = await preset.buildGeneratesSection({
+    baseOutputDir: `${page}/${OUTPUT}/`,
+    schema: schemaAst,
+    schemaAst: schema,
+    documents,
+    plugins: [],
+    pluginMap: {},
+    config,
+    presetConfig: { fragmentMasking: false } satisfies ClientPresetConfig,
+  } as unknown as Types.PresetFnArgs<ClientPresetConfig>);
+  const files = new Map<string, string>();
+  for (const section of sections) files.set(section.filename, await codegen({ ...section, schemaAst: schema }));
+  return files;
+}
+
+/** Every page's generated files. */
+export async function generateAll(): Promise<Map<string, string>> {
+  const schema = apiSchema();
+  const all = new Map<string, string>();
+  for (const page of PAGES) for (const [file, text] of await generatePage(page, schema)) all.set(file, text);
+  return all;
+}
+
+async function main(): Promise<void> {
+  for (const [file, text] of await generateAll()) {
+    const full = path.join(PROJECT_ROOT, file);
+    let current: string | undefined;
+    try {
+      current = readFileSync(full, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === text) continue;
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    process.stderr.write(`wrote ${file}\n`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`type generation failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}
