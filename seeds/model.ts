@@ -3,6 +3,7 @@
  * record; the loader (seeds/load.ts) writes each subgraph's part through that
  * subgraph's own store.
  */
+import type { Comparator, Periodicity, Rollup, ValueKind } from '../lib/enums';
 
 /** Kinds of organisations that appear among the plan's responsible units. */
 export type OrganizationKind =
@@ -107,21 +108,12 @@ export interface TaskSeed {
   ongoing: boolean;
 }
 
-export type Comparator =
-  | 'AT_LEAST' // 以上 / 不低于 / 不少于 / 达到
-  | 'MORE_THAN' // 超过 / 突破
-  | 'AT_MOST' // 以内
-  | 'EQUAL' // 100% / 全覆盖
-  | 'REDUCE_BY_PERCENT' // 压减 X%
-  | 'INCREASE_BY_PERCENT'; // 提升 / 增长 X%
-
-export type Periodicity =
-  | 'BY_DEADLINE' // a stock or one-off, reached by the deadline
-  | 'ANNUAL' // a flow per calendar year
-  | 'CONTINUOUS'; // a rate that must hold in every period
-
-export type ValueKind = 'COUNT' | 'PERCENT' | 'SCORE' | 'DAYS' | 'RATIO' | 'AMOUNT';
-export type Rollup = 'SUM' | 'LAST' | 'AVERAGE' | 'RATIO';
+/**
+ * The comparator (以上 / 不低于 AT_LEAST, 超过 MORE_THAN, 以内 AT_MOST, 100% EQUAL, 压减 X%
+ * REDUCE_BY_PERCENT, 提升 X% INCREASE_BY_PERCENT), periodicity, value kind and rollup are
+ * the hub's lists in lib/enums.ts.
+ */
+export type { Comparator, Periodicity, Rollup, ValueKind };
 
 export interface IndicatorSeed {
   /** Stable kebab-case slug, e.g. "high-value-patents-per-10k". */

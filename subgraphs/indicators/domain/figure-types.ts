@@ -2,7 +2,9 @@
  * The figures domain's own types: what a push carries and what it answers. The GraphQL
  * classes of schema/figure.ts map onto them at the resolver's edge.
  */
-export type FigureStatusValue = 'PROVISIONAL' | 'FINAL' | 'ESTIMATED';
+import type { FigureStatus } from '../../../lib/enums';
+
+export type FigureStatusValue = FigureStatus;
 
 /** One figure as a caller sends it. */
 export interface FigureRow {

@@ -9,14 +9,14 @@
  * Within a year the coarsest period type reported is used (a year's figure, else halves,
  * quarters, months), so no period is counted twice.
  */
+import type { Comparator, KpiStatus } from '../../../lib/enums';
 import { monthEnd } from '../../../lib/period';
 import type { Formula } from './formula';
 import { deriveSeries, type Observation, project, type Rolled, type Rollup, rollUp } from './series';
 
 export { deriveSeries, leastSquares, type Observation, project, type Rolled, type Rollup, rollUp } from './series';
 
-export type Comparator = 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL' | 'REDUCE_BY_PERCENT' | 'INCREASE_BY_PERCENT';
-export type KpiStatus = 'ACHIEVED' | 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'NO_DATA' | 'NO_BASELINE' | 'NO_TARGET';
+export type { Comparator, KpiStatus };
 
 export interface KpiIndicator {
   id: string;

@@ -2,10 +2,11 @@
  * Series of figures over time: rolled up over a window by an indicator's rule, projected
  * by least squares, and computed per period for derived indicators.
  */
+import type { Rollup } from '../../../lib/enums';
 import { PERIOD_TYPES, type Period } from '../../../lib/period';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
 
-export type Rollup = 'SUM' | 'LAST' | 'AVERAGE' | 'RATIO';
+export type { Rollup };
 
 export interface Observation {
   period: Period;

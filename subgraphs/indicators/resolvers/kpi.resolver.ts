@@ -66,7 +66,7 @@ async function kpisOf(loaders: IndicatorLoaders, asOf: string, rows: KpiIndicato
   return kpis.filter((k): k is BreakdownKpi => !!k && !(k instanceof Error)).map(toKpi);
 }
 
-const STATUS_ORDER = [KpiStatus.OFF_TRACK, KpiStatus.AT_RISK];
+const STATUS_ORDER: KpiStatus[] = [KpiStatus.OFF_TRACK, KpiStatus.AT_RISK];
 
 @Resolver(() => Kpi)
 export class KpiResolver {

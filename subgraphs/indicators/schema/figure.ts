@@ -1,11 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FIGURE_STATUSES, enumOf, type FigureStatus as FigureStatusName } from '../../../lib/enums';
 import { Organization } from './indicator';
 
-export enum FigureStatus {
-  PROVISIONAL = 'PROVISIONAL',
-  FINAL = 'FINAL',
-  ESTIMATED = 'ESTIMATED',
-}
+export const FigureStatus = enumOf(FIGURE_STATUSES);
+export type FigureStatus = FigureStatusName;
 registerEnumType(FigureStatus, {
   name: 'FigureStatus',
   valuesConfig: {

@@ -1,13 +1,8 @@
 import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import * as enums from '../../../lib/enums';
 
-export enum Comparator {
-  AT_LEAST = 'AT_LEAST',
-  MORE_THAN = 'MORE_THAN',
-  AT_MOST = 'AT_MOST',
-  EQUAL = 'EQUAL',
-  REDUCE_BY_PERCENT = 'REDUCE_BY_PERCENT',
-  INCREASE_BY_PERCENT = 'INCREASE_BY_PERCENT',
-}
+export const Comparator = enums.enumOf(enums.COMPARATORS);
+export type Comparator = enums.Comparator;
 registerEnumType(Comparator, {
   name: 'Comparator',
   description: 'How an actual value is held against the target, as the wording decides',
@@ -21,11 +16,8 @@ registerEnumType(Comparator, {
   },
 });
 
-export enum Periodicity {
-  BY_DEADLINE = 'BY_DEADLINE',
-  ANNUAL = 'ANNUAL',
-  CONTINUOUS = 'CONTINUOUS',
-}
+export const Periodicity = enums.enumOf(enums.PERIODICITIES);
+export type Periodicity = enums.Periodicity;
 registerEnumType(Periodicity, {
   name: 'Periodicity',
   valuesConfig: {
@@ -35,22 +27,12 @@ registerEnumType(Periodicity, {
   },
 });
 
-export enum ValueKind {
-  COUNT = 'COUNT',
-  PERCENT = 'PERCENT',
-  SCORE = 'SCORE',
-  DAYS = 'DAYS',
-  RATIO = 'RATIO',
-  AMOUNT = 'AMOUNT',
-}
+export const ValueKind = enums.enumOf(enums.VALUE_KINDS);
+export type ValueKind = enums.ValueKind;
 registerEnumType(ValueKind, { name: 'ValueKind', description: 'What a value measures; decides its valid bounds' });
 
-export enum Rollup {
-  SUM = 'SUM',
-  LAST = 'LAST',
-  AVERAGE = 'AVERAGE',
-  RATIO = 'RATIO',
-}
+export const Rollup = enums.enumOf(enums.ROLLUPS);
+export type Rollup = enums.Rollup;
 registerEnumType(Rollup, {
   name: 'Rollup',
   description: 'How figures of shorter periods combine into a longer one',

@@ -1,15 +1,9 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { KPI_STATUSES, enumOf, type KpiStatus as KpiStatusName } from '../../../lib/enums';
 import { Comparator, Indicator, Organization } from './indicator';
 
-export enum KpiStatus {
-  ACHIEVED = 'ACHIEVED',
-  ON_TRACK = 'ON_TRACK',
-  AT_RISK = 'AT_RISK',
-  OFF_TRACK = 'OFF_TRACK',
-  NO_DATA = 'NO_DATA',
-  NO_BASELINE = 'NO_BASELINE',
-  NO_TARGET = 'NO_TARGET',
-}
+export const KpiStatus = enumOf(KPI_STATUSES);
+export type KpiStatus = KpiStatusName;
 registerEnumType(KpiStatus, {
   name: 'KpiStatus',
   valuesConfig: {

@@ -2,26 +2,18 @@
  * The rules of task progress, free of storage and GraphQL: what a task's status is as of
  * a day, when it is overdue, how old its last report is, and how statuses are counted.
  */
+import * as enums from '../../../lib/enums';
 import { monthEnd } from '../../../lib/period';
 import { badInput } from '../../../lib/errors';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 
-/** What a responsible agency reports about a task. */
-export enum TaskStatus {
-  NOT_STARTED = 'NOT_STARTED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  DONE = 'DONE',
-  BLOCKED = 'BLOCKED',
-}
+/** What a responsible agency reports about a task (lib/enums.ts). */
+export const TaskStatus = enums.enumOf(enums.TASK_STATUSES);
+export type TaskStatus = enums.TaskStatus;
 
-/** The reported status, or OVERDUE when the deadline has passed without DONE. */
-export enum EffectiveTaskStatus {
-  NOT_STARTED = 'NOT_STARTED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  DONE = 'DONE',
-  BLOCKED = 'BLOCKED',
-  OVERDUE = 'OVERDUE',
-}
+/** The reported status, or OVERDUE when the deadline has passed without DONE (lib/enums.ts). */
+export const EffectiveTaskStatus = enums.enumOf(enums.EFFECTIVE_TASK_STATUSES);
+export type EffectiveTaskStatus = enums.EffectiveTaskStatus;
 
 /** The part of a task the rules need. */
 export interface TaskTerms {

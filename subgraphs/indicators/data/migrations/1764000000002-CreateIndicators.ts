@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { COMPARATORS, PERIODICITIES, ROLLUPS, sqlIn, VALUE_KINDS } from '../../../../lib/enums';
 
 export class CreateIndicators1764000000002 implements MigrationInterface {
   name = 'CreateIndicators1764000000002';
@@ -11,13 +12,12 @@ export class CreateIndicators1764000000002 implements MigrationInterface {
         name_en text NOT NULL,
         unit text NOT NULL,
         unit_en text NOT NULL,
-        value_kind text NOT NULL CHECK (value_kind IN ('COUNT','PERCENT','SCORE','DAYS','RATIO','AMOUNT')),
-        comparator text CHECK (comparator IN
-          ('AT_LEAST','MORE_THAN','AT_MOST','EQUAL','REDUCE_BY_PERCENT','INCREASE_BY_PERCENT')),
+        value_kind text NOT NULL CHECK (${sqlIn('value_kind', VALUE_KINDS)}),
+        comparator text CHECK (${sqlIn('comparator', COMPARATORS)}),
         target_value numeric,
         deadline text CHECK (deadline ~ '^\\d{4}-(0[1-9]|1[0-2])$'),
-        periodicity text NOT NULL CHECK (periodicity IN ('BY_DEADLINE','ANNUAL','CONTINUOUS')),
-        rollup text NOT NULL CHECK (rollup IN ('SUM','LAST','AVERAGE','RATIO')),
+        periodicity text NOT NULL CHECK (${sqlIn('periodicity', PERIODICITIES)}),
+        rollup text NOT NULL CHECK (${sqlIn('rollup', ROLLUPS)}),
         headline boolean NOT NULL DEFAULT false,
         quote text NOT NULL,
         source text NOT NULL,

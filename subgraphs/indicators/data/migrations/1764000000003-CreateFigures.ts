@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { FIGURE_STATUSES, sqlIn } from '../../../../lib/enums';
+import { PERIOD_TYPES } from '../../../../lib/period';
 
 /**
  * Figures: `figure_series` holds the current state of each (indicator, period,
@@ -23,7 +25,7 @@ export class CreateFigures1764000000003 implements MigrationInterface {
         id bigserial PRIMARY KEY,
         indicator_id text NOT NULL REFERENCES indicator(id),
         period text NOT NULL,
-        period_type text NOT NULL CHECK (period_type IN ('YEAR','HALF','QUARTER','MONTH')),
+        period_type text NOT NULL CHECK (${sqlIn('period_type', PERIOD_TYPES)}),
         period_start date NOT NULL,
         period_end date NOT NULL,
         breakdown text NOT NULL DEFAULT '',
@@ -31,7 +33,7 @@ export class CreateFigures1764000000003 implements MigrationInterface {
         value numeric,
         numerator numeric,
         denominator numeric,
-        status text NOT NULL CHECK (status IN ('PROVISIONAL','FINAL','ESTIMATED')),
+        status text NOT NULL CHECK (${sqlIn('status', FIGURE_STATUSES)}),
         withdrawn boolean NOT NULL DEFAULT false,
         note text,
         source text,

@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlIn } from '../../../../lib/enums';
+import { PERIOD_TYPES } from '../../../../lib/period';
 
 /**
  * What KPIs need besides figures: baselines of relative targets (every one kept, the
@@ -11,7 +13,7 @@ export class CreateKpiSupport1764000000004 implements MigrationInterface {
     await db.query(`
       ALTER TABLE indicator
         ADD COLUMN formula text,
-        ADD COLUMN calendar_period_type text CHECK (calendar_period_type IN ('YEAR','HALF','QUARTER','MONTH')),
+        ADD COLUMN calendar_period_type text CHECK (${sqlIn('calendar_period_type', PERIOD_TYPES)}),
         ADD COLUMN calendar_due_days int CHECK (calendar_due_days BETWEEN 0 AND 366),
         ADD COLUMN reporting_from date NOT NULL DEFAULT '2024-09-01'`);
     await db.query(`

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlIn, TASK_STATUSES } from '../../../../lib/enums';
 
 /**
  * Progress reports of the annex tasks: each is kept (none is ever updated or deleted),
@@ -13,7 +14,7 @@ export class CreateTaskReports1764000000010 implements MigrationInterface {
         id bigserial PRIMARY KEY,
         task_id text NOT NULL REFERENCES task(id),
         organization_id text NOT NULL,
-        status text NOT NULL CHECK (status IN ('NOT_STARTED','IN_PROGRESS','DONE','BLOCKED')),
+        status text NOT NULL CHECK (${sqlIn('status', TASK_STATUSES)}),
         note text CHECK (char_length(note) <= 2000),
         reported_by text NOT NULL,
         reported_by_org text NOT NULL,

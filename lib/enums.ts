@@ -1,0 +1,50 @@
+/**
+ * The hub's closed vocabularies, each written once as a list: the seeds' model, the
+ * subgraphs' domains, their GraphQL enums (registered from `enumOf(list)`), the CHECK
+ * constraints of their migrations (`sqlIn(column, list)`) and, through the generated
+ * page types, the browser pages all take them from here. Period types are lib/period.ts's
+ * PERIOD_TYPES. test/integration/enums.test.ts holds the database to these lists.
+ */
+
+/** How an actual value is held against its target, as the plan's wording decides. */
+export const COMPARATORS = ['AT_LEAST', 'MORE_THAN', 'AT_MOST', 'EQUAL', 'REDUCE_BY_PERCENT', 'INCREASE_BY_PERCENT'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** How settled a figure is. */
+export const FIGURE_STATUSES = ['PROVISIONAL', 'FINAL', 'ESTIMATED'] as const;
+export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+
+/** Where a target stands. */
+export const KPI_STATUSES = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA', 'NO_BASELINE', 'NO_TARGET'] as const;
+export type KpiStatus = (typeof KPI_STATUSES)[number];
+
+/** When a target is measured: by its deadline, per year, or in every period. */
+export const PERIODICITIES = ['BY_DEADLINE', 'ANNUAL', 'CONTINUOUS'] as const;
+export type Periodicity = (typeof PERIODICITIES)[number];
+
+/** What a value measures; decides its valid bounds. */
+export const VALUE_KINDS = ['COUNT', 'PERCENT', 'SCORE', 'DAYS', 'RATIO', 'AMOUNT'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+/** How figures of shorter periods combine into a longer one. */
+export const ROLLUPS = ['SUM', 'LAST', 'AVERAGE', 'RATIO'] as const;
+export type Rollup = (typeof ROLLUPS)[number];
+
+/** What a responsible agency reports about a task. */
+export const TASK_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'BLOCKED'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A task's reported status, or OVERDUE when its deadline has passed without DONE. */
+export const EFFECTIVE_TASK_STATUSES = [...TASK_STATUSES, 'OVERDUE'] as const;
+export type EffectiveTaskStatus = (typeof EFFECTIVE_TASK_STATUSES)[number];
+
+/** Each name of `names` to itself: the object a GraphQL schema registers as an enum. */
+export function enumOf<const Name extends string>(names: readonly Name[]): { readonly [N in Name]: N } {
+  return Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as { readonly [N in Name]: N };
+}
+
+/** `column IN ('A','B',…)`: the body of a migration's CHECK constraint over `names`. */
+export function sqlIn(column: string, names: readonly string[]): string {
+  for (const name of names) if (!/^[A-Z][A-Z0-9_]*$/.test(name)) throw new Error(`not an enum name: ${name}`);
+  return `${column} IN (${names.map((name) => `'${name}'`).join(',')})`;
+}
