@@ -40,6 +40,12 @@ module.exports = {
       { path: '^subgraphs/([^/]+)/', pathNot: '^subgraphs/$1/' },
     ),
     forbid(
+      'domain-imports-edges',
+      "A subgraph's domain has its own types: it imports no GraphQL schema class, resolver or seed; schema classes map to it at the resolver.",
+      { path: '^subgraphs/[^/]+/domain/' },
+      { path: ['^seeds/', '^subgraphs/[^/]+/(schema|resolvers)/'] },
+    ),
+    forbid(
       'dashboard-imports-server',
       'The dashboard is a browser bundle: nothing of the server, only its own modules and npm packages.',
       { path: '^dashboard/' },

@@ -38,6 +38,22 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const EFFECTIVE_TASK_STATUSES = [...TASK_STATUSES, 'OVERDUE'] as const;
 export type EffectiveTaskStatus = (typeof EFFECTIVE_TASK_STATUSES)[number];
 
+/** Kinds of organisations that appear among the plan's responsible units. */
+export const ORGANIZATION_KINDS = [
+  'PARTY_COMMITTEE_DEPARTMENT', // 市委宣传部, 市委网信办, …
+  'GOVERNMENT_DEPARTMENT', // 市市场监管局, 市公安局, …
+  'COURT', // 市法院
+  'PROCURATORATE', // 市检察院
+  'CUSTOMS', // 武汉海关
+  'DISTRICT_GOVERNMENT', // 各区人民政府
+  'DEVELOPMENT_ZONE_COMMITTEE', // 东湖高新区管委会, 武汉经开区管委会, …
+  'PUBLIC_INSTITUTION', // 武汉仲裁委办, …
+  'PEOPLE_ORGANIZATION', // 市科协, 市贸促会
+  'FINANCIAL_REGULATOR', // 人行湖北省分行营管部
+  'CITY_GOVERNMENT', // 市人民政府 / 办公厅
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
 /** Each name of `names` to itself: the object a GraphQL schema registers as an enum. */
 export function enumOf<const Name extends string>(names: readonly Name[]): { readonly [N in Name]: N } {
   return Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as { readonly [N in Name]: N };

@@ -3,22 +3,14 @@
  * record; the loader (seeds/load.ts) writes each subgraph's part through that
  * subgraph's own store.
  */
-import type { Comparator, Periodicity, Rollup, ValueKind } from '../lib/enums';
+import type { Comparator, OrganizationKind, Periodicity, Rollup, ValueKind } from '../lib/enums';
 
-/** Kinds of organisations that appear among the plan's responsible units. */
-export type OrganizationKind =
-  | 'PARTY_COMMITTEE_DEPARTMENT' // 市委宣传部, 市委网信办, …
-  | 'GOVERNMENT_DEPARTMENT' // 市市场监管局, 市公安局, …
-  | 'COURT' // 市法院
-  | 'PROCURATORATE' // 市检察院
-  | 'CUSTOMS' // 武汉海关
-  | 'DISTRICT_GOVERNMENT' // 各区人民政府
-  | 'DEVELOPMENT_ZONE_COMMITTEE' // 东湖高新区管委会, 武汉经开区管委会, …
-  | 'PUBLIC_INSTITUTION' // 武汉仲裁委办, …
-  | 'PEOPLE_ORGANIZATION' // 市科协, 市贸促会
-  | 'FINANCIAL_REGULATOR' // 人行湖北省分行营管部
-  | 'CITY_GOVERNMENT'; // 市人民政府 / 办公厅
-
+/**
+ * The kinds of organisations, the comparator (以上 / 不低于 AT_LEAST, 超过 MORE_THAN, 以内
+ * AT_MOST, 100% EQUAL, 压减 X% REDUCE_BY_PERCENT, 提升 X% INCREASE_BY_PERCENT), periodicity,
+ * value kind and rollup are the hub's lists in lib/enums.ts.
+ */
+export type { Comparator, OrganizationKind, Periodicity, Rollup, ValueKind };
 export interface OrganizationSeed {
   /** Stable short kebab-case slug, e.g. "amr", "court", "customs". */
   id: string;
@@ -107,13 +99,6 @@ export interface TaskSeed {
   deadline: string | null;
   ongoing: boolean;
 }
-
-/**
- * The comparator (以上 / 不低于 AT_LEAST, 超过 MORE_THAN, 以内 AT_MOST, 100% EQUAL, 压减 X%
- * REDUCE_BY_PERCENT, 提升 X% INCREASE_BY_PERCENT), periodicity, value kind and rollup are
- * the hub's lists in lib/enums.ts.
- */
-export type { Comparator, Periodicity, Rollup, ValueKind };
 
 export interface IndicatorSeed {
   /** Stable kebab-case slug, e.g. "high-value-patents-per-10k". */

@@ -50,6 +50,10 @@ describe('each rule refuses the imports it names', () => {
       'subgraphs/two/c1.ts': "import { c2 } from './c2';\nexport const c1 = () => c2();\n",
       'subgraphs/two/c2.ts': "import { c1 } from './c1';\nexport const c2 = (): number => c1();\n",
       'dashboard/main.ts': "import { base } from '../lib/base';\nexport const main = base;\n",
+      'seeds/model.ts': 'export type Seed = { id: string };\n',
+      'subgraphs/two/schema/s.ts': 'export class S {}\n',
+      'subgraphs/two/domain/d.ts':
+        "import type { Seed } from '../../../seeds/model';\nimport { S } from '../schema/s';\nexport const d = (seed: Seed) => new S() && seed.id;\n",
     };
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -69,6 +73,16 @@ describe('each rule refuses the imports it names', () => {
         'subgraph-imports-another-subgraph: subgraphs/one/a.ts → subgraphs/two/internal/b.ts',
         'no-circular: subgraphs/two/c1.ts → subgraphs/two/c2.ts',
         'dashboard-imports-server: dashboard/main.ts → lib/base.ts',
+      ]),
+    );
+  }, 120_000);
+
+  it("a subgraph's domain into its schema classes or the seeds", () => {
+    const found = cruise(dir, ['subgraphs', 'seeds']).map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'domain-imports-edges: subgraphs/two/domain/d.ts → seeds/model.ts',
+        'domain-imports-edges: subgraphs/two/domain/d.ts → subgraphs/two/schema/s.ts',
       ]),
     );
   }, 120_000);

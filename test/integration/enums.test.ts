@@ -55,6 +55,7 @@ it("the supergraph's enums are the same lists", () => {
   expect(values('Rollup')).toEqual([...enums.ROLLUPS]);
   expect(values('TaskStatus')).toEqual([...enums.TASK_STATUSES]);
   expect(values('EffectiveTaskStatus')).toEqual([...enums.EFFECTIVE_TASK_STATUSES]);
+  expect(values('OrganizationKind')).toEqual([...enums.ORGANIZATION_KINDS]);
 });
 
 it('builds a CHECK only from enum names', () => {

@@ -5,20 +5,27 @@
  * and the population yearly. Derived indicators are computed, so nobody owes them.
  */
 import { firstPeriodFrom, type Period, type PeriodType, parsePeriod, stepPeriod } from '../../../lib/period';
-import type { IndicatorSeed } from '../../../seeds/model';
+import type { Periodicity, ValueKind } from '../../../lib/enums';
 
 export interface Calendar {
   periodType: PeriodType;
   dueDays: number;
 }
 
-export function defaultCalendar(
-  seed: Pick<IndicatorSeed, 'valueKind' | 'periodicity' | 'id'> & { formula?: string | null },
-): Calendar | null {
-  if (seed.formula) return null;
-  if (seed.valueKind === 'SCORE') return { periodType: 'YEAR', dueDays: 60 };
-  if (seed.valueKind === 'AMOUNT') return { periodType: 'YEAR', dueDays: 90 };
-  if (seed.periodicity === 'BY_DEADLINE') return { periodType: 'HALF', dueDays: 30 };
+/** What an indicator's default calendar follows from. */
+export interface CalendarTerms {
+  id: string;
+  valueKind: ValueKind;
+  periodicity: Periodicity;
+  /** Derived indicators are computed, not reported: they have no calendar. */
+  formula?: string | null;
+}
+
+export function defaultCalendar(terms: CalendarTerms): Calendar | null {
+  if (terms.formula) return null;
+  if (terms.valueKind === 'SCORE') return { periodType: 'YEAR', dueDays: 60 };
+  if (terms.valueKind === 'AMOUNT') return { periodType: 'YEAR', dueDays: 90 };
+  if (terms.periodicity === 'BY_DEADLINE') return { periodType: 'HALF', dueDays: 30 };
   return { periodType: 'QUARTER', dueDays: 15 };
 }
 

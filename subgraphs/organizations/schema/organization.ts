@@ -1,18 +1,8 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf, ORGANIZATION_KINDS, type OrganizationKind as OrganizationKindName } from '../../../lib/enums';
 
-export enum OrganizationKind {
-  PARTY_COMMITTEE_DEPARTMENT = 'PARTY_COMMITTEE_DEPARTMENT',
-  GOVERNMENT_DEPARTMENT = 'GOVERNMENT_DEPARTMENT',
-  COURT = 'COURT',
-  PROCURATORATE = 'PROCURATORATE',
-  CUSTOMS = 'CUSTOMS',
-  DISTRICT_GOVERNMENT = 'DISTRICT_GOVERNMENT',
-  DEVELOPMENT_ZONE_COMMITTEE = 'DEVELOPMENT_ZONE_COMMITTEE',
-  PUBLIC_INSTITUTION = 'PUBLIC_INSTITUTION',
-  PEOPLE_ORGANIZATION = 'PEOPLE_ORGANIZATION',
-  FINANCIAL_REGULATOR = 'FINANCIAL_REGULATOR',
-  CITY_GOVERNMENT = 'CITY_GOVERNMENT',
-}
+export const OrganizationKind = enumOf(ORGANIZATION_KINDS);
+export type OrganizationKind = OrganizationKindName;
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
   description: 'What kind of body an organisation is',
