@@ -17,6 +17,8 @@ import { deriveSeries, type Observation, project, type Rolled, type Rollup, roll
 export { deriveSeries, leastSquares, type Observation, project, type Rolled, type Rollup, rollUp } from './series';
 
 export type { Comparator, KpiStatus };
+/** A comparator against the target itself, not against a baseline. */
+type AbsoluteComparator = Exclude<Comparator, 'REDUCE_BY_PERCENT' | 'INCREASE_BY_PERCENT'>;
 
 export interface KpiIndicator {
   id: string;
@@ -59,7 +61,7 @@ export interface Kpi {
 const EPSILON = 1e-9;
 
 /** Does `value` satisfy `comparator` against `target` (relative comparators already resolved)? */
-export function meets(comparator: 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL', value: number, target: number): boolean {
+export function meets(comparator: AbsoluteComparator, value: number, target: number): boolean {
   const tolerance = EPSILON * Math.max(1, Math.abs(target));
   switch (comparator) {
     case 'AT_LEAST':
@@ -78,7 +80,7 @@ export function effectiveTarget(
   comparator: Comparator,
   targetValue: number,
   baseline: number | null,
-): { comparator: 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL'; target: number } | null {
+): { comparator: AbsoluteComparator; target: number } | null {
   if (comparator === 'REDUCE_BY_PERCENT')
     return baseline === null ? null : { comparator: 'AT_MOST', target: baseline * (1 - targetValue / 100) };
   if (comparator === 'INCREASE_BY_PERCENT')
