@@ -23,6 +23,12 @@ export const PAGES = ['dashboard'];
 
 const OUTPUT = 'gql';
 
+/**
+ * What the pages receive for the schema's own scalars (all sent as JSON strings). A scalar
+ * not listed here is `unknown` to the pages, so using one unmapped fails their build.
+ */
+const SCALARS: Record<string, string> = { LocalDate: 'string', DateTime: 'string', Period: 'string' };
+
 /** The schema clients see: the supergraph's API schema. */
 export function apiSchema(supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8')): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
@@ -59,6 +65,8 @@ export async function generatePage(
     onlyOperationTypes: true,
     useTypeImports: true,
     avoidOptionals: false,
+    scalars: SCALARS,
+    defaultScalarType: 'unknown',
   };
   const sections = await preset.buildGeneratesSection({
     baseOutputDir: `${page}/${OUTPUT}/`,
