@@ -100,7 +100,7 @@ const COUNTS = 'total achieved onTrack atRisk offTrack noData noBaseline';
 const KPI = `window windowComplete actual comparator targetValue baseline effectiveTarget gap progress projected status reason demo`;
 const LISTED = `id name nameEn unit headline owners { id name } tasks { id sectionSeq }`;
 
-export const DASHBOARD = `query Dashboard($asOf: String, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+export const DASHBOARD = `query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
   scoreboard(asOf: $asOf) {
     asOf
     headline { ${COUNTS} }
@@ -164,7 +164,7 @@ export interface DetailData {
 const FIGURES = `period breakdown value status revision withdrawn source note
   history { revision value numerator denominator status withdrawn source reason recordedBy recordedAt recordedByOrganization { name } }`;
 
-export const DETAIL = `query IndicatorDetail($id: ID!, $ref: String!, $asOf: String) {
+export const DETAIL = `query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate) {
   indicator(id: $id) {
     id name nameEn unit unitEn quote formula hasTarget rollup
     owners { id name nameEn }

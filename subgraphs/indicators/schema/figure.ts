@@ -1,3 +1,5 @@
+import type { PeriodType } from '../../../lib/period';
+import { PeriodTypeEnum } from './period-type';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Organization } from './indicator';
 
@@ -40,7 +42,7 @@ export class Figure {
   @Field(() => ID, { description: 'indicator/period/breakdown' }) id: string;
   @Field() indicatorId: string;
   @Field({ description: '2025, 2025H1, 2025Q3 or 2025-07' }) period: string;
-  @Field({ description: 'YEAR, HALF, QUARTER or MONTH' }) periodType: string;
+  @Field(() => PeriodTypeEnum) periodType: PeriodType;
   @Field({ description: 'First day of the period' }) periodStart: string;
   @Field({ description: 'Last day of the period' }) periodEnd: string;
   @Field({ description: 'Breakdown the figure is for (e.g. a district); "" for the total' }) breakdown: string;

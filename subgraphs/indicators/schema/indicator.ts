@@ -1,4 +1,6 @@
 import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import type { PeriodType } from '../../../lib/period';
+import { PeriodTypeEnum } from './period-type';
 
 export enum Comparator {
   AT_LEAST = 'AT_LEAST',
@@ -99,8 +101,8 @@ export class Indicator {
   @Field({ description: 'One of the eight city goals of section 一' }) headline: boolean;
   @Field({ description: 'The words of the document the target comes from' }) quote: string;
   @Field({ description: '"goals" (section 一) or "task:N"' }) source: string;
-  @Field(() => [String], { description: 'Period types figures may be reported for: YEAR, HALF, QUARTER, MONTH' })
-  periodTypes: string[];
+  @Field(() => [PeriodTypeEnum], { description: 'Period types figures may be reported for' })
+  periodTypes: PeriodType[];
   @Field(() => Float, { nullable: true, description: 'Smallest valid value' }) minValue: number | null;
   @Field(() => Float, { nullable: true, description: 'Largest valid value (100 for percentages and scores)' })
   maxValue: number | null;
