@@ -44,7 +44,11 @@ function scalarRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQ
   if (!codes.includes(ErrorCode.BAD_USER_INPUT)) return null;
   const field = refusedField(refused);
   const message = field && !formatted.message.startsWith('Variable') ? `${field}: ${formatted.message}` : formatted.message;
-  return { ...formatted, message, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } };
+  return {
+    ...formatted,
+    message,
+    extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+  };
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

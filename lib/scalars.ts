@@ -11,8 +11,7 @@ import { type Period, parsePeriod } from './period';
 const shown = (value: unknown): string => JSON.stringify(value)?.slice(0, 42) ?? String(value);
 
 /** A refused value: BAD_USER_INPUT, naming the field when the caller knows it. */
-const refuse = (message: string, field?: string) =>
-  field ? badInput(`${field}: ${message}`, field) : badInput(message);
+const refuse = (message: string, field?: string) => (field ? badInput(`${field}: ${message}`, field) : badInput(message));
 
 /**
  * A scalar over `read`. Its refusal is answered as a GraphQL error (status 200, as a
@@ -70,11 +69,8 @@ export function parseDateTime(value: unknown, field?: string): Date {
   return at;
 }
 
-export const DateTime = scalar<Date>(
-  'DateTime',
-  'An instant, ISO 8601, e.g. 2025-12-31T23:59:59Z',
-  parseDateTime,
-  (value) => (value instanceof Date ? value.toISOString() : String(value)),
+export const DateTime = scalar<Date>('DateTime', 'An instant, ISO 8601, e.g. 2025-12-31T23:59:59Z', parseDateTime, (value) =>
+  value instanceof Date ? value.toISOString() : String(value),
 );
 
 /** A reporting period: 2025, 2025H1, 2025Q3 or 2025-07; refused otherwise. */

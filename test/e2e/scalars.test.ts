@@ -51,10 +51,19 @@ describe('scalars through the gateway', () => {
   it('takes good values: canonical periods, days, instants, and answers period types as an enum', async () => {
     const res = await graphql(
       url,
-      `query($day: LocalDate, $at: DateTime) {
-        scoreboard(asOf: $day) { asOf }
-        indicator(id: "copyright-registrations") { periodTypes figures(from: "2025q1", asOf: $at) { period } }
-      }`,
+      `
+        query ($day: LocalDate, $at: DateTime) {
+          scoreboard(asOf: $day) {
+            asOf
+          }
+          indicator(id: "copyright-registrations") {
+            periodTypes
+            figures(from: "2025q1", asOf: $at) {
+              period
+            }
+          }
+        }
+      `,
       { day: '2024-02-29', at: '2025-12-31T23:59:59Z' },
     );
     expect(res.errors).toBeUndefined();

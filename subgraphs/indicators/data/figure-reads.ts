@@ -30,6 +30,8 @@ function toFigure(row: Record<string, unknown>): Figure {
     numerator: numberOrNull(row.numerator),
     denominator: numberOrNull(row.denominator),
     status: row.status as Figure['status'],
+    flags: row.flags as Figure['flags'],
+    reportedOn: row.reported_on as string | null,
     withdrawn: row.withdrawn as boolean,
     note: row.note as string | null,
     source: row.source as string | null,
@@ -60,10 +62,11 @@ export class FigureReads {
     if (query.asOf) {
       params.push(query.asOf);
       const revision = `${columns}, r.series_id, r.revision, r.value, r.numerator, r.denominator,
-                      r.status, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at`;
+                      r.status, r.flags, r.reported_on::text, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at`;
       sql = `SELECT * FROM ${asRecorded(revision, where.join(' AND '), `$${params.length}`)}`;
     } else {
-      sql = `SELECT ${columns}, s.id AS series_id, s.revision, s.value, s.numerator, s.denominator, s.status, s.withdrawn,
+      sql = `SELECT ${columns}, s.id AS series_id, s.revision, s.value, s.numerator, s.denominator, s.status, s.flags,
+                    s.reported_on::text, s.withdrawn,
                     s.note, s.source, s.organization_id, s.recorded_by, s.recorded_at
                FROM figure_series s WHERE ${where.join(' AND ')}`;
     }
@@ -78,7 +81,7 @@ export class FigureReads {
   /** Every revision of many figures, oldest first; one statement. */
   async history(seriesIds: readonly string[], asOf?: string | null): Promise<Array<FigureRevision & { seriesId: string }>> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT series_id, revision, value, numerator, denominator, status, withdrawn, note, source, reason,
+      `SELECT series_id, revision, value, numerator, denominator, status, flags, reported_on::text, withdrawn, note, source, reason,
               organization_id, recorded_by, recorded_by_org, recorded_at
          FROM figure_revision r WHERE series_id = ANY($1::bigint[]) ${asOf ? `AND ${RECORDED_BY('$2')}` : ''}
         ORDER BY series_id, revision`,
@@ -91,6 +94,8 @@ export class FigureReads {
       numerator: numberOrNull(row.numerator),
       denominator: numberOrNull(row.denominator),
       status: row.status as FigureRevision['status'],
+      flags: row.flags as FigureRevision['flags'],
+      reportedOn: row.reported_on as string | null,
       withdrawn: row.withdrawn as boolean,
       note: row.note as string | null,
       source: row.source as string | null,

@@ -135,14 +135,19 @@ export class KpiReads {
     return new Map(rows.map(toBaseline).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
   }
 
-  /** When each (indicator, period) total was first reported (of those recorded by `recordedAsOf` when given). */
+  /** When each (indicator, period) total was first reported (reportedOn, else recorded; by `recordedAsOf` when given). */
   async firstReports(indicatorIds: readonly string[], recordedAsOf: string | null = null): Promise<Map<string, string>> {
-    const rows: Array<{ indicator_id: string; period: string; first: Date }> = await this.db.query(
-      `SELECT indicator_id, period, first_recorded_at AS first FROM figure_series r
+    const rows: Array<{ indicator_id: string; period: string; first: Date; reported: string }> = await this.db.query(
+      `SELECT indicator_id, period, first_recorded_at AS first, first_reported_on::text AS reported FROM figure_series r
         WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn
           ${recordedAsOf ? `AND date_trunc('milliseconds', r.first_recorded_at) <= $2::timestamptz` : ''}`,
       recordedAsOf ? [indicatorIds, recordedAsOf] : [indicatorIds],
     );
-    return new Map(rows.map((r) => [indicatorKey(r.indicator_id, r.period), new Date(r.first).toISOString()]));
+    // The day given as reportedOn when it is earlier than the recording; else the time it was recorded.
+    const first = (r: (typeof rows)[number]) => {
+      const recorded = new Date(r.first).toISOString();
+      return r.reported < recorded.slice(0, 10) ? r.reported : recorded;
+    };
+    return new Map(rows.map((r) => [indicatorKey(r.indicator_id, r.period), first(r)]));
   }
 }

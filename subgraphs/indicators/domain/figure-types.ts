@@ -2,7 +2,20 @@
  * The figures domain's own types: what a push carries and what it answers. The GraphQL
  * classes of schema/figure.ts map onto them at the resolver's edge.
  */
-export type FigureStatusValue = 'PROVISIONAL' | 'FINAL' | 'ESTIMATED';
+/** A figure's lifecycle: reported and open to change, or confirmed. */
+export type FigureStatusValue = 'PROVISIONAL' | 'FINAL';
+
+/** Quality flags, apart from the status, each with its SDMX OBS_STATUS code. */
+export const OBS_STATUS = {
+  ESTIMATED: 'E',
+  BREAK_IN_SERIES: 'B',
+  FORECAST: 'F',
+  IMPUTED: 'I',
+  LOW_RELIABILITY: 'U',
+  DEFINITION_DIFFERS: 'D',
+} as const;
+export type QualityFlagValue = keyof typeof OBS_STATUS;
+export const QUALITY_FLAGS = Object.keys(OBS_STATUS) as QualityFlagValue[];
 
 /** One figure as a caller sends it. */
 export interface FigureRow {
@@ -13,6 +26,9 @@ export interface FigureRow {
   denominator?: number | null;
   breakdown?: string | null;
   status?: FigureStatusValue | null;
+  flags?: QualityFlagValue[] | null;
+  /** The day it was originally reported, YYYY-MM-DD (coordinators and admins, loading history). */
+  reportedOn?: string | null;
   note?: string | null;
   source?: string | null;
   reason?: string | null;

@@ -99,6 +99,10 @@ export class KpiAdminResolver {
   })
   reportingCalendar(@Root() indicator: Indicator): ReportingCalendar | null {
     if (indicator.formula || !indicator.calendarPeriodType || indicator.calendarDueDays === null) return null;
-    return { periodType: indicator.calendarPeriodType as PeriodType, dueDays: indicator.calendarDueDays, from: indicator.reportingFrom };
+    return {
+      periodType: indicator.calendarPeriodType as PeriodType,
+      dueDays: indicator.calendarDueDays,
+      from: indicator.reportingFrom,
+    };
   }
 }

@@ -239,8 +239,13 @@ export class OrganizationScorecardResolver {
     const axes = axesOf(asOf, recordedAsOf);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.owners.includes(organization.id));
     const [kpis, reports] = await Promise.all([kpisOf(loaders, axes, rows), loaders.reportsOf(axes).load(organization.id)]);
-    return { asOf: axes.asOf,
-      recordedAsOf: axes.recordedAsOf, counts: countStatuses(kpis), kpis, reporting: completeness(organization.id, reports) };
+    return {
+      asOf: axes.asOf,
+      recordedAsOf: axes.recordedAsOf,
+      counts: countStatuses(kpis),
+      kpis,
+      reporting: completeness(organization.id, reports),
+    };
   }
 }
 

@@ -1,20 +1,28 @@
 import type { PeriodType } from '../../../lib/period';
 import { PeriodTypeEnum } from './period-type';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OBS_STATUS, QUALITY_FLAGS, type QualityFlagValue } from '../domain/figure-types';
 import { Organization } from './indicator';
 
 export enum FigureStatus {
   PROVISIONAL = 'PROVISIONAL',
   FINAL = 'FINAL',
-  ESTIMATED = 'ESTIMATED',
 }
 registerEnumType(FigureStatus, {
   name: 'FigureStatus',
+  description: "A figure's lifecycle; its quality is told apart by QualityFlag",
   valuesConfig: {
-    PROVISIONAL: { description: 'Reported, may still change (the default)' },
-    FINAL: { description: 'Confirmed; a correction needs a reason' },
-    ESTIMATED: { description: 'An estimate, not a count' },
+    PROVISIONAL: { description: 'Reported, may still change (the default; the only status of a period in progress)' },
+    FINAL: { description: 'Confirmed; every correction needs a reason, and it stays FINAL unless the push states otherwise' },
   },
+});
+
+/** Quality flags, each an SDMX OBS_STATUS code (figure-types.ts maps them). */
+export const QualityFlag = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, f])) as { [F in QualityFlagValue]: F };
+registerEnumType(QualityFlag, {
+  name: 'QualityFlag',
+  description: 'How a figure was obtained, apart from its status; each is an SDMX OBS_STATUS code',
+  valuesConfig: Object.fromEntries(QUALITY_FLAGS.map((f) => [f, { description: `SDMX OBS_STATUS ${OBS_STATUS[f]}` }])),
 });
 
 @ObjectType({ description: 'One recorded revision of a figure; nothing is ever deleted' })
@@ -24,6 +32,9 @@ export class FigureRevision {
   @Field(() => Float, { nullable: true }) numerator: number | null;
   @Field(() => Float, { nullable: true }) denominator: number | null;
   @Field(() => FigureStatus) status: FigureStatus;
+  @Field(() => [QualityFlag], { description: 'Quality flags, apart from the status' }) flags: QualityFlagValue[];
+  @Field(() => String, { nullable: true, description: 'The day it was originally reported, when loaded with history' })
+  reportedOn: string | null;
   @Field() withdrawn: boolean;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true }) source: string | null;
@@ -51,6 +62,9 @@ export class Figure {
   @Field(() => Float, { nullable: true, description: 'For rates: the count the rate is of' }) numerator: number | null;
   @Field(() => Float, { nullable: true, description: 'For rates: the count the rate is out of' }) denominator: number | null;
   @Field(() => FigureStatus) status: FigureStatus;
+  @Field(() => [QualityFlag], { description: 'Quality flags, apart from the status' }) flags: QualityFlagValue[];
+  @Field(() => String, { nullable: true, description: 'The day it was originally reported, when loaded with history' })
+  reportedOn: string | null;
   @Field() withdrawn: boolean;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true, description: 'Where the figure comes from; "demo" marks synthetic data' })
@@ -71,7 +85,18 @@ export class FigureInput {
   @Field(() => Float, { nullable: true }) numerator?: number | null;
   @Field(() => Float, { nullable: true }) denominator?: number | null;
   @Field(() => String, { nullable: true, description: 'e.g. a district; omitted for the total' }) breakdown?: string | null;
-  @Field(() => FigureStatus, { nullable: true, description: 'Default PROVISIONAL' }) status?: FigureStatus | null;
+  @Field(() => FigureStatus, {
+    nullable: true,
+    description: 'PROVISIONAL for a new figure when omitted; a correction keeps the status of the figure it corrects',
+  })
+  status?: FigureStatus | null;
+  @Field(() => [QualityFlag], { nullable: true, description: 'Quality flags (ESTIMATED, BREAK_IN_SERIES, …); none when omitted' })
+  flags?: QualityFlagValue[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day it was originally reported, YYYY-MM-DD: coordinators and admins loading history; not in the future',
+  })
+  reportedOn?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => String, { nullable: true }) source?: string | null;
   @Field(() => String, { nullable: true, description: 'Required to correct a FINAL figure and to withdraw' })
