@@ -116,6 +116,19 @@ describe('the vintage', () => {
     expect({ ...again.data!.scoreboard, recordedAsOf: null }).toEqual(first.data!.scoreboard);
     expect(again.data!.scoreboard.recordedAsOf).toBe(published);
 
+    // Reporting completeness of the same vintage: what was reported by then.
+    const COMPLETENESS = `query($at: DateTime) { reportingCompleteness(asOf: "2026-01-20", organizationId: "court", recordedAsOf: $at) {
+      reports { indicator { id } period status } } }`;
+    const reported = async (at: string | null) =>
+      (await graphql(url, COMPLETENESS, { at }))
+        .data!.reportingCompleteness[0].reports.filter(
+          (r: { indicator: { id: string } }) => r.indicator.id === 'average-trial-closure-days',
+        )
+        .map((r: { period: string; status: string }) => `${r.period} ${r.status}`);
+    expect(await reported(published)).toEqual(await reported(null));
+    expect(await reported('2020-01-01T00:00:00Z')).not.toContain('2025Q1 LATE');
+    expect(await reported('2020-01-01T00:00:00Z')).toContain('2025Q1 MISSING');
+
     // Before anything was recorded, nothing counts.
     const before = await kpi('average-trial-closure-days', '2026-01-20', '2020-01-01T00:00:00Z');
     expect(before).toMatchObject({ actual: null, status: 'NO_DATA' });
