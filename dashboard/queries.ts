@@ -123,6 +123,8 @@ export interface Revision {
   numerator: number | null;
   denominator: number | null;
   status: string;
+  flags: string[];
+  reportedOn: string | null;
   withdrawn: boolean;
   source: string | null;
   reason: string | null;
@@ -135,6 +137,7 @@ export interface FigureRow {
   breakdown: string;
   value: number | null;
   status: string;
+  flags: string[];
   revision: number;
   withdrawn: boolean;
   source: string | null;
@@ -161,8 +164,9 @@ export interface DetailData {
   figures: FigureRow[] | null;
 }
 
-const FIGURES = `period breakdown value status revision withdrawn source note
-  history { revision value numerator denominator status withdrawn source reason recordedBy recordedAt recordedByOrganization { name } }`;
+const FIGURES = `period breakdown value status flags revision withdrawn source note
+  history { revision value numerator denominator status flags reportedOn withdrawn source reason recordedBy recordedAt
+    recordedByOrganization { name } }`;
 
 export const DETAIL = `query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate) {
   indicator(id: $id) {

@@ -189,6 +189,17 @@ describe('the dashboard, reads open', () => {
     await page.close();
   });
 
+  it("shows a figure's quality flags apart from its status: the population's estimates", async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+    await loaded(page);
+    await page.click('[data-open="high-value-patents-per-10k"]');
+    await page.waitForSelector('#detail[open] .history [data-flag]');
+    const h1 = page.locator('#detail [data-period="2025H1"]').filter({ has: page.locator('[data-flag="ESTIMATED"]') });
+    expect(await h1.locator('.history-head .tag').allTextContents()).toEqual(['PROVISIONAL', 'estimated']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('fits a phone (390 px): nothing overflows horizontally, the detail included', async () => {
     const page = await browser.context.newPage();
     const problems: string[] = [];
