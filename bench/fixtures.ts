@@ -40,7 +40,7 @@ export async function pushGoalFigures(hub: Hub): Promise<void> {
 }
 
 /** The dashboard's main query: the scoreboard with the eight goals, their owners' names and their series. */
-export const DASHBOARD_QUERY = `query Dashboard($asOf: String) {
+export const DASHBOARD_QUERY = `query Dashboard($asOf: LocalDate) {
   scoreboard(asOf: $asOf) {
     headline { total achieved onTrack atRisk offTrack noData noBaseline }
     headlineGoals { actual effectiveTarget progress status demo

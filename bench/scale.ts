@@ -11,10 +11,10 @@ import { DASHBOARD_QUERY } from './fixtures';
 import { load, postJson } from './load';
 import type { BenchRow } from './report';
 
-const SCORECARD = `query Scorecard($asOf: String) { organization(id: "amr") {
+const SCORECARD = `query Scorecard($asOf: LocalDate) { organization(id: "amr") {
   taskScorecard(asOf: $asOf) { led { total overdue } ledTasks { id progress(asOf: $asOf) { effectiveStatus } } }
   indicatorScorecard(asOf: $asOf) { counts { total achieved } kpis { indicator { name } status } reporting { expected missing } } } }`;
-const SCOREBOARD = `query($asOf: String) { scoreboard(asOf: $asOf) { headline { total achieved offTrack } targets { total achieved } } }`;
+const SCOREBOARD = `query($asOf: LocalDate) { scoreboard(asOf: $asOf) { headline { total achieved offTrack } targets { total achieved } } }`;
 const INDICATORS = [
   'ip-protection-satisfaction',
   'assistance-mediation-cases',

@@ -106,6 +106,7 @@ graphql(`
     breakdown
     value
     status
+    flags
     revision
     withdrawn
     source
@@ -116,6 +117,8 @@ graphql(`
       numerator
       denominator
       status
+      flags
+      reportedOn
       withdrawn
       source
       reason
@@ -149,7 +152,7 @@ export const META = graphql(`
 `).toString();
 
 export const DASHBOARD = graphql(`
-  query Dashboard($asOf: String, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+  query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
     scoreboard(asOf: $asOf) {
       asOf
       headline {
@@ -219,7 +222,7 @@ export const DASHBOARD = graphql(`
 `).toString();
 
 export const DETAIL = graphql(`
-  query IndicatorDetail($id: ID!, $ref: String!, $asOf: String) {
+  query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate) {
     indicator(id: $id) {
       id
       name

@@ -3,7 +3,7 @@
  * every row exactly as wide as it. Parameters are checked before anything runs.
  */
 import { badInput, notFound } from '../lib/errors';
-import { dateArgument } from '../lib/period';
+import { parseDateTime, parseLocalDate } from '../lib/scalars';
 
 export type Row = Record<string, unknown>;
 
@@ -74,12 +74,17 @@ const kpiRow = (k: Row): unknown[] => {
   ];
 };
 
-/** `asOf`, a date written YYYY-MM-DD, or absent (today). */
-function asOfParameter(params: URLSearchParams): string | null {
-  const value = params.get('asOf');
-  return value === null || value === '' ? null : dateArgument(value);
+/** `asOf`, a date written YYYY-MM-DD, or absent (today); `recordedAsOf`, an instant, or absent (now). */
+function asOf(params: URLSearchParams): { asOf: string | null; recordedAsOf: string | null } {
+  const day = params.get('asOf');
+  const vintage = params.get('recordedAsOf');
+  return {
+    asOf: day === null || day === '' ? null : parseLocalDate(day, 'asOf'),
+    recordedAsOf: vintage === null || vintage === '' ? null : parseDateTime(vintage, 'recordedAsOf').toISOString(),
+  };
 }
-const asOf = (params: URLSearchParams) => ({ asOf: asOfParameter(params) });
+const AXES = '$asOf: LocalDate, $recordedAsOf: DateTime';
+const ON_AXES = 'asOf: $asOf, recordedAsOf: $recordedAsOf';
 const asOfPart = (variables: Record<string, unknown>) => [variables.asOf];
 
 /** Organisation ids as the organizations subgraph stores them. */
@@ -93,14 +98,14 @@ const TASK_FIELDS = 'id deadline progress(asOf: $asOf) { status effectiveStatus 
 
 export const EXPORTS: Record<string, ExportSpec> = {
   kpis: {
-    query: `query ExportKpis($asOf: String) { kpis(asOf: $asOf, filter: { includeMonitoring: true }) { ${KPI_FIELDS} } }`,
+    query: `query ExportKpis(${AXES}) { kpis(${ON_AXES}, filter: { includeMonitoring: true }) { ${KPI_FIELDS} } }`,
     variables: asOf,
     header: KPI_HEADER,
     rows: (data) => (data.kpis as Row[]).map(kpiRow),
     fileParts: asOfPart,
   },
   scoreboard: {
-    query: `query ExportScoreboard($asOf: String) { scoreboard(asOf: $asOf) { asOf headline { ${COUNTS} } targets { ${COUNTS} } } }`,
+    query: `query ExportScoreboard(${AXES}) { scoreboard(${ON_AXES}) { asOf headline { ${COUNTS} } targets { ${COUNTS} } } }`,
     variables: asOf,
     header: ['scope', 'as_of', ...COUNT_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))],
     rows: (data) => {
@@ -110,7 +115,7 @@ export const EXPORTS: Record<string, ExportSpec> = {
     fileParts: asOfPart,
   },
   completeness: {
-    query: `query ExportCompleteness($asOf: String) { reportingCompleteness(asOf: $asOf) { organization { id name } expected onTime late missing completeness
+    query: `query ExportCompleteness(${AXES}) { reportingCompleteness(${ON_AXES}) { organization { id name } expected onTime late missing completeness
       reports { indicator { id } period due status firstReportedAt } } }`,
     variables: asOf,
     header: ['organization', 'organization_name', 'indicator', 'period', 'due', 'status', 'first_reported_at'],
@@ -126,9 +131,9 @@ export const EXPORTS: Record<string, ExportSpec> = {
   // Tasks and indicators in one table of the same columns: a task's row leaves the
   // indicator's columns empty, an indicator's row the task's.
   organization: {
-    query: `query ExportOrganization($id: ID!, $asOf: String) { organization(id: $id) { id name
+    query: `query ExportOrganization($id: ID!, ${AXES}) { organization(id: $id) { id name
       taskScorecard(asOf: $asOf) { ledTasks { ${TASK_FIELDS} } sharedTasks { ${TASK_FIELDS} } }
-      indicatorScorecard(asOf: $asOf) { kpis { ${KPI_FIELDS} } } } }`,
+      indicatorScorecard(${ON_AXES}) { kpis { ${KPI_FIELDS} } } } }`,
     variables: (params) => {
       const id = params.get('id');
       if (!id) throw badInput('id is required: /export/organization.csv?id=amr', 'id');

@@ -10,9 +10,21 @@
 export const COMPARATORS = ['AT_LEAST', 'MORE_THAN', 'AT_MOST', 'EQUAL', 'REDUCE_BY_PERCENT', 'INCREASE_BY_PERCENT'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
-/** How settled a figure is. */
-export const FIGURE_STATUSES = ['PROVISIONAL', 'FINAL', 'ESTIMATED'] as const;
+/** A figure's lifecycle: reported and open to change, or confirmed. Its quality is a flag. */
+export const FIGURE_STATUSES = ['PROVISIONAL', 'FINAL'] as const;
 export type FigureStatus = (typeof FIGURE_STATUSES)[number];
+
+/** Quality flags of a figure, apart from its status, each with its SDMX OBS_STATUS code. */
+export const OBS_STATUS = {
+  ESTIMATED: 'E',
+  BREAK_IN_SERIES: 'B',
+  FORECAST: 'F',
+  IMPUTED: 'I',
+  LOW_RELIABILITY: 'U',
+  DEFINITION_DIFFERS: 'D',
+} as const;
+export type QualityFlag = keyof typeof OBS_STATUS;
+export const QUALITY_FLAGS = Object.keys(OBS_STATUS) as QualityFlag[];
 
 /** Where a target stands. */
 export const KPI_STATUSES = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA', 'NO_BASELINE', 'NO_TARGET'] as const;

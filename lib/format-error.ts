@@ -2,10 +2,11 @@
  * Shapes errors leaving a service: known codes pass as they are; anything unexpected
  * becomes INTERNAL_SERVER_ERROR without internals (the full error is logged).
  */
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from './errors';
 import { log } from './log';
+import { refusedField } from './scalar-errors';
 
 /** Codes that leave a service as they are (the hub's own and GraphQL's). */
 const PASSING = new Set<string>([
@@ -34,7 +35,25 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** A value a scalar refused (while validating a literal or coercing a variable): BAD_USER_INPUT naming its field. */
+function scalarRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  const refused = error as GraphQLError | undefined;
+  if (refused?.originalError === undefined || formatted.extensions?.field !== undefined) return null;
+  const inner = refused.originalError as GraphQLError & { originalError?: GraphQLError };
+  const codes = [inner.extensions?.code, inner.originalError?.extensions?.code];
+  if (!codes.includes(ErrorCode.BAD_USER_INPUT)) return null;
+  const field = refusedField(refused);
+  const message = field && !formatted.message.startsWith('Variable') ? `${field}: ${formatted.message}` : formatted.message;
+  return {
+    ...formatted,
+    message,
+    extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+  };
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const refusal = scalarRefusal(formatted, error);
+  if (refusal) return refusal;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASSING.has(code)) return formatted;
   // type-graphql's argument validation and graphql-js coercion errors are the caller's fault.

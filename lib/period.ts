@@ -122,37 +122,9 @@ export function periodContains(outer: Period, inner: Period): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
-export function periodArgument(value: string, field: string): Period {
-  const period = parsePeriod(value);
-  if (!period) {
-    throw badInput(
-      `${field} must be a period written 2025, 2025H1, 2025Q3 or 2025-07; got "${String(value).slice(0, 40)}"`,
-      field,
-    );
-  }
-  return period;
-}
-
-/** A real calendar day written YYYY-MM-DD (2025-02-30 is not one). */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /** Today's date in UTC, YYYY-MM-DD. */
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
-}
-
-/** A date argument, YYYY-MM-DD; today (UTC) when absent. Throws BAD_USER_INPUT naming the field. */
-export function dateArgument(value: string | null | undefined, field = 'asOf', now: Date = new Date()): string {
-  if (value === null || value === undefined) return todayUtc(now);
-  if (!isCalendarDate(value))
-    throw badInput(`${field} must be a date written YYYY-MM-DD, got "${String(value).slice(0, 40)}"`, field);
-  return value;
 }
 
 /** The last day of a month: 2025-12 → 2025-12-31, 2024-02 → 2024-02-29. */

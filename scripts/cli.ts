@@ -27,7 +27,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   export: {
     module: 'scripts/export',
-    usage: 'kpis|scoreboard|completeness|organization [--id amr] [--as-of 2025-12-31] [--out FILE] [--token-file FILE|-]',
+    usage:
+      'kpis|scoreboard|completeness|organization [--id amr] [--as-of 2025-12-31] [--recorded-as-of INSTANT] [--out FILE] [--token-file FILE|-]',
     summary: 'download a CSV export from the gateway',
   },
   keys: { module: 'scripts/keys', usage: '', summary: 'fresh secrets and the gateway key pair for a deployment, as .env lines' },

@@ -1,5 +1,5 @@
 /**
- * ipzone export kpis|scoreboard|completeness|organization [--id amr] [--as-of 2025-12-31] [--out FILE]
+ * ipzone export kpis|scoreboard|completeness|organization [--id amr] [--as-of 2025-12-31] [--recorded-as-of 2026-01-20T09:00:00Z] [--out FILE]
  * Downloads one of the gateway's CSV exports (/export/<name>.csv) of the running hub at
  * IPZONE_URL, to stdout or --out FILE. The token, needed only when reads require one,
  * comes from --token-file FILE (- for standard input) or IPZONE_TOKEN. Exits 2 when the
@@ -10,7 +10,7 @@ import { config } from '../lib/config';
 import { parseArgs, readToken } from '../lib/client';
 
 const EXPORTS = ['kpis', 'scoreboard', 'completeness', 'organization'];
-const USAGE = `usage: ipzone export ${EXPORTS.join('|')} [--id <organisation id>] [--as-of YYYY-MM-DD] [--out FILE] [--token-file FILE|-]`;
+const USAGE = `usage: ipzone export ${EXPORTS.join('|')} [--id <organisation id>] [--as-of YYYY-MM-DD] [--recorded-as-of INSTANT] [--out FILE] [--token-file FILE|-]`;
 
 async function main(): Promise<void> {
   const { positional, options } = parseArgs(process.argv.slice(2));
@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   if (id) url.searchParams.set('id', id);
   const asOf = options.get('as-of')?.[0];
   if (asOf) url.searchParams.set('asOf', asOf);
+  const recordedAsOf = options.get('recorded-as-of')?.[0];
+  if (recordedAsOf) url.searchParams.set('recordedAsOf', recordedAsOf);
   const token = await readToken(options);
   let response: Response;
   try {

@@ -32,13 +32,12 @@ export type EffectiveTaskStatus =
   /** The deadline month's last day is before the as-of date and the task is not DONE */
   | 'OVERDUE';
 
+/** A figure's lifecycle; its quality is told apart by QualityFlag */
 export type FigureStatus =
-  /** Reported, may still change (the default) */
+  /** Reported, may still change (the default; the only status of a period in progress) */
   | 'PROVISIONAL'
-  /** Confirmed; a correction needs a reason */
-  | 'FINAL'
-  /** An estimate, not a count */
-  | 'ESTIMATED';
+  /** Confirmed; every correction needs a reason, and it stays FINAL unless the push states otherwise */
+  | 'FINAL';
 
 export type KpiStatus =
   /** The target is met (for rates, levels and ceilings: once the window has closed) */
@@ -55,6 +54,21 @@ export type KpiStatus =
   | 'NO_BASELINE'
   /** A monitoring indicator: figures with no target of their own */
   | 'NO_TARGET';
+
+/** How a figure was obtained, apart from its status; each is an SDMX OBS_STATUS code */
+export type QualityFlag =
+  /** SDMX OBS_STATUS E */
+  | 'ESTIMATED'
+  /** SDMX OBS_STATUS B */
+  | 'BREAK_IN_SERIES'
+  /** SDMX OBS_STATUS F */
+  | 'FORECAST'
+  /** SDMX OBS_STATUS I */
+  | 'IMPUTED'
+  /** SDMX OBS_STATUS U */
+  | 'LOW_RELIABILITY'
+  /** SDMX OBS_STATUS D */
+  | 'DEFINITION_DIFFERS';
 
 /** How figures of shorter periods combine into a longer one */
 export type Rollup =
@@ -107,7 +121,7 @@ export type SeriesFieldsFragment = { period: string, periodEnd: string, value: n
 
 export type ListedKpiFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string, name: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null };
 
-export type FigureFieldsFragment = { period: string, breakdown: string, value: number | null, status: FigureStatus, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> };
+export type FigureFieldsFragment = { period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> };
 
 export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -131,7 +145,7 @@ export type IndicatorDetailQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorDetailQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, unitEn: string, quote: string, formula: string | null, hasTarget: boolean, rollup: Rollup, owners: Array<{ id: string, name: string, nameEn: string } | null> | null, tasks: Array<{ id: string, content: string } | null> | null, kpi: { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean } | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
+export type IndicatorDetailQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, unitEn: string, quote: string, formula: string | null, hasTarget: boolean, rollup: Rollup, owners: Array<{ id: string, name: string, nameEn: string } | null> | null, tasks: Array<{ id: string, content: string } | null> | null, kpi: { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean } | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
 
 export type InputFiguresQueryVariables = Exact<{
   id: string | number;
@@ -139,7 +153,7 @@ export type InputFiguresQueryVariables = Exact<{
 }>;
 
 
-export type InputFiguresQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, owners: Array<{ id: string, name: string } | null> | null } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
+export type InputFiguresQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, owners: Array<{ id: string, name: string } | null> | null } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -235,6 +249,7 @@ export const FigureFieldsFragmentDoc = new TypedDocumentString(`
   breakdown
   value
   status
+  flags
   revision
   withdrawn
   source
@@ -245,6 +260,8 @@ export const FigureFieldsFragmentDoc = new TypedDocumentString(`
     numerator
     denominator
     status
+    flags
+    reportedOn
     withdrawn
     source
     reason
@@ -276,7 +293,7 @@ export const DashboardMetaDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
-    query Dashboard($asOf: String, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+    query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
   scoreboard(asOf: $asOf) {
     asOf
     headline {
@@ -395,7 +412,7 @@ fragment ListedKpi on Kpi {
   }
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const IndicatorDetailDocument = new TypedDocumentString(`
-    query IndicatorDetail($id: ID!, $ref: String!, $asOf: String) {
+    query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate) {
   indicator(id: $id) {
     id
     name
@@ -452,6 +469,7 @@ fragment FigureFields on Figure {
   breakdown
   value
   status
+  flags
   revision
   withdrawn
   source
@@ -462,6 +480,8 @@ fragment FigureFields on Figure {
     numerator
     denominator
     status
+    flags
+    reportedOn
     withdrawn
     source
     reason
@@ -493,6 +513,7 @@ export const InputFiguresDocument = new TypedDocumentString(`
   breakdown
   value
   status
+  flags
   revision
   withdrawn
   source
@@ -503,6 +524,8 @@ export const InputFiguresDocument = new TypedDocumentString(`
     numerator
     denominator
     status
+    flags
+    reportedOn
     withdrawn
     source
     reason

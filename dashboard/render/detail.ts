@@ -25,6 +25,10 @@ function facts(kpi: Kpi | null, unit: string): HTMLElement {
   );
 }
 
+/** Quality flags (ESTIMATED, BREAK_IN_SERIES, …), apart from the status. */
+const flagTags = (flags: string[] | null | undefined) =>
+  (flags ?? []).map((flag) => h('span', { class: 'tag flag', 'data-flag': flag }, flag.toLowerCase().replace(/_/g, ' ')));
+
 function history(figures: FigureRow[] | null, unit: string): HTMLElement {
   if (!figures) return h('p', { class: 'empty unavailable' }, 'The figures are unavailable right now.');
   if (figures.length === 0) return h('p', { class: 'muted' }, 'No figures reported.');
@@ -42,6 +46,7 @@ function history(figures: FigureRow[] | null, unit: string): HTMLElement {
           f.breakdown ? h('span', { class: 'muted' }, ` · ${f.breakdown}`) : null,
           h('span', { class: 'figure' }, f.withdrawn ? 'withdrawn' : withUnit(f.value, unit)),
           h('span', { class: 'tag' }, f.status),
+          flagTags(f.flags),
           h('span', { class: 'muted' }, `revision ${f.revision}`),
           f.source === 'demo' ? demoBadge() : null,
         ),
@@ -58,6 +63,8 @@ function history(figures: FigureRow[] | null, unit: string): HTMLElement {
                 h('span', { class: 'rev' }, `r${r.revision}`),
                 h('span', { class: 'figure' }, r.withdrawn ? 'withdrawn' : withUnit(r.value, unit)),
                 h('span', { class: 'tag' }, r.status),
+                flagTags(r.flags),
+                r.reportedOn ? h('span', { class: 'muted' }, `reported ${r.reportedOn}`) : null,
                 h(
                   'span',
                   { class: 'who' },

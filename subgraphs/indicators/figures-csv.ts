@@ -21,7 +21,11 @@ export const FIGURE_CSV_COLUMNS = [
   'reason',
   'withdraw',
   'organization',
+  'flags',
+  'reported_on',
 ] as const;
+/** Columns whose figure field is spelled otherwise. */
+const FIELDS: Record<string, string> = { reported_on: 'reportedOn' };
 const REQUIRED = ['indicator', 'period'];
 const NUMBERS = new Set(['value', 'numerator', 'denominator']);
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -57,6 +61,14 @@ function cell(column: string, raw: string): { value: unknown } | { problem: stri
     const flag = BOOLEANS[raw.toLowerCase()];
     return flag === undefined ? { problem: `"${raw.slice(0, 40)}" is not true or false` } : { value: flag };
   }
+  // Quality flags: ESTIMATED;BREAK_IN_SERIES (separated by ; | or spaces).
+  if (column === 'flags')
+    return {
+      value: raw
+        .toUpperCase()
+        .split(/[;| ]+/)
+        .filter(Boolean),
+    };
   return { value: column === 'status' ? raw.toUpperCase() : raw };
 }
 
@@ -92,7 +104,7 @@ export function readFigureRows(text: string): { rows: FigureRow[]; problems: Fig
       if (cells[i] === '') return;
       const read = cell(column, cells[i]);
       if ('problem' in read) problem ??= { field: column, message: read.problem };
-      else figure[column] = read.value;
+      else figure[FIELDS[column] ?? column] = read.value;
     });
     problem ??= REQUIRED.filter((c) => figure[c] === undefined).map((field) => ({ field, message: `${field} is empty` }))[0];
     if (problem) problems.push({ line: record.line, ...problem });

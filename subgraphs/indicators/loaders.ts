@@ -7,6 +7,7 @@ import { type FigureQuery, FigureReads } from './data/figure-reads';
 import { type BaselineRow, KpiReads } from './data/kpi-reads';
 import { IndicatorRepository } from './data/repository';
 import { type BreakdownKpi, evaluateKpis, type ExpectedReport, expectedReports, seriesOf } from './domain/kpi-service';
+import { axesKey, type TimeAxes } from './domain/axes';
 import { indicatorKey } from './domain/keys';
 import type { Observation } from './domain/kpi';
 import type { Figure, FigureRevision } from './schema/figure';
@@ -18,14 +19,14 @@ export function createLoaders(store: Store) {
   const figuresByQuery = new Map<string, DataLoader<string, Figure[]>>();
   const historyByAsOf = new Map<string, DataLoader<string, FigureRevision[]>>();
   const kpiReads = new KpiReads(store.dataSource);
-  /** Memoises one loader per key (an as-of date), each batching indicator or organisation ids. */
-  const perKey = <V>(batch: (key: string, ids: readonly string[]) => Promise<V[]>) => {
+  /** Memoises one loader per pair of time axes, each batching indicator or organisation ids. */
+  const perKey = <V>(batch: (axes: TimeAxes, ids: readonly string[]) => Promise<V[]>) => {
     const loaders = new Map<string, DataLoader<string, V>>();
-    return (key: string): DataLoader<string, V> => {
-      let loader = loaders.get(key);
+    return (axes: TimeAxes): DataLoader<string, V> => {
+      let loader = loaders.get(axesKey(axes));
       if (!loader) {
-        loader = new DataLoader<string, V>((ids) => batch(key, ids));
-        loaders.set(key, loader);
+        loader = new DataLoader<string, V>((ids) => batch(axes, ids));
+        loaders.set(axesKey(axes), loader);
       }
       return loader;
     };
@@ -39,27 +40,27 @@ export function createLoaders(store: Store) {
       const found = await kpiReads.baselines(ids);
       return ids.map((id) => found.get(indicatorKey(id, '')) ?? null);
     }),
-    /** The KPI of each indicator's total, as of a date. */
-    kpi: perKey<BreakdownKpi | null>(async (asOf, ids) => {
-      const kpis = await evaluateKpis(kpiReads, ids, asOf);
+    /** The KPI of each indicator's total, on two time axes. */
+    kpi: perKey<BreakdownKpi | null>(async (axes, ids) => {
+      const kpis = await evaluateKpis(kpiReads, ids, axes);
       return ids.map((id) => kpis.get(id)?.[0] ?? null);
     }),
     /** The KPIs of the total and of each breakdown. */
-    kpisByBreakdown: perKey<BreakdownKpi[]>(async (asOf, ids) => {
-      const kpis = await evaluateKpis(kpiReads, ids, asOf, true);
+    kpisByBreakdown: perKey<BreakdownKpi[]>(async (axes, ids) => {
+      const kpis = await evaluateKpis(kpiReads, ids, axes, true);
       return ids.map((id) => kpis.get(id) ?? []);
     }),
-    series: perKey<Observation[]>(async (asOf, ids) => {
-      const series = await seriesOf(kpiReads, ids, asOf);
+    series: perKey<Observation[]>(async (axes, ids) => {
+      const series = await seriesOf(kpiReads, ids, axes);
       return ids.map((id) => series.get(id) ?? []);
     }),
-    /** Reports due from each organisation (as principal owner), as of a date. */
-    reportsOf: perKey<ExpectedReport[]>(async (asOf, orgIds) =>
-      manyByKey(orgIds, await expectedReports(kpiReads, asOf, { organizationIds: orgIds }), (r) => r.organizationId),
+    /** Reports due from each organisation (as principal owner), on two time axes. */
+    reportsOf: perKey<ExpectedReport[]>(async (axes, orgIds) =>
+      manyByKey(orgIds, await expectedReports(kpiReads, axes, { organizationIds: orgIds }), (r) => r.organizationId),
     ),
-    /** Reports due for each indicator, as of a date. */
-    reportsFor: perKey<ExpectedReport[]>(async (asOf, ids) =>
-      manyByKey(ids, await expectedReports(kpiReads, asOf, { indicatorIds: ids }), (r) => r.indicatorId),
+    /** Reports due for each indicator, on two time axes. */
+    reportsFor: perKey<ExpectedReport[]>(async (axes, ids) =>
+      manyByKey(ids, await expectedReports(kpiReads, axes, { indicatorIds: ids }), (r) => r.indicatorId),
     ),
     figuresOf: (query: FigureQuery): DataLoader<string, Figure[]> => {
       const key = JSON.stringify(query);

@@ -3,7 +3,7 @@
  * playwright-core): owners push the demo figures through the API, and the page must show
  * them as the API computes them, refresh itself, filter, open a target's history, fit a
  * phone, and ask for a token when reads need one. SCREENSHOT=1 also writes
- * docs/dashboard.png (laptop width, as of 2025-12-31).
+ * docs/dashboard.png (laptop width, as of 2026-03-31).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,8 @@ import { bearer, graphql } from '../support/hub';
 
 jest.setTimeout(180_000);
 
-const AS_OF = '2025-12-31';
+// Once every 2025 figure is due (the satisfaction survey 60 days after the year, the population 90): the final count.
+const AS_OF = '2026-03-31';
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created updated rejected rejections { index field message } } }`;
 
@@ -184,6 +185,17 @@ describe('the dashboard, reads open', () => {
     expect(await page.isVisible('#detail .banner.demo')).toBe(true);
     await page.click('#detail .close');
     await page.waitForSelector('#detail:not([open])', { state: 'attached' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a figure's quality flags apart from its status: the population's estimates", async () => {
+    const { page, problems } = await openPage(browser, `${base}/dashboard?asOf=${AS_OF}&refresh=0`);
+    await loaded(page);
+    await page.click('[data-open="high-value-patents-per-10k"]');
+    await page.waitForSelector('#detail[open] .history [data-flag]');
+    const h1 = page.locator('#detail [data-period="2025H1"]').filter({ has: page.locator('[data-flag="ESTIMATED"]') });
+    expect(await h1.locator('.history-head .tag').allTextContents()).toEqual(['PROVISIONAL', 'estimated']);
     expect(problems).toEqual([]);
     await page.close();
   });

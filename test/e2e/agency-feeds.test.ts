@@ -20,7 +20,7 @@ const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   idempotencyKey replayed dryRun atomic received created updated unchanged rejected
   rejections { index field code message } warnings { index code message } } }`;
 
-const FIGURES = `query($indicator: String!, $asOf: String) { figures(indicator: $indicator, asOf: $asOf, includeWithdrawn: true) {
+const FIGURES = `query($indicator: String!, $asOf: DateTime) { figures(indicator: $indicator, asOf: $asOf, includeWithdrawn: true) {
   period breakdown value status revision withdrawn organization { id name } recordedBy
   history { revision value status reason withdrawn recordedBy recordedByOrganization { id } recordedAt } } }`;
 

@@ -1,6 +1,6 @@
 /**
  * Combined KPIs through the gateway: the owners push realistic figures for the eight city
- * goals, and one query answers where the plan stands as of 2025-12-31.
+ * goals, and one query answers where the plan stands as of 2026-03-31, once every 2025 figure is due.
  */
 import { parseCsv } from '../../lib/csv';
 import type { Hub } from '../../hub';
@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-const SCOREBOARD = `query($asOf: String) { scoreboard(asOf: $asOf) {
+const SCOREBOARD = `query($asOf: LocalDate) { scoreboard(asOf: $asOf) {
   asOf
   headline { total achieved onTrack atRisk offTrack noData noBaseline }
   targets { total achieved offTrack noData noBaseline }
@@ -53,9 +53,9 @@ const SCOREBOARD = `query($asOf: String) { scoreboard(asOf: $asOf) {
   needingAttention { indicator { id } status }
 } }`;
 
-describe('the plan scoreboard as of 2025-12-31', () => {
+describe('the plan scoreboard as of 2026-03-31, when every 2025 figure is due', () => {
   it("gives each city goal the status its owners' figures earn, in one query", async () => {
-    const res = await graphql(url, SCOREBOARD, { asOf: '2025-12-31' });
+    const res = await graphql(url, SCOREBOARD, { asOf: '2026-03-31' });
     expect(res.errors).toBeUndefined();
     const board = res.data!.scoreboard;
     expect(board.headline).toEqual({ total: 8, achieved: 4, onTrack: 0, atRisk: 0, offTrack: 3, noData: 0, noBaseline: 1 });
@@ -92,7 +92,7 @@ describe('the plan scoreboard as of 2025-12-31', () => {
     expect(res.data!.setBaseline).toEqual({ value: 60, period: '2023' });
     const kpi = await graphql(
       url,
-      '{ indicator(id: "admin-case-cycle-reduction") { kpi(asOf: "2025-12-31") { actual baseline effectiveTarget progress status } } }',
+      '{ indicator(id: "admin-case-cycle-reduction") { kpi(asOf: "2026-03-31") { actual baseline effectiveTarget progress status } } }',
     );
     // 2025 average 52 days against 60 × (1 − 10 %) = 54: a 13.3 % reduction, 133 % of the 10 % asked.
     expect(kpi.data!.indicator.kpi).toMatchObject({ actual: 52, baseline: 60, effectiveTarget: 54, status: 'ACHIEVED' });
@@ -234,7 +234,7 @@ describe('the scorecard of 市市场监管局', () => {
   const SCORECARD = `query($id: ID!) { organization(id: $id) {
     name
     taskScorecard(asOf: "2025-12-31") { led { total overdue } ledTasks { id progress(asOf: "2025-12-31") { effectiveStatus } } }
-    indicatorScorecard(asOf: "2025-12-31") { counts { total achieved } kpis { indicator { id name } status } reporting { expected missing } }
+    indicatorScorecard(asOf: "2026-03-31") { counts { total achieved } kpis { indicator { id name } status } reporting { expected missing } }
   } }`;
 
   it('lists its 38 led tasks and its indicators with status, in a constant number of SQL statements per subgraph', async () => {
@@ -297,10 +297,10 @@ describe('CSV export', () => {
   });
 
   it("exports the scoreboard and an organisation's scorecard, and answers a bad date with 400", async () => {
-    const board = parseCsv(await (await fetch(new URL('/export/scoreboard.csv?asOf=2025-12-31', url))).text());
+    const board = parseCsv(await (await fetch(new URL('/export/scoreboard.csv?asOf=2026-03-31', url))).text());
     // Four goals met by their figures, and the case cycle since its baseline was recorded above.
-    expect(board[1].fields.slice(0, 4)).toEqual(['headline', '2025-12-31', '8', '5']);
-    const org = parseCsv(await (await fetch(new URL('/export/organization.csv?id=amr&asOf=2025-12-31', url))).text());
+    expect(board[1].fields.slice(0, 4)).toEqual(['headline', '2026-03-31', '8', '5']);
+    const org = parseCsv(await (await fetch(new URL('/export/organization.csv?id=amr&asOf=2026-03-31', url))).text());
     expect(org.filter((r) => r.fields[1] === 'led task')).toHaveLength(38);
     expect((await fetch(new URL('/export/kpis.csv?asOf=2025-13-01', url))).status).toBe(400);
     expect((await fetch(new URL('/export/nothing.csv', url))).status).toBe(404);

@@ -50,7 +50,7 @@ const DASHBOARD_QUERIES: Case[] = [
 const SCORECARDS: Case[] = [
   {
     name: 'scorecards of an organisation',
-    query: `query Scorecard($asOf: String) { organization(id: "court") { id name
+    query: `query Scorecard($asOf: LocalDate) { organization(id: "court") { id name
       taskScorecard(asOf: $asOf) { led { total overdue } ledTasks { id leadOrganization { name } progress(asOf: $asOf) { effectiveStatus } } }
       indicatorScorecard(asOf: $asOf) { counts { total achieved } kpis { indicator { name owners { name } tasks { id } } status }
         reporting { organization { name } expected missing owed { indicator { name } organization { name } period } } } } }`,
@@ -58,7 +58,7 @@ const SCORECARDS: Case[] = [
   },
   {
     name: 'scorecards of the sections and the plan',
-    query: `query Sections($asOf: String) { sections { seq title kpiSummary(asOf: $asOf) { total achieved }
+    query: `query Sections($asOf: LocalDate) { sections { seq title kpiSummary(asOf: $asOf) { total achieved }
       kpis(asOf: $asOf) { indicator { id owners { name } } status } taskStatusCounts(asOf: $asOf) { total overdue } }
       plan { taskStatusCounts(asOf: $asOf) { total done overdue } } }`,
     variables: { asOf: AS_OF },
@@ -68,7 +68,7 @@ const SCORECARDS: Case[] = [
 /** Every reference from one subgraph to another's entity, each reached once. */
 const REFERENCES: Case = {
   name: 'every cross-subgraph reference',
-  query: `query References($asOf: String) {
+  query: `query References($asOf: LocalDate) {
     figures(indicator: "average-trial-closure-days", includeWithdrawn: true) { period organization { name }
       history { revision organization { name } recordedByOrganization { name } } }
     periodLocks { period lockedByOrganization { name } }

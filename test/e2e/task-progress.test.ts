@@ -20,7 +20,7 @@ const REPORT = `mutation($task: ID!, $status: TaskStatus!, $note: String) {
   reportTaskProgress(task: $task, status: $status, note: $note) {
     asOf task { id } status effectiveStatus overdue lastNote lastReportedBy { id } reports { status note } } }`;
 
-const PROGRESS = `query($id: ID!, $asOf: String) { task(id: $id) { id progress(asOf: $asOf) {
+const PROGRESS = `query($id: ID!, $asOf: LocalDate) { task(id: $id) { id progress(asOf: $asOf) {
   asOf status effectiveStatus overdue lastReportedAt lastReportAgeDays lastNote lastReportedBy { id name }
   reports { id status note organization { id name } reportedBy reportedByOrganization { id } reportedAt } } } }`;
 

@@ -18,6 +18,8 @@ const CHECKS: Array<[keyof typeof subgraphDefinitions, string, string, readonly 
   ['indicators', 'indicator', 'periodicity', enums.PERIODICITIES],
   ['indicators', 'indicator', 'rollup', enums.ROLLUPS],
   ['indicators', 'figure_series', 'status', enums.FIGURE_STATUSES],
+  ['indicators', 'figure_series', 'flags', enums.QUALITY_FLAGS],
+  ['indicators', 'figure_revision', 'flags', enums.QUALITY_FLAGS],
   ['indicators', 'figure_series', 'period_type', PERIOD_TYPES],
   ['indicators', 'indicator', 'calendar_period_type', PERIOD_TYPES],
   ['tasks', 'task_report', 'status', enums.TASK_STATUSES],

@@ -1,4 +1,5 @@
 /** Reads of figures: current values, values as recorded at a moment, and history. */
+import { asRecorded, RECORDED_BY } from './vintage';
 import { numberOrNull, isoTime, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import type { Figure, FigureRevision, PeriodLock, PeriodLockEvent } from '../schema/figure';
@@ -20,7 +21,7 @@ function toFigure(row: Record<string, unknown>): Figure {
     seriesId: String(row.series_id),
     indicatorId: row.indicator_id as string,
     period: row.period as string,
-    periodType: row.period_type as string,
+    periodType: row.period_type as Figure['periodType'],
     periodStart: row.period_start as string,
     periodEnd: row.period_end as string,
     breakdown: row.breakdown as string,
@@ -29,6 +30,8 @@ function toFigure(row: Record<string, unknown>): Figure {
     numerator: numberOrNull(row.numerator),
     denominator: numberOrNull(row.denominator),
     status: row.status as Figure['status'],
+    flags: row.flags as Figure['flags'],
+    reportedOn: row.reported_on as string | null,
     withdrawn: row.withdrawn as boolean,
     note: row.note as string | null,
     source: row.source as string | null,
@@ -58,14 +61,12 @@ export class FigureReads {
     let sql: string;
     if (query.asOf) {
       params.push(query.asOf);
-      sql = `SELECT * FROM (
-               SELECT DISTINCT ON (r.series_id) ${columns}, r.series_id, r.revision, r.value, r.numerator, r.denominator,
-                      r.status, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at
-                 FROM figure_series s JOIN figure_revision r ON r.series_id = s.id
-                WHERE ${where.join(' AND ')} AND date_trunc('milliseconds', r.recorded_at) <= $${params.length}::timestamptz
-                ORDER BY r.series_id, r.revision DESC) f`;
+      const revision = `${columns}, r.series_id, r.revision, r.value, r.numerator, r.denominator,
+                      r.status, r.flags, r.reported_on::text, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at`;
+      sql = `SELECT * FROM ${asRecorded(revision, where.join(' AND '), `$${params.length}`)}`;
     } else {
-      sql = `SELECT ${columns}, s.id AS series_id, s.revision, s.value, s.numerator, s.denominator, s.status, s.withdrawn,
+      sql = `SELECT ${columns}, s.id AS series_id, s.revision, s.value, s.numerator, s.denominator, s.status, s.flags,
+                    s.reported_on::text, s.withdrawn,
                     s.note, s.source, s.organization_id, s.recorded_by, s.recorded_at
                FROM figure_series s WHERE ${where.join(' AND ')}`;
     }
@@ -80,9 +81,9 @@ export class FigureReads {
   /** Every revision of many figures, oldest first; one statement. */
   async history(seriesIds: readonly string[], asOf?: string | null): Promise<Array<FigureRevision & { seriesId: string }>> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT series_id, revision, value, numerator, denominator, status, withdrawn, note, source, reason,
+      `SELECT series_id, revision, value, numerator, denominator, status, flags, reported_on::text, withdrawn, note, source, reason,
               organization_id, recorded_by, recorded_by_org, recorded_at
-         FROM figure_revision WHERE series_id = ANY($1::bigint[]) ${asOf ? "AND date_trunc('milliseconds', recorded_at) <= $2::timestamptz" : ''}
+         FROM figure_revision r WHERE series_id = ANY($1::bigint[]) ${asOf ? `AND ${RECORDED_BY('$2')}` : ''}
         ORDER BY series_id, revision`,
       asOf ? [seriesIds, asOf] : [seriesIds],
     );
@@ -93,6 +94,8 @@ export class FigureReads {
       numerator: numberOrNull(row.numerator),
       denominator: numberOrNull(row.denominator),
       status: row.status as FigureRevision['status'],
+      flags: row.flags as FigureRevision['flags'],
+      reportedOn: row.reported_on as string | null,
       withdrawn: row.withdrawn as boolean,
       note: row.note as string | null,
       source: row.source as string | null,

@@ -18,6 +18,8 @@ export interface CurrentFigure {
   numerator: number | null;
   denominator: number | null;
   status: string;
+  flags: string[];
+  reportedOn: string | null;
   withdrawn: boolean;
   note: string | null;
   source: string | null;
@@ -63,6 +65,8 @@ function figureFromRow(row: Record<string, unknown>): CurrentFigure {
     numerator: numberOrNull(row.numerator),
     denominator: numberOrNull(row.denominator),
     status: row.status as string,
+    flags: row.flags as string[],
+    reportedOn: row.reported_on as string | null,
     withdrawn: row.withdrawn as boolean,
     note: row.note as string | null,
     source: row.source as string | null,
@@ -136,7 +140,7 @@ export async function currentFigures(manager: EntityManager, keys: Key[]): Promi
   if (keys.length === 0) return [];
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT s.id, s.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.status, s.withdrawn,
-            s.note, s.source, s.organization_id
+            s.note, s.source, s.organization_id, s.flags, s.reported_on::text
        FROM figure_series s
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(indicator_id, period, breakdown)
          ON s.indicator_id = k.indicator_id AND s.period = k.period AND s.breakdown = k.breakdown
@@ -164,6 +168,8 @@ export async function writeRevisions(
     numerator: r.numerator,
     denominator: r.denominator,
     status: r.status,
+    flags: r.flags,
+    reported_on: r.reportedOn,
     withdrawn: r.withdrawn,
     note: r.note,
     source: r.source,
@@ -174,31 +180,35 @@ export async function writeRevisions(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
          indicator_id text, period text, period_type text, period_start date, period_end date, breakdown text,
-         value numeric, numerator numeric, denominator numeric, status text, withdrawn boolean,
+         value numeric, numerator numeric, denominator numeric, status text, flags text[], reported_on date, withdrawn boolean,
          note text, source text, reason text, organization_id text)
      ),
      upserted AS (
        INSERT INTO figure_series AS s (indicator_id, period, period_type, period_start, period_end, breakdown, revision,
-                                       value, numerator, denominator, status, withdrawn, note, source, organization_id,
-                                       recorded_by, recorded_at, first_recorded_at)
+                                       value, numerator, denominator, status, flags, reported_on, withdrawn, note, source,
+                                       organization_id, recorded_by, recorded_at, first_recorded_at, first_reported_on)
        SELECT indicator_id, period, period_type, period_start, period_end, breakdown, 1,
-              value, numerator, denominator, status, withdrawn, note, source, organization_id, $2, clock_timestamp(), clock_timestamp()
+              value, numerator, denominator, status, flags, reported_on, withdrawn, note, source, organization_id, $2,
+              clock_timestamp(), clock_timestamp(), COALESCE(reported_on, (clock_timestamp() AT TIME ZONE 'UTC')::date)
          FROM input ORDER BY indicator_id, period, breakdown
        ON CONFLICT (indicator_id, period, breakdown) DO UPDATE SET
          revision = s.revision + 1, value = EXCLUDED.value, numerator = EXCLUDED.numerator,
-         denominator = EXCLUDED.denominator, status = EXCLUDED.status, withdrawn = EXCLUDED.withdrawn,
+         denominator = EXCLUDED.denominator, status = EXCLUDED.status, flags = EXCLUDED.flags,
+         reported_on = EXCLUDED.reported_on, withdrawn = EXCLUDED.withdrawn,
          note = EXCLUDED.note, source = EXCLUDED.source, organization_id = EXCLUDED.organization_id,
-         recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
-       WHERE (s.value, s.numerator, s.denominator, s.status, s.withdrawn, s.note, s.source, s.organization_id)
-             IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.status,
+         recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at,
+         first_reported_on = LEAST(s.first_reported_on, EXCLUDED.reported_on)
+       WHERE (s.value, s.numerator, s.denominator, s.status, s.flags, s.withdrawn, s.note, s.source, s.organization_id)
+             IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.status, EXCLUDED.flags,
                                EXCLUDED.withdrawn, EXCLUDED.note, EXCLUDED.source, EXCLUDED.organization_id)
+          OR (EXCLUDED.reported_on IS NOT NULL AND EXCLUDED.reported_on IS DISTINCT FROM s.reported_on)
        RETURNING s.id, s.indicator_id, s.period, s.breakdown, s.revision, s.recorded_at, (xmax = 0) AS inserted
      ),
      revisions AS (
-       INSERT INTO figure_revision (series_id, revision, value, numerator, denominator, status, withdrawn, note, source,
-                                    reason, organization_id, recorded_by, recorded_by_org, recorded_at, import_key)
-       SELECT u.id, u.revision, i.value, i.numerator, i.denominator, i.status, i.withdrawn, i.note, i.source,
-              i.reason, i.organization_id, $2, $3, u.recorded_at, $4
+       INSERT INTO figure_revision (series_id, revision, value, numerator, denominator, status, flags, reported_on, withdrawn,
+                                    note, source, reason, organization_id, recorded_by, recorded_by_org, recorded_at, import_key)
+       SELECT u.id, u.revision, i.value, i.numerator, i.denominator, i.status, i.flags, i.reported_on, i.withdrawn,
+              i.note, i.source, i.reason, i.organization_id, $2, $3, u.recorded_at, $4
          FROM upserted u JOIN input i USING (indicator_id, period, breakdown)
        RETURNING 1
      )

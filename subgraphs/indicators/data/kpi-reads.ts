@@ -2,7 +2,9 @@
 import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
+import type { TimeAxes } from '../domain/axes';
 import { indicatorKey } from '../domain/keys';
+import { asRecorded, RECORDED_BY } from './vintage';
 import type { Observation } from '../domain/kpi';
 
 export interface KpiIndicatorRow {
@@ -81,18 +83,27 @@ export class KpiReads {
     }));
   }
 
-  /** Current values of periods that started by `asOf`, per indicator and breakdown. */
+  /**
+   * Values of the periods that ended by `asOf`, per indicator and breakdown: the current
+   * ones, or those recorded by `recordedAsOf` (later revisions ignored).
+   */
   async observations(
     indicatorIds: readonly string[],
-    asOf: string,
+    { asOf, recordedAsOf }: TimeAxes,
     allBreakdowns: boolean,
   ): Promise<Map<string, Map<string, Observation[]>>> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT indicator_id, breakdown, period, value, numerator, denominator, source FROM figure_series
-        WHERE indicator_id = ANY($1::text[]) AND period_start <= $2::date AND NOT withdrawn
-          ${allBreakdowns ? '' : "AND breakdown = ''"}`,
-      [indicatorIds, asOf],
-    );
+    const where = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${allBreakdowns ? '' : "AND s.breakdown = ''"}`;
+    const columns = 's.indicator_id, s.breakdown, s.period';
+    const rows: Array<Record<string, unknown>> = recordedAsOf
+      ? await this.db.query(
+          `SELECT * FROM ${asRecorded(`${columns}, r.value, r.numerator, r.denominator, r.source, r.withdrawn`, where, '$3')}
+            WHERE NOT f.withdrawn`,
+          [indicatorIds, asOf, recordedAsOf],
+        )
+      : await this.db.query(
+          `SELECT ${columns}, s.value, s.numerator, s.denominator, s.source FROM figure_series s WHERE ${where} AND NOT s.withdrawn`,
+          [indicatorIds, asOf],
+        );
     const result = new Map<string, Map<string, Observation[]>>();
     for (const r of rows) {
       const byBreakdown = result.get(r.indicator_id as string) ?? new Map<string, Observation[]>();
@@ -112,24 +123,31 @@ export class KpiReads {
 
   /**
    * The latest baseline of each indicator and breakdown. A baseline describes a past
-   * period, like a figure: the latest recorded counts whatever the as-of date.
+   * period, like a figure: the latest recorded (by `recordedAsOf` when given) counts whatever the as-of date.
    */
-  async baselines(indicatorIds: readonly string[]): Promise<Map<string, BaselineRow>> {
+  async baselines(indicatorIds: readonly string[], recordedAsOf: string | null = null): Promise<Map<string, BaselineRow>> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT DISTINCT ON (indicator_id, breakdown) * FROM indicator_baseline
-        WHERE indicator_id = ANY($1::text[]) ORDER BY indicator_id, breakdown, id DESC`,
-      [indicatorIds],
+      `SELECT DISTINCT ON (indicator_id, breakdown) * FROM indicator_baseline r
+        WHERE indicator_id = ANY($1::text[]) ${recordedAsOf ? `AND ${RECORDED_BY('$2')}` : ''}
+        ORDER BY indicator_id, breakdown, id DESC`,
+      recordedAsOf ? [indicatorIds, recordedAsOf] : [indicatorIds],
     );
     return new Map(rows.map(toBaseline).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
   }
 
-  /** When each (indicator, period) total was first reported. */
-  async firstReports(indicatorIds: readonly string[]): Promise<Map<string, string>> {
-    const rows: Array<{ indicator_id: string; period: string; first: Date }> = await this.db.query(
-      `SELECT indicator_id, period, first_recorded_at AS first FROM figure_series
-        WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn`,
-      [indicatorIds],
+  /** When each (indicator, period) total was first reported (reportedOn, else recorded; by `recordedAsOf` when given). */
+  async firstReports(indicatorIds: readonly string[], recordedAsOf: string | null = null): Promise<Map<string, string>> {
+    const rows: Array<{ indicator_id: string; period: string; first: Date; reported: string }> = await this.db.query(
+      `SELECT indicator_id, period, first_recorded_at AS first, first_reported_on::text AS reported FROM figure_series r
+        WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn
+          ${recordedAsOf ? `AND date_trunc('milliseconds', r.first_recorded_at) <= $2::timestamptz` : ''}`,
+      recordedAsOf ? [indicatorIds, recordedAsOf] : [indicatorIds],
     );
-    return new Map(rows.map((r) => [indicatorKey(r.indicator_id, r.period), new Date(r.first).toISOString()]));
+    // The day given as reportedOn when it is earlier than the recording; else the time it was recorded.
+    const first = (r: (typeof rows)[number]) => {
+      const recorded = new Date(r.first).toISOString();
+      return r.reported < recorded.slice(0, 10) ? r.reported : recorded;
+    };
+    return new Map(rows.map((r) => [indicatorKey(r.indicator_id, r.period), first(r)]));
   }
 }

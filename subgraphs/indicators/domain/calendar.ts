@@ -29,8 +29,9 @@ export function defaultCalendar(terms: CalendarTerms): Calendar | null {
   return { periodType: 'QUARTER', dueDays: 15 };
 }
 
-const addDays = (isoDate: string, days: number): string =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The day a figure is due: `dueDays` after the period's last day. */
+export const dueDate = (periodEnd: string, dueDays: number): string =>
+  new Date(Date.parse(`${periodEnd}T00:00:00Z`) + dueDays * 86_400_000).toISOString().slice(0, 10);
 
 export interface ExpectedPeriod {
   period: Period;
@@ -44,7 +45,7 @@ export function expectedPeriods(calendar: Calendar, from: string, asOf: string, 
   const result: ExpectedPeriod[] = [];
   let period = firstPeriodFrom(calendar.periodType, from);
   for (let guard = 0; guard < 1200; guard += 1) {
-    const due = addDays(period.end, calendar.dueDays);
+    const due = dueDate(period.end, calendar.dueDays);
     if (due > asOf || period.start > last) break;
     if (period.start >= from) result.push({ period, due });
     period = stepPeriod(period, 1);

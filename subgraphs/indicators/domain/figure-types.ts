@@ -2,9 +2,12 @@
  * The figures domain's own types: what a push carries and what it answers. The GraphQL
  * classes of schema/figure.ts map onto them at the resolver's edge.
  */
-import type { FigureStatus } from '../../../lib/enums';
+import type { FigureStatus, QualityFlag } from '../../../lib/enums';
 
+/** A figure's lifecycle: reported and open to change, or confirmed. */
 export type FigureStatusValue = FigureStatus;
+/** Quality flags, apart from the status (lib/enums.ts maps each to its SDMX OBS_STATUS code). */
+export type QualityFlagValue = QualityFlag;
 
 /** One figure as a caller sends it. */
 export interface FigureRow {
@@ -15,6 +18,9 @@ export interface FigureRow {
   denominator?: number | null;
   breakdown?: string | null;
   status?: FigureStatusValue | null;
+  flags?: QualityFlagValue[] | null;
+  /** The day it was originally reported, YYYY-MM-DD (coordinators and admins, loading history). */
+  reportedOn?: string | null;
   note?: string | null;
   source?: string | null;
   reason?: string | null;

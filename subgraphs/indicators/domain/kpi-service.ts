@@ -4,6 +4,7 @@
  * everything in memory. Resolvers reach it through per-request DataLoaders.
  */
 import type { KpiIndicatorRow, KpiReads } from '../data/kpi-reads';
+import type { TimeAxes } from './axes';
 import { type Calendar, expectedPeriods, reportStatus, type ReportStatus } from './calendar';
 import { type Formula, formulaInputs, parseFormula } from './formula';
 import { indicatorKey } from './keys';
@@ -40,19 +41,31 @@ function withInputs(ids: readonly string[], byId: Map<string, KpiIndicator>): st
   return [...all];
 }
 
+/** Days after a period ends that its figure is due: the calendar's, or for a derived indicator its inputs' latest. */
+function dueDaysOf(id: string, rows: Map<string, KpiIndicatorRow>, inputs: string[]): number {
+  const own = rows.get(id)?.calendarDueDays;
+  if (own !== null && own !== undefined && !rows.get(id)?.formula) return own;
+  return Math.max(0, ...inputs.filter((i) => i !== id).map((i) => rows.get(i)?.calendarDueDays ?? 0));
+}
+
 export async function evaluateKpis(
   reads: KpiReads,
   ids: readonly string[],
-  asOf: string,
+  axes: TimeAxes,
   allBreakdowns = false,
 ): Promise<Map<string, BreakdownKpi[]>> {
+  const { asOf } = axes;
   const rows = await reads.indicators();
+  const rowsById = new Map(rows.map((r) => [r.id, r]));
   const byId = new Map(rows.map((r) => [r.id, toKpiIndicator(r)]));
   const needed = withInputs(
     ids.filter((id) => byId.has(id)),
     byId,
   );
-  const [observations, baselines] = await Promise.all([reads.observations(needed, asOf, allBreakdowns), reads.baselines(ids)]);
+  const [observations, baselines] = await Promise.all([
+    reads.observations(needed, axes, allBreakdowns),
+    reads.baselines(ids, axes.recordedAsOf),
+  ]);
   const result = new Map<string, BreakdownKpi[]>();
   for (const id of ids) {
     const indicator = byId.get(id);
@@ -79,6 +92,7 @@ export async function evaluateKpis(
           observations: series.get(breakdown) ?? [],
           baseline: baselines.get(indicatorKey(id, breakdown))?.value ?? null,
           asOf,
+          dueDays: dueDaysOf(id, rowsById, withInputs([id], byId)),
           inputs,
         });
         return { ...kpi, indicatorId: id, breakdown };
@@ -100,7 +114,7 @@ export interface ExpectedReport {
 /** Every report due by `asOf` from each indicator's principal owner, with its status. */
 export async function expectedReports(
   reads: KpiReads,
-  asOf: string,
+  { asOf, recordedAsOf }: TimeAxes,
   filter: { indicatorIds?: readonly string[]; organizationIds?: readonly string[] } = {},
 ): Promise<ExpectedReport[]> {
   const rows = (await reads.indicators()).filter(
@@ -113,7 +127,10 @@ export async function expectedReports(
       (!filter.organizationIds || filter.organizationIds.includes(r.owners[0])),
   );
   if (rows.length === 0) return [];
-  const first = await reads.firstReports(rows.map((r) => r.id));
+  const first = await reads.firstReports(
+    rows.map((r) => r.id),
+    recordedAsOf,
+  );
   return rows.flatMap((row) => {
     const calendar: Calendar = { periodType: row.calendarPeriodType as PeriodType, dueDays: row.calendarDueDays! };
     return expectedPeriods(calendar, row.reportingFrom, asOf, row.deadline).map(({ period, due }) => {
@@ -132,14 +149,15 @@ export async function expectedReports(
 }
 
 /** The values over time of each indicator (totals), computed per period for derived ones: for trends and charts. */
-export async function seriesOf(reads: KpiReads, ids: readonly string[], asOf: string): Promise<Map<string, Observation[]>> {
+export async function seriesOf(reads: KpiReads, ids: readonly string[], axes: TimeAxes): Promise<Map<string, Observation[]>> {
+  const { asOf } = axes;
   const byId = new Map((await reads.indicators()).map((r) => [r.id, toKpiIndicator(r)]));
   const observations = await reads.observations(
     withInputs(
       ids.filter((id) => byId.has(id)),
       byId,
     ),
-    asOf,
+    axes,
     false,
   );
   const result = new Map<string, Observation[]>();

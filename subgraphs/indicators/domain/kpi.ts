@@ -12,6 +12,7 @@
 import type { Comparator, KpiStatus } from '../../../lib/enums';
 import { monthEnd } from '../../../lib/period';
 import type { Formula } from './formula';
+import { dueDate } from './calendar';
 import { deriveSeries, type Observation, project, type Rolled, type Rollup, rollUp } from './series';
 
 export { deriveSeries, leastSquares, type Observation, project, type Rolled, type Rollup, rollUp } from './series';
@@ -148,13 +149,16 @@ export interface KpiInput {
   observations: Observation[];
   baseline: number | null;
   asOf: string;
+  /** Days after the window closes that its last figure is due (the reporting calendar's); 0 when none. */
+  dueDays?: number;
   /** Series of the inputs of a derived indicator. */
   inputs?: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>;
 }
 
-export function evaluateKpi({ indicator, observations, baseline, asOf, inputs }: KpiInput): Kpi {
+export function evaluateKpi({ indicator, observations, baseline, asOf, dueDays = 0, inputs }: KpiInput): Kpi {
   const window = windowOf(indicator, asOf);
-  const windowComplete = asOf >= window.closes;
+  // Final once the window's last figure is due, not on its last day.
+  const windowComplete = asOf >= dueDate(window.closes, dueDays);
   let rolled: Rolled;
   let reason: string | undefined;
   if (indicator.formula) ({ rolled, reason } = deriveSeries(indicator.formula, inputs ?? new Map(), window));

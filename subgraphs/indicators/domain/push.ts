@@ -7,7 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
-import { previousPeriod } from '../../../lib/period';
+import { previousPeriod, todayUtc } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { OrganizationDirectory } from '../organization-directory';
 import {
@@ -25,6 +25,7 @@ import type { PushRequest, PushSummary } from './figure-types';
 import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { seriesKey } from './keys';
+import { checkTiming, settledStatus } from './figure-timing';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 
 export interface PushDependencies {
@@ -44,6 +45,8 @@ const sameFigure = (row: PreparedRow, current: CurrentFigure): boolean =>
   row.numerator === current.numerator &&
   row.denominator === current.denominator &&
   row.status === current.status &&
+  row.flags.join() === current.flags.join() &&
+  (row.reportedOn === null || row.reportedOn === current.reportedOn) &&
   row.withdrawn === current.withdrawn &&
   row.note === current.note &&
   row.source === current.source &&
@@ -123,6 +126,8 @@ function prepare(identity: Identity, input: PushRequest, { indicators, organizat
   const rejections: Rejection[] = [];
   const rows: PreparedRow[] = [];
   const seen = new Map<string, number>();
+  const today = todayUtc();
+  const privileged = hasRole(identity, 'coordinator', 'admin');
   input.figures.forEach((figure, index) => {
     const ref = figure.organization?.trim();
     let organizationId = identity.org;
@@ -137,7 +142,8 @@ function prepare(identity: Identity, input: PushRequest, { indicators, organizat
         });
       organizationId = id;
     }
-    const row = prepareRow(index, figure, indicators.get(String(figure.indicator).trim()), organizationId);
+    const prepared = prepareRow(index, figure, indicators.get(String(figure.indicator).trim()), organizationId);
+    const row = isRejection(prepared) ? prepared : checkTiming(prepared, figure.reportedOn, today, privileged);
     if (isRejection(row)) return rejections.push(row);
     const k = seriesKey(row.indicatorId, row.period.text, row.breakdown);
     if (seen.has(k)) {
@@ -259,8 +265,9 @@ function compareWithStored(
   const toWrite: PreparedRow[] = [];
   // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
   const inBatch = new Map(rows.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
-  for (const row of rows) {
-    const now = stored.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
+  for (const pushed of rows) {
+    const now = stored.get(seriesKey(pushed.indicatorId, pushed.period.text, pushed.breakdown));
+    const row = { ...pushed, status: settledStatus(pushed, now) };
     if (now && sameFigure(row, now)) {
       summary.unchanged += 1;
       continue;

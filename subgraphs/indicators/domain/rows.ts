@@ -7,7 +7,7 @@
 import { ErrorCode } from '../../../lib/errors';
 import { type Period, parsePeriod } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
-import type { FigureRow, FigureStatusValue } from './figure-types';
+import type { FigureRow, FigureStatusValue, QualityFlagValue } from './figure-types';
 import { valueProblem, type ValueRules } from './rules';
 
 export interface IndicatorForPush extends ValueRules {
@@ -25,6 +25,11 @@ export interface PreparedRow {
   numerator: number | null;
   denominator: number | null;
   status: FigureStatusValue;
+  /** Whether the push states the status (else a correction keeps the stored one). */
+  statusStated: boolean;
+  flags: QualityFlagValue[];
+  /** The day it was originally reported, when given (YYYY-MM-DD). */
+  reportedOn: string | null;
   withdrawn: boolean;
   note: string | null;
   source: string | null;
@@ -101,7 +106,8 @@ export function prepareRow(
   }
   const withdrawn = input.withdraw === true;
   const status = input.status ?? ('PROVISIONAL' as const);
-  const base = { index, indicatorId: indicator.id, period, breakdown, status, note, source, reason, organizationId };
+  const quality = { statusStated: input.status != null, flags: [...new Set(input.flags ?? [])].sort(), reportedOn: null };
+  const base = { index, indicatorId: indicator.id, period, breakdown, status, ...quality, note, source, reason, organizationId };
   if (withdrawn) {
     if (input.value != null || input.numerator != null || input.denominator != null) {
       return reject(index, 'value', ErrorCode.BAD_USER_INPUT, 'a withdrawal carries no value');

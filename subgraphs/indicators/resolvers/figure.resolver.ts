@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../../../lib/errors';
-import { periodArgument } from '../../../lib/period';
+import type { Period } from '../../../lib/period';
+import { DateTime, PeriodScalar } from '../../../lib/scalars';
 import type { IndicatorContext } from '../context';
 import type { FigureQuery } from '../data/figure-reads';
 import { Figure, FigureRevision, PeriodLock, PeriodLockEvent } from '../schema/figure';
@@ -8,25 +8,20 @@ import { Indicator } from '../schema/indicator';
 
 type Context = IndicatorContext;
 
-/** Checks the arguments shared by `figures` and `Indicator.figures`. */
+/** The arguments shared by `figures` and `Indicator.figures` (the scalars checked them). */
 function figureQuery(args: {
-  from?: string | null;
-  to?: string | null;
-  period?: string | null;
+  from?: Period | null;
+  to?: Period | null;
+  period?: Period | null;
   breakdown?: string | null;
-  asOf?: string | null;
+  asOf?: Date | null;
   includeWithdrawn?: boolean | null;
 }): FigureQuery {
   const query: FigureQuery = { breakdown: args.breakdown ?? null, includeWithdrawn: !!args.includeWithdrawn };
-  if (args.from) query.from = periodArgument(args.from, 'from').start;
-  if (args.to) query.to = periodArgument(args.to, 'to').end;
-  if (args.period) query.period = periodArgument(args.period, 'period').text;
-  if (args.asOf) {
-    const at = new Date(args.asOf);
-    if (args.asOf.length > 40 || Number.isNaN(at.getTime()))
-      throw badInput('asOf must be a date-time, e.g. 2025-12-31T23:59:59Z', 'asOf');
-    query.asOf = at.toISOString();
-  }
+  if (args.from) query.from = args.from.start;
+  if (args.to) query.to = args.to.end;
+  if (args.period) query.period = args.period.text;
+  if (args.asOf) query.asOf = args.asOf.toISOString();
   return query;
 }
 
@@ -44,11 +39,11 @@ export class FigureResolver {
   async figures(
     @Ctx() { loaders }: Context,
     @Arg('indicator', { description: 'Indicator id or name' }) indicator: string,
-    @Arg('from', () => String, { nullable: true, description: FIGURE_ARGS_DOC.from }) from?: string | null,
-    @Arg('to', () => String, { nullable: true, description: FIGURE_ARGS_DOC.to }) to?: string | null,
-    @Arg('period', () => String, { nullable: true, description: FIGURE_ARGS_DOC.period }) period?: string | null,
+    @Arg('from', () => PeriodScalar, { nullable: true, description: FIGURE_ARGS_DOC.from }) from?: Period | null,
+    @Arg('to', () => PeriodScalar, { nullable: true, description: FIGURE_ARGS_DOC.to }) to?: Period | null,
+    @Arg('period', () => PeriodScalar, { nullable: true, description: FIGURE_ARGS_DOC.period }) period?: Period | null,
     @Arg('breakdown', () => String, { nullable: true, description: FIGURE_ARGS_DOC.breakdown }) breakdown?: string | null,
-    @Arg('asOf', () => String, { nullable: true, description: FIGURE_ARGS_DOC.asOf }) asOf?: string | null,
+    @Arg('asOf', () => DateTime, { nullable: true, description: FIGURE_ARGS_DOC.asOf }) asOf?: Date | null,
     @Arg('includeWithdrawn', () => Boolean, { nullable: true }) includeWithdrawn?: boolean | null,
   ): Promise<Figure[]> {
     const query = figureQuery({ from, to, period, breakdown, asOf, includeWithdrawn });
@@ -64,9 +59,9 @@ export class FigureResolver {
   history(
     @Root() figure: Figure,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, { nullable: true, description: 'Only revisions recorded by then' }) asOf?: string | null,
+    @Arg('asOf', () => DateTime, { nullable: true, description: 'Only revisions recorded by then' }) asOf?: Date | null,
   ): Promise<FigureRevision[]> {
-    return loaders.historyOf(asOf ? figureQuery({ asOf }).asOf! : null).load(figure.seriesId);
+    return loaders.historyOf(asOf ? asOf.toISOString() : null).load(figure.seriesId);
   }
 
   @Query(() => [PeriodLock], {
@@ -92,10 +87,10 @@ export class IndicatorFiguresResolver {
   figures(
     @Root() indicator: Indicator,
     @Ctx() { loaders }: Context,
-    @Arg('from', () => String, { nullable: true, description: FIGURE_ARGS_DOC.from }) from?: string | null,
-    @Arg('to', () => String, { nullable: true, description: FIGURE_ARGS_DOC.to }) to?: string | null,
+    @Arg('from', () => PeriodScalar, { nullable: true, description: FIGURE_ARGS_DOC.from }) from?: Period | null,
+    @Arg('to', () => PeriodScalar, { nullable: true, description: FIGURE_ARGS_DOC.to }) to?: Period | null,
     @Arg('breakdown', () => String, { nullable: true, description: FIGURE_ARGS_DOC.breakdown }) breakdown?: string | null,
-    @Arg('asOf', () => String, { nullable: true, description: FIGURE_ARGS_DOC.asOf }) asOf?: string | null,
+    @Arg('asOf', () => DateTime, { nullable: true, description: FIGURE_ARGS_DOC.asOf }) asOf?: Date | null,
   ): Promise<Figure[]> {
     return loaders.figuresOf(figureQuery({ from, to, breakdown, asOf })).load(indicator.id);
   }

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
 import { badInput, forbidden } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
-import { periodArgument } from '../../../lib/period';
+import type { Period, PeriodType } from '../../../lib/period';
+import { PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
 import { recordBaseline, saveFormula } from '../data/kpi-store';
@@ -23,8 +24,8 @@ export class KpiAdminResolver {
     @Ctx() context: Context,
     @Arg('indicator') indicator: string,
     @Arg('value', () => Float) value: number,
-    @Arg('period', () => String, { nullable: true, description: 'The period the baseline describes, e.g. 2023' })
-    period?: string | null,
+    @Arg('period', () => PeriodScalar, { nullable: true, description: 'The period the baseline describes, e.g. 2023' })
+    period?: Period | null,
     @Arg('breakdown', () => String, { nullable: true }) breakdown?: string | null,
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): Promise<Baseline> {
@@ -41,7 +42,7 @@ export class KpiAdminResolver {
       indicatorId: found.id,
       breakdown: breakdown?.trim() ?? '',
       value,
-      period: period ? periodArgument(period, 'period').text : null,
+      period: period ? period.text : null,
       note: note?.trim() || null,
     });
     return { ...row, recordedByOrganization: { id: row.recordedByOrg } };
@@ -98,6 +99,10 @@ export class KpiAdminResolver {
   })
   reportingCalendar(@Root() indicator: Indicator): ReportingCalendar | null {
     if (indicator.formula || !indicator.calendarPeriodType || indicator.calendarDueDays === null) return null;
-    return { periodType: indicator.calendarPeriodType, dueDays: indicator.calendarDueDays, from: indicator.reportingFrom };
+    return {
+      periodType: indicator.calendarPeriodType as PeriodType,
+      dueDays: indicator.calendarDueDays,
+      from: indicator.reportingFrom,
+    };
   }
 }

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { dateArgument } from '../../../lib/period';
+import { todayUtc } from '../../../lib/period';
+import { DateTime, LocalDate } from '../../../lib/scalars';
+import type { TimeAxes } from '../domain/axes';
 import type { IndicatorContext } from '../context';
 import type { KpiIndicatorRow } from '../data/kpi-reads';
 import type { BreakdownKpi, ExpectedReport as Expected } from '../domain/kpi-service';
@@ -19,7 +21,20 @@ import {
 } from '../schema/kpi';
 
 type Context = IndicatorContext;
-const AS_OF = { nullable: true, description: 'Evaluate as of this date (YYYY-MM-DD); default today' } as const;
+const AS_OF = {
+  nullable: true,
+  description: 'The reference date (YYYY-MM-DD; default today): periods count once they have ended by then',
+} as const;
+const RECORDED_AS_OF = {
+  nullable: true,
+  description: 'The vintage: figures and baselines as recorded at this instant, later revisions ignored; default now',
+} as const;
+
+/** The two time axes of the arguments, defaults applied. */
+const axesOf = (asOf?: string | null, recordedAsOf?: Date | null): TimeAxes => ({
+  asOf: asOf ?? todayUtc(),
+  recordedAsOf: recordedAsOf ? recordedAsOf.toISOString() : null,
+});
 
 export const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status as KpiStatus }) as Kpi;
 
@@ -61,8 +76,8 @@ export function completeness(organizationId: string, reports: Expected[]): Repor
   };
 }
 
-async function kpisOf(loaders: IndicatorLoaders, asOf: string, rows: KpiIndicatorRow[]): Promise<Kpi[]> {
-  const kpis = await loaders.kpi(asOf).loadMany(rows.map((r) => r.id));
+async function kpisOf(loaders: IndicatorLoaders, axes: TimeAxes, rows: KpiIndicatorRow[]): Promise<Kpi[]> {
+  const kpis = await loaders.kpi(axes).loadMany(rows.map((r) => r.id));
   return kpis.filter((k): k is BreakdownKpi => !!k && !(k instanceof Error)).map(toKpi);
 }
 
@@ -73,10 +88,11 @@ export class KpiResolver {
   @Query(() => [Kpi], { nullable: true, description: 'Where each target stands as of a date (monitoring indicators on request)' })
   async kpis(
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('filter', () => KpiFilter, { nullable: true }) filter?: KpiFilter | null,
   ): Promise<Kpi[]> {
-    const date = dateArgument(asOf);
+    const axes = axesOf(asOf, recordedAsOf);
     const rows = (await loaders.kpiReads.indicators()).filter(
       (r) =>
         (filter?.headline == null || r.headline === filter.headline) &&
@@ -84,7 +100,7 @@ export class KpiResolver {
         (!filter?.taskId || r.taskIds.includes(filter.taskId)) &&
         (filter?.includeMonitoring || r.comparator !== null),
     );
-    const kpis = await kpisOf(loaders, date, rows);
+    const kpis = await kpisOf(loaders, axes, rows);
     return filter?.status?.length ? kpis.filter((k) => filter.status!.includes(k.status)) : kpis;
   }
 
@@ -92,14 +108,19 @@ export class KpiResolver {
     nullable: true,
     description: 'The plan as a whole: counts per status for the eight city goals and for all targets',
   })
-  async scoreboard(@Ctx() { loaders }: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<Scoreboard> {
-    const date = dateArgument(asOf);
+  async scoreboard(
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
+  ): Promise<Scoreboard> {
+    const axes = axesOf(asOf, recordedAsOf);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.comparator !== null);
-    const kpis = await kpisOf(loaders, date, rows);
+    const kpis = await kpisOf(loaders, axes, rows);
     const headline = new Set(rows.filter((r) => r.headline).map((r) => r.id));
     const headlineGoals = kpis.filter((k) => headline.has(k.indicatorId));
     return {
-      asOf: date,
+      asOf: axes.asOf,
+      recordedAsOf: axes.recordedAsOf,
       headline: countStatuses(headlineGoals),
       targets: countStatuses(kpis),
       headlineGoals,
@@ -117,17 +138,18 @@ export class KpiResolver {
   })
   async reportingCompleteness(
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('organizationId', () => String, { nullable: true }) organizationId?: string | null,
   ): Promise<ReportingCompleteness[]> {
-    const date = dateArgument(asOf);
+    const axes = axesOf(asOf, recordedAsOf);
     const owing = [
       ...new Set(
         (await loaders.kpiReads.indicators()).filter((r) => r.calendarPeriodType && r.owners[0]).map((r) => r.owners[0]),
       ),
     ];
     const ids = organizationId ? owing.filter((id) => id === organizationId) : owing.sort();
-    const reports = await loaders.reportsOf(date).loadMany(ids);
+    const reports = await loaders.reportsOf(axes).loadMany(ids);
     return ids.map((id, i) => completeness(id, reports[i] instanceof Error ? [] : (reports[i] as Expected[])));
   }
 
@@ -151,15 +173,16 @@ export class IndicatorKpiResolver {
   async kpi(
     @Root() indicator: Indicator,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('breakdown', () => String, { nullable: true }) breakdown?: string | null,
   ): Promise<Kpi | null> {
-    const date = dateArgument(asOf);
+    const axes = axesOf(asOf, recordedAsOf);
     if (breakdown) {
-      const found = (await loaders.kpisByBreakdown(date).load(indicator.id)).find((k) => k.breakdown === breakdown);
+      const found = (await loaders.kpisByBreakdown(axes).load(indicator.id)).find((k) => k.breakdown === breakdown);
       return found ? toKpi(found) : null;
     }
-    const kpi = await loaders.kpi(date).load(indicator.id);
+    const kpi = await loaders.kpi(axes).load(indicator.id);
     return kpi ? toKpi(kpi) : null;
   }
 
@@ -167,18 +190,20 @@ export class IndicatorKpiResolver {
   async kpisByBreakdown(
     @Root() indicator: Indicator,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
   ): Promise<Kpi[]> {
-    return (await loaders.kpisByBreakdown(dateArgument(asOf)).load(indicator.id)).map(toKpi);
+    return (await loaders.kpisByBreakdown(axesOf(asOf, recordedAsOf)).load(indicator.id)).map(toKpi);
   }
 
   @FieldResolver(() => [SeriesPoint], { description: 'Values over time (totals; computed per period for derived indicators)' })
   async series(
     @Root() indicator: Indicator,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
   ): Promise<SeriesPoint[]> {
-    return (await loaders.series(dateArgument(asOf)).load(indicator.id)).map((o) => ({
+    return (await loaders.series(axesOf(asOf, recordedAsOf)).load(indicator.id)).map((o) => ({
       source: o.source ?? null,
       period: o.period.text,
       periodEnd: o.period.end,
@@ -192,9 +217,10 @@ export class IndicatorKpiResolver {
   async reporting(
     @Root() indicator: Indicator,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
   ): Promise<ExpectedReport[]> {
-    return (await loaders.reportsFor(dateArgument(asOf)).load(indicator.id)).map(toReport);
+    return (await loaders.reportsFor(axesOf(asOf, recordedAsOf)).load(indicator.id)).map(toReport);
   }
 }
 
@@ -207,12 +233,19 @@ export class OrganizationScorecardResolver {
   async indicatorScorecard(
     @Root() organization: Organization,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
   ): Promise<IndicatorScorecard> {
-    const date = dateArgument(asOf);
+    const axes = axesOf(asOf, recordedAsOf);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.owners.includes(organization.id));
-    const [kpis, reports] = await Promise.all([kpisOf(loaders, date, rows), loaders.reportsOf(date).load(organization.id)]);
-    return { asOf: date, counts: countStatuses(kpis), kpis, reporting: completeness(organization.id, reports) };
+    const [kpis, reports] = await Promise.all([kpisOf(loaders, axes, rows), loaders.reportsOf(axes).load(organization.id)]);
+    return {
+      asOf: axes.asOf,
+      recordedAsOf: axes.recordedAsOf,
+      counts: countStatuses(kpis),
+      kpis,
+      reporting: completeness(organization.id, reports),
+    };
   }
 }
 
@@ -223,9 +256,10 @@ export class SectionKpiResolver {
   async kpiSummary(
     @Root() section: Section,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
   ): Promise<StatusCounts> {
-    return countStatuses(await this.sectionKpis(section, loaders, dateArgument(asOf)));
+    return countStatuses(await this.sectionKpis(section, loaders, axesOf(asOf, recordedAsOf)));
   }
 
   @Directive('@requires(fields: "taskIds")')
@@ -233,16 +267,17 @@ export class SectionKpiResolver {
   async kpis(
     @Root() section: Section,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
+    @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
   ): Promise<Kpi[]> {
-    return this.sectionKpis(section, loaders, dateArgument(asOf));
+    return this.sectionKpis(section, loaders, axesOf(asOf, recordedAsOf));
   }
 
-  private async sectionKpis(section: Section, loaders: IndicatorLoaders, asOf: string): Promise<Kpi[]> {
+  private async sectionKpis(section: Section, loaders: IndicatorLoaders, axes: TimeAxes): Promise<Kpi[]> {
     const tasks = new Set(section.taskIds ?? []);
     const rows = (await loaders.kpiReads.indicators()).filter(
       (r) => r.comparator !== null && r.taskIds.some((t) => tasks.has(t)),
     );
-    return kpisOf(loaders, asOf, rows);
+    return kpisOf(loaders, axes, rows);
   }
 }

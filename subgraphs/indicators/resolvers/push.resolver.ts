@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../../lib/errors';
 import { requireIdentity } from '../../../lib/identity';
-import { periodArgument } from '../../../lib/period';
+import type { Period } from '../../../lib/period';
+import { PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
 import { lockPeriod, setOwners, unlockPeriod } from '../data/admin-store';
@@ -45,13 +46,12 @@ export class PushResolver {
   @Mutation(() => PeriodLock, { description: 'Locks a period for one indicator, or for all when indicator is omitted' })
   async lockPeriod(
     @Ctx() context: Context,
-    @Arg('period') period: string,
+    @Arg('period', () => PeriodScalar) period: Period,
     @Arg('indicator', () => String, { nullable: true }) indicator?: string | null,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<PeriodLock> {
-    const parsed = periodArgument(period, 'period');
     const id = indicator ? (await context.loaders.repository.byReference(indicator)).id : null;
-    const lockId = await lockPeriod(context.store.dataSource, requireIdentity(context), id, parsed, optionalReason(reason));
+    const lockId = await lockPeriod(context.store.dataSource, requireIdentity(context), id, period, optionalReason(reason));
     return (await context.loaders.figures.locks(id)).find((l) => l.id === lockId)!;
   }
 
@@ -59,13 +59,12 @@ export class PushResolver {
   @Mutation(() => Boolean, { description: 'Unlocks a locked period; true when done' })
   async unlockPeriod(
     @Ctx() context: Context,
-    @Arg('period') period: string,
+    @Arg('period', () => PeriodScalar) period: Period,
     @Arg('indicator', () => String, { nullable: true }) indicator?: string | null,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<boolean> {
-    const parsed = periodArgument(period, 'period');
     const id = indicator ? (await context.loaders.repository.byReference(indicator)).id : null;
-    await unlockPeriod(context.store.dataSource, requireIdentity(context), id, parsed, optionalReason(reason));
+    await unlockPeriod(context.store.dataSource, requireIdentity(context), id, period, optionalReason(reason));
     return true;
   }
 

@@ -1,16 +1,26 @@
+import type { PeriodType } from '../../../lib/period';
+import { PeriodTypeEnum } from './period-type';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { FIGURE_STATUSES, enumOf, type FigureStatus as FigureStatusName } from '../../../lib/enums';
+import { FIGURE_STATUSES, OBS_STATUS, QUALITY_FLAGS, enumOf, type FigureStatus as FigureStatusName, type QualityFlag as QualityFlagValue } from '../../../lib/enums';
 import { Organization } from './indicator';
 
 export const FigureStatus = enumOf(FIGURE_STATUSES);
 export type FigureStatus = FigureStatusName;
 registerEnumType(FigureStatus, {
   name: 'FigureStatus',
+  description: "A figure's lifecycle; its quality is told apart by QualityFlag",
   valuesConfig: {
-    PROVISIONAL: { description: 'Reported, may still change (the default)' },
-    FINAL: { description: 'Confirmed; a correction needs a reason' },
-    ESTIMATED: { description: 'An estimate, not a count' },
+    PROVISIONAL: { description: 'Reported, may still change (the default; the only status of a period in progress)' },
+    FINAL: { description: 'Confirmed; every correction needs a reason, and it stays FINAL unless the push states otherwise' },
   },
+});
+
+/** Quality flags, each an SDMX OBS_STATUS code (lib/enums.ts maps them). */
+export const QualityFlag = enumOf(QUALITY_FLAGS);
+registerEnumType(QualityFlag, {
+  name: 'QualityFlag',
+  description: 'How a figure was obtained, apart from its status; each is an SDMX OBS_STATUS code',
+  valuesConfig: Object.fromEntries(QUALITY_FLAGS.map((f) => [f, { description: `SDMX OBS_STATUS ${OBS_STATUS[f]}` }])),
 });
 
 @ObjectType({ description: 'One recorded revision of a figure; nothing is ever deleted' })
@@ -20,6 +30,9 @@ export class FigureRevision {
   @Field(() => Float, { nullable: true }) numerator: number | null;
   @Field(() => Float, { nullable: true }) denominator: number | null;
   @Field(() => FigureStatus) status: FigureStatus;
+  @Field(() => [QualityFlag], { description: 'Quality flags, apart from the status' }) flags: QualityFlagValue[];
+  @Field(() => String, { nullable: true, description: 'The day it was originally reported, when loaded with history' })
+  reportedOn: string | null;
   @Field() withdrawn: boolean;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true }) source: string | null;
@@ -38,7 +51,7 @@ export class Figure {
   @Field(() => ID, { description: 'indicator/period/breakdown' }) id: string;
   @Field() indicatorId: string;
   @Field({ description: '2025, 2025H1, 2025Q3 or 2025-07' }) period: string;
-  @Field({ description: 'YEAR, HALF, QUARTER or MONTH' }) periodType: string;
+  @Field(() => PeriodTypeEnum) periodType: PeriodType;
   @Field({ description: 'First day of the period' }) periodStart: string;
   @Field({ description: 'Last day of the period' }) periodEnd: string;
   @Field({ description: 'Breakdown the figure is for (e.g. a district); "" for the total' }) breakdown: string;
@@ -47,6 +60,9 @@ export class Figure {
   @Field(() => Float, { nullable: true, description: 'For rates: the count the rate is of' }) numerator: number | null;
   @Field(() => Float, { nullable: true, description: 'For rates: the count the rate is out of' }) denominator: number | null;
   @Field(() => FigureStatus) status: FigureStatus;
+  @Field(() => [QualityFlag], { description: 'Quality flags, apart from the status' }) flags: QualityFlagValue[];
+  @Field(() => String, { nullable: true, description: 'The day it was originally reported, when loaded with history' })
+  reportedOn: string | null;
   @Field() withdrawn: boolean;
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true, description: 'Where the figure comes from; "demo" marks synthetic data' })
@@ -67,7 +83,18 @@ export class FigureInput {
   @Field(() => Float, { nullable: true }) numerator?: number | null;
   @Field(() => Float, { nullable: true }) denominator?: number | null;
   @Field(() => String, { nullable: true, description: 'e.g. a district; omitted for the total' }) breakdown?: string | null;
-  @Field(() => FigureStatus, { nullable: true, description: 'Default PROVISIONAL' }) status?: FigureStatus | null;
+  @Field(() => FigureStatus, {
+    nullable: true,
+    description: 'PROVISIONAL for a new figure when omitted; a correction keeps the status of the figure it corrects',
+  })
+  status?: FigureStatus | null;
+  @Field(() => [QualityFlag], { nullable: true, description: 'Quality flags (ESTIMATED, BREAK_IN_SERIES, …); none when omitted' })
+  flags?: QualityFlagValue[] | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day it was originally reported, YYYY-MM-DD: coordinators and admins loading history; not in the future',
+  })
+  reportedOn?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => String, { nullable: true }) source?: string | null;
   @Field(() => String, { nullable: true, description: 'Required to correct a FINAL figure and to withdraw' })

@@ -1,5 +1,7 @@
 import { Directive, Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import * as enums from '../../../lib/enums';
+import type { PeriodType } from '../../../lib/period';
+import { PeriodTypeEnum } from './period-type';
 
 export const Comparator = enums.enumOf(enums.COMPARATORS);
 export type Comparator = enums.Comparator;
@@ -81,8 +83,8 @@ export class Indicator {
   @Field({ description: 'One of the eight city goals of section 一' }) headline: boolean;
   @Field({ description: 'The words of the document the target comes from' }) quote: string;
   @Field({ description: '"goals" (section 一) or "task:N"' }) source: string;
-  @Field(() => [String], { description: 'Period types figures may be reported for: YEAR, HALF, QUARTER, MONTH' })
-  periodTypes: string[];
+  @Field(() => [PeriodTypeEnum], { description: 'Period types figures may be reported for' })
+  periodTypes: PeriodType[];
   @Field(() => Float, { nullable: true, description: 'Smallest valid value' }) minValue: number | null;
   @Field(() => Float, { nullable: true, description: 'Largest valid value (100 for percentages and scores)' })
   maxValue: number | null;

@@ -1,3 +1,5 @@
+import type { PeriodType } from '../../../lib/period';
+import { PeriodTypeEnum } from './period-type';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { KPI_STATUSES, enumOf, type KpiStatus as KpiStatusName } from '../../../lib/enums';
 import { Comparator, Indicator, Organization } from './indicator';
@@ -77,6 +79,8 @@ export class StatusCounts {
 @ObjectType({ description: 'The plan as a whole' })
 export class Scoreboard {
   @Field() asOf: string;
+  @Field(() => String, { nullable: true, description: 'The vintage asked for (ISO 8601); null: the current figures' })
+  recordedAsOf: string | null;
   @Field(() => StatusCounts, { description: 'The eight city goals of section 一' }) headline: StatusCounts;
   @Field(() => StatusCounts, { description: 'Every target of the plan (monitoring indicators excluded)' }) targets: StatusCounts;
   @Field(() => [Kpi], { description: 'The eight city goals' }) headlineGoals: Kpi[];
@@ -110,6 +114,8 @@ export class ReportingCompleteness {
 @ObjectType({ description: 'The indicators an organisation owns, where they stand, and its reporting' })
 export class IndicatorScorecard {
   @Field() asOf: string;
+  @Field(() => String, { nullable: true, description: 'The vintage asked for (ISO 8601); null: the current figures' })
+  recordedAsOf: string | null;
   @Field(() => StatusCounts) counts: StatusCounts;
   @Field(() => [Kpi], { description: 'Every indicator it owns (principal or not)' }) kpis: Kpi[];
   @Field(() => ReportingCompleteness) reporting: ReportingCompleteness;
@@ -138,7 +144,7 @@ export class Baseline {
 
 @ObjectType({ description: 'Which periods the principal owner reports, and how many days after a period ends they are due' })
 export class ReportingCalendar {
-  @Field() periodType: string;
+  @Field(() => PeriodTypeEnum) periodType: PeriodType;
   @Field(() => Int) dueDays: number;
   @Field({ description: 'First day of the first period due' }) from: string;
 }

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { forbidden, notFound } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import type { SubgraphContext } from '../../../lib/subgraph';
-import { dateArgument, todayUtc } from '../../../lib/period';
+import { todayUtc } from '../../../lib/period';
+import { LocalDate } from '../../../lib/scalars';
 import { noteArgument } from '../domain/progress';
 import type { TaskLoaders } from '../loaders';
 import { TaskProgress, TaskStatus } from '../schema/progress';
@@ -17,9 +18,9 @@ export class TaskProgressResolver {
   progress(
     @Root() task: Task,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, { nullable: true, description: 'A day, YYYY-MM-DD (default today, UTC)' }) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, { nullable: true, description: 'A day, YYYY-MM-DD (default today, UTC)' }) asOf?: string | null,
   ): Promise<TaskProgress> {
-    return progressOf(loaders, task, dateArgument(asOf, 'asOf'));
+    return progressOf(loaders, task, asOf ?? todayUtc());
   }
 }
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../../lib/subgraph';
-import { dateArgument } from '../../../lib/period';
+import { todayUtc } from '../../../lib/period';
+import { LocalDate } from '../../../lib/scalars';
 import type { TaskLoaders } from '../loaders';
 import { Plan, Section } from '../schema/plan';
 import { TaskScorecard, TaskStatusCounts } from '../schema/progress';
@@ -20,9 +21,9 @@ export class OrganizationScorecardResolver {
   async taskScorecard(
     @Root() organization: Organization,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
   ): Promise<TaskScorecard> {
-    const day = dateArgument(asOf, 'asOf');
+    const day = asOf ?? todayUtc();
     const tasks = await loaders.tasksOfOrganization.load(organization.id);
     const ledTasks = tasks.filter((t) => t.leadOrganizationId === organization.id);
     const sharedTasks = tasks.filter((t) => t.leadOrganizationId !== organization.id);
@@ -42,9 +43,9 @@ export class SectionProgressResolver {
   async taskStatusCounts(
     @Root() section: Section,
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
   ): Promise<TaskStatusCounts> {
-    const day = dateArgument(asOf, 'asOf');
+    const day = asOf ?? todayUtc();
     return statusCountsOf(loaders, await loaders.tasksOfSection.load(section.seq), day);
   }
 }
@@ -54,9 +55,9 @@ export class PlanProgressResolver {
   @FieldResolver(() => TaskStatusCounts, { description: 'Status counts of all the annex tasks as of a day' })
   async taskStatusCounts(
     @Ctx() { loaders }: Context,
-    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
   ): Promise<TaskStatusCounts> {
-    const day = dateArgument(asOf, 'asOf');
+    const day = asOf ?? todayUtc();
     return statusCountsOf(loaders, await loaders.repository.tasks(), day);
   }
 }

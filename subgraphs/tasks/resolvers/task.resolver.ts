@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
-import { dateArgument, yearMonthArgument } from '../../../lib/period';
+import { yearMonthArgument } from '../../../lib/period';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import type { TaskLoaders } from '../loaders';
 import { Measure, Section } from '../schema/plan';
@@ -17,7 +17,6 @@ function checkFilter(filter: TaskFilter): void {
   if (filter.measure != null && (filter.measure < 1 || filter.measure > 22))
     throw badInput('measure must be 1…22', 'filter.measure');
   if (filter.leadOnly && !filter.organizationId) throw badInput('leadOnly needs organizationId', 'filter.leadOnly');
-  if (filter.overdueAsOf != null) dateArgument(filter.overdueAsOf, 'filter.overdueAsOf');
 }
 
 @Resolver(() => Task)

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../../lib/scalars';
 
 /**
  * An organisation as the tasks subgraph knows it: by key, with the tasks it shares. Every
@@ -55,6 +56,6 @@ export class TaskFilter {
   organizationId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'With organizationId: only tasks it leads' })
   leadOnly?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Only tasks overdue on this day, YYYY-MM-DD' })
+  @Field(() => LocalDate, { nullable: true, description: 'Only tasks overdue on this day, YYYY-MM-DD' })
   overdueAsOf?: string | null;
 }
