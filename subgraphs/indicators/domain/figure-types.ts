@@ -2,7 +2,8 @@
  * The figures domain's own types: what a push carries and what it answers. The GraphQL
  * classes of schema/figure.ts map onto them at the resolver's edge.
  */
-export type FigureStatusValue = 'PROVISIONAL' | 'FINAL' | 'ESTIMATED';
+export const FIGURE_STATUSES = ['PROVISIONAL', 'FINAL', 'ESTIMATED'] as const;
+export type FigureStatusValue = (typeof FIGURE_STATUSES)[number];
 
 /** One figure as a caller sends it. */
 export interface FigureRow {
