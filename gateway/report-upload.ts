@@ -47,7 +47,10 @@ export interface UploadSummary {
   unchanged: number;
   rejected: number;
   skipped: number;
-  /** True when every batch had been landed by an earlier upload of the same file: nothing was written. */
+  /**
+   * True when every batch had been landed by an earlier upload of the same file: nothing
+   * was written, and the rows that upload created or updated count as unchanged.
+   */
   replayed: boolean;
   rejections: Array<CellReference & { code: string; message: string }>;
   warnings: Array<CellReference & { code: string; message: string }>;
@@ -116,9 +119,10 @@ export async function uploadFigures(
     const batch = file.rows.slice(start, start + size);
     const key = options.dryRun ? null : `upload:${sha256.slice(0, 32)}:${start / size}`;
     const answer = await push({ figures: batch.map((r) => r.figure), dryRun: options.dryRun, idempotencyKey: key });
-    summary.created += answer.created;
-    summary.updated += answer.updated;
-    summary.unchanged += answer.unchanged;
+    // A batch landed by an earlier upload of the same file writes nothing now: its rows count as unchanged.
+    summary.created += answer.replayed ? 0 : answer.created;
+    summary.updated += answer.replayed ? 0 : answer.updated;
+    summary.unchanged += answer.unchanged + (answer.replayed ? answer.created + answer.updated : 0);
     summary.rejected += answer.rejected;
     summary.skipped += answer.skipped;
     if (answer.replayed) replayed += 1;

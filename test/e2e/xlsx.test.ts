@@ -56,7 +56,7 @@ function indicatorColumn(ws: Worksheet): string[] {
 }
 
 const figureRevisions = async () =>
-  (await db().query(`SELECT count(*)::int AS n FROM indicators.figure_revisions`)).rows[0].n as number;
+  (await db().query(`SELECT count(*)::int AS n FROM indicators.figure_revision`)).rows[0].n as number;
 
 describe('GET /report/template.xlsx', () => {
   it('offers the court one row per indicator it owes for 2025Q4, breakdowns included, and nothing it does not own', async () => {
@@ -65,7 +65,6 @@ describe('GET /report/template.xlsx', () => {
     expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="report-court-2025Q4.xlsx"');
     const bytes = await res.arrayBuffer();
-    require('fs').writeFileSync('/tmp/xlsx-template.xlsx', Buffer.from(bytes));
     const ws = await sheetOf(bytes);
     const ids = indicatorColumn(ws);
     expect([...new Set(ids)]).toEqual([
@@ -75,7 +74,20 @@ describe('GET /report/template.xlsx', () => {
       'expert-assessor-cases-increase',
     ]);
     // Every one is the court's to report (its principal owner); its derived rate and anything of the regulator's are not.
-    const owners = await graphql(url(), `query Owners { indicators { id formula owners { id } } }`);
+    const owners = await graphql(
+      url(),
+      `
+        query Owners {
+          indicators {
+            id
+            formula
+            owners {
+              id
+            }
+          }
+        }
+      `,
+    );
     const all = owners.data!.indicators as Array<{ id: string; formula: string | null; owners: Array<{ id: string }> }>;
     for (const id of ids) expect(all.find((i) => i.id === id)!.owners[0].id).toBe('court');
     const courtOwned = all.filter((i) => i.owners.some((o) => o.id === 'court')).map((i) => i.id);
@@ -103,6 +115,12 @@ describe('GET /report/template.xlsx', () => {
     expect(rows.find((r) => r.indicator === 'expert-assessor-cases-increase')).toMatchObject({ breakdown: '', previous: null });
   });
 
+  it('writes today the template the LibreOffice fixtures were filled from (make-fixtures.sh)', async () => {
+    const res = await template('organization=court&period=2025Q4', await bearer('court', ['reporter']));
+    const values = (ws: Worksheet) => ws.getSheetValues().map((row) => (Array.isArray(row) ? row.map((v) => v ?? null) : row));
+    expect(values(await sheetOf(await res.arrayBuffer()))).toEqual(values(await sheetOf(fixture('court-2025Q4-template.xlsx'))));
+  });
+
   it('has bilingual headings, a frozen locked header, cells to fill unlocked, and Excel data validation from the indicators', async () => {
     const res = await template('organization=court&period=2025Q4', await bearer('court', ['reporter']));
     const ws = await sheetOf(await res.arrayBuffer());
@@ -114,7 +132,16 @@ describe('GET /report/template.xlsx', () => {
     expect(ws.getCell('A1').protection?.locked).not.toBe(false);
     const rules = await graphql(
       url(),
-      `query Rules { indicators(filter: { ownerId: "court" }) { id minValue maxValue integerOnly } }`,
+      `
+        query Rules {
+          indicators(filter: { ownerId: "court" }) {
+            id
+            minValue
+            maxValue
+            integerOnly
+          }
+        }
+      `,
     );
     const ids = indicatorColumn(ws);
     ids.forEach((id, i) => {
@@ -161,4 +188,159 @@ describe('GET /report/template.xlsx', () => {
   });
 });
 
-void ipzone; void fixture; void figureRevisions;
+const LIBREOFFICE_XLSX = 'court-2025Q4-libreoffice.xlsx';
+const LIBREOFFICE_CSV = 'court-2025Q4-libreoffice-gb18030.csv';
+
+async function upload(
+  name: 'upload.xlsx' | 'upload.csv',
+  body: Buffer,
+  query: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: any }> {
+  const type = name === 'upload.xlsx' ? XLSX_TYPE : 'text/csv';
+  const res = await fetch(endpoint(`/report/${name}?${query}`), {
+    method: 'POST',
+    headers: { 'content-type': type, ...headers },
+    body: new Uint8Array(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** The cell of the fixture LibreOffice saved a count with a fraction in: the one bad cell. */
+async function badCell(): Promise<{ row: number; value: number }> {
+  const ws = await sheetOf(fixture(LIBREOFFICE_XLSX));
+  let found: { row: number; value: number } | undefined;
+  ws.eachRow((row, n) => {
+    const value = row.getCell(7).value;
+    if (typeof value === 'number' && !Number.isInteger(value)) found = { row: n, value };
+  });
+  return found!;
+}
+
+const FIGURE = `query Figure($indicator: ID!, $breakdown: String) { indicator(id: $indicator) {
+  figures(from: "2025Q4", to: "2025Q4", breakdown: $breakdown) { value status note source } } }`;
+
+async function q4(indicator: string, breakdown?: string) {
+  const res = await graphql(url(), FIGURE, { indicator, breakdown });
+  return res.data!.indicator.figures.find(() => true) ?? null;
+}
+
+describe('POST /report/upload.xlsx with the template LibreOffice filled', () => {
+  it('a dry run names the one bad cell by its row and column and writes nothing', async () => {
+    const before = await figureRevisions();
+    const bad = await badCell();
+    const res = await upload('upload.xlsx', fixture(LIBREOFFICE_XLSX), 'dryRun=true', await bearer('court', ['reporter']));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dryRun: true, rows: 5, unfilled: 1, created: 4, rejected: 1, replayed: false });
+    expect(res.body.rejections).toEqual([
+      {
+        row: bad.row,
+        column: 'G',
+        cell: `G${bad.row}`,
+        field: 'value',
+        code: 'BAD_USER_INPUT',
+        message: expect.stringContaining('whole number'),
+      },
+    ]);
+    expect(await figureRevisions()).toBe(before);
+  });
+
+  it('confirmed, the rest lands (a formula counts by the value LibreOffice computed); the same file again writes nothing', async () => {
+    const headers = await bearer('court', ['reporter']);
+    const before = await figureRevisions();
+    const res = await upload('upload.xlsx', fixture(LIBREOFFICE_XLSX), 'dryRun=false', headers);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dryRun: false, created: 4, rejected: 1, replayed: false });
+    expect(await figureRevisions()).toBe(before + 4);
+    const ws = await sheetOf(fixture(LIBREOFFICE_XLSX));
+    const total = ws.getCell('G3').value as { formula: string; result: number };
+    expect(total.formula).toBeDefined();
+    expect(await q4('court-ip-cases-closed')).toMatchObject({ value: total.result, status: 'FINAL' });
+    expect(total.result).toBe(Number(ws.getCell('G4').value) + Number(ws.getCell('G5').value));
+    expect(await q4('average-trial-closure-days')).toMatchObject({ value: ws.getCell('G2').value, note: ws.getCell('K2').value });
+    expect(await q4('court-ip-cases-closed-within-limit')).toBeNull();
+
+    const again = await upload('upload.xlsx', fixture(LIBREOFFICE_XLSX), 'dryRun=false', headers);
+    expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 4, rejected: 1, replayed: true });
+    expect(await figureRevisions()).toBe(before + 4);
+  });
+
+  it('fixed, the bad cell lands and nothing else changes; uploaded again, nothing is written', async () => {
+    const headers = await bearer('court', ['reporter']);
+    const bad = await badCell();
+    const workbook = new Workbook();
+    await workbook.xlsx.load(fixture(LIBREOFFICE_XLSX) as unknown as ArrayBuffer);
+    workbook.worksheets[0].getCell(`G${bad.row}`).value = Math.round(bad.value);
+    const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
+    const before = await figureRevisions();
+    const dry = await upload('upload.xlsx', fixed, 'dryRun=true', headers);
+    expect(dry.body).toMatchObject({ created: 1, unchanged: 4, rejected: 0, rejections: [] });
+    const res = await upload('upload.xlsx', fixed, 'dryRun=false', headers);
+    expect(res.body).toMatchObject({ created: 1, unchanged: 4, rejected: 0, replayed: false });
+    expect(await q4('court-ip-cases-closed-within-limit')).toMatchObject({ value: Math.round(bad.value), status: 'PROVISIONAL' });
+    const again = await upload('upload.xlsx', fixed, 'dryRun=false', headers);
+    expect(again.body).toMatchObject({ created: 0, unchanged: 5, rejected: 0, replayed: true });
+    expect(await figureRevisions()).toBe(before + 1);
+  });
+
+  it('takes the GB18030 CSV LibreOffice saved at /report/upload.csv, naming the same cell', async () => {
+    const bad = await badCell();
+    const res = await upload('upload.csv', fixture(LIBREOFFICE_CSV), 'dryRun=true', await bearer('court', ['reporter']));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ format: 'GB18030', rows: 5, unfilled: 1, rejected: 1 });
+    expect(res.body.rejections).toMatchObject([{ row: bad.row, cell: `G${bad.row}`, field: 'value', code: 'BAD_USER_INPUT' }]);
+  });
+
+  it('refuses a file that is not .xlsx, a corrupt one, one too large, no token and another agency, writing nothing', async () => {
+    const before = await figureRevisions();
+    const court = await bearer('court', ['reporter']);
+    const csv = await upload('upload.xlsx', fixture(LIBREOFFICE_CSV), 'dryRun=false', court);
+    expect(csv.status).toBe(400);
+    expect(csv.body.errors[0].extensions.code).toBe('UNREADABLE_FILE');
+    const whole = fixture(LIBREOFFICE_XLSX);
+    const corrupt = await upload('upload.xlsx', whole.subarray(0, whole.length / 2), 'dryRun=false', court);
+    expect(corrupt.status).toBe(400);
+    expect(corrupt.body.errors[0]).toMatchObject({ extensions: { code: 'UNREADABLE_FILE' } });
+    const large = await upload('upload.xlsx', Buffer.concat([whole, Buffer.alloc(5 * 1024 * 1024)]), 'dryRun=false', court);
+    expect(large.status).toBe(413);
+    expect(large.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const anonymous = await upload('upload.xlsx', whole, 'dryRun=false', {});
+    expect(anonymous.status).toBe(401);
+    const other = await upload('upload.xlsx', whole, 'dryRun=false', await bearer('amr', ['reporter']));
+    expect(other.status).toBe(403);
+    expect(other.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const parameter = await upload('upload.xlsx', whole, 'dryRun=yes', court);
+    expect(parameter.status).toBe(400);
+    expect(await figureRevisions()).toBe(before);
+  });
+});
+
+describe('ipzone import with the files LibreOffice saved', () => {
+  const cli = async (file: string, args: string[]) => {
+    const token = (await bearer('court', ['reporter'])).authorization.slice('Bearer '.length);
+    return ipzone(['import', path.join(FIXTURES, file), '--token-file', '-', ...args], {
+      input: token,
+      env: { ...process.env, IPZONE_URL: url(), LOG_LEVEL: 'error' },
+    });
+  };
+
+  it('reads the GB18030 CSV: the figures the workbook landed are unchanged, the bad line is named', async () => {
+    const bad = await badCell();
+    const before = await figureRevisions();
+    const res = await cli(LIBREOFFICE_CSV, []);
+    expect(res.stderr).toContain('(GB18030)');
+    expect(res.stdout).toContain(`line ${bad.row}: value: BAD_USER_INPUT`);
+    expect(res.stdout).toContain('imported: 0 created, 0 updated, 4 unchanged, 1 rejected');
+    expect(res.code).toBe(1);
+    expect(await figureRevisions()).toBe(before);
+  });
+
+  it('reads the .xlsx workbook too, dry run and all', async () => {
+    const bad = await badCell();
+    const res = await cli(LIBREOFFICE_XLSX, ['--dry-run']);
+    expect(res.stderr).toContain('.xlsx, sheet "填报 Report"');
+    expect(res.stderr).toContain('1 template row(s) left empty');
+    expect(res.stdout).toContain(`line ${bad.row}: value: BAD_USER_INPUT`);
+    expect(res.stdout).toContain('would import: 0 created, 0 updated, 4 unchanged, 1 rejected');
+  });
+});
