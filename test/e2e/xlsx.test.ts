@@ -289,6 +289,14 @@ describe('POST /report/upload.xlsx with the template LibreOffice filled', () => 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ format: 'GB18030', rows: 5, unfilled: 1, rejected: 1 });
     expect(res.body.rejections).toMatchObject([{ row: bad.row, cell: `G${bad.row}`, field: 'value', code: 'BAD_USER_INPUT' }]);
+    // With no content type at all (as some clients send a file), the body is the file just the same.
+    const bare = await fetch(endpoint('/report/upload.csv?dryRun=true'), {
+      method: 'POST',
+      headers: await bearer('court', ['reporter']),
+      body: new Uint8Array(fixture(LIBREOFFICE_CSV)),
+    });
+    expect(bare.status).toBe(200);
+    expect(await bare.json()).toMatchObject({ rows: 5, rejected: 1 });
   });
 
   it('refuses a file that is not .xlsx, a corrupt one, one too large, no token and another agency, writing nothing', async () => {
