@@ -142,10 +142,39 @@ function records(ws: Worksheet): SheetRecord[] {
 export const looksLikeXlsx = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
+/** Most bytes the parts of a workbook may unpack to: a small ZIP that unpacks to gigabytes is refused unread. */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The unpacked size a ZIP archive declares for its entries (its central directory), or
+ * null when it has no readable directory.
+ */
+function declaredUnpackedBytes(bytes: Buffer): number | null {
+  // The end-of-central-directory record: at least 22 bytes from the end, before a comment of up to 64 KiB.
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
+    if (bytes.readUInt32LE(at) !== 0x06054b50) continue;
+    const entries = bytes.readUInt16LE(at + 10);
+    let entry = bytes.readUInt32LE(at + 16);
+    let total = 0;
+    for (let i = 0; i < entries; i += 1) {
+      if (entry + 46 > bytes.length || bytes.readUInt32LE(entry) !== 0x02014b50) return null;
+      total += bytes.readUInt32LE(entry + 24);
+      entry += 46 + bytes.readUInt16LE(entry + 28) + bytes.readUInt16LE(entry + 30) + bytes.readUInt16LE(entry + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
 /** The first sheet of an .xlsx workbook: its name and its rows as text. */
 export async function readXlsx(bytes: Buffer): Promise<{ sheet: string; records: SheetRecord[] }> {
   if (!looksLikeXlsx(bytes)) {
     throw new XlsxReadError('the file is not an .xlsx workbook (an .xlsx file is a ZIP archive; this one is not)');
+  }
+  const unpacked = bytes.length >= 22 ? declaredUnpackedBytes(bytes) : null;
+  if (unpacked === null) throw new XlsxReadError('the .xlsx workbook is damaged: its ZIP directory cannot be read');
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    throw new XlsxReadError(`the workbook unpacks to ${unpacked} bytes, more than ${MAX_UNPACKED_BYTES}: split it`);
   }
   const workbook = new Workbook();
   try {

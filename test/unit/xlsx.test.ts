@@ -1,6 +1,6 @@
 /** Workbooks ↔ rows (lib/xlsx) and the template's columns in the figure reader. */
 import { Workbook } from 'exceljs';
-import { columnLetter, readXlsx, writeXlsx, XlsxReadError } from '../../lib/xlsx';
+import { columnLetter, MAX_UNPACKED_BYTES, readXlsx, writeXlsx, XlsxReadError } from '../../lib/xlsx';
 import { readFigureRecords } from '../../subgraphs/indicators/figures-csv';
 
 async function workbook(fill: (ws: import('exceljs').Worksheet) => void): Promise<Buffer> {
@@ -49,6 +49,13 @@ describe('lib/xlsx', () => {
     await expect(readXlsx(Buffer.from('indicator,period\n'))).rejects.toBeInstanceOf(XlsxReadError);
     const bytes = await workbook((ws) => ws.addRow(['a']));
     await expect(readXlsx(bytes.subarray(0, bytes.length - 40))).rejects.toBeInstanceOf(XlsxReadError);
+  });
+
+  it('refuses a workbook that unpacks to more than it may, before unpacking it', async () => {
+    const bytes = Buffer.from(await workbook((ws) => ws.addRow(['a'])));
+    const entry = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(MAX_UNPACKED_BYTES + 1, entry + 24);
+    await expect(readXlsx(bytes)).rejects.toThrow(/unpacks to \d+ bytes/);
   });
 
   it('writes validation a spreadsheet enforces, and reads back what it wrote', async () => {
