@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
+import { ErrorCode } from '../lib/errors';
 import { TextDecodingError } from '../lib/encoding';
 import { CsvSyntaxError } from '../lib/csv';
 import { HttpError } from '../lib/server';
@@ -58,12 +59,17 @@ export interface UploadSummary {
 
 /** The upload's `format` (by its URL) against the bytes: a clear refusal before anything is read. */
 function checkFormat(format: 'xlsx' | 'csv', bytes: Buffer): void {
-  if (bytes.length === 0) throw new HttpError(400, 'UNREADABLE_FILE', 'the request body is empty: send the file as the body');
+  if (bytes.length === 0)
+    throw new HttpError(400, ErrorCode.UNREADABLE_FILE, 'the request body is empty: send the file as the body');
   if (format === 'xlsx' && !looksLikeXlsx(bytes)) {
-    throw new HttpError(400, 'UNREADABLE_FILE', 'the file is not an .xlsx workbook; a CSV file goes to /report/upload.csv');
+    throw new HttpError(
+      400,
+      ErrorCode.UNREADABLE_FILE,
+      'the file is not an .xlsx workbook; a CSV file goes to /report/upload.csv',
+    );
   }
   if (format === 'csv' && looksLikeXlsx(bytes)) {
-    throw new HttpError(400, 'UNREADABLE_FILE', 'the file is an .xlsx workbook, not CSV: send it to /report/upload.xlsx');
+    throw new HttpError(400, ErrorCode.UNREADABLE_FILE, 'the file is an .xlsx workbook, not CSV: send it to /report/upload.xlsx');
   }
 }
 
@@ -77,9 +83,9 @@ async function readFile(
     return await readFigureBytes(bytes, encoding);
   } catch (error) {
     if (error instanceof XlsxReadError || error instanceof TextDecodingError || error instanceof CsvSyntaxError) {
-      throw new HttpError(400, 'UNREADABLE_FILE', error.message);
+      throw new HttpError(400, ErrorCode.UNREADABLE_FILE, error.message);
     }
-    throw new HttpError(400, 'BAD_USER_INPUT', (error as Error).message);
+    throw new HttpError(400, ErrorCode.BAD_USER_INPUT, (error as Error).message);
   }
 }
 
@@ -110,7 +116,7 @@ export async function uploadFigures(
     rejected: file.problems.length,
     skipped: 0,
     replayed: false,
-    rejections: file.problems.map((p) => ({ ...reference(p.line, p.field), code: 'BAD_USER_INPUT', message: p.message })),
+    rejections: file.problems.map((p) => ({ ...reference(p.line, p.field), code: ErrorCode.BAD_USER_INPUT, message: p.message })),
     warnings: [],
   };
   const size = config.maxPushRows();

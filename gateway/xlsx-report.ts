@@ -93,7 +93,7 @@ function uploadRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType<t
     if (!Buffer.isBuffer(request.body)) {
       throw new HttpError(
         400,
-        'UNREADABLE_FILE',
+        ErrorCode.UNREADABLE_FILE,
         `send the file itself as the body (content-type ${format === 'xlsx' ? XLSX_TYPE : 'text/csv'})`,
       );
     }
