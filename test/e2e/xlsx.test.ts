@@ -169,6 +169,25 @@ describe('GET /report/template.xlsx', () => {
     }
   });
 
+  it('takes a rate back as numerator and denominator, naming the numerator cell when it exceeds the denominator', async () => {
+    const headers = await bearer('procuratorate', ['reporter']);
+    const res = await template('organization=procuratorate&period=2025Q4', headers);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const ws = workbook.worksheets[0];
+    const filled = async (numerator: number, denominator: number) => {
+      ws.getCell('H2').value = numerator;
+      ws.getCell('I2').value = denominator;
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const over = await upload('upload.xlsx', await filled(130, 120), 'dryRun=true', headers);
+    expect(over.body).toMatchObject({ rows: 1, rejected: 1, rejections: [{ row: 2, cell: 'H2', field: 'numerator' }] });
+    const before = await figureRevisions();
+    const fine = await upload('upload.xlsx', await filled(118, 120), 'dryRun=false', headers);
+    expect(fine.body).toMatchObject({ rows: 1, created: 1, rejected: 0 });
+    expect(await figureRevisions()).toBe(before + 1);
+  });
+
   it("refuses a reporter another agency's template, a bad period and an unknown agency, as the exports do", async () => {
     const other = await template('organization=amr&period=2025Q4', await bearer('court', ['reporter']));
     expect(other.status).toBe(403);
