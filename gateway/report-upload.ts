@@ -136,7 +136,9 @@ export async function uploadFigures(
       summary.rejections.push({ ...reference(batch[r.index].line, r.field), code: r.code, message: r.message });
     }
     for (const w of answer.warnings) {
-      const field = w.code === 'IMPLAUSIBLE_JUMP' ? 'value' : null;
+      // A jump is in the value, or for a rate in its numerator.
+      const figure = batch[w.index].figure;
+      const field = w.code !== 'IMPLAUSIBLE_JUMP' ? null : figure.value !== undefined ? 'value' : 'numerator';
       summary.warnings.push({ ...reference(batch[w.index].line, field), code: w.code, message: w.message });
     }
   }

@@ -42,6 +42,21 @@ describe('POST /report/upload.xlsx with the template LibreOffice filled', () => 
     expect(await figureRevisions()).toBe(before);
   });
 
+  it('points a jump warning at the cell holding the value (a dry run, before anything lands)', async () => {
+    const workbook = new Workbook();
+    await workbook.xlsx.load(fixture(LIBREOFFICE_XLSX) as unknown as ArrayBuffer);
+    const ws = workbook.worksheets[0];
+    const previous = Number(ws.getCell('F2').value);
+    ws.getCell('G2').value = previous * 10;
+    const res = await upload(
+      'upload.xlsx',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      'dryRun=true',
+      await bearer('court', ['reporter']),
+    );
+    expect(res.body.warnings).toMatchObject([{ row: 2, column: 'G', cell: 'G2', code: 'IMPLAUSIBLE_JUMP' }]);
+  });
+
   it('confirmed, the rest lands (a formula counts by the value LibreOffice computed); the same file again writes nothing', async () => {
     const headers = await bearer('court', ['reporter']);
     const before = await figureRevisions();
