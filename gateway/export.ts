@@ -17,7 +17,8 @@ import { EXPORTS, type Row } from './export-specs';
 export type ExportAnswer =
   { status: 200; fileName: string; csv: string } | { status: number; errors: ReadonlyArray<GraphQLFormattedError> };
 
-const STATUS: Record<string, number> = {
+/** HTTP status of an error code, for routes that answer REST. */
+export const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,

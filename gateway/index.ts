@@ -14,6 +14,7 @@ import { SubgraphDataSource } from './data-source';
 import { dashboardRoutes } from './dashboard';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
+import { xlsxReportRoutes } from './xlsx-report';
 import { formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
 import { PUSH_ROWS_LIMIT } from '../subgraphs/indicators/limits';
 import { IdentityDirectory } from './identity-directory';
@@ -74,9 +75,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host: options.host ?? config.host(),
     port: options.port ?? config.port('gateway'),
     context,
-    routes: (app) => {
+    routes: async (app) => {
       app.get('/export/*', exportRoute(apollo, context));
       dashboardRoutes(app);
+      await xlsxReportRoutes(apollo, context)(app);
     },
     metrics,
     ready: async () => {

@@ -29,6 +29,8 @@ export const ErrorCode = {
   /** Malformed JSON or a request the GraphQL endpoint cannot read. */
   BAD_REQUEST: 'BAD_REQUEST',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** An uploaded file that is not the .xlsx workbook or CSV its URL names, or a damaged one. */
+  UNREADABLE_FILE: 'UNREADABLE_FILE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

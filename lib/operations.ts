@@ -20,6 +20,8 @@ export const HUB_OPERATIONS = [
   'ResolveOrganizations',
   'IdentityDirectory',
   'Scorecard',
+  'ReportTemplate',
+  'UploadFigures',
 ] as const;
 
 /** Requests without an operation name. */

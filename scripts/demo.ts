@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { config, PROJECT_ROOT } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
-import { readFigureFile } from '../subgraphs/indicators/figures-csv';
+import { readFigureRows } from '../subgraphs/indicators/figures-csv';
 import { issueToken } from '../lib/tokens';
 
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'seeds', 'demo-figures.csv');
@@ -26,7 +26,7 @@ export interface DemoFigure {
 
 /** The demo file's rows as FigureInput objects: first the figures, then their corrections. */
 export function readDemoFigures(file = DEMO_FILE): { figures: DemoFigure[]; corrections: DemoFigure[] } {
-  const { rows, problems } = readFigureFile(file);
+  const { rows, problems } = readFigureRows(readFileSync(file, 'utf8'));
   if (problems.length > 0) throw new Error(`${file} line ${problems[0].line}: ${problems[0].field}: ${problems[0].message}`);
   for (const row of rows) {
     if (row.figure.source !== 'demo') throw new Error(`${file} line ${row.line}: every demo figure needs source "demo"`);

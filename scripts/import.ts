@@ -1,8 +1,8 @@
 /**
- * ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]
+ * ipzone import figures.csv|figures.xlsx [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]
  * (or npm run import -- …), the token from the file, standard input (-) or IPZONE_TOKEN.
- * Reads the file as UTF-8 or GB18030 (named, or recognised) and refuses one that is not
- * CSV before anything is sent. Sends a CSV of figures through the gateway in batches, shows progress, prints the
+ * Reads an .xlsx workbook's first sheet (the reporting template filled in), or CSV as
+ * UTF-8 or GB18030 (named, or recognised), and refuses a file it cannot read before anything is sent. Sends a CSV of figures through the gateway in batches, shows progress, prints the
  * summary with each rejected row's line, field and code, and exits 1 when rows were
  * rejected (2 when the import could not run). Each batch carries an idempotency key
  * made from the file's content, so running the same file again writes nothing twice.
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   const file = positional[0];
   if (!file)
     throw new Error(
-      'usage: ipzone import figures.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]',
+      'usage: ipzone import figures.csv|figures.xlsx [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]',
     );
   const token = await readToken(options);
   if (!token)
@@ -43,12 +43,13 @@ async function main(): Promise<number> {
   }
   const dryRun = options.has('dry-run');
   const atomic = options.has('atomic');
-  const { rows, problems, encoding, bytes } = readFigureFile(file, options.get('encoding')?.[0]);
+  const { rows, problems, encoding, bytes, unfilled } = await readFigureFile(file, options.get('encoding')?.[0]);
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const total = rows.length + problems.length;
   process.stderr.write(
     `importing ${total.toLocaleString('en')} rows of ${file} (${encoding}) into ${config.clientUrl()}${dryRun ? ' (dry run)' : ''}\n`,
   );
+  if (unfilled > 0) process.stderr.write(`${unfilled} template row(s) left empty: nothing to report in them\n`);
   if (atomic && problems.length > 0) {
     for (const p of problems) process.stdout.write(`line ${p.line}: ${p.field}: BAD_USER_INPUT: ${p.message}\n`);
     process.stdout.write(`nothing imported (--atomic): ${problems.length} row(s) could not be read\n`);

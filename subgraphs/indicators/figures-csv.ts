@@ -1,12 +1,15 @@
 /**
- * CSV files of figures, as `npm run import` and `npm run demo` read them: the first line
- * names the columns (any order), one figure a line. Numbers are written in decimals
- * (`1234.5`, `-3`, `1.2e3`); hexadecimal, binary, `Infinity` and thousands separators are
- * refused. Every row has as many fields as the header.
+ * Files of figures, as `ipzone import`, `npm run demo` and the gateway's uploads read
+ * them: CSV, or the first sheet of an .xlsx workbook (the hub's reporting template
+ * filled in). The first line names the columns (any order; a bilingual heading such as
+ * "数值 / value" counts by the part after its last slash), one figure a line. Numbers are
+ * written in decimals (`1234.5`, `-3`, `1.2e3`); hexadecimal, binary, `Infinity` and
+ * thousands separators are refused. Every row has as many fields as the header.
  */
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../lib/csv';
+import { type CsvRecord, parseCsv } from '../../lib/csv';
 import { decodeText } from '../../lib/encoding';
+import { looksLikeXlsx, readXlsx } from '../../lib/xlsx';
 
 export const FIGURE_CSV_COLUMNS = [
   'indicator',
@@ -26,7 +29,10 @@ export const FIGURE_CSV_COLUMNS = [
 ] as const;
 /** Columns whose figure field is spelled otherwise. */
 const FIELDS: Record<string, string> = { reported_on: 'reportedOn' };
+/** Columns of the reporting template that only inform whoever fills it: read past, never sent. */
+export const TEMPLATE_ONLY_COLUMNS = ['name', 'unit', 'previous'] as const;
 const REQUIRED = ['indicator', 'period'];
+const FIGURE_CELLS = ['value', 'numerator', 'denominator', 'withdraw'];
 const NUMBERS = new Set(['value', 'numerator', 'denominator']);
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
@@ -72,22 +78,45 @@ function cell(column: string, raw: string): { value: unknown } | { problem: stri
   return { value: column === 'status' ? raw.toUpperCase() : raw };
 }
 
-/** Reads a CSV of figures: the rows as FigureInput objects with their lines, and the rows that are not readable. */
-export function readFigureRows(text: string): { rows: FigureRow[]; problems: FigureProblem[] } {
-  const [header, ...records] = parseCsv(text);
+/** The figures of a file: `columns` are the header's column names in order (template-only ones included). */
+export interface FigureSheet {
+  columns: string[];
+  rows: FigureRow[];
+  problems: FigureProblem[];
+  /** Template rows left without a value, numerator, denominator or withdrawal: nothing to report. */
+  unfilled: number;
+}
+
+/** A heading's column name: "数值 / value" → value. */
+const columnName = (heading: string) =>
+  heading
+    .slice(heading.lastIndexOf('/') + 1)
+    .trim()
+    .toLowerCase();
+
+/** Reads records of figures (a CSV's or a sheet's): FigureInput objects with their lines, and the rows that are not readable. */
+export function readFigureRecords([header, ...records]: CsvRecord[]): FigureSheet {
   if (!header) throw new Error('the file is empty');
-  const columns = header.fields.map((c) => c.trim().toLowerCase());
-  const unknown = columns.filter((c) => !(FIGURE_CSV_COLUMNS as readonly string[]).includes(c));
+  const columns = header.fields.map(columnName);
+  const known = [...FIGURE_CSV_COLUMNS, ...TEMPLATE_ONLY_COLUMNS] as readonly string[];
+  const unknown = columns.filter((c) => !known.includes(c));
   if (unknown.length > 0)
     throw new Error(`unknown column(s): ${unknown.join(', ')}; columns are: ${FIGURE_CSV_COLUMNS.join(', ')}`);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) throw new Error(`missing column(s): ${missing.join(', ')}`);
+  const template = TEMPLATE_ONLY_COLUMNS.some((c) => columns.includes(c));
+  const figureCells = FIGURE_CELLS.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
   const rows: FigureRow[] = [];
   const problems: FigureProblem[] = [];
+  let unfilled = 0;
   for (const record of records) {
     const cells = record.fields.map((f) => f.trim());
     // A spreadsheet's empty rows (",,,") are no figures.
     if (cells.every((c) => c === '')) continue;
+    if (template && cells.length === columns.length && figureCells.every((i) => cells[i] === '')) {
+      unfilled += 1;
+      continue;
+    }
     if (cells.length !== columns.length) {
       problems.push({
         line: record.line,
@@ -101,7 +130,7 @@ export function readFigureRows(text: string): { rows: FigureRow[]; problems: Fig
     const figure: Record<string, unknown> = {};
     let problem: { field: string; message: string } | undefined;
     columns.forEach((column, i) => {
-      if (cells[i] === '') return;
+      if (cells[i] === '' || (TEMPLATE_ONLY_COLUMNS as readonly string[]).includes(column)) return;
       const read = cell(column, cells[i]);
       if ('problem' in read) problem ??= { field: column, message: read.problem };
       else figure[FIELDS[column] ?? column] = read.value;
@@ -110,21 +139,40 @@ export function readFigureRows(text: string): { rows: FigureRow[]; problems: Fig
     if (problem) problems.push({ line: record.line, ...problem });
     else rows.push({ line: record.line, figure });
   }
-  return { rows, problems };
+  return { columns, rows, problems, unfilled };
+}
+
+/** Reads the text of a CSV of figures. */
+export const readFigureRows = (text: string): FigureSheet => readFigureRecords(parseCsv(text));
+
+/**
+ * Reads a file's bytes: an .xlsx workbook (recognised by its first bytes) or CSV in the
+ * encoding named (utf-8, gb18030) or recognised. `format` says which was read.
+ */
+export async function readFigureBytes(
+  bytes: Buffer,
+  encoding?: string,
+): Promise<FigureSheet & { format: string; sheet: string | null }> {
+  if (looksLikeXlsx(bytes)) {
+    const { sheet, records } = await readXlsx(bytes);
+    return { ...readFigureRecords(records), format: `.xlsx, sheet "${sheet}"`, sheet };
+  }
+  const decoded = decodeText(bytes, encoding);
+  return { ...readFigureRows(decoded.text), format: decoded.encoding, sheet: null };
 }
 
 /**
- * Reads a CSV file of figures in the encoding named (utf-8, gb18030) or recognised;
- * `bytes` are the file's, for idempotency keys made from its content.
+ * Reads a file of figures (.xlsx, or CSV in the encoding named or recognised); `bytes`
+ * are the file's, for idempotency keys made from its content.
  */
-export function readFigureFile(
+export async function readFigureFile(
   file: string,
   encoding?: string,
-): { rows: FigureRow[]; problems: FigureProblem[]; encoding: string; bytes: Buffer } {
+): Promise<FigureSheet & { encoding: string; bytes: Buffer }> {
   const bytes = readFileSync(file);
   try {
-    const decoded = decodeText(bytes, encoding);
-    return { ...readFigureRows(decoded.text), encoding: decoded.encoding, bytes };
+    const read = await readFigureBytes(bytes, encoding);
+    return { ...read, encoding: read.format, bytes };
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}; nothing was imported`);
   }

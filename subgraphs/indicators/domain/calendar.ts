@@ -53,6 +53,12 @@ export function expectedPeriods(calendar: Calendar, from: string, asOf: string, 
   return result;
 }
 
+/** Whether `period` is one the calendar makes due: its type, from `from` on, and not after the deadline's period. */
+export function periodOwed(calendar: Calendar, from: string, deadline: string | null, period: Period): boolean {
+  const last = deadline ? parsePeriod(deadline)!.end : '9999-12-31';
+  return period.type === calendar.periodType && period.start >= from && period.start <= last;
+}
+
 export type ReportStatus = 'ON_TIME' | 'LATE' | 'MISSING';
 
 export function reportStatus(due: string, firstRecordedAt: string | null): ReportStatus {

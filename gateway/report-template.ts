@@ -1,0 +1,125 @@
+/**
+ * The reporting template of an agency and a period: one row per indicator it owes then
+ * (the indicators whose principal owner it is, by their reporting calendar), and one more
+ * per breakdown the indicator has been reported by in the past year. The data comes from
+ * the gateway's own GraphQL schema; the layout (bilingual headings, the cells to fill and
+ * what each admits) is here, the workbook is written by lib/xlsx.
+ */
+import { type Period, type PeriodType, stepPeriod } from '../lib/period';
+import type { CellRule, XlsxCell, XlsxSheet } from '../lib/xlsx';
+import { periodOwed } from '../subgraphs/indicators/domain/calendar';
+import { FIGURE_STATUSES } from '../lib/enums';
+
+export const TEMPLATE_QUERY = `query ReportTemplate($organization: ID!, $from: String!, $to: String!) {
+  organization(id: $organization) { id name nameEn }
+  indicators(filter: { ownerId: $organization }) {
+    id name nameEn unit unitEn rollup formula deadline minValue maxValue integerOnly
+    owners { id }
+    reportingCalendar { periodType dueDays from }
+    figures(from: $from, to: $to) { period breakdown value }
+  }
+}`;
+
+interface TemplateIndicator {
+  id: string;
+  name: string;
+  nameEn: string;
+  unit: string;
+  unitEn: string;
+  rollup: string;
+  formula: string | null;
+  deadline: string | null;
+  minValue: number | null;
+  maxValue: number | null;
+  integerOnly: boolean;
+  owners: Array<{ id: string } | null> | null;
+  reportingCalendar: { periodType: string; dueDays: number; from: string } | null;
+  figures: Array<{ period: string; breakdown: string; value: number | null }>;
+}
+
+export interface TemplateData {
+  organization: { id: string; name: string; nameEn: string } | null;
+  indicators: TemplateIndicator[] | null;
+}
+
+/** The template's columns: bilingual headings; the part after the slash is the import column. */
+export const TEMPLATE_COLUMNS = [
+  ['指标编号 / indicator', 30],
+  ['指标名称 / name', 40],
+  ['单位 / unit', 12],
+  ['期间 / period', 10],
+  ['分项 / breakdown', 14],
+  ['上期值 / previous', 12],
+  ['数值 / value', 12],
+  ['分子 / numerator', 12],
+  ['分母 / denominator', 12],
+  ['状态 / status', 14],
+  ['说明 / note', 30],
+  ['来源 / source', 20],
+  ['填报单位 / organization', 16],
+] as const;
+
+/** The query's variables: figures of the year before the period up to it (previous values, breakdowns in use). */
+export function templateVariables(organization: string, period: Period): Record<string, string> {
+  return { organization, from: String(period.year - 1), to: period.text };
+}
+
+/** The indicators `organization` owes for `period`: it is their principal owner, and their calendar makes the period due. */
+export function owedIndicators(data: TemplateData, period: Period): TemplateIndicator[] {
+  const organization = data.organization?.id;
+  return (data.indicators ?? []).filter((indicator) => {
+    const calendar = indicator.reportingCalendar;
+    if (indicator.formula || !calendar || indicator.owners?.[0]?.id !== organization) return false;
+    const owed = { periodType: calendar.periodType as PeriodType, dueDays: calendar.dueDays };
+    return periodOwed(owed, calendar.from, indicator.deadline, period);
+  });
+}
+
+const STATUS_RULE: CellRule = { kind: 'list', values: FIGURE_STATUSES };
+
+function indicatorRows(indicator: TemplateIndicator, period: Period, organization: string): XlsxCell[][] {
+  const previous = stepPeriod(period, -1).text;
+  const breakdowns = [...new Set(indicator.figures.map((f) => f.breakdown).filter((b) => b !== ''))].sort();
+  const rate = indicator.rollup === 'RATIO';
+  const valueRule: CellRule = {
+    kind: indicator.integerOnly ? 'whole' : 'decimal',
+    min: indicator.minValue,
+    max: indicator.maxValue,
+  };
+  const part: CellRule = { kind: 'decimal', min: 0 };
+  return ['', ...breakdowns].map((breakdown) => {
+    const before = indicator.figures.find((f) => f.period === previous && f.breakdown === breakdown);
+    return [
+      { value: indicator.id },
+      { value: `${indicator.name}（${indicator.nameEn}）` },
+      {
+        value:
+          indicator.unitEn && indicator.unitEn !== indicator.unit ? `${indicator.unit} / ${indicator.unitEn}` : indicator.unit,
+      },
+      { value: period.text },
+      { value: breakdown },
+      { value: before?.value ?? null },
+      rate ? {} : { editable: true, rule: valueRule },
+      rate ? { editable: true, rule: part } : {},
+      rate ? { editable: true, rule: part } : {},
+      { editable: true, rule: STATUS_RULE },
+      { editable: true },
+      { editable: true },
+      { value: organization },
+    ];
+  });
+}
+
+/** The sheet of the template: a row for each indicator owed (and each of its breakdowns), in id order. */
+export function templateSheet(data: TemplateData, period: Period): XlsxSheet {
+  const organization = data.organization!.id;
+  const rows = owedIndicators(data, period)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .flatMap((indicator) => indicatorRows(indicator, period, organization));
+  return {
+    name: '填报 Report',
+    header: TEMPLATE_COLUMNS.map(([heading]) => heading),
+    widths: TEMPLATE_COLUMNS.map(([, width]) => width),
+    rows,
+  };
+}

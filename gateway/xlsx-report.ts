@@ -1,0 +1,121 @@
+/**
+ * Reporting with Excel, on the gateway:
+ *   GET  /report/template.xlsx?organization=ID&period=2025Q4  the template of what the agency owes
+ *   POST /report/upload.xlsx?dryRun=true|false                the filled template (the body is the file)
+ *   POST /report/upload.csv?dryRun=true|false[&encoding=gb18030]  the same as CSV
+ * Both run GraphQL through the gateway itself as the caller (same token, same rules), as
+ * the CSV exports do. Errors answer JSON `{ errors: [{ message, extensions: { code } }] }`
+ * with 400 (a bad parameter or file), 401, 403 or 404.
+ */
+import type { ApolloServer } from '@apollo/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, unauthenticated } from '../lib/errors';
+import { parsePeriod } from '../lib/period';
+import { HttpError } from '../lib/server';
+import { writeXlsx } from '../lib/xlsx';
+import type { GatewayContext, gatewayContext } from './context';
+import { STATUS } from './export';
+import { TEMPLATE_QUERY, type TemplateData, templateSheet, templateVariables } from './report-template';
+import { type PushBatch, UPLOAD_MUTATION, uploadFigures } from './report-upload';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A GraphQL error as the HTTP refusal the exports answer with. */
+function asRefusal(error: { message: string; extensions?: Record<string, unknown> }): HttpError {
+  const code = String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  return new HttpError(STATUS[code] ?? 502, code, error.message);
+}
+
+type Run = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+
+/** Runs operations through the gateway's own schema as the caller of `request`. */
+async function caller(
+  apollo: ApolloServer<GatewayContext>,
+  context: ReturnType<typeof gatewayContext>,
+  request: FastifyRequest,
+): Promise<{ contextValue: GatewayContext; run: Run }> {
+  let contextValue: GatewayContext;
+  try {
+    contextValue = await context(request.raw, request.id);
+  } catch (error) {
+    throw asRefusal(error instanceof GraphQLError ? error : unauthenticated((error as Error).message));
+  }
+  const run: Run = async <T>(query: string, variables: Record<string, unknown>) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue });
+    const body = response.body.kind === 'single' ? response.body.singleResult : null;
+    if (body?.errors?.length) throw asRefusal(body.errors[0] as GraphQLError);
+    if (!body?.data) throw new HttpError(502, ErrorCode.INTERNAL_SERVER_ERROR, 'the gateway answered without data');
+    return body.data as T;
+  };
+  return { contextValue, run };
+}
+
+const badParameter = (message: string) => new HttpError(400, ErrorCode.BAD_USER_INPUT, message);
+
+function templateRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const params = new URL(request.url, 'http://gateway').searchParams;
+    const { contextValue, run } = await caller(apollo, context, request);
+    const identity = contextValue.identity;
+    const periodText = params.get('period');
+    const period = periodText ? parsePeriod(periodText) : null;
+    if (!period) throw badParameter('period is required, written 2025, 2025H1, 2025Q4 or 2025-10: ?period=2025Q4');
+    const organization = params.get('organization') || identity?.org;
+    if (!organization) throw badParameter('organization is required: ?organization=court&period=2025Q4');
+    if (identity && !identity.roles.some((r) => r !== 'reporter') && organization !== identity.org) {
+      throw new HttpError(
+        403,
+        ErrorCode.FORBIDDEN,
+        `a reporter gets the template of its own organisation (${identity.org}) only`,
+      );
+    }
+    const data = await run<TemplateData>(TEMPLATE_QUERY, templateVariables(organization, period));
+    if (!data.organization)
+      throw new HttpError(404, ErrorCode.NOT_FOUND, `organisation "${organization.slice(0, 80)}" does not exist`);
+    const bytes = await writeXlsx(templateSheet(data, period));
+    return reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="report-${data.organization.id}-${period.text}.xlsx"`)
+      .send(bytes);
+  };
+}
+
+function uploadRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const url = new URL(request.url, 'http://gateway');
+    const format = url.pathname.endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const dryRunText = url.searchParams.get('dryRun') ?? 'true';
+    if (dryRunText !== 'true' && dryRunText !== 'false') throw badParameter('dryRun is true (the default) or false');
+    const { contextValue, run } = await caller(apollo, context, request);
+    if (!contextValue.identity)
+      throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'an upload needs a token (Authorization: Bearer …)');
+    if (!Buffer.isBuffer(request.body)) {
+      throw new HttpError(
+        400,
+        ErrorCode.UNREADABLE_FILE,
+        `send the file itself as the body (content-type ${format === 'xlsx' ? XLSX_TYPE : 'text/csv'})`,
+      );
+    }
+    const summary = await uploadFigures(
+      format,
+      request.body,
+      { dryRun: dryRunText === 'true', encoding: url.searchParams.get('encoding') ?? undefined },
+      async (input) => (await run<{ pushFigures: Awaited<ReturnType<PushBatch>> }>(UPLOAD_MUTATION, { input })).pushFigures,
+    );
+    return reply.send(summary);
+  };
+}
+
+/** Registers the template and upload routes; uploads take any content type as the file's bytes. */
+export function xlsxReportRoutes(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/report/template.xlsx', templateRoute(apollo, context));
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+      scope.post('/report/upload.xlsx', uploadRoute(apollo, context));
+      scope.post('/report/upload.csv', uploadRoute(apollo, context));
+    });
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Excel workbooks (.xlsx, Office Open XML) ↔ rows of text, with exceljs. Writing: one
+ * sheet of a header row and rows of cells, the header frozen and locked, cells to fill
+ * unlocked and checked by the sheet's own data validation (number bounds, whole numbers,
+ * a list of values). Reading: the first sheet's rows as text fields, the way a CSV reader
+ * returns them, each with its sheet row; formulas give their cached values, never the
+ * formula. A file that is not an .xlsx workbook is refused with XlsxReadError.
+ */
+import { type CellValue, type DataValidation, Workbook, type Worksheet } from 'exceljs';
+
+/** What a cell to fill admits, as Excel's data validation can say it. */
+export type CellRule =
+  { kind: 'decimal' | 'whole'; min?: number | null; max?: number | null } | { kind: 'list'; values: readonly string[] };
+
+export interface XlsxCell {
+  value?: string | number | null;
+  /** Unlocked for the person filling the sheet (the rest of a protected sheet is locked). */
+  editable?: boolean;
+  rule?: CellRule;
+}
+
+export interface XlsxSheet {
+  name: string;
+  header: string[];
+  /** Column widths in characters, by column. */
+  widths?: number[];
+  rows: XlsxCell[][];
+}
+
+/** A sheet row as text: `line` is its row number in the sheet (1 for the header). */
+export interface SheetRecord {
+  line: number;
+  fields: string[];
+}
+
+/** The bytes are not an .xlsx workbook (or one exceljs cannot read). */
+export class XlsxReadError extends Error {}
+
+/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function validation(rule: CellRule): DataValidation {
+  if (rule.kind === 'list') {
+    return {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${rule.values.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: '取值 / value',
+      error: `请选择 / choose one of: ${rule.values.join(', ')}`,
+    };
+  }
+  const { min, max } = rule;
+  const bounds =
+    min != null && max != null
+      ? { operator: 'between' as const, formulae: [min, max], text: `${min} – ${max}` }
+      : min != null
+        ? { operator: 'greaterThanOrEqual' as const, formulae: [min], text: `≥ ${min}` }
+        : max != null
+          ? { operator: 'lessThanOrEqual' as const, formulae: [max], text: `≤ ${max}` }
+          : { operator: 'between' as const, formulae: [-1e15, 1e15], text: 'a number' };
+  const whole = rule.kind === 'whole' ? '整数 / a whole number ' : '数值 / a number ';
+  return {
+    type: rule.kind,
+    operator: bounds.operator,
+    formulae: bounds.formulae,
+    allowBlank: true,
+    showErrorMessage: true,
+    errorTitle: '数值 / value',
+    error: `${whole}${bounds.text}`,
+  };
+}
+
+/** An .xlsx workbook of one protected sheet: header frozen and locked, editable cells unlocked and validated. */
+export async function writeXlsx(sheet: XlsxSheet): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.creator = 'ipzone-hub';
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = sheet.header.map((header, i) => ({ header, width: sheet.widths?.[i] ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  sheet.rows.forEach((cells, r) => {
+    const row = ws.getRow(r + 2);
+    cells.forEach((cell, c) => {
+      const target = row.getCell(c + 1);
+      if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
+      if (cell.editable) {
+        target.protection = { locked: false };
+        target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8DC' } };
+      }
+      if (cell.rule) target.dataValidation = validation(cell.rule);
+    });
+  });
+  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A cell's text: numbers as JavaScript writes them, a formula's cached result, rich text joined. */
+function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined || result === null) return `=${(value as { formula?: string }).formula ?? ''}`;
+    return typeof result === 'object' && 'error' in (result as object)
+      ? String((result as { error: string }).error)
+      : cellText(result as CellValue);
+  }
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) return String(value.error);
+  if ('text' in value) return String(value.text);
+  return '';
+}
+
+function records(ws: Worksheet): SheetRecord[] {
+  const header = ws.getRow(1);
+  let width = 0;
+  header.eachCell((cell, column) => {
+    if (cellText(cell.value).trim() !== '') width = Math.max(width, column);
+  });
+  const result: SheetRecord[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    const fields: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      fields[column - 1] = cellText(cell.value);
+    });
+    // Within the header's width every cell counts; beyond it only cells holding something.
+    let last = fields.length;
+    while (last > width && (fields[last - 1] ?? '').trim() === '') last -= 1;
+    result.push({ line, fields: Array.from({ length: Math.max(width, last) }, (_, i) => fields[i] ?? '') });
+  });
+  return result;
+}
+
+/** True when the bytes begin like a ZIP archive, as every .xlsx file does. */
+export const looksLikeXlsx = (bytes: Uint8Array): boolean =>
+  bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/** Most bytes the parts of a workbook may unpack to: a small ZIP that unpacks to gigabytes is refused unread. */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The unpacked size a ZIP archive declares for its entries (its central directory), or
+ * null when it has no readable directory.
+ */
+function declaredUnpackedBytes(bytes: Buffer): number | null {
+  // The end-of-central-directory record: at least 22 bytes from the end, before a comment of up to 64 KiB.
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
+    if (bytes.readUInt32LE(at) !== 0x06054b50) continue;
+    const entries = bytes.readUInt16LE(at + 10);
+    let entry = bytes.readUInt32LE(at + 16);
+    let total = 0;
+    for (let i = 0; i < entries; i += 1) {
+      if (entry + 46 > bytes.length || bytes.readUInt32LE(entry) !== 0x02014b50) return null;
+      total += bytes.readUInt32LE(entry + 24);
+      entry += 46 + bytes.readUInt16LE(entry + 28) + bytes.readUInt16LE(entry + 30) + bytes.readUInt16LE(entry + 32);
+    }
+    return total;
+  }
+  return null;
+}
+
+/** The first sheet of an .xlsx workbook: its name and its rows as text. */
+export async function readXlsx(bytes: Buffer): Promise<{ sheet: string; records: SheetRecord[] }> {
+  if (!looksLikeXlsx(bytes)) {
+    throw new XlsxReadError('the file is not an .xlsx workbook (an .xlsx file is a ZIP archive; this one is not)');
+  }
+  const unpacked = bytes.length >= 22 ? declaredUnpackedBytes(bytes) : null;
+  if (unpacked === null) throw new XlsxReadError('the .xlsx workbook is damaged: its ZIP directory cannot be read');
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    throw new XlsxReadError(`the workbook unpacks to ${unpacked} bytes, more than ${MAX_UNPACKED_BYTES}: split it`);
+  }
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new XlsxReadError(`the .xlsx workbook cannot be read: ${(error as Error).message.slice(0, 200)}`);
+  }
+  const ws = workbook.worksheets[0];
+  if (!ws) throw new XlsxReadError('the workbook has no sheet');
+  return { sheet: ws.name, records: records(ws) };
+}
