@@ -156,6 +156,10 @@ export interface IndicatorSeed {
    * "[high-value-invention-patents] ÷ [resident-population]". Nobody pushes its figures.
    */
   formula?: string | null;
+  /** A relative target written 超 X % (strictly more than): reaching X % exactly does not meet it. */
+  strictBound?: boolean;
+  /** For an AVERAGE: the indicator whose figures weight each period's value (cases closed weight closure days). */
+  weightIndicator?: string;
 }
 
 /** Id of an annex task in the hub: "T01" … "T58". */

@@ -8,6 +8,7 @@ import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-C
 import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
 import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
+import { IndicatorMethod1764000300000 } from './data/migrations/1764000300000-IndicatorMethod';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
 import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
@@ -35,6 +36,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateFigures1764000000003,
       CreateKpiSupport1764000000004,
       IndexTotals1764000000005,
+      IndicatorMethod1764000300000,
     ],
   },
   loaders: createLoaders,

@@ -36,6 +36,8 @@ export async function seedIndicators(db: DataSource, indicators: IndicatorSeed[]
           formula: i.formula ?? null,
           calendar_period_type: calendar?.periodType ?? null,
           calendar_due_days: calendar?.dueDays ?? null,
+          strict_bound: i.strictBound ?? false,
+          weight_indicator_id: i.weightIndicator ?? null,
         };
       }),
     );
