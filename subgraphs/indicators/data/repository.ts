@@ -114,7 +114,8 @@ export class IndicatorRepository {
 const INDICATOR_COLUMNS = `i.id, i.name, i.name_en AS "nameEn", i.unit, i.unit_en AS "unitEn", i.value_kind AS "valueKind",
   i.comparator, i.target_value AS "targetValue", i.deadline, i.periodicity, i.rollup, i.headline, i.quote, i.source,
   i.period_types AS "periodTypes", i.min_value::float8 AS "minValue", i.max_value::float8 AS "maxValue", i.integer_only AS "integerOnly",
-  i.formula, i.calendar_period_type AS "calendarPeriodType", i.calendar_due_days AS "calendarDueDays", i.reporting_from::text AS "reportingFrom"`;
+  i.formula, i.calendar_period_type AS "calendarPeriodType", i.calendar_due_days AS "calendarDueDays", i.reporting_from::text AS "reportingFrom",
+  i.strict_bound AS "strictBound", i.weight_indicator_id AS "weightIndicatorId"`;
 
 function numbers<T extends { targetValue: number | null }>(rows: T[]): T[] {
   return rows.map((row) => ({ ...row, targetValue: numberOrNull(row.targetValue) }));
