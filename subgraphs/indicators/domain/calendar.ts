@@ -13,12 +13,13 @@ export interface Calendar {
 }
 
 export function defaultCalendar(
-  seed: Pick<IndicatorSeed, 'valueKind' | 'periodicity' | 'id'> & { formula?: string | null },
+  seed: Pick<IndicatorSeed, 'valueKind' | 'periodicity' | 'id'> & { formula?: string | null; rollup?: string },
 ): Calendar | null {
   if (seed.formula) return null;
   if (seed.valueKind === 'SCORE') return { periodType: 'YEAR', dueDays: 60 };
   if (seed.valueKind === 'AMOUNT') return { periodType: 'YEAR', dueDays: 90 };
-  if (seed.periodicity === 'BY_DEADLINE') return { periodType: 'HALF', dueDays: 30 };
+  // Rates are quarterly whatever their deadline: a rate's parts are counted as they occur.
+  if (seed.periodicity === 'BY_DEADLINE' && seed.rollup !== 'RATIO') return { periodType: 'HALF', dueDays: 30 };
   return { periodType: 'QUARTER', dueDays: 15 };
 }
 
