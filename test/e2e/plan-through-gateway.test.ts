@@ -106,6 +106,29 @@ describe('an analyst asking the gateway about the plan', () => {
     expect(org.indicators.length).toBeGreaterThan(0);
   });
 
+  it('leads the joint meeting (T01) by 市市场监管局, and counts the zones\' committees among 各区人民政府 (含开发区、长江新区、风景区管委会)', async () => {
+    const res = await graphql(
+      url,
+      `{ task(id: "T17") { responsibleUnits { asWritten organization { id } } }
+         joint: task(id: "T01") { leadOrganization { id } }
+         scenic: organization(id: "scenic-area") { name tasks { id } }
+         zone: organization(id: "east-lake-hi-tech-zone") { tasks { id } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.joint.leadOrganization).toEqual({ id: 'amr' });
+    const units = res.data!.task.responsibleUnits.map((u: any) => [u.asWritten, u.organization.id]);
+    expect(units).toEqual(
+      expect.arrayContaining([
+        ['各区人民政府', 'districts'],
+        ['各区人民政府', 'east-lake-hi-tech-zone'],
+        ['各区人民政府', 'scenic-area'],
+      ]),
+    );
+    const districtTasks = ['T01', 'T02', 'T17', 'T32', 'T54', 'T55', 'T58'];
+    expect(res.data!.scenic).toEqual({ name: '风景区管委会', tasks: districtTasks.map((id) => ({ id })) });
+    expect(res.data!.zone.tasks.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([...districtTasks, 'T53']));
+  });
+
   it('resolves the OCR variants of one agency to one organisation', async () => {
     const res = await graphql(
       url,
