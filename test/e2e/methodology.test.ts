@@ -44,7 +44,8 @@ function expectMatch(actual: unknown, expected: unknown, where: string): void {
     expect({ where, length: (actual as unknown[])?.length }).toEqual({ where, length: expected.length });
     expected.forEach((e, i) => expectMatch((actual as unknown[])[i], e, `${where}[${i}]`));
   } else if (expected !== null && typeof expected === 'object') {
-    for (const [key, value] of Object.entries(expected)) expectMatch((actual as Record<string, unknown>)?.[key], value, `${where}.${key}`);
+    for (const [key, value] of Object.entries(expected))
+      expectMatch((actual as Record<string, unknown>)?.[key], value, `${where}.${key}`);
   } else {
     expect({ where, value: actual }).toEqual({ where, value: expected });
   }

@@ -106,13 +106,37 @@ describe('an analyst asking the gateway about the plan', () => {
     expect(org.indicators.length).toBeGreaterThan(0);
   });
 
-  it('leads the joint meeting (T01) by 市市场监管局, and counts the zones\' committees among 各区人民政府 (含开发区、长江新区、风景区管委会)', async () => {
+  it("leads the joint meeting (T01) by 市市场监管局, and counts the zones' committees among 各区人民政府 (含开发区、长江新区、风景区管委会)", async () => {
     const res = await graphql(
       url,
-      `{ task(id: "T17") { responsibleUnits { asWritten organization { id } } }
-         joint: task(id: "T01") { leadOrganization { id } }
-         scenic: organization(id: "scenic-area") { name tasks { id } }
-         zone: organization(id: "east-lake-hi-tech-zone") { tasks { id } } }`,
+      `
+        {
+          task(id: "T17") {
+            responsibleUnits {
+              asWritten
+              organization {
+                id
+              }
+            }
+          }
+          joint: task(id: "T01") {
+            leadOrganization {
+              id
+            }
+          }
+          scenic: organization(id: "scenic-area") {
+            name
+            tasks {
+              id
+            }
+          }
+          zone: organization(id: "east-lake-hi-tech-zone") {
+            tasks {
+              id
+            }
+          }
+        }
+      `,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.joint.leadOrganization).toEqual({ id: 'amr' });

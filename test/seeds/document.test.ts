@@ -6,7 +6,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { type IndicatorSeed, leadOf, type OrganizationSeed, type PlanSeed, type TaskSeed, withIncludedUnits } from '../../seeds/model';
+import {
+  type IndicatorSeed,
+  leadOf,
+  type OrganizationSeed,
+  type PlanSeed,
+  type TaskSeed,
+  withIncludedUnits,
+} from '../../seeds/model';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(SEEDS, file), 'utf8')) as T;
@@ -235,7 +242,7 @@ describe('the annex tasks', () => {
     expect([...spellings].sort()).toEqual(['市场监管局', '市市场监管局']);
   });
 
-  it('make the zones\' and the scenic area\'s committees co-responsible wherever the annex writes 各区人民政府', () => {
+  it("make the zones' and the scenic area's committees co-responsible wherever the annex writes 各区人民政府", () => {
     // Task 1: 各区人民政府（含开发区、长江新区、风景区管委会，下同）.
     expect(taskBySeq.get(1)!.responsibleAsWritten).toContain('各区人民政府（含开发区、长江新区、风景区管委会，下同）');
     const committees = organizations.filter((o) => o.kind === 'DEVELOPMENT_ZONE_COMMITTEE').map((o) => o.id);
@@ -409,11 +416,14 @@ describe('the indicators', () => {
   it('bound a relative target strictly exactly where the document writes 超 (增长量超80%: +80 % is not enough)', () => {
     const relative = indicators.filter((i) => i.comparator === 'INCREASE_BY_PERCENT' || i.comparator === 'REDUCE_BY_PERCENT');
     expect(relative.length).toBeGreaterThan(1);
-    for (const i of relative) expect({ id: i.id, strict: !!i.strictBound }).toEqual({ id: i.id, strict: /超\s*\d/.test(i.quote) });
-    expect(indicators.filter((i) => i.strictBound).map((i) => i.id)).toEqual(['rapid-protection-centre-registered-entities-growth']);
+    for (const i of relative)
+      expect({ id: i.id, strict: !!i.strictBound }).toEqual({ id: i.id, strict: /超\s*\d/.test(i.quote) });
+    expect(indicators.filter((i) => i.strictBound).map((i) => i.id)).toEqual([
+      'rapid-protection-centre-registered-entities-growth',
+    ]);
   });
 
-  it('weight the year\'s average closure time (全年平均结案时间) by the court\'s cases closed', () => {
+  it("weight the year's average closure time (全年平均结案时间) by the court's cases closed", () => {
     const monitoring = read<IndicatorSeed[]>('monitoring-indicators.json');
     const days = indicators.find((i) => i.id === 'average-trial-closure-days')!;
     expect(days).toMatchObject({ name: '全年平均结案时间', rollup: 'AVERAGE', weightIndicator: 'court-ip-cases-closed' });

@@ -7,7 +7,7 @@
  * figure that starts there finds the largest covering without counting a month twice.
  */
 import type { Period } from '../../../lib/period';
-import type { Observation } from './series';
+import type { Observation } from './observation';
 
 /** Figures that disagree by more than this share of the larger (and more than half a unit) do not reconcile. */
 export const RECONCILIATION_TOLERANCE = 0.005;

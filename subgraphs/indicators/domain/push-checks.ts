@@ -7,7 +7,7 @@ import { ErrorCode } from '../../../lib/errors';
 import { parsePeriod, type Period, PERIOD_TYPES } from '../../../lib/period';
 import { reconcileParts } from './coverage';
 import type { FigureRow } from './figure-types';
-import type { Observation } from './series';
+import type { Observation } from './observation';
 
 export interface RowProblem {
   field: string;
@@ -106,12 +106,7 @@ export function reconciliationWarnings(
   for (const row of rows) {
     if (row.withdrawn) continue;
     const figures = [...group(row.indicatorId, row.breakdown, row.period.year).values()];
-    const related = figures.filter(
-      (o) =>
-        (o.period.start >= row.period.start && o.period.end <= row.period.end) ||
-        (row.period.start >= o.period.start && row.period.end <= o.period.end),
-    );
-    for (const w of reconcileParts(rollupOf(row.indicatorId), related))
+    for (const w of reconcileParts(rollupOf(row.indicatorId), figures))
       if (w.periods?.includes(row.period.text)) warnings.push({ index: row.index, code: w.code, message: w.message });
   }
   return warnings;

@@ -1,21 +1,15 @@
 /**
- * Series of figures over time: rolled up over a window by an indicator's rule, projected
- * by least squares, and computed per period for derived indicators.
+ * Series of figures over time: rolled up over a window by an indicator's rule (the figures
+ * that tile it, coverage.ts), and computed per period for derived indicators.
  */
 import type { Period } from '../../../lib/period';
 import { tile } from './coverage';
+import type { Observation } from './observation';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
 
 export type Rollup = 'SUM' | 'LAST' | 'AVERAGE' | 'RATIO';
 
-export interface Observation {
-  period: Period;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  /** Where the figure comes from; "demo" marks synthetic data. */
-  source?: string | null;
-}
+export type { Observation } from './observation';
 
 /** Least squares line through (x, y); null with fewer than two distinct x. */
 export function leastSquares(points: Array<[number, number]>): { slope: number; intercept: number } | null {

@@ -1,6 +1,5 @@
 /** Targets as the plan writes them: comparators, relative targets, progress, windows. */
 import { monthEnd } from '../../../lib/period';
-import type { KpiIndicator } from './kpi';
 
 export type Comparator = 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'EQUAL' | 'REDUCE_BY_PERCENT' | 'INCREASE_BY_PERCENT';
 export type Absolute = 'AT_LEAST' | 'MORE_THAN' | 'AT_MOST' | 'LESS_THAN' | 'EQUAL';
@@ -80,7 +79,7 @@ export interface Window {
 }
 
 /** The window of an indicator as of a date. */
-export function windowOf(indicator: Pick<KpiIndicator, 'deadline' | 'rollup' | 'continuing'>, asOf: string): Window {
+export function windowOf(indicator: { deadline: string | null; rollup: string; continuing?: boolean }, asOf: string): Window {
   const deadlineEnd = indicator.deadline ? monthEnd(indicator.deadline) : null;
   // A continuing target holds every year from its deadline on: the as-of date's year counts.
   const evalDate = deadlineEnd && deadlineEnd < asOf && !indicator.continuing ? deadlineEnd : asOf;
