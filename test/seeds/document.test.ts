@@ -431,11 +431,17 @@ describe('the indicators', () => {
     for (const i of [...indicators, ...monitoring]) if (i.weightIndicator) expect(i.rollup).toBe('AVERAGE');
   });
 
-  it('state every numeric target of the annex once, leaving out the grant rules of task 33', () => {
+  it('state every numeric target of the annex once, the grant thresholds of task 33 included', () => {
     const withTargets = [...new Set(indicators.flatMap((i) => i.taskSeqs))].sort((a, b) => a - b);
-    expect(withTargets).toEqual([2, 10, 14, 15, 20, 22, 25, 26, 31, 44, 46, 54, 56]);
+    expect(withTargets).toEqual([2, 10, 14, 15, 20, 22, 25, 26, 31, 33, 44, 46, 54, 56]);
     const quotes = indicators.map((i) => `${i.quote}|${i.id}`);
     expect(new Set(quotes).size).toBe(quotes.length);
-    expect(indicators.some((i) => i.quote.includes('70%') || i.quote.includes('10年'))).toBe(false);
+    // Task 33: ownership share 不低于70%, long-term use right 不低于10年, both floors.
+    const task33 = indicators.filter((i) => i.taskSeqs.includes(33));
+    expect(task33.map((i) => [i.comparator, i.targetValue, i.unit])).toEqual([
+      ['AT_LEAST', 70, '%'],
+      ['AT_LEAST', 10, '年'],
+    ]);
+    for (const i of task33) expect(taskBySeq.get(33)!.content).toContain(i.quote);
   });
 });
