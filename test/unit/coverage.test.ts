@@ -110,3 +110,30 @@ describe('strict bounds, gap and progress', () => {
     expect(inclusive).toMatchObject({ status: 'ACHIEVED', gap: 0, progress: 100 });
   });
 });
+
+describe('reconciliation with breakdowns at push', () => {
+  it('warns on a total, or a breakdown, that disagrees with the other side for the same period', () => {
+    const figure = (index: number, breakdown: string, value: number) => ({
+      index,
+      indicatorId: 'x',
+      period: parsePeriod('2025')!,
+      breakdown,
+      value,
+      numerator: null,
+      denominator: null,
+      withdrawn: false,
+    });
+    const stored = [
+      { indicatorId: 'x', period: '2025', breakdown: '江岸区', value: 600, numerator: null, denominator: null, withdrawn: false },
+    ];
+    const sum = () => 'SUM';
+    expect(reconciliationWarnings([figure(0, '', 1000), figure(1, '武昌区', 500)], stored, sum)).toEqual([
+      expect.objectContaining({ index: 0, code: 'RECONCILIATION' }),
+      expect.objectContaining({ index: 1, code: 'RECONCILIATION' }),
+    ]);
+    expect(
+      reconciliationWarnings([figure(1, '武昌区', 500)], [...stored, { ...stored[0], breakdown: '', value: 1000 }], sum),
+    ).toEqual([expect.objectContaining({ index: 1, message: expect.stringContaining('1000 against 1100') })]);
+    expect(reconciliationWarnings([figure(0, '', 1100), figure(1, '武昌区', 500)], stored, sum)).toEqual([]);
+  });
+});

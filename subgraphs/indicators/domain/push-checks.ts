@@ -4,8 +4,9 @@
  * with the figures of the periods it contains, or that contain it, lands with a warning.
  */
 import { ErrorCode } from '../../../lib/errors';
-import { parsePeriod, type Period, PERIOD_TYPES } from '../../../lib/period';
-import { reconcileParts } from './coverage';
+import { parsePeriod, type Period } from '../../../lib/period';
+import { reconcileBreakdowns, reconcileParts } from './coverage';
+import type { StoredFigure } from '../data/reconciliation-reads';
 import type { FigureRow } from './figure-types';
 import type { Observation } from './observation';
 
@@ -26,20 +27,6 @@ export function ratioProblem(indicator: { id: string; rollup: string }, input: F
   };
 }
 
-/** Every period of a year: the year, its halves, quarters and months. */
-function periodsOfYear(year: number): Period[] {
-  const texts = [`${year}`, `${year}H1`, `${year}H2`];
-  for (let q = 1; q <= 4; q += 1) texts.push(`${year}Q${q}`);
-  for (let m = 1; m <= 12; m += 1) texts.push(`${year}-${String(m).padStart(2, '0')}`);
-  return texts.map((t) => parsePeriod(t)!).filter((p) => PERIOD_TYPES.includes(p.type));
-}
-
-export interface FigureKey {
-  indicatorId: string;
-  period: string;
-  breakdown: string;
-}
-
 interface PushedFigure {
   index: number;
   indicatorId: string;
@@ -51,63 +38,75 @@ interface PushedFigure {
   withdrawn: boolean;
 }
 
-/** The stored figures a reconciliation of these rows needs: every period of each row's year. */
-export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId: string) => string): FigureKey[] {
-  const keys = new Map<string, FigureKey>();
-  for (const row of rows) {
-    const rule = rollupOf(row.indicatorId);
-    if (rule !== 'SUM' && rule !== 'RATIO') continue;
-    for (const p of periodsOfYear(row.period.year))
-      keys.set(`${row.indicatorId}\u0000${p.text}\u0000${row.breakdown}`, {
-        indicatorId: row.indicatorId,
-        period: p.text,
-        breakdown: row.breakdown,
-      });
-  }
-  return [...keys.values()];
-}
+type Warning = { index: number; code: string; message: string };
 
-interface StoredFigure extends FigureKey {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  withdrawn: boolean;
-}
-
-/**
- * A RECONCILIATION warning for each row whose figure, with this batch applied over the
- * stored figures, disagrees with the parts that tile it or the whole it is part of.
- */
-export function reconciliationWarnings(
+/** The indicator-years a reconciliation of these rows reads: those of additive indicators. */
+export function reconciliationYears(
   rows: PushedFigure[],
-  stored: StoredFigure[],
   rollupOf: (indicatorId: string) => string,
-): Array<{ index: number; code: string; message: string }> {
+): Array<{ indicatorId: string; year: number }> {
+  const pairs = new Map<string, { indicatorId: string; year: number }>();
+  for (const row of rows) {
+    if (rollupOf(row.indicatorId) === 'AVERAGE') continue;
+    pairs.set(`${row.indicatorId}\u0000${row.period.year}`, { indicatorId: row.indicatorId, year: row.period.year });
+  }
+  return [...pairs.values()];
+}
+
+/** The figures of each indicator, breakdown and year, with this batch applied over those stored. */
+function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<string, Map<string, Observation>> {
   const groups = new Map<string, Map<string, Observation>>();
   const group = (indicatorId: string, breakdown: string, year: number) => {
     const key = `${indicatorId}\u0000${breakdown}\u0000${year}`;
     if (!groups.has(key)) groups.set(key, new Map());
     return groups.get(key)!;
   };
-  const asObservation = (f: { value: number | null; numerator: number | null; denominator: number | null }, period: Period) =>
-    f.value === null ? null : { period, value: f.value, numerator: f.numerator, denominator: f.denominator };
+  const observation = (f: StoredFigure | PushedFigure, period: Period): Observation | null =>
+    f.value === null || f.withdrawn ? null : { period, value: f.value, numerator: f.numerator, denominator: f.denominator };
   for (const f of stored) {
     const period = parsePeriod(f.period);
-    const o = period && !f.withdrawn ? asObservation(f, period) : null;
+    const o = period && observation(f, period);
     if (period && o) group(f.indicatorId, f.breakdown, period.year).set(period.text, o);
   }
   for (const row of rows) {
     const figures = group(row.indicatorId, row.breakdown, row.period.year);
-    const o = row.withdrawn ? null : asObservation(row, row.period);
+    const o = observation(row, row.period);
     if (o) figures.set(row.period.text, o);
     else figures.delete(row.period.text);
   }
-  const warnings: Array<{ index: number; code: string; message: string }> = [];
+  return groups;
+}
+
+/**
+ * A RECONCILIATION warning for each row whose figure, with this batch applied over the
+ * stored figures, disagrees with the parts that tile it or the whole it is part of
+ * (flows and rates), or with its total or breakdowns for the same period.
+ */
+export function reconciliationWarnings(
+  rows: PushedFigure[],
+  stored: StoredFigure[],
+  rollupOf: (indicatorId: string) => string,
+): Warning[] {
+  const groups = figuresAfterPush(rows, stored);
+  const warnings: Warning[] = [];
   for (const row of rows) {
     if (row.withdrawn) continue;
-    const figures = [...group(row.indicatorId, row.breakdown, row.period.year).values()];
-    for (const w of reconcileParts(rollupOf(row.indicatorId), figures))
+    const rule = rollupOf(row.indicatorId);
+    const figures = [...(groups.get(`${row.indicatorId}\u0000${row.breakdown}\u0000${row.period.year}`)?.values() ?? [])];
+    for (const w of reconcileParts(rule, figures))
       if (w.periods?.includes(row.period.text)) warnings.push({ index: row.index, code: w.code, message: w.message });
+    // The period's total against the sum of its breakdowns.
+    const ofPeriod = (breakdown: string) =>
+      groups.get(`${row.indicatorId}\u0000${breakdown}\u0000${row.period.year}`)?.get(row.period.text);
+    const total = ofPeriod('');
+    if (!total) continue;
+    const breakdowns = [...groups.entries()]
+      .filter(([key]) => key.startsWith(`${row.indicatorId}\u0000`) && key.endsWith(`\u0000${row.period.year}`))
+      .map(([key, figures]) => [key.split('\u0000')[1], figures.get(row.period.text)] as const)
+      .filter(([breakdown, o]) => breakdown !== '' && o)
+      .map(([, o]) => [o!]);
+    for (const w of reconcileBreakdowns(rule, [total], breakdowns))
+      warnings.push({ index: row.index, code: w.code, message: w.message });
   }
   return warnings;
 }

@@ -25,7 +25,8 @@ import type { PushRequest, PushSummary } from './figure-types';
 import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { seriesKey } from './keys';
-import { reconciliationKeys, reconciliationWarnings } from './push-checks';
+import { figuresOfYears } from '../data/reconciliation-reads';
+import { reconciliationWarnings, reconciliationYears } from './push-checks';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 
 export interface PushDependencies {
@@ -201,7 +202,7 @@ function write(
     });
     const summary = emptySummary(input, key);
     const toWrite = compareWithStored(unlocked, await storedFigures(manager, unlocked), summary, rowRejections);
-    const around = await currentFigures(manager, reconciliationKeys(toWrite, rollupOf));
+    const around = await figuresOfYears(manager, reconciliationYears(toWrite, rollupOf));
     summary.warnings.push(...reconciliationWarnings(toWrite, around, rollupOf));
     summary.warnings.sort((a, b) => a.index - b.index);
     summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
