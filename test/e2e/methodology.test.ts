@@ -18,6 +18,8 @@ interface Case {
   rule: string;
   push: Array<Record<string, unknown>>;
   baselines?: Array<{ indicator: string; value: number; period: string }>;
+  /** The indicator whose KPI is checked, when not the first pushed (a derived one). */
+  kpiOf?: string;
   rejected?: Array<{ index: number; field: string; code: string }>;
   warnings?: Array<{ index: number; code: string }>;
   checks: Check[];
@@ -80,7 +82,7 @@ describe('the worked examples of docs/methodology.md, through the gateway', () =
     expectMatch(summary.rejections, example.rejected ?? [], 'rejections');
     for (const w of example.warnings ?? []) expect(summary.warnings).toContainEqual(expect.objectContaining(w));
     if (!example.warnings) expect(summary.warnings.filter((w: { code: string }) => w.code === 'RECONCILIATION')).toEqual([]);
-    const indicator = String(example.push[0].indicator);
+    const indicator = example.kpiOf ?? String(example.push[0].indicator);
     for (const check of example.checks) {
       const res = await graphql(url, KPI, { id: indicator, asOf: check.asOf });
       expect(res.errors).toBeUndefined();
