@@ -169,6 +169,11 @@ export interface IndicatorSeed {
   strictBound?: boolean;
   /** For an AVERAGE: the indicator whose figures weight each period's value (cases closed weight closure days). */
   weightIndicator?: string;
+  /**
+   * For a RATIO whose numerators and denominators are not collected: the declared method is
+   * the mean of the rates (each KPI says so). Without it, a rate comes as its two parts.
+   */
+  meanOfRates?: boolean;
 }
 
 /** The organisation leading a task: the one the document names as lead, else the first of its cell. */

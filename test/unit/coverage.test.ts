@@ -94,6 +94,35 @@ describe('reconciliation', () => {
   });
 });
 
+describe('rates', () => {
+  const share = indicator({ rollup: 'RATIO', targetValue: 50, percent: true });
+  it('are never a mean of percentages: a figure without its parts leaves no value, with the reason', () => {
+    const kpi = evaluateKpi({
+      indicator: share,
+      observations: [obs('2025H1', 40), obs('2025H2', 60, 60, 100)],
+      baseline: null,
+      asOf: '2025-12-31',
+    });
+    expect(kpi).toMatchObject({
+      actual: null,
+      status: 'NO_DATA',
+      reason: expect.stringContaining('2025H1 carry no numerator and denominator'),
+    });
+  });
+
+  it('are averaged only when the indicator declares it, and the KPI says so', () => {
+    const declared = { ...share, meanOfRates: true };
+    const kpi = evaluateKpi({
+      indicator: declared,
+      observations: [obs('2025H1', 40), obs('2025Q3', 60), obs('2025Q4', 70)],
+      baseline: null,
+      asOf: '2025-12-31',
+    });
+    expect(kpi.actual).toBeCloseTo((40 * 6 + 60 * 3 + 70 * 3) / 12, 12);
+    expect(kpi.reason).toContain('the mean of its rates');
+  });
+});
+
 describe('strict bounds, gap and progress', () => {
   it('does not meet 超 80 % at +80 % exactly, and shows neither gap 0 nor progress 100 beside OFF_TRACK', () => {
     const growth = indicator({ rollup: 'LAST', comparator: 'INCREASE_BY_PERCENT', targetValue: 80, strict: true });

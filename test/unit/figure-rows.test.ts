@@ -60,6 +60,10 @@ describe('a rate (RATIO)', () => {
     expect(row({ numerator: 60, denominator: 100 }, rate)).toMatchObject({ value: 60, numerator: 60, denominator: 100 });
   });
 
+  it('takes a value alone only when the indicator declares the mean of its rates as its method', () => {
+    expect(row({ value: 40 }, { ...rate, meanOfRates: true })).toMatchObject({ value: 40, numerator: null });
+  });
+
   it('is withdrawn without numerator and denominator', () => {
     expect(isRejection(row({ withdraw: true, reason: 'sent twice' }, rate))).toBe(false);
   });

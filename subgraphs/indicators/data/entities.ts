@@ -27,6 +27,7 @@ export class IndicatorRecord {
   @Column('date', { name: 'reporting_from' }) reportingFrom: string;
   @Column('boolean', { name: 'strict_bound', default: false }) strictBound: boolean;
   @Column('text', { name: 'weight_indicator_id', nullable: true }) weightIndicatorId: string | null;
+  @Column('boolean', { name: 'mean_of_rates', default: false }) meanOfRates: boolean;
 }
 
 @Entity({ name: 'indicator_owner' })

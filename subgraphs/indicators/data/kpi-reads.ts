@@ -23,6 +23,7 @@ export interface KpiIndicatorRow {
   periodicity: string;
   strictBound: boolean;
   weightIndicatorId: string | null;
+  meanOfRates: boolean;
 }
 
 export interface BaselineRow {
@@ -62,7 +63,7 @@ export class KpiReads {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT i.id, i.name, i.headline, i.comparator, i.target_value, i.deadline, i.rollup, i.max_value, i.formula,
               i.calendar_period_type, i.calendar_due_days, i.reporting_from::text,
-              i.periodicity, i.strict_bound, i.weight_indicator_id,
+              i.periodicity, i.strict_bound, i.weight_indicator_id, i.mean_of_rates,
               COALESCE((SELECT array_agg(o.organization_id ORDER BY o.position) FROM indicator_owner o WHERE o.indicator_id = i.id), '{}') AS owners,
               COALESCE((SELECT array_agg(t.task_id ORDER BY t.task_id) FROM indicator_task t WHERE t.indicator_id = i.id), '{}') AS task_ids
          FROM indicator i ORDER BY i.headline DESC, i.id`,
@@ -85,6 +86,7 @@ export class KpiReads {
       periodicity: r.periodicity as string,
       strictBound: r.strict_bound as boolean,
       weightIndicatorId: r.weight_indicator_id as string | null,
+      meanOfRates: r.mean_of_rates as boolean,
     }));
   }
 

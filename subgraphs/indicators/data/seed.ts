@@ -38,6 +38,7 @@ export async function seedIndicators(db: DataSource, indicators: IndicatorSeed[]
           calendar_due_days: calendar?.dueDays ?? null,
           strict_bound: i.strictBound ?? false,
           weight_indicator_id: i.weightIndicator ?? null,
+          mean_of_rates: i.meanOfRates ?? false,
         };
       }),
     );

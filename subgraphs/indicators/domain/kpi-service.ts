@@ -27,6 +27,7 @@ function toKpiIndicator(row: KpiIndicatorRow): KpiIndicator {
     strict: row.strictBound,
     continuing: row.periodicity === 'CONTINUOUS',
     weightIndicator: row.weightIndicatorId,
+    meanOfRates: row.meanOfRates,
   };
 }
 

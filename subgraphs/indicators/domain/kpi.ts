@@ -46,6 +46,8 @@ export interface KpiIndicator {
   continuing?: boolean;
   /** For averages: the indicator whose figures weight each period (cases closed weight closure days). */
   weightIndicator?: string | null;
+  /** A rate declared to be averaged (its parts are not collected): the mean of the rates, said so. */
+  meanOfRates?: boolean;
 }
 
 /** One year of a target evaluated year by year. */
@@ -159,7 +161,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   let reason: string | undefined;
   if (indicator.formula) ({ rolled, reason } = deriveSeries(indicator.formula, inputs ?? new Map(), window));
   else {
-    rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights);
+    rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     reason = rolled.note;
   }
   const usedSums = (rolled.used ?? []).some((o) => summed.includes(o));
@@ -248,7 +250,8 @@ function evaluateWindow(input: KpiInput): WindowKpi {
           ? `${window.label} is over and the target was not met`
           : willMeet
             ? `projected to meet the target by ${window.closes}`
-            : `projected to miss the target by ${window.closes}`) + (measured.note ? `; ${measured.note}` : ''),
+            : `projected to miss the target by ${window.closes}`) +
+      [measured.note, reason].map((n) => (n ? `; ${n}` : '')).join(''),
   };
 }
 

@@ -17,8 +17,11 @@ export interface RowProblem {
 }
 
 /** A RATIO indicator's figure without numerator and denominator, which no roll-up could use. */
-export function ratioProblem(indicator: { id: string; rollup: string }, input: FigureRow): RowProblem | null {
-  if (indicator.rollup !== 'RATIO' || input.withdraw === true) return null;
+export function ratioProblem(
+  indicator: { id: string; rollup: string; meanOfRates?: boolean },
+  input: FigureRow,
+): RowProblem | null {
+  if (indicator.rollup !== 'RATIO' || indicator.meanOfRates || input.withdraw === true) return null;
   if (input.numerator != null && input.denominator != null) return null;
   return {
     field: 'value',

@@ -15,6 +15,8 @@ export interface IndicatorForPush extends ValueRules {
   id: string;
   rollup: string;
   formula?: string | null;
+  /** A rate declared to be averaged: its value alone is taken. */
+  meanOfRates?: boolean;
 }
 
 export interface PreparedRow {

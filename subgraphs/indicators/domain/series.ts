@@ -60,6 +60,7 @@ export function rollUp(
   window: { start: string; end: string },
   percent: boolean,
   weights?: Observation[],
+  meanOfRates = false,
 ): Rolled {
   if (rule === 'LAST') {
     const upTo = observations.filter((o) => o.period.end <= window.end);
@@ -83,7 +84,7 @@ export function rollUp(
   const { used, coverage } = tile(observations, window);
   if (used.length === 0) return { value: null, numerator: null, denominator: null, periods: [], points: [], coverage: 0 };
   const periods = used.map((o) => o.period);
-  return { ...rollUpWindow(rule, used, periods, percent, weights), used, coverage };
+  return { ...rollUpWindow(rule, used, periods, percent, weights, meanOfRates), used, coverage };
 }
 
 function rollUpWindow(
@@ -92,6 +93,7 @@ function rollUpWindow(
   periods: Period[],
   percent: boolean,
   weights: Observation[] | undefined,
+  meanOfRates: boolean,
 ): Omit<Rolled, 'coverage'> {
   if (rule === 'SUM')
     return { value: inWindow.reduce((s, o) => s + o.value, 0), numerator: null, denominator: null, periods, points: inWindow };
@@ -120,6 +122,18 @@ function rollUpWindow(
       periods,
       points: inWindow,
       note: denominator === 0 ? 'the denominators sum to 0' : undefined,
+    };
+  }
+  if (meanOfRates) {
+    const months = inWindow.map((o) => o.period.lastMonth - o.period.firstMonth + 1);
+    const total = months.reduce((s, m) => s + m, 0);
+    return {
+      value: inWindow.reduce((s, o, i) => s + o.value * months[i], 0) / total,
+      numerator: null,
+      denominator: null,
+      periods,
+      points: inWindow,
+      note: 'the declared method of this rate: the mean of its rates, weighted by months (its parts are not collected)',
     };
   }
   const bare = inWindow.filter((o) => o.numerator === null || o.denominator === null).map((o) => o.period.text);

@@ -118,6 +118,11 @@ export class Indicator {
     description: 'For an average: the indicator whose figures weight each period (cases closed weight closure days)',
   })
   weightIndicatorId: string | null;
+  @Field({
+    description:
+      'A rate whose parts are not collected, declared to be averaged (mean of its rates); otherwise rates come as numerator and denominator',
+  })
+  meanOfRates: boolean;
   calendarPeriodType: string | null;
   calendarDueDays: number | null;
   reportingFrom: string;
