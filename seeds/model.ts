@@ -24,6 +24,11 @@ export interface OrganizationSeed {
   aliases: string[];
   /** Why an alias maps here when that is not obvious (e.g. a misprint). */
   note?: string;
+  /**
+   * Organisations the document counts in this one wherever it is named: 各区人民政府
+   * （含开发区、长江新区、风景区管委会，下同） includes the zones' management committees.
+   */
+  includes?: string[];
 }
 
 export interface PlanSeed {
@@ -91,8 +96,12 @@ export interface TaskSeed {
   featured: boolean;
   /** 责任单位 cell exactly as written (同上 kept verbatim). */
   responsibleAsWritten: string;
-  /** Responsible units in document order, 同上 resolved; the first is the lead. */
+  /** Responsible units in document order, 同上 resolved; the first is the lead unless `leadOrganizationId` says otherwise. */
   responsible: ResponsibleUnitSeed[];
+  /** The lead, when the document names it elsewhere than first in the cell (四、保障措施: 由市市场监管局牵头). */
+  leadOrganizationId?: string;
+  /** Where the document names that lead. */
+  leadNote?: string;
   /** 完成时限 as written, e.g. 2025年12月 or 长期坚持. */
   deadlineAsWritten: string;
   /** YYYY-MM, or null when ongoing. */
@@ -133,6 +142,40 @@ export interface IndicatorSeed {
    * "[high-value-invention-patents] ÷ [resident-population]". Nobody pushes its figures.
    */
   formula?: string | null;
+  /** A relative target written 超 X % (strictly more than): reaching X % exactly does not meet it. */
+  strictBound?: boolean;
+  /** For an AVERAGE: the indicator whose figures weight each period's value (cases closed weight closure days). */
+  weightIndicator?: string;
+  /**
+   * For a RATIO whose numerators and denominators are not collected: the declared method is
+   * the mean of the rates (each KPI says so). Without it, a rate comes as its two parts.
+   */
+  meanOfRates?: boolean;
+}
+
+/** The organisation leading a task: the one the document names as lead, else the first of its cell. */
+export function leadOf(task: TaskSeed): string {
+  return task.leadOrganizationId ?? task.responsible[0].organizationId;
+}
+
+/**
+ * A task's responsible units with those the document counts in them: after a unit that
+ * includes others (各区人民政府), each included organisation not already listed, as
+ * written for the including unit.
+ */
+export function withIncludedUnits(task: TaskSeed, organizations: OrganizationSeed[]): ResponsibleUnitSeed[] {
+  const includes = new Map(organizations.map((o) => [o.id, o.includes ?? []]));
+  const listed = new Set(task.responsible.map((u) => u.organizationId));
+  const units: ResponsibleUnitSeed[] = [];
+  for (const unit of task.responsible) {
+    units.push(unit);
+    for (const id of includes.get(unit.organizationId) ?? []) {
+      if (listed.has(id)) continue;
+      listed.add(id);
+      units.push({ asWritten: unit.asWritten, organizationId: id, qualifier: '含开发区、长江新区、风景区管委会' });
+    }
+  }
+  return units;
 }
 
 /** Id of an annex task in the hub: "T01" … "T58". */

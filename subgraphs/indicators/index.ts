@@ -8,6 +8,7 @@ import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-C
 import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
 import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
+import { IndicatorMethod1764000300000 } from './data/migrations/1764000300000-IndicatorMethod';
 import { FigureTimingAndQuality1767620000000 } from './data/migrations/1767620000000-FigureTimingAndQuality';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
@@ -36,6 +37,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateFigures1764000000003,
       CreateKpiSupport1764000000004,
       IndexTotals1764000000005,
+      IndicatorMethod1764000300000,
       FigureTimingAndQuality1767620000000,
     ],
   },

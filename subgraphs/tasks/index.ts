@@ -12,7 +12,7 @@ import {
 } from './data/entities';
 import { CreatePlan1764000000001 } from './data/migrations/1764000000001-CreatePlan';
 import { CreateTaskReports1764000000010 } from './data/migrations/1764000000010-CreateTaskReports';
-import { readPlan, readTasks } from '../../seeds/load';
+import { readOrganizations, readPlan, readTasks } from '../../seeds/load';
 import { seedPlan } from './data/seed';
 import { createLoaders, type TaskLoaders } from './loaders';
 import { MeasureResolver, PlanResolver, SectionResolver } from './resolvers/plan.resolver';
@@ -29,7 +29,7 @@ export const tasksSubgraph: SubgraphDefinition<TaskLoaders> = {
     migrations: [CreatePlan1764000000001, CreateTaskReports1764000000010],
   },
   loaders: createLoaders,
-  seed: (store) => seedPlan(store.dataSource, readPlan(), readTasks()),
+  seed: (store) => seedPlan(store.dataSource, readPlan(), readTasks(), readOrganizations()),
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM plan LIMIT 1')).length === 0,
   schema: () =>
     buildFederatedSchema(

@@ -111,7 +111,7 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
   });
   const body = await res.json();
   expect(body.data.tasks).toHaveLength(58);
-  expect(body.data.organizationByName.leadTasks).toHaveLength(38);
+  expect(body.data.organizationByName.leadTasks).toHaveLength(40);
   // The dashboard is served from the same fresh start.
   const dashboard = await fetch(`http://127.0.0.1:${PORTS.GATEWAY_PORT}/dashboard`);
   expect(dashboard.status).toBe(200);

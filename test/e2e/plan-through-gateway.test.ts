@@ -92,7 +92,7 @@ describe('an analyst asking the gateway about the plan', () => {
     ]);
   });
 
-  it('finds 市市场监管局 by the short name 市场监管局, with the 38 tasks it leads', async () => {
+  it('finds 市市场监管局 by the short name 市场监管局, with the 40 tasks it leads', async () => {
     const res = await graphql(
       url,
       '{ organizationByName(name: "市场监管局") { id name aliases leadTasks { seq } tasks { seq } indicators { id } } }',
@@ -101,9 +101,56 @@ describe('an analyst asking the gateway about the plan', () => {
     const org = res.data!.organizationByName;
     expect(org).toMatchObject({ id: 'amr', name: '市市场监管局' });
     expect(org.aliases).toContain('市场监管局');
-    expect(org.leadTasks).toHaveLength(38);
-    expect(org.tasks.length).toBeGreaterThan(38);
+    expect(org.leadTasks).toHaveLength(40);
+    expect(org.tasks.length).toBeGreaterThan(40);
     expect(org.indicators.length).toBeGreaterThan(0);
+  });
+
+  it("leads the joint meeting (T01) by 市市场监管局, and counts the zones' committees among 各区人民政府 (含开发区、长江新区、风景区管委会)", async () => {
+    const res = await graphql(
+      url,
+      `
+        {
+          task(id: "T17") {
+            responsibleUnits {
+              asWritten
+              organization {
+                id
+              }
+            }
+          }
+          joint: task(id: "T01") {
+            leadOrganization {
+              id
+            }
+          }
+          scenic: organization(id: "scenic-area") {
+            name
+            tasks {
+              id
+            }
+          }
+          zone: organization(id: "east-lake-hi-tech-zone") {
+            tasks {
+              id
+            }
+          }
+        }
+      `,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.joint.leadOrganization).toEqual({ id: 'amr' });
+    const units = res.data!.task.responsibleUnits.map((u: any) => [u.asWritten, u.organization.id]);
+    expect(units).toEqual(
+      expect.arrayContaining([
+        ['各区人民政府', 'districts'],
+        ['各区人民政府', 'east-lake-hi-tech-zone'],
+        ['各区人民政府', 'scenic-area'],
+      ]),
+    );
+    const districtTasks = ['T01', 'T02', 'T17', 'T32', 'T54', 'T55', 'T58'];
+    expect(res.data!.scenic).toEqual({ name: '风景区管委会', tasks: districtTasks.map((id) => ({ id })) });
+    expect(res.data!.zone.tasks.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([...districtTasks, 'T53']));
   });
 
   it('resolves the OCR variants of one agency to one organisation', async () => {

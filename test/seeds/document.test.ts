@@ -6,7 +6,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { IndicatorSeed, OrganizationSeed, PlanSeed, TaskSeed } from '../../seeds/model';
+import {
+  type IndicatorSeed,
+  leadOf,
+  type OrganizationSeed,
+  type PlanSeed,
+  type TaskSeed,
+  withIncludedUnits,
+} from '../../seeds/model';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(SEEDS, file), 'utf8')) as T;
@@ -189,7 +196,7 @@ describe('the annex tasks', () => {
     }
   });
 
-  it('list their responsible units as the cell writes them, 同上 resolved, first one leading', () => {
+  it('list their responsible units as the cell writes them, 同上 resolved', () => {
     for (const task of tasks) {
       expect(documentText).toContain(task.responsibleAsWritten);
       expect(task.responsible.length).toBeGreaterThan(0);
@@ -209,11 +216,47 @@ describe('the annex tasks', () => {
     }
   });
 
-  it('are led by 市市场监管局 in 38 cases, under any spelling', () => {
-    const led = tasks.filter((t) => t.responsible[0].organizationId === 'amr');
-    expect(led).toHaveLength(38);
-    const spellings = new Set(led.map((t) => t.responsible[0].asWritten));
+  it('are led by the first unit of their cell, unless the document names the lead elsewhere', () => {
+    for (const task of tasks) {
+      if (!task.leadOrganizationId) continue;
+      expect(task.responsible.map((u) => u.organizationId)).toContain(task.leadOrganizationId);
+      const quoted = /: (.+牵头.+?)\./.exec(task.leadNote ?? '')?.[1];
+      expect(quoted && squeezedDocument.includes(squeeze(quoted))).toBe(true);
+    }
+  });
+
+  it('have the joint meeting (tasks 1 and 2) led by 市市场监管局, as section 四 writes: 由市市场监管局牵头', () => {
+    const measures = documentText.slice(documentText.indexOf('四、组织保障'));
+    expect(measures).toContain('建立由市市场监管局牵头、各相关部门参与的示范区建设联席会议工作机制');
+    expect(taskBySeq.get(1)!.content).toContain('联席会议');
+    expect(taskBySeq.get(1)!.responsible[0].asWritten).toBe('市委宣传部');
+    expect(leadOf(taskBySeq.get(1)!)).toBe('amr');
+    expect(leadOf(taskBySeq.get(2)!)).toBe('amr');
+  });
+
+  it('are led by 市市场监管局 in 40 cases (38 first in their cell, and the joint meeting), under any spelling', () => {
+    const led = tasks.filter((t) => leadOf(t) === 'amr');
+    expect(led).toHaveLength(40);
+    expect(tasks.filter((t) => t.responsible[0].organizationId === 'amr')).toHaveLength(38);
+    const spellings = new Set(led.map((t) => t.responsible.find((u) => u.organizationId === 'amr')!.asWritten));
     expect([...spellings].sort()).toEqual(['市场监管局', '市市场监管局']);
+  });
+
+  it("make the zones' and the scenic area's committees co-responsible wherever the annex writes 各区人民政府", () => {
+    // Task 1: 各区人民政府（含开发区、长江新区、风景区管委会，下同）.
+    expect(taskBySeq.get(1)!.responsibleAsWritten).toContain('各区人民政府（含开发区、长江新区、风景区管委会，下同）');
+    const committees = organizations.filter((o) => o.kind === 'DEVELOPMENT_ZONE_COMMITTEE').map((o) => o.id);
+    expect([...(orgById.get('districts')!.includes ?? [])].sort()).toEqual([...committees].sort());
+    expect(orgById.get('scenic-area')).toMatchObject({ name: '风景区管委会', kind: 'DEVELOPMENT_ZONE_COMMITTEE' });
+    const withDistricts = tasks.filter((t) => t.responsible.some((u) => u.organizationId === 'districts'));
+    expect(withDistricts.map((t) => t.seq)).toEqual([1, 2, 17, 32, 54, 55, 58]);
+    for (const task of withDistricts) {
+      const units = withIncludedUnits(task, organizations).map((u) => u.organizationId);
+      expect(units).toEqual(expect.arrayContaining(committees));
+      expect(new Set(units).size).toBe(units.length);
+    }
+    // A task that does not write 各区人民政府 gains nobody.
+    expect(withIncludedUnits(taskBySeq.get(53)!, organizations)).toEqual(taskBySeq.get(53)!.responsible);
   });
 
   it('split task 53 so that its trailing 管委会 goes with each of the four zones', () => {
@@ -267,8 +310,8 @@ describe('the organisations', () => {
     }
   });
 
-  it('cover every unit of the 责任单位 column, and the issuer', () => {
-    const used = new Set(tasks.flatMap((t) => t.responsible.map((u) => u.organizationId)));
+  it('cover every unit of the 责任单位 column (with those 各区人民政府 includes), and the issuer', () => {
+    const used = new Set(tasks.flatMap((t) => withIncludedUnits(t, organizations).map((u) => u.organizationId)));
     const unused = organizations
       .filter((o) => !used.has(o.id))
       .map((o) => o.id)
@@ -370,11 +413,35 @@ describe('the indicators', () => {
     }
   });
 
-  it('state every numeric target of the annex once, leaving out the grant rules of task 33', () => {
+  it('bound a relative target strictly exactly where the document writes 超 (增长量超80%: +80 % is not enough)', () => {
+    const relative = indicators.filter((i) => i.comparator === 'INCREASE_BY_PERCENT' || i.comparator === 'REDUCE_BY_PERCENT');
+    expect(relative.length).toBeGreaterThan(1);
+    for (const i of relative)
+      expect({ id: i.id, strict: !!i.strictBound }).toEqual({ id: i.id, strict: /超\s*\d/.test(i.quote) });
+    expect(indicators.filter((i) => i.strictBound).map((i) => i.id)).toEqual([
+      'rapid-protection-centre-registered-entities-growth',
+    ]);
+  });
+
+  it("weight the year's average closure time (全年平均结案时间) by the court's cases closed", () => {
+    const monitoring = read<IndicatorSeed[]>('monitoring-indicators.json');
+    const days = indicators.find((i) => i.id === 'average-trial-closure-days')!;
+    expect(days).toMatchObject({ name: '全年平均结案时间', rollup: 'AVERAGE', weightIndicator: 'court-ip-cases-closed' });
+    expect(monitoring.find((i) => i.id === days.weightIndicator)).toMatchObject({ rollup: 'SUM', ownerIds: days.ownerIds });
+    for (const i of [...indicators, ...monitoring]) if (i.weightIndicator) expect(i.rollup).toBe('AVERAGE');
+  });
+
+  it('state every numeric target of the annex once, the grant thresholds of task 33 included', () => {
     const withTargets = [...new Set(indicators.flatMap((i) => i.taskSeqs))].sort((a, b) => a - b);
-    expect(withTargets).toEqual([2, 10, 14, 15, 20, 22, 25, 26, 31, 44, 46, 54, 56]);
+    expect(withTargets).toEqual([2, 10, 14, 15, 20, 22, 25, 26, 31, 33, 44, 46, 54, 56]);
     const quotes = indicators.map((i) => `${i.quote}|${i.id}`);
     expect(new Set(quotes).size).toBe(quotes.length);
-    expect(indicators.some((i) => i.quote.includes('70%') || i.quote.includes('10年'))).toBe(false);
+    // Task 33: ownership share 不低于70%, long-term use right 不低于10年, both floors.
+    const task33 = indicators.filter((i) => i.taskSeqs.includes(33));
+    expect(task33.map((i) => [i.comparator, i.targetValue, i.unit])).toEqual([
+      ['AT_LEAST', 70, '%'],
+      ['AT_LEAST', 10, '年'],
+    ]);
+    for (const i of task33) expect(taskBySeq.get(33)!.content).toContain(i.quote);
   });
 });

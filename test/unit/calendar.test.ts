@@ -50,6 +50,10 @@ describe('default calendars', () => {
       periodType: 'HALF',
       dueDays: 30,
     });
+    expect(defaultCalendar({ id: 'x', valueKind: 'PERCENT', periodicity: 'BY_DEADLINE', rollup: 'RATIO' })).toEqual({
+      periodType: 'QUARTER',
+      dueDays: 15,
+    });
     expect(defaultCalendar({ id: 'x', valueKind: 'SCORE', periodicity: 'BY_DEADLINE' })).toEqual({
       periodType: 'YEAR',
       dueDays: 60,

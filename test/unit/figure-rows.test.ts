@@ -4,7 +4,8 @@ import { isRejection, prepareRow, type IndicatorForPush, type Rejection } from '
 import type { FigureInput } from '../../subgraphs/indicators/schema/figure';
 
 const count: IndicatorForPush = { id: 'stations', rollup: 'LAST', ...defaultRules('COUNT') };
-const percent: IndicatorForPush = { id: 'rate', rollup: 'RATIO', ...defaultRules('PERCENT') };
+const percent: IndicatorForPush = { id: 'share', rollup: 'LAST', ...defaultRules('PERCENT') };
+const rate: IndicatorForPush = { id: 'rate', rollup: 'RATIO', ...defaultRules('PERCENT') };
 const days: IndicatorForPush = { id: 'days', rollup: 'AVERAGE', ...defaultRules('DAYS') };
 
 const row = (input: Partial<FigureInput>, indicator: IndicatorForPush | undefined = count) =>
@@ -47,6 +48,24 @@ describe('value rules by kind', () => {
     ] as const) {
       expect(isRejection(row({ value }, indicator))).toBe(false);
     }
+  });
+});
+
+describe('a rate (RATIO)', () => {
+  it('is refused as a value alone: rates are summed as numerators and denominators, never averaged', () => {
+    expect(rejection({ value: 40 }, rate)).toMatchObject({ field: 'value', code: 'BAD_USER_INPUT' });
+  });
+
+  it('takes numerator and denominator, and its value from them', () => {
+    expect(row({ numerator: 60, denominator: 100 }, rate)).toMatchObject({ value: 60, numerator: 60, denominator: 100 });
+  });
+
+  it('takes a value alone only when the indicator declares the mean of its rates as its method', () => {
+    expect(row({ value: 40 }, { ...rate, meanOfRates: true })).toMatchObject({ value: 40, numerator: null });
+  });
+
+  it('is withdrawn without numerator and denominator', () => {
+    expect(isRejection(row({ withdraw: true, reason: 'sent twice' }, rate))).toBe(false);
   });
 });
 

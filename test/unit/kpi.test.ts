@@ -126,11 +126,15 @@ describe('windows and trends', () => {
     expect(slow).toMatchObject({ status: 'AT_RISK', projected: 2000, willMeetTarget: false });
   });
 
-  it('projects a level by least squares to the deadline', () => {
+  it("projects an average's annual mean, not its value in December", () => {
     const days = { rollup: 'AVERAGE' as const, comparator: 'AT_MOST' as const, targetValue: 100 };
+    // The line through 115 and 108 gives Q3 101 and Q4 94: the year's mean is 104.5, though December's value is below 100.
     const falling = status(days, [obs('2025Q1', 115), obs('2025Q2', 108)], null, '2025-07-15');
-    expect(falling.status).toBe('ON_TRACK');
-    expect(falling.projected!).toBeLessThanOrEqual(100);
+    expect(falling).toMatchObject({ status: 'AT_RISK', willMeetTarget: false });
+    expect(falling.projected!).toBeCloseTo(104.5, 9);
+    const faster = status(days, [obs('2025Q1', 105), obs('2025Q2', 98)], null, '2025-07-15');
+    expect(faster.projected!).toBeCloseTo(94.5, 9);
+    expect(faster.status).toBe('ON_TRACK');
   });
 
   it('does not call a score read by LAST achieved before the deadline (a level, not a stock)', () => {

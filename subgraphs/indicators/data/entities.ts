@@ -25,6 +25,9 @@ export class IndicatorRecord {
   @Column('text', { name: 'calendar_period_type', nullable: true }) calendarPeriodType: string | null;
   @Column('int', { name: 'calendar_due_days', nullable: true }) calendarDueDays: number | null;
   @Column('date', { name: 'reporting_from' }) reportingFrom: string;
+  @Column('boolean', { name: 'strict_bound', default: false }) strictBound: boolean;
+  @Column('text', { name: 'weight_indicator_id', nullable: true }) weightIndicatorId: string | null;
+  @Column('boolean', { name: 'mean_of_rates', default: false }) meanOfRates: boolean;
 }
 
 @Entity({ name: 'indicator_owner' })

@@ -22,6 +22,10 @@ export interface KpiIndicatorRow {
   reportingFrom: string;
   owners: string[];
   taskIds: string[];
+  periodicity: string;
+  strictBound: boolean;
+  weightIndicatorId: string | null;
+  meanOfRates: boolean;
 }
 
 export interface BaselineRow {
@@ -61,6 +65,7 @@ export class KpiReads {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT i.id, i.name, i.headline, i.comparator, i.target_value, i.deadline, i.rollup, i.max_value, i.formula,
               i.calendar_period_type, i.calendar_due_days, i.reporting_from::text,
+              i.periodicity, i.strict_bound, i.weight_indicator_id, i.mean_of_rates,
               COALESCE((SELECT array_agg(o.organization_id ORDER BY o.position) FROM indicator_owner o WHERE o.indicator_id = i.id), '{}') AS owners,
               COALESCE((SELECT array_agg(t.task_id ORDER BY t.task_id) FROM indicator_task t WHERE t.indicator_id = i.id), '{}') AS task_ids
          FROM indicator i ORDER BY i.headline DESC, i.id`,
@@ -80,6 +85,10 @@ export class KpiReads {
       reportingFrom: r.reporting_from as string,
       owners: r.owners as string[],
       taskIds: r.task_ids as string[],
+      periodicity: r.periodicity as string,
+      strictBound: r.strict_bound as boolean,
+      weightIndicatorId: r.weight_indicator_id as string | null,
+      meanOfRates: r.mean_of_rates as boolean,
     }));
   }
 

@@ -22,12 +22,13 @@ export async function saveFormula(db: DataSource, actor: Identity, indicatorId: 
     await manager.query(`UPDATE indicator SET formula = $2 WHERE id = $1`, [indicatorId, formula]);
     if (formula === null) {
       // Reported again: give it the default calendar if it has none (a seeded derived indicator had none).
-      const [row] = await manager.query(`SELECT value_kind, periodicity, calendar_period_type FROM indicator WHERE id = $1`, [
-        indicatorId,
-      ]);
+      const [row] = await manager.query(
+        `SELECT value_kind, periodicity, rollup, calendar_period_type FROM indicator WHERE id = $1`,
+        [indicatorId],
+      );
       const calendar =
         row && !row.calendar_period_type
-          ? defaultCalendar({ id: indicatorId, valueKind: row.value_kind, periodicity: row.periodicity })
+          ? defaultCalendar({ id: indicatorId, valueKind: row.value_kind, periodicity: row.periodicity, rollup: row.rollup })
           : null;
       if (calendar) {
         await manager.query(`UPDATE indicator SET calendar_period_type = $2, calendar_due_days = $3 WHERE id = $1`, [

@@ -20,6 +20,7 @@ export interface IndicatorRules {
   integerOnly: boolean;
   formula: string | null;
   owners: string[];
+  meanOfRates?: boolean;
 }
 
 export class IndicatorRepository {
@@ -48,7 +49,7 @@ export class IndicatorRepository {
   async byReferences(references: readonly string[]): Promise<Map<string, IndicatorRules>> {
     const rows: Array<IndicatorRules & { ref: string }> = await this.db.query(
       `SELECT r.ref, i.id, i.rollup, i.period_types AS "periodTypes", i.min_value AS "minValue", i.max_value AS "maxValue",
-              i.integer_only AS "integerOnly", i.formula, array_agg(o.organization_id ORDER BY o.position)
+              i.integer_only AS "integerOnly", i.formula, i.mean_of_rates AS "meanOfRates", array_agg(o.organization_id ORDER BY o.position)
                 FILTER (WHERE o.organization_id IS NOT NULL) AS owners
          FROM unnest($1::text[]) AS r(ref)
          JOIN indicator i ON i.id = r.ref OR i.name = r.ref OR lower(i.name_en) = lower(r.ref)
@@ -114,7 +115,8 @@ export class IndicatorRepository {
 const INDICATOR_COLUMNS = `i.id, i.name, i.name_en AS "nameEn", i.unit, i.unit_en AS "unitEn", i.value_kind AS "valueKind",
   i.comparator, i.target_value AS "targetValue", i.deadline, i.periodicity, i.rollup, i.headline, i.quote, i.source,
   i.period_types AS "periodTypes", i.min_value::float8 AS "minValue", i.max_value::float8 AS "maxValue", i.integer_only AS "integerOnly",
-  i.formula, i.calendar_period_type AS "calendarPeriodType", i.calendar_due_days AS "calendarDueDays", i.reporting_from::text AS "reportingFrom"`;
+  i.formula, i.calendar_period_type AS "calendarPeriodType", i.calendar_due_days AS "calendarDueDays", i.reporting_from::text AS "reportingFrom",
+  i.strict_bound AS "strictBound", i.weight_indicator_id AS "weightIndicatorId", i.mean_of_rates AS "meanOfRates"`;
 
 function numbers<T extends { targetValue: number | null }>(rows: T[]): T[] {
   return rows.map((row) => ({ ...row, targetValue: numberOrNull(row.targetValue) }));

@@ -36,6 +36,9 @@ export async function seedIndicators(db: DataSource, indicators: IndicatorSeed[]
           formula: i.formula ?? null,
           calendar_period_type: calendar?.periodType ?? null,
           calendar_due_days: calendar?.dueDays ?? null,
+          strict_bound: i.strictBound ?? false,
+          weight_indicator_id: i.weightIndicator ?? null,
+          mean_of_rates: i.meanOfRates ?? false,
         };
       }),
     );

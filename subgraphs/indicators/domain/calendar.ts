@@ -19,13 +19,15 @@ export interface CalendarTerms {
   periodicity: Periodicity;
   /** Derived indicators are computed, not reported: they have no calendar. */
   formula?: string | null;
+  rollup?: string;
 }
 
 export function defaultCalendar(terms: CalendarTerms): Calendar | null {
   if (terms.formula) return null;
   if (terms.valueKind === 'SCORE') return { periodType: 'YEAR', dueDays: 60 };
   if (terms.valueKind === 'AMOUNT') return { periodType: 'YEAR', dueDays: 90 };
-  if (terms.periodicity === 'BY_DEADLINE') return { periodType: 'HALF', dueDays: 30 };
+  // Rates are quarterly whatever their deadline: a rate's parts are counted as they occur.
+  if (terms.periodicity === 'BY_DEADLINE' && terms.rollup !== 'RATIO') return { periodType: 'HALF', dueDays: 30 };
   return { periodType: 'QUARTER', dueDays: 15 };
 }
 

@@ -25,10 +25,14 @@ function toKpiIndicator(row: KpiIndicatorRow): KpiIndicator {
     rollup: row.rollup as Rollup,
     percent: row.maxValue === 100,
     formula: row.formula ? parseFormula(row.formula) : null,
+    strict: row.strictBound,
+    continuing: row.periodicity === 'CONTINUOUS',
+    weightIndicator: row.weightIndicatorId,
+    meanOfRates: row.meanOfRates,
   };
 }
 
-/** Ids and every input of the derived ones among them, transitively. */
+/** Ids, every input of the derived ones among them (transitively) and the weights of averages. */
 function withInputs(ids: readonly string[], byId: Map<string, KpiIndicator>): string[] {
   const all = new Set<string>();
   const add = (id: string, depth: number) => {
@@ -36,6 +40,8 @@ function withInputs(ids: readonly string[], byId: Map<string, KpiIndicator>): st
     all.add(id);
     const formula: Formula | null | undefined = byId.get(id)?.formula;
     if (formula) for (const input of formulaInputs(formula)) add(input, depth + 1);
+    const weight = byId.get(id)?.weightIndicator;
+    if (weight) add(weight, depth + 1);
   };
   for (const id of ids) add(id, 0);
   return [...all];
@@ -62,8 +68,9 @@ export async function evaluateKpis(
     ids.filter((id) => byId.has(id)),
     byId,
   );
+  // Breakdowns are read for totals too: they are reconciled with the total, and summed where it has none.
   const [observations, baselines] = await Promise.all([
-    reads.observations(needed, axes, allBreakdowns),
+    reads.observations(needed, axes, true),
     reads.baselines(ids, axes.recordedAsOf),
   ]);
   const result = new Map<string, BreakdownKpi[]>();
@@ -94,6 +101,9 @@ export async function evaluateKpis(
           asOf,
           dueDays: dueDaysOf(id, rowsById, withInputs([id], byId)),
           inputs,
+          weights: indicator.weightIndicator ? observations.get(indicator.weightIndicator)?.get(breakdown) : undefined,
+          breakdown,
+          breakdowns: breakdown === '' && !indicator.formula ? series : undefined,
         });
         return { ...kpi, indicatorId: id, breakdown };
       }),

@@ -1,25 +1,37 @@
 /**
  * Where a target stands as of a date: the actual value over the target's window, rolled
  * up by the indicator's rule, held against the target by its comparator, with the gap,
- * the progress, a least-squares projection to the end of the window, and a status.
+ * the progress, a projection of the window's aggregate to its end, and a status.
  *
  * Window: for SUM, AVERAGE and RATIO, the calendar year of the evaluation date (the
- * deadline, or the as-of date when earlier or when there is no deadline); for LAST, every
- * period ending by the evaluation date (a stock or level: its latest value counts).
- * Within a year the coarsest period type reported is used (a year's figure, else halves,
- * quarters, months), so no period is counted twice.
+ * deadline, or the as-of date when earlier or when there is no deadline; a continuing
+ * target, which holds from its deadline on, takes the as-of date's year); for LAST,
+ * every period ending by the evaluation date (a stock or level: its latest value counts).
+ * Within a year the figures that tile it count (coverage.ts), so no month counts twice.
+ * The rules, with worked examples, are in docs/methodology.md.
  */
-import type { Comparator, KpiStatus } from '../../../lib/enums';
-import { monthEnd } from '../../../lib/period';
-import type { Formula } from './formula';
+import type { KpiStatus } from '../../../lib/enums';
 import { dueDate } from './calendar';
-import { deriveSeries, type Observation, project, type Rolled, type Rollup, rollUp } from './series';
+import { reconcileBreakdowns, reconcileParts, type Reconciliation, totalsFromBreakdowns } from './coverage';
+import type { Formula } from './formula';
+import { project } from './projection';
+import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
-export { deriveSeries, leastSquares, type Observation, project, type Rolled, type Rollup, rollUp } from './series';
+export { deriveSeries, leastSquares, type Observation, type Rolled, type Rollup, rollUp } from './series';
+export { project } from './projection';
+export { type Absolute, type Comparator, effectiveTarget, meets, progressPercent, type Window, windowOf } from './targets';
+import {
+  type Absolute,
+  type Comparator,
+  effectiveTarget,
+  EPSILON,
+  meets,
+  progressPercent,
+  type Window,
+  windowOf,
+} from './targets';
 
-export type { Comparator, KpiStatus };
-/** A comparator against the target itself, not against a baseline. */
-type AbsoluteComparator = Exclude<Comparator, 'REDUCE_BY_PERCENT' | 'INCREASE_BY_PERCENT'>;
+export type { KpiStatus };
 
 export interface KpiIndicator {
   id: string;
@@ -30,6 +42,24 @@ export interface KpiIndicator {
   /** Rates in percent (maxValue 100) scale numerator ÷ denominator by 100. */
   percent: boolean;
   formula: Formula | null;
+  /** A relative target written 超/低于 X %: strictly beyond the bound, not at it. */
+  strict?: boolean;
+  /** A target that holds from its deadline on (CONTINUOUS): evaluated year by year. */
+  continuing?: boolean;
+  /** For averages: the indicator whose figures weight each period (cases closed weight closure days). */
+  weightIndicator?: string | null;
+  /** A rate declared to be averaged (its parts are not collected): the mean of the rates, said so. */
+  meanOfRates?: boolean;
+}
+
+/** One year of a target evaluated year by year. */
+export interface KpiYear {
+  window: string;
+  windowComplete: boolean;
+  actual: number | null;
+  coverage: number | null;
+  status: KpiStatus;
+  reason: string;
 }
 
 export interface Kpi {
@@ -57,91 +87,14 @@ export interface Kpi {
   reason: string;
   /** True when any figure counted is synthetic (source "demo"). */
   demo: boolean;
-}
-
-const EPSILON = 1e-9;
-
-/** Does `value` satisfy `comparator` against `target` (relative comparators already resolved)? */
-export function meets(comparator: AbsoluteComparator, value: number, target: number): boolean {
-  const tolerance = EPSILON * Math.max(1, Math.abs(target));
-  switch (comparator) {
-    case 'AT_LEAST':
-      return value >= target - tolerance;
-    case 'MORE_THAN':
-      return value > target + tolerance;
-    case 'AT_MOST':
-      return value <= target + tolerance;
-    case 'EQUAL':
-      return Math.abs(value - target) <= tolerance;
-  }
-}
-
-/** The absolute comparison a comparator comes to, and the value to reach. */
-export function effectiveTarget(
-  comparator: Comparator,
-  targetValue: number,
-  baseline: number | null,
-): { comparator: AbsoluteComparator; target: number } | null {
-  if (comparator === 'REDUCE_BY_PERCENT')
-    return baseline === null ? null : { comparator: 'AT_MOST', target: baseline * (1 - targetValue / 100) };
-  if (comparator === 'INCREASE_BY_PERCENT')
-    return baseline === null ? null : { comparator: 'AT_LEAST', target: baseline * (1 + targetValue / 100) };
-  return { comparator, target: targetValue };
-}
-
-/**
- * Progress in percent, 100 at the target:
- * AT_LEAST, MORE_THAN, EQUAL: actual ÷ target; AT_MOST: target ÷ actual;
- * REDUCE_BY_PERCENT: achieved reduction ÷ required reduction; INCREASE_BY_PERCENT likewise.
- */
-export function progressPercent(
-  comparator: Comparator,
-  targetValue: number,
-  actual: number,
-  baseline: number | null,
-): number | null {
-  switch (comparator) {
-    case 'AT_LEAST':
-    case 'MORE_THAN':
-    case 'EQUAL':
-      return targetValue === 0 ? null : (actual / targetValue) * 100;
-    case 'AT_MOST':
-      return actual <= 0 ? 100 : (targetValue / actual) * 100;
-    case 'REDUCE_BY_PERCENT':
-      return baseline ? (((baseline - actual) / baseline) * 100 * 100) / targetValue : null;
-    case 'INCREASE_BY_PERCENT':
-      return baseline ? (((actual - baseline) / baseline) * 100 * 100) / targetValue : null;
-  }
-}
-
-export interface Window {
-  /** Figures of periods within [start, end] count. */
-  start: string;
-  end: string;
-  label: string;
-  /** The day the window closes: the deadline's last day, or the year's. */
-  closes: string;
-}
-
-/** The window of an indicator as of a date. */
-export function windowOf(indicator: Pick<KpiIndicator, 'deadline' | 'rollup'>, asOf: string): Window {
-  const deadlineEnd = indicator.deadline ? monthEnd(indicator.deadline) : null;
-  const evalDate = deadlineEnd && deadlineEnd < asOf ? deadlineEnd : asOf;
-  if (indicator.rollup === 'LAST') {
-    return {
-      start: '0000-01-01',
-      end: evalDate,
-      label: `to ${evalDate}`,
-      closes: deadlineEnd ?? `${evalDate.slice(0, 4)}-12-31`,
-    };
-  }
-  const year = evalDate.slice(0, 4);
-  return {
-    start: `${year}-01-01`,
-    end: `${year}-12-31`,
-    label: year,
-    closes: deadlineEnd && deadlineEnd < `${year}-12-31` ? deadlineEnd : `${year}-12-31`,
-  };
+  /** Months covered by the figures counted ÷ months in the window (null for stocks and levels). */
+  coverage: number | null;
+  /** Breakdowns whose sum stands for a total nobody reported. */
+  fromBreakdowns: string[];
+  /** Figures that do not add up: a total against its parts or its breakdowns. */
+  warnings: Reconciliation[];
+  /** For continuing targets and targets without a deadline: each complete year's own status. */
+  years: KpiYear[];
 }
 
 export interface KpiInput {
@@ -153,19 +106,72 @@ export interface KpiInput {
   dueDays?: number;
   /** Series of the inputs of a derived indicator. */
   inputs?: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>;
+  /** For a weighted average: the weight indicator's figures. */
+  weights?: Observation[];
+  /** The breakdown evaluated ("" or absent for the total): it has no target of its own. */
+  breakdown?: string;
+  /** For the total: each breakdown's figures, reconciled with it and summed where it has none. */
+  breakdowns?: Map<string, Observation[]>;
 }
 
-export function evaluateKpi({ indicator, observations, baseline, asOf, dueDays = 0, inputs }: KpiInput): Kpi {
+type WindowKpi = Omit<Kpi, 'years'>;
+
+/** A target evaluated as of a date, with the complete years of a target evaluated year by year. */
+export function evaluateKpi(input: KpiInput): Kpi {
+  return { ...evaluateWindow(input), years: pastYears(input) };
+}
+
+/**
+ * Continuing targets: every complete year from the deadline's on, each with its own status.
+ * Targets without a deadline: the latest complete year, beside the open one.
+ */
+function pastYears(input: KpiInput): KpiYear[] {
+  const { indicator, asOf, dueDays = 0 } = input;
+  if (indicator.comparator === null || (indicator.deadline && !indicator.continuing) || input.breakdown) return [];
+  const asOfYear = Number(asOf.slice(0, 4));
+  // A year is complete once its last figure is due.
+  let lastComplete = asOfYear;
+  while (asOf < dueDate(`${lastComplete}-12-31`, dueDays)) lastComplete -= 1;
+  const first = indicator.deadline ? Number(indicator.deadline.slice(0, 4)) : lastComplete;
+  const years: KpiYear[] = [];
+  for (let year = first; year <= lastComplete; year += 1) {
+    const k = evaluateWindow({ ...input, asOf: `${year}-12-31`, dueDays: 0 });
+    years.push({
+      window: k.window,
+      windowComplete: k.windowComplete,
+      actual: k.actual,
+      coverage: k.coverage,
+      status: k.status,
+      reason: k.reason,
+    });
+  }
+  return years;
+}
+
+const inside = (o: Observation, window: Window) => o.period.start >= window.start && o.period.end <= window.end;
+
+function evaluateWindow(input: KpiInput): WindowKpi {
+  const { indicator, baseline, asOf, dueDays = 0, inputs, weights } = input;
   const window = windowOf(indicator, asOf);
   // Final once the window's last figure is due, not on its last day.
   const windowComplete = asOf >= dueDate(window.closes, dueDays);
+  // Where only breakdowns were reported, their sum stands for the total.
+  const parts = [...(input.breakdowns?.entries() ?? [])].filter(([b]) => b !== '');
+  const summed = totalsFromBreakdowns(
+    indicator.rollup,
+    input.observations,
+    parts.map(([, o]) => o),
+    indicator.percent,
+  );
+  const observations = [...input.observations, ...summed];
   let rolled: Rolled;
   let reason: string | undefined;
   if (indicator.formula) ({ rolled, reason } = deriveSeries(indicator.formula, inputs ?? new Map(), window));
   else {
-    rolled = rollUp(indicator.rollup, observations, window, indicator.percent);
+    rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     reason = rolled.note;
   }
+  const usedSums = (rolled.used ?? []).some((o) => summed.includes(o));
   const base = {
     asOf,
     window: window.label,
@@ -179,12 +185,34 @@ export function evaluateKpi({ indicator, observations, baseline, asOf, dueDays =
     targetValue: indicator.targetValue,
     baseline,
     demo: (rolled.used ?? []).some((o) => o.source === 'demo'),
+    coverage: rolled.coverage,
+    fromBreakdowns: usedSums ? parts.map(([b]) => b).sort() : [],
+    warnings: [
+      ...reconcileParts(
+        indicator.rollup,
+        input.observations.filter((o) => inside(o, window)),
+      ),
+      ...reconcileBreakdowns(
+        indicator.rollup,
+        input.observations.filter((o) => inside(o, window)),
+        parts.map(([, o]) => o.filter((x) => inside(x, window))),
+      ),
+    ],
   };
   const none = { effectiveTarget: null, gap: null, progress: null, projected: null, projectionMethod: '', willMeetTarget: null };
+  if (input.breakdown)
+    return {
+      ...base,
+      ...none,
+      comparator: null,
+      targetValue: null,
+      status: 'NO_TARGET',
+      reason: 'a breakdown is scored only against a target set for it, and none is',
+    };
   if (indicator.comparator === null || indicator.targetValue === null) {
     return { ...base, ...none, status: 'NO_TARGET', reason: 'a monitoring indicator: no target of its own' };
   }
-  const target = effectiveTarget(indicator.comparator, indicator.targetValue, baseline);
+  const target = effectiveTarget(indicator.comparator, indicator.targetValue, baseline, indicator.strict);
   if (!target)
     return { ...base, ...none, status: 'NO_BASELINE', reason: 'a relative target needs a baseline, and none is recorded' };
   if (rolled.value === null) {
@@ -197,9 +225,10 @@ export function evaluateKpi({ indicator, observations, baseline, asOf, dueDays =
     };
   }
   const actual = rolled.value;
+  const bounds = { min: 0, max: indicator.percent ? 100 : null, percent: indicator.percent };
   const projection = windowComplete
     ? { value: actual, method: 'the window is over: the actual value' }
-    : project(indicator.formula ? 'LAST' : indicator.rollup, rolled, window.closes);
+    : project(indicator.formula ? 'LAST' : indicator.rollup, rolled, window.closes, bounds);
   const metNow = meets(target.comparator, actual, target.target);
   const willMeet = projection.value === null ? null : meets(target.comparator, projection.value, target.target);
   // Flows summed over the window and stocks only grow towards an at-least target: once met, met.
@@ -212,22 +241,56 @@ export function evaluateKpi({ indicator, observations, baseline, asOf, dueDays =
   if (metNow && (windowComplete || cumulative)) status = 'ACHIEVED';
   else if (windowComplete) status = 'OFF_TRACK';
   else status = willMeet ? 'ON_TRACK' : 'AT_RISK';
+  const measured = measure(indicator, target, actual, projection.value, baseline, windowComplete);
   return {
     ...base,
     effectiveTarget: target.target,
-    gap: actual - target.target,
-    progress: progressPercent(indicator.comparator, indicator.targetValue, actual, baseline),
+    ...measured,
     projected: projection.value,
     projectionMethod: projection.method,
     willMeetTarget: willMeet,
     status,
     reason:
-      status === 'ACHIEVED'
+      (status === 'ACHIEVED'
         ? 'the target is met'
         : status === 'OFF_TRACK'
           ? `${window.label} is over and the target was not met`
           : willMeet
             ? `projected to meet the target by ${window.closes}`
-            : `projected to miss the target by ${window.closes}`,
+            : `projected to miss the target by ${window.closes}`) +
+      [measured.note, reason].map((n) => (n ? `; ${n}` : '')).join(''),
   };
+}
+
+/**
+ * Gap and progress, like with like: a relative target on a flow compares a full year with
+ * its full-year baseline, so while the year is open the projected year counts, not the
+ * part-year sum. Neither may contradict the status: a value exactly at a strict bound
+ * shows neither gap 0 nor progress 100.
+ */
+function measure(
+  indicator: KpiIndicator,
+  target: { comparator: Absolute; target: number },
+  actual: number,
+  projected: number | null,
+  baseline: number | null,
+  windowComplete: boolean,
+): { gap: number | null; progress: number | null; note?: string } {
+  const relative = indicator.comparator === 'REDUCE_BY_PERCENT' || indicator.comparator === 'INCREASE_BY_PERCENT';
+  const fullYear = relative && indicator.rollup === 'SUM' && !windowComplete;
+  const value = fullYear ? projected : actual;
+  if (value === null) return { gap: null, progress: null };
+  const gap = value - target.target;
+  const progress = progressPercent(indicator.comparator!, indicator.targetValue!, value, baseline);
+  const note = fullYear ? 'gap and progress compare the projected year with the full-year baseline' : undefined;
+  if (meets(target.comparator, value, target.target)) return { gap, progress, note };
+  const tolerance = EPSILON * Math.max(1, Math.abs(target.target));
+  const gapSaysMet =
+    target.comparator === 'AT_LEAST' || target.comparator === 'MORE_THAN'
+      ? gap >= -tolerance
+      : target.comparator === 'AT_MOST' || target.comparator === 'LESS_THAN'
+        ? gap <= tolerance
+        : false;
+  if (!gapSaysMet && (progress === null || progress < 100)) return { gap, progress, note };
+  return { gap: null, progress: null, note: `${value} is exactly at the bound, which the target must pass` };
 }

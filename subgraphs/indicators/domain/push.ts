@@ -26,6 +26,8 @@ import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { seriesKey } from './keys';
 import { checkTiming, settledStatus } from './figure-timing';
+import { figuresOfYears } from '../data/reconciliation-reads';
+import { reconciliationWarnings, reconciliationYears } from './push-checks';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 
 export interface PushDependencies {
@@ -63,7 +65,8 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
   const authorised = await authorise(deps, identity, input);
   const rows = prepare(identity, input, authorised);
   try {
-    return await write(deps.db, identity, input, authorised.key, rows);
+    const rollups = new Map([...authorised.indicators.values()].map((i) => [i.id, i.rollup]));
+    return await write(deps.db, identity, input, authorised.key, rows, (id) => rollups.get(id) ?? '');
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
@@ -165,7 +168,14 @@ function prepare(identity: Identity, input: PushRequest, { indicators, organizat
  * idempotency key, the serialisation of pushes, the period locks, the comparison with
  * the stored figures, then the revisions. A dry run rolls back (DryRunRollback).
  */
-function write(db: DataSource, identity: Identity, input: PushRequest, key: string | null, prepared: Prepared) {
+function write(
+  db: DataSource,
+  identity: Identity,
+  input: PushRequest,
+  key: string | null,
+  prepared: Prepared,
+  rollupOf: (indicatorId: string) => string,
+) {
   const hash = requestHash(input);
   return inTransaction(db, async (manager) => {
     if (key) {
@@ -198,6 +208,9 @@ function write(db: DataSource, identity: Identity, input: PushRequest, key: stri
     });
     const summary = emptySummary(input, key);
     const toWrite = compareWithStored(unlocked, await storedFigures(manager, unlocked), summary, rowRejections);
+    const around = await figuresOfYears(manager, reconciliationYears(toWrite, rollupOf));
+    summary.warnings.push(...reconciliationWarnings(toWrite, around, rollupOf));
+    summary.warnings.sort((a, b) => a.index - b.index);
     summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
     summary.rejected = summary.rejections.length;
     if (input.atomic && summary.rejected > 0) {

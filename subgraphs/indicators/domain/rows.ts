@@ -8,12 +8,15 @@ import { ErrorCode } from '../../../lib/errors';
 import { type Period, parsePeriod } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { FigureRow, FigureStatusValue, QualityFlagValue } from './figure-types';
+import { ratioProblem } from './push-checks';
 import { valueProblem, type ValueRules } from './rules';
 
 export interface IndicatorForPush extends ValueRules {
   id: string;
   rollup: string;
   formula?: string | null;
+  /** A rate declared to be averaged: its value alone is taken. */
+  meanOfRates?: boolean;
 }
 
 export interface PreparedRow {
@@ -117,6 +120,8 @@ export function prepareRow(
   }
   const numerator = input.numerator ?? null;
   const denominator = input.denominator ?? null;
+  const ratio = ratioProblem(indicator, input);
+  if (ratio && (numerator === null) === (denominator === null)) return reject(index, ratio.field, ratio.code, ratio.message);
   if ((numerator === null) !== (denominator === null)) {
     const field = numerator === null ? 'numerator' : 'denominator';
     return reject(index, field, ErrorCode.BAD_USER_INPUT, 'numerator and denominator go together');

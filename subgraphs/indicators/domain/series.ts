@@ -1,21 +1,16 @@
 /**
- * Series of figures over time: rolled up over a window by an indicator's rule, projected
- * by least squares, and computed per period for derived indicators.
+ * Series of figures over time: rolled up over a window by an indicator's rule (the figures
+ * that tile it, coverage.ts), and computed per period for derived indicators.
  */
 import type { Rollup } from '../../../lib/enums';
-import { PERIOD_TYPES, type Period } from '../../../lib/period';
+import type { Period } from '../../../lib/period';
+import { tile } from './coverage';
+import type { Observation } from './observation';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
 
 export type { Rollup };
 
-export interface Observation {
-  period: Period;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  /** Where the figure comes from; "demo" marks synthetic data. */
-  source?: string | null;
-}
+export type { Observation } from './observation';
 
 /** Least squares line through (x, y); null with fewer than two distinct x. */
 export function leastSquares(points: Array<[number, number]>): { slope: number; intercept: number } | null {
@@ -29,10 +24,6 @@ export function leastSquares(points: Array<[number, number]>): { slope: number; 
   return { slope, intercept: my - slope * mx };
 }
 
-/** Months since year 0 at the middle of a period: a time axis for trends. */
-const midMonth = (p: Period) => p.year * 12 + (p.firstMonth + p.lastMonth) / 2;
-const dateMonth = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7));
-
 export interface Rolled {
   value: number | null;
   numerator: number | null;
@@ -42,28 +33,39 @@ export interface Rolled {
   points: Observation[];
   /** The observations the value is made of. */
   used?: Observation[];
+  /** For averages: the weight of each point. */
+  weights?: number[];
+  /** Months covered by the figures used ÷ months in the window (null for levels). */
+  coverage: number | null;
   note?: string;
 }
 
-/** Observations of the coarsest period type present among them. */
-function coarsest(observations: Observation[]): Observation[] {
-  for (const type of PERIOD_TYPES) {
-    const ofType = observations.filter((o) => o.period.type === type);
-    if (ofType.length > 0) return ofType.sort((a, b) => a.period.start.localeCompare(b.period.start));
-  }
-  return [];
+/** The weight of each figure of an average: its weight indicator's figure for the same period, else its length in months. */
+function weightsOf(used: Observation[], weights: Observation[] | undefined): { weights: number[]; note?: string } {
+  const months = used.map((o) => o.period.lastMonth - o.period.firstMonth + 1);
+  if (!weights) return { weights: months };
+  const byPeriod = new Map(weights.map((w) => [w.period.text, w.value]));
+  const missing = used.filter((o) => byPeriod.get(o.period.text) === undefined).map((o) => o.period.text);
+  if (missing.length > 0) return { weights: months, note: `no weight for ${missing.join(', ')}: the mean weighted by months` };
+  return { weights: used.map((o) => byPeriod.get(o.period.text)!) };
 }
 
-/** Rolls a series up over a window by the rule. */
+/**
+ * Rolls a series up over a window by the rule. Flows, averages and rates use the figures
+ * that tile the window (its own figure, or non-overlapping sub-periods); `coverage` says
+ * how much of the window they cover.
+ */
 export function rollUp(
   rule: Rollup,
   observations: Observation[],
   window: { start: string; end: string },
   percent: boolean,
+  weights?: Observation[],
+  meanOfRates = false,
 ): Rolled {
   if (rule === 'LAST') {
     const upTo = observations.filter((o) => o.period.end <= window.end);
-    if (upTo.length === 0) return { value: null, numerator: null, denominator: null, periods: [], points: [] };
+    if (upTo.length === 0) return { value: null, numerator: null, denominator: null, periods: [], points: [], coverage: null };
     const latestEnd = upTo.reduce((m, o) => (o.period.end > m ? o.period.end : m), '');
     // At the latest end, the finest period is the most recent reading.
     const latest = upTo.filter((o) => o.period.end === latestEnd).sort((a, b) => b.period.start.localeCompare(a.period.start))[0];
@@ -77,25 +79,36 @@ export function rollUp(
       periods: [latest.period],
       points,
       used: [latest],
+      coverage: null,
     };
   }
-  const inWindow = coarsest(observations.filter((o) => o.period.start >= window.start && o.period.end <= window.end));
-  if (inWindow.length === 0) return { value: null, numerator: null, denominator: null, periods: [], points: [] };
-  const periods = inWindow.map((o) => o.period);
-  const result = rollUpWindow(rule, inWindow, periods, percent);
-  return { ...result, used: inWindow };
+  const { used, coverage } = tile(observations, window);
+  if (used.length === 0) return { value: null, numerator: null, denominator: null, periods: [], points: [], coverage: 0 };
+  const periods = used.map((o) => o.period);
+  return { ...rollUpWindow(rule, used, periods, percent, weights, meanOfRates), used, coverage };
 }
 
-function rollUpWindow(rule: Exclude<Rollup, 'LAST'>, inWindow: Observation[], periods: Period[], percent: boolean): Rolled {
+function rollUpWindow(
+  rule: Exclude<Rollup, 'LAST'>,
+  inWindow: Observation[],
+  periods: Period[],
+  percent: boolean,
+  weights: Observation[] | undefined,
+  meanOfRates: boolean,
+): Omit<Rolled, 'coverage'> {
   if (rule === 'SUM')
     return { value: inWindow.reduce((s, o) => s + o.value, 0), numerator: null, denominator: null, periods, points: inWindow };
   if (rule === 'AVERAGE') {
+    const w = weightsOf(inWindow, weights);
+    const total = w.weights.reduce((s, x) => s + x, 0);
     return {
-      value: inWindow.reduce((s, o) => s + o.value, 0) / inWindow.length,
+      value: total === 0 ? null : inWindow.reduce((s, o, i) => s + o.value * w.weights[i], 0) / total,
       numerator: null,
       denominator: null,
       periods,
       points: inWindow,
+      weights: w.weights,
+      note: total === 0 ? 'the weights sum to 0' : w.note,
     };
   }
   // RATIO: the sum of numerators over the sum of denominators, never a mean of rates.
@@ -112,44 +125,26 @@ function rollUpWindow(rule: Exclude<Rollup, 'LAST'>, inWindow: Observation[], pe
       note: denominator === 0 ? 'the denominators sum to 0' : undefined,
     };
   }
-  const value = inWindow.reduce((s, o) => s + o.value, 0) / inWindow.length;
+  if (meanOfRates) {
+    const months = inWindow.map((o) => o.period.lastMonth - o.period.firstMonth + 1);
+    const total = months.reduce((s, m) => s + m, 0);
+    return {
+      value: inWindow.reduce((s, o, i) => s + o.value * months[i], 0) / total,
+      numerator: null,
+      denominator: null,
+      periods,
+      points: inWindow,
+      note: 'the declared method of this rate: the mean of its rates, weighted by months (its parts are not collected)',
+    };
+  }
+  const bare = inWindow.filter((o) => o.numerator === null || o.denominator === null).map((o) => o.period.text);
   return {
-    value,
+    value: null,
     numerator: null,
     denominator: null,
     periods,
     points: inWindow,
-    note: 'some figures carry no numerator and denominator: the mean of the rates',
-  };
-}
-
-/** Projects the value at the end of the window from the periods so far (least squares). */
-export function project(rule: Rollup, rolled: Rolled, windowEnd: string): { value: number | null; method: string } {
-  if (rolled.value === null) return { value: null, method: 'no figures' };
-  const points = rolled.points;
-  if (rule === 'SUM') {
-    const last = points[points.length - 1].period;
-    const span = last.lastMonth - last.firstMonth + 1;
-    const endMonth = Number(windowEnd.slice(0, 4)) * 12 + Number(windowEnd.slice(5, 7));
-    const remaining: number[] = [];
-    for (let m = midMonth(last) + span; m <= endMonth; m += span) remaining.push(m);
-    const line = leastSquares(points.map((o) => [midMonth(o.period), o.value]));
-    const predicted = remaining.reduce(
-      (s, m) => s + Math.max(0, line ? line.intercept + line.slope * m : rolled.value! / points.length),
-      0,
-    );
-    return {
-      value: rolled.value + predicted,
-      method: line
-        ? `the sum so far plus a least-squares line over ${points.length} periods, extended to ${windowEnd}`
-        : `the sum so far plus the same again for each remaining period to ${windowEnd}`,
-    };
-  }
-  const line = leastSquares(points.map((o) => [midMonth(o.period), o.value]));
-  if (!line) return { value: rolled.value, method: 'the current value (too few periods for a trend)' };
-  return {
-    value: line.intercept + line.slope * dateMonth(windowEnd),
-    method: `a least-squares line over ${points.length} periods, extended to ${windowEnd}`,
+    note: `${bare.join(', ')} carry no numerator and denominator: rates are not averaged, so no value`,
   };
 }
 
@@ -188,6 +183,7 @@ export function deriveSeries(
       periods: [...new Map(periods.map((p) => [p.text, p])).values()],
       points,
       used: ids.flatMap((id) => rolledInputs.get(id)?.used ?? []),
+      coverage: ids.reduce<number | null>((m, id) => Math.min(m ?? 1, rolledInputs.get(id)?.coverage ?? 1), null),
     },
     reason: total.value === null ? total.reason : undefined,
   };

@@ -95,6 +95,18 @@ export class Indicator {
       'For a derived indicator, how it is computed, e.g. [court-ip-cases-closed-within-limit] ÷ [court-ip-cases-closed] × 100',
   })
   formula: string | null;
+  @Field({ description: 'A relative target written 超 X %: strictly beyond the bound (+X % exactly does not meet it)' })
+  strictBound: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For an average: the indicator whose figures weight each period (cases closed weight closure days)',
+  })
+  weightIndicatorId: string | null;
+  @Field({
+    description:
+      'A rate whose parts are not collected, declared to be averaged (mean of its rates); otherwise rates come as numerator and denominator',
+  })
+  meanOfRates: boolean;
   calendarPeriodType: string | null;
   calendarDueDays: number | null;
   reportingFrom: string;

@@ -29,6 +29,22 @@ registerEnumType(ReportStatus, {
   description: 'Whether a period due by the reporting calendar was reported, and when',
 });
 
+@ObjectType({ description: 'Figures that do not add up: a total against its parts or its breakdowns' })
+export class KpiWarning {
+  @Field({ description: 'RECONCILIATION' }) code: string;
+  @Field() message: string;
+}
+
+@ObjectType({ description: 'One complete year of a target evaluated year by year' })
+export class KpiYear {
+  @Field({ description: 'The year, e.g. "2025"' }) window: string;
+  @Field() windowComplete: boolean;
+  @Field(() => Float, { nullable: true }) actual: number | null;
+  @Field(() => Float, { nullable: true, description: 'Months covered ÷ months in the year (0–1)' }) coverage: number | null;
+  @Field(() => KpiStatus) status: KpiStatus;
+  @Field() reason: string;
+}
+
 @ObjectType({ description: 'Where a target stands as of a date' })
 export class Kpi {
   @Field(() => Indicator, { nullable: true }) indicator?: Indicator | null;
@@ -62,6 +78,19 @@ export class Kpi {
   @Field(() => KpiStatus) status: KpiStatus;
   @Field({ description: 'The status in words' }) reason: string;
   @Field({ description: 'True when any figure counted is synthetic (source "demo"): say so wherever it is shown' }) demo: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Months covered by the figures counted ÷ months in the window, 0–1 (null for stocks and levels)',
+  })
+  coverage: number | null;
+  @Field(() => [String], { description: 'The breakdowns whose sum stands for a total nobody reported' }) fromBreakdowns: string[];
+  @Field(() => [KpiWarning], { description: 'A total that disagrees with its parts or its breakdowns beyond the tolerance' })
+  warnings: KpiWarning[];
+  @Field(() => [KpiYear], {
+    description:
+      'Continuing targets: each complete year from the deadline on, with its own status; targets without a deadline: the latest complete year',
+  })
+  years: KpiYear[];
   indicatorId: string;
 }
 

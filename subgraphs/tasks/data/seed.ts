@@ -1,9 +1,14 @@
 /** Writes the plan, its structure and the annex tasks through this subgraph's store. */
 import type { DataSource } from 'typeorm';
-import { taskId, type PlanSeed, type TaskSeed } from '../../../seeds/model';
+import { leadOf, type OrganizationSeed, taskId, type PlanSeed, type TaskSeed, withIncludedUnits } from '../../../seeds/model';
 import { addCounts, upsertRows, type UpsertCounts } from '../../../lib/upsert';
 
-export async function seedPlan(db: DataSource, plan: PlanSeed, tasks: TaskSeed[]): Promise<UpsertCounts> {
+export async function seedPlan(
+  db: DataSource,
+  plan: PlanSeed,
+  tasks: TaskSeed[],
+  organizations: OrganizationSeed[],
+): Promise<UpsertCounts> {
   return db.transaction(async (manager) => {
     const steps: Array<[string, string[], Array<Record<string, unknown>>]> = [
       [
@@ -66,14 +71,14 @@ export async function seedPlan(db: DataSource, plan: PlanSeed, tasks: TaskSeed[]
           deadline_as_written: t.deadlineAsWritten,
           deadline: t.deadline,
           ongoing: t.ongoing,
-          lead_organization_id: t.responsible[0].organizationId,
+          lead_organization_id: leadOf(t),
         })),
       ],
       [
         'task_responsible',
         ['task_id', 'position'],
         tasks.flatMap((t) =>
-          t.responsible.map((r, i) => ({
+          withIncludedUnits(t, organizations).map((r, i) => ({
             task_id: taskId(t.seq),
             position: i + 1,
             organization_id: r.organizationId,
