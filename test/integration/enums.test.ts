@@ -20,6 +20,7 @@ const CHECKS: Array<[keyof typeof subgraphDefinitions, string, string, readonly 
   ['indicators', 'figure_series', 'status', enums.FIGURE_STATUSES],
   ['indicators', 'figure_series', 'period_type', PERIOD_TYPES],
   ['indicators', 'indicator', 'calendar_period_type', PERIOD_TYPES],
+  ['indicators', 'period_lock_event', 'action', enums.LOCK_ACTIONS],
   ['tasks', 'task_report', 'status', enums.TASK_STATUSES],
 ];
 
