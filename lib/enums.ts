@@ -50,6 +50,10 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const EFFECTIVE_TASK_STATUSES = [...TASK_STATUSES, 'OVERDUE'] as const;
 export type EffectiveTaskStatus = (typeof EFFECTIVE_TASK_STATUSES)[number];
 
+/** What an entry of the period-lock audit records. */
+export const LOCK_ACTIONS = ['LOCK', 'UNLOCK'] as const;
+export type LockAction = (typeof LOCK_ACTIONS)[number];
+
 /** Kinds of organisations that appear among the plan's responsible units. */
 export const ORGANIZATION_KINDS = [
   'PARTY_COMMITTEE_DEPARTMENT', // 市委宣传部, 市委网信办, …

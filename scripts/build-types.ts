@@ -35,7 +35,9 @@ export function apiSchema(supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8'))
 }
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+  // Sorted: the generated files list the documents in this order, on every file system.
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === OUTPUT ? [] : sourceFiles(full);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];

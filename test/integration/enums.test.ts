@@ -10,6 +10,7 @@ import { openStore, type Store } from '../../lib/db';
 import { PERIOD_TYPES } from '../../lib/period';
 import { SUPERGRAPH_PATH } from '../../gateway/compose';
 import { subgraphDefinitions } from '../../subgraphs';
+import type * as page from '../../dashboard/gql/graphql';
 
 /** [subgraph, table, column, the list its CHECK must allow]. */
 const CHECKS: Array<[keyof typeof subgraphDefinitions, string, string, readonly string[]]> = [
@@ -22,6 +23,7 @@ const CHECKS: Array<[keyof typeof subgraphDefinitions, string, string, readonly 
   ['indicators', 'figure_revision', 'flags', enums.QUALITY_FLAGS],
   ['indicators', 'figure_series', 'period_type', PERIOD_TYPES],
   ['indicators', 'indicator', 'calendar_period_type', PERIOD_TYPES],
+  ['indicators', 'period_lock_event', 'action', enums.LOCK_ACTIONS],
   ['tasks', 'task_report', 'status', enums.TASK_STATUSES],
 ];
 
@@ -58,6 +60,21 @@ it("the supergraph's enums are the same lists", () => {
   expect(values('TaskStatus')).toEqual([...enums.TASK_STATUSES]);
   expect(values('EffectiveTaskStatus')).toEqual([...enums.EFFECTIVE_TASK_STATUSES]);
   expect(values('OrganizationKind')).toEqual([...enums.ORGANIZATION_KINDS]);
+});
+
+/** true when A and B are the same union; the compiler checks the uses below. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+it("the dashboard's generated enum types are the same lists", () => {
+  const same: [
+    Same<page.Comparator, enums.Comparator>,
+    Same<page.FigureStatus, enums.FigureStatus>,
+    Same<page.KpiStatus, enums.KpiStatus>,
+    Same<page.Rollup, enums.Rollup>,
+    Same<page.TaskStatus, enums.TaskStatus>,
+    Same<page.EffectiveTaskStatus, enums.EffectiveTaskStatus>,
+  ] = [true, true, true, true, true, true];
+  expect(same.every(Boolean)).toBe(true);
 });
 
 it('builds a CHECK only from enum names', () => {

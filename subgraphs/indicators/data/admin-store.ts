@@ -1,9 +1,25 @@
 /** Writes of coordinators and admins: period locks and indicator owners, each audited. */
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { LockAction } from '../../../lib/enums';
 import { ErrorCode, hubError } from '../../../lib/errors';
 import type { Identity } from '../../../lib/identity';
 import type { Period } from '../../../lib/period';
 import { excludePushes } from './figure-store';
+
+/** One entry of the period-lock audit (period_lock_event). */
+async function recordLockEvent(
+  manager: EntityManager,
+  action: LockAction,
+  actor: Identity,
+  indicatorId: string | null,
+  period: Period,
+  reason: string | null,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO period_lock_event (action, indicator_id, period, reason, actor, actor_org) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [action, indicatorId, period.text, reason, actor.subject, actor.org],
+  );
+}
 
 export async function lockPeriod(
   db: DataSource,
@@ -21,10 +37,7 @@ export async function lockPeriod(
     );
     if (inserted.length === 0)
       throw hubError(ErrorCode.CONFLICT, `period ${period.text} is already locked${indicatorId ? ` for ${indicatorId}` : ''}`);
-    await manager.query(
-      `INSERT INTO period_lock_event (action, indicator_id, period, reason, actor, actor_org) VALUES ('LOCK', $1, $2, $3, $4, $5)`,
-      [indicatorId, period.text, reason, actor.subject, actor.org],
-    );
+    await recordLockEvent(manager, 'LOCK', actor, indicatorId, period, reason);
     return String(inserted[0].id);
   });
 }
@@ -44,10 +57,7 @@ export async function unlockPeriod(
     );
     if (!deleted)
       throw hubError(ErrorCode.NOT_FOUND, `period ${period.text} is not locked${indicatorId ? ` for ${indicatorId}` : ''}`);
-    await manager.query(
-      `INSERT INTO period_lock_event (action, indicator_id, period, reason, actor, actor_org) VALUES ('UNLOCK', $1, $2, $3, $4, $5)`,
-      [indicatorId, period.text, reason, actor.subject, actor.org],
-    );
+    await recordLockEvent(manager, 'UNLOCK', actor, indicatorId, period, reason);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { FIGURE_STATUSES, sqlIn } from '../../../../lib/enums';
+import { FIGURE_STATUSES, LOCK_ACTIONS, sqlIn } from '../../../../lib/enums';
 import { PERIOD_TYPES } from '../../../../lib/period';
 
 /**
@@ -80,7 +80,7 @@ export class CreateFigures1764000000003 implements MigrationInterface {
     await db.query(`
       CREATE TABLE period_lock_event (
         id bigserial PRIMARY KEY,
-        action text NOT NULL CHECK (action IN ('LOCK','UNLOCK')),
+        action text NOT NULL CHECK (${sqlIn('action', LOCK_ACTIONS)}),
         indicator_id text,
         period text NOT NULL,
         reason text,
