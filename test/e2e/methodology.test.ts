@@ -34,7 +34,7 @@ const BASELINE = `mutation($indicator: String!, $value: Float!, $period: String)
   setBaseline(indicator: $indicator, value: $value, period: $period) { value } }`;
 const KPI_FIELDS = `breakdown window windowComplete actual numerator denominator coverage periods effectiveTarget gap progress
   projected status reason fromBreakdowns warnings { code message } years { window actual coverage status reason }`;
-const KPI = `query($id: ID!, $asOf: String) { indicator(id: $id) {
+const KPI = `query($id: ID!, $asOf: LocalDate) { indicator(id: $id) {
   kpi(asOf: $asOf) { ${KPI_FIELDS} } kpisByBreakdown(asOf: $asOf) { ${KPI_FIELDS} } } }`;
 
 /** `actual` matches `expected` on the keys `expected` names; numbers to 6 decimals. */
