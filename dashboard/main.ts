@@ -7,7 +7,8 @@ import { AuthError, describeErrors, type GraphQLErrorLike, request, storedToken,
 import { byId, show } from './dom';
 import { localDate } from './format';
 import { bindFilters, effectiveAsOf, fillOptions, readFilters, variables, type Filters } from './filters';
-import { DASHBOARD, META, type DashboardData, type MetaData } from './queries';
+import { withNames } from './names';
+import { DASHBOARD, META, type DashboardAnswer, type DashboardData, type MetaData } from './queries';
 import { askForToken, updateForgetButton } from './render/auth';
 import { openDetail } from './render/detail';
 import { destroyCharts } from './render/charts';
@@ -122,10 +123,10 @@ async function load(): Promise<void> {
         byId('doc-number').textContent = meta.plan.documentNumber;
       }
     }
-    const { data, errors } = await request<DashboardData>(DASHBOARD, variables(filters));
+    const { data, errors } = await request<DashboardAnswer>(DASHBOARD, variables(filters));
     if (mine !== generation) return;
     show(byId('main'), true);
-    render(data);
+    render(withNames(data));
     lastUpdated = new Date();
     showError(null);
     showPartial([...metaErrors, ...errors]);

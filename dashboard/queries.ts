@@ -85,9 +85,26 @@ export interface MetaData {
 export interface DashboardData {
   scoreboard: { asOf: string; headline: Counts; targets: Counts; headlineGoals: Kpi[] } | null;
   targets: Kpi[] | null;
+  /** The targets off track or at risk: picked from `targets`, not asked for again. */
   attention: Kpi[] | null;
   reportingCompleteness: Completeness[] | null;
   tasks: TaskRow[] | null;
+}
+
+/** An organisation as the DASHBOARD query names it: by id, its names listed once at the root. */
+export interface Ref {
+  id: string;
+}
+type Referring<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] extends Array<unknown> | null ? Ref[] | null : Ref | null };
+export type ReferringKpi = Omit<Kpi, 'indicator'> & { indicator: Referring<KpiIndicator, 'owners'> | null };
+
+/** The DASHBOARD answer before names are put in (see dashboard/names.ts). */
+export interface DashboardAnswer {
+  organizations: Named[] | null;
+  scoreboard: { asOf: string; headline: Counts; targets: Counts; headlineGoals: ReferringKpi[] } | null;
+  targets: ReferringKpi[] | null;
+  reportingCompleteness: Array<Referring<Completeness, 'organization'>> | null;
+  tasks: Array<Referring<TaskRow, 'leadOrganization'>> | null;
 }
 
 export const META = `query DashboardMeta {
@@ -98,21 +115,27 @@ export const META = `query DashboardMeta {
 
 const COUNTS = 'total achieved onTrack atRisk offTrack noData noBaseline';
 const KPI = `window windowComplete actual comparator targetValue baseline effectiveTarget gap progress projected status reason demo`;
-const LISTED = `id name nameEn unit headline owners { id name } tasks { id sectionSeq }`;
+const LISTED = `id name nameEn unit headline owners { id } tasks { id sectionSeq }`;
 
+/**
+ * The page's data in one query. Organisations are named by id wherever they appear and
+ * listed once at the root: Apollo's planner makes one organizations fetch per response
+ * path that reaches an organisation, so asking for names at each path (owners, reporting
+ * agencies, lead agencies) would cost one fetch each, one after the other.
+ */
 export const DASHBOARD = `query Dashboard($asOf: String, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+  organizations { id name nameEn }
   scoreboard(asOf: $asOf) {
     asOf
     headline { ${COUNTS} }
     targets { ${COUNTS} }
-    headlineGoals { ${KPI} indicator { id name nameEn unit rollup headline owners { id name } series(asOf: $asOf) { period periodEnd value source } } }
+    headlineGoals { ${KPI} indicator { id name nameEn unit rollup headline owners { id } series(asOf: $asOf) { period periodEnd value source } } }
   }
   targets: kpis(asOf: $asOf, filter: { ownerId: $ownerId }) { ${KPI} indicator { ${LISTED} } }
-  attention: kpis(asOf: $asOf, filter: { ownerId: $ownerId, status: [OFF_TRACK, AT_RISK] }) { ${KPI} indicator { ${LISTED} } }
-  reportingCompleteness(asOf: $asOf, organizationId: $orgId) { organization { id name nameEn } expected onTime late missing completeness }
+  reportingCompleteness(asOf: $asOf, organizationId: $orgId) { organization { id } expected onTime late missing completeness }
   tasks(filter: $tasks) {
     id seq sectionSeq content deadline deadlineAsWritten ongoing featured
-    leadOrganization { id name }
+    leadOrganization { id }
     progress(asOf: $asOf) { status effectiveStatus overdue lastReportedAt }
   }
 }`;
