@@ -20,7 +20,7 @@ import vm from 'node:vm';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { Kind, parse } from 'graphql';
 import { PROJECT_ROOT } from '../lib/config';
-import { DASHBOARD_OPERATIONS_FILE } from '../lib/operations';
+import { DASHBOARD_OPERATIONS_FILE, DASHBOARD_QUERIES_FILE } from '../lib/operations';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../gateway/explorer';
 
 const SOURCE = path.join(PROJECT_ROOT, 'dashboard');
@@ -67,13 +67,19 @@ function writePage(template: string, name: string, assets: string[]): void {
   writeFileSync(path.join(OUT, name), html);
 }
 
-/** The operation names in dashboard/queries.ts: its exported query texts, bundled, evaluated and parsed. */
-async function operationNames(common: BuildOptions): Promise<string[]> {
+/** The query texts dashboard/queries.ts exports, by export name: bundled and evaluated. */
+async function queryTexts(common: BuildOptions): Promise<Record<string, string>> {
   const bundled = await build({ ...common, entryPoints: [path.join(SOURCE, 'queries.ts')], write: false, format: 'cjs' });
   const module = { exports: {} as Record<string, unknown> };
   vm.runInNewContext(bundled.outputFiles[0].text, { module, exports: module.exports });
-  const names = Object.values(module.exports)
-    .filter((text): text is string => typeof text === 'string')
+  return Object.fromEntries(
+    Object.entries(module.exports).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
+/** The operation names in the dashboard's query texts. */
+function operationNames(texts: Record<string, string>): string[] {
+  const names = Object.values(texts)
     .flatMap((text) => parse(text).definitions)
     .flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : []));
   return [...new Set(names)].sort();
@@ -113,7 +119,9 @@ async function main(): Promise<void> {
   extractInlinedFonts(path.join(OUT, 'explorer.css'));
   writePage(path.join(SOURCE, 'index.html'), 'index.html', ['app.js', 'app.css']);
   writePage(path.join(SOURCE, 'explorer', 'index.html'), 'explorer.html', ['explorer.js', 'explorer.css']);
-  writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(await operationNames(common))}\n`);
+  const texts = await queryTexts(common);
+  writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(operationNames(texts))}\n`);
+  writeFileSync(DASHBOARD_QUERIES_FILE, `${JSON.stringify(texts, null, 2)}\n`);
   process.stderr.write(`dashboard and explorer built into ${path.relative(PROJECT_ROOT, OUT)}/\n`);
 }
 
