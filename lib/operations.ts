@@ -32,6 +32,9 @@ export const OTHER = 'other';
 /** Written by scripts/build-dashboard.ts: the operation names in dashboard/queries.ts. */
 export const DASHBOARD_OPERATIONS_FILE = path.join(PROJECT_ROOT, 'dist', 'dashboard', 'operations.json');
 
+/** Written by scripts/build-dashboard.ts: the query texts dashboard/queries.ts exports, by name (the bench sends them). */
+export const DASHBOARD_QUERIES_FILE = path.join(PROJECT_ROOT, 'dist', 'dashboard', 'queries.json');
+
 export function dashboardOperations(): string[] {
   try {
     const names: unknown = JSON.parse(readFileSync(DASHBOARD_OPERATIONS_FILE, 'utf8'));

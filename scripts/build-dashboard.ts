@@ -16,10 +16,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { Kind } from 'graphql';
 import { PROJECT_ROOT } from '../lib/config';
-import { DASHBOARD_OPERATIONS_FILE } from '../lib/operations';
+import { DASHBOARD_OPERATIONS_FILE, DASHBOARD_QUERIES_FILE } from '../lib/operations';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../gateway/explorer';
 import { PAGES, pageDocuments } from './build-types';
 
@@ -67,6 +68,16 @@ function writePage(template: string, name: string, assets: string[]): void {
   writeFileSync(path.join(OUT, name), html);
 }
 
+/** The query texts dashboard/queries.ts exports, by export name: bundled and evaluated. */
+async function queryTexts(common: BuildOptions): Promise<Record<string, string>> {
+  const bundled = await build({ ...common, entryPoints: [path.join(SOURCE, 'queries.ts')], write: false, format: 'cjs' });
+  const module = { exports: {} as Record<string, unknown> };
+  vm.runInNewContext(bundled.outputFiles[0].text, { module, exports: module.exports });
+  return Object.fromEntries(
+    Object.entries(module.exports).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
+
 /** The names of the pages' GraphQL operations, as the type generation finds them (scripts/build-types.ts). */
 function operationNames(): string[] {
   const names = PAGES.flatMap(pageDocuments)
@@ -110,6 +121,7 @@ async function main(): Promise<void> {
   writePage(path.join(SOURCE, 'index.html'), 'index.html', ['app.js', 'app.css']);
   writePage(path.join(SOURCE, 'explorer', 'index.html'), 'explorer.html', ['explorer.js', 'explorer.css']);
   writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(operationNames())}\n`);
+  writeFileSync(DASHBOARD_QUERIES_FILE, `${JSON.stringify(await queryTexts(common), null, 2)}\n`);
   process.stderr.write(`dashboard and explorer built into ${path.relative(PROJECT_ROOT, OUT)}/\n`);
 }
 

@@ -8,6 +8,7 @@
 import { numberOrNull } from '../../../lib/sql';
 import type { EntityManager, DataSource } from 'typeorm';
 import type { PreparedRow } from '../domain/rows';
+import { writeStaged, type Writer } from './figure-staging';
 
 export interface CurrentFigure {
   id: string;
@@ -33,11 +34,7 @@ export interface LockRow {
   periodEnd: string;
 }
 
-export interface Writer {
-  subject: string;
-  organizationId: string;
-  importKey: string | null;
-}
+export type { Writer };
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -135,88 +132,41 @@ export function locksFor(manager: EntityManager, indicatorIds: string[]): Promis
 
 type Key = { indicatorId: string; period: string; breakdown: string };
 
+/**
+ * The current figures of the keys, each found by its own lookup in the unique index on
+ * (indicator_id, period, breakdown): the plan does not change with the table's size.
+ */
+export const CURRENT_FIGURES = `SELECT s.id, s.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.status,
+          s.withdrawn, s.note, s.source, s.organization_id, s.flags, s.reported_on::text
+     FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) AS k(indicator_id, period, breakdown)) AS k
+     CROSS JOIN LATERAL (
+       SELECT * FROM figure_series f
+        WHERE f.indicator_id = k.indicator_id AND f.period = k.period AND f.breakdown = k.breakdown
+        LIMIT 1) AS s
+    ORDER BY s.id`;
+
 /** Current figures for the keys. */
 export async function currentFigures(manager: EntityManager, keys: Key[]): Promise<CurrentFigure[]> {
   if (keys.length === 0) return [];
-  const rows: Array<Record<string, unknown>> = await manager.query(
-    `SELECT s.id, s.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.status, s.withdrawn,
-            s.note, s.source, s.organization_id, s.flags, s.reported_on::text
-       FROM figure_series s
-       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(indicator_id, period, breakdown)
-         ON s.indicator_id = k.indicator_id AND s.period = k.period AND s.breakdown = k.breakdown
-      ORDER BY s.id`,
-    [keys.map((k) => k.indicatorId), keys.map((k) => k.period), keys.map((k) => k.breakdown)],
-  );
+  const rows: Array<Record<string, unknown>> = await manager.query(CURRENT_FIGURES, [
+    keys.map((k) => k.indicatorId),
+    keys.map((k) => k.period),
+    keys.map((k) => k.breakdown),
+  ]);
   return rows.map(figureFromRow);
 }
 
-/** Writes a revision for every row and moves the current values: one statement. */
+/**
+ * Writes a revision for every row and moves the current values: the rows staged by COPY,
+ * then one statement (figure-staging.ts).
+ */
 export async function writeRevisions(
   manager: EntityManager,
   rows: PreparedRow[],
   writer: Writer,
 ): Promise<{ created: number; updated: number; unchanged: number }> {
   if (rows.length === 0) return { created: 0, updated: 0, unchanged: 0 };
-  const input = rows.map((r) => ({
-    indicator_id: r.indicatorId,
-    period: r.period.text,
-    period_type: r.period.type,
-    period_start: r.period.start,
-    period_end: r.period.end,
-    breakdown: r.breakdown,
-    value: r.value,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    status: r.status,
-    flags: r.flags,
-    reported_on: r.reportedOn,
-    withdrawn: r.withdrawn,
-    note: r.note,
-    source: r.source,
-    reason: r.reason,
-    organization_id: r.organizationId,
-  }));
-  const [counts] = await manager.query(
-    `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-         indicator_id text, period text, period_type text, period_start date, period_end date, breakdown text,
-         value numeric, numerator numeric, denominator numeric, status text, flags text[], reported_on date, withdrawn boolean,
-         note text, source text, reason text, organization_id text)
-     ),
-     upserted AS (
-       INSERT INTO figure_series AS s (indicator_id, period, period_type, period_start, period_end, breakdown, revision,
-                                       value, numerator, denominator, status, flags, reported_on, withdrawn, note, source,
-                                       organization_id, recorded_by, recorded_at, first_recorded_at, first_reported_on)
-       SELECT indicator_id, period, period_type, period_start, period_end, breakdown, 1,
-              value, numerator, denominator, status, flags, reported_on, withdrawn, note, source, organization_id, $2,
-              clock_timestamp(), clock_timestamp(), COALESCE(reported_on, (clock_timestamp() AT TIME ZONE 'UTC')::date)
-         FROM input ORDER BY indicator_id, period, breakdown
-       ON CONFLICT (indicator_id, period, breakdown) DO UPDATE SET
-         revision = s.revision + 1, value = EXCLUDED.value, numerator = EXCLUDED.numerator,
-         denominator = EXCLUDED.denominator, status = EXCLUDED.status, flags = EXCLUDED.flags,
-         reported_on = EXCLUDED.reported_on, withdrawn = EXCLUDED.withdrawn,
-         note = EXCLUDED.note, source = EXCLUDED.source, organization_id = EXCLUDED.organization_id,
-         recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at,
-         first_reported_on = LEAST(s.first_reported_on, EXCLUDED.reported_on)
-       WHERE (s.value, s.numerator, s.denominator, s.status, s.flags, s.withdrawn, s.note, s.source, s.organization_id)
-             IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.status, EXCLUDED.flags,
-                               EXCLUDED.withdrawn, EXCLUDED.note, EXCLUDED.source, EXCLUDED.organization_id)
-          OR (EXCLUDED.reported_on IS NOT NULL AND EXCLUDED.reported_on IS DISTINCT FROM s.reported_on)
-       RETURNING s.id, s.indicator_id, s.period, s.breakdown, s.revision, s.recorded_at, (xmax = 0) AS inserted
-     ),
-     revisions AS (
-       INSERT INTO figure_revision (series_id, revision, value, numerator, denominator, status, flags, reported_on, withdrawn,
-                                    note, source, reason, organization_id, recorded_by, recorded_by_org, recorded_at, import_key)
-       SELECT u.id, u.revision, i.value, i.numerator, i.denominator, i.status, i.flags, i.reported_on, i.withdrawn,
-              i.note, i.source, i.reason, i.organization_id, $2, $3, u.recorded_at, $4
-         FROM upserted u JOIN input i USING (indicator_id, period, breakdown)
-       RETURNING 1
-     )
-     SELECT count(*) FILTER (WHERE inserted)::int AS created, count(*) FILTER (WHERE NOT inserted)::int AS updated,
-            (SELECT count(*) FROM revisions)::int AS revisions
-       FROM upserted`,
-    [JSON.stringify(input), writer.subject, writer.organizationId, writer.importKey],
-  );
+  const counts = await writeStaged(manager, rows, writer);
   // A row another push wrote with the same values meanwhile (a new key both saw absent) is unchanged.
   return { created: counts.created, updated: counts.updated, unchanged: rows.length - counts.created - counts.updated };
 }
