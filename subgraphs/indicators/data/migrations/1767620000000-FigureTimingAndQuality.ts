@@ -27,7 +27,11 @@ export class FigureTimingAndQuality1767620000000 implements MigrationInterface {
     );
     await db.query(`ALTER TABLE figure_series ADD COLUMN first_reported_on date`);
     await db.query(`UPDATE figure_series SET first_reported_on = (first_recorded_at AT TIME ZONE 'UTC')::date`);
-    await db.query(`ALTER TABLE figure_series ALTER COLUMN first_reported_on SET NOT NULL`);
+    // A figure written without a reporting day (bulk loads, restores) was reported the day it was recorded.
+    await db.query(
+      `ALTER TABLE figure_series ALTER COLUMN first_reported_on SET NOT NULL,
+         ALTER COLUMN first_reported_on SET DEFAULT ((now() AT TIME ZONE 'UTC')::date)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
