@@ -8,8 +8,10 @@ import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-C
 import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
 import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
+import { ReportingPage1765000000000 } from './data/migrations/1765000000000-ReportingPage';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
+import { ReportResolver } from './resolvers/report.resolver';
 import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
 import {
   ExpectedReportResolver,
@@ -35,6 +37,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateFigures1764000000003,
       CreateKpiSupport1764000000004,
       IndexTotals1764000000005,
+      ReportingPage1765000000000,
     ],
   },
   loaders: createLoaders,
@@ -51,6 +54,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           FigureResolver,
           IndicatorFiguresResolver,
           PushResolver,
+          ReportResolver,
           KpiResolver,
           ExpectedReportResolver,
           IndicatorKpiResolver,

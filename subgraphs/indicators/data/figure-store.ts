@@ -168,6 +168,8 @@ export async function writeRevisions(
     note: r.note,
     source: r.source,
     reason: r.reason,
+    explanation: r.explanation,
+    warning_codes: r.warningCodes,
     organization_id: r.organizationId,
   }));
   const [counts] = await manager.query(
@@ -175,7 +177,7 @@ export async function writeRevisions(
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
          indicator_id text, period text, period_type text, period_start date, period_end date, breakdown text,
          value numeric, numerator numeric, denominator numeric, status text, withdrawn boolean,
-         note text, source text, reason text, organization_id text)
+         note text, source text, reason text, explanation text, warning_codes text[], organization_id text)
      ),
      upserted AS (
        INSERT INTO figure_series AS s (indicator_id, period, period_type, period_start, period_end, breakdown, revision,
@@ -196,9 +198,10 @@ export async function writeRevisions(
      ),
      revisions AS (
        INSERT INTO figure_revision (series_id, revision, value, numerator, denominator, status, withdrawn, note, source,
-                                    reason, organization_id, recorded_by, recorded_by_org, recorded_at, import_key)
+                                    reason, explanation, warning_codes, organization_id, recorded_by, recorded_by_org,
+                                    recorded_at, import_key)
        SELECT u.id, u.revision, i.value, i.numerator, i.denominator, i.status, i.withdrawn, i.note, i.source,
-              i.reason, i.organization_id, $2, $3, u.recorded_at, $4
+              i.reason, i.explanation, coalesce(i.warning_codes, '{}'), i.organization_id, $2, $3, u.recorded_at, $4
          FROM upserted u JOIN input i USING (indicator_id, period, breakdown)
        RETURNING 1
      )

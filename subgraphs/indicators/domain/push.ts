@@ -192,6 +192,7 @@ function write(db: DataSource, identity: Identity, input: PushRequest, key: stri
     });
     const summary = emptySummary(input, key);
     const toWrite = compareWithStored(unlocked, await storedFigures(manager, unlocked), summary, rowRejections);
+    const explained = input.requireExplanations ? refuseUnexplained(toWrite, summary, rowRejections) : toWrite;
     summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
     summary.rejected = summary.rejections.length;
     if (input.atomic && summary.rejected > 0) {
@@ -200,7 +201,7 @@ function write(db: DataSource, identity: Identity, input: PushRequest, key: stri
       summary.unchanged = 0;
       summary.warnings = [];
     } else {
-      const written = await writeRevisions(manager, toWrite, {
+      const written = await writeRevisions(manager, explained, {
         subject: identity.subject,
         organizationId: identity.org,
         importKey: key,
@@ -291,8 +292,28 @@ function compareWithStored(
         code: 'IMPLAUSIBLE_JUMP',
         message: `${row.value} against ${before.value} in ${previousPeriod(row.period).text}`,
       });
+      row.warningCodes.push('IMPLAUSIBLE_JUMP');
     }
     toWrite.push(row);
   }
   return toWrite;
+}
+
+/**
+ * With requireExplanations: a row that raised a warning and carries no explanation is
+ * rejected (EXPLANATION_REQUIRED, field explanation, the warning's message) instead of
+ * written; its warning moves into the rejection. Returns the rows still to write.
+ */
+function refuseUnexplained(rows: PreparedRow[], summary: PushSummary, rejections: Rejection[]): PreparedRow[] {
+  const unexplained = new Set(rows.filter((r) => r.warningCodes.length > 0 && !r.explanation).map((r) => r.index));
+  for (const warning of summary.warnings.filter((w) => unexplained.has(w.index))) {
+    rejections.push({
+      index: warning.index,
+      field: 'explanation',
+      code: 'EXPLANATION_REQUIRED',
+      message: `${warning.code}: ${warning.message}; explain the figure or correct it`,
+    });
+  }
+  summary.warnings = summary.warnings.filter((w) => !unexplained.has(w.index));
+  return rows.filter((r) => !unexplained.has(r.index));
 }
