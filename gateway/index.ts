@@ -12,6 +12,7 @@ import { SUPERGRAPH_PATH } from './compose';
 import { type GatewayContext, gatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { dashboardRoutes } from './dashboard';
+import { reportRoutes } from './report';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
@@ -77,6 +78,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     routes: (app) => {
       app.get('/export/*', exportRoute(apollo, context));
       dashboardRoutes(app);
+      reportRoutes(app);
     },
     metrics,
     ready: async () => {

@@ -4,7 +4,7 @@
  * derived indicator, the figures of the indicators it is computed from.
  */
 import { AuthError, describeErrors, type GraphQLErrorLike, request } from '../api';
-import { append, h, zh } from '../dom';
+import { append, h, zh } from '../../client/dom';
 import { UNAVAILABLE, dateTime, isDemo, ownerNames, progressText, targetText, withUnit } from '../format';
 import { DETAIL, INPUT_FIGURES, type DetailData, type FigureRow, type Kpi, type Named } from '../queries';
 import { destroyCharts, lineChart, targetLine } from './charts';

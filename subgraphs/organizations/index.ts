@@ -9,7 +9,7 @@ import { readOrganizations } from '../../seeds/load';
 import { seedOrganizations } from './data/seed';
 import { createLoaders, type OrganizationLoaders } from './loaders';
 import { OrganizationResolver } from './resolvers/organization.resolver';
-import { PersonalTokenResolver } from './resolvers/personal-token.resolver';
+import { PersonalTokenResolver, ViewerResolver } from './resolvers/personal-token.resolver';
 import { RevocationResolver } from './resolvers/revocation.resolver';
 import { Organization } from './schema/organization';
 
@@ -24,7 +24,7 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationLoaders> = {
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM organization LIMIT 1')).length === 0,
   schema: () =>
     buildFederatedSchema(
-      { resolvers: [OrganizationResolver, RevocationResolver, PersonalTokenResolver], orphanedTypes: [Organization] },
+      { resolvers: [OrganizationResolver, RevocationResolver, PersonalTokenResolver, ViewerResolver], orphanedTypes: [Organization] },
       {
         Organization: {
           __resolveReference: (reference: { id: string }, context: SubgraphContext<OrganizationLoaders>) =>

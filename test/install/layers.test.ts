@@ -10,7 +10,7 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '../..');
 const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
-const SOURCES = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench', 'seeds', 'dashboard'];
+const SOURCES = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench', 'seeds', 'dashboard', 'report', 'client'];
 
 interface Violation {
   from: string;
@@ -50,6 +50,9 @@ describe('each rule refuses the imports it names', () => {
       'subgraphs/two/c1.ts': "import { c2 } from './c2';\nexport const c1 = () => c2();\n",
       'subgraphs/two/c2.ts': "import { c1 } from './c1';\nexport const c2 = (): number => c1();\n",
       'dashboard/main.ts': "import { base } from '../lib/base';\nexport const main = base;\n",
+      'dashboard/util.ts': 'export const util = 1;\n',
+      'report/main.ts':
+        "import { g } from '../gateway/g';\nimport { util } from '../dashboard/util';\nexport const main = g + util;\n",
     };
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -58,8 +61,8 @@ describe('each rule refuses the imports it names', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('lib upward, services upward, a subgraph into another, a cycle, the dashboard into the server', () => {
-    const found = cruise(dir, ['lib', 'gateway', 'scripts', 'subgraphs', 'dashboard']).map(
+  it('lib upward, services upward, a subgraph into another, a cycle, the pages into the server or each other', () => {
+    const found = cruise(dir, ['lib', 'gateway', 'scripts', 'subgraphs', 'dashboard', 'report']).map(
       (v) => `${v.rule.name}: ${v.from} → ${v.to}`,
     );
     expect(found).toEqual(
@@ -68,7 +71,9 @@ describe('each rule refuses the imports it names', () => {
         'services-import-upward: gateway/g.ts → scripts/s.ts',
         'subgraph-imports-another-subgraph: subgraphs/one/a.ts → subgraphs/two/internal/b.ts',
         'no-circular: subgraphs/two/c1.ts → subgraphs/two/c2.ts',
-        'dashboard-imports-server: dashboard/main.ts → lib/base.ts',
+        'pages-import-server: dashboard/main.ts → lib/base.ts',
+        'pages-import-server: report/main.ts → gateway/g.ts',
+        'pages-import-each-other: report/main.ts → dashboard/util.ts',
       ]),
     );
   }, 120_000);

@@ -12,7 +12,7 @@ import type { SubgraphContext } from '../../../lib/subgraph';
 import { issuePersonalToken, listPersonalTokens, recordTokenUse } from '../data/personal-tokens';
 import type { OrganizationLoaders } from '../loaders';
 import { Organization } from '../schema/organization';
-import { IssuedPersonalToken, PersonalToken, TokenUseInput } from '../schema/personal-token';
+import { IssuedPersonalToken, PersonalToken, TokenUseInput, Viewer } from '../schema/personal-token';
 
 type Context = SubgraphContext<OrganizationLoaders>;
 
@@ -67,8 +67,22 @@ export class PersonalTokenResolver {
     return recordTokenUse(context.store.dataSource, uses);
   }
 
+  @Query(() => Viewer, { nullable: true, description: 'Who the token of the request stands for; null without a token' })
+  viewer(@Ctx() context: Context): Viewer | null {
+    const identity = context.identity;
+    return identity && { subject: identity.subject, roles: identity.roles, organizationId: identity.org };
+  }
+
   @FieldResolver(() => Organization, { nullable: true })
   organization(@Root() token: PersonalToken, @Ctx() { loaders }: Context): Promise<Organization | null> {
     return loaders.organization.load(token.organizationId) as Promise<Organization | null>;
+  }
+}
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @FieldResolver(() => Organization, { nullable: true })
+  organization(@Root() viewer: Viewer, @Ctx() { loaders }: Context): Promise<Organization | null> {
+    return loaders.organization.load(viewer.organizationId) as Promise<Organization | null>;
   }
 }

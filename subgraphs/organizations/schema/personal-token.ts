@@ -41,3 +41,11 @@ export class TokenUseInput {
   @Field(() => ID) tokenId: string;
   @Field({ description: 'ISO 8601' }) at: string;
 }
+
+@ObjectType({ description: 'Who the token of the request stands for' })
+export class Viewer {
+  @Field({ description: "The token's subject: a person's name for a personal token" }) subject: string;
+  @Field(() => [String]) roles: string[];
+  @Field(() => Organization, { nullable: true }) organization?: Organization | null;
+  organizationId: string;
+}
