@@ -21,6 +21,8 @@ const QUERY = `query IdentityDirectory($since: String!) {
     organizationIds revokedTokenIds personalTokens { id hash holder organizationId role expiresAt }
   }
 }`;
+/** Least time between two loads prompted by unknown personal tokens. */
+const RELOAD_GAP_MS = 250;
 const RECORD_USE = `mutation RecordTokenUse($uses: [TokenUseInput!]!) { recordTokenUse(uses: $uses) }`;
 
 interface PersonalGrant {
@@ -45,6 +47,8 @@ export class IdentityDirectory {
   private timer: NodeJS.Timeout | null = null;
   /** Personal tokens accepted since the last reload, and when: recorded with the next reload, not per request. */
   private used = new Map<string, string>();
+  /** When the last load of the lists started (ms since the epoch). */
+  private loadStartedAt = 0;
 
   constructor(private readonly organizationsUrl: string) {}
 
@@ -83,14 +87,18 @@ export class IdentityDirectory {
 
   /**
    * The caller a personal token stands for: found by its hash among those valid at the
-   * last reload (so a revoked one is refused within IDENTITY_REFRESH_SECONDS); its use is
+   * last reload, or at a reload it prompts when unknown (so a new one works at once and a
+   * revoked one is refused within IDENTITY_REFRESH_SECONDS); its use is
    * noted for the next reload. Throws UNAUTHENTICATED otherwise.
    */
   async personal(token: string): Promise<Caller> {
+    const arrived = Date.now();
     if (!this.lists) await this.refresh();
     if (!this.lists)
       throw unauthenticated('tokens cannot be checked right now (organizations subgraph unavailable): retry shortly');
-    const grant = this.lists.personal.get(personalTokenHash(token));
+    const hash = personalTokenHash(token);
+    if (!this.lists.personal.has(hash)) await this.reloadSince(arrived);
+    const grant = this.lists.personal.get(hash);
     if (!grant) throw unauthenticated('the personal token is not valid, has expired or has been revoked');
     if (Date.parse(grant.expiresAt) <= Date.now()) throw unauthenticated('the token has expired');
     this.used.set(grant.id, new Date().toISOString());
@@ -126,7 +134,22 @@ export class IdentityDirectory {
     return body.data;
   }
 
+  /**
+   * Makes sure the lists were loaded by a load that started at or after `moment` (a token
+   * issued since the last reload works at once). Loads follow each other at least
+   * RELOAD_GAP_MS apart and never overlap, so unknown tokens cannot flood the directory.
+   */
+  private async reloadSince(moment: number): Promise<void> {
+    await this.loading;
+    if (this.loadStartedAt >= moment) return;
+    const wait = this.loadStartedAt + RELOAD_GAP_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (this.loadStartedAt >= moment) return this.loading ?? undefined;
+    await this.refresh();
+  }
+
   private async load(): Promise<Lists> {
+    this.loadStartedAt = Date.now();
     await this.flushUses().catch((error: unknown) =>
       log.warn('could not record the last use of personal tokens', { error: String((error as Error)?.message ?? error) }),
     );

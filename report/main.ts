@@ -32,8 +32,9 @@ const PANELS = ['sign-in', 'owe', 'form-panel', 'receipt', 'tokens'];
 /** How often the page asks who it is signed in as: a revoked token is noticed within this time. */
 const CHECK_SECONDS = 20;
 
-const params = new URLSearchParams(location.search);
-const asOf = params.get('asOf') ?? undefined;
+/** The page's URL parameters, read once signing in has put back the URL it started from. */
+let params = new URLSearchParams(location.search);
+let asOf: string | undefined;
 let viewer: Viewer | null = null;
 let obligations: Obligation[] = [];
 let form: ReportForm | null = null;
@@ -54,6 +55,8 @@ function signIn(message?: string): void {
   keepToken(null);
   byId('who').textContent = '未登录 Not signed in';
   show(byId('sign-out'), false);
+  for (const id of ['owe-list', 'form-rows', 'receipt-facts', 'receipt-figures', 'token-list']) byId(id).replaceChildren();
+  byId('issued').hidden = true;
   const note = byId('sign-in-message');
   note.hidden = !message;
   note.textContent = message ?? '';
@@ -62,6 +65,8 @@ function signIn(message?: string): void {
 }
 
 async function start(): Promise<void> {
+  params = new URLSearchParams(location.search);
+  asOf = params.get('asOf') ?? undefined;
   const { viewer: found } = await call<{ viewer: Viewer | null }>(VIEWER);
   if (!found) return signIn();
   viewer = found;
