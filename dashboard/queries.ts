@@ -126,6 +126,8 @@ export interface Revision {
   withdrawn: boolean;
   source: string | null;
   reason: string | null;
+  explanation: string | null;
+  warningCodes: string[];
   recordedBy: string;
   recordedAt: string;
   recordedByOrganization: { name: string } | null;
@@ -162,7 +164,7 @@ export interface DetailData {
 }
 
 const FIGURES = `period breakdown value status revision withdrawn source note
-  history { revision value numerator denominator status withdrawn source reason recordedBy recordedAt recordedByOrganization { name } }`;
+  history { revision value numerator denominator status withdrawn source reason explanation warningCodes recordedBy recordedAt recordedByOrganization { name } }`;
 
 export const DETAIL = `query IndicatorDetail($id: ID!, $ref: String!, $asOf: String) {
   indicator(id: $id) {

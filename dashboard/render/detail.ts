@@ -76,6 +76,14 @@ function history(figures: FigureRow[] | null, unit: string): HTMLElement {
                 ),
                 h('time', { class: 'muted', datetime: r.recordedAt }, dateTime(r.recordedAt)),
                 r.reason ? h('span', { class: 'reason' }, '“', r.reason, '”') : null,
+                r.warningCodes.length > 0
+                  ? h(
+                      'span',
+                      { class: 'reason explanation' },
+                      `${r.warningCodes.join(', ')}: `,
+                      r.explanation ? zh(r.explanation) : '—',
+                    )
+                  : null,
               ),
             ),
         ),
