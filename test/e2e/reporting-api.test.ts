@@ -134,6 +134,73 @@ describe('submitting a period', () => {
   });
 });
 
+describe('requireExplanations and locks', () => {
+  const PUSH = `mutation ($input: PushFiguresInput!) { pushFigures(input: $input) {
+    created rejected rejections { index field code } warnings { index code } } }`;
+
+  it('rejects only the unexplained row of a push that is not atomic', async () => {
+    const police = await bearer('police', ['reporter']);
+    const base = await graphql(
+      url,
+      PUSH,
+      { input: { figures: [{ indicator: 'police-ip-criminal-cases', period: '2025Q1', value: 100 }] } },
+      police,
+    );
+    expect(base.data!.pushFigures).toMatchObject({ created: 1 });
+    const res = await graphql(
+      url,
+      PUSH,
+      {
+        input: {
+          requireExplanations: true,
+          figures: [
+            { indicator: 'police-ip-criminal-cases', period: '2025Q2', value: 900 },
+            { indicator: 'police-ip-criminal-cases', period: '2025Q1', value: 110 },
+          ],
+        },
+      },
+      police,
+    );
+    expect(res.data!.pushFigures).toEqual({
+      created: 0,
+      rejected: 1,
+      rejections: [{ index: 0, field: 'explanation', code: 'EXPLANATION_REQUIRED' }],
+      warnings: [],
+    });
+    // Without requireExplanations the same row lands with its warning, as before.
+    const plain = await graphql(
+      url,
+      PUSH,
+      { input: { figures: [{ indicator: 'police-ip-criminal-cases', period: '2025Q2', value: 900 }] } },
+      police,
+    );
+    expect(plain.data!.pushFigures).toMatchObject({ created: 1, warnings: [{ index: 0, code: 'IMPLAUSIBLE_JUMP' }] });
+  });
+
+  it('answers PERIOD_LOCKED for a locked period, in the dry run the page checks with and in the submission', async () => {
+    const lock = await graphql(
+      url,
+      `
+        mutation {
+          lockPeriod(period: "2025Q2", indicator: "court-ip-cases-closed") {
+            id
+          }
+        }
+      `,
+      {},
+      await bearer('amr', ['coordinator']),
+    );
+    expect(lock.errors).toBeUndefined();
+    const court = await bearer('court', ['reporter']);
+    const figures = [{ indicator: 'court-ip-cases-closed', period: '2025Q2', value: 10 }];
+    const dry = await graphql(url, PUSH, { input: { figures, dryRun: true, atomic: true, requireExplanations: true } }, court);
+    expect(dry.data!.pushFigures.rejections).toEqual([{ index: 0, field: 'period', code: 'PERIOD_LOCKED' }]);
+    const submitted = await graphql(url, SUBMIT, { input: { period: '2025Q2', idempotencyKey: 'locked', figures } }, court);
+    expect(submitted.data!.submitReport.receipt).toBeNull();
+    expect(submitted.data!.submitReport.summary.rejections[0].code).toBe('PERIOD_LOCKED');
+  });
+});
+
 describe('drafts', () => {
   const SAVE = `mutation ($period: String!, $content: String!) { saveDraft(period: $period, content: $content) { period content savedBy } }`;
   const DRAFT = `query ($period: String!, $org: String) { draft(period: $period, organization: $org) { period content savedBy organization { id } } }`;
