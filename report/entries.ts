@@ -113,3 +113,14 @@ export function contentKey(period: string, figures: unknown[]): string {
   };
   return `report-${period}-${fnv(2166136261)}${fnv(0x9747b28c)}-${text.length}`;
 }
+
+/** The period before: 2025Q4 → 2025Q3, 2025H1 → 2024H2, 2025-01 → 2024-12, 2025 → 2024. */
+export function previousPeriod(period: string): string {
+  const [, year, kind, part] = /^(\d{4})(?:(Q|H|-)(\d{1,2}))?$/.exec(period) ?? [];
+  if (!year) return period;
+  if (!kind) return String(Number(year) - 1);
+  const size = kind === 'Q' ? 4 : kind === 'H' ? 2 : 12;
+  const n = Number(part) - 1 || size;
+  const y = Number(part) === 1 ? Number(year) - 1 : Number(year);
+  return kind === '-' ? `${y}-${String(n).padStart(2, '0')}` : `${y}${kind}${n}`;
+}

@@ -14,10 +14,11 @@ import {
   isFilled,
   isRatio,
   type OwedIndicator,
+  previousPeriod,
   toFigure,
 } from './entries';
 import { formatNumber, formatPeriod } from './format';
-import { CHECK, DRAFT, SAVE_DRAFT, SUBMIT } from './queries';
+import { CHECK, DRAFT, PREVIOUS, SAVE_DRAFT, SUBMIT } from './queries';
 import type { ReceiptData } from './receipt';
 
 interface Rejection {
@@ -39,6 +40,8 @@ export class ReportForm {
   private problems = new Map<string, string>();
   private checkTimer: number | undefined;
   private saveTimer: number | undefined;
+  /** Last period's values, by indicator and breakdown. */
+  private previous = new Map<string, number>();
 
   constructor(
     private readonly period: string,
@@ -48,17 +51,30 @@ export class ReportForm {
     private readonly errors: HTMLElement,
   ) {}
 
-  /** Loads the draft (or starts empty) and draws the form. */
-  async open(): Promise<void> {
+  /** Loads the draft (or starts empty, with a row for each breakdown reported last period) and draws the form. */
+  async open(organizationId: string): Promise<void> {
+    const { indicators } = await call<{
+      indicators: Array<{ id: string; figures: Array<{ period: string; breakdown: string; value: number | null }> }>;
+    }>(PREVIOUS, { org: organizationId, period: previousPeriod(this.period) });
+    for (const indicator of indicators)
+      for (const figure of indicator.figures)
+        if (figure.period === previousPeriod(this.period) && figure.value !== null)
+          this.previous.set(`${indicator.id}|${figure.breakdown}`, figure.value);
     const { draft } = await call<{ draft: { content: string; savedBy: string; savedAt: string } | null }>(DRAFT, {
       period: this.period,
     });
     const saved = draft ? ((JSON.parse(draft.content) as { entries?: Entry[] }).entries ?? []) : [];
     const owned = new Set(this.indicators.map((i) => i.id));
     this.entries = saved.filter((e) => owned.has(e.indicator));
-    for (const indicator of this.indicators)
-      if (!this.entries.some((e) => e.indicator === indicator.id && e.breakdown === ''))
-        this.entries.push(emptyEntry(indicator.id));
+    const rows = [
+      ...this.indicators.map((i) => `${i.id}|`),
+      ...[...this.previous.keys()].filter((k) => owned.has(k.split('|')[0])),
+    ];
+    for (const row of rows) {
+      const [indicator, breakdown] = [row.slice(0, row.indexOf('|')), row.slice(row.indexOf('|') + 1)];
+      if (!this.entries.some((e) => e.indicator === indicator && e.breakdown === breakdown))
+        this.entries.push(emptyEntry(indicator, breakdown));
+    }
     this.note.textContent = draft
       ? `已载入 ${draft.savedBy} 保存的草稿 · Draft saved by ${draft.savedBy} loaded`
       : '输入内容会自动保存为草稿 · What you type is kept as a draft';
@@ -150,6 +166,13 @@ export class ReportForm {
       entry.breakdown !== '' || this.problems.has(this.key(index, 'breakdown'))
         ? this.input(index, 'breakdown', '分项 Breakdown')
         : h('p', { class: 'entry-title' }, '合计 Total'),
+      this.previous.has(`${indicator.id}|${entry.breakdown}`)
+        ? h(
+            'p',
+            { class: 'muted small entry-previous' },
+            `上期 Previous: ${formatNumber(this.previous.get(`${indicator.id}|${entry.breakdown}`))}`,
+          )
+        : null,
       isRatio(indicator)
         ? [
             this.input(index, 'numerator', '分子 Numerator', { numeric: true }),

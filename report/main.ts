@@ -136,7 +136,7 @@ async function openForm(period: string): Promise<void> {
   const indicators = obligations.filter((o) => o.period === period && o.indicator).map((o) => o.indicator!);
   byId('form-title').replaceChildren(`${formatPeriod(period)}填报 `, h('span', { class: 'en' }, `Report for ${period}`));
   form = new ReportForm(period, indicators, byId('form-rows'), byId('draft-note'), byId('form-errors'));
-  await form.open();
+  await form.open(viewer!.organization?.id ?? '');
   history.replaceState(null, '', `?${new URLSearchParams({ ...(asOf ? { asOf } : {}), period })}`);
   only('form-panel');
   byId('form-rows').querySelector<HTMLInputElement>('input')?.focus();

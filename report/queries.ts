@@ -8,6 +8,10 @@ export const OBLIGATIONS = `query ReportObligations($asOf: String) {
   }
 }`;
 
+export const PREVIOUS = `query ReportPrevious($org: ID!, $period: String!) {
+  indicators(filter: { ownerId: $org }) { id figures(from: $period, to: $period) { period breakdown value } }
+}`;
+
 export const DRAFT = `query ReportDraft($period: String!) { draft(period: $period) { content savedBy savedAt } }`;
 
 export const SAVE_DRAFT = `mutation ReportSaveDraft($period: String!, $content: String!) {

@@ -48,12 +48,13 @@ beforeAll(async () => {
           figures: [
             { indicator: 'court-ip-cases-closed', period: '2025Q3', value: 1000 },
             { indicator: 'court-ip-cases-closed-within-limit', period: '2025Q3', value: 950 },
+            { indicator: 'court-ip-cases-closed', period: '2025Q3', breakdown: '知识产权庭', value: 600 },
           ],
         },
       },
       await bearer('court', ['reporter']),
     );
-    expect(res.data!.pushFigures).toMatchObject({ created: 2, rejected: 0 });
+    expect(res.data!.pushFigures).toMatchObject({ created: 3, rejected: 0 });
   });
   issuer = await startProvider(`${state.base}/report`);
   process.env.OIDC_ISSUER = issuer;
@@ -153,6 +154,11 @@ describe('the court clerk signs in through the OIDC provider', () => {
     expect(offered.sort()).toEqual(expect.arrayContaining(['court-ip-cases-closed', 'court-ip-cases-closed-within-limit']));
     for (const id of offered) expect(courtFirst).toContain(id);
     expect(offered).not.toContain('customs-ip-seizure-batches');
+
+    // A row for the breakdown reported last quarter, with its value then.
+    const breakdown = page.locator('#form-rows fieldset[data-indicator="court-ip-cases-closed"] .entry').nth(1);
+    expect(await breakdown.locator('.field-breakdown input').inputValue()).toBe('知识产权庭');
+    expect(await breakdown.locator('.entry-previous').textContent()).toContain('600');
 
     // A whole number, checked as it is typed.
     const closed = '#form-rows fieldset[data-indicator="court-ip-cases-closed"] .entry .field-value input';

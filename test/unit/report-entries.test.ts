@@ -1,5 +1,5 @@
 /** The reporting page's checks as a clerk types, and where an obligation stands as of a day. */
-import { checkEntry, contentKey, emptyEntry, type OwedIndicator } from '../../report/entries';
+import { checkEntry, contentKey, emptyEntry, type OwedIndicator, previousPeriod } from '../../report/entries';
 import { obligationState } from '../../subgraphs/indicators/domain/obligations';
 import { parsePeriod } from '../../lib/period';
 
@@ -43,4 +43,16 @@ it('says where a period stands as of a day', () => {
   expect(obligationState(q4, '2026-01-16')).toBe('OVERDUE');
   expect(obligationState({ ...q4, firstReportedAt: '2026-01-20T08:00:00Z' }, '2026-01-16')).toBe('OVERDUE');
   expect(obligationState({ ...q4, firstReportedAt: '2026-01-20T08:00:00Z' }, '2026-01-20')).toBe('REPORTED');
+});
+
+it('steps back one period of each kind', () => {
+  expect(['2025Q4', '2025Q1', '2025H1', '2025H2', '2025-01', '2025-10', '2025'].map(previousPeriod)).toEqual([
+    '2025Q3',
+    '2024Q4',
+    '2024H2',
+    '2025H1',
+    '2024-12',
+    '2025-09',
+    '2024',
+  ]);
 });
