@@ -124,3 +124,26 @@ export function previousPeriod(period: string): string {
   const y = Number(part) === 1 ? Number(year) - 1 : Number(year);
   return kind === '-' ? `${y}-${String(n).padStart(2, '0')}` : `${y}${kind}${n}`;
 }
+
+/** A row the hub rejected, as a push summary names it. */
+export interface Rejection {
+  index: number;
+  field: string;
+  code: string;
+  message: string;
+}
+
+const FIELDS: EntryField[] = ['value', 'numerator', 'denominator', 'breakdown', 'explanation'];
+
+/** The field of the form a rejection belongs to, and what to tell the clerk. */
+export function rejectionMessage(rejection: Rejection): { field: EntryField; message: string } {
+  if (rejection.code === 'EXPLANATION_REQUIRED')
+    return {
+      field: 'explanation',
+      message: `与上期相比变化异常，请说明或更正 · This figure looks implausible against the previous period: explain it or correct it (${rejection.message})`,
+    };
+  const field = FIELDS.includes(rejection.field as EntryField) ? (rejection.field as EntryField) : 'value';
+  if (rejection.code === 'PERIOD_LOCKED')
+    return { field, message: `该期已锁定，不能填报 · The period is locked (${rejection.message})` };
+  return { field, message: rejection.message };
+}

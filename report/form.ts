@@ -15,18 +15,13 @@ import {
   isRatio,
   type OwedIndicator,
   previousPeriod,
+  type Rejection,
+  rejectionMessage,
   toFigure,
 } from './entries';
 import { formatNumber, formatPeriod } from './format';
 import { CHECK, DRAFT, PREVIOUS, SAVE_DRAFT, SUBMIT } from './queries';
 import type { ReceiptData } from './receipt';
-
-interface Rejection {
-  index: number;
-  field: string;
-  code: string;
-  message: string;
-}
 
 const STATUSES: Array<[string, string]> = [
   ['PROVISIONAL', '初步 Provisional'],
@@ -232,18 +227,8 @@ export class ReportForm {
 
   private applyRejections(rejections: Rejection[], entryIndexes: number[]): void {
     for (const rejection of rejections) {
-      const index = entryIndexes[rejection.index];
-      const field = rejection.code === 'EXPLANATION_REQUIRED' ? 'explanation' : rejection.field;
-      const message =
-        rejection.code === 'EXPLANATION_REQUIRED'
-          ? `与上期相比变化异常，请说明或更正 · This figure looks implausible against the previous period: explain it or correct it (${rejection.message})`
-          : rejection.code === 'PERIOD_LOCKED'
-            ? `该期已锁定，不能填报 · The period is locked (${rejection.message})`
-            : rejection.message;
-      this.problems.set(
-        this.key(index, ['value', 'numerator', 'denominator', 'breakdown', 'explanation'].includes(field) ? field : 'value'),
-        message,
-      );
+      const { field, message } = rejectionMessage(rejection);
+      this.problems.set(this.key(entryIndexes[rejection.index], field), message);
     }
   }
 

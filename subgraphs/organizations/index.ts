@@ -24,7 +24,10 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationLoaders> = {
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM organization LIMIT 1')).length === 0,
   schema: () =>
     buildFederatedSchema(
-      { resolvers: [OrganizationResolver, RevocationResolver, PersonalTokenResolver, ViewerResolver], orphanedTypes: [Organization] },
+      {
+        resolvers: [OrganizationResolver, RevocationResolver, PersonalTokenResolver, ViewerResolver],
+        orphanedTypes: [Organization],
+      },
       {
         Organization: {
           __resolveReference: (reference: { id: string }, context: SubgraphContext<OrganizationLoaders>) =>

@@ -26,6 +26,7 @@ import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { seriesKey } from './keys';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
+import { refuseUnexplained } from './explanations';
 
 export interface PushDependencies {
   db: DataSource;
@@ -297,23 +298,4 @@ function compareWithStored(
     toWrite.push(row);
   }
   return toWrite;
-}
-
-/**
- * With requireExplanations: a row that raised a warning and carries no explanation is
- * rejected (EXPLANATION_REQUIRED, field explanation, the warning's message) instead of
- * written; its warning moves into the rejection. Returns the rows still to write.
- */
-function refuseUnexplained(rows: PreparedRow[], summary: PushSummary, rejections: Rejection[]): PreparedRow[] {
-  const unexplained = new Set(rows.filter((r) => r.warningCodes.length > 0 && !r.explanation).map((r) => r.index));
-  for (const warning of summary.warnings.filter((w) => unexplained.has(w.index))) {
-    rejections.push({
-      index: warning.index,
-      field: 'explanation',
-      code: 'EXPLANATION_REQUIRED',
-      message: `${warning.code}: ${warning.message}; explain the figure or correct it`,
-    });
-  }
-  summary.warnings = summary.warnings.filter((w) => !unexplained.has(w.index));
-  return rows.filter((r) => !unexplained.has(r.index));
 }
