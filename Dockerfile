@@ -26,6 +26,8 @@ COPY hub ./hub
 COPY seeds ./seeds
 COPY scripts ./scripts
 COPY dashboard ./dashboard
+COPY report ./report
+COPY client ./client
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code, seeds, supergraph ---------------

@@ -18,8 +18,8 @@ const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 /** Folders tsc compiles one .ts file into one dist/…/.js file (tsconfig.build.json). */
 const COMPILED = ['lib', 'gateway', 'subgraphs', 'hub', 'seeds', 'scripts', 'bench'];
-/** Sources bundled into dist/dashboard/ (index.html is written last). */
-const BUNDLED = { sources: ['dashboard'], output: path.join(DIST, 'dashboard', 'index.html') };
+/** Sources of the pages bundled into dist/dashboard/ and dist/report/ (dashboard/index.html is written first). */
+const BUNDLED = { sources: ['dashboard', 'report', 'client'], output: path.join(DIST, 'dashboard', 'index.html') };
 const LOCK = path.join(ROOT, 'node_modules', '.cache', 'ipzone-build.lock');
 
 function mtime(file) {

@@ -2,7 +2,7 @@
  * The filters: section (1–7), organisation and as-of date. They live in the URL
  * (?section=2&org=court&asOf=2025-12-31) so a view can be shared and reloaded.
  */
-import { byId, h } from './dom';
+import { byId, h } from '../client/dom';
 import { localDate } from './format';
 import type { DashboardVariables, MetaData, Named } from './queries';
 

@@ -4,7 +4,7 @@
  * ?refresh=N in the URL; 0 turns refreshing off).
  */
 import { AuthError, describeErrors, type GraphQLErrorLike, request, storedToken, storeToken, unavailableServices } from './api';
-import { byId, show } from './dom';
+import { byId, show } from '../client/dom';
 import { localDate } from './format';
 import { bindFilters, effectiveAsOf, fillOptions, readFilters, variables, type Filters } from './filters';
 import { DASHBOARD, META, type DashboardData, type MetaData } from './queries';

@@ -122,6 +122,8 @@ graphql(`
       withdrawn
       source
       reason
+      explanation
+      warningCodes
       recordedBy
       recordedAt
       recordedByOrganization {

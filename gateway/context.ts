@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { config } from '../lib/config';
 import { unauthenticated } from '../lib/errors';
 import { type HubContext, type Identity, signGatewayToken } from '../lib/identity';
+import { isPersonalToken } from '../lib/personal-tokens';
 import { verifyAccessToken } from '../lib/tokens';
 import type { IdentityDirectory } from './identity-directory';
 
@@ -22,7 +23,8 @@ export function gatewayContext(directory: IdentityDirectory) {
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) throw unauthenticated('the Authorization header must be "Bearer <token>"');
-      const caller = await verifyAccessToken(match[1]);
+      const token = match[1];
+      const caller = isPersonalToken(token) ? await directory.personal(token) : await verifyAccessToken(token);
       await directory.check(caller);
       identity = { org: caller.org, roles: caller.roles, subject: caller.subject };
     } else if (config.readsRequireToken()) {

@@ -1,5 +1,5 @@
 /**
- * The hub's own dashboard, served by the gateway: GET /dashboard is the page, and
+ * The hub's own pages, served by the gateway: GET /dashboard is the dashboard, and
  * /dashboard/<file> its assets and the explorer's (gateway/explorer.ts), with @fastify/static, as `npm run build` bundled them into
  * dist/dashboard/ (scripts/build-dashboard.ts). The page reads only the public GraphQL API
  * on the same origin; the gateway tells it how often to refresh and whether reads need a
@@ -41,27 +41,35 @@ export const SECURITY_HEADERS = {
 const ASSET = /^\/[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 const servable = (file: string) => ASSET.test(file) && !file.includes('..') && path.extname(file) in TYPES;
 
-/** The page with the gateway's settings filled in (data attributes the page reads). */
-async function page(_request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  let html: string;
-  try {
-    html = await readFile(path.join(DASHBOARD_DIR, 'index.html'), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return reply.code(503).type('text/plain; charset=utf-8').send('the dashboard is not built: run `npm run build`\n');
-  }
-  return reply
-    .type(TYPES['.html'])
-    .header('cache-control', 'no-store')
-    .send(
-      html
-        .replace('__REFRESH_SECONDS__', String(config.dashboardRefreshSeconds()))
-        .replace('__READS_REQUIRE_TOKEN__', String(config.readsRequireToken())),
-    );
+/** A page the gateway serves: its built folder, its URL prefix and the settings filled into its HTML. */
+export interface PageOptions {
+  /** e.g. /dashboard: the page there, its assets under /dashboard/. */
+  prefix: string;
+  dir: string;
+  /** Placeholders of index.html and their values, read at each request. */
+  settings: () => Record<string, string>;
 }
 
-/** Routes for lib/server.ts: the page and its assets, GET and HEAD only. */
-export function dashboardRoutes(app: FastifyInstance): void {
+/** The page with the gateway's settings filled in (data attributes the page reads). */
+function page({ dir, prefix, settings }: PageOptions) {
+  return async (_request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    let html: string;
+    try {
+      html = await readFile(path.join(dir, 'index.html'), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return reply.code(503).type('text/plain; charset=utf-8').send(`the page ${prefix} is not built: run \`npm run build\`\n`);
+    }
+    for (const [placeholder, value] of Object.entries(settings())) html = html.replace(placeholder, escapeAttribute(value));
+    return reply.type(TYPES['.html']).header('cache-control', 'no-store').send(html);
+  };
+}
+
+const escapeAttribute = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Routes for lib/server.ts: a page and its assets, GET and HEAD only, under the pages' CSP. */
+export function pageRoutes(app: FastifyInstance, options: PageOptions): void {
+  const { prefix, dir } = options;
   app.register(async (scope) => {
     scope.addHook('onSend', async (request, reply) => {
       reply.headers(SECURITY_HEADERS);
@@ -69,11 +77,11 @@ export function dashboardRoutes(app: FastifyInstance): void {
       const type = TYPES[path.extname(request.url.split('?')[0])];
       if (type && reply.statusCode === 200) reply.type(type);
     });
-    scope.get('/dashboard', page);
-    scope.get('/dashboard/', page);
+    scope.get(prefix, page(options));
+    scope.get(`${prefix}/`, page(options));
     scope.register(fastifyStatic, {
-      root: DASHBOARD_DIR,
-      prefix: '/dashboard/',
+      root: dir,
+      prefix: `${prefix}/`,
       index: false,
       dotfiles: 'deny',
       cacheControl: false,
@@ -84,8 +92,20 @@ export function dashboardRoutes(app: FastifyInstance): void {
     });
     const notAllowed = (_request: FastifyRequest, reply: FastifyReply) =>
       reply.code(405).header('allow', 'GET, HEAD').type('text/plain; charset=utf-8').send('method not allowed\n');
-    for (const url of ['/dashboard', '/dashboard/*']) {
+    for (const url of [prefix, `${prefix}/*`]) {
       scope.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url, handler: notAllowed });
     }
+  });
+}
+
+/** The dashboard at /dashboard, told how often to refresh and whether reads need a token. */
+export function dashboardRoutes(app: FastifyInstance): void {
+  pageRoutes(app, {
+    prefix: '/dashboard',
+    dir: DASHBOARD_DIR,
+    settings: () => ({
+      __REFRESH_SECONDS__: String(config.dashboardRefreshSeconds()),
+      __READS_REQUIRE_TOKEN__: String(config.readsRequireToken()),
+    }),
   });
 }

@@ -4,6 +4,8 @@
  * in PostgreSQL); every gateway replica reloads them every IDENTITY_REFRESH_SECONDS, so a
  * revocation holds everywhere within seconds and no request pays a round trip for it.
  * When a reload fails, the last lists stand; before the first one, tokens wait for it.
+ * The personal access tokens valid come with the same reload, and each reload first
+ * records when the tokens it accepted were last used (one request, not one per use).
  */
 import { randomUUID } from 'node:crypto';
 import { config } from '../lib/config';
@@ -11,18 +13,42 @@ import { unauthenticated } from '../lib/errors';
 import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER, signGatewayToken } from '../lib/identity';
 import { log } from '../lib/log';
 import type { Caller } from '../lib/tokens';
+import type { Role } from '../lib/identity';
+import { personalTokenHash } from '../lib/personal-tokens';
 
-const QUERY = `query IdentityDirectory($since: String!) { identityDirectory(revokedSince: $since) { organizationIds revokedTokenIds } }`;
+const QUERY = `query IdentityDirectory($since: String!) {
+  identityDirectory(revokedSince: $since) {
+    organizationIds revokedTokenIds personalTokens { id hash holder organizationId role expiresAt }
+  }
+}`;
+/** Least time between two loads prompted by unknown personal tokens. */
+const RELOAD_GAP_MS = 250;
+const RECORD_USE = `mutation RecordTokenUse($uses: [TokenUseInput!]!) { recordTokenUse(uses: $uses) }`;
+
+interface PersonalGrant {
+  id: string;
+  hash: string;
+  holder: string;
+  organizationId: string;
+  role: Role;
+  expiresAt: string;
+}
 
 interface Lists {
   organizations: Set<string>;
   revoked: Set<string>;
+  /** Personal tokens valid at the last reload, by their hash. */
+  personal: Map<string, PersonalGrant>;
 }
 
 export class IdentityDirectory {
   private lists: Lists | null = null;
   private loading: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Personal tokens accepted since the last reload, and when: recorded with the next reload, not per request. */
+  private used = new Map<string, string>();
+  /** When the last load of the lists started (ms since the epoch). */
+  private loadStartedAt = 0;
 
   constructor(private readonly organizationsUrl: string) {}
 
@@ -59,9 +85,40 @@ export class IdentityDirectory {
       throw unauthenticated(`the token's organization "${caller.org.slice(0, 80)}" does not exist`);
   }
 
-  private async load(): Promise<Lists> {
-    // A token can be no older than MAX_TOKEN_DAYS: older revocations name tokens that have expired anyway.
-    const since = new Date(Date.now() - (config.maxTokenDays() + 1) * 86_400_000).toISOString();
+  /**
+   * The caller a personal token stands for: found by its hash among those valid at the
+   * last reload, or at a reload it prompts when unknown (so a new one works at once and a
+   * revoked one is refused within IDENTITY_REFRESH_SECONDS); its use is
+   * noted for the next reload. Throws UNAUTHENTICATED otherwise.
+   */
+  async personal(token: string): Promise<Caller> {
+    const arrived = Date.now();
+    if (!this.lists) await this.refresh();
+    if (!this.lists)
+      throw unauthenticated('tokens cannot be checked right now (organizations subgraph unavailable): retry shortly');
+    const hash = personalTokenHash(token);
+    if (!this.lists.personal.has(hash)) await this.reloadSince(arrived);
+    const grant = this.lists.personal.get(hash);
+    if (!grant) throw unauthenticated('the personal token is not valid, has expired or has been revoked');
+    if (Date.parse(grant.expiresAt) <= Date.now()) throw unauthenticated('the token has expired');
+    this.used.set(grant.id, new Date().toISOString());
+    return { org: grant.organizationId, roles: [grant.role], subject: grant.holder, tokenId: grant.id };
+  }
+
+  /** Sends the uses noted since the last reload; on failure they are kept for the next one. */
+  private async flushUses(): Promise<void> {
+    if (this.used.size === 0) return;
+    const uses = [...this.used].map(([tokenId, at]) => ({ tokenId, at }));
+    this.used = new Map();
+    try {
+      await this.call(RECORD_USE, { uses });
+    } catch (error) {
+      for (const { tokenId, at } of uses) if (!this.used.has(tokenId)) this.used.set(tokenId, at);
+      throw error;
+    }
+  }
+
+  private async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(this.organizationsUrl, {
       method: 'POST',
       headers: {
@@ -69,18 +126,43 @@ export class IdentityDirectory {
         [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null),
         [REQUEST_ID_HEADER]: `identity-directory-${randomUUID()}`,
       },
-      body: JSON.stringify({ query: QUERY, variables: { since } }),
+      body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(5000),
     });
-    const body = (await response.json()) as {
-      data?: { identityDirectory: { organizationIds: string[]; revokedTokenIds: string[] } | null };
-      errors?: Array<{ message: string }>;
-    };
-    const directory = body.data?.identityDirectory;
-    if (!directory) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+    const body = (await response.json()) as { data?: T | null; errors?: Array<{ message: string }> };
+    if (!body.data || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+    return body.data;
+  }
+
+  /**
+   * Makes sure the lists were loaded by a load that started at or after `moment` (a token
+   * issued since the last reload works at once). Loads follow each other at least
+   * RELOAD_GAP_MS apart and never overlap, so unknown tokens cannot flood the directory.
+   */
+  private async reloadSince(moment: number): Promise<void> {
+    await this.loading;
+    if (this.loadStartedAt >= moment) return;
+    const wait = this.loadStartedAt + RELOAD_GAP_MS - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (this.loadStartedAt >= moment) return this.loading ?? undefined;
+    await this.refresh();
+  }
+
+  private async load(): Promise<Lists> {
+    this.loadStartedAt = Date.now();
+    await this.flushUses().catch((error: unknown) =>
+      log.warn('could not record the last use of personal tokens', { error: String((error as Error)?.message ?? error) }),
+    );
+    // A token can be no older than MAX_TOKEN_DAYS: older revocations name tokens that have expired anyway.
+    const since = new Date(Date.now() - (config.maxTokenDays() + 1) * 86_400_000).toISOString();
+    const { identityDirectory: directory } = await this.call<{
+      identityDirectory: { organizationIds: string[]; revokedTokenIds: string[]; personalTokens: PersonalGrant[] } | null;
+    }>(QUERY, { since });
+    if (!directory) throw new Error('no identity directory');
     return {
       organizations: new Set(directory.organizationIds),
       revoked: new Set(directory.revokedTokenIds),
+      personal: new Map(directory.personalTokens.map((grant) => [grant.hash, grant])),
     };
   }
 }

@@ -12,6 +12,7 @@ import { SUPERGRAPH_PATH } from './compose';
 import { type GatewayContext, gatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { dashboardRoutes } from './dashboard';
+import { reportRoutes } from './report';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { xlsxReportRoutes } from './xlsx-report';
@@ -79,6 +80,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       app.get('/export/*', exportRoute(apollo, context));
       dashboardRoutes(app);
       await xlsxReportRoutes(apollo, context)(app);
+      reportRoutes(app);
     },
     metrics,
     ready: async () => {

@@ -68,6 +68,9 @@ export const ENV_VARIABLES = {
   NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
   DASHBOARD_REFRESH_SECONDS: "seconds between the dashboard's refreshes at /dashboard (default 30; 0 turns them off)",
+  OIDC_ISSUER:
+    'OpenID Connect provider people sign in with on /report (its issuer URL); the gateway accepts the ID tokens it signs (RS256, keys from its JWKS)',
+  OIDC_CLIENT_ID: 'client id of the reporting page at the OIDC_ISSUER provider (a public client: authorization code with PKCE)',
 } as const;
 export type EnvVariable = keyof typeof ENV_VARIABLES;
 
@@ -194,4 +197,12 @@ export const config = {
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
   /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
   dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),
+  /** The OpenID Connect provider of /report, when one is configured (both set). */
+  oidc: (): { issuer: string; clientId: string } | null => {
+    const issuer = env('OIDC_ISSUER');
+    const clientId = env('OIDC_CLIENT_ID');
+    if (!issuer && !clientId) return null;
+    if (!issuer || !clientId) throw new Error('OIDC_ISSUER and OIDC_CLIENT_ID are set together');
+    return { issuer, clientId };
+  },
 };

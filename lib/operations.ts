@@ -19,6 +19,7 @@ export const HUB_OPERATIONS = [
   'ExportOrganization',
   'ResolveOrganizations',
   'IdentityDirectory',
+  'RecordTokenUse',
   'Scorecard',
   'ReportTemplate',
   'UploadFigures',

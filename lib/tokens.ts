@@ -2,13 +2,15 @@
  * Callers' access tokens: JWTs with `org` (organization id), `roles`, `jti` (the id a
  * revocation names), `iat` and `exp`, living at most MAX_TOKEN_DAYS. HS256 with
  * JWT_SECRET by default; RS256 with JWT_PUBLIC_KEY or a JWKS endpoint (JWKS_URL) by
- * configuration. `issueToken` is what `npm run token` uses. Whether the organisation
+ * configuration; ID tokens of the OpenID Connect provider (OIDC_ISSUER) by its keys, with
+ * the reporting page's client id as audience. `issueToken` is what `npm run token` uses. Whether the organisation
  * exists and the token is revoked, the gateway checks (gateway/identity-directory.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { createRemoteJWKSet, importSPKI, jwtVerify, type KeyLike, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, importSPKI, jwtVerify, type KeyLike, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { config } from './config';
 import { unauthenticated } from './errors';
+import { oidcKeys } from './oidc';
 import { type Identity, type Role, ROLES } from './identity';
 import { TEXT_LIMITS, tooLong } from './text';
 
@@ -50,20 +52,42 @@ function refusal(error: unknown): Error {
   return unauthenticated('the token is not valid');
 }
 
+/** The issuer a token names, unverified (which keys to check it with), or null when it is no JWT. */
+function claimedIssuer(token: string): string | null {
+  try {
+    return decodeJwt(token).iss ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** How a token is verified: the OIDC provider's ID tokens by its keys and the page's client id, others as configured. */
+async function verification(token: string) {
+  const oidc = config.oidc();
+  if (oidc && claimedIssuer(token) === oidc.issuer) {
+    return {
+      key: await oidcKeys(oidc.issuer).catch(() => {
+        throw unauthenticated('the sign-in provider cannot be reached to check the token: retry shortly');
+      }),
+      options: { algorithms: ['RS256'], issuer: oidc.issuer, audience: oidc.clientId, requiredClaims: ['exp', 'iat', 'sub'] },
+    };
+  }
+  const { key, algorithms } = await verificationKey();
+  return { key, options: { algorithms, issuer: config.jwtIssuer(), requiredClaims: ['exp', 'iat', 'jti'] } };
+}
+
 /** Verifies a caller's bearer token; throws UNAUTHENTICATED with the reason. */
 export async function verifyAccessToken(token: string): Promise<Caller> {
-  const { key, algorithms } = await verificationKey();
+  const { key, options } = await verification(token);
   const maxDays = config.maxTokenDays();
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, key as Uint8Array, {
-      algorithms,
-      issuer: config.jwtIssuer(),
-      requiredClaims: ['exp', 'iat', 'jti'],
-    }));
+    ({ payload } = await jwtVerify(token, key as Uint8Array, options));
   } catch (error) {
     throw refusal(error);
   }
+  // An ID token has no jti: its subject and issue time name it (what a revocation takes).
+  if (payload.jti === undefined && options.issuer !== config.jwtIssuer()) payload.jti = `oidc:${payload.sub}:${payload.iat}`;
   // Both bounds: from its issue, and from now (an issue time in the future buys nothing).
   if (payload.exp! - Math.min(payload.iat!, Date.now() / 1000) > maxDays * DAY)
     throw unauthenticated(`the token's lifetime is longer than MAX_TOKEN_DAYS (${maxDays} days)`);

@@ -8,6 +8,8 @@
  * - the Noto Sans SC web font (@fontsource/noto-sans-sc) both pages use for Chinese: its
  *   unicode-range subsets as woff2 files (browsers load only the subsets a page shows).
  *
+ * - the reporting page (report/): app.js and app.css into dist/report/, served at /report.
+ *
  * Everything is local: the pages need no CDN. Fonts that packages inline as data: URLs are
  * written out as files, so the pages' CSP keeps font-src 'self'. `npm run build` runs it
  * after tsc. It also writes operations.json, the names of the pages' GraphQL operations (the
@@ -18,7 +20,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { Kind } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { PROJECT_ROOT } from '../lib/config';
 import { DASHBOARD_OPERATIONS_FILE, DASHBOARD_QUERIES_FILE } from '../lib/operations';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../gateway/explorer';
@@ -28,6 +30,8 @@ const SOURCE = path.join(PROJECT_ROOT, 'dashboard');
 const OUT = path.join(PROJECT_ROOT, 'dist', 'dashboard');
 /** Where the gateway serves OUT (gateway/dashboard.ts). */
 const URL_PREFIX = '/dashboard/';
+/** The reporting page: its sources, its bundle and where the gateway serves it (gateway/report.ts). */
+const REPORT = { source: path.join(PROJECT_ROOT, 'report'), out: path.join(PROJECT_ROOT, 'dist', 'report'), prefix: '/report/' };
 
 const digest = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex').slice(0, 12);
 const hash = (file: string): string => digest(readFileSync(file));
@@ -61,16 +65,15 @@ function extractInlinedFonts(cssFile: string): number {
 }
 
 /** The page's template with its script and stylesheet URLs carrying their content hashes. */
-function writePage(template: string, name: string, assets: string[]): void {
+function writePage(template: string, name: string, assets: string[], out = OUT, prefix = URL_PREFIX): void {
   let html = readFileSync(template, 'utf8').replace('__CONTENT_SECURITY_POLICY__', EXPLORER_CONTENT_SECURITY_POLICY);
-  for (const asset of assets)
-    html = html.replace(`${URL_PREFIX}${asset}`, `${URL_PREFIX}${asset}?v=${hash(path.join(OUT, asset))}`);
-  writeFileSync(path.join(OUT, name), html);
+  for (const asset of assets) html = html.replace(`${prefix}${asset}`, `${prefix}${asset}?v=${hash(path.join(out, asset))}`);
+  writeFileSync(path.join(out, name), html);
 }
 
-/** The query texts dashboard/queries.ts exports, by export name: bundled and evaluated. */
-async function queryTexts(common: BuildOptions): Promise<Record<string, string>> {
-  const bundled = await build({ ...common, entryPoints: [path.join(SOURCE, 'queries.ts')], write: false, format: 'cjs' });
+/** The query texts a page's queries.ts exports, by export name: bundled and evaluated. */
+async function queryTexts(common: BuildOptions, file = path.join(SOURCE, 'queries.ts')): Promise<Record<string, string>> {
+  const bundled = await build({ ...common, entryPoints: [file], write: false, format: 'cjs' });
   const module = { exports: {} as Record<string, unknown> };
   vm.runInNewContext(bundled.outputFiles[0].text, { module, exports: module.exports });
   return Object.fromEntries(
@@ -78,10 +81,14 @@ async function queryTexts(common: BuildOptions): Promise<Record<string, string>>
   );
 }
 
-/** The names of the pages' GraphQL operations, as the type generation finds them (scripts/build-types.ts). */
-function operationNames(): string[] {
-  const names = PAGES.flatMap(pageDocuments)
-    .flatMap((source) => source.document!.definitions)
+/**
+ * The names of the pages' GraphQL operations: as the type generation finds them
+ * (scripts/build-types.ts), and in the reporting page's query texts.
+ */
+async function operationNames(common: BuildOptions): Promise<string[]> {
+  const report = Object.values(await queryTexts(common, path.join(REPORT.source, 'queries.ts'))).map((text) => parse(text));
+  const names = [...PAGES.flatMap(pageDocuments).map((source) => source.document!), ...report]
+    .flatMap((document) => document.definitions)
     .flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : []));
   return [...new Set(names)].sort();
 }
@@ -120,9 +127,22 @@ async function main(): Promise<void> {
   extractInlinedFonts(path.join(OUT, 'explorer.css'));
   writePage(path.join(SOURCE, 'index.html'), 'index.html', ['app.js', 'app.css']);
   writePage(path.join(SOURCE, 'explorer', 'index.html'), 'explorer.html', ['explorer.js', 'explorer.css']);
-  writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(operationNames())}\n`);
+  await buildReport(common, script);
+  writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(await operationNames(common))}\n`);
   writeFileSync(DASHBOARD_QUERIES_FILE, `${JSON.stringify(await queryTexts(common), null, 2)}\n`);
-  process.stderr.write(`dashboard and explorer built into ${path.relative(PROJECT_ROOT, OUT)}/\n`);
+  process.stderr.write(
+    `dashboard and explorer built into ${path.relative(PROJECT_ROOT, OUT)}/, the reporting page into dist/report/\n`,
+  );
+}
+
+/** The reporting page (report/): app.js, app.css, its fonts and index.html, into dist/report/. */
+async function buildReport(common: BuildOptions, script: BuildOptions): Promise<void> {
+  rmSync(REPORT.out, { recursive: true, force: true });
+  mkdirSync(REPORT.out, { recursive: true });
+  const own = { outdir: REPORT.out, publicPath: REPORT.prefix };
+  await build({ ...script, ...own, entryPoints: { app: path.join(REPORT.source, 'main.ts') } });
+  await build({ ...common, ...own, entryPoints: { app: path.join(REPORT.source, 'styles.css') } });
+  writePage(path.join(REPORT.source, 'index.html'), 'index.html', ['app.js', 'app.css'], REPORT.out, REPORT.prefix);
 }
 
 main().catch((error: unknown) => {

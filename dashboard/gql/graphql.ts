@@ -121,7 +121,7 @@ export type SeriesFieldsFragment = { period: string, periodEnd: string, value: n
 
 export type ListedKpiFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string, name: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null };
 
-export type FigureFieldsFragment = { period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> };
+export type FigureFieldsFragment = { period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, explanation: string | null, warningCodes: Array<string>, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> };
 
 export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -145,7 +145,7 @@ export type IndicatorDetailQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorDetailQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, unitEn: string, quote: string, formula: string | null, hasTarget: boolean, rollup: Rollup, owners: Array<{ id: string, name: string, nameEn: string } | null> | null, tasks: Array<{ id: string, content: string } | null> | null, kpi: { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean } | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
+export type IndicatorDetailQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, unitEn: string, quote: string, formula: string | null, hasTarget: boolean, rollup: Rollup, owners: Array<{ id: string, name: string, nameEn: string } | null> | null, tasks: Array<{ id: string, content: string } | null> | null, kpi: { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean } | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, explanation: string | null, warningCodes: Array<string>, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
 
 export type InputFiguresQueryVariables = Exact<{
   id: string | number;
@@ -153,7 +153,7 @@ export type InputFiguresQueryVariables = Exact<{
 }>;
 
 
-export type InputFiguresQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, owners: Array<{ id: string, name: string } | null> | null } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
+export type InputFiguresQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, owners: Array<{ id: string, name: string } | null> | null } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, explanation: string | null, warningCodes: Array<string>, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -265,6 +265,8 @@ export const FigureFieldsFragmentDoc = new TypedDocumentString(`
     withdrawn
     source
     reason
+    explanation
+    warningCodes
     recordedBy
     recordedAt
     recordedByOrganization {
@@ -485,6 +487,8 @@ fragment FigureFields on Figure {
     withdrawn
     source
     reason
+    explanation
+    warningCodes
     recordedBy
     recordedAt
     recordedByOrganization {
@@ -529,6 +533,8 @@ export const InputFiguresDocument = new TypedDocumentString(`
     withdrawn
     source
     reason
+    explanation
+    warningCodes
     recordedBy
     recordedAt
     recordedByOrganization {

@@ -1,6 +1,6 @@
 /** The token form, shown when the hub's reads need a token (READS_REQUIRE_TOKEN=true). */
 import { storedToken, storeToken } from '../api';
-import { byId, show } from '../dom';
+import { byId, show } from '../../client/dom';
 
 /** Shows the form (with why, when a token was refused); `entered` runs once a token is stored. */
 export function askForToken(message: string | null, entered: () => void): void {

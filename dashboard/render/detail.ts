@@ -4,7 +4,7 @@
  * derived indicator, the figures of the indicators it is computed from.
  */
 import { AuthError, describeErrors, type GraphQLErrorLike, request } from '../api';
-import { append, h, zh } from '../dom';
+import { append, h, zh } from '../../client/dom';
 import { UNAVAILABLE, dateTime, isDemo, ownerNames, progressText, targetText, withUnit } from '../format';
 import { DETAIL, INPUT_FIGURES, type DetailData, type FigureRow, type InputData, type Kpi } from '../queries';
 import { destroyCharts, lineChart, targetLine } from './charts';
@@ -78,6 +78,14 @@ function history(figures: FigureRow[] | null, unit: string): HTMLElement {
                 ),
                 h('time', { class: 'muted', datetime: r.recordedAt }, dateTime(r.recordedAt)),
                 r.reason ? h('span', { class: 'reason' }, '“', r.reason, '”') : null,
+                r.warningCodes.length > 0
+                  ? h(
+                      'span',
+                      { class: 'reason explanation' },
+                      `${r.warningCodes.join(', ')}: `,
+                      r.explanation ? zh(r.explanation) : '—',
+                    )
+                  : null,
               ),
             ),
         ),

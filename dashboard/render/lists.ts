@@ -1,5 +1,5 @@
 /** The scoreboard counts, the targets needing attention, all targets, and reporting completeness. */
-import { h, stackedBar, zh } from '../dom';
+import { h, stackedBar, zh } from '../../client/dom';
 import {
   KPI_STATUS,
   STATUS_ORDER,

@@ -1,5 +1,5 @@
 /** The annex tasks by deadline, overdue ones marked, with counts per status. */
-import { h, zh } from '../dom';
+import { h, zh } from '../../client/dom';
 import { TASK_STATUS, dateTime } from '../format';
 import type { TaskRow } from '../queries';
 import { statusChip } from './tiles';

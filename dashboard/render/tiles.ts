@@ -1,5 +1,5 @@
 /** The eight city goals as tiles: name, value, target, progress, status and a small chart. */
-import { bar, h, zh } from '../dom';
+import { bar, h, zh } from '../../client/dom';
 import { documentOrder, isDemo, ownerNames, progressText, statusInfo, targetText, withUnit } from '../format';
 import type { GoalKpi as Kpi } from '../queries';
 import { destroyCharts, lineChart, targetLine } from './charts';

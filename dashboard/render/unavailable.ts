@@ -1,5 +1,5 @@
 /** What a panel shows while the part of the hub that serves it is not answering. */
-import { h } from '../dom';
+import { h } from '../../client/dom';
 
 export function showUnavailable(container: HTMLElement, what: string): void {
   const text = `${what}: unavailable right now, part of the hub is not answering.`;

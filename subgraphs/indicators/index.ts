@@ -9,9 +9,11 @@ import { CreateFigures1764000000003 } from './data/migrations/1764000000003-Crea
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
 import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
 import { IndicatorMethod1764000300000 } from './data/migrations/1764000300000-IndicatorMethod';
+import { ReportingPage1765000000000 } from './data/migrations/1765000000000-ReportingPage';
 import { FigureTimingAndQuality1767620000000 } from './data/migrations/1767620000000-FigureTimingAndQuality';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
+import { ReportResolver } from './resolvers/report.resolver';
 import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
 import {
   ExpectedReportResolver,
@@ -38,6 +40,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateKpiSupport1764000000004,
       IndexTotals1764000000005,
       IndicatorMethod1764000300000,
+      ReportingPage1765000000000,
       FigureTimingAndQuality1767620000000,
     ],
   },
@@ -55,6 +58,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           FigureResolver,
           IndicatorFiguresResolver,
           PushResolver,
+          ReportResolver,
           KpiResolver,
           ExpectedReportResolver,
           IndicatorKpiResolver,

@@ -4,10 +4,12 @@ import type { SubgraphContext, SubgraphDefinition } from '../../lib/subgraph';
 import { OrganizationAliasRecord, OrganizationRecord } from './data/entities';
 import { CreateOrganizations1764000000000 } from './data/migrations/1764000000000-CreateOrganizations';
 import { CreateTokenRevocations1764100000000 } from './data/migrations/1764100000000-CreateTokenRevocations';
+import { CreatePersonalTokens1765000000000 } from './data/migrations/1765000000000-CreatePersonalTokens';
 import { readOrganizations } from '../../seeds/load';
 import { seedOrganizations } from './data/seed';
 import { createLoaders, type OrganizationLoaders } from './loaders';
 import { OrganizationResolver } from './resolvers/organization.resolver';
+import { PersonalTokenResolver, ViewerResolver } from './resolvers/personal-token.resolver';
 import { RevocationResolver } from './resolvers/revocation.resolver';
 import { Organization } from './schema/organization';
 
@@ -15,14 +17,17 @@ export const organizationsSubgraph: SubgraphDefinition<OrganizationLoaders> = {
   name: 'organizations',
   store: {
     entities: [OrganizationRecord, OrganizationAliasRecord],
-    migrations: [CreateOrganizations1764000000000, CreateTokenRevocations1764100000000],
+    migrations: [CreateOrganizations1764000000000, CreateTokenRevocations1764100000000, CreatePersonalTokens1765000000000],
   },
   loaders: createLoaders,
   seed: (store) => seedOrganizations(store.dataSource, readOrganizations()),
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM organization LIMIT 1')).length === 0,
   schema: () =>
     buildFederatedSchema(
-      { resolvers: [OrganizationResolver, RevocationResolver], orphanedTypes: [Organization] },
+      {
+        resolvers: [OrganizationResolver, RevocationResolver, PersonalTokenResolver, ViewerResolver],
+        orphanedTypes: [Organization],
+      },
       {
         Organization: {
           __resolveReference: (reference: { id: string }, context: SubgraphContext<OrganizationLoaders>) =>

@@ -141,7 +141,20 @@ it('builds once when a source is newer than dist/, then runs without building', 
   // A copy of the built checkout (its node_modules linked), one source of which is then edited.
   const copy = path.join(dir, 'checkout');
   mkdirSync(copy);
-  for (const entry of ['bin', 'dist', 'lib', 'gateway', 'subgraphs', 'hub', 'seeds', 'scripts', 'bench', 'dashboard'])
+  for (const entry of [
+    'bin',
+    'dist',
+    'lib',
+    'gateway',
+    'subgraphs',
+    'hub',
+    'seeds',
+    'scripts',
+    'bench',
+    'dashboard',
+    'report',
+    'client',
+  ])
     cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true, preserveTimestamps: true });
   for (const entry of ['package.json', 'tsconfig.json', 'tsconfig.build.json'])
     copyFileSync(path.join(ROOT, entry), path.join(copy, entry));

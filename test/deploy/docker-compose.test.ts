@@ -256,7 +256,7 @@ describe('the image build', () => {
   it('copies every folder `npm run build` compiles', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     const build = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.build as string;
-    const folders = new Set<string>(['dashboard']);
+    const folders = new Set<string>(['dashboard', 'report', 'client']);
     for (const entry of JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.build.json'), 'utf8')).include as string[]) {
       if (entry !== 'bench') folders.add(entry);
     }

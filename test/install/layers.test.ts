@@ -10,7 +10,7 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '../..');
 const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
-const SOURCES = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench', 'seeds', 'dashboard'];
+const SOURCES = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench', 'seeds', 'dashboard', 'report', 'client'];
 
 interface Violation {
   from: string;
@@ -54,6 +54,9 @@ describe('each rule refuses the imports it names', () => {
       'subgraphs/two/schema/s.ts': 'export class S {}\n',
       'subgraphs/two/domain/d.ts':
         "import type { Seed } from '../../../seeds/model';\nimport { S } from '../schema/s';\nexport const d = (seed: Seed) => new S() && seed.id;\n",
+      'dashboard/util.ts': 'export const util = 1;\n',
+      'report/main.ts':
+        "import { g } from '../gateway/g';\nimport { util } from '../dashboard/util';\nexport const main = g + util;\n",
     };
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -62,8 +65,8 @@ describe('each rule refuses the imports it names', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('lib upward, services upward, a subgraph into another, a cycle, the dashboard into the server', () => {
-    const found = cruise(dir, ['lib', 'gateway', 'scripts', 'subgraphs', 'dashboard']).map(
+  it('lib upward, services upward, a subgraph into another, a cycle, the pages into the server or each other', () => {
+    const found = cruise(dir, ['lib', 'gateway', 'scripts', 'subgraphs', 'dashboard', 'report']).map(
       (v) => `${v.rule.name}: ${v.from} → ${v.to}`,
     );
     expect(found).toEqual(
@@ -72,7 +75,9 @@ describe('each rule refuses the imports it names', () => {
         'services-import-upward: gateway/g.ts → scripts/s.ts',
         'subgraph-imports-another-subgraph: subgraphs/one/a.ts → subgraphs/two/internal/b.ts',
         'no-circular: subgraphs/two/c1.ts → subgraphs/two/c2.ts',
-        'dashboard-imports-server: dashboard/main.ts → lib/base.ts',
+        'pages-import-server: dashboard/main.ts → lib/base.ts',
+        'pages-import-server: report/main.ts → gateway/g.ts',
+        'pages-import-each-other: report/main.ts → dashboard/util.ts',
       ]),
     );
   }, 120_000);

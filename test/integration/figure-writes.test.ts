@@ -96,6 +96,8 @@ it('stages text by COPY and keeps every character: backslashes, tabs, line break
     denominator: null,
     status: 'FINAL',
     statusStated: true,
+    explanation: index === 4 ? note : null,
+    warningCodes: index === 4 ? ['IMPLAUSIBLE_JUMP'] : [],
     flags: index === 2 ? ['ESTIMATED', 'BREAK_IN_SERIES'] : [],
     reportedOn: index === 3 ? '2020-02-29' : null,
     withdrawn: false,

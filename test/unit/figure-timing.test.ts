@@ -7,6 +7,8 @@ const row = (period: string, status: 'PROVISIONAL' | 'FINAL' = 'PROVISIONAL', st
   indicatorId: 'court-ip-cases-closed',
   period: parsePeriod(period)!,
   breakdown: '',
+  explanation: null,
+  warningCodes: [],
   value: 1,
   numerator: null,
   denominator: null,

@@ -18,13 +18,14 @@ const namesIn = (file: string) =>
     (m) => m[1],
   );
 
-it("knows every operation name the hub's own code sends, and the dashboard's", () => {
+it("knows every operation name the hub's own code sends, and the pages'", () => {
   const own = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench'].flatMap(sources).flatMap(namesIn);
   expect(own.length).toBeGreaterThan(5);
   for (const name of own) expect([...knownOperations()]).toContain(name);
   expect(HUB_OPERATIONS).toContain('ExportKpis');
-  const dashboard = [...new Set(namesIn('dashboard/queries.ts'))].sort();
+  const dashboard = [...new Set([...namesIn('dashboard/queries.ts'), ...namesIn('report/queries.ts')])].sort();
   expect(dashboard).toContain('Dashboard');
+  expect(dashboard).toContain('ReportSubmit');
   expect(dashboardOperations()).toEqual(dashboard);
   for (const name of dashboard) expect(knownOperations().has(name)).toBe(true);
 });

@@ -35,6 +35,8 @@ function toFigure(row: Record<string, unknown>): Figure {
     withdrawn: row.withdrawn as boolean,
     note: row.note as string | null,
     source: row.source as string | null,
+    explanation: (row.explanation as string | null) ?? null,
+    warningCodes: (row.warning_codes as string[] | null) ?? [],
     organization: { id: row.organization_id as string },
     organizationId: row.organization_id as string,
     recordedBy: row.recorded_by as string,
@@ -62,13 +64,15 @@ export class FigureReads {
     if (query.asOf) {
       params.push(query.asOf);
       const revision = `${columns}, r.series_id, r.revision, r.value, r.numerator, r.denominator,
-                      r.status, r.flags, r.reported_on::text, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at`;
+                      r.status, r.flags, r.reported_on::text, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at,
+                      r.explanation, r.warning_codes`;
       sql = `SELECT * FROM ${asRecorded(revision, where.join(' AND '), `$${params.length}`)}`;
     } else {
       sql = `SELECT ${columns}, s.id AS series_id, s.revision, s.value, s.numerator, s.denominator, s.status, s.flags,
                     s.reported_on::text, s.withdrawn,
-                    s.note, s.source, s.organization_id, s.recorded_by, s.recorded_at
-               FROM figure_series s WHERE ${where.join(' AND ')}`;
+                    s.note, s.source, s.organization_id, s.recorded_by, s.recorded_at, r.explanation, r.warning_codes
+               FROM figure_series s JOIN figure_revision r ON r.series_id = s.id AND r.revision = s.revision
+              WHERE ${where.join(' AND ')}`;
     }
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `${sql} ${query.includeWithdrawn ? '' : query.asOf ? 'WHERE NOT f.withdrawn' : 'AND NOT s.withdrawn'}
@@ -82,7 +86,7 @@ export class FigureReads {
   async history(seriesIds: readonly string[], asOf?: string | null): Promise<Array<FigureRevision & { seriesId: string }>> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT series_id, revision, value, numerator, denominator, status, flags, reported_on::text, withdrawn, note, source, reason,
-              organization_id, recorded_by, recorded_by_org, recorded_at
+              explanation, warning_codes, organization_id, recorded_by, recorded_by_org, recorded_at
          FROM figure_revision r WHERE series_id = ANY($1::bigint[]) ${asOf ? `AND ${RECORDED_BY('$2')}` : ''}
         ORDER BY series_id, revision`,
       asOf ? [seriesIds, asOf] : [seriesIds],
@@ -100,6 +104,8 @@ export class FigureReads {
       note: row.note as string | null,
       source: row.source as string | null,
       reason: row.reason as string | null,
+      explanation: row.explanation as string | null,
+      warningCodes: row.warning_codes as string[],
       organization: { id: row.organization_id as string },
       organizationId: row.organization_id as string,
       recordedBy: row.recorded_by as string,

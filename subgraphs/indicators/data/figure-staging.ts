@@ -46,13 +46,15 @@ export const STAGED_COLUMNS: readonly StagedColumn[] = [
   { name: 'source', type: 'text', role: 'state', value: (r) => r.source },
   { name: 'organization_id', type: 'text', role: 'state', value: (r) => r.organizationId },
   { name: 'reason', type: 'text', role: 'revision', value: (r) => r.reason },
+  { name: 'explanation', type: 'text', role: 'revision', value: (r) => r.explanation },
+  { name: 'warning_codes', type: 'text[]', role: 'revision', value: (r) => r.warningCodes },
   { name: 'reported_on', type: 'date', role: 'reported', value: (r) => r.reportedOn },
 ];
 
 /** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
 export function copyText(value: string | number | boolean | readonly string[] | null): string {
   if (value === null) return '\\N';
-  // An array of enum names ([A-Z_]): nothing in it needs quoting.
+  // An array of enum names or codes ([A-Z_]): nothing in it needs quoting.
   if (typeof value === 'object') return `{${value.join(',')}}`;
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);

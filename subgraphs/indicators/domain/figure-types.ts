@@ -24,6 +24,8 @@ export interface FigureRow {
   note?: string | null;
   source?: string | null;
   reason?: string | null;
+  /** Why a figure that raises a warning (e.g. IMPLAUSIBLE_JUMP) is right. */
+  explanation?: string | null;
   withdraw?: boolean | null;
   organization?: string | null;
 }
@@ -33,6 +35,8 @@ export interface PushRequest {
   dryRun?: boolean | null;
   atomic?: boolean | null;
   idempotencyKey?: string | null;
+  /** Refuse a row whose warnings carry no explanation (EXPLANATION_REQUIRED). */
+  requireExplanations?: boolean | null;
 }
 
 /** What a push did, row by row. */

@@ -29,6 +29,7 @@ import { checkTiming, settledStatus } from './figure-timing';
 import { figuresOfYears } from '../data/reconciliation-reads';
 import { reconciliationWarnings, reconciliationYears } from './push-checks';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
+import { refuseUnexplained } from './explanations';
 
 export interface PushDependencies {
   db: DataSource;
@@ -209,8 +210,13 @@ function write(
     const summary = emptySummary(input, key);
     const toWrite = compareWithStored(unlocked, await storedFigures(manager, unlocked), summary, rowRejections);
     const around = await figuresOfYears(manager, reconciliationYears(toWrite, rollupOf));
-    summary.warnings.push(...reconciliationWarnings(toWrite, around, rollupOf));
+    const reconciliation = reconciliationWarnings(toWrite, around, rollupOf);
+    summary.warnings.push(...reconciliation);
+    // Stored with the revision, and explained like any other warning.
+    const byIndex = new Map(toWrite.map((r) => [r.index, r]));
+    for (const w of reconciliation) byIndex.get(w.index)?.warningCodes.push(w.code);
     summary.warnings.sort((a, b) => a.index - b.index);
+    const explained = input.requireExplanations ? refuseUnexplained(toWrite, summary, rowRejections) : toWrite;
     summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
     summary.rejected = summary.rejections.length;
     if (input.atomic && summary.rejected > 0) {
@@ -219,7 +225,7 @@ function write(
       summary.unchanged = 0;
       summary.warnings = [];
     } else {
-      const written = await writeRevisions(manager, toWrite, {
+      const written = await writeRevisions(manager, explained, {
         subject: identity.subject,
         organizationId: identity.org,
         importKey: key,
@@ -311,6 +317,7 @@ function compareWithStored(
         code: 'IMPLAUSIBLE_JUMP',
         message: `${row.value} against ${before.value} in ${previousPeriod(row.period).text}`,
       });
+      row.warningCodes.push('IMPLAUSIBLE_JUMP');
     }
     toWrite.push(row);
   }

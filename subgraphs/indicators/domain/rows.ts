@@ -37,6 +37,9 @@ export interface PreparedRow {
   note: string | null;
   source: string | null;
   reason: string | null;
+  /** Why a figure raising warnings is right; with the codes of the warnings it raised. */
+  explanation: string | null;
+  warningCodes: string[];
   organizationId: string;
 }
 
@@ -97,11 +100,13 @@ export function prepareRow(
   const note = optionalText(input.note);
   const source = optionalText(input.source);
   const reason = optionalText(input.reason);
+  const explanation = optionalText(input.explanation);
   for (const [field, text] of [
     ['breakdown', breakdown],
     ['note', note],
     ['source', source],
     ['reason', reason],
+    ['explanation', explanation],
   ] as const) {
     if (text && tooLong(text, field)) {
       return reject(index, field, ErrorCode.BAD_USER_INPUT, tooLongMessage(field));
@@ -110,7 +115,20 @@ export function prepareRow(
   const withdrawn = input.withdraw === true;
   const status = input.status ?? ('PROVISIONAL' as const);
   const quality = { statusStated: input.status != null, flags: [...new Set(input.flags ?? [])].sort(), reportedOn: null };
-  const base = { index, indicatorId: indicator.id, period, breakdown, status, ...quality, note, source, reason, organizationId };
+  const base = {
+    index,
+    indicatorId: indicator.id,
+    period,
+    breakdown,
+    status,
+    ...quality,
+    note,
+    source,
+    reason,
+    explanation,
+    warningCodes: [] as string[],
+    organizationId,
+  };
   if (withdrawn) {
     if (input.value != null || input.numerator != null || input.denominator != null) {
       return reject(index, 'value', ErrorCode.BAD_USER_INPUT, 'a withdrawal carries no value');

@@ -37,6 +37,10 @@ export class FigureRevision {
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true }) source: string | null;
   @Field(() => String, { nullable: true, description: 'Why the value was corrected or withdrawn' }) reason: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the figure is right although it raised the warnings below' })
+  explanation: string | null;
+  @Field(() => [String], { description: 'Codes of the warnings the figure raised when written (e.g. IMPLAUSIBLE_JUMP)' })
+  warningCodes: string[];
   @Field(() => Organization, { nullable: true, description: 'The organisation the figure is reported for' })
   organization: Organization;
   @Field({ description: 'Subject of the token that recorded it' }) recordedBy: string;
@@ -67,6 +71,10 @@ export class Figure {
   @Field(() => String, { nullable: true }) note: string | null;
   @Field(() => String, { nullable: true, description: 'Where the figure comes from; "demo" marks synthetic data' })
   source: string | null;
+  @Field(() => String, { nullable: true, description: "The current revision's explanation of its warnings" })
+  explanation: string | null;
+  @Field(() => [String], { description: 'Codes of the warnings the current revision raised when written' })
+  warningCodes: string[];
   @Field(() => Organization, { nullable: true }) organization: Organization;
   @Field() recordedBy: string;
   @Field() recordedAt: string;
@@ -99,6 +107,11 @@ export class FigureInput {
   @Field(() => String, { nullable: true }) source?: string | null;
   @Field(() => String, { nullable: true, description: 'Required to correct a FINAL figure and to withdraw' })
   reason?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the figure is right although it raises a warning (IMPLAUSIBLE_JUMP …); stored with the revision',
+  })
+  explanation?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Withdraw the current value (a revision without a value)' })
   withdraw?: boolean | null;
   @Field(() => String, {
@@ -118,13 +131,19 @@ export class PushFiguresInput {
     description: 'The same key again (from the same organisation) returns the first summary and writes nothing',
   })
   idempotencyKey?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Reject (EXPLANATION_REQUIRED, field explanation) a row that raises a warning without an explanation',
+  })
+  requireExplanations?: boolean | null;
 }
 
 @ObjectType({ description: 'A row that did not land' })
 export class RowRejection {
   @Field(() => Int, { description: 'Index of the row in the batch, from 0' }) index: number;
   @Field({ description: 'Input field at fault' }) field: string;
-  @Field({ description: 'Stable code: BAD_USER_INPUT, NOT_FOUND, PERIOD_LOCKED, CONFLICT, FORBIDDEN' }) code: string;
+  @Field({ description: 'Stable code: BAD_USER_INPUT, NOT_FOUND, PERIOD_LOCKED, CONFLICT, FORBIDDEN, EXPLANATION_REQUIRED' })
+  code: string;
   @Field() message: string;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../lib/identity';
+import { activePersonalTokens, type PersonalTokenGrantRow } from './personal-tokens';
 
 export interface RevocationRow {
   tokenId: string;
@@ -33,15 +34,15 @@ export function listRevocations(db: DataSource): Promise<RevocationRow[]> {
   return db.query(`SELECT ${COLUMNS} FROM token_revocation ORDER BY revoked_at DESC, jti`);
 }
 
-/** What the gateways need to judge a token: the organisation ids and the jtis revoked since `since`. */
+/** What the gateways need to judge a token: the organisation ids, the jtis revoked since `since`, the personal tokens valid. */
 export async function identityDirectory(
   db: DataSource,
   since: Date,
-): Promise<{ organizationIds: string[]; revokedTokenIds: string[] }> {
+): Promise<{ organizationIds: string[]; revokedTokenIds: string[]; personalTokens: PersonalTokenGrantRow[] }> {
   const [{ organizations, revoked }]: Array<{ organizations: string[]; revoked: string[] }> = await db.query(
     `SELECT ARRAY(SELECT id FROM organization ORDER BY id) AS organizations,
             ARRAY(SELECT jti FROM token_revocation WHERE revoked_at >= $1 ORDER BY jti) AS revoked`,
     [since],
   );
-  return { organizationIds: organizations, revokedTokenIds: revoked };
+  return { organizationIds: organizations, revokedTokenIds: revoked, personalTokens: await activePersonalTokens(db) };
 }

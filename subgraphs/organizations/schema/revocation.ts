@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Organization } from './organization';
+import { PersonalTokenGrant } from './personal-token';
 
 @ObjectType({ description: "A caller's token taken back: the gateways refuse it within seconds" })
 export class TokenRevocation {
@@ -29,4 +30,7 @@ export class IdentityDirectory {
 
   @Field(() => [String], { description: 'Ids (jti) of the tokens revoked since the given time' })
   revokedTokenIds: string[];
+
+  @Field(() => [PersonalTokenGrant], { description: 'Personal tokens neither expired nor revoked' })
+  personalTokens: PersonalTokenGrant[];
 }

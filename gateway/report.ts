@@ -1,0 +1,23 @@
+/**
+ * The reporting page at /report (assets under /report/), bundled into dist/report/ by
+ * `npm run build`: it is told whether an OpenID Connect provider signs people in.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { config, PROJECT_ROOT } from '../lib/config';
+import { pageRoutes } from './dashboard';
+import { oidcRoutes } from './oidc';
+
+export const REPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'report');
+
+export function reportRoutes(app: FastifyInstance): void {
+  oidcRoutes(app);
+  pageRoutes(app, {
+    prefix: '/report',
+    dir: REPORT_DIR,
+    settings: () => ({
+      __OIDC_ISSUER__: config.oidc()?.issuer ?? '',
+      __OIDC_CLIENT_ID__: config.oidc()?.clientId ?? '',
+    }),
+  });
+}

@@ -1,0 +1,192 @@
+/**
+ * The reporting page at /report: sign in (OpenID Connect, or a personal access token),
+ * see what the organisation owes, fill in a period's form, submit it, print the receipt;
+ * coordinators issue and revoke personal tokens. Only the public GraphQL API is used.
+ */
+import { byId, h, show, zh } from '../client/dom';
+import { AuthError, call } from './api';
+import type { OwedIndicator } from './entries';
+import { daysText, formatDay, formatNumber, formatPeriod, STATES } from './format';
+import { ReportForm } from './form';
+import { finishOidcSignIn, oidcSettings, startOidcSignIn } from './oidc';
+import { OBLIGATIONS, RECEIPT, VIEWER } from './queries';
+import { type ReceiptData, renderReceipt } from './receipt';
+import { keepToken } from './session';
+import { showTokens } from './tokens';
+
+interface Viewer {
+  subject: string;
+  roles: string[];
+  organization: { id: string; name: string; nameEn: string } | null;
+}
+
+interface Obligation {
+  period: string;
+  due: string;
+  daysLeft: number;
+  state: string;
+  indicator: OwedIndicator | null;
+}
+
+const PANELS = ['sign-in', 'owe', 'form-panel', 'receipt', 'tokens'];
+/** How often the page asks who it is signed in as: a revoked token is noticed within this time. */
+const CHECK_SECONDS = 20;
+
+/** The page's URL parameters, read once signing in has put back the URL it started from. */
+let params = new URLSearchParams(location.search);
+let asOf: string | undefined;
+let viewer: Viewer | null = null;
+let obligations: Obligation[] = [];
+let form: ReportForm | null = null;
+
+function only(...visible: string[]): void {
+  for (const id of PANELS) show(byId(id), visible.includes(id));
+}
+
+function fail(error: unknown): void {
+  if (error instanceof AuthError) return signIn(`登录已失效，请重新登录 · Please sign in again: ${error.message}`);
+  const banner = byId('error');
+  banner.hidden = false;
+  banner.textContent = (error as Error).message;
+}
+
+function signIn(message?: string): void {
+  viewer = null;
+  keepToken(null);
+  byId('who').textContent = '未登录 Not signed in';
+  show(byId('sign-out'), false);
+  for (const id of ['owe-list', 'form-rows', 'receipt-facts', 'receipt-figures', 'token-list']) byId(id).replaceChildren();
+  byId('issued').hidden = true;
+  const note = byId('sign-in-message');
+  note.hidden = !message;
+  note.textContent = message ?? '';
+  show(byId('oidc'), oidcSettings() !== null);
+  only('sign-in');
+}
+
+async function start(): Promise<void> {
+  params = new URLSearchParams(location.search);
+  asOf = params.get('asOf') ?? undefined;
+  const { viewer: found } = await call<{ viewer: Viewer | null }>(VIEWER);
+  if (!found) return signIn();
+  viewer = found;
+  byId('who').replaceChildren(zh(found.subject), ` · ${found.organization?.name ?? ''} · ${found.roles.join(', ')}`);
+  show(byId('sign-out'), true);
+  const receiptId = params.get('receipt');
+  if (receiptId) return openReceipt(receiptId);
+  await showObligations();
+}
+
+async function showObligations(): Promise<void> {
+  ({ obligations } = await call<{ obligations: Obligation[] }>(OBLIGATIONS, { asOf }));
+  const open = obligations.filter((o) => o.state !== 'REPORTED');
+  byId('owe-note').textContent =
+    `${viewer!.organization?.name ?? ''}：${open.length} 项待报 · ${open.length} reports open` +
+    (asOf ? ` · 截至 as of ${formatDay(asOf)}` : '');
+  const periods = [...new Set(obligations.map((o) => o.period))].sort().reverse();
+  byId('owe-list').replaceChildren(
+    ...periods.map((period) => {
+      const rows = obligations.filter((o) => o.period === period);
+      const worst = ['OVERDUE', 'DUE', 'COMING', 'REPORTED'].find((s) => rows.some((r) => r.state === s))!;
+      const state = STATES[worst];
+      return h(
+        'li',
+        { class: 'row owed', 'data-period': period },
+        h(
+          'div',
+          { class: 'row-main' },
+          h('strong', {}, `${formatPeriod(period)} `, h('span', { class: 'en' }, period)),
+          h('span', { class: `badge tone-${state.tone}` }, `${state.zh} ${state.en}`),
+          h('p', { class: 'small' }, `截止 Due ${formatDay(rows[0].due)} · ${daysText(rows[0].daysLeft)}`),
+          h(
+            'ul',
+            { class: 'small plain' },
+            rows.map((r) => {
+              const last = r.indicator?.series.filter((p) => p.period < period && p.period.length === period.length).at(-1);
+              return h(
+                'li',
+                {},
+                zh(r.indicator?.name ?? '—'),
+                ` · ${STATES[r.state].zh} ${STATES[r.state].en}`,
+                last ? ` · 上期 previous ${formatNumber(last.value)}` : '',
+              );
+            }),
+          ),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button primary', onclick: () => void openForm(period).catch(fail) },
+          `填报 Fill in ${period}`,
+        ),
+      );
+    }),
+  );
+  const privileged = viewer!.roles.some((r) => r === 'coordinator' || r === 'admin');
+  only('owe', ...(privileged ? ['tokens'] : []));
+  if (privileged)
+    await showTokens({
+      form: byId<HTMLFormElement>('issue-form'),
+      organization: byId<HTMLSelectElement>('issue-org'),
+      issued: byId('issued'),
+      list: byId('token-list'),
+    });
+}
+
+async function openForm(period: string): Promise<void> {
+  const indicators = obligations.filter((o) => o.period === period && o.indicator).map((o) => o.indicator!);
+  byId('form-title').replaceChildren(`${formatPeriod(period)}填报 `, h('span', { class: 'en' }, `Report for ${period}`));
+  form = new ReportForm(period, indicators, byId('form-rows'), byId('draft-note'), byId('form-errors'));
+  await form.open(viewer!.organization?.id ?? '');
+  history.replaceState(null, '', `?${new URLSearchParams({ ...(asOf ? { asOf } : {}), period })}`);
+  only('form-panel');
+  byId('form-rows').querySelector<HTMLInputElement>('input')?.focus();
+}
+
+function showReceipt(receipt: ReceiptData): void {
+  const names = new Map(obligations.map((o) => [o.indicator?.id ?? '', o.indicator?.name ?? '']));
+  renderReceipt(receipt, byId('receipt-facts'), byId('receipt-figures'), names);
+  history.replaceState(null, '', `?receipt=${receipt.id}`);
+  only('receipt');
+  byId('receipt-title').focus();
+}
+
+async function openReceipt(id: string): Promise<void> {
+  const { receipt } = await call<{ receipt: ReceiptData | null }>(RECEIPT, { id });
+  if (!receipt) throw new Error(`没有回执 ${id} · No receipt ${id}`);
+  showReceipt(receipt);
+}
+
+function wire(): void {
+  byId<HTMLFormElement>('token-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = byId<HTMLInputElement>('token-input');
+    keepToken(input.value.trim());
+    input.value = '';
+    start().catch(fail);
+  });
+  byId('oidc-sign-in').addEventListener('click', () => void startOidcSignIn().catch(fail));
+  byId('sign-out').addEventListener('click', () => signIn());
+  byId<HTMLFormElement>('report-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    form
+      ?.submit()
+      .then((receipt) => receipt && showReceipt(receipt))
+      .catch(fail);
+  });
+  byId('back').addEventListener('click', () => void showObligations().catch(fail));
+  byId('receipt-back').addEventListener('click', () => {
+    history.replaceState(null, '', asOf ? `?asOf=${asOf}` : location.pathname);
+    void showObligations().catch(fail);
+  });
+  byId('print').addEventListener('click', () => window.print());
+  byId('receipt-title').tabIndex = -1;
+  // A token revoked or expired meanwhile: the page notices it and asks to sign in again.
+  window.setInterval(() => {
+    if (viewer) call(VIEWER).catch(fail);
+  }, CHECK_SECONDS * 1000);
+}
+
+wire();
+finishOidcSignIn()
+  .then(() => start())
+  .catch(fail);

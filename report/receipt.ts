@@ -1,0 +1,75 @@
+/** The receipt of a submitted report: shown after submitting, at /report?receipt=<id> later, and printable. */
+import { h } from '../client/dom';
+import { formatNumber, formatPeriod, formatTime } from './format';
+
+export interface ReceiptData {
+  id: string;
+  period: string;
+  submittedBy: string;
+  submittedAt: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  organization: { id: string; name: string; nameEn: string } | null;
+  submittedByOrganization: { name: string } | null;
+  figures: Array<{
+    indicator: string;
+    breakdown: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    status: string;
+    explanation: string | null;
+  }>;
+}
+
+const fact = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
+
+export function renderReceipt(receipt: ReceiptData, facts: HTMLElement, table: HTMLElement, names: Map<string, string>): void {
+  facts.replaceChildren(
+    ...fact('回执编号 Receipt id', receipt.id),
+    ...fact('单位 Organisation', receipt.organization ? `${receipt.organization.name} ${receipt.organization.nameEn}` : '—'),
+    ...fact('报告期 Period', `${formatPeriod(receipt.period)} (${receipt.period})`),
+    ...fact(
+      '提交人 Submitted by',
+      `${receipt.submittedBy}${receipt.submittedByOrganization ? `（${receipt.submittedByOrganization.name}）` : ''}`,
+    ),
+    ...fact('提交时间 Submitted at', formatTime(receipt.submittedAt)),
+    ...fact(
+      '结果 Outcome',
+      `新增 ${receipt.created} created · 更新 ${receipt.updated} updated · 未变 ${receipt.unchanged} unchanged`,
+    ),
+  );
+  table.replaceChildren(
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['指标 Indicator', '分项 Breakdown', '数值 Value', '状态 Status', '说明 Explanation'].map((t) =>
+          h('th', { scope: 'col' }, t),
+        ),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      receipt.figures.map((f) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, names.get(f.indicator) ?? f.indicator),
+          h('td', {}, f.breakdown || '合计 Total'),
+          h(
+            'td',
+            { class: 'number' },
+            f.numerator !== null ? `${formatNumber(f.numerator)} / ${formatNumber(f.denominator)}` : formatNumber(f.value),
+          ),
+          h('td', {}, f.status),
+          h('td', {}, f.explanation ?? ''),
+        ),
+      ),
+    ),
+  );
+}

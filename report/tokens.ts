@@ -1,0 +1,95 @@
+/** For coordinators: personal access tokens issued to people of the agencies, shown once, listed with their last use, revoked. */
+import { h } from '../client/dom';
+import { call } from './api';
+import { formatTime } from './format';
+import { ISSUE_TOKEN, ORGANIZATIONS, PERSONAL_TOKENS, REVOKE_TOKEN } from './queries';
+
+interface PersonalToken {
+  id: string;
+  holder: string;
+  role: string;
+  issuedAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  organization: { id: string; name: string } | null;
+}
+
+export async function showTokens(panel: {
+  form: HTMLFormElement;
+  organization: HTMLSelectElement;
+  issued: HTMLElement;
+  list: HTMLElement;
+}): Promise<void> {
+  const { organizations } = await call<{ organizations: Array<{ id: string; name: string; nameEn: string }> }>(ORGANIZATIONS);
+  panel.organization.replaceChildren(...organizations.map((o) => h('option', { value: o.id }, `${o.name} ${o.nameEn}`)));
+  panel.form.onsubmit = async (event) => {
+    event.preventDefault();
+    const data = new FormData(panel.form);
+    const { issuePersonalToken } = await call<{ issuePersonalToken: { token: string } }>(ISSUE_TOKEN, {
+      holder: String(data.get('holder')),
+      organization: String(data.get('organization')),
+      role: String(data.get('role')),
+      days: Number(data.get('days')),
+    });
+    panel.issued.hidden = false;
+    panel.issued.replaceChildren(
+      '令牌只显示这一次，请交给持有人 · Shown this once: hand it to its holder: ',
+      h('code', { id: 'issued-token' }, issuePersonalToken.token),
+    );
+    panel.form.reset();
+    await listTokens(panel.list);
+  };
+  await listTokens(panel.list);
+}
+
+async function listTokens(table: HTMLElement): Promise<void> {
+  const { personalTokens } = await call<{ personalTokens: PersonalToken[] }>(PERSONAL_TOKENS);
+  table.replaceChildren(
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['持有人 Holder', '单位 Organisation', '角色 Role', '到期 Expires', '最近使用 Last used', ''].map((t) =>
+          h('th', { scope: 'col' }, t),
+        ),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      personalTokens.map((t) =>
+        h(
+          'tr',
+          { 'data-token': t.id },
+          h('td', {}, t.holder),
+          h('td', {}, t.organization?.name ?? '—'),
+          h('td', {}, t.role),
+          h('td', {}, formatTime(t.expiresAt)),
+          h('td', { class: 'last-used' }, formatTime(t.lastUsedAt)),
+          h(
+            'td',
+            {},
+            t.revokedAt
+              ? `已撤销 Revoked ${formatTime(t.revokedAt)}`
+              : h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button quiet',
+                    'aria-label': `撤销 ${t.holder} 的令牌 Revoke ${t.holder}'s token`,
+                    onclick: async () => {
+                      await call(REVOKE_TOKEN, { id: t.id });
+                      await listTokens(table);
+                    },
+                  },
+                  '撤销 Revoke',
+                ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
