@@ -103,7 +103,7 @@ describe('GET /report/template.xlsx', () => {
       expect(value.dataValidation.formulae[0]).toBe(rule.minValue ?? -1e15);
       expect(ws.getCell(`J${i + 2}`).dataValidation).toMatchObject({
         type: 'list',
-        formulae: ['"PROVISIONAL,FINAL,ESTIMATED"'],
+        formulae: ['"PROVISIONAL,FINAL"'],
       });
     });
   });
