@@ -1,22 +1,19 @@
 /**
  * The reporting template of an agency and a period: one row per indicator it owes then
- * (the indicators whose principal owner it is, by their reporting calendar), and one more
+ * (`owedIndicators`: those whose principal owner it is, by their reporting calendar), and one more
  * per breakdown the indicator has been reported by in the past year. The data comes from
  * the gateway's own GraphQL schema; the layout (bilingual headings, the cells to fill and
  * what each admits) is here, the workbook is written by lib/xlsx.
  */
-import { type Period, type PeriodType, stepPeriod } from '../lib/period';
+import { type Period, stepPeriod } from '../lib/period';
 import type { CellRule, XlsxCell, XlsxSheet } from '../lib/xlsx';
-import { periodOwed } from '../subgraphs/indicators/domain/calendar';
 import { FIGURE_STATUSES } from '../lib/enums';
 
-export const TEMPLATE_QUERY = `query ReportTemplate($organization: ID!, $from: String!, $to: String!) {
+export const TEMPLATE_QUERY = `query ReportTemplate($organization: ID!, $period: Period!, $from: Period!) {
   organization(id: $organization) { id name nameEn }
-  indicators(filter: { ownerId: $organization }) {
-    id name nameEn unit unitEn rollup formula deadline minValue maxValue integerOnly
-    owners { id }
-    reportingCalendar { periodType dueDays from }
-    figures(from: $from, to: $to) { period breakdown value }
+  owedIndicators(organization: $organization, period: $period) {
+    id name nameEn unit unitEn rollup minValue maxValue integerOnly
+    figures(from: $from, to: $period) { period breakdown value }
   }
 }`;
 
@@ -27,19 +24,15 @@ interface TemplateIndicator {
   unit: string;
   unitEn: string;
   rollup: string;
-  formula: string | null;
-  deadline: string | null;
   minValue: number | null;
   maxValue: number | null;
   integerOnly: boolean;
-  owners: Array<{ id: string } | null> | null;
-  reportingCalendar: { periodType: string; dueDays: number; from: string } | null;
   figures: Array<{ period: string; breakdown: string; value: number | null }>;
 }
 
 export interface TemplateData {
   organization: { id: string; name: string; nameEn: string } | null;
-  indicators: TemplateIndicator[] | null;
+  owedIndicators: TemplateIndicator[] | null;
 }
 
 /** The template's columns: bilingual headings; the part after the slash is the import column. */
@@ -61,18 +54,7 @@ export const TEMPLATE_COLUMNS = [
 
 /** The query's variables: figures of the year before the period up to it (previous values, breakdowns in use). */
 export function templateVariables(organization: string, period: Period): Record<string, string> {
-  return { organization, from: String(period.year - 1), to: period.text };
-}
-
-/** The indicators `organization` owes for `period`: it is their principal owner, and their calendar makes the period due. */
-export function owedIndicators(data: TemplateData, period: Period): TemplateIndicator[] {
-  const organization = data.organization?.id;
-  return (data.indicators ?? []).filter((indicator) => {
-    const calendar = indicator.reportingCalendar;
-    if (indicator.formula || !calendar || indicator.owners?.[0]?.id !== organization) return false;
-    const owed = { periodType: calendar.periodType as PeriodType, dueDays: calendar.dueDays };
-    return periodOwed(owed, calendar.from, indicator.deadline, period);
-  });
+  return { organization, period: period.text, from: String(period.year - 1) };
 }
 
 const STATUS_RULE: CellRule = { kind: 'list', values: FIGURE_STATUSES };
@@ -113,9 +95,7 @@ function indicatorRows(indicator: TemplateIndicator, period: Period, organizatio
 /** The sheet of the template: a row for each indicator owed (and each of its breakdowns), in id order. */
 export function templateSheet(data: TemplateData, period: Period): XlsxSheet {
   const organization = data.organization!.id;
-  const rows = owedIndicators(data, period)
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .flatMap((indicator) => indicatorRows(indicator, period, organization));
+  const rows = (data.owedIndicators ?? []).flatMap((indicator) => indicatorRows(indicator, period, organization));
   return {
     name: '填报 Report',
     header: TEMPLATE_COLUMNS.map(([heading]) => heading),

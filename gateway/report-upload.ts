@@ -12,16 +12,22 @@ import { TextDecodingError } from '../lib/encoding';
 import { CsvSyntaxError } from '../lib/csv';
 import { HttpError } from '../lib/server';
 import { columnLetter, looksLikeXlsx, XlsxReadError } from '../lib/xlsx';
-import type { PushSummary } from '../subgraphs/indicators/domain/figure-types';
-import { type FigureSheet, readFigureBytes } from '../subgraphs/indicators/figures-csv';
+import { type FigureSheet, readFigureBytes } from '../lib/figure-file';
 
 export const UPLOAD_MUTATION = `mutation UploadFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected skipped rejections { index field code message } warnings { index code message } } }`;
 
-type Summary = Pick<
-  PushSummary,
-  'replayed' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'skipped' | 'rejections' | 'warnings'
->;
+/** What UPLOAD_MUTATION asks of `pushFigures`, as the gateway's schema answers it. */
+interface Summary {
+  replayed: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  rejections: Array<{ index: number; field: string; code: string; message: string }>;
+  warnings: Array<{ index: number; code: string; message: string }>;
+}
 
 /** Sends one batch through the gateway as the caller; throws the GraphQL error the push answered. */
 export type PushBatch = (input: Record<string, unknown>) => Promise<Summary>;

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { config, PROJECT_ROOT } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
-import { readFigureRows } from '../subgraphs/indicators/figures-csv';
+import { readFigureRows } from '../lib/figure-file';
 import { issueToken } from '../lib/tokens';
 
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'seeds', 'demo-figures.csv');

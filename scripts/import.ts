@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
 import { gatewayRequest, parseArgs, readToken } from '../lib/client';
 import type { PushSummary } from '../subgraphs/indicators/domain/figure-types';
-import { readFigureFile } from '../subgraphs/indicators/figures-csv';
+import { readFigureFile } from '../lib/figure-file';
 
 const PUSH = `mutation ImportFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
   replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;

@@ -30,7 +30,7 @@ const examples: { cases: Case[] } = JSON.parse(readFileSync(path.join(DOCS, 'met
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   rejections { index field code message } warnings { index code message } } }`;
-const BASELINE = `mutation($indicator: String!, $value: Float!, $period: String) {
+const BASELINE = `mutation($indicator: String!, $value: Float!, $period: Period) {
   setBaseline(indicator: $indicator, value: $value, period: $period) { value } }`;
 const KPI_FIELDS = `breakdown window windowComplete actual numerator denominator coverage periods effectiveTarget gap progress
   projected status reason fromBreakdowns warnings { code message } years { window actual coverage status reason }`;

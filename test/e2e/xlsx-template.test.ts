@@ -45,6 +45,12 @@ describe('GET /report/template.xlsx', () => {
     expect(ids).not.toContain('trial-closure-within-limit-rate');
     const notTheCourts = all.filter((i) => !i.owners.some((o) => o.id === 'court')).map((i) => i.id);
     expect(ids.filter((id) => notTheCourts.includes(id))).toEqual([]);
+    // The indicators subgraph answers the same list; a period that is not one is refused.
+    const OWED = `query Owed($period: Period!) { owedIndicators(organization: "court", period: $period) { id } }`;
+    const owed = await graphql(url(), OWED, { period: '2025Q4' });
+    expect(owed.data!.owedIndicators.map((i: { id: string }) => i.id)).toEqual([...new Set(ids)]);
+    const bad = await graphql(url(), OWED, { period: '2025Q5' });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     // The breakdowns reported before get rows of their own, each with its previous value.
     const rows = ws.getRows(2, ids.length)!.map((row) => ({
       indicator: text(row.getCell(1).value),
@@ -103,7 +109,7 @@ describe('GET /report/template.xlsx', () => {
       expect(value.dataValidation.formulae[0]).toBe(rule.minValue ?? -1e15);
       expect(ws.getCell(`J${i + 2}`).dataValidation).toMatchObject({
         type: 'list',
-        formulae: ['"PROVISIONAL,FINAL,ESTIMATED"'],
+        formulae: ['"PROVISIONAL,FINAL"'],
       });
     });
   });

@@ -1,7 +1,7 @@
 /** Workbooks ↔ rows (lib/xlsx) and the template's columns in the figure reader. */
 import { Workbook } from 'exceljs';
 import { columnLetter, MAX_UNPACKED_BYTES, readXlsx, writeXlsx, XlsxReadError } from '../../lib/xlsx';
-import { readFigureRecords } from '../../subgraphs/indicators/figures-csv';
+import { readFigureRecords } from '../../lib/figure-file';
 
 async function workbook(fill: (ws: import('exceljs').Worksheet) => void): Promise<Buffer> {
   const book = new Workbook();

@@ -1,5 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Period, PeriodType } from '../../../lib/period';
+import { PeriodScalar } from '../../../lib/scalars';
 import type { IndicatorContext } from '../context';
+import { periodOwed } from '../domain/calendar';
 import { Indicator, IndicatorFilter, Organization, Task } from '../schema/indicator';
 
 type Context = IndicatorContext;
@@ -17,6 +20,29 @@ export class IndicatorResolver {
   @Query(() => Indicator, { nullable: true, description: 'One indicator by id; null when there is none' })
   indicator(@Ctx() { loaders }: Context, @Arg('id', () => ID) id: string): Promise<Indicator | null> {
     return loaders.indicator.load(id) as Promise<Indicator | null>;
+  }
+
+  @Query(() => [Indicator], {
+    nullable: true,
+    description:
+      'What an organisation owes for a period: the indicators whose principal owner it is and whose reporting calendar makes the period due (derived ones are owed by nobody), in id order',
+  })
+  async owedIndicators(
+    @Ctx() { loaders }: Context,
+    @Arg('organization', () => ID) organization: string,
+    @Arg('period', () => PeriodScalar, { description: 'e.g. 2025Q4' }) period: Period,
+  ): Promise<Indicator[]> {
+    const owned = await loaders.repository.list({ ownerId: organization });
+    const owners = await Promise.all(owned.map((i) => loaders.owners.load(i.id)));
+    return owned
+      .filter((indicator, index) => {
+        const { formula, calendarPeriodType, calendarDueDays, reportingFrom, deadline } = indicator;
+        if (formula || !calendarPeriodType || calendarDueDays === null) return false;
+        if (owners[index][0]?.organizationId !== organization) return false;
+        const calendar = { periodType: calendarPeriodType as PeriodType, dueDays: calendarDueDays };
+        return periodOwed(calendar, reportingFrom, deadline, period);
+      })
+      .sort((a, b) => a.id.localeCompare(b.id)) as Indicator[];
   }
 
   @FieldResolver(() => Boolean, { description: 'False for a monitoring indicator: figures reported with no target of their own' })

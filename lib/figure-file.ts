@@ -7,9 +7,9 @@
  * thousands separators are refused. Every row has as many fields as the header.
  */
 import { readFileSync } from 'node:fs';
-import { type CsvRecord, parseCsv } from '../../lib/csv';
-import { decodeText } from '../../lib/encoding';
-import { looksLikeXlsx, readXlsx } from '../../lib/xlsx';
+import { type CsvRecord, parseCsv } from './csv';
+import { decodeText } from './encoding';
+import { looksLikeXlsx, readXlsx } from './xlsx';
 
 export const FIGURE_CSV_COLUMNS = [
   'indicator',
