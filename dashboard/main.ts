@@ -7,6 +7,7 @@ import { AuthError, describeErrors, type GraphQLErrorLike, request, storedToken,
 import { byId, show } from '../client/dom';
 import { localDate } from './format';
 import { bindFilters, effectiveAsOf, fillOptions, readFilters, variables, type Filters } from './filters';
+import { withNames } from './names';
 import { DASHBOARD, META, type DashboardData, type MetaData } from './queries';
 import { askForToken, updateForgetButton } from './render/auth';
 import { openDetail } from './render/detail';
@@ -125,7 +126,7 @@ async function load(): Promise<void> {
     const { data, errors } = await request(DASHBOARD, variables(filters));
     if (mine !== generation) return;
     show(byId('main'), true);
-    render(data);
+    render(withNames(data));
     lastUpdated = new Date();
     showError(null);
     showPartial([...metaErrors, ...errors]);

@@ -24,7 +24,8 @@ export type { Comparator, KpiStatus } from './gql/graphql';
 type Item<List> = NonNullable<List> extends ReadonlyArray<infer T> ? NonNullable<T> : never;
 
 export type MetaData = DashboardMetaQuery;
-export type DashboardData = DashboardQuery;
+/** The DASHBOARD answer as it comes: organisations by id, their names listed once at its root. */
+export type DashboardAnswer = DashboardQuery;
 export type DashboardVariables = DashboardQueryVariables;
 export type DetailData = IndicatorDetailQuery;
 export type InputData = InputFiguresQuery;
@@ -32,13 +33,36 @@ export type Counts = CountsFieldsFragment;
 export type Kpi = KpiFieldsFragment;
 export type SeriesPoint = SeriesFieldsFragment;
 export type FigureRow = FigureFieldsFragment;
-/** A headline goal: its indicator with the series its tile draws. */
-export type GoalKpi = Item<NonNullable<DashboardQuery['scoreboard']>['headlineGoals']>;
-/** A row of the target lists: its indicator with its tasks' sections. */
-export type ListedKpi = Item<DashboardQuery['targets']>;
-export type Completeness = Item<DashboardQuery['reportingCompleteness']>;
-export type TaskRow = Item<DashboardQuery['tasks']>;
 export type Named = { id: string; name: string; nameEn?: string | null };
+
+/** An organisation as the DASHBOARD answer lists it at its root. */
+export type Organization = Item<DashboardQuery['organizations']>;
+/** T with the organisations it refers to at keys K (by id) put back with their names; null where unknown. */
+type WithNames<T, K extends keyof T> = Omit<T, K> & {
+  [P in K]: NonNullable<T[P]> extends ReadonlyArray<unknown> ? Array<Organization | null> | null : Organization | null;
+};
+/** A target with its indicator's owners named. */
+type OwnersNamed<T extends { indicator: { owners: unknown } | null }> = Omit<T, 'indicator'> & {
+  indicator: WithNames<NonNullable<T['indicator']>, 'owners'> | null;
+};
+type AnswerScoreboard = NonNullable<DashboardQuery['scoreboard']>;
+
+/** A headline goal: its indicator with the series its tile draws. */
+export type GoalKpi = OwnersNamed<Item<AnswerScoreboard['headlineGoals']>>;
+/** A row of the target lists: its indicator with its tasks' sections. */
+export type ListedKpi = OwnersNamed<Item<DashboardQuery['targets']>>;
+export type Completeness = WithNames<Item<DashboardQuery['reportingCompleteness']>, 'organization'>;
+export type TaskRow = WithNames<Item<DashboardQuery['tasks']>, 'leadOrganization'>;
+
+/** What the views render: the DASHBOARD answer with names put back (dashboard/names.ts). */
+export interface DashboardData {
+  scoreboard: (Omit<AnswerScoreboard, 'headlineGoals'> & { headlineGoals: GoalKpi[] }) | null;
+  targets: ListedKpi[] | null;
+  /** The targets off track or at risk: picked from `targets`, not asked for again. */
+  attention: ListedKpi[] | null;
+  reportingCompleteness: Completeness[] | null;
+  tasks: TaskRow[] | null;
+}
 
 graphql(`
   fragment CountsFields on StatusCounts {
@@ -90,7 +114,6 @@ graphql(`
       headline
       owners {
         id
-        name
       }
       tasks {
         id
@@ -153,8 +176,19 @@ export const META = graphql(`
   }
 `).toString();
 
+/**
+ * The page's data in one query. Organisations are named by id wherever they appear and
+ * listed once at the root: Apollo's planner makes one organizations fetch per response
+ * path that reaches an organisation, so asking for names at each path (owners, reporting
+ * agencies, lead agencies) would cost one fetch each, one after the other.
+ */
 export const DASHBOARD = graphql(`
   query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+    organizations {
+      id
+      name
+      nameEn
+    }
     scoreboard(asOf: $asOf) {
       asOf
       headline {
@@ -174,7 +208,6 @@ export const DASHBOARD = graphql(`
           headline
           owners {
             id
-            name
           }
           series(asOf: $asOf) {
             ...SeriesFields
@@ -185,14 +218,9 @@ export const DASHBOARD = graphql(`
     targets: kpis(asOf: $asOf, filter: { ownerId: $ownerId }) {
       ...ListedKpi
     }
-    attention: kpis(asOf: $asOf, filter: { ownerId: $ownerId, status: [OFF_TRACK, AT_RISK] }) {
-      ...ListedKpi
-    }
     reportingCompleteness(asOf: $asOf, organizationId: $orgId) {
       organization {
         id
-        name
-        nameEn
       }
       expected
       onTime
@@ -211,7 +239,6 @@ export const DASHBOARD = graphql(`
       featured
       leadOrganization {
         id
-        name
       }
       progress(asOf: $asOf) {
         status

@@ -119,7 +119,7 @@ export type KpiFieldsFragment = { window: string, windowComplete: boolean, actua
 
 export type SeriesFieldsFragment = { period: string, periodEnd: string, value: number, source: string | null };
 
-export type ListedKpiFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string, name: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null };
+export type ListedKpiFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null };
 
 export type FigureFieldsFragment = { period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, explanation: string | null, warningCodes: Array<string>, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> };
 
@@ -136,7 +136,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { scoreboard: { asOf: string, headline: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, noData: number, noBaseline: number }, targets: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, noData: number, noBaseline: number }, headlineGoals: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, rollup: Rollup, headline: boolean, owners: Array<{ id: string, name: string } | null> | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null }> } | null, targets: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string, name: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null }> | null, attention: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string, name: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null }> | null, reportingCompleteness: Array<{ expected: number, onTime: number, late: number, missing: number, completeness: number | null, organization: { id: string, name: string, nameEn: string } | null }> | null, tasks: Array<{ id: string, seq: number, sectionSeq: number, content: string, deadline: string | null, deadlineAsWritten: string, ongoing: boolean, featured: boolean, leadOrganization: { id: string, name: string } | null, progress: { status: TaskStatus, effectiveStatus: EffectiveTaskStatus, overdue: boolean, lastReportedAt: string | null } }> | null };
+export type DashboardQuery = { organizations: Array<{ id: string, name: string, nameEn: string }> | null, scoreboard: { asOf: string, headline: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, noData: number, noBaseline: number }, targets: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, noData: number, noBaseline: number }, headlineGoals: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, rollup: Rollup, headline: boolean, owners: Array<{ id: string } | null> | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null }> } | null, targets: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null }> | null, reportingCompleteness: Array<{ expected: number, onTime: number, late: number, missing: number, completeness: number | null, organization: { id: string } | null }> | null, tasks: Array<{ id: string, seq: number, sectionSeq: number, content: string, deadline: string | null, deadlineAsWritten: string, ongoing: boolean, featured: boolean, leadOrganization: { id: string } | null, progress: { status: TaskStatus, effectiveStatus: EffectiveTaskStatus, overdue: boolean, lastReportedAt: string | null } }> | null };
 
 export type IndicatorDetailQueryVariables = Exact<{
   id: string | number;
@@ -220,7 +220,6 @@ export const ListedKpiFragmentDoc = new TypedDocumentString(`
     headline
     owners {
       id
-      name
     }
     tasks {
       id
@@ -296,6 +295,11 @@ export const DashboardMetaDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+  organizations {
+    id
+    name
+    nameEn
+  }
   scoreboard(asOf: $asOf) {
     asOf
     headline {
@@ -315,7 +319,6 @@ export const DashboardDocument = new TypedDocumentString(`
         headline
         owners {
           id
-          name
         }
         series(asOf: $asOf) {
           ...SeriesFields
@@ -326,17 +329,9 @@ export const DashboardDocument = new TypedDocumentString(`
   targets: kpis(asOf: $asOf, filter: {ownerId: $ownerId}) {
     ...ListedKpi
   }
-  attention: kpis(
-    asOf: $asOf
-    filter: {ownerId: $ownerId, status: [OFF_TRACK, AT_RISK]}
-  ) {
-    ...ListedKpi
-  }
   reportingCompleteness(asOf: $asOf, organizationId: $orgId) {
     organization {
       id
-      name
-      nameEn
     }
     expected
     onTime
@@ -355,7 +350,6 @@ export const DashboardDocument = new TypedDocumentString(`
     featured
     leadOrganization {
       id
-      name
     }
     progress(asOf: $asOf) {
       status
@@ -405,7 +399,6 @@ fragment ListedKpi on Kpi {
     headline
     owners {
       id
-      name
     }
     tasks {
       id
