@@ -1,20 +1,20 @@
 /** The reporting page's GraphQL operations: each named, as the hub's metrics label them. */
 export const VIEWER = `query ReportViewer { viewer { subject roles organization { id name nameEn } } }`;
 
-export const OBLIGATIONS = `query ReportObligations($asOf: String) {
+export const OBLIGATIONS = `query ReportObligations($asOf: LocalDate) {
   obligations(asOf: $asOf) {
     period periodStart periodEnd due daysLeft state
     indicator { id name nameEn unit unitEn rollup minValue maxValue integerOnly series { period value } }
   }
 }`;
 
-export const PREVIOUS = `query ReportPrevious($org: ID!, $period: String!) {
+export const PREVIOUS = `query ReportPrevious($org: ID!, $period: Period!) {
   indicators(filter: { ownerId: $org }) { id figures(from: $period, to: $period) { period breakdown value } }
 }`;
 
-export const DRAFT = `query ReportDraft($period: String!) { draft(period: $period) { content savedBy savedAt } }`;
+export const DRAFT = `query ReportDraft($period: Period!) { draft(period: $period) { content savedBy savedAt } }`;
 
-export const SAVE_DRAFT = `mutation ReportSaveDraft($period: String!, $content: String!) {
+export const SAVE_DRAFT = `mutation ReportSaveDraft($period: Period!, $content: String!) {
   saveDraft(period: $period, content: $content) { savedBy savedAt }
 }`;
 

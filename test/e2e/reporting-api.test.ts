@@ -13,7 +13,7 @@ beforeAll(() => {
   [url, db] = [started.url(), started.db()];
 });
 
-const OBLIGATIONS = `query ($org: String, $asOf: String) { obligations(organization: $org, asOf: $asOf) {
+const OBLIGATIONS = `query ($org: String, $asOf: LocalDate) { obligations(organization: $org, asOf: $asOf) {
   period due daysLeft state indicator { id owners { id } } } }`;
 const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $input) {
   summary { created updated unchanged rejected skipped rejections { index field code message } warnings { index code } }
@@ -202,8 +202,8 @@ describe('requireExplanations and locks', () => {
 });
 
 describe('drafts', () => {
-  const SAVE = `mutation ($period: String!, $content: String!) { saveDraft(period: $period, content: $content) { period content savedBy } }`;
-  const DRAFT = `query ($period: String!, $org: String) { draft(period: $period, organization: $org) { period content savedBy organization { id } } }`;
+  const SAVE = `mutation ($period: Period!, $content: String!) { saveDraft(period: $period, content: $content) { period content savedBy } }`;
+  const DRAFT = `query ($period: Period!, $org: String) { draft(period: $period, organization: $org) { period content savedBy organization { id } } }`;
 
   it('keeps a draft per organisation and period for a colleague to continue', async () => {
     const saved = await graphql(url, SAVE, { period: '2026Q1', content: '{"a":1}' }, await bearer('court', ['reporter']));
