@@ -251,8 +251,10 @@ describe('the court clerk signs in through the OIDC provider', () => {
     expect(Number(rate)).toBeCloseTo((1850 / 5100) * 100, 3);
     // Its detail shows the inputs' revisions, the jump with its explanation.
     await dashboard.page.click('#tiles [data-open="trial-closure-within-limit-rate"]');
-    const explained = await dashboard.page.waitForSelector('#detail .revision .explanation');
-    expect(await explained.textContent()).toBe('IMPLAUSIBLE_JUMP: 四季度集中审结一批系列案件');
+    await dashboard.page.waitForSelector('#detail .revision .explanation');
+    // Each revision that raised warnings shows them; the clerk's carries the explanation given.
+    const explanations = await dashboard.page.$$eval('#detail .revision .explanation', (nodes) => nodes.map((n) => n.textContent));
+    expect(explanations).toContainEqual(expect.stringMatching(/^(\w+, )*IMPLAUSIBLE_JUMP(, \w+)*: 四季度集中审结一批系列案件$/));
     await dashboard.page.close();
     await page.close();
   });
