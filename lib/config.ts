@@ -67,9 +67,15 @@ export const ENV_VARIABLES = {
   IPZONE_TOKEN: 'token `ipzone import` and `ipzone export` send when no --token-file is given',
   NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
+  KPI_FIGURES:
+    'which figures KPIs, the scoreboard and exports count: "ALL" (default: every figure as pushed) or "ACCEPTED" (only those of submissions the coordinator accepted)',
   DASHBOARD_REFRESH_SECONDS: "seconds between the dashboard's refreshes at /dashboard (default 30; 0 turns them off)",
 } as const;
 export type EnvVariable = keyof typeof ENV_VARIABLES;
+
+/** Which figures count in KPIs: every figure as pushed, or only those of accepted submissions. */
+export const FIGURE_RULES = ['ALL', 'ACCEPTED'] as const;
+export type FigureRule = (typeof FIGURE_RULES)[number];
 
 export const DEFAULT_PORTS: Record<'gateway' | SubgraphName, number> = {
   gateway: 4000,
@@ -192,6 +198,12 @@ export const config = {
   clientToken: (): string | undefined => env('IPZONE_TOKEN'),
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
+  /** The figures KPIs count when a query does not say (KPI_FIGURES); ALL by default. */
+  kpiFigures: (): FigureRule => {
+    const value = (env('KPI_FIGURES') ?? 'ALL').toUpperCase();
+    if (!FIGURE_RULES.includes(value as FigureRule)) throw new Error(`KPI_FIGURES must be ALL or ACCEPTED, got "${value}"`);
+    return value as FigureRule;
+  },
   /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
   dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),
 };

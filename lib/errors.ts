@@ -11,6 +11,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   PERIOD_LOCKED: 'PERIOD_LOCKED',
+  /** A row written into a period whose submission the coordinator has accepted (until it is reopened). */
+  SUBMISSION_ACCEPTED: 'SUBMISSION_ACCEPTED',
   /** A subgraph could not be reached: its fields are null, the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

@@ -8,6 +8,8 @@ import { CreateIndicators1764000000002 } from './data/migrations/1764000000002-C
 import { CreateFigures1764000000003 } from './data/migrations/1764000000003-CreateFigures';
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
 import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
+import { CreateSubmissions1766000000000 } from './data/migrations/1766000000000-CreateSubmissions';
+import { SubmissionResolver } from './resolvers/submission.resolver';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
 import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
@@ -35,6 +37,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateFigures1764000000003,
       CreateKpiSupport1764000000004,
       IndexTotals1764000000005,
+      CreateSubmissions1766000000000,
     ],
   },
   loaders: createLoaders,
@@ -57,6 +60,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           OrganizationScorecardResolver,
           SectionKpiResolver,
           KpiAdminResolver,
+          SubmissionResolver,
         ],
         // Reached only through the gateway (_entities), never from a query of this subgraph.
         orphanedTypes: [Section],

@@ -1,5 +1,6 @@
 /** Per-request DataLoaders of the indicators subgraph: one statement per batch. */
 import DataLoader from 'dataloader';
+import { config, type FigureRule } from '../../lib/config';
 import { manyByKey, oneByKey } from '../../lib/collections';
 import type { Store } from '../../lib/db';
 import type { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
@@ -30,6 +31,18 @@ export function createLoaders(store: Store) {
       return loader;
     };
   };
+  /** Keyed by "RULE asOf". */
+  const ruleAndDate = (key: string) => key.split(' ') as [FigureRule, string];
+  const kpi = perKey<BreakdownKpi | null>(async (key, ids) => {
+    const [rule, asOf] = ruleAndDate(key);
+    const kpis = await evaluateKpis(kpiReads, ids, asOf, false, rule);
+    return ids.map((id) => kpis.get(id)?.[0] ?? null);
+  });
+  const kpisByBreakdown = perKey<BreakdownKpi[]>(async (key, ids) => {
+    const [rule, asOf] = ruleAndDate(key);
+    const kpis = await evaluateKpis(kpiReads, ids, asOf, true, rule);
+    return ids.map((id) => kpis.get(id) ?? []);
+  });
   return {
     repository,
     figures,
@@ -39,16 +52,10 @@ export function createLoaders(store: Store) {
       const found = await kpiReads.baselines(ids);
       return ids.map((id) => found.get(indicatorKey(id, '')) ?? null);
     }),
-    /** The KPI of each indicator's total, as of a date. */
-    kpi: perKey<BreakdownKpi | null>(async (asOf, ids) => {
-      const kpis = await evaluateKpis(kpiReads, ids, asOf);
-      return ids.map((id) => kpis.get(id)?.[0] ?? null);
-    }),
+    /** The KPI of each indicator's total, as of a date, counting the figures of a rule (KPI_FIGURES by default). */
+    kpi: (asOf: string, rule: FigureRule = config.kpiFigures()) => kpi(`${rule} ${asOf}`),
     /** The KPIs of the total and of each breakdown. */
-    kpisByBreakdown: perKey<BreakdownKpi[]>(async (asOf, ids) => {
-      const kpis = await evaluateKpis(kpiReads, ids, asOf, true);
-      return ids.map((id) => kpis.get(id) ?? []);
-    }),
+    kpisByBreakdown: (asOf: string, rule: FigureRule = config.kpiFigures()) => kpisByBreakdown(`${rule} ${asOf}`),
     series: perKey<Observation[]>(async (asOf, ids) => {
       const series = await seriesOf(kpiReads, ids, asOf);
       return ids.map((id) => series.get(id) ?? []);

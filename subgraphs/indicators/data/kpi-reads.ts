@@ -1,4 +1,5 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
+import type { FigureRule } from '../../../lib/config';
 import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
@@ -44,6 +45,10 @@ export const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
   recordedAt: isoTime(r.recorded_at),
 });
 
+/** The figures of accepted submissions only (KPI_FIGURES=ACCEPTED). */
+const ACCEPTED_ONLY = `AND EXISTS (SELECT 1 FROM submission sub WHERE sub.organization_id = figure_series.organization_id
+                          AND sub.period = figure_series.period AND sub.state = 'ACCEPTED')`;
+
 export class KpiReads {
   constructor(private readonly db: DataSource) {}
 
@@ -86,11 +91,12 @@ export class KpiReads {
     indicatorIds: readonly string[],
     asOf: string,
     allBreakdowns: boolean,
+    rule: FigureRule = 'ALL',
   ): Promise<Map<string, Map<string, Observation[]>>> {
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT indicator_id, breakdown, period, value, numerator, denominator, source FROM figure_series
         WHERE indicator_id = ANY($1::text[]) AND period_start <= $2::date AND NOT withdrawn
-          ${allBreakdowns ? '' : "AND breakdown = ''"}`,
+          ${allBreakdowns ? '' : "AND breakdown = ''"} ${rule === 'ACCEPTED' ? ACCEPTED_ONLY : ''}`,
       [indicatorIds, asOf],
     );
     const result = new Map<string, Map<string, Observation[]>>();

@@ -3,6 +3,7 @@
  * of the figures (inputs of derived indicators included), one of the baselines, then
  * everything in memory. Resolvers reach it through per-request DataLoaders.
  */
+import type { FigureRule } from '../../../lib/config';
 import type { KpiIndicatorRow, KpiReads } from '../data/kpi-reads';
 import { type Calendar, expectedPeriods, reportStatus, type ReportStatus } from './calendar';
 import { type Formula, formulaInputs, parseFormula } from './formula';
@@ -13,6 +14,8 @@ import type { Period, PeriodType } from '../../../lib/period';
 export interface BreakdownKpi extends Kpi {
   indicatorId: string;
   breakdown: string;
+  /** Which figures it counted. */
+  figureRule: FigureRule;
 }
 
 function toKpiIndicator(row: KpiIndicatorRow): KpiIndicator {
@@ -45,6 +48,7 @@ export async function evaluateKpis(
   ids: readonly string[],
   asOf: string,
   allBreakdowns = false,
+  rule: FigureRule = 'ALL',
 ): Promise<Map<string, BreakdownKpi[]>> {
   const rows = await reads.indicators();
   const byId = new Map(rows.map((r) => [r.id, toKpiIndicator(r)]));
@@ -52,7 +56,10 @@ export async function evaluateKpis(
     ids.filter((id) => byId.has(id)),
     byId,
   );
-  const [observations, baselines] = await Promise.all([reads.observations(needed, asOf, allBreakdowns), reads.baselines(ids)]);
+  const [observations, baselines] = await Promise.all([
+    reads.observations(needed, asOf, allBreakdowns, rule),
+    reads.baselines(ids),
+  ]);
   const result = new Map<string, BreakdownKpi[]>();
   for (const id of ids) {
     const indicator = byId.get(id);
@@ -81,7 +88,7 @@ export async function evaluateKpis(
           asOf,
           inputs,
         });
-        return { ...kpi, indicatorId: id, breakdown };
+        return { ...kpi, indicatorId: id, breakdown, figureRule: rule };
       }),
     );
   }

@@ -26,6 +26,7 @@ import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { seriesKey } from './keys';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
+import { openRows, recordSubmissions } from './submission-push';
 
 export interface PushDependencies {
   db: DataSource;
@@ -190,8 +191,9 @@ function write(db: DataSource, identity: Identity, input: PushRequest, key: stri
         });
       return !lock;
     });
+    const open = await openRows(manager, unlocked, rowRejections);
     const summary = emptySummary(input, key);
-    const toWrite = compareWithStored(unlocked, await storedFigures(manager, unlocked), summary, rowRejections);
+    const toWrite = compareWithStored(open, await storedFigures(manager, open), summary, rowRejections);
     summary.rejections = rowRejections.sort((a, b) => a.index - b.index);
     summary.rejected = summary.rejections.length;
     if (input.atomic && summary.rejected > 0) {
@@ -208,6 +210,7 @@ function write(db: DataSource, identity: Identity, input: PushRequest, key: stri
       summary.created = written.created;
       summary.updated = written.updated;
       summary.unchanged += written.unchanged;
+      await recordSubmissions(manager, identity, toWrite, summary.warnings);
     }
     if (input.dryRun) throw new DryRunRollback(summary);
     if (key) await saveSummary(manager, identity.org, key, summary);

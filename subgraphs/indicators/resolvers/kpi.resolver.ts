@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { config } from '../../../lib/config';
 import { dateArgument } from '../../../lib/period';
 import type { IndicatorContext } from '../context';
 import type { KpiIndicatorRow } from '../data/kpi-reads';
@@ -7,6 +8,7 @@ import type { IndicatorLoaders } from '../loaders';
 import { Indicator, Organization } from '../schema/indicator';
 import {
   ExpectedReport,
+  FigureRule,
   IndicatorScorecard,
   Kpi,
   KpiFilter,
@@ -20,8 +22,10 @@ import {
 
 type Context = IndicatorContext;
 const AS_OF = { nullable: true, description: 'Evaluate as of this date (YYYY-MM-DD); default today' } as const;
+const FIGURES = { nullable: true, description: 'Which figures to count; default KPI_FIGURES' } as const;
 
-export const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status as KpiStatus }) as Kpi;
+export const toKpi = (k: BreakdownKpi): Kpi =>
+  ({ ...k, status: k.status as KpiStatus, figureRule: k.figureRule as FigureRule }) as Kpi;
 
 export function countStatuses(kpis: Kpi[]): StatusCounts {
   const targets = kpis.filter((k) => k.status !== KpiStatus.NO_TARGET);
@@ -61,8 +65,8 @@ export function completeness(organizationId: string, reports: Expected[]): Repor
   };
 }
 
-async function kpisOf(loaders: IndicatorLoaders, asOf: string, rows: KpiIndicatorRow[]): Promise<Kpi[]> {
-  const kpis = await loaders.kpi(asOf).loadMany(rows.map((r) => r.id));
+async function kpisOf(loaders: IndicatorLoaders, asOf: string, rows: KpiIndicatorRow[], rule?: FigureRule | null) {
+  const kpis = await loaders.kpi(asOf, rule ?? undefined).loadMany(rows.map((r) => r.id));
   return kpis.filter((k): k is BreakdownKpi => !!k && !(k instanceof Error)).map(toKpi);
 }
 
@@ -75,6 +79,7 @@ export class KpiResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
     @Arg('filter', () => KpiFilter, { nullable: true }) filter?: KpiFilter | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
     const date = dateArgument(asOf);
     const rows = (await loaders.kpiReads.indicators()).filter(
@@ -84,7 +89,7 @@ export class KpiResolver {
         (!filter?.taskId || r.taskIds.includes(filter.taskId)) &&
         (filter?.includeMonitoring || r.comparator !== null),
     );
-    const kpis = await kpisOf(loaders, date, rows);
+    const kpis = await kpisOf(loaders, date, rows, figures);
     return filter?.status?.length ? kpis.filter((k) => filter.status!.includes(k.status)) : kpis;
   }
 
@@ -92,14 +97,20 @@ export class KpiResolver {
     nullable: true,
     description: 'The plan as a whole: counts per status for the eight city goals and for all targets',
   })
-  async scoreboard(@Ctx() { loaders }: Context, @Arg('asOf', () => String, AS_OF) asOf?: string | null): Promise<Scoreboard> {
+  async scoreboard(
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
+  ): Promise<Scoreboard> {
     const date = dateArgument(asOf);
+    const rule = figures ?? (config.kpiFigures() as FigureRule);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.comparator !== null);
-    const kpis = await kpisOf(loaders, date, rows);
+    const kpis = await kpisOf(loaders, date, rows, rule);
     const headline = new Set(rows.filter((r) => r.headline).map((r) => r.id));
     const headlineGoals = kpis.filter((k) => headline.has(k.indicatorId));
     return {
       asOf: date,
+      figureRule: rule,
       headline: countStatuses(headlineGoals),
       targets: countStatuses(kpis),
       headlineGoals,
@@ -153,13 +164,16 @@ export class IndicatorKpiResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
     @Arg('breakdown', () => String, { nullable: true }) breakdown?: string | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi | null> {
     const date = dateArgument(asOf);
     if (breakdown) {
-      const found = (await loaders.kpisByBreakdown(date).load(indicator.id)).find((k) => k.breakdown === breakdown);
+      const found = (await loaders.kpisByBreakdown(date, figures ?? undefined).load(indicator.id)).find(
+        (k) => k.breakdown === breakdown,
+      );
       return found ? toKpi(found) : null;
     }
-    const kpi = await loaders.kpi(date).load(indicator.id);
+    const kpi = await loaders.kpi(date, figures ?? undefined).load(indicator.id);
     return kpi ? toKpi(kpi) : null;
   }
 
@@ -168,8 +182,9 @@ export class IndicatorKpiResolver {
     @Root() indicator: Indicator,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
-    return (await loaders.kpisByBreakdown(dateArgument(asOf)).load(indicator.id)).map(toKpi);
+    return (await loaders.kpisByBreakdown(dateArgument(asOf), figures ?? undefined).load(indicator.id)).map(toKpi);
   }
 
   @FieldResolver(() => [SeriesPoint], { description: 'Values over time (totals; computed per period for derived indicators)' })
@@ -208,10 +223,14 @@ export class OrganizationScorecardResolver {
     @Root() organization: Organization,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => String, AS_OF) asOf?: string | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<IndicatorScorecard> {
     const date = dateArgument(asOf);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.owners.includes(organization.id));
-    const [kpis, reports] = await Promise.all([kpisOf(loaders, date, rows), loaders.reportsOf(date).load(organization.id)]);
+    const [kpis, reports] = await Promise.all([
+      kpisOf(loaders, date, rows, figures),
+      loaders.reportsOf(date).load(organization.id),
+    ]);
     return { asOf: date, counts: countStatuses(kpis), kpis, reporting: completeness(organization.id, reports) };
   }
 }
