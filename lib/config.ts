@@ -67,6 +67,10 @@ export const ENV_VARIABLES = {
   IPZONE_TOKEN: 'token `ipzone import` and `ipzone export` send when no --token-file is given',
   NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
+  ENTRY_CLOSE_DAYS:
+    "days after a period's due date that reporters may still write it; later writes need an exception (unset: no entry windows)",
+  ENTRY_OPEN_OFFSET_DAYS:
+    "with ENTRY_CLOSE_DAYS: days after a period's start that it opens for reporting (default 0; negative opens it earlier)",
   KPI_FIGURES:
     'which figures KPIs, the scoreboard and exports count: "ALL" (default: every figure as pushed) or "ACCEPTED" (only those of submissions the coordinator accepted)',
   DASHBOARD_REFRESH_SECONDS: "seconds between the dashboard's refreshes at /dashboard (default 30; 0 turns them off)",
@@ -97,6 +101,14 @@ function intEnv(name: EnvVariable, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function signedIntEnv(name: EnvVariable, fallback: number): number {
+  const raw = env(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
 }
 
@@ -198,6 +210,11 @@ export const config = {
   clientToken: (): string | undefined => env('IPZONE_TOKEN'),
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
+  /** Entry windows (ENTRY_CLOSE_DAYS set): when reporters may write a period; null: always. */
+  entryWindows: (): { openOffsetDays: number; closeDays: number } | null =>
+    env('ENTRY_CLOSE_DAYS') === undefined
+      ? null
+      : { openOffsetDays: signedIntEnv('ENTRY_OPEN_OFFSET_DAYS', 0), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
   /** The figures KPIs count when a query does not say (KPI_FIGURES); ALL by default. */
   kpiFigures: (): FigureRule => {
     const value = (env('KPI_FIGURES') ?? 'ALL').toUpperCase();

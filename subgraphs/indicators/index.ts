@@ -9,7 +9,9 @@ import { CreateFigures1764000000003 } from './data/migrations/1764000000003-Crea
 import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-CreateKpiSupport';
 import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
 import { CreateSubmissions1766000000000 } from './data/migrations/1766000000000-CreateSubmissions';
+import { CreateEntryExceptions1766000000001 } from './data/migrations/1766000000001-CreateEntryExceptions';
 import { SubmissionResolver } from './resolvers/submission.resolver';
+import { EntryExceptionResolver } from './resolvers/entry-exception.resolver';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
 import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
@@ -38,6 +40,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateKpiSupport1764000000004,
       IndexTotals1764000000005,
       CreateSubmissions1766000000000,
+      CreateEntryExceptions1766000000001,
     ],
   },
   loaders: createLoaders,
@@ -61,6 +64,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           SectionKpiResolver,
           KpiAdminResolver,
           SubmissionResolver,
+          EntryExceptionResolver,
         ],
         // Reached only through the gateway (_entities), never from a query of this subgraph.
         orphanedTypes: [Section],

@@ -25,6 +25,21 @@ export function defaultCalendar(
 const addDays = (isoDate: string, days: number): string =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
+/** The last day a period's report is on time: `dueDays` after the period ends. */
+export const dueDate = (period: Period, dueDays: number): string => addDays(period.end, dueDays);
+
+export interface EntryWindow {
+  /** First day figures of the period may be written (UTC). */
+  opens: string;
+  /** Last day they may be written without an exception (UTC, the whole day). */
+  closes: string;
+}
+
+/** When an owner may write a period: from its start (shifted by `openOffsetDays`) to `closeDays` after its due date. */
+export function entryWindow(period: Period, dueDays: number, openOffsetDays: number, closeDays: number): EntryWindow {
+  return { opens: addDays(period.start, openOffsetDays), closes: addDays(dueDate(period, dueDays), closeDays) };
+}
+
 export interface ExpectedPeriod {
   period: Period;
   /** Last day a report is on time. */
@@ -37,7 +52,7 @@ export function expectedPeriods(calendar: Calendar, from: string, asOf: string, 
   const result: ExpectedPeriod[] = [];
   let period = firstPeriodFrom(calendar.periodType, from);
   for (let guard = 0; guard < 1200; guard += 1) {
-    const due = addDays(period.end, calendar.dueDays);
+    const due = dueDate(period, calendar.dueDays);
     if (due > asOf || period.start > last) break;
     if (period.start >= from) result.push({ period, due });
     period = stepPeriod(period, 1);

@@ -27,6 +27,7 @@ import { isImplausibleJump } from './rules';
 import { seriesKey } from './keys';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 import { openRows, recordSubmissions } from './submission-push';
+import { rowsInWindow } from './entry-window';
 
 export interface PushDependencies {
   db: DataSource;
@@ -191,7 +192,7 @@ function write(db: DataSource, identity: Identity, input: PushRequest, key: stri
         });
       return !lock;
     });
-    const open = await openRows(manager, unlocked, rowRejections);
+    const open = await openRows(manager, await rowsInWindow(manager, identity, unlocked, rowRejections), rowRejections);
     const summary = emptySummary(input, key);
     const toWrite = compareWithStored(open, await storedFigures(manager, open), summary, rowRejections);
     summary.rejections = rowRejections.sort((a, b) => a.index - b.index);

@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, notFound } from '../../../lib/errors';
+import { badInput } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import { periodArgument } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
+import { organizationIdArgument } from './organization-argument';
 import { readSubmissions } from '../data/submission-reads';
 import { setApprovalLevels } from '../data/submission-store';
 import { decide } from '../domain/submissions';
@@ -23,12 +24,6 @@ function idArgument(id: string): string {
   return id;
 }
 
-async function organizationId(context: Context, reference: string): Promise<string> {
-  const found = (await context.organizations.resolve([reference.trim()])).get(reference.trim());
-  if (!found) throw notFound('organization', reference.slice(0, 80));
-  return found;
-}
-
 @Resolver(() => Submission)
 export class SubmissionResolver {
   @Query(() => [Submission], {
@@ -42,7 +37,7 @@ export class SubmissionResolver {
     @Arg('states', () => [SubmissionState], { nullable: true }) states?: SubmissionState[] | null,
   ): Promise<Submission[]> {
     return readSubmissions(context.store.dataSource, {
-      organizationId: organization ? await organizationId(context, organization) : null,
+      organizationId: organization ? await organizationIdArgument(context, organization) : null,
       period: period ? periodArgument(period, 'period').text : null,
       states: states?.length ? states : null,
     });
@@ -122,7 +117,7 @@ export class SubmissionResolver {
     @Arg('levels', () => Int) levels: number,
   ): Promise<number> {
     if (levels !== 0 && levels !== 1) throw badInput('levels must be 0 or 1', 'levels');
-    const id = await organizationId(context, organization);
+    const id = await organizationIdArgument(context, organization);
     await context.store.dataSource.transaction((m) => setApprovalLevels(m, requireIdentity(context), id, levels));
     return levels;
   }
