@@ -71,6 +71,16 @@ export const ENV_VARIABLES = {
     "days after a period's due date that reporters may still write it; later writes need an exception (unset: no entry windows)",
   ENTRY_OPEN_OFFSET_DAYS:
     "with ENTRY_CLOSE_DAYS: days after a period's start that it opens for reporting (default 0; negative opens it earlier)",
+  NOTIFICATIONS: '"false": the indicators subgraph starts no notification worker (default: it does)',
+  REMINDER_DUE_DAYS: 'a report due within this many days is announced as REPORT_DUE_SOON (default 7)',
+  REMINDER_OVERDUE_DAYS: 'reports that became overdue within this many days are announced as REPORT_OVERDUE (default 30)',
+  REMINDER_SCAN_CRON: 'when the due-soon, overdue and KPI scan runs (cron, UTC; default "0 7 * * *")',
+  DIGEST_CRON: 'when the coordinator\'s weekly digest is written (cron, UTC; default "0 8 * * 1", Mondays 08:00)',
+  WEBHOOK_RETRY_LIMIT: 'retries of a webhook or e-mail delivery that failed (default 8)',
+  WEBHOOK_RETRY_DELAY_SECONDS: 'the first retry delay, doubled at each retry with jitter (default 30)',
+  JOB_POLL_SECONDS: 'how often the notification worker looks for jobs and schedules (default 2; at least 0.5)',
+  SMTP_URL: 'SMTP server e-mail reminders are sent through, e.g. smtp://user:pass@mail.example:587 (unset: no e-mail)',
+  MAIL_FROM: 'sender of e-mail reminders (default "ipzone-hub <noreply@localhost>")',
   KPI_FIGURES:
     'which figures KPIs, the scoreboard and exports count: "ALL" (default: every figure as pushed) or "ACCEPTED" (only those of submissions the coordinator accepted)',
   DASHBOARD_REFRESH_SECONDS: "seconds between the dashboard's refreshes at /dashboard (default 30; 0 turns them off)",
@@ -215,6 +225,16 @@ export const config = {
     env('ENTRY_CLOSE_DAYS') === undefined
       ? null
       : { openOffsetDays: signedIntEnv('ENTRY_OPEN_OFFSET_DAYS', 0), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
+  notifications: (): boolean => env('NOTIFICATIONS') !== 'false',
+  reminderDueDays: (): number => intEnv('REMINDER_DUE_DAYS', 7),
+  reminderOverdueDays: (): number => intEnv('REMINDER_OVERDUE_DAYS', 30),
+  reminderScanCron: (): string => env('REMINDER_SCAN_CRON') ?? '0 7 * * *',
+  digestCron: (): string => env('DIGEST_CRON') ?? '0 8 * * 1',
+  retryLimit: (): number => intEnv('WEBHOOK_RETRY_LIMIT', 8),
+  retryDelaySeconds: (): number => intEnv('WEBHOOK_RETRY_DELAY_SECONDS', 30),
+  jobPollSeconds: (): number => Math.max(0.5, Number(env('JOB_POLL_SECONDS') ?? 2) || 2),
+  smtpUrl: (): string | undefined => env('SMTP_URL'),
+  mailFrom: (): string => env('MAIL_FROM') ?? 'ipzone-hub <noreply@localhost>',
   /** The figures KPIs count when a query does not say (KPI_FIGURES); ALL by default. */
   kpiFigures: (): FigureRule => {
     const value = (env('KPI_FIGURES') ?? 'ALL').toUpperCase();

@@ -128,27 +128,27 @@ export async function submissionIndicators(manager: EntityManager, id: string): 
   return rows.map((r) => r.indicator_id);
 }
 
-/** Moves a submission to `state` and audits it, keeping the figures as they stand on the event when asked. */
+/** Moves a submission to `state` and audits it, keeping the figures as they stand on the event when asked; the event's id. */
 export async function transition(
   manager: EntityManager,
   actor: Identity,
   submission: LockedSubmission,
   change: { action: SubmissionAction; state: SubmissionState; comment: string | null; snapshot: boolean },
-): Promise<void> {
+): Promise<string> {
   await manager.query(
     `UPDATE submission SET state = $2, comment = COALESCE($3, comment), updated_at = clock_timestamp(),
             submitted_at = CASE WHEN $4 = 'REOPEN' THEN clock_timestamp() ELSE submitted_at END
       WHERE id = $1`,
     [submission.id, change.state, change.comment, change.action],
   );
-  await manager.query(
+  const [event]: Array<{ id: string }> = await manager.query(
     `INSERT INTO submission_event (submission_id, action, state, comment, figures, actor, actor_org)
      SELECT $1, $2, $3, $4,
             CASE WHEN $7 THEN (SELECT COALESCE(jsonb_agg(jsonb_build_object(
                    'indicatorId', f.indicator_id, 'breakdown', f.breakdown, 'value', f.value,
                    'numerator', f.numerator, 'denominator', f.denominator, 'withdrawn', f.withdrawn)), '[]'::jsonb)
                  FROM figure_series f WHERE f.organization_id = $8 AND f.period = $9) END,
-            $5, $6`,
+            $5, $6 RETURNING id`,
     [
       submission.id,
       change.action,
@@ -161,6 +161,7 @@ export async function transition(
       submission.period,
     ],
   );
+  return String(event.id);
 }
 
 /** Makes the submission's standing figures FINAL: a new revision of each that is not FINAL yet. */

@@ -22,7 +22,7 @@ export function defaultCalendar(
   return { periodType: 'QUARTER', dueDays: 15 };
 }
 
-const addDays = (isoDate: string, days: number): string =>
+export const addDays = (isoDate: string, days: number): string =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The last day a period's report is on time: `dueDays` after the period ends. */

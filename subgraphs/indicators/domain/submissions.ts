@@ -22,6 +22,10 @@ import {
   type SubmissionState,
   transition,
 } from '../data/submission-store';
+import { type EventType, recordEvents } from '../notifications/outbox';
+
+/** The decisions the organisation is told about. */
+const TOLD: Partial<Record<SubmissionAction, EventType>> = { RETURN: 'SUBMISSION_RETURNED', ACCEPT: 'SUBMISSION_ACCEPTED' };
 
 const isCoordinator = (actor: Identity) => hasRole(actor, 'coordinator', 'admin');
 const isOwnApprover = (actor: Identity, s: LockedSubmission) => hasRole(actor, 'approver') && actor.org === s.organizationId;
@@ -108,7 +112,23 @@ export function decide(
     const submission = await lockSubmission(manager, id);
     if (!submission) throw notFound('submission', id);
     const state = decision.check(actor, submission);
-    await transition(manager, actor, submission, { action: decision.action, state, comment, snapshot: decision.snapshot });
+    const eventId = await transition(manager, actor, submission, {
+      action: decision.action,
+      state,
+      comment,
+      snapshot: decision.snapshot,
+    });
     if (decision.action === 'ACCEPT') await finaliseFigures(manager, actor, submission);
+    const told = TOLD[decision.action];
+    if (told) {
+      await recordEvents(manager, [
+        {
+          type: told,
+          organizationId: submission.organizationId,
+          key: `${told} ${eventId}`,
+          payload: { submissionId: submission.id, period: submission.period, state, comment, by: actor.org },
+        },
+      ]);
+    }
   });
 }
