@@ -7,6 +7,7 @@
  * restarts.
  */
 import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
 import type { Store } from '../../../lib/db';
 import { config } from '../../../lib/config';
 import { log } from '../../../lib/log';
@@ -30,6 +31,15 @@ export async function startNotifications(store: Store): Promise<Worker> {
     cronMonitorIntervalSeconds: Math.min(45, Math.max(1, Math.round(poll))),
   });
   boss.on('error', (error) => log.warn('notification worker error', { error: (error as Error).message }));
+  // A pool of its own: jobs never take the connections requests use.
+  const options = store.dataSource.options as Extract<typeof store.dataSource.options, { type: 'postgres' }>;
+  const db = new DataSource({
+    ...options,
+    logging: false,
+    logger: undefined,
+    extra: { ...options.extra, max: 3, application_name: 'ipzone-notifications' },
+  });
+  await db.initialize();
   await boss.start();
   const retries = { retryLimit: config.retryLimit(), retryDelay: config.retryDelaySeconds(), retryBackoff: true };
   for (const name of Object.values(QUEUES)) {
@@ -41,7 +51,6 @@ export async function startNotifications(store: Store): Promise<Worker> {
   await boss.schedule(QUEUES.digest, config.digestCron());
   await boss.schedule(QUEUES.relay, '* * * * *');
 
-  const db = store.dataSource;
   const work = { pollingIntervalSeconds: poll, batchSize: 1 };
   const relay = async () => {
     const relayed = await relayOutbox(db, boss);
@@ -60,9 +69,12 @@ export async function startNotifications(store: Store): Promise<Worker> {
     deliverWebhook(db, job.data),
   );
   await boss.work<{ outboxId: string; to: string[] }>(QUEUES.mail, work, async ([job]) => deliverMail(db, job.data));
+  let stopping: Promise<void> | undefined;
   return {
     stop: async () => {
-      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      // Stopping twice (a subgraph stopped, then its hub) is stopping once.
+      stopping ??= boss.stop({ graceful: true, wait: true, timeout: 5000 }).then(() => db.destroy());
+      await stopping;
     },
   };
 }
