@@ -248,3 +248,95 @@ it('delivers a due-soon reminder once to the SMTP server and to each webhook, th
   );
   expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 });
+
+it('tells the court its submission was returned, with the comment, and e-mails the coordinator the weekly digest', async () => {
+  const [a] = hubs.map((h) => h.gateway.url);
+  const court = await bearer('court', ['reporter']);
+  const coordinator = await bearer('amr', ['coordinator']);
+  const sub = await graphql(
+    a,
+    `
+      mutation ($url: String!) {
+        subscribeWebhook(url: $url, events: [SUBMISSION_RETURNED, SUBMISSION_ACCEPTED]) {
+          secret
+        }
+      }
+    `,
+    { url: `http://127.0.0.1:${portOf(steady.server)}/decisions` },
+    court,
+  );
+  expect(sub.errors).toBeUndefined();
+  const digestTo = await graphql(
+    a,
+    `
+      mutation {
+        setMailRecipients(emails: ["office@amr.example.org"], events: [WEEKLY_DIGEST]) {
+          email
+        }
+      }
+    `,
+    {},
+    coordinator,
+  );
+  expect(digestTo.errors).toBeUndefined();
+  const push = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created } }`;
+  for (const period of ['2025Q3', '2025Q4'])
+    await graphql(a, push, { input: { figures: [{ indicator: 'court-ip-cases-closed', period, value: 900 }] } }, court);
+  const [q3] = (
+    await graphql(
+      a,
+      `
+        {
+          submissions(organization: "court", period: "2025Q3") {
+            id
+          }
+        }
+      `,
+    )
+  ).data!.submissions;
+  const comment = '请补充说明';
+  const returned = await graphql(
+    a,
+    `
+      mutation ($id: ID!, $comment: String!) {
+        returnSubmission(id: $id, comment: $comment) {
+          state
+        }
+      }
+    `,
+    { id: q3.id, comment },
+    coordinator,
+  );
+  expect(returned.errors).toBeUndefined();
+
+  const before = { hooks: steady.requests.length, mails: mails.length };
+  const boss = new PgBoss({
+    connectionString: process.env.DATABASE_URL,
+    schema: 'ipzone_jobs',
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  await boss.send(QUEUES.relay, {});
+  await boss.send(QUEUES.digest, {});
+  await boss.stop({ graceful: true, wait: true });
+  await until(() => steady.requests.length > before.hooks && mails.length > before.mails, 'the decision and the digest');
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+
+  const decisions = steady.requests.slice(before.hooks).map((q) => JSON.parse(q.body));
+  expect(decisions).toEqual([
+    expect.objectContaining({
+      type: 'SUBMISSION_RETURNED',
+      organizationId: 'court',
+      data: expect.objectContaining({ period: '2025Q3', state: 'RETURNED', comment, by: 'amr' }),
+    }),
+  ]);
+  const digests = mails.slice(before.mails);
+  expect(digests).toHaveLength(1);
+  expect(digests[0].to).toEqual(['office@amr.example.org']);
+  // Quoted-printable may fold the text: unfold it before reading.
+  const text = digests[0].raw.replace(/=\r?\n/g, '');
+  expect(text).toMatch(/WEEKLY_DIGEST \(event \d+\)/);
+  expect(text).toMatch(/Waiting for review:\r?\n {2}court {2}2025Q4 {2}SUBMITTED/);
+  expect(text).toMatch(/Late reports:\r?\n {2}\S+ {2}\S+ {2}\d{4}/);
+});
