@@ -101,6 +101,19 @@ async function until(check: () => boolean, what: string, ms = 120_000) {
   }
 }
 
+/** Sends jobs into the hubs' queues, as their schedules do. */
+async function sendJobs(...queues: string[]) {
+  const boss = new PgBoss({
+    connectionString: process.env.DATABASE_URL,
+    schema: 'ipzone_jobs',
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  for (const queue of queues) await boss.send(queue, {});
+  await boss.stop({ graceful: true, wait: true });
+}
+
 const SUBSCRIBE = `mutation($url: String!) { subscribeWebhook(url: $url, events: [REPORT_DUE_SOON]) {
   subscription { id url events organization { id } } secret } }`;
 
@@ -163,16 +176,7 @@ it('delivers a due-soon reminder once to the SMTP server and to each webhook, th
   expect(expected).toContain(`court-ip-cases-closed ${today.slice(0, 4)}Q${Math.ceil(Number(today.slice(5, 7)) / 3)} ${due}`);
 
   // The schedule's job, sent twice (as two ticks would): the events are written once.
-  const boss = new PgBoss({
-    connectionString: process.env.DATABASE_URL,
-    schema: 'ipzone_jobs',
-    supervise: false,
-    schedule: false,
-  });
-  await boss.start();
-  await boss.send(QUEUES.scan, {});
-  await boss.send(QUEUES.scan, {});
-  await boss.stop({ graceful: true, wait: true });
+  await sendJobs(QUEUES.scan, QUEUES.scan);
 
   const delivered = (r: ReturnType<typeof receiver>) => new Set(r.requests.map((q) => q.eventId));
   await until(() => delivered(steady).size >= expected.length, 'the steady receiver');
@@ -310,16 +314,7 @@ it('tells the court its submission was returned, with the comment, and e-mails t
   expect(returned.errors).toBeUndefined();
 
   const before = { hooks: steady.requests.length, mails: mails.length };
-  const boss = new PgBoss({
-    connectionString: process.env.DATABASE_URL,
-    schema: 'ipzone_jobs',
-    supervise: false,
-    schedule: false,
-  });
-  await boss.start();
-  await boss.send(QUEUES.relay, {});
-  await boss.send(QUEUES.digest, {});
-  await boss.stop({ graceful: true, wait: true });
+  await sendJobs(QUEUES.relay, QUEUES.digest);
   await until(() => steady.requests.length > before.hooks && mails.length > before.mails, 'the decision and the digest');
   await new Promise((resolve) => setTimeout(resolve, 2000));
 
