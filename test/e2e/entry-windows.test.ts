@@ -5,6 +5,7 @@
  * history whatever the window.
  */
 import { parsePeriod, stepPeriod, todayUtc } from '../../lib/period';
+import { addDays } from '../../subgraphs/indicators/domain/calendar';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
 const saved = { ...process.env };
@@ -17,7 +18,7 @@ afterAll(() => {
 const started = useHubAndDatabase();
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   created updated rejected rejections { index field code message } } }`;
-const GRANT = `mutation($org: String!, $period: String!, $until: String!) {
+const GRANT = `mutation($org: String!, $period: Period!, $until: DateTime!) {
   grantEntryException(organization: $org, period: $period, until: $until, reason: "court reorganised") {
     organization { id } period until reason grantedBy grantedByOrganization { id } } }`;
 
@@ -25,8 +26,8 @@ const today = todayUtc();
 const thisQuarter = parsePeriod(`${today.slice(0, 4)}Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`)!;
 /** Eight quarters back: its due date (15 days after its end) plus 30 days lies long past. */
 const closed = stepPeriod(thisQuarter, -8).text;
-/** A quarter next year has not started. */
-const notOpen = stepPeriod(thisQuarter, 5).text;
+/** A quarter next year has not started: refused by the timing check before its window is looked at. */
+const notBegun = stepPeriod(thisQuarter, 5).text;
 
 const push = async (headers: Record<string, string>, period: string, value: number, organization?: string) => {
   const res = await graphql(
@@ -46,11 +47,24 @@ it('lets a reporter write the open period, and refuses one closed or not yet ope
   expect(late).toMatchObject({ created: 0, rejected: 1 });
   expect(late.rejections[0]).toMatchObject({ field: 'period', code: 'ENTRY_CLOSED' });
   expect(late.rejections[0].message).toMatch(/closed for reporting after \d{4}-\d{2}-\d{2}/);
-  const early = await push(court, notOpen, 100);
-  expect(early.rejections[0]).toMatchObject({
-    code: 'ENTRY_CLOSED',
-    message: `${notOpen} opens for reporting on ${parsePeriod(notOpen)!.start}`,
+  const future = await push(court, notBegun, 100);
+  expect(future.rejections[0]).toMatchObject({
+    field: 'period',
+    code: 'BAD_USER_INPUT',
+    message: `${notBegun} has not begun: no figure yet`,
   });
+  // Opening 200 days after its start, the current quarter is not open yet.
+  process.env.ENTRY_OPEN_OFFSET_DAYS = '200';
+  try {
+    const early = await push(court, thisQuarter.text, 101);
+    expect(early).toMatchObject({ updated: 0, rejected: 1 });
+    expect(early.rejections[0]).toMatchObject({
+      code: 'ENTRY_CLOSED',
+      message: `${thisQuarter.text} opens for reporting on ${addDays(thisQuarter.start, 200)}`,
+    });
+  } finally {
+    delete process.env.ENTRY_OPEN_OFFSET_DAYS;
+  }
 });
 
 it('does not hold a coordinator loading history to the windows', async () => {

@@ -148,7 +148,7 @@ it('delivers a due-soon reminder once to the SMTP server and to each webhook, th
   const owed = await graphql(
     a,
     `
-      query ($asOf: String) {
+      query ($asOf: LocalDate) {
         organization(id: "court") {
           indicators {
             id

@@ -22,7 +22,7 @@ const SUBMISSION = `id period state round comment approvalLevels submittedBy
   warnings { indicatorId code message } changes { indicatorId breakdown previousValue value }
   events { action state comment actor actorOrganization { id } at }`;
 const QUEUE = `query ReviewQueue { reviewQueue { ${SUBMISSION} } }`;
-const MINE = `query($org: String, $period: String) { submissions(organization: $org, period: $period) { ${SUBMISSION} } }`;
+const MINE = `query($org: String, $period: Period) { submissions(organization: $org, period: $period) { ${SUBMISSION} } }`;
 const DECIDE = (mutation: string, withComment: boolean) =>
   `mutation($id: ID!${withComment ? ', $comment: String!' : ''}) { ${mutation}(id: $id${withComment ? ', comment: $comment' : ''}) { ${SUBMISSION} } }`;
 const SCOREBOARD = `query($figures: FigureRule) { scoreboard(asOf: "2025-12-31", figures: $figures) {
@@ -158,7 +158,8 @@ describe('a submission reviewed', () => {
 
     const days = ['average-trial-closure-days'].map((id) => [goal(all, id), goal(accepted, id)])[0];
     expect(days.map((k: any) => [k.figureRule, k.periods, k.actual])).toEqual([
-      ['ALL', ['2025Q3', '2025Q4'], (110 + 98) / 2],
+      // A mean weighted by the cases closed (900 in Q3, 1000 in Q4).
+      ['ALL', ['2025Q3', '2025Q4'], (110 * 900 + 98 * 1000) / (900 + 1000)],
       ['ACCEPTED', ['2025Q4'], 98],
     ]);
     const rate = [goal(all, 'trial-closure-within-limit-rate'), goal(accepted, 'trial-closure-within-limit-rate')];
@@ -173,6 +174,19 @@ describe('a submission reviewed', () => {
     )) {
       expect({ ...goal(accepted, g.indicator.id), figureRule: 'ALL' }).toEqual(g);
     }
+  });
+
+  it('counts under ACCEPTED, as recorded at an instant, the submissions accepted by then', async () => {
+    const events = (await graphql(url, MINE, { org: 'court', period: '2025Q4' })).data!.submissions[0].events;
+    const acceptedAt = events.find((e: any) => e.action === 'ACCEPT').at as string;
+    const before = new Date(Date.parse(acceptedAt) - 1).toISOString();
+    const KPI = `query($at: DateTime, $figures: FigureRule) { indicator(id: "average-trial-closure-days") {
+      kpi(asOf: "2025-12-31", recordedAsOf: $at, figures: $figures) { figureRule periods actual } } }`;
+    const at = async (instant: string, figures: string) =>
+      (await graphql(url, KPI, { at: instant, figures })).data!.indicator.kpi;
+    expect(await at(before, 'ACCEPTED')).toEqual({ figureRule: 'ACCEPTED', periods: [], actual: null });
+    expect(await at(acceptedAt, 'ACCEPTED')).toEqual({ figureRule: 'ACCEPTED', periods: ['2025Q4'], actual: 98 });
+    expect((await at(before, 'ALL')).periods).toEqual(['2025Q3', '2025Q4']);
   });
 
   it('goes through the organisation’s own approver first when it has a first level', async () => {

@@ -172,10 +172,10 @@ export async function finaliseFigures(manager: EntityManager, actor: Identity, s
         WHERE organization_id = $1 AND period = $2 AND NOT withdrawn AND status <> 'FINAL'
        RETURNING *),
      revisions AS (
-       INSERT INTO figure_revision (series_id, revision, value, numerator, denominator, status, withdrawn, note, source,
-                                    reason, organization_id, recorded_by, recorded_by_org, recorded_at)
-       SELECT id, revision, value, numerator, denominator, status, withdrawn, note, source,
-              'accepted in review', organization_id, $3, $4, recorded_at FROM moved
+       INSERT INTO figure_revision (series_id, revision, value, numerator, denominator, status, flags, reported_on, withdrawn,
+                                    note, source, reason, organization_id, recorded_by, recorded_by_org, recorded_at)
+       SELECT id, revision, value, numerator, denominator, status, flags, reported_on, withdrawn,
+              note, source, 'accepted in review', organization_id, $3, $4, recorded_at FROM moved
        RETURNING 1)
      SELECT count(*)::int AS count FROM revisions`,
     [submission.organizationId, submission.period, actor.subject, actor.org],
