@@ -235,4 +235,26 @@ describe('a submission reviewed', () => {
     const missing = await graphql(url, DECIDE('acceptSubmission', false), { id: '999999' }, coordinator);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('names in one summary the rows refused as accepted and those refused unexplained, and submits only what it wrote', async () => {
+    const input = {
+      requireExplanations: true,
+      figures: [
+        { indicator: 'court-ip-cases-closed', period: '2025Q4', value: 1002, reason: 'late cases' },
+        { indicator: 'court-ip-cases-closed', period: '2026Q1', value: 5000 },
+        { indicator: 'average-trial-closure-days', period: '2025Q3', value: 111 },
+      ],
+    };
+    const res = await graphql(url, PUSH, { input }, court);
+    expect(res.errors).toBeUndefined();
+    const summary = res.data!.pushFigures;
+    expect(summary).toMatchObject({ created: 0, updated: 1, rejected: 2, warnings: [] });
+    expect(summary.rejections.map((r: any) => [r.index, r.code])).toEqual([
+      [0, 'SUBMISSION_ACCEPTED'],
+      [1, 'EXPLANATION_REQUIRED'],
+    ]);
+    expect((await graphql(url, MINE, { org: 'court', period: '2026Q1' })).data!.submissions).toEqual([]);
+    const [q3] = (await graphql(url, MINE, { org: 'court', period: '2025Q3' })).data!.submissions;
+    expect(q3.figures.find((f: any) => f.indicatorId === 'average-trial-closure-days').value).toBe(111);
+  });
 });
