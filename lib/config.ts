@@ -67,12 +67,32 @@ export const ENV_VARIABLES = {
   IPZONE_TOKEN: 'token `ipzone import` and `ipzone export` send when no --token-file is given',
   NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
+  ENTRY_CLOSE_DAYS:
+    "days after a period's due date that reporters may still write it; later writes need an exception (unset: no entry windows)",
+  ENTRY_OPEN_OFFSET_DAYS:
+    "with ENTRY_CLOSE_DAYS: days after a period's start that it opens for reporting (default 0; negative opens it earlier)",
+  NOTIFICATIONS: '"false": the indicators subgraph starts no notification worker (default: it does)',
+  REMINDER_DUE_DAYS: 'a report due within this many days is announced as REPORT_DUE_SOON (default 7)',
+  REMINDER_OVERDUE_DAYS: 'reports that became overdue within this many days are announced as REPORT_OVERDUE (default 30)',
+  REMINDER_SCAN_CRON: 'when the due-soon, overdue and KPI scan runs (cron, UTC; default "0 7 * * *")',
+  DIGEST_CRON: 'when the coordinator\'s weekly digest is written (cron, UTC; default "0 8 * * 1", Mondays 08:00)',
+  WEBHOOK_RETRY_LIMIT: 'retries of a webhook or e-mail delivery that failed (default 8)',
+  WEBHOOK_RETRY_DELAY_SECONDS: 'the first retry delay, doubled at each retry with jitter (default 30)',
+  JOB_POLL_SECONDS: 'how often the notification worker looks for jobs and schedules (default 2; at least 0.5)',
+  SMTP_URL: 'SMTP server e-mail reminders are sent through, e.g. smtp://user:pass@mail.example:587 (unset: no e-mail)',
+  MAIL_FROM: 'sender of e-mail reminders (default "ipzone-hub <noreply@localhost>")',
+  KPI_FIGURES:
+    'which figures KPIs, the scoreboard and exports count: "ALL" (default: every figure as pushed) or "ACCEPTED" (only those of submissions the coordinator accepted)',
   DASHBOARD_REFRESH_SECONDS: "seconds between the dashboard's refreshes at /dashboard (default 30; 0 turns them off)",
   OIDC_ISSUER:
     'OpenID Connect provider people sign in with on /report (its issuer URL); the gateway accepts the ID tokens it signs (RS256, keys from its JWKS)',
   OIDC_CLIENT_ID: 'client id of the reporting page at the OIDC_ISSUER provider (a public client: authorization code with PKCE)',
 } as const;
 export type EnvVariable = keyof typeof ENV_VARIABLES;
+
+/** Which figures count in KPIs: every figure as pushed, or only those of accepted submissions. */
+export const FIGURE_RULES = ['ALL', 'ACCEPTED'] as const;
+export type FigureRule = (typeof FIGURE_RULES)[number];
 
 export const DEFAULT_PORTS: Record<'gateway' | SubgraphName, number> = {
   gateway: 4000,
@@ -94,6 +114,14 @@ function intEnv(name: EnvVariable, fallback: number): number {
   if (raw === undefined) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function signedIntEnv(name: EnvVariable, fallback: number): number {
+  const raw = env(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
 }
 
@@ -195,6 +223,27 @@ export const config = {
   clientToken: (): string | undefined => env('IPZONE_TOKEN'),
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
+  /** Entry windows (ENTRY_CLOSE_DAYS set): when reporters may write a period; null: always. */
+  entryWindows: (): { openOffsetDays: number; closeDays: number } | null =>
+    env('ENTRY_CLOSE_DAYS') === undefined
+      ? null
+      : { openOffsetDays: signedIntEnv('ENTRY_OPEN_OFFSET_DAYS', 0), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
+  notifications: (): boolean => env('NOTIFICATIONS') !== 'false',
+  reminderDueDays: (): number => intEnv('REMINDER_DUE_DAYS', 7),
+  reminderOverdueDays: (): number => intEnv('REMINDER_OVERDUE_DAYS', 30),
+  reminderScanCron: (): string => env('REMINDER_SCAN_CRON') ?? '0 7 * * *',
+  digestCron: (): string => env('DIGEST_CRON') ?? '0 8 * * 1',
+  retryLimit: (): number => intEnv('WEBHOOK_RETRY_LIMIT', 8),
+  retryDelaySeconds: (): number => intEnv('WEBHOOK_RETRY_DELAY_SECONDS', 30),
+  jobPollSeconds: (): number => Math.max(0.5, Number(env('JOB_POLL_SECONDS') ?? 2) || 2),
+  smtpUrl: (): string | undefined => env('SMTP_URL'),
+  mailFrom: (): string => env('MAIL_FROM') ?? 'ipzone-hub <noreply@localhost>',
+  /** The figures KPIs count when a query does not say (KPI_FIGURES); ALL by default. */
+  kpiFigures: (): FigureRule => {
+    const value = (env('KPI_FIGURES') ?? 'ALL').toUpperCase();
+    if (!FIGURE_RULES.includes(value as FigureRule)) throw new Error(`KPI_FIGURES must be ALL or ACCEPTED, got "${value}"`);
+    return value as FigureRule;
+  },
   /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
   dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),
   /** The OpenID Connect provider of /report, when one is configured (both set). */

@@ -11,6 +11,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   PERIOD_LOCKED: 'PERIOD_LOCKED',
+  /** A row written into a period whose submission the coordinator has accepted (until it is reopened). */
+  SUBMISSION_ACCEPTED: 'SUBMISSION_ACCEPTED',
+  /** A reporter's row for a period outside its entry window, with no exception granted. */
+  ENTRY_CLOSED: 'ENTRY_CLOSED',
   /** A subgraph could not be reached: its fields are null, the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

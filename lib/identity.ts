@@ -12,7 +12,7 @@ import { compositeKey } from './collections';
 import { config } from './config';
 import { ErrorCode, forbidden, hubError, unauthenticated } from './errors';
 
-export const ROLES = ['reporter', 'analyst', 'coordinator', 'admin'] as const;
+export const ROLES = ['reporter', 'approver', 'analyst', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Identity {

@@ -14,3 +14,15 @@ export const numericColumn = {
 };
 
 export const isoTime = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
+
+/** WHERE conditions with numbered parameters: `add('s.period = ?', value)` makes `s.period = $n`. */
+export function sqlConditions(params: unknown[] = [], where: string[] = []) {
+  return {
+    params,
+    where,
+    add(sql: string, value: unknown): void {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    },
+  };
+}

@@ -42,6 +42,8 @@ export interface SubgraphDefinition<TLoaders> {
   isEmpty: (store: Store) => Promise<boolean>;
   /** What this subgraph adds to every request's context besides identity, store, loaders and metrics. */
   context?: (caller: SubgraphCaller) => object;
+  /** Work the subgraph runs beside its requests (started once it serves, stopped before its store closes). */
+  background?: (store: Store) => Promise<{ stop(): Promise<void> }>;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -94,10 +96,19 @@ export async function startSubgraph<TLoaders>(
     // Metrics only for the gateway's identity (or on METRICS_HOST's port of their own).
     metricsAccess: (req) => verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined),
   });
+  let background: { stop(): Promise<void> } | undefined;
+  try {
+    background = await definition.background?.(store);
+  } catch (error) {
+    await service.stop();
+    if (!options.store) await store.close();
+    throw error;
+  }
   return {
     ...service,
     store,
     stop: async () => {
+      await background?.stop();
       await service.stop();
       if (!options.store) await store.close();
     },

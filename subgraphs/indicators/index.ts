@@ -10,7 +10,14 @@ import { CreateKpiSupport1764000000004 } from './data/migrations/1764000000004-C
 import { IndexTotals1764000000005 } from './data/migrations/1764000000005-IndexTotals';
 import { IndicatorMethod1764000300000 } from './data/migrations/1764000300000-IndicatorMethod';
 import { ReportingPage1765000000000 } from './data/migrations/1765000000000-ReportingPage';
+import { CreateSubmissions1766000000000 } from './data/migrations/1766000000000-CreateSubmissions';
+import { CreateEntryExceptions1766000000001 } from './data/migrations/1766000000001-CreateEntryExceptions';
+import { CreateNotifications1766000000002 } from './data/migrations/1766000000002-CreateNotifications';
 import { FigureTimingAndQuality1767620000000 } from './data/migrations/1767620000000-FigureTimingAndQuality';
+import { startNotifications } from './notifications/worker';
+import { NotificationResolver } from './resolvers/notification.resolver';
+import { SubmissionResolver } from './resolvers/submission.resolver';
+import { EntryExceptionResolver } from './resolvers/entry-exception.resolver';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
 import { ReportResolver } from './resolvers/report.resolver';
@@ -41,11 +48,15 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       IndexTotals1764000000005,
       IndicatorMethod1764000300000,
       ReportingPage1765000000000,
+      CreateSubmissions1766000000000,
+      CreateEntryExceptions1766000000001,
+      CreateNotifications1766000000002,
       FigureTimingAndQuality1767620000000,
     ],
   },
   loaders: createLoaders,
   context: indicatorContext,
+  background: startNotifications,
   seed: (store) => seedIndicators(store.dataSource, readIndicators()),
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM indicator LIMIT 1')).length === 0,
   schema: () =>
@@ -65,6 +76,9 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           OrganizationScorecardResolver,
           SectionKpiResolver,
           KpiAdminResolver,
+          SubmissionResolver,
+          EntryExceptionResolver,
+          NotificationResolver,
         ],
         // Reached only through the gateway (_entities), never from a query of this subgraph.
         orphanedTypes: [Section],

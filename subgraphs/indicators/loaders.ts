@@ -19,7 +19,7 @@ export function createLoaders(store: Store) {
   const figuresByQuery = new Map<string, DataLoader<string, Figure[]>>();
   const historyByAsOf = new Map<string, DataLoader<string, FigureRevision[]>>();
   const kpiReads = new KpiReads(store.dataSource);
-  /** Memoises one loader per pair of time axes, each batching indicator or organisation ids. */
+  /** Memoises one loader per set of time axes (and figure rule), each batching indicator or organisation ids. */
   const perKey = <V>(batch: (axes: TimeAxes, ids: readonly string[]) => Promise<V[]>) => {
     const loaders = new Map<string, DataLoader<string, V>>();
     return (axes: TimeAxes): DataLoader<string, V> => {
@@ -40,7 +40,7 @@ export function createLoaders(store: Store) {
       const found = await kpiReads.baselines(ids);
       return ids.map((id) => found.get(indicatorKey(id, '')) ?? null);
     }),
-    /** The KPI of each indicator's total, on two time axes. */
+    /** The KPI of each indicator's total, on the time axes and figure rule. */
     kpi: perKey<BreakdownKpi | null>(async (axes, ids) => {
       const kpis = await evaluateKpis(kpiReads, ids, axes);
       return ids.map((id) => kpis.get(id)?.[0] ?? null);

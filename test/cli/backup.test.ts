@@ -211,7 +211,8 @@ it('a restore on the running hub brings back the backed-up state; a damaged back
   const env = envWith({ DATABASE_URL: process.env.DATABASE_URL! });
   const refused = await ipzone(['restore', damaged], { env });
   expect(refused.code).toBe(2);
-  expect(refused.stderr).toContain('incomplete');
+  // Cut inside a table's rows or inside a line that describes one, as the file's layout falls.
+  expect(refused.stderr).toMatch(/it is (incomplete|damaged)/);
   writeFileSync(path.join(dir, 'other'), gzipSync('{"hello":1}\n'));
   const foreign = await ipzone(['restore', path.join(dir, 'other')], { env });
   expect(foreign.stderr).toContain('not a backup of the hub');

@@ -1,6 +1,6 @@
 /** Reads of figures: current values, values as recorded at a moment, and history. */
 import { asRecorded, RECORDED_BY } from './vintage';
-import { numberOrNull, isoTime, pgNumber } from '../../../lib/sql';
+import { numberOrNull, isoTime, pgNumber, sqlConditions } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import type { Figure, FigureRevision, PeriodLock, PeriodLockEvent } from '../schema/figure';
 
@@ -15,7 +15,7 @@ export interface FigureQuery {
   includeWithdrawn?: boolean;
 }
 
-function toFigure(row: Record<string, unknown>): Figure {
+export function toFigure(row: Record<string, unknown>): Figure {
   return {
     id: `${row.indicator_id}/${row.period}/${row.breakdown}`,
     seriesId: String(row.series_id),
@@ -49,12 +49,7 @@ export class FigureReads {
 
   /** Figures of many indicators, in period order; one statement. */
   async ofIndicators(indicatorIds: readonly string[], query: FigureQuery = {}): Promise<Figure[]> {
-    const params: unknown[] = [indicatorIds];
-    const where: string[] = ['s.indicator_id = ANY($1::text[])'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
+    const { params, where, add } = sqlConditions([indicatorIds], ['s.indicator_id = ANY($1::text[])']);
     if (query.from) add('s.period_start >= ?::date', query.from);
     if (query.to) add('s.period_end <= ?::date', query.to);
     if (query.period) add('s.period = ?', query.period);

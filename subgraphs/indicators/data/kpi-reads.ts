@@ -50,6 +50,18 @@ export const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
   recordedAt: isoTime(r.recorded_at),
 });
 
+/**
+ * The figures of accepted submissions only (KPI_FIGURES=ACCEPTED), on series `s`: the
+ * submission accepted now, or, as recorded at the instant `recordedBy`, by then.
+ */
+const acceptedOnly = (recordedBy: string | null): string =>
+  recordedBy
+    ? `AND EXISTS (SELECT 1 FROM submission sub WHERE sub.organization_id = s.organization_id AND sub.period = s.period
+          AND (SELECT e.state FROM submission_event e WHERE e.submission_id = sub.id
+                 AND date_trunc('milliseconds', e.at) <= ${recordedBy}::timestamptz ORDER BY e.id DESC LIMIT 1) = 'ACCEPTED')`
+    : `AND EXISTS (SELECT 1 FROM submission sub WHERE sub.organization_id = s.organization_id
+          AND sub.period = s.period AND sub.state = 'ACCEPTED')`;
+
 export class KpiReads {
   constructor(private readonly db: DataSource) {}
 
@@ -98,10 +110,11 @@ export class KpiReads {
    */
   async observations(
     indicatorIds: readonly string[],
-    { asOf, recordedAsOf }: TimeAxes,
+    { asOf, recordedAsOf, figures }: TimeAxes,
     allBreakdowns: boolean,
   ): Promise<Map<string, Map<string, Observation[]>>> {
-    const where = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${allBreakdowns ? '' : "AND s.breakdown = ''"}`;
+    const where = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${allBreakdowns ? '' : "AND s.breakdown = ''"}
+      ${figures === 'ACCEPTED' ? acceptedOnly(recordedAsOf ? '$3' : null) : ''}`;
     const columns = 's.indicator_id, s.breakdown, s.period';
     const rows: Array<Record<string, unknown>> = recordedAsOf
       ? await this.db.query(

@@ -1,3 +1,5 @@
+import type { FigureRule } from '../../../lib/config';
+
 /**
  * The two time axes of every KPI answer. `asOf` is the reference date: a period counts
  * once it has ended by then, and a window is complete once its last figure is due.
@@ -7,7 +9,9 @@
 export interface TimeAxes {
   asOf: string;
   recordedAsOf: string | null;
+  /** Which figures count: all recorded, or only those of accepted submissions. */
+  figures: FigureRule;
 }
 
-/** One key per pair, for per-request loaders. */
-export const axesKey = (axes: TimeAxes): string => `${axes.asOf}|${axes.recordedAsOf ?? ''}`;
+/** One key per combination, for per-request loaders. */
+export const axesKey = (axes: TimeAxes): string => `${axes.asOf}|${axes.recordedAsOf ?? ''}|${axes.figures}`;

@@ -31,9 +31,23 @@ export function defaultCalendar(terms: CalendarTerms): Calendar | null {
   return { periodType: 'QUARTER', dueDays: 15 };
 }
 
+export const addDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** The day a figure is due: `dueDays` after the period's last day. */
-export const dueDate = (periodEnd: string, dueDays: number): string =>
-  new Date(Date.parse(`${periodEnd}T00:00:00Z`) + dueDays * 86_400_000).toISOString().slice(0, 10);
+export const dueDate = (periodEnd: string, dueDays: number): string => addDays(periodEnd, dueDays);
+
+export interface EntryWindow {
+  /** First day figures of the period may be written (UTC). */
+  opens: string;
+  /** Last day they may be written without an exception (UTC, the whole day). */
+  closes: string;
+}
+
+/** When an owner may write a period: from its start (shifted by `openOffsetDays`) to `closeDays` after its due date. */
+export function entryWindow(period: Period, dueDays: number, openOffsetDays: number, closeDays: number): EntryWindow {
+  return { opens: addDays(period.start, openOffsetDays), closes: addDays(dueDate(period.end, dueDays), closeDays) };
+}
 
 export interface ExpectedPeriod {
   period: Period;

@@ -3,6 +3,7 @@
  * of the figures (inputs of derived indicators included), one of the baselines, then
  * everything in memory. Resolvers reach it through per-request DataLoaders.
  */
+import type { FigureRule } from '../../../lib/config';
 import type { KpiIndicatorRow, KpiReads } from '../data/kpi-reads';
 import type { TimeAxes } from './axes';
 import { type Calendar, expectedPeriods, reportStatus, type ReportStatus } from './calendar';
@@ -14,6 +15,8 @@ import type { Period, PeriodType } from '../../../lib/period';
 export interface BreakdownKpi extends Kpi {
   indicatorId: string;
   breakdown: string;
+  /** Which figures it counted. */
+  figureRule: FigureRule;
 }
 
 function toKpiIndicator(row: KpiIndicatorRow): KpiIndicator {
@@ -105,7 +108,7 @@ export async function evaluateKpis(
           breakdown,
           breakdowns: breakdown === '' && !indicator.formula ? series : undefined,
         });
-        return { ...kpi, indicatorId: id, breakdown };
+        return { ...kpi, indicatorId: id, breakdown, figureRule: axes.figures };
       }),
     );
   }

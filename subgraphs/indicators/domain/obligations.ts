@@ -29,7 +29,11 @@ export function obligationState(
 export async function obligations(reads: KpiReads, organizationId: string, asOf: string): Promise<ObligationRow[]> {
   // Every period begun by asOf: its due day may lie up to a year after it.
   const horizon = new Date(Date.parse(asOf) + 400 * DAY).toISOString().slice(0, 10);
-  const reports = await expectedReports(reads, { asOf: horizon, recordedAsOf: null }, { organizationIds: [organizationId] });
+  const reports = await expectedReports(
+    reads,
+    { asOf: horizon, recordedAsOf: null, figures: 'ALL' },
+    { organizationIds: [organizationId] },
+  );
   return reports
     .filter((r) => r.period.start <= asOf)
     .map((r) => ({ ...r, state: obligationState(r, asOf), daysLeft: days(asOf, r.due) }))

@@ -30,6 +30,8 @@ import { figuresOfYears } from '../data/reconciliation-reads';
 import { reconciliationWarnings, reconciliationYears } from './push-checks';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 import { refuseUnexplained } from './explanations';
+import { openRows, recordSubmissions } from './submission-push';
+import { rowsInWindow } from './entry-window';
 
 export interface PushDependencies {
   db: DataSource;
@@ -207,8 +209,9 @@ function write(
         });
       return !lock;
     });
+    const open = await openRows(manager, await rowsInWindow(manager, identity, unlocked, rowRejections), rowRejections);
     const summary = emptySummary(input, key);
-    const toWrite = compareWithStored(unlocked, await storedFigures(manager, unlocked), summary, rowRejections);
+    const toWrite = compareWithStored(open, await storedFigures(manager, open), summary, rowRejections);
     const around = await figuresOfYears(manager, reconciliationYears(toWrite, rollupOf));
     const reconciliation = reconciliationWarnings(toWrite, around, rollupOf);
     summary.warnings.push(...reconciliation);
@@ -233,6 +236,7 @@ function write(
       summary.created = written.created;
       summary.updated = written.updated;
       summary.unchanged += written.unchanged;
+      await recordSubmissions(manager, identity, explained, summary.warnings);
     }
     if (input.dryRun) throw new DryRunRollback(summary);
     if (key) await saveSummary(manager, identity.org, key, summary);

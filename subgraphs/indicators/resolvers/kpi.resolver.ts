@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { todayUtc } from '../../../lib/period';
 import { DateTime, LocalDate } from '../../../lib/scalars';
+import { config } from '../../../lib/config';
 import type { TimeAxes } from '../domain/axes';
 import type { IndicatorContext } from '../context';
 import type { KpiIndicatorRow } from '../data/kpi-reads';
@@ -9,6 +10,7 @@ import type { IndicatorLoaders } from '../loaders';
 import { Indicator, Organization } from '../schema/indicator';
 import {
   ExpectedReport,
+  FigureRule,
   IndicatorScorecard,
   Kpi,
   KpiFilter,
@@ -30,13 +32,17 @@ const RECORDED_AS_OF = {
   description: 'The vintage: figures and baselines as recorded at this instant, later revisions ignored; default now',
 } as const;
 
-/** The two time axes of the arguments, defaults applied. */
-const axesOf = (asOf?: string | null, recordedAsOf?: Date | null): TimeAxes => ({
+const FIGURES = { nullable: true, description: 'Which figures to count; default KPI_FIGURES' } as const;
+
+/** The two time axes and the figure rule of the arguments, defaults applied. */
+const axesOf = (asOf?: string | null, recordedAsOf?: Date | null, figures?: FigureRule | null): TimeAxes => ({
   asOf: asOf ?? todayUtc(),
   recordedAsOf: recordedAsOf ? recordedAsOf.toISOString() : null,
+  figures: figures ?? config.kpiFigures(),
 });
 
-export const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status as KpiStatus }) as Kpi;
+export const toKpi = (k: BreakdownKpi): Kpi =>
+  ({ ...k, status: k.status as KpiStatus, figureRule: k.figureRule as FigureRule }) as Kpi;
 
 export function countStatuses(kpis: Kpi[]): StatusCounts {
   const targets = kpis.filter((k) => k.status !== KpiStatus.NO_TARGET);
@@ -91,8 +97,9 @@ export class KpiResolver {
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('filter', () => KpiFilter, { nullable: true }) filter?: KpiFilter | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
-    const axes = axesOf(asOf, recordedAsOf);
+    const axes = axesOf(asOf, recordedAsOf, figures);
     const rows = (await loaders.kpiReads.indicators()).filter(
       (r) =>
         (filter?.headline == null || r.headline === filter.headline) &&
@@ -112,8 +119,9 @@ export class KpiResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Scoreboard> {
-    const axes = axesOf(asOf, recordedAsOf);
+    const axes = axesOf(asOf, recordedAsOf, figures);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.comparator !== null);
     const kpis = await kpisOf(loaders, axes, rows);
     const headline = new Set(rows.filter((r) => r.headline).map((r) => r.id));
@@ -121,6 +129,7 @@ export class KpiResolver {
     return {
       asOf: axes.asOf,
       recordedAsOf: axes.recordedAsOf,
+      figureRule: axes.figures as FigureRule,
       headline: countStatuses(headlineGoals),
       targets: countStatuses(kpis),
       headlineGoals,
@@ -176,8 +185,9 @@ export class IndicatorKpiResolver {
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('breakdown', () => String, { nullable: true }) breakdown?: string | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi | null> {
-    const axes = axesOf(asOf, recordedAsOf);
+    const axes = axesOf(asOf, recordedAsOf, figures);
     if (breakdown) {
       const found = (await loaders.kpisByBreakdown(axes).load(indicator.id)).find((k) => k.breakdown === breakdown);
       return found ? toKpi(found) : null;
@@ -192,8 +202,9 @@ export class IndicatorKpiResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
-    return (await loaders.kpisByBreakdown(axesOf(asOf, recordedAsOf)).load(indicator.id)).map(toKpi);
+    return (await loaders.kpisByBreakdown(axesOf(asOf, recordedAsOf, figures)).load(indicator.id)).map(toKpi);
   }
 
   @FieldResolver(() => [SeriesPoint], { description: 'Values over time (totals; computed per period for derived indicators)' })
@@ -202,8 +213,9 @@ export class IndicatorKpiResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<SeriesPoint[]> {
-    return (await loaders.series(axesOf(asOf, recordedAsOf)).load(indicator.id)).map((o) => ({
+    return (await loaders.series(axesOf(asOf, recordedAsOf, figures)).load(indicator.id)).map((o) => ({
       source: o.source ?? null,
       period: o.period.text,
       periodEnd: o.period.end,
@@ -235,8 +247,9 @@ export class OrganizationScorecardResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<IndicatorScorecard> {
-    const axes = axesOf(asOf, recordedAsOf);
+    const axes = axesOf(asOf, recordedAsOf, figures);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.owners.includes(organization.id));
     const [kpis, reports] = await Promise.all([kpisOf(loaders, axes, rows), loaders.reportsOf(axes).load(organization.id)]);
     return {
@@ -258,8 +271,9 @@ export class SectionKpiResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<StatusCounts> {
-    return countStatuses(await this.sectionKpis(section, loaders, axesOf(asOf, recordedAsOf)));
+    return countStatuses(await this.sectionKpis(section, loaders, axesOf(asOf, recordedAsOf, figures)));
   }
 
   @Directive('@requires(fields: "taskIds")')
@@ -269,8 +283,9 @@ export class SectionKpiResolver {
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
+    @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
-    return this.sectionKpis(section, loaders, axesOf(asOf, recordedAsOf));
+    return this.sectionKpis(section, loaders, axesOf(asOf, recordedAsOf, figures));
   }
 
   private async sectionKpis(section: Section, loaders: IndicatorLoaders, axes: TimeAxes): Promise<Kpi[]> {

@@ -44,12 +44,25 @@ export class KpiYear {
   @Field(() => KpiStatus) status: KpiStatus;
   @Field() reason: string;
 }
+export enum FigureRule {
+  ALL = 'ALL',
+  ACCEPTED = 'ACCEPTED',
+}
+registerEnumType(FigureRule, {
+  name: 'FigureRule',
+  description: 'Which figures a KPI counts (KPI_FIGURES sets the default)',
+  valuesConfig: {
+    ALL: { description: 'Every figure as pushed, reviewed or not' },
+    ACCEPTED: { description: 'Only the figures of submissions the coordinator accepted' },
+  },
+});
 
 @ObjectType({ description: 'Where a target stands as of a date' })
 export class Kpi {
   @Field(() => Indicator, { nullable: true }) indicator?: Indicator | null;
   @Field({ description: '"" for the total, else the breakdown' }) breakdown: string;
   @Field({ description: 'The date it is evaluated as of (YYYY-MM-DD)' }) asOf: string;
+  @Field(() => FigureRule, { description: 'Which figures it counted' }) figureRule: FigureRule;
   @Field({ description: 'The window the actual value covers: a year ("2025"), or "to <date>" for stocks and levels' })
   window: string;
   @Field({ description: "The day the window closes: the deadline, or the year's end" }) windowEnd: string;
@@ -110,6 +123,7 @@ export class Scoreboard {
   @Field() asOf: string;
   @Field(() => String, { nullable: true, description: 'The vintage asked for (ISO 8601); null: the current figures' })
   recordedAsOf: string | null;
+  @Field(() => FigureRule, { description: 'Which figures its KPIs counted' }) figureRule: FigureRule;
   @Field(() => StatusCounts, { description: 'The eight city goals of section 一' }) headline: StatusCounts;
   @Field(() => StatusCounts, { description: 'Every target of the plan (monitoring indicators excluded)' }) targets: StatusCounts;
   @Field(() => [Kpi], { description: 'The eight city goals' }) headlineGoals: Kpi[];

@@ -1,0 +1,113 @@
+/**
+ * Delivery of one event: to a webhook (a JSON body signed with HMAC-SHA256 over
+ * "timestamp.body" with the subscription's secret, in `x-ipzone-signature: t=…,v1=…`),
+ * or by e-mail over SMTP (nodemailer). Each webhook attempt is logged; a failure throws,
+ * and the job queue retries it with exponential backoff.
+ */
+import { createHmac } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { DataSource } from 'typeorm';
+import { config } from '../../../lib/config';
+import { isoTime } from '../../../lib/sql';
+
+interface OutboxEvent {
+  id: string;
+  type: string;
+  organizationId: string | null;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+async function outboxEvent(db: DataSource, id: string): Promise<OutboxEvent> {
+  const [row] = await db.query(`SELECT id::text, event, organization_id, payload, created_at FROM outbox WHERE id = $1`, [id]);
+  return {
+    id: row.id,
+    type: row.event,
+    organizationId: row.organization_id,
+    occurredAt: isoTime(row.created_at),
+    data: row.payload,
+  };
+}
+
+export const signature = (secret: string, timestamp: number, body: string): string =>
+  createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+
+export async function deliverWebhook(db: DataSource, job: { outboxId: string; subscriptionId: string }): Promise<void> {
+  const [subscription] = await db.query(`SELECT url, secret FROM webhook_subscription WHERE id = $1`, [job.subscriptionId]);
+  if (!subscription) return;
+  const body = JSON.stringify(await outboxEvent(db, job.outboxId));
+  const timestamp = Math.floor(Date.now() / 1000);
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await fetch(subscription.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-ipzone-event-id': job.outboxId,
+        'x-ipzone-signature': `t=${timestamp},v1=${signature(subscription.secret, timestamp, body)}`,
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    });
+    status = response.status;
+    await response.body?.cancel();
+    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+  } catch (e) {
+    error = (e as Error).message.slice(0, 500);
+  }
+  await db.query(
+    `INSERT INTO webhook_delivery (subscription_id, outbox_id, attempt, delivered, http_status, error)
+     SELECT $1, $2, count(*) + 1, $3, $4, $5 FROM webhook_delivery WHERE subscription_id = $1 AND outbox_id = $2`,
+    [job.subscriptionId, job.outboxId, error === null, status, error],
+  );
+  if (error !== null) throw new Error(`webhook ${job.subscriptionId} for event ${job.outboxId}: ${error}`);
+}
+
+let transport: { url: string; transporter: Transporter } | undefined;
+
+function mailer(url: string): Transporter {
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
+}
+
+/** The subject and text of an event's e-mail. */
+export function mailText(event: OutboxEvent): { subject: string; text: string } {
+  const d = event.data as Record<string, any>;
+  const what: Record<string, string> = {
+    REPORT_DUE_SOON: `report due: ${d.indicatorId} ${d.period} by ${d.due}`,
+    REPORT_OVERDUE: `report overdue: ${d.indicatorId} ${d.period} was due ${d.due}`,
+    SUBMISSION_RETURNED: `submission ${d.period} returned: ${d.comment ?? ''}`,
+    SUBMISSION_ACCEPTED: `submission ${d.period} accepted`,
+    KPI_AT_RISK: `${d.indicatorId} is at risk (${d.window})`,
+    KPI_OFF_TRACK: `${d.indicatorId} is off track (${d.window})`,
+    WEEKLY_DIGEST: `weekly digest ${d.asOf}: ${d.late?.length ?? 0} reports missing, ${d.waiting?.length ?? 0} submissions waiting for review`,
+  };
+  const lines =
+    event.type === 'WEEKLY_DIGEST'
+      ? [
+          'Late reports:',
+          ...(d.late as any[]).map((r) => `  ${r.organizationId}  ${r.indicatorId}  ${r.period}  due ${r.due}`),
+          'Waiting for review:',
+          ...(d.waiting as any[]).map((s) => `  ${s.organizationId}  ${s.period}  ${s.state}  since ${isoTime(s.submittedAt)}`),
+        ]
+      : Object.entries(d).map(([k, v]) => `${k}: ${v ?? ''}`);
+  return {
+    subject: `[ipzone] ${what[event.type] ?? event.type}`,
+    text: [`${event.type} (event ${event.id})`, '', ...lines].join('\n'),
+  };
+}
+
+export async function deliverMail(db: DataSource, job: { outboxId: string; to: string[] }): Promise<void> {
+  const url = config.smtpUrl();
+  if (!url) return;
+  const { subject, text } = mailText(await outboxEvent(db, job.outboxId));
+  await mailer(url).sendMail({
+    from: config.mailFrom(),
+    to: job.to,
+    subject,
+    text,
+    headers: { 'x-ipzone-event-id': job.outboxId },
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * The events the hub tells people about, written to the outbox in the transaction of the
+ * change that causes them. Each has a key: the same event twice (two replicas scanning,
+ * a job run again) is one row.
+ */
+import type { EntityManager } from 'typeorm';
+
+export const EVENT_TYPES = [
+  'REPORT_DUE_SOON',
+  'REPORT_OVERDUE',
+  'SUBMISSION_RETURNED',
+  'SUBMISSION_ACCEPTED',
+  'KPI_AT_RISK',
+  'KPI_OFF_TRACK',
+  'WEEKLY_DIGEST',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface HubEvent {
+  type: EventType;
+  /** Whom it concerns; null: the whole hub (the weekly digest). */
+  organizationId: string | null;
+  /** What makes it one event, e.g. "REPORT_DUE_SOON court-ip-cases-closed 2026Q4". */
+  key: string;
+  payload: Record<string, unknown>;
+}
+
+/** Writes events to the outbox; those already there (by key) are left alone. Returns how many were new. */
+export async function recordEvents(manager: EntityManager, events: HubEvent[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO outbox (event, organization_id, event_key, payload)
+     SELECT e.type, e.organization_id, e.key, e.payload
+       FROM jsonb_to_recordset($1::jsonb) AS e(type text, organization_id text, key text, payload jsonb)
+     ON CONFLICT (event_key) DO NOTHING RETURNING id`,
+    [JSON.stringify(events.map((e) => ({ type: e.type, organization_id: e.organizationId, key: e.key, payload: e.payload })))],
+  );
+  return rows.length;
+}

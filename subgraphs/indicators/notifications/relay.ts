@@ -1,0 +1,51 @@
+/**
+ * The outbox relay: takes the events not yet dispatched (rows locked, skipped by any other
+ * replica relaying at the same time), makes one delivery job per webhook subscription and
+ * one e-mail job per organisation's recipients that want the event, and marks the events
+ * dispatched — jobs and mark in one transaction, so each event is dispatched once.
+ */
+import type PgBoss from 'pg-boss';
+import type { DataSource } from 'typeorm';
+import { QUEUES } from './queues';
+
+interface OutboxRow {
+  id: string;
+  event: string;
+  organization_id: string | null;
+}
+
+/** A subscription or recipient wants an event of its organisation (or of the whole hub) of a type it listed. */
+const wants = (target: { organization_id: string; events: string[] }, event: OutboxRow) =>
+  target.events.includes(event.event) && (event.organization_id === null || event.organization_id === target.organization_id);
+
+export async function relayOutbox(db: DataSource, boss: PgBoss): Promise<number> {
+  return db.transaction(async (manager) => {
+    const events: OutboxRow[] = await manager.query(
+      `SELECT id::text, event, organization_id FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+    );
+    if (events.length === 0) return 0;
+    const subscriptions: Array<{ id: string; organization_id: string; events: string[] }> = await manager.query(
+      `SELECT id::text, organization_id, events FROM webhook_subscription`,
+    );
+    const recipients: Array<{ email: string; organization_id: string; events: string[] }> = await manager.query(
+      `SELECT email, organization_id, events FROM mail_recipient ORDER BY email`,
+    );
+    // pg-boss writes the jobs through this transaction.
+    const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await manager.query(text, values) }) };
+    for (const event of events) {
+      for (const subscription of subscriptions.filter((s) => wants(s, event))) {
+        await boss.send(
+          QUEUES.webhook,
+          { outboxId: event.id, subscriptionId: subscription.id },
+          { db, singletonKey: `${event.id}:${subscription.id}` },
+        );
+      }
+      const to = [...new Set(recipients.filter((r) => wants(r, event)).map((r) => r.email))];
+      if (to.length > 0) await boss.send(QUEUES.mail, { outboxId: event.id, to }, { db, singletonKey: `${event.id}:mail` });
+    }
+    await manager.query(`UPDATE outbox SET dispatched_at = clock_timestamp() WHERE id = ANY($1::bigint[])`, [
+      events.map((e) => e.id),
+    ]);
+    return events.length;
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * The notification worker, started with the indicators subgraph (NOTIFICATIONS=false
+ * leaves it off). Scheduling and delivery are pg-boss jobs in PostgreSQL: the scans and
+ * the digest run on cron schedules, the outbox relay every minute and after each scan,
+ * deliveries as jobs retried with exponential backoff. However many replicas run, a
+ * scheduled job is created once per tick and taken by one worker, and jobs survive
+ * restarts.
+ */
+import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import type { Store } from '../../../lib/db';
+import { config } from '../../../lib/config';
+import { log } from '../../../lib/log';
+import { deliverMail, deliverWebhook } from './deliver';
+import { QUEUES } from './queues';
+import { relayOutbox } from './relay';
+import { scanReminders, writeDigest } from './scan';
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+export async function startNotifications(store: Store): Promise<Worker> {
+  if (!config.notifications()) return { stop: async () => undefined };
+  const poll = config.jobPollSeconds();
+  const boss = new PgBoss({
+    connectionString: config.subgraphDatabaseUrl('indicators'),
+    schema: 'ipzone_jobs',
+    application_name: 'ipzone-notifications',
+    max: 4,
+    cronMonitorIntervalSeconds: Math.min(45, Math.max(1, Math.round(poll))),
+  });
+  boss.on('error', (error) => log.warn('notification worker error', { error: (error as Error).message }));
+  // A pool of its own: jobs never take the connections requests use.
+  const options = store.dataSource.options as Extract<typeof store.dataSource.options, { type: 'postgres' }>;
+  const db = new DataSource({
+    ...options,
+    logging: false,
+    logger: undefined,
+    extra: { ...options.extra, max: 3, application_name: 'ipzone-notifications' },
+  });
+  await db.initialize();
+  await boss.start();
+  const retries = { retryLimit: config.retryLimit(), retryDelay: config.retryDelaySeconds(), retryBackoff: true };
+  for (const name of Object.values(QUEUES)) {
+    const options = name === QUEUES.webhook || name === QUEUES.mail ? retries : {};
+    await boss.createQueue(name, { name, ...options });
+    await boss.updateQueue(name, { name, ...options });
+  }
+  await boss.schedule(QUEUES.scan, config.reminderScanCron());
+  await boss.schedule(QUEUES.digest, config.digestCron());
+  await boss.schedule(QUEUES.relay, '* * * * *');
+
+  const work = { pollingIntervalSeconds: poll, batchSize: 1 };
+  const relay = async () => {
+    const relayed = await relayOutbox(db, boss);
+    if (relayed > 0) log.info('outbox relayed', { events: relayed });
+  };
+  await boss.work(QUEUES.scan, work, async () => {
+    log.info('reminder scan', { events: await scanReminders(db) });
+    await relay();
+  });
+  await boss.work(QUEUES.digest, work, async () => {
+    await writeDigest(db);
+    await relay();
+  });
+  await boss.work(QUEUES.relay, work, relay);
+  await boss.work<{ outboxId: string; subscriptionId: string }>(QUEUES.webhook, work, async ([job]) =>
+    deliverWebhook(db, job.data),
+  );
+  await boss.work<{ outboxId: string; to: string[] }>(QUEUES.mail, work, async ([job]) => deliverMail(db, job.data));
+  let stopping: Promise<void> | undefined;
+  return {
+    stop: async () => {
+      // Stopping twice (a subgraph stopped, then its hub) is stopping once.
+      stopping ??= boss.stop({ graceful: true, wait: true, timeout: 5000 }).then(() => db.destroy());
+      await stopping;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput, forbidden } from '../../../lib/errors';
+import { hasRole, type Identity, requireIdentity } from '../../../lib/identity';
+import { isoTime } from '../../../lib/sql';
+import type { IndicatorContext } from '../context';
+import {
+  MailRecipient,
+  NotificationEvent,
+  WebhookDelivery,
+  WebhookSubscription,
+  WebhookSubscriptionCreated,
+} from '../schema/notification';
+import { organizationIdArgument } from './organization-argument';
+
+type Context = IndicatorContext;
+
+/** The organisation a caller acts on: its own, or for coordinators and admins any named one. */
+async function targetOrganization(context: Context, identity: Identity, organization?: string | null): Promise<string> {
+  if (!organization) return identity.org;
+  const id = await organizationIdArgument(context, organization);
+  if (id !== identity.org && !hasRole(identity, 'coordinator', 'admin'))
+    throw forbidden('only coordinators and admins act for another organisation');
+  return id;
+}
+
+function eventsArgument(events: NotificationEvent[]): NotificationEvent[] {
+  if (events.length === 0) throw badInput('name at least one event', 'events');
+  return [...new Set(events)];
+}
+
+const toSubscription = (r: Record<string, any>): WebhookSubscription => ({
+  id: String(r.id),
+  organization: { id: r.organization_id },
+  url: r.url,
+  events: r.events,
+  createdBy: r.created_by,
+  createdAt: isoTime(r.created_at),
+});
+
+@Resolver()
+export class NotificationResolver {
+  @Authorized('reporter', 'approver', 'coordinator', 'admin')
+  @Mutation(() => WebhookSubscriptionCreated, {
+    description: 'Subscribes a URL to events of an organisation (default the caller’s); the signing secret is shown once',
+  })
+  async subscribeWebhook(
+    @Ctx() context: Context,
+    @Arg('url') url: string,
+    @Arg('events', () => [NotificationEvent]) events: NotificationEvent[],
+    @Arg('organization', () => String, { nullable: true }) organization?: string | null,
+  ): Promise<WebhookSubscriptionCreated> {
+    const identity = requireIdentity(context);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw badInput('url must be an http or https URL', 'url');
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol) || url.length > 2000)
+      throw badInput('url must be an http or https URL', 'url');
+    const organizationId = await targetOrganization(context, identity, organization);
+    const secret = randomBytes(32).toString('base64url');
+    const [row] = await context.store.dataSource.query(
+      `INSERT INTO webhook_subscription (organization_id, url, events, secret, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [organizationId, parsed.toString(), eventsArgument(events), secret, identity.subject],
+    );
+    return { subscription: toSubscription(row), secret };
+  }
+
+  @Authorized()
+  @Query(() => [WebhookSubscription], { nullable: true, description: "An organisation's webhooks (default the caller's)" })
+  async webhookSubscriptions(
+    @Ctx() context: Context,
+    @Arg('organization', () => String, { nullable: true }) organization?: string | null,
+  ): Promise<WebhookSubscription[]> {
+    const id = await targetOrganization(context, requireIdentity(context), organization);
+    const rows = await context.store.dataSource.query(
+      `SELECT * FROM webhook_subscription WHERE organization_id = $1 ORDER BY id`,
+      [id],
+    );
+    return rows.map(toSubscription);
+  }
+
+  @Authorized()
+  @Query(() => [WebhookDelivery], {
+    nullable: true,
+    description: "The delivery log of an organisation's webhooks (default the caller's), latest first",
+  })
+  async webhookDeliveries(
+    @Ctx() context: Context,
+    @Arg('organization', () => String, { nullable: true }) organization?: string | null,
+  ): Promise<WebhookDelivery[]> {
+    const id = await targetOrganization(context, requireIdentity(context), organization);
+    const rows: Array<Record<string, any>> = await context.store.dataSource.query(
+      `SELECT d.*, s.url, o.event FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
+         JOIN outbox o ON o.id = d.outbox_id WHERE s.organization_id = $1 ORDER BY d.id DESC LIMIT 1000`,
+      [id],
+    );
+    return rows.map((r) => ({
+      subscriptionId: String(r.subscription_id),
+      url: r.url,
+      eventId: String(r.outbox_id),
+      event: r.event,
+      attempt: r.attempt,
+      delivered: r.delivered,
+      httpStatus: r.http_status,
+      error: r.error,
+      at: isoTime(r.at),
+    }));
+  }
+
+  @Authorized('reporter', 'approver', 'coordinator', 'admin')
+  @Mutation(() => [MailRecipient], {
+    description:
+      "Sets whom an organisation's events are e-mailed to (default the caller's organisation); an empty list stops them",
+  })
+  async setMailRecipients(
+    @Ctx() context: Context,
+    @Arg('emails', () => [String]) emails: string[],
+    @Arg('events', () => [NotificationEvent]) events: NotificationEvent[],
+    @Arg('organization', () => String, { nullable: true }) organization?: string | null,
+  ): Promise<MailRecipient[]> {
+    const identity = requireIdentity(context);
+    const id = await targetOrganization(context, identity, organization);
+    const list = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+    const wrong = list.find((e) => !/^[^\s@<>,;]{1,64}@[^\s@<>,;]{1,190}\.[^\s@<>,;]+$/.test(e));
+    if (wrong !== undefined) throw badInput(`"${wrong.slice(0, 80)}" is not an e-mail address`, 'emails');
+    if (list.length > 50) throw badInput('at most 50 recipients', 'emails');
+    const chosen = list.length > 0 ? eventsArgument(events) : [];
+    await context.store.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM mail_recipient WHERE organization_id = $1`, [id]);
+      await manager.query(
+        `INSERT INTO mail_recipient (organization_id, email, events, set_by) SELECT $1, e, $3, $4 FROM unnest($2::text[]) AS e`,
+        [id, list, chosen, identity.subject],
+      );
+    });
+    return list.map((email) => ({ organization: { id }, email, events: chosen }));
+  }
+}

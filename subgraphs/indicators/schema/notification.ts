@@ -1,0 +1,46 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EVENT_TYPES } from '../notifications/outbox';
+import { Organization } from './indicator';
+
+export const NotificationEvent = Object.fromEntries(EVENT_TYPES.map((e) => [e, e])) as { [K in (typeof EVENT_TYPES)[number]]: K };
+export type NotificationEvent = (typeof EVENT_TYPES)[number];
+registerEnumType(NotificationEvent, {
+  name: 'NotificationEvent',
+  description: 'What the hub tells people about (see the README table)',
+});
+
+@ObjectType({ description: "An organisation's webhook: events of the listed types are POSTed to its URL, signed" })
+export class WebhookSubscription {
+  @Field(() => ID) id: string;
+  @Field(() => Organization, { nullable: true }) organization: Organization | null;
+  @Field() url: string;
+  @Field(() => [NotificationEvent]) events: NotificationEvent[];
+  @Field() createdBy: string;
+  @Field() createdAt: string;
+}
+
+@ObjectType({ description: 'A new subscription and its signing secret, shown this once' })
+export class WebhookSubscriptionCreated {
+  @Field(() => WebhookSubscription) subscription: WebhookSubscription;
+  @Field({ description: 'HMAC-SHA256 key of x-ipzone-signature: keep it, it is never shown again' }) secret: string;
+}
+
+@ObjectType({ description: 'One attempt to deliver an event to a webhook' })
+export class WebhookDelivery {
+  @Field(() => ID) subscriptionId: string;
+  @Field() url: string;
+  @Field(() => ID) eventId: string;
+  @Field(() => NotificationEvent) event: NotificationEvent;
+  @Field(() => Int, { description: '1 for the first try' }) attempt: number;
+  @Field() delivered: boolean;
+  @Field(() => Int, { nullable: true }) httpStatus: number | null;
+  @Field(() => String, { nullable: true }) error: string | null;
+  @Field() at: string;
+}
+
+@ObjectType({ description: 'Someone an organisation has e-mailed about the listed events' })
+export class MailRecipient {
+  @Field(() => Organization, { nullable: true }) organization: Organization | null;
+  @Field() email: string;
+  @Field(() => [NotificationEvent]) events: NotificationEvent[];
+}
