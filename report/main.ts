@@ -129,7 +129,8 @@ async function showObligations(): Promise<void> {
   const privileged = viewer!.roles.some((r) => r === 'coordinator' || r === 'admin');
   const reviewer = privileged || viewer!.roles.includes('approver');
   only('owe', ...(reviewer ? ['review'] : []), ...(privileged ? ['tokens'] : []));
-  if (reviewer) await new ReviewQueue(byId('review-list'), byId('review-note'), privileged ? 'coordinator' : 'approver').load();
+  if (reviewer)
+    await new ReviewQueue(byId('review-list'), byId('review-note'), privileged ? 'coordinator' : 'approver', fail).load();
   if (privileged)
     await showTokens({
       form: byId<HTMLFormElement>('issue-form'),

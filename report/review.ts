@@ -131,6 +131,8 @@ export class ReviewQueue {
     private readonly list: HTMLElement,
     private readonly note: HTMLElement,
     private readonly decider: Decider,
+    /** What the page does with an error that is not the comment's (a refused token, a conflict …). */
+    private readonly report: (error: unknown) => void,
   ) {}
 
   async load(announce = ''): Promise<void> {
@@ -183,8 +185,8 @@ export class ReviewQueue {
               if (!text) return fail('退回须填写意见 · Say what to correct: a comment is required to return');
               void this.decide(RETURN_SUBMISSION, { id: s.id, comment: text }, `已退回 Returned ${s.period}`).catch(
                 (e: unknown) => {
-                  if (e instanceof RequestError) fail(e.message);
-                  else throw e;
+                  if (e instanceof RequestError && e.errors.some((x) => x.extensions?.field === 'comment')) fail(e.message);
+                  else this.report(e);
                 },
               );
             },
@@ -199,7 +201,7 @@ export class ReviewQueue {
                   accept ? ACCEPT_SUBMISSION : APPROVE_SUBMISSION,
                   { id: s.id },
                   accept ? `已接受 Accepted ${s.period}` : `已审批 Approved ${s.period}`,
-                ).catch((e: unknown) => fail((e as Error).message)),
+                ).catch(this.report),
             },
             accept ? '接受 Accept' : '审批 Approve',
           ),

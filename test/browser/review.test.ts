@@ -76,7 +76,7 @@ afterAll(async () => {
 });
 
 /** The page signed in with a token: one at a time, as the pages share the browser's storage. */
-async function signedIn(org: string, role: 'reporter' | 'coordinator'): Promise<{ page: Page; problems: string[] }> {
+async function signedIn(org: string, role: 'reporter' | 'approver' | 'coordinator'): Promise<{ page: Page; problems: string[] }> {
   const opened = await reportPage(state, offOrigin, `${state.base}/report?asOf=${AS_OF}`);
   await signInWithToken(opened.page, (await bearer(org, [role])).authorization.replace('Bearer ', ''));
   return opened;
@@ -188,4 +188,46 @@ it('the coordinator returns the court’s 2025Q4 with a comment, the clerk corre
   await later.page.waitForSelector('#owe-list li[data-period="2025Q4"] .submission-state[data-state="ACCEPTED"]');
   await later.page.close();
   expect([...problems, ...later.problems]).toEqual([]);
+});
+
+it('an organisation’s approver sees its own queue in the page and approves for the coordinator', async () => {
+  const set = await graphql(
+    state.hub.gateway.url,
+    `
+      mutation {
+        setApprovalLevels(organization: "court", levels: 1)
+      }
+    `,
+    {},
+    await bearer('amr', ['admin']),
+  );
+  expect(set.data).toEqual({ setApprovalLevels: 1 });
+  const { page, problems } = await signedIn('court', 'approver');
+  await page.waitForSelector('#review:not([hidden])');
+  expect(await page.isHidden('#tokens')).toBe(true);
+  // The court's 2025Q3, still submitted, now waits for its approver.
+  expect(await page.$$eval('#review-list li', (rows) => rows.map((r) => r.getAttribute('data-period')))).toEqual(['2025Q3']);
+  const q3 = item(page, '2025Q3');
+  await q3.locator('summary').click();
+  expect(await q3.locator('.review-accept').textContent()).toContain('审批 Approve');
+  await q3.locator('.review-accept').click();
+  await page.waitForSelector('#review-note:has-text("已审批 Approved 2025Q3")');
+  expect(await page.locator('#review-list li').count()).toBe(0);
+  const [submission] = (await graphql(state.hub.gateway.url, SUBMISSIONS, { period: '2025Q3' })).data!.submissions;
+  expect(submission.state).toBe('APPROVED');
+  const queue = await graphql(
+    state.hub.gateway.url,
+    `
+      {
+        reviewQueue {
+          period
+        }
+      }
+    `,
+    {},
+    await bearer('amr', ['coordinator']),
+  );
+  expect(queue.data!.reviewQueue).toEqual([{ period: '2025Q3' }]);
+  expect(problems).toEqual([]);
+  await page.close();
 });
