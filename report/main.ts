@@ -82,7 +82,7 @@ async function start(): Promise<void> {
 
 async function showObligations(): Promise<void> {
   ({ obligations } = await call<{ obligations: Obligation[] }>(OBLIGATIONS, { asOf }));
-  const submitted = await ownSubmissions(viewer!.organization?.id ?? '');
+  const submitted = viewer!.organization ? await ownSubmissions(viewer!.organization.id) : new Map<string, never>();
   const open = obligations.filter((o) => o.state !== 'REPORTED');
   byId('owe-note').textContent =
     `${viewer!.organization?.name ?? ''}：${open.length} 项待报 · ${open.length} reports open` +
