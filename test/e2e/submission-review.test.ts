@@ -22,7 +22,7 @@ const SUBMISSION = `id period state round comment approvalLevels submittedBy
   warnings { indicatorId code message } changes { indicatorId breakdown previousValue value }
   events { action state comment actor actorOrganization { id } at }`;
 const QUEUE = `query ReviewQueue { reviewQueue { ${SUBMISSION} } }`;
-const MINE = `query($org: String, $period: String) { submissions(organization: $org, period: $period) { ${SUBMISSION} } }`;
+const MINE = `query($org: String, $period: Period) { submissions(organization: $org, period: $period) { ${SUBMISSION} } }`;
 const DECIDE = (mutation: string, withComment: boolean) =>
   `mutation($id: ID!${withComment ? ', $comment: String!' : ''}) { ${mutation}(id: $id${withComment ? ', comment: $comment' : ''}) { ${SUBMISSION} } }`;
 const SCOREBOARD = `query($figures: FigureRule) { scoreboard(asOf: "2025-12-31", figures: $figures) {
