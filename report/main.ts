@@ -1,7 +1,8 @@
 /**
  * The reporting page at /report: sign in (OpenID Connect, or a personal access token),
  * see what the organisation owes, fill in a period's form, submit it, print the receipt;
- * coordinators issue and revoke personal tokens. Only the public GraphQL API is used.
+ * see the state of its submissions; coordinators (and approvers) review the submissions
+ * waiting for them, and issue and revoke personal tokens. Only the public GraphQL API is used.
  */
 import { byId, h, show, zh } from '../client/dom';
 import { AuthError, call } from './api';
@@ -11,6 +12,7 @@ import { ReportForm } from './form';
 import { finishOidcSignIn, oidcSettings, startOidcSignIn } from './oidc';
 import { OBLIGATIONS, RECEIPT, VIEWER } from './queries';
 import { type ReceiptData, renderReceipt } from './receipt';
+import { ownSubmissions, ReviewQueue, submissionState } from './review';
 import { keepToken } from './session';
 import { showTokens } from './tokens';
 
@@ -28,7 +30,7 @@ interface Obligation {
   indicator: OwedIndicator | null;
 }
 
-const PANELS = ['sign-in', 'owe', 'form-panel', 'receipt', 'tokens'];
+const PANELS = ['sign-in', 'owe', 'review', 'form-panel', 'receipt', 'tokens'];
 /** How often the page asks who it is signed in as: a revoked token is noticed within this time. */
 const CHECK_SECONDS = 20;
 
@@ -55,7 +57,8 @@ function signIn(message?: string): void {
   keepToken(null);
   byId('who').textContent = '未登录 Not signed in';
   show(byId('sign-out'), false);
-  for (const id of ['owe-list', 'form-rows', 'receipt-facts', 'receipt-figures', 'token-list']) byId(id).replaceChildren();
+  for (const id of ['owe-list', 'review-list', 'form-rows', 'receipt-facts', 'receipt-figures', 'token-list'])
+    byId(id).replaceChildren();
   byId('issued').hidden = true;
   const note = byId('sign-in-message');
   note.hidden = !message;
@@ -79,6 +82,7 @@ async function start(): Promise<void> {
 
 async function showObligations(): Promise<void> {
   ({ obligations } = await call<{ obligations: Obligation[] }>(OBLIGATIONS, { asOf }));
+  const submitted = viewer!.organization ? await ownSubmissions(viewer!.organization.id) : new Map<string, never>();
   const open = obligations.filter((o) => o.state !== 'REPORTED');
   byId('owe-note').textContent =
     `${viewer!.organization?.name ?? ''}：${open.length} 项待报 · ${open.length} reports open` +
@@ -98,6 +102,7 @@ async function showObligations(): Promise<void> {
           h('strong', {}, `${formatPeriod(period)} `, h('span', { class: 'en' }, period)),
           h('span', { class: `badge tone-${state.tone}` }, `${state.zh} ${state.en}`),
           h('p', { class: 'small' }, `截止 Due ${formatDay(rows[0].due)} · ${daysText(rows[0].daysLeft)}`),
+          submitted.has(period) ? submissionState(submitted.get(period)!) : null,
           h(
             'ul',
             { class: 'small plain' },
@@ -122,7 +127,10 @@ async function showObligations(): Promise<void> {
     }),
   );
   const privileged = viewer!.roles.some((r) => r === 'coordinator' || r === 'admin');
-  only('owe', ...(privileged ? ['tokens'] : []));
+  const reviewer = privileged || viewer!.roles.includes('approver');
+  only('owe', ...(reviewer ? ['review'] : []), ...(privileged ? ['tokens'] : []));
+  if (reviewer)
+    await new ReviewQueue(byId('review-list'), byId('review-note'), privileged ? 'coordinator' : 'approver', fail).load();
   if (privileged)
     await showTokens({
       form: byId<HTMLFormElement>('issue-form'),

@@ -46,3 +46,25 @@ export const ISSUE_TOKEN = `mutation ReportIssueToken($holder: String!, $organiz
 }`;
 
 export const REVOKE_TOKEN = `mutation ReportRevokeToken($id: String!) { revokeToken(tokenId: $id, reason: "revoked on /report") { tokenId } }`;
+
+const SUBMISSION_FIELDS = `id period state round comment submittedBy submittedAt
+  organization { id name nameEn }`;
+
+export const REVIEW_QUEUE = `query ReportReviewQueue {
+  reviewQueue {
+    ${SUBMISSION_FIELDS}
+    figures { indicatorId breakdown value numerator denominator status explanation warningCodes indicator { name nameEn unit } }
+    warnings { indicatorId breakdown code message }
+    changes { indicatorId breakdown previousValue value }
+  }
+}`;
+
+export const OWN_SUBMISSIONS = `query ReportOwnSubmissions($org: String) { submissions(organization: $org) { ${SUBMISSION_FIELDS} } }`;
+
+export const ACCEPT_SUBMISSION = `mutation ReportAcceptSubmission($id: ID!) { acceptSubmission(id: $id) { id state } }`;
+
+export const APPROVE_SUBMISSION = `mutation ReportApproveSubmission($id: ID!) { approveSubmission(id: $id) { id state } }`;
+
+export const RETURN_SUBMISSION = `mutation ReportReturnSubmission($id: ID!, $comment: String!) {
+  returnSubmission(id: $id, comment: $comment) { id state comment }
+}`;

@@ -13,8 +13,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
-import { type DashboardHub, loaded, openPage, startDashboardHub } from '../support/browser';
+import { type DashboardHub, loaded, startDashboardHub } from '../support/browser';
 import { bearer, graphql } from '../support/hub';
+import { reportPage as openReportPage, signInWithToken } from '../support/report-page';
 
 jest.setTimeout(240_000);
 
@@ -69,30 +70,7 @@ afterAll(async () => {
 });
 
 /** A page on which every request off the hub's origin (and the allowed ones) is aborted and recorded. */
-async function reportPage(url: string, allowed: string[] = []): Promise<{ page: Page; problems: string[] }> {
-  const opened = await openPage(state.browser, 'about:blank');
-  await opened.page.route('**/*', (route) => {
-    const origin = new URL(route.request().url()).origin;
-    if (origin === state.base || allowed.includes(origin)) return route.continue();
-    // What the hub's pages ask for counts; the provider's own login page is the provider's business.
-    if (new URL(route.request().frame().url()).origin === state.base) offOrigin.push(route.request().url());
-    return route.abort();
-  });
-  // Signed out: the browser profile is shared by the tests.
-  await opened.page.goto(`${state.base}/healthz`);
-  await opened.page.evaluate(() => localStorage.clear());
-  await opened.page.goto(url);
-  return opened;
-}
-
-async function signInWithToken(page: Page, token: string): Promise<void> {
-  await page.waitForSelector('#sign-in:not([hidden])');
-  await page.fill('#token-input', token);
-  await page.press('#token-input', 'Enter');
-  await page.waitForSelector('#owe:not([hidden])', { timeout: 10_000 }).catch(async (error: Error) => {
-    throw new Error(`${error.message}\n${await page.textContent('#error')} ${await page.textContent('#sign-in-message')}`);
-  });
-}
+const reportPage = (url: string, allowed: string[] = []) => openReportPage(state, offOrigin, url, allowed);
 
 /** Fills the total of each indicator offered for the period: the given values, else a value within bounds. */
 async function fillForm(page: Page, values: Record<string, string>): Promise<string[]> {
@@ -249,12 +227,11 @@ describe('the court clerk signs in through the OIDC provider', () => {
       'data-value',
     );
     expect(Number(rate)).toBeCloseTo((1850 / 5100) * 100, 3);
-    // Its detail shows the inputs' revisions, the jump with its explanation.
+    // Its detail shows the inputs' revisions, the jump with its explanation (2025Q3's total
+    // against its one breakdown raised a reconciliation warning of its own).
     await dashboard.page.click('#tiles [data-open="trial-closure-within-limit-rate"]');
-    await dashboard.page.waitForSelector('#detail .revision .explanation');
-    // Each revision that raised warnings shows them; the clerk's carries the explanation given.
-    const explanations = await dashboard.page.$$eval('#detail .revision .explanation', (nodes) => nodes.map((n) => n.textContent));
-    expect(explanations).toContainEqual(expect.stringMatching(/^(\w+, )*IMPLAUSIBLE_JUMP(, \w+)*: 四季度集中审结一批系列案件$/));
+    const explained = await dashboard.page.waitForSelector('#detail .revision .explanation:has-text("IMPLAUSIBLE_JUMP")');
+    expect(await explained.textContent()).toBe('IMPLAUSIBLE_JUMP: 四季度集中审结一批系列案件');
     await dashboard.page.close();
     await page.close();
   });

@@ -42,9 +42,10 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
   const [figures, warnings, events] = await Promise.all([
     db.query(
       `SELECT f.indicator_id, f.period, f.period_type, f.period_start::text, f.period_end::text, f.breakdown, f.id AS series_id,
-              f.revision, f.value, f.numerator, f.denominator, f.status, f.withdrawn, f.note, f.source, f.organization_id,
-              f.recorded_by, f.recorded_at, s.id AS submission_id
+              f.revision, f.value, f.numerator, f.denominator, f.status, f.flags, f.reported_on::text, f.withdrawn, f.note,
+              f.source, f.organization_id, f.recorded_by, f.recorded_at, r.explanation, r.warning_codes, s.id AS submission_id
          FROM figure_series f JOIN submission s USING (organization_id, period)
+         JOIN figure_revision r ON r.series_id = f.id AND r.revision = f.revision
         WHERE s.id = ANY($1::bigint[]) ORDER BY f.indicator_id, f.breakdown`,
       [ids],
     ) as Promise<Array<Record<string, unknown>>>,
