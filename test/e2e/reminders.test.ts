@@ -79,6 +79,7 @@ beforeAll(async () => {
     REMINDER_DUE_DAYS: String(dueDays),
     JOB_POLL_SECONDS: '0.5',
     WEBHOOK_RETRY_DELAY_SECONDS: '1',
+    NOTIFICATIONS: 'true', // the test setup turns workers off for every other hub
   });
   hubs.push(await startTestHub());
   // The second replica of every service, on the same database.
@@ -88,6 +89,7 @@ afterAll(async () => {
   await Promise.all(hubs.map((h) => h.stop()));
   for (const name of ['SMTP_URL', 'MAIL_FROM', 'REMINDER_DUE_DAYS', 'JOB_POLL_SECONDS', 'WEBHOOK_RETRY_DELAY_SECONDS'])
     delete process.env[name];
+  process.env.NOTIFICATIONS = 'false';
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   steady.server.close();
   flaky.server.close();
