@@ -12,19 +12,30 @@ export interface StoredFigure {
   withdrawn: boolean;
 }
 
-/** Every current figure (totals and breakdowns) of each indicator in each year named, one statement. */
+/**
+ * The current figures a push's rows are reconciled with, one statement: for each row, the
+ * figures of its own breakdown in its year (the parts that may tile a period), and every
+ * breakdown of its period (a total against its breakdowns). Each is found by index
+ * lookups, so the cost follows the rows pushed, not the figures stored.
+ */
 export async function figuresOfYears(
   manager: EntityManager,
-  pairs: Array<{ indicatorId: string; year: number }>,
+  keys: Array<{ indicatorId: string; breakdown: string; year: number; period: string }>,
 ): Promise<StoredFigure[]> {
-  if (pairs.length === 0) return [];
+  if (keys.length === 0) return [];
+  const columns = 's.id, s.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
   const rows: Array<Record<string, unknown>> = await manager.query(
-    `SELECT s.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn
-       FROM figure_series s
-       JOIN unnest($1::text[], $2::int[]) AS k(indicator_id, year)
-         ON s.indicator_id = k.indicator_id
-        AND s.period_start >= make_date(k.year, 1, 1) AND s.period_start < make_date(k.year + 1, 1, 1)`,
-    [pairs.map((p) => p.indicatorId), pairs.map((p) => p.year)],
+    `SELECT ${columns}
+       FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::int[]) AS k(indicator_id, breakdown, year)) AS k
+       CROSS JOIN LATERAL (
+         SELECT * FROM figure_series f
+          WHERE f.indicator_id = k.indicator_id AND f.breakdown = k.breakdown
+            AND f.period_start >= make_date(k.year, 1, 1) AND f.period_start < make_date(k.year + 1, 1, 1)) AS s
+     UNION
+     SELECT ${columns}
+       FROM (SELECT DISTINCT * FROM unnest($1::text[], $4::text[]) AS k(indicator_id, period)) AS k
+       CROSS JOIN LATERAL (SELECT * FROM figure_series f WHERE f.indicator_id = k.indicator_id AND f.period = k.period) AS s`,
+    [keys.map((k) => k.indicatorId), keys.map((k) => k.breakdown), keys.map((k) => k.year), keys.map((k) => k.period)],
   );
   return rows.map((r) => ({
     indicatorId: r.indicator_id as string,

@@ -47,13 +47,10 @@ type Warning = { index: number; code: string; message: string };
 export function reconciliationYears(
   rows: PushedFigure[],
   rollupOf: (indicatorId: string) => string,
-): Array<{ indicatorId: string; year: number }> {
-  const pairs = new Map<string, { indicatorId: string; year: number }>();
-  for (const row of rows) {
-    if (rollupOf(row.indicatorId) === 'AVERAGE') continue;
-    pairs.set(`${row.indicatorId}\u0000${row.period.year}`, { indicatorId: row.indicatorId, year: row.period.year });
-  }
-  return [...pairs.values()];
+): Array<{ indicatorId: string; breakdown: string; year: number; period: string }> {
+  return rows
+    .filter((row) => rollupOf(row.indicatorId) !== 'AVERAGE')
+    .map((row) => ({ indicatorId: row.indicatorId, breakdown: row.breakdown, year: row.period.year, period: row.period.text }));
 }
 
 /** The figures of each indicator, breakdown and year, with this batch applied over those stored. */
