@@ -3,6 +3,7 @@
  * denominator (a rate alone cannot be combined with others), and a figure that disagrees
  * with the figures of the periods it contains, or that contain it, lands with a warning.
  */
+import { compositeKey } from '../../../lib/collections';
 import { ErrorCode } from '../../../lib/errors';
 import { parsePeriod, type Period } from '../../../lib/period';
 import { reconcileBreakdowns, reconcileParts } from './coverage';
@@ -53,11 +54,15 @@ export function reconciliationYears(
     .map((row) => ({ indicatorId: row.indicatorId, breakdown: row.breakdown, year: row.period.year, period: row.period.text }));
 }
 
+/** The key of an indicator's breakdown in a year. */
+const yearKey = (indicatorId: string, breakdown: string, year: number): string =>
+  compositeKey(indicatorId, breakdown, String(year));
+
 /** The figures of each indicator, breakdown and year, with this batch applied over those stored. */
 function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<string, Map<string, Observation>> {
   const groups = new Map<string, Map<string, Observation>>();
   const group = (indicatorId: string, breakdown: string, year: number) => {
-    const key = `${indicatorId}\u0000${breakdown}\u0000${year}`;
+    const key = yearKey(indicatorId, breakdown, year);
     if (!groups.has(key)) groups.set(key, new Map());
     return groups.get(key)!;
   };
@@ -92,12 +97,12 @@ export function reconciliationWarnings(
   for (const row of rows) {
     if (row.withdrawn) continue;
     const rule = rollupOf(row.indicatorId);
-    const figures = [...(groups.get(`${row.indicatorId}\u0000${row.breakdown}\u0000${row.period.year}`)?.values() ?? [])];
+    const figures = [...(groups.get(yearKey(row.indicatorId, row.breakdown, row.period.year))?.values() ?? [])];
     for (const w of reconcileParts(rule, figures))
       if (w.periods?.includes(row.period.text)) warnings.push({ index: row.index, code: w.code, message: w.message });
     // The period's total against the sum of its breakdowns.
     const ofPeriod = (breakdown: string) =>
-      groups.get(`${row.indicatorId}\u0000${breakdown}\u0000${row.period.year}`)?.get(row.period.text);
+      groups.get(yearKey(row.indicatorId, breakdown, row.period.year))?.get(row.period.text);
     const total = ofPeriod('');
     if (!total) continue;
     const breakdowns = [...groups.entries()]
