@@ -40,11 +40,15 @@ export interface SubgraphSection {
 
 const END_OF_TABLE = '\\.';
 
-/** Tables of a schema, each after the tables its foreign keys point to. */
+/**
+ * Tables of a schema, each after the tables its foreign keys point to. Tables whose
+ * comment starts "derived:" are left out: triggers rebuild them as the others are loaded.
+ */
 export async function tablesInLoadOrder(client: ClientBase, schema: string): Promise<string[]> {
   const { rows: tables } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = $1 AND c.relkind = 'r' ORDER BY c.relname`,
+      WHERE n.nspname = $1 AND c.relkind = 'r' AND COALESCE(obj_description(c.oid, 'pg_class'), '') NOT LIKE 'derived:%'
+      ORDER BY c.relname`,
     [schema],
   );
   const { rows: edges } = await client.query<{ child: string; parent: string }>(

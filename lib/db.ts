@@ -4,14 +4,26 @@
  * several replicas can start at once. Every SQL statement is counted, so tests and
  * benchmarks can show that a query costs a constant number of statements.
  */
-import { DataSource, type EntitySchema, type Logger, type MixedList } from 'typeorm';
+import {
+  type AfterQueryEvent,
+  DataSource,
+  type EntitySchema,
+  type EntitySubscriberInterface,
+  type Logger,
+  type MixedList,
+} from 'typeorm';
 import { Client } from 'pg';
 import { config, DB_SCHEMAS, type SubgraphName } from './config';
 import { log } from './log';
 
-/** Counts the statements a DataSource sends; reads never reset it. */
-export class StatementCounter implements Logger {
+/** Counts the statements a DataSource sends, and the rows they return; reads never reset it. */
+export class StatementCounter implements Logger, EntitySubscriberInterface {
   count = 0;
+  rows = 0;
+  afterQuery(event: AfterQueryEvent): void {
+    const raw = event.rawResults as { rows?: unknown[] } | undefined;
+    if (Array.isArray(raw?.rows)) this.rows += raw.rows.length;
+  }
   logQuery(): void {
     this.count += 1;
   }
@@ -98,6 +110,7 @@ export async function openStore(definition: StoreDefinition): Promise<Store> {
     extra: { max: config.poolSize(), application_name: `ipzone-${definition.name}`, options: `-c search_path=${schema}` },
   });
   await dataSource.initialize();
+  dataSource.subscribers.push(statements);
   await migrate(dataSource, schema);
   return {
     name: definition.name,

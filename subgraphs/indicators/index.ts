@@ -14,6 +14,7 @@ import { CreateSubmissions1766000000000 } from './data/migrations/1766000000000-
 import { CreateEntryExceptions1766000000001 } from './data/migrations/1766000000001-CreateEntryExceptions';
 import { CreateNotifications1766000000002 } from './data/migrations/1766000000002-CreateNotifications';
 import { FigureTimingAndQuality1767620000000 } from './data/migrations/1767620000000-FigureTimingAndQuality';
+import { BreakdownSums1768000000000 } from './data/migrations/1768000000000-BreakdownSums';
 import { startNotifications } from './notifications/worker';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { SubmissionResolver } from './resolvers/submission.resolver';
@@ -52,6 +53,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateEntryExceptions1766000000001,
       CreateNotifications1766000000002,
       FigureTimingAndQuality1767620000000,
+      BreakdownSums1768000000000,
     ],
   },
   loaders: createLoaders,

@@ -1,6 +1,6 @@
 /** Per-request DataLoaders of the indicators subgraph: one statement per batch. */
 import DataLoader from 'dataloader';
-import { manyByKey, oneByKey } from '../../lib/collections';
+import { compositeKey, manyByKey, oneByKey } from '../../lib/collections';
 import type { Store } from '../../lib/db';
 import type { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
 import { type FigureQuery, FigureReads } from './data/figure-reads';
@@ -20,12 +20,12 @@ export function createLoaders(store: Store) {
   const historyByAsOf = new Map<string, DataLoader<string, FigureRevision[]>>();
   const kpiReads = new KpiReads(store.dataSource);
   /** Memoises one loader per set of time axes (and figure rule), each batching indicator or organisation ids. */
-  const perKey = <V>(batch: (axes: TimeAxes, ids: readonly string[]) => Promise<V[]>) => {
-    const loaders = new Map<string, DataLoader<string, V>>();
-    return (axes: TimeAxes): DataLoader<string, V> => {
+  const perKey = <V, K = string>(batch: (axes: TimeAxes, ids: readonly K[]) => Promise<V[]>, cacheKeyFn?: (key: K) => string) => {
+    const loaders = new Map<string, DataLoader<K, V, string>>();
+    return (axes: TimeAxes): DataLoader<K, V, string> => {
       let loader = loaders.get(axesKey(axes));
       if (!loader) {
-        loader = new DataLoader<string, V>((ids) => batch(axes, ids));
+        loader = new DataLoader<K, V, string>((ids) => batch(axes, ids), { cacheKeyFn });
         loaders.set(axesKey(axes), loader);
       }
       return loader;
@@ -50,6 +50,11 @@ export function createLoaders(store: Store) {
       const kpis = await evaluateKpis(kpiReads, ids, axes, true);
       return ids.map((id) => kpis.get(id) ?? []);
     }),
+    /** The breakdowns of the periods a total was summed from. */
+    breakdownNames: perKey<string[], { indicatorId: string; periods: string[] }>(
+      (axes, keys) => kpiReads.breakdownNames(keys, axes),
+      (k) => compositeKey(k.indicatorId, ...k.periods),
+    ),
     series: perKey<Observation[]>(async (axes, ids) => {
       const series = await seriesOf(kpiReads, ids, axes);
       return ids.map((id) => series.get(id) ?? []);

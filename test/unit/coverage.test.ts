@@ -1,6 +1,14 @@
 /** Windows covered by tiling sub-periods, figures reconciled with their parts, strict bounds, continuing targets. */
 import { parsePeriod } from '../../lib/period';
-import { reconcileBreakdowns, reconcileParts, tile, totalsFromBreakdowns } from '../../subgraphs/indicators/domain/coverage';
+import {
+  addToTally,
+  emptyTally,
+  type PartsTally,
+  reconcileBreakdowns,
+  reconcileParts,
+  tile,
+  totalsFromBreakdowns,
+} from '../../subgraphs/indicators/domain/coverage';
 import { evaluateKpi, type KpiIndicator, type Observation } from '../../subgraphs/indicators/domain/kpi';
 import { reconciliationWarnings } from '../../subgraphs/indicators/domain/push-checks';
 
@@ -10,6 +18,12 @@ const obs = (period: string, value: number, numerator: number | null = null, den
   numerator,
   denominator,
 });
+/** The breakdowns of one period added up, as the database keeps them. */
+const tally = (...breakdowns: Observation[]): PartsTally => {
+  const t = emptyTally(breakdowns[0].period);
+  for (const o of breakdowns) addToTally(t, o);
+  return t;
+};
 const YEAR = { start: '2025-01-01', end: '2025-12-31' };
 const indicator = (over: Partial<KpiIndicator>): KpiIndicator => ({
   id: 'x',
@@ -57,10 +71,17 @@ describe('reconciliation', () => {
   });
 
   it('flags a total that disagrees with its breakdowns, and sums breakdowns where no total was reported', () => {
-    expect(reconcileBreakdowns('SUM', [obs('2025', 1000)], [[obs('2025', 600)], [obs('2025', 500)]])).toHaveLength(1);
-    expect(reconcileBreakdowns('SUM', [obs('2025', 1100)], [[obs('2025', 600)], [obs('2025', 500)]])).toEqual([]);
-    expect(totalsFromBreakdowns('RATIO', [], [[obs('2025', 50, 5, 10)], [obs('2025', 25, 5, 20)]], true)).toEqual([
+    expect(reconcileBreakdowns('SUM', [obs('2025', 1000)], [tally(obs('2025', 600), obs('2025', 500))])).toHaveLength(1);
+    expect(reconcileBreakdowns('SUM', [obs('2025', 1100)], [tally(obs('2025', 600), obs('2025', 500))])).toEqual([]);
+    expect(totalsFromBreakdowns('RATIO', [], [tally(obs('2025', 50, 5, 10), obs('2025', 25, 5, 20))], true)).toEqual([
       expect.objectContaining({ numerator: 10, denominator: 30, value: (10 / 30) * 100 }),
+    ]);
+    // A breakdown without a numerator leaves the rate's sum unknown, and one taken out again restores it.
+    const missing = tally(obs('2025', 50, 5, 10), obs('2025', 25));
+    expect(totalsFromBreakdowns('RATIO', [], [missing], true)).toEqual([]);
+    addToTally(missing, obs('2025', 25), -1);
+    expect(totalsFromBreakdowns('RATIO', [], [missing], true)).toEqual([
+      expect.objectContaining({ numerator: 5, denominator: 10 }),
     ]);
   });
 
@@ -85,12 +106,14 @@ describe('reconciliation', () => {
       withdrawn: false,
     }));
     const sum = () => 'SUM';
-    expect(reconciliationWarnings([row(0, '2025Q4', 800), row(1, '2025', 3000)], stored, sum)).toEqual([
+    expect(reconciliationWarnings([row(0, '2025Q4', 800), row(1, '2025', 3000)], { figures: stored, tallies: [] }, sum)).toEqual([
       expect.objectContaining({ index: 0, code: 'RECONCILIATION' }),
       expect.objectContaining({ index: 1, code: 'RECONCILIATION' }),
     ]);
-    expect(reconciliationWarnings([row(0, '2025Q4', 800), row(1, '2025', 3200)], stored, sum)).toEqual([]);
-    expect(reconciliationWarnings([row(0, '2025', 3000)], stored, sum)).toEqual([]);
+    expect(reconciliationWarnings([row(0, '2025Q4', 800), row(1, '2025', 3200)], { figures: stored, tallies: [] }, sum)).toEqual(
+      [],
+    );
+    expect(reconciliationWarnings([row(0, '2025', 3000)], { figures: stored, tallies: [] }, sum)).toEqual([]);
   });
 });
 
@@ -152,17 +175,39 @@ describe('reconciliation with breakdowns at push', () => {
       denominator: null,
       withdrawn: false,
     });
-    const stored = [
-      { indicatorId: 'x', period: '2025', breakdown: '江岸区', value: 600, numerator: null, denominator: null, withdrawn: false },
-    ];
+    const stored = (breakdown: string, value: number) => ({
+      indicatorId: 'x',
+      period: '2025',
+      breakdown,
+      value,
+      numerator: null,
+      denominator: null,
+      withdrawn: false,
+    });
+    // The database keeps the sum of the stored breakdowns (江岸区 600; with 武昌区 500: 1100).
+    const kept = (...values: number[]) => [{ indicatorId: 'x', tally: tally(...values.map((v) => obs('2025', v))) }];
     const sum = () => 'SUM';
-    expect(reconciliationWarnings([figure(0, '', 1000), figure(1, '武昌区', 500)], stored, sum)).toEqual([
+    expect(
+      reconciliationWarnings([figure(0, '', 1000), figure(1, '武昌区', 500)], { figures: [], tallies: kept(600) }, sum),
+    ).toEqual([
       expect.objectContaining({ index: 0, code: 'RECONCILIATION' }),
       expect.objectContaining({ index: 1, code: 'RECONCILIATION' }),
     ]);
+    expect(reconciliationWarnings([figure(1, '武昌区', 500)], { figures: [stored('', 1000)], tallies: kept(600) }, sum)).toEqual([
+      expect.objectContaining({ index: 1, message: expect.stringContaining('1000 against 1100') }),
+    ]);
     expect(
-      reconciliationWarnings([figure(1, '武昌区', 500)], [...stored, { ...stored[0], breakdown: '', value: 1000 }], sum),
-    ).toEqual([expect.objectContaining({ index: 1, message: expect.stringContaining('1000 against 1100') })]);
-    expect(reconciliationWarnings([figure(0, '', 1100), figure(1, '武昌区', 500)], stored, sum)).toEqual([]);
+      reconciliationWarnings([figure(0, '', 1100), figure(1, '武昌区', 500)], { figures: [], tallies: kept(600) }, sum),
+    ).toEqual([]);
+    // A breakdown pushed again replaces its stored figure in the sum: 1300 = 800 + 500, not 600 + 500 + 800.
+    const both = { figures: [stored('', 1300), stored('江岸区', 600)], tallies: kept(600, 500) };
+    expect(reconciliationWarnings([figure(0, '江岸区', 800)], both, sum)).toEqual([]);
+    expect(reconciliationWarnings([figure(0, '江岸区', 700)], both, sum)).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('1300 against 1200') }),
+    ]);
+    // Withdrawn, it leaves the sum: 1300 against 500.
+    expect(
+      reconciliationWarnings([{ ...figure(0, '江岸区', 600), value: null, withdrawn: true }, figure(1, '', 1300)], both, sum),
+    ).toEqual([expect.objectContaining({ index: 1, message: expect.stringContaining('1300 against 500') })]);
   });
 });

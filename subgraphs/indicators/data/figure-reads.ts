@@ -61,7 +61,7 @@ export class FigureReads {
       const revision = `${columns}, r.series_id, r.revision, r.value, r.numerator, r.denominator,
                       r.status, r.flags, r.reported_on::text, r.withdrawn, r.note, r.source, r.organization_id, r.recorded_by, r.recorded_at,
                       r.explanation, r.warning_codes`;
-      sql = `SELECT * FROM ${asRecorded(revision, where.join(' AND '), `$${params.length}`)}`;
+      sql = `SELECT * FROM ${asRecorded(revision, where.join(' AND '), `$${params.length}`)} f`;
     } else {
       sql = `SELECT ${columns}, s.id AS series_id, s.revision, s.value, s.numerator, s.denominator, s.status, s.flags,
                     s.reported_on::text, s.withdrawn,

@@ -4,8 +4,10 @@ import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
 import type { TimeAxes } from '../domain/axes';
 import { indicatorKey } from '../domain/keys';
+import { tallyColumns, toTally } from './breakdown-sums';
 import { asRecorded, RECORDED_BY } from './vintage';
 import type { Observation } from '../domain/kpi';
+import type { PartsTally } from '../domain/coverage';
 
 export interface KpiIndicatorRow {
   id: string;
@@ -106,26 +108,20 @@ export class KpiReads {
 
   /**
    * Values of the periods that ended by `asOf`, per indicator and breakdown: the current
-   * ones, or those recorded by `recordedAsOf` (later revisions ignored).
+   * ones, or those recorded by `recordedAsOf` (later revisions ignored). Totals only, unless
+   * `allBreakdowns`.
    */
   async observations(
     indicatorIds: readonly string[],
-    { asOf, recordedAsOf, figures }: TimeAxes,
+    axes: TimeAxes,
     allBreakdowns: boolean,
   ): Promise<Map<string, Map<string, Observation[]>>> {
-    const where = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${allBreakdowns ? '' : "AND s.breakdown = ''"}
-      ${figures === 'ACCEPTED' ? acceptedOnly(recordedAsOf ? '$3' : null) : ''}`;
-    const columns = 's.indicator_id, s.breakdown, s.period';
-    const rows: Array<Record<string, unknown>> = recordedAsOf
-      ? await this.db.query(
-          `SELECT * FROM ${asRecorded(`${columns}, r.value, r.numerator, r.denominator, r.source, r.withdrawn`, where, '$3')}
-            WHERE NOT f.withdrawn`,
-          [indicatorIds, asOf, recordedAsOf],
-        )
-      : await this.db.query(
-          `SELECT ${columns}, s.value, s.numerator, s.denominator, s.source FROM figure_series s WHERE ${where} AND NOT s.withdrawn`,
-          [indicatorIds, asOf],
-        );
+    const rows = await this.figureRows(
+      indicatorIds,
+      axes,
+      () => (allBreakdowns ? '' : "AND s.breakdown = ''"),
+      's.indicator_id, s.breakdown, s.period, V.value AS value, V.numerator AS numerator, V.denominator AS denominator, V.source AS source',
+    );
     const result = new Map<string, Map<string, Observation[]>>();
     for (const r of rows) {
       const byBreakdown = result.get(r.indicator_id as string) ?? new Map<string, Observation[]>();
@@ -141,6 +137,94 @@ export class KpiReads {
       });
     }
     return result;
+  }
+
+  /**
+   * The breakdowns of each period that ended by `asOf`, added up, per indicator. Current
+   * figures (all, or of accepted submissions) come from the sums the database keeps, in
+   * one row per period and organisation however many breakdowns there are; a vintage adds
+   * up the revisions recorded by `recordedAsOf`.
+   */
+  async breakdownTallies(indicatorIds: readonly string[], axes: TimeAxes): Promise<Map<string, PartsTally[]>> {
+    const { asOf, recordedAsOf, figures } = axes;
+    const rows: Array<Record<string, unknown>> = recordedAsOf
+      ? await this.figureRows(
+          indicatorIds,
+          axes,
+          () => "AND s.breakdown <> ''",
+          `s.indicator_id, s.period, count(*) AS figures, COALESCE(sum(V.value), 0) AS value_sum,
+           count(*) FILTER (WHERE V.value IS NULL) AS value_missing,
+           COALESCE(sum(V.numerator), 0) AS numerator_sum, count(*) FILTER (WHERE V.numerator IS NULL) AS numerator_missing,
+           COALESCE(sum(V.denominator), 0) AS denominator_sum, count(*) FILTER (WHERE V.denominator IS NULL) AS denominator_missing,
+           count(*) FILTER (WHERE V.source = 'demo') AS demo`,
+          'GROUP BY s.indicator_id, s.period',
+        )
+      : await this.db.query(
+          `SELECT ${tallyColumns('s')} FROM figure_breakdown_sum s
+            WHERE s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${figures === 'ACCEPTED' ? acceptedOnly(null) : ''}
+            GROUP BY s.indicator_id, s.period HAVING sum(s.figures) > 0`,
+          [indicatorIds, asOf],
+        );
+    const result = new Map<string, PartsTally[]>();
+    for (const r of rows) {
+      const list = result.get(r.indicator_id as string) ?? [];
+      list.push(toTally(r));
+      result.set(r.indicator_id as string, list);
+    }
+    return result;
+  }
+
+  /** For each key, the breakdowns reported for those periods of that indicator, in order (what a summed total is made of). */
+  async breakdownNames(keys: ReadonlyArray<{ indicatorId: string; periods: string[] }>, axes: TimeAxes): Promise<string[][]> {
+    const pairs = keys.flatMap((k) => k.periods.map((period) => [k.indicatorId, period] as const));
+    const rows = await this.figureRows(
+      [...new Set(keys.map((k) => k.indicatorId))],
+      axes,
+      (next) =>
+        `AND s.breakdown <> '' AND (s.indicator_id, s.period) IN (SELECT * FROM unnest($${next}::text[], $${next + 1}::text[]))`,
+      'DISTINCT s.indicator_id, s.period, s.breakdown',
+      '',
+      [pairs.map(([id]) => id), pairs.map(([, period]) => period)],
+    );
+    return keys.map((k) =>
+      [
+        ...new Set(
+          rows
+            .filter((r) => r.indicator_id === k.indicatorId && k.periods.includes(r.period as string))
+            .map((r) => r.breakdown as string),
+        ),
+      ].sort(),
+    );
+  }
+
+  /**
+   * Figures of periods that ended by `asOf`, not withdrawn, matching `where` (on series `s`,
+   * given the number of its first parameter after `asOf` and the vintage), as `columns` of
+   * `s` and of `V`: their values, current or as recorded by `recordedAsOf`. Of accepted
+   * submissions only where the figure rule says so.
+   */
+  private figureRows(
+    indicatorIds: readonly string[],
+    { asOf, recordedAsOf, figures }: TimeAxes,
+    where: (next: number) => string,
+    columns: string,
+    tail = '',
+    more: unknown[] = [],
+  ): Promise<Array<Record<string, unknown>>> {
+    const next = recordedAsOf ? 4 : 3;
+    const filter = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${where(next)}
+      ${figures === 'ACCEPTED' ? acceptedOnly(recordedAsOf ? '$3' : null) : ''}`;
+    if (!recordedAsOf)
+      return this.db.query(
+        `SELECT ${columns.replaceAll('V.', 's.')} FROM figure_series s WHERE ${filter} AND NOT s.withdrawn ${tail}`,
+        [indicatorIds, asOf, ...more],
+      );
+    const values = ['value', 'numerator', 'denominator', 'source', 'withdrawn'].map((c) => `r.${c} AS recorded_${c}`);
+    const recorded = asRecorded(`s.*, ${values.join(', ')}`, filter, '$3');
+    return this.db.query(
+      `SELECT ${columns.replaceAll('V.', 's.recorded_')} FROM ${recorded} s WHERE NOT s.recorded_withdrawn ${tail}`,
+      [indicatorIds, asOf, recordedAsOf, ...more],
+    );
   }
 
   /**

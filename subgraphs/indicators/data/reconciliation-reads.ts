@@ -1,6 +1,8 @@
-/** The stored figures a push's reconciliation compares its rows with. */
+/** The stored figures and breakdown sums a push's reconciliation compares its rows with. */
 import type { EntityManager } from 'typeorm';
 import { numberOrNull } from '../../../lib/sql';
+import type { PartsTally } from '../domain/coverage';
+import { tallyColumns, toTally } from './breakdown-sums';
 
 export interface StoredFigure {
   indicatorId: string;
@@ -12,38 +14,65 @@ export interface StoredFigure {
   withdrawn: boolean;
 }
 
+export interface StoredTally {
+  indicatorId: string;
+  tally: PartsTally;
+}
+
+export interface ReconciliationKey {
+  indicatorId: string;
+  breakdown: string;
+  year: number;
+  period: string;
+}
+
+const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
+
 /**
- * The current figures a push's rows are reconciled with, one statement: for each row, the
- * figures of its own breakdown in its year (the parts that may tile a period), and every
- * breakdown of its period (a total against its breakdowns). Each is found by index
- * lookups, so the cost follows the rows pushed, not the figures stored.
+ * What a push's rows are reconciled with, in two statements of index lookups, so the cost
+ * follows the rows pushed, not the figures stored: for each row, the figures of its own
+ * breakdown in its year (the parts that may tile a period) and the total of its period;
+ * and the sum the database keeps of each period's breakdowns.
  */
-export async function figuresOfYears(
+export async function reconciliationBasis(
   manager: EntityManager,
-  keys: Array<{ indicatorId: string; breakdown: string; year: number; period: string }>,
-): Promise<StoredFigure[]> {
-  if (keys.length === 0) return [];
-  const columns = 's.id, s.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
-  const rows: Array<Record<string, unknown>> = await manager.query(
-    `SELECT ${columns}
-       FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::int[]) AS k(indicator_id, breakdown, year)) AS k
-       CROSS JOIN LATERAL (
-         SELECT * FROM figure_series f
-          WHERE f.indicator_id = k.indicator_id AND f.breakdown = k.breakdown
-            AND f.period_start >= make_date(k.year, 1, 1) AND f.period_start < make_date(k.year + 1, 1, 1)) AS s
-     UNION
-     SELECT ${columns}
-       FROM (SELECT DISTINCT * FROM unnest($1::text[], $4::text[]) AS k(indicator_id, period)) AS k
-       CROSS JOIN LATERAL (SELECT * FROM figure_series f WHERE f.indicator_id = k.indicator_id AND f.period = k.period) AS s`,
-    [keys.map((k) => k.indicatorId), keys.map((k) => k.breakdown), keys.map((k) => k.year), keys.map((k) => k.period)],
+  keys: ReconciliationKey[],
+): Promise<{ figures: StoredFigure[]; tallies: StoredTally[] }> {
+  if (keys.length === 0) return { figures: [], tallies: [] };
+  const ids = keys.map((k) => k.indicatorId);
+  const periods = keys.map((k) => k.period);
+  const figures: Array<Record<string, unknown>> = await manager.query(
+    `SELECT ${COLUMNS}
+         FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::int[]) AS k(indicator_id, breakdown, year)) AS k
+         CROSS JOIN LATERAL (
+           SELECT * FROM figure_series f
+            WHERE f.indicator_id = k.indicator_id AND f.breakdown = k.breakdown
+              AND f.period_start >= make_date(k.year, 1, 1) AND f.period_start < make_date(k.year + 1, 1, 1)) AS s
+       UNION
+       SELECT ${COLUMNS}
+         FROM (SELECT DISTINCT * FROM unnest($1::text[], $4::text[]) AS k(indicator_id, period)) AS k
+         CROSS JOIN LATERAL (
+           SELECT * FROM figure_series f WHERE f.indicator_id = k.indicator_id AND f.period = k.period AND f.breakdown = '') AS s`,
+    [ids, keys.map((k) => k.breakdown), keys.map((k) => k.year), periods],
   );
-  return rows.map((r) => ({
-    indicatorId: r.indicator_id as string,
-    period: r.period as string,
-    breakdown: r.breakdown as string,
-    value: numberOrNull(r.value),
-    numerator: numberOrNull(r.numerator),
-    denominator: numberOrNull(r.denominator),
-    withdrawn: r.withdrawn as boolean,
-  }));
+  const tallies: Array<Record<string, unknown>> = await manager.query(
+    `SELECT ${tallyColumns('b')}
+       FROM figure_breakdown_sum b
+         JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(indicator_id, period)) AS k
+           ON b.indicator_id = k.indicator_id AND b.period = k.period
+      GROUP BY b.indicator_id, b.period`,
+    [ids, periods],
+  );
+  return {
+    figures: figures.map((r) => ({
+      indicatorId: r.indicator_id as string,
+      period: r.period as string,
+      breakdown: r.breakdown as string,
+      value: numberOrNull(r.value),
+      numerator: numberOrNull(r.numerator),
+      denominator: numberOrNull(r.denominator),
+      withdrawn: r.withdrawn as boolean,
+    })),
+    tallies: tallies.map((r) => ({ indicatorId: r.indicator_id as string, tally: toTally(r) })),
+  };
 }

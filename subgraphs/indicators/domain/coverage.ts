@@ -95,20 +95,67 @@ export function reconcileParts(rule: string, observations: Observation[]): Recon
 }
 
 /**
+ * The breakdowns of one period added up: for each additive field its sum and how many
+ * breakdowns lacked it (a sum with a part missing is no sum). Kept by the database per
+ * period and organisation, so it is read, never recomputed from every breakdown.
+ */
+export interface PartsTally {
+  period: Period;
+  figures: number;
+  value: number;
+  valueMissing: number;
+  numerator: number;
+  numeratorMissing: number;
+  denominator: number;
+  denominatorMissing: number;
+  /** How many of them are synthetic (source "demo"). */
+  demo: number;
+}
+
+type Field = 'value' | 'numerator' | 'denominator';
+
+export const emptyTally = (period: Period): PartsTally => ({
+  period,
+  figures: 0,
+  value: 0,
+  valueMissing: 0,
+  numerator: 0,
+  numeratorMissing: 0,
+  denominator: 0,
+  denominatorMissing: 0,
+  demo: 0,
+});
+
+/** Adds a breakdown's figure to the tally (sign −1: takes it out). */
+export function addToTally(tally: PartsTally, o: Observation, sign: 1 | -1 = 1): void {
+  tally.figures += sign;
+  for (const field of ['value', 'numerator', 'denominator'] as const) {
+    const v = o[field];
+    if (v === null) tally[`${field}Missing`] += sign;
+    else tally[field] += sign * v;
+  }
+  if (o.source === 'demo') tally.demo += sign;
+}
+
+/** The tally's sum of a field, or null when a breakdown lacks it. */
+const sumOf = (tally: PartsTally, field: Field): number | null => (tally[`${field}Missing`] > 0 ? null : tally[field]);
+
+/**
  * Per period, the total against the sum of its breakdowns (flows, stocks and the parts of
  * rates). Breakdowns are meant to partition the total: a total that differs is flagged.
  */
-export function reconcileBreakdowns(rule: string, total: Observation[], breakdowns: Observation[][]): Reconciliation[] {
-  if (rule === 'AVERAGE' || breakdowns.length === 0) return [];
+export function reconcileBreakdowns(rule: string, total: Observation[], tallies: PartsTally[]): Reconciliation[] {
+  if (rule === 'AVERAGE') return [];
   const fields = rule === 'RATIO' ? (['numerator', 'denominator'] as const) : (['value'] as const);
+  const byPeriod = new Map(tallies.filter((t) => t.figures > 0).map((t) => [t.period.text, t]));
   const warnings: Reconciliation[] = [];
   for (const t of total) {
-    const parts = breakdowns.flatMap((b) => b.filter((o) => o.period.text === t.period.text));
-    if (parts.length === 0) continue;
+    const parts = byPeriod.get(t.period.text);
+    if (!parts) continue;
     for (const field of fields) {
       const value = t[field];
-      if (value === null || parts.some((p) => p[field] === null)) continue;
-      const sum = parts.reduce((s, p) => s + p[field]!, 0);
+      const sum = sumOf(parts, field);
+      if (value === null || sum === null) continue;
       if (!agrees(value, sum))
         warnings.push({
           code: 'RECONCILIATION',
@@ -120,39 +167,22 @@ export function reconcileBreakdowns(rule: string, total: Observation[], breakdow
 }
 
 /** Where only breakdowns were reported for a period, their sum stands for the total. */
-export function totalsFromBreakdowns(
-  rule: string,
-  total: Observation[],
-  breakdowns: Observation[][],
-  percent: boolean,
-): Observation[] {
+export function totalsFromBreakdowns(rule: string, total: Observation[], tallies: PartsTally[], percent: boolean): Observation[] {
   if (rule === 'AVERAGE') return [];
   const have = new Set(total.map((o) => o.period.text));
-  const byPeriod = new Map<string, Observation[]>();
-  for (const o of breakdowns.flat()) {
-    if (have.has(o.period.text)) continue;
-    byPeriod.set(o.period.text, [...(byPeriod.get(o.period.text) ?? []), o]);
-  }
-  return [...byPeriod.values()]
-    .map((parts): Observation | null => {
-      const sum = (field: 'value' | 'numerator' | 'denominator') =>
-        parts.some((p) => p[field] === null) ? null : parts.reduce((s, p) => s + p[field]!, 0);
-      const numerator = sum('numerator');
-      const denominator = sum('denominator');
+  return tallies
+    .filter((t) => t.figures > 0 && !have.has(t.period.text))
+    .map((t): Observation | null => {
+      const numerator = sumOf(t, 'numerator');
+      const denominator = sumOf(t, 'denominator');
       const value =
         rule === 'RATIO'
           ? numerator !== null && denominator
             ? (numerator / denominator) * (percent ? 100 : 1)
             : null
-          : sum('value');
+          : sumOf(t, 'value');
       if (value === null) return null;
-      return {
-        period: parts[0].period,
-        value,
-        numerator,
-        denominator,
-        source: parts.some((p) => p.source === 'demo') ? 'demo' : (parts[0].source ?? null),
-      };
+      return { period: t.period, value, numerator, denominator, source: t.demo > 0 ? 'demo' : null };
     })
     .filter((o): o is Observation => o !== null);
 }

@@ -17,6 +17,8 @@ export interface BreakdownKpi extends Kpi {
   breakdown: string;
   /** Which figures it counted. */
   figureRule: FigureRule;
+  /** The time axes it was evaluated on (to name the breakdowns of its summed periods). */
+  axes: TimeAxes;
 }
 
 function toKpiIndicator(row: KpiIndicatorRow): KpiIndicator {
@@ -71,9 +73,13 @@ export async function evaluateKpis(
     ids.filter((id) => byId.has(id)),
     byId,
   );
-  // Breakdowns are read for totals too: they are reconciled with the total, and summed where it has none.
-  const [observations, baselines] = await Promise.all([
-    reads.observations(needed, axes, true),
+  // Totals are reconciled with the sum of their breakdowns, which stands in where no total was reported.
+  const [observations, tallies, baselines] = await Promise.all([
+    reads.observations(needed, axes, allBreakdowns),
+    reads.breakdownTallies(
+      ids.filter((id) => byId.has(id) && !byId.get(id)!.formula),
+      axes,
+    ),
     reads.baselines(ids, axes.recordedAsOf),
   ]);
   const result = new Map<string, BreakdownKpi[]>();
@@ -106,9 +112,9 @@ export async function evaluateKpis(
           inputs,
           weights: indicator.weightIndicator ? observations.get(indicator.weightIndicator)?.get(breakdown) : undefined,
           breakdown,
-          breakdowns: breakdown === '' && !indicator.formula ? series : undefined,
+          breakdownTallies: breakdown === '' ? tallies.get(id) : undefined,
         });
-        return { ...kpi, indicatorId: id, breakdown, figureRule: axes.figures };
+        return { ...kpi, indicatorId: id, breakdown, figureRule: axes.figures, axes };
       }),
     );
   }

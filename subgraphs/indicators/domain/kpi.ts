@@ -11,8 +11,9 @@
  * The rules, with worked examples, are in docs/methodology.md.
  */
 import type { KpiStatus } from '../../../lib/enums';
+import type { Period } from '../../../lib/period';
 import { dueDate } from './calendar';
-import { reconcileBreakdowns, reconcileParts, type Reconciliation, totalsFromBreakdowns } from './coverage';
+import { type PartsTally, reconcileBreakdowns, reconcileParts, type Reconciliation, totalsFromBreakdowns } from './coverage';
 import type { Formula } from './formula';
 import { project } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
@@ -89,8 +90,8 @@ export interface Kpi {
   demo: boolean;
   /** Months covered by the figures counted ÷ months in the window (null for stocks and levels). */
   coverage: number | null;
-  /** Breakdowns whose sum stands for a total nobody reported. */
-  fromBreakdowns: string[];
+  /** Periods whose total nobody reported, stood in for by the sum of their breakdowns. */
+  summedPeriods: string[];
   /** Figures that do not add up: a total against its parts or its breakdowns. */
   warnings: Reconciliation[];
   /** For continuing targets and targets without a deadline: each complete year's own status. */
@@ -110,8 +111,8 @@ export interface KpiInput {
   weights?: Observation[];
   /** The breakdown evaluated ("" or absent for the total): it has no target of its own. */
   breakdown?: string;
-  /** For the total: each breakdown's figures, reconciled with it and summed where it has none. */
-  breakdowns?: Map<string, Observation[]>;
+  /** For the total: its breakdowns added up per period, reconciled with it and standing in where it has none. */
+  breakdownTallies?: PartsTally[];
 }
 
 type WindowKpi = Omit<Kpi, 'years'>;
@@ -148,7 +149,7 @@ function pastYears(input: KpiInput): KpiYear[] {
   return years;
 }
 
-const inside = (o: Observation, window: Window) => o.period.start >= window.start && o.period.end <= window.end;
+const inside = (o: { period: Period }, window: Window) => o.period.start >= window.start && o.period.end <= window.end;
 
 function evaluateWindow(input: KpiInput): WindowKpi {
   const { indicator, baseline, asOf, dueDays = 0, inputs, weights } = input;
@@ -156,13 +157,8 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   // Final once the window's last figure is due, not on its last day.
   const windowComplete = asOf >= dueDate(window.closes, dueDays);
   // Where only breakdowns were reported, their sum stands for the total.
-  const parts = [...(input.breakdowns?.entries() ?? [])].filter(([b]) => b !== '');
-  const summed = totalsFromBreakdowns(
-    indicator.rollup,
-    input.observations,
-    parts.map(([, o]) => o),
-    indicator.percent,
-  );
+  const tallies = input.breakdownTallies ?? [];
+  const summed = totalsFromBreakdowns(indicator.rollup, input.observations, tallies, indicator.percent);
   const observations = [...input.observations, ...summed];
   let rolled: Rolled;
   let reason: string | undefined;
@@ -171,7 +167,6 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     reason = rolled.note;
   }
-  const usedSums = (rolled.used ?? []).some((o) => summed.includes(o));
   const base = {
     asOf,
     window: window.label,
@@ -186,7 +181,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     baseline,
     demo: (rolled.used ?? []).some((o) => o.source === 'demo'),
     coverage: rolled.coverage,
-    fromBreakdowns: usedSums ? parts.map(([b]) => b).sort() : [],
+    summedPeriods: (rolled.used ?? []).filter((o) => summed.includes(o)).map((o) => o.period.text),
     warnings: [
       ...reconcileParts(
         indicator.rollup,
@@ -195,7 +190,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
       ...reconcileBreakdowns(
         indicator.rollup,
         input.observations.filter((o) => inside(o, window)),
-        parts.map(([, o]) => o.filter((x) => inside(x, window))),
+        tallies.filter((t) => inside(t, window)),
       ),
     ],
   };

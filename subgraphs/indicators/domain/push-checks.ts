@@ -6,8 +6,8 @@
 import { compositeKey } from '../../../lib/collections';
 import { ErrorCode } from '../../../lib/errors';
 import { parsePeriod, type Period } from '../../../lib/period';
-import { reconcileBreakdowns, reconcileParts } from './coverage';
-import type { StoredFigure } from '../data/reconciliation-reads';
+import { addToTally, emptyTally, type PartsTally, reconcileBreakdowns, reconcileParts } from './coverage';
+import type { ReconciliationKey, StoredFigure, StoredTally } from '../data/reconciliation-reads';
 import type { FigureRow } from './figure-types';
 import type { Observation } from './observation';
 
@@ -44,42 +44,72 @@ interface PushedFigure {
 
 type Warning = { index: number; code: string; message: string };
 
-/** The indicator-years a reconciliation of these rows reads: those of additive indicators. */
-export function reconciliationYears(
-  rows: PushedFigure[],
-  rollupOf: (indicatorId: string) => string,
-): Array<{ indicatorId: string; breakdown: string; year: number; period: string }> {
+/** What a reconciliation of these rows reads: those of additive indicators, each with its year and period. */
+export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId: string) => string): ReconciliationKey[] {
   return rows
     .filter((row) => rollupOf(row.indicatorId) !== 'AVERAGE')
     .map((row) => ({ indicatorId: row.indicatorId, breakdown: row.breakdown, year: row.period.year, period: row.period.text }));
 }
 
-/** The key of an indicator's breakdown in a year. */
-const yearKey = (indicatorId: string, breakdown: string, year: number): string =>
-  compositeKey(indicatorId, breakdown, String(year));
+/** Figures of one indicator's breakdown in one year, by period. */
+type YearFigures = Map<string, Observation>;
 
-/** The figures of each indicator, breakdown and year, with this batch applied over those stored. */
-function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<string, Map<string, Observation>> {
-  const groups = new Map<string, Map<string, Observation>>();
-  const group = (indicatorId: string, breakdown: string, year: number) => {
-    const key = yearKey(indicatorId, breakdown, year);
-    if (!groups.has(key)) groups.set(key, new Map());
-    return groups.get(key)!;
+const asObservation = (f: StoredFigure | PushedFigure, period: Period): Observation | null =>
+  f.value === null || f.withdrawn ? null : { period, value: f.value, numerator: f.numerator, denominator: f.denominator };
+
+/** The figures of each indicator, breakdown and year (nested maps), with this batch applied over those stored. */
+function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<string, Map<string, Map<number, YearFigures>>> {
+  const groups = new Map<string, Map<string, Map<number, YearFigures>>>();
+  const group = (indicatorId: string, breakdown: string, year: number): YearFigures => {
+    const byBreakdown = groups.get(indicatorId) ?? new Map<string, Map<number, YearFigures>>();
+    groups.set(indicatorId, byBreakdown);
+    const byYear = byBreakdown.get(breakdown) ?? new Map<number, YearFigures>();
+    byBreakdown.set(breakdown, byYear);
+    const figures = byYear.get(year) ?? new Map<string, Observation>();
+    byYear.set(year, figures);
+    return figures;
   };
-  const observation = (f: StoredFigure | PushedFigure, period: Period): Observation | null =>
-    f.value === null || f.withdrawn ? null : { period, value: f.value, numerator: f.numerator, denominator: f.denominator };
   for (const f of stored) {
     const period = parsePeriod(f.period);
-    const o = period && observation(f, period);
+    const o = period && asObservation(f, period);
     if (period && o) group(f.indicatorId, f.breakdown, period.year).set(period.text, o);
   }
   for (const row of rows) {
     const figures = group(row.indicatorId, row.breakdown, row.period.year);
-    const o = observation(row, row.period);
+    const o = asObservation(row, row.period);
     if (o) figures.set(row.period.text, o);
     else figures.delete(row.period.text);
   }
   return groups;
+}
+
+/**
+ * The sum of each pushed period's breakdowns once this batch lands: the sum the database
+ * keeps, less the stored figures of the breakdowns pushed, plus what they become.
+ */
+function tallyAfterPush(
+  rows: PushedFigure[],
+  stored: StoredFigure[],
+  tallies: StoredTally[],
+  after: Map<string, Map<string, Map<number, YearFigures>>>,
+): Map<string, PartsTally> {
+  const result = new Map<string, PartsTally>();
+  for (const { indicatorId, tally } of tallies) result.set(compositeKey(indicatorId, tally.period.text), { ...tally });
+  const storedFigure = new Map(stored.map((f) => [compositeKey(f.indicatorId, f.breakdown, f.period), f]));
+  const pushed = new Map(
+    rows.filter((r) => r.breakdown !== '').map((r) => [compositeKey(r.indicatorId, r.breakdown, r.period.text), r]),
+  );
+  for (const row of pushed.values()) {
+    const key = compositeKey(row.indicatorId, row.period.text);
+    if (!result.has(key)) result.set(key, emptyTally(row.period));
+    const tally = result.get(key)!;
+    const before = storedFigure.get(compositeKey(row.indicatorId, row.breakdown, row.period.text));
+    const old = before && asObservation(before, row.period);
+    if (old) addToTally(tally, old, -1);
+    const now = after.get(row.indicatorId)?.get(row.breakdown)?.get(row.period.year)?.get(row.period.text);
+    if (now) addToTally(tally, now, 1);
+  }
+  return result;
 }
 
 /**
@@ -89,28 +119,24 @@ function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<str
  */
 export function reconciliationWarnings(
   rows: PushedFigure[],
-  stored: StoredFigure[],
+  basis: { figures: StoredFigure[]; tallies: StoredTally[] },
   rollupOf: (indicatorId: string) => string,
 ): Warning[] {
-  const groups = figuresAfterPush(rows, stored);
+  const after = figuresAfterPush(rows, basis.figures);
+  const tallies = tallyAfterPush(rows, basis.figures, basis.tallies, after);
+  const yearOf = (indicatorId: string, breakdown: string, year: number) =>
+    after.get(indicatorId)?.get(breakdown)?.get(year) ?? new Map<string, Observation>();
   const warnings: Warning[] = [];
   for (const row of rows) {
     if (row.withdrawn) continue;
     const rule = rollupOf(row.indicatorId);
-    const figures = [...(groups.get(yearKey(row.indicatorId, row.breakdown, row.period.year))?.values() ?? [])];
-    for (const w of reconcileParts(rule, figures))
+    for (const w of reconcileParts(rule, [...yearOf(row.indicatorId, row.breakdown, row.period.year).values()]))
       if (w.periods?.includes(row.period.text)) warnings.push({ index: row.index, code: w.code, message: w.message });
     // The period's total against the sum of its breakdowns.
-    const ofPeriod = (breakdown: string) =>
-      groups.get(yearKey(row.indicatorId, breakdown, row.period.year))?.get(row.period.text);
-    const total = ofPeriod('');
-    if (!total) continue;
-    const breakdowns = [...groups.entries()]
-      .filter(([key]) => key.startsWith(`${row.indicatorId}\u0000`) && key.endsWith(`\u0000${row.period.year}`))
-      .map(([key, figures]) => [key.split('\u0000')[1], figures.get(row.period.text)] as const)
-      .filter(([breakdown, o]) => breakdown !== '' && o)
-      .map(([, o]) => [o!]);
-    for (const w of reconcileBreakdowns(rule, [total], breakdowns))
+    const total = yearOf(row.indicatorId, '', row.period.year).get(row.period.text);
+    const tally = tallies.get(compositeKey(row.indicatorId, row.period.text));
+    if (!total || !tally) continue;
+    for (const w of reconcileBreakdowns(rule, [total], [tally]))
       warnings.push({ index: row.index, code: w.code, message: w.message });
   }
   return warnings;

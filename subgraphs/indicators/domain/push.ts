@@ -26,8 +26,8 @@ import { PUSH_ROWS_LIMIT } from '../limits';
 import { isImplausibleJump } from './rules';
 import { seriesKey } from './keys';
 import { checkTiming, settledStatus } from './figure-timing';
-import { figuresOfYears } from '../data/reconciliation-reads';
-import { reconciliationWarnings, reconciliationYears } from './push-checks';
+import { reconciliationBasis } from '../data/reconciliation-reads';
+import { reconciliationKeys, reconciliationWarnings } from './push-checks';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
 import { refuseUnexplained } from './explanations';
 import { openRows, recordSubmissions } from './submission-push';
@@ -212,8 +212,8 @@ function write(
     const open = await openRows(manager, await rowsInWindow(manager, identity, unlocked, rowRejections), rowRejections);
     const summary = emptySummary(input, key);
     const toWrite = compareWithStored(open, await storedFigures(manager, open), summary, rowRejections);
-    const around = await figuresOfYears(manager, reconciliationYears(toWrite, rollupOf));
-    const reconciliation = reconciliationWarnings(toWrite, around, rollupOf);
+    const basis = await reconciliationBasis(manager, reconciliationKeys(toWrite, rollupOf));
+    const reconciliation = reconciliationWarnings(toWrite, basis, rollupOf);
     summary.warnings.push(...reconciliation);
     // Stored with the revision, and explained like any other warning.
     const byIndex = new Map(toWrite.map((r) => [r.index, r]));

@@ -166,6 +166,12 @@ export class KpiResolver {
   indicator(@Root() kpi: Kpi, @Ctx() { loaders }: Context): Promise<Indicator | null> {
     return loaders.indicator.load(kpi.indicatorId) as Promise<Indicator | null>;
   }
+
+  @FieldResolver(() => [String], { description: 'The breakdowns whose sum stands for a total nobody reported' })
+  async fromBreakdowns(@Root() kpi: Kpi, @Ctx() { loaders }: Context): Promise<string[]> {
+    if (kpi.summedPeriods.length === 0) return [];
+    return loaders.breakdownNames(kpi.axes).load({ indicatorId: kpi.indicatorId, periods: kpi.summedPeriods });
+  }
 }
 
 @Resolver(() => ExpectedReport)

@@ -1,5 +1,6 @@
 import type { PeriodType } from '../../../lib/period';
 import { PeriodTypeEnum } from './period-type';
+import type { TimeAxes } from '../domain/axes';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { KPI_STATUSES, enumOf, type KpiStatus as KpiStatusName } from '../../../lib/enums';
 import { Comparator, Indicator, Organization } from './indicator';
@@ -96,7 +97,8 @@ export class Kpi {
     description: 'Months covered by the figures counted ÷ months in the window, 0–1 (null for stocks and levels)',
   })
   coverage: number | null;
-  @Field(() => [String], { description: 'The breakdowns whose sum stands for a total nobody reported' }) fromBreakdowns: string[];
+  /** Periods whose total was summed from breakdowns (named by the fromBreakdowns resolver). */
+  summedPeriods: string[];
   @Field(() => [KpiWarning], { description: 'A total that disagrees with its parts or its breakdowns beyond the tolerance' })
   warnings: KpiWarning[];
   @Field(() => [KpiYear], {
@@ -105,6 +107,7 @@ export class Kpi {
   })
   years: KpiYear[];
   indicatorId: string;
+  axes: TimeAxes;
 }
 
 @ObjectType({ description: 'How many targets are in each status' })
