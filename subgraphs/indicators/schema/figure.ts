@@ -82,60 +82,66 @@ export class Figure {
   organizationId: string;
 }
 
+/*
+ * The push's inputs declare their fields (`declare`, no class fields): type-graphql copies
+ * each coerced figure into an instance with Object.assign, and an instance without fields of
+ * its own takes the copy as it is, instead of deleting every field the figure leaves out
+ * (which turns each of a batch's figures into a slow dictionary-mode object).
+ */
 @InputType({ description: 'One figure to record' })
 export class FigureInput {
-  @Field({ description: 'Indicator id or name' }) indicator: string;
-  @Field({ description: '2025, 2025H1, 2025Q3 or 2025-07' }) period: string;
+  @Field({ description: 'Indicator id or name' }) declare indicator: string;
+  @Field({ description: '2025, 2025H1, 2025Q3 or 2025-07' }) declare period: string;
   @Field(() => Float, { nullable: true, description: 'Required unless withdrawing or giving numerator and denominator' })
-  value?: number | null;
-  @Field(() => Float, { nullable: true }) numerator?: number | null;
-  @Field(() => Float, { nullable: true }) denominator?: number | null;
-  @Field(() => String, { nullable: true, description: 'e.g. a district; omitted for the total' }) breakdown?: string | null;
+  declare value?: number | null;
+  @Field(() => Float, { nullable: true }) declare numerator?: number | null;
+  @Field(() => Float, { nullable: true }) declare denominator?: number | null;
+  @Field(() => String, { nullable: true, description: 'e.g. a district; omitted for the total' }) declare breakdown?: string | null;
   @Field(() => FigureStatus, {
     nullable: true,
     description: 'PROVISIONAL for a new figure when omitted; a correction keeps the status of the figure it corrects',
   })
-  status?: FigureStatus | null;
+  declare status?: FigureStatus | null;
   @Field(() => [QualityFlag], { nullable: true, description: 'Quality flags (ESTIMATED, BREAK_IN_SERIES, …); none when omitted' })
-  flags?: QualityFlagValue[] | null;
+  declare flags?: QualityFlagValue[] | null;
   @Field(() => String, {
     nullable: true,
     description: 'The day it was originally reported, YYYY-MM-DD: coordinators and admins loading history; not in the future',
   })
-  reportedOn?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => String, { nullable: true }) source?: string | null;
+  declare reportedOn?: string | null;
+  @Field(() => String, { nullable: true }) declare note?: string | null;
+  @Field(() => String, { nullable: true }) declare source?: string | null;
   @Field(() => String, { nullable: true, description: 'Required to correct a FINAL figure and to withdraw' })
-  reason?: string | null;
+  declare reason?: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'Why the figure is right although it raises a warning (IMPLAUSIBLE_JUMP …); stored with the revision',
   })
-  explanation?: string | null;
+  declare explanation?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Withdraw the current value (a revision without a value)' })
-  withdraw?: boolean | null;
+  declare withdraw?: boolean | null;
   @Field(() => String, {
     nullable: true,
     description: "Organisation reported for (id, name or alias); default the caller's. Coordinators and admins only.",
   })
-  organization?: string | null;
+  declare organization?: string | null;
 }
 
 @InputType()
 export class PushFiguresInput {
-  @Field(() => [FigureInput]) figures: FigureInput[];
-  @Field(() => Boolean, { nullable: true, description: 'Check and count, write nothing' }) dryRun?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: 'Write nothing if any row is rejected' }) atomic?: boolean | null;
+  @Field(() => [FigureInput]) declare figures: FigureInput[];
+  @Field(() => Boolean, { nullable: true, description: 'Check and count, write nothing' }) declare dryRun?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Write nothing if any row is rejected' }) declare atomic?: boolean | null;
   @Field(() => String, {
     nullable: true,
     description: 'The same key again (from the same organisation) returns the first summary and writes nothing',
   })
-  idempotencyKey?: string | null;
+  declare idempotencyKey?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     description: 'Reject (EXPLANATION_REQUIRED, field explanation) a row that raises a warning without an explanation',
   })
-  requireExplanations?: boolean | null;
+  declare requireExplanations?: boolean | null;
 }
 
 @ObjectType({ description: 'A row that did not land' })
