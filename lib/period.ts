@@ -50,8 +50,11 @@ const PERIOD = /^(\d{4})(?:(H[12])|(Q[1-4])|-(0[1-9]|1[0-2]))?$/;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && leap(year) ? 29 : DAYS[month - 1];
 }
 
 function makePeriod(type: PeriodType, year: number, firstMonth: number, lastMonth: number): Period {

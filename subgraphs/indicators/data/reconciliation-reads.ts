@@ -19,11 +19,10 @@ export interface StoredTally {
   tally: PartsTally;
 }
 
-export interface ReconciliationKey {
-  indicatorId: string;
-  breakdown: string;
-  year: number;
-  period: string;
+/** The breakdowns' years and the periods of a push's rows, each once. */
+export interface ReconciliationKeys {
+  years: Array<{ indicatorId: string; breakdown: string; year: number }>;
+  periods: Array<{ indicatorId: string; period: string }>;
 }
 
 const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
@@ -36,32 +35,31 @@ const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.
  */
 export async function reconciliationBasis(
   manager: EntityManager,
-  keys: ReconciliationKey[],
+  { years, periods }: ReconciliationKeys,
 ): Promise<{ figures: StoredFigure[]; tallies: StoredTally[] }> {
-  if (keys.length === 0) return { figures: [], tallies: [] };
-  const ids = keys.map((k) => k.indicatorId);
-  const periods = keys.map((k) => k.period);
+  if (years.length === 0) return { figures: [], tallies: [] };
+  const periodIds = periods.map((k) => k.indicatorId);
+  const periodTexts = periods.map((k) => k.period);
   const figures: Array<Record<string, unknown>> = await manager.query(
     `SELECT ${COLUMNS}
-         FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::int[]) AS k(indicator_id, breakdown, year)) AS k
-         CROSS JOIN LATERAL (
-           SELECT * FROM figure_series f
-            WHERE f.indicator_id = k.indicator_id AND f.breakdown = k.breakdown
-              AND f.period_start >= make_date(k.year, 1, 1) AND f.period_start < make_date(k.year + 1, 1, 1)) AS s
-       UNION
-       SELECT ${COLUMNS}
-         FROM (SELECT DISTINCT * FROM unnest($1::text[], $4::text[]) AS k(indicator_id, period)) AS k
-         CROSS JOIN LATERAL (
-           SELECT * FROM figure_series f WHERE f.indicator_id = k.indicator_id AND f.period = k.period AND f.breakdown = '') AS s`,
-    [ids, keys.map((k) => k.breakdown), keys.map((k) => k.year), periods],
+       FROM unnest($1::text[], $2::text[], $3::int[]) AS k(indicator_id, breakdown, year)
+       CROSS JOIN LATERAL (
+         SELECT * FROM figure_series f
+          WHERE f.indicator_id = k.indicator_id AND f.breakdown = k.breakdown
+            AND f.period_start >= make_date(k.year, 1, 1) AND f.period_start < make_date(k.year + 1, 1, 1)) AS s
+     UNION
+     SELECT ${COLUMNS}
+       FROM unnest($4::text[], $5::text[]) AS k(indicator_id, period)
+       CROSS JOIN LATERAL (
+         SELECT * FROM figure_series f WHERE f.indicator_id = k.indicator_id AND f.period = k.period AND f.breakdown = '') AS s`,
+    [years.map((k) => k.indicatorId), years.map((k) => k.breakdown), years.map((k) => k.year), periodIds, periodTexts],
   );
   const tallies: Array<Record<string, unknown>> = await manager.query(
     `SELECT ${tallyColumns('b')}
        FROM figure_breakdown_sum b
-         JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(indicator_id, period)) AS k
-           ON b.indicator_id = k.indicator_id AND b.period = k.period
+       JOIN unnest($1::text[], $2::text[]) AS k(indicator_id, period) ON b.indicator_id = k.indicator_id AND b.period = k.period
       GROUP BY b.indicator_id, b.period`,
-    [ids, periods],
+    [periodIds, periodTexts],
   );
   return {
     figures: figures.map((r) => ({

@@ -7,7 +7,7 @@ import { compositeKey } from '../../../lib/collections';
 import { ErrorCode } from '../../../lib/errors';
 import { parsePeriod, type Period } from '../../../lib/period';
 import { addToTally, emptyTally, type PartsTally, reconcileBreakdowns, reconcileParts } from './coverage';
-import type { ReconciliationKey, StoredFigure, StoredTally } from '../data/reconciliation-reads';
+import type { ReconciliationKeys, StoredFigure, StoredTally } from '../data/reconciliation-reads';
 import type { FigureRow } from './figure-types';
 import type { Observation } from './observation';
 
@@ -44,11 +44,20 @@ interface PushedFigure {
 
 type Warning = { index: number; code: string; message: string };
 
-/** What a reconciliation of these rows reads: those of additive indicators, each with its year and period. */
-export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId: string) => string): ReconciliationKey[] {
-  return rows
-    .filter((row) => rollupOf(row.indicatorId) !== 'AVERAGE')
-    .map((row) => ({ indicatorId: row.indicatorId, breakdown: row.breakdown, year: row.period.year, period: row.period.text }));
+/**
+ * What a reconciliation of these rows reads, each once: for rows of additive indicators,
+ * their breakdowns' years and their periods.
+ */
+export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId: string) => string): ReconciliationKeys {
+  const years = new Map<string, ReconciliationKeys['years'][number]>();
+  const periods = new Map<string, ReconciliationKeys['periods'][number]>();
+  for (const row of rows) {
+    if (rollupOf(row.indicatorId) === 'AVERAGE') continue;
+    const { indicatorId, breakdown } = row;
+    years.set(compositeKey(indicatorId, breakdown, String(row.period.year)), { indicatorId, breakdown, year: row.period.year });
+    periods.set(compositeKey(indicatorId, row.period.text), { indicatorId, period: row.period.text });
+  }
+  return { years: [...years.values()], periods: [...periods.values()] };
 }
 
 /** Figures of one indicator's breakdown in one year, by period. */

@@ -288,6 +288,7 @@ function compareWithStored(
   const toWrite: PreparedRow[] = [];
   // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
   const inBatch = new Map(rows.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
+  const plausibility = config.plausibilityFactor();
   for (const pushed of rows) {
     const now = stored.get(seriesKey(pushed.indicatorId, pushed.period.text, pushed.breakdown));
     const row = { ...pushed, status: settledStatus(pushed, now) };
@@ -315,7 +316,7 @@ function compareWithStored(
     }
     const previousKey = seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown);
     const before = inBatch.get(previousKey) ?? stored.get(previousKey);
-    if (row.value !== null && before?.value != null && isImplausibleJump(before.value, row.value, config.plausibilityFactor())) {
+    if (row.value !== null && before?.value != null && isImplausibleJump(before.value, row.value, plausibility)) {
       summary.warnings.push({
         index: row.index,
         code: 'IMPLAUSIBLE_JUMP',
