@@ -3,29 +3,20 @@
  * corrections, plausibility, and the import summary that says exactly what landed.
  */
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
-import { previousPeriod, todayUtc } from '../../../lib/period';
+import { todayUtc } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { OrganizationDirectory } from '../organization-directory';
-import {
-  claimKey,
-  currentFigures,
-  type CurrentFigure,
-  inTransaction,
-  locksFor,
-  serialise,
-  saveSummary,
-  writeRevisions,
-} from '../data/figure-store';
+import { claimKey, inTransaction, locksFor, serialise, saveSummary, writeRevisions } from '../data/figure-store';
 import type { IndicatorRepository, IndicatorRules } from '../data/repository';
 import type { PushRequest, PushSummary } from './figure-types';
 import { PUSH_ROWS_LIMIT } from '../limits';
-import { isImplausibleJump } from './rules';
+import { checkTiming } from './figure-timing';
 import { seriesKey } from './keys';
-import { checkTiming, settledStatus } from './figure-timing';
+import { compareWithStored, storedFigures } from './push-compare';
 import { reconciliationBasis } from '../data/reconciliation-reads';
 import { reconciliationKeys, reconciliationWarnings } from './push-checks';
 import { isRejection, type PreparedRow, prepareRow, type Rejection } from './rows';
@@ -44,18 +35,6 @@ class DryRunRollback extends Error {
     super('dry run');
   }
 }
-
-const sameFigure = (row: PreparedRow, current: CurrentFigure): boolean =>
-  row.value === current.value &&
-  row.numerator === current.numerator &&
-  row.denominator === current.denominator &&
-  row.status === current.status &&
-  row.flags.join() === current.flags.join() &&
-  (row.reportedOn === null || row.reportedOn === current.reportedOn) &&
-  row.withdrawn === current.withdrawn &&
-  row.note === current.note &&
-  row.source === current.source &&
-  row.organizationId === current.organizationId;
 
 function requestHash(input: PushRequest): string {
   return createHash('sha256')
@@ -258,73 +237,3 @@ const emptySummary = (input: PushRequest, key: string | null): PushSummary => ({
   rejections: [],
   warnings: [],
 });
-
-/**
- * The figures the rows replace and those of the periods before (for plausibility), in one
- * read: pushes of these indicators are serialised, so what is read stays true until commit.
- */
-async function storedFigures(manager: EntityManager, rows: PreparedRow[]): Promise<Map<string, CurrentFigure>> {
-  const stored = await currentFigures(
-    manager,
-    rows.flatMap((r) => [
-      { indicatorId: r.indicatorId, period: r.period.text, breakdown: r.breakdown },
-      { indicatorId: r.indicatorId, period: previousPeriod(r.period).text, breakdown: r.breakdown },
-    ]),
-  );
-  return new Map(stored.map((f) => [seriesKey(f.indicatorId, f.period, f.breakdown), f]));
-}
-
-/**
- * The rows to write: not those equal to the stored figure (counted unchanged), nor a
- * withdrawal of nothing, nor a correction of a FINAL figure without a reason (rejected).
- * A jump from the previous period is a warning.
- */
-function compareWithStored(
-  rows: PreparedRow[],
-  stored: Map<string, CurrentFigure>,
-  summary: PushSummary,
-  rejections: Rejection[],
-): PreparedRow[] {
-  const toWrite: PreparedRow[] = [];
-  // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
-  const inBatch = new Map(rows.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
-  const plausibility = config.plausibilityFactor();
-  for (const pushed of rows) {
-    const now = stored.get(seriesKey(pushed.indicatorId, pushed.period.text, pushed.breakdown));
-    const row = { ...pushed, status: settledStatus(pushed, now) };
-    if (now && sameFigure(row, now)) {
-      summary.unchanged += 1;
-      continue;
-    }
-    if (!now && row.withdrawn) {
-      rejections.push({
-        index: row.index,
-        field: 'period',
-        code: ErrorCode.NOT_FOUND,
-        message: 'there is no figure to withdraw',
-      });
-      continue;
-    }
-    if (now?.status === 'FINAL' && !row.reason) {
-      rejections.push({
-        index: row.index,
-        field: 'reason',
-        code: ErrorCode.BAD_USER_INPUT,
-        message: 'correcting a FINAL figure needs a reason',
-      });
-      continue;
-    }
-    const previousKey = seriesKey(row.indicatorId, previousPeriod(row.period).text, row.breakdown);
-    const before = inBatch.get(previousKey) ?? stored.get(previousKey);
-    if (row.value !== null && before?.value != null && isImplausibleJump(before.value, row.value, plausibility)) {
-      summary.warnings.push({
-        index: row.index,
-        code: 'IMPLAUSIBLE_JUMP',
-        message: `${row.value} against ${before.value} in ${previousPeriod(row.period).text}`,
-      });
-      row.warningCodes.push('IMPLAUSIBLE_JUMP');
-    }
-    toWrite.push(row);
-  }
-  return toWrite;
-}
