@@ -17,7 +17,7 @@ import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { xlsxReportRoutes } from './xlsx-report';
 import { formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
-import { PUSH_ROWS_LIMIT } from '../subgraphs/indicators/limits';
+import { LIST_ARGUMENT_LIMITS } from '../lib/list-limits';
 import { IdentityDirectory } from './identity-directory';
 import { gatewaySigningKey } from '../lib/identity';
 import { ServiceMetrics } from '../lib/metrics';
@@ -61,7 +61,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     plugins: [
       // GET /graphql in a browser: the explorer bundled from npm (no CDN), off in production.
       production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
-      limitsPlugin([PUSH_ROWS_LIMIT]),
+      limitsPlugin(LIST_ARGUMENT_LIMITS),
       observePlugin(metrics),
     ],
   });

@@ -6,8 +6,8 @@
  * - depth, aliases and directives (graphql-armor's rules), cost and repeated fields (the
  *   hub's own, query-measures.ts), all before graphql-js's own validation walks the
  *   document: the first limit passed refuses it and nothing else is walked;
- * - the length of list arguments the subgraphs declare limits for (rows in one push),
- *   once the variables are known.
+ * - the length of list arguments with a declared limit (lib/list-limits.ts: rows in one
+ *   push), once the variables are known.
  *
  * Each refusal has a stable code and HTTP status 400.
  */
@@ -31,6 +31,7 @@ import {
 import { config } from '../lib/config';
 import { ErrorCode, hubError } from '../lib/errors';
 import { formatError } from '../lib/format-error';
+import type { ListArgumentLimit } from '../lib/list-limits';
 import { type Fragments, fragmentsOf, overRepeated, queryCost } from './query-measures';
 
 /** The codes of the limits checked during validation (graphql-js reports them as validation errors). */
@@ -146,21 +147,6 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     );
   }
   return formatError(formatted, error);
-}
-
-/**
- * A limit on the length of a list one root field takes, declared by the subgraph that
- * owns the field (the gateway knows no input shapes): the list is `argument.list`, a
- * literal or a variable, and the items of every such field in an operation are summed.
- */
-export interface ListArgumentLimit {
-  field: string;
-  argument: string;
-  /** The field of the argument's input object holding the list. */
-  list: string;
-  max: () => number;
-  code: ErrorCode;
-  message: (max: number, got: number) => string;
 }
 
 /** Items of `limit`'s list in every matching root field of the operation; each fragment counted once. */

@@ -1,6 +1,6 @@
 /**
  * The operation names metrics may carry as labels: those the hub's own clients send (the
- * dashboard's queries, collected by `npm run build` into dist/dashboard/operations.json,
+ * pages' operations, collected by `npm run build` into dist/dashboard/operations.json,
  * and the operations below). Any other name a client sends is counted as `other`, so no
  * client can grow the metrics by inventing names.
  */
@@ -30,23 +30,31 @@ export const ANONYMOUS = 'anonymous';
 /** Every name that is not a known one. */
 export const OTHER = 'other';
 
-/** Written by scripts/build-dashboard.ts: the operation names in dashboard/queries.ts. */
-export const DASHBOARD_OPERATIONS_FILE = path.join(PROJECT_ROOT, 'dist', 'dashboard', 'operations.json');
+/**
+ * Written by scripts/build-dashboard.ts: the pages' GraphQL operations (dashboard/ and
+ * report/, as scripts/build-types.ts types them), by name, each text with the fragments it
+ * spreads (the bench sends the dashboard's).
+ */
+export const PAGE_OPERATIONS_FILE = path.join(PROJECT_ROOT, 'dist', 'dashboard', 'operations.json');
 
-/** Written by scripts/build-dashboard.ts: the query texts dashboard/queries.ts exports, by name (the bench sends them). */
-export const DASHBOARD_QUERIES_FILE = path.join(PROJECT_ROOT, 'dist', 'dashboard', 'queries.json');
-
-export function dashboardOperations(): string[] {
+/** The pages' operation texts by name; none when the pages are not built. */
+export function pageOperationTexts(): Record<string, string> {
   try {
-    const names: unknown = JSON.parse(readFileSync(DASHBOARD_OPERATIONS_FILE, 'utf8'));
-    return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+    const texts: unknown = JSON.parse(readFileSync(PAGE_OPERATIONS_FILE, 'utf8'));
+    if (!texts || typeof texts !== 'object' || Array.isArray(texts)) return {};
+    return Object.fromEntries(Object.entries(texts).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
-    return []; // the dashboard is not built: its operations count as `other`
+    return {}; // the pages are not built: their operations count as `other`
   }
 }
 
+/** The names of the pages' operations, sorted. */
+export function pageOperations(): string[] {
+  return Object.keys(pageOperationTexts()).sort();
+}
+
 export function knownOperations(): Set<string> {
-  return new Set<string>([ANONYMOUS, ...HUB_OPERATIONS, ...dashboardOperations()]);
+  return new Set<string>([ANONYMOUS, ...HUB_OPERATIONS, ...pageOperations()]);
 }
 
 /** The gateway names each subgraph fetch `<operation>__<subgraph>__<n>`: the operation it serves. */

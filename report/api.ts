@@ -3,6 +3,7 @@
  * person's token. A refused token (401, UNAUTHENTICATED) is an AuthError: the page asks
  * the person to sign in again.
  */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { currentToken } from './session';
 
 export interface HubError {
@@ -19,7 +20,8 @@ export class RequestError extends Error {
   }
 }
 
-export async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Sends one of the page's operations (queries.ts): its answer and variables are typed as the schema says. */
+export async function call<T, V>(query: string & DocumentTypeDecoration<T, V>, variables: V = {} as V): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const token = currentToken();
   if (token) headers.authorization = `Bearer ${token}`;

@@ -3,18 +3,10 @@
  * that need no server (a number, whole where counts are, within the indicator's bounds),
  * and the figures an entry becomes in a push.
  */
-export interface OwedIndicator {
-  id: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  unitEn: string;
-  rollup: string;
-  minValue: number | null;
-  maxValue: number | null;
-  integerOnly: boolean;
-  series: Array<{ period: string; value: number }>;
-}
+import type { FigureInput, FigureStatus, RejectionFieldsFragment, ReportObligationsQuery } from './gql/graphql';
+
+/** An indicator the organisation owes figures for, as ReportObligations asks for it. */
+export type OwedIndicator = NonNullable<NonNullable<ReportObligationsQuery['obligations']>[number]['indicator']>;
 
 export interface Entry {
   indicator: string;
@@ -86,8 +78,8 @@ export function checkEntry(entry: Entry, indicator: OwedIndicator): Partial<Reco
   return problems;
 }
 
-/** The figure an entry is in a push. */
-export function toFigure(entry: Entry, indicator: OwedIndicator, period: string): Record<string, unknown> {
+/** The figure an entry is in a push (its status as chosen: the hub refuses one it does not know). */
+export function toFigure(entry: Entry, indicator: OwedIndicator, period: string): FigureInput {
   const text = (value: string) => value.trim() || null;
   return {
     indicator: indicator.id,
@@ -96,7 +88,7 @@ export function toFigure(entry: Entry, indicator: OwedIndicator, period: string)
     ...(isRatio(indicator)
       ? { numerator: Number(entry.numerator), denominator: Number(entry.denominator) }
       : { value: Number(entry.value) }),
-    status: entry.status,
+    status: entry.status as FigureStatus,
     note: text(entry.note),
     source: text(entry.source),
     explanation: text(entry.explanation),
@@ -126,12 +118,7 @@ export function previousPeriod(period: string): string {
 }
 
 /** A row the hub rejected, as a push summary names it. */
-export interface Rejection {
-  index: number;
-  field: string;
-  code: string;
-  message: string;
-}
+export type Rejection = RejectionFieldsFragment;
 
 const FIELDS: EntryField[] = ['value', 'numerator', 'denominator', 'breakdown', 'explanation'];
 

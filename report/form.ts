@@ -48,16 +48,12 @@ export class ReportForm {
 
   /** Loads the draft (or starts empty, with a row for each breakdown reported last period) and draws the form. */
   async open(organizationId: string): Promise<void> {
-    const { indicators } = await call<{
-      indicators: Array<{ id: string; figures: Array<{ period: string; breakdown: string; value: number | null }> }>;
-    }>(PREVIOUS, { org: organizationId, period: previousPeriod(this.period) });
-    for (const indicator of indicators)
+    const { indicators } = await call(PREVIOUS, { org: organizationId, period: previousPeriod(this.period) });
+    for (const indicator of indicators ?? [])
       for (const figure of indicator.figures)
         if (figure.period === previousPeriod(this.period) && figure.value !== null)
           this.previous.set(`${indicator.id}|${figure.breakdown}`, figure.value);
-    const { draft } = await call<{ draft: { content: string; savedBy: string; savedAt: string } | null }>(DRAFT, {
-      period: this.period,
-    });
+    const { draft } = await call(DRAFT, { period: this.period });
     const saved = draft ? ((JSON.parse(draft.content) as { entries?: Entry[] }).entries ?? []) : [];
     const owned = new Set(this.indicators.map((i) => i.id));
     this.entries = saved.filter((e) => owned.has(e.indicator));
@@ -208,7 +204,7 @@ export class ReportForm {
     const filled = this.filled();
     if (this.problems.size === 0 && filled.length > 0) {
       const figures = filled.map(({ entry, indicator }) => toFigure(entry, indicator, this.period));
-      const { pushFigures } = await call<{ pushFigures: { rejections: Rejection[] } }>(CHECK, {
+      const { pushFigures } = await call(CHECK, {
         input: { figures, dryRun: true, atomic: true, requireExplanations: true },
       });
       this.applyRejections(
@@ -238,7 +234,7 @@ export class ReportForm {
   }
 
   private async saveDraft(): Promise<void> {
-    const { saveDraft } = await call<{ saveDraft: { savedBy: string } }>(SAVE_DRAFT, {
+    const { saveDraft } = await call(SAVE_DRAFT, {
       period: this.period,
       content: JSON.stringify({ entries: this.entries }),
     });
@@ -260,9 +256,7 @@ export class ReportForm {
     }
     const figures = filled.map(({ entry, indicator }) => toFigure(entry, indicator, this.period));
     try {
-      const { submitReport } = await call<{
-        submitReport: { summary: { rejections: Rejection[] }; receipt: ReceiptData | null };
-      }>(SUBMIT, {
+      const { submitReport } = await call(SUBMIT, {
         input: { period: this.period, figures, idempotencyKey: contentKey(this.period, figures) },
       });
       if (submitReport.receipt) {

@@ -6,9 +6,9 @@
  */
 import { byId, h, show, zh } from '../client/dom';
 import { AuthError, call } from './api';
-import type { OwedIndicator } from './entries';
 import { daysText, formatDay, formatNumber, formatPeriod, STATES } from './format';
 import { ReportForm } from './form';
+import type { ReportObligationsQuery, ReportViewerQuery } from './gql/graphql';
 import { finishOidcSignIn, oidcSettings, startOidcSignIn } from './oidc';
 import { OBLIGATIONS, RECEIPT, VIEWER } from './queries';
 import { type ReceiptData, renderReceipt } from './receipt';
@@ -16,19 +16,8 @@ import { ownSubmissions, ReviewQueue, submissionState } from './review';
 import { keepToken } from './session';
 import { showTokens } from './tokens';
 
-interface Viewer {
-  subject: string;
-  roles: string[];
-  organization: { id: string; name: string; nameEn: string } | null;
-}
-
-interface Obligation {
-  period: string;
-  due: string;
-  daysLeft: number;
-  state: string;
-  indicator: OwedIndicator | null;
-}
+type Viewer = NonNullable<ReportViewerQuery['viewer']>;
+type Obligation = NonNullable<ReportObligationsQuery['obligations']>[number];
 
 const PANELS = ['sign-in', 'owe', 'review', 'form-panel', 'receipt', 'tokens'];
 /** How often the page asks who it is signed in as: a revoked token is noticed within this time. */
@@ -70,7 +59,7 @@ function signIn(message?: string): void {
 async function start(): Promise<void> {
   params = new URLSearchParams(location.search);
   asOf = params.get('asOf') ?? undefined;
-  const { viewer: found } = await call<{ viewer: Viewer | null }>(VIEWER);
+  const { viewer: found } = await call(VIEWER);
   if (!found) return signIn();
   viewer = found;
   byId('who').replaceChildren(zh(found.subject), ` · ${found.organization?.name ?? ''} · ${found.roles.join(', ')}`);
@@ -81,7 +70,7 @@ async function start(): Promise<void> {
 }
 
 async function showObligations(): Promise<void> {
-  ({ obligations } = await call<{ obligations: Obligation[] }>(OBLIGATIONS, { asOf }));
+  obligations = (await call(OBLIGATIONS, { asOf })).obligations ?? [];
   const submitted = viewer!.organization ? await ownSubmissions(viewer!.organization.id) : new Map<string, never>();
   const open = obligations.filter((o) => o.state !== 'REPORTED');
   byId('owe-note').textContent =
@@ -159,7 +148,7 @@ function showReceipt(receipt: ReceiptData): void {
 }
 
 async function openReceipt(id: string): Promise<void> {
-  const { receipt } = await call<{ receipt: ReceiptData | null }>(RECEIPT, { id });
+  const { receipt } = await call(RECEIPT, { id });
   if (!receipt) throw new Error(`没有回执 ${id} · No receipt ${id}`);
   showReceipt(receipt);
 }

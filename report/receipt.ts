@@ -1,27 +1,9 @@
 /** The receipt of a submitted report: shown after submitting, at /report?receipt=<id> later, and printable. */
 import { h } from '../client/dom';
 import { formatNumber, formatPeriod, formatTime } from './format';
+import type { ReceiptFieldsFragment } from './gql/graphql';
 
-export interface ReceiptData {
-  id: string;
-  period: string;
-  submittedBy: string;
-  submittedAt: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  organization: { id: string; name: string; nameEn: string } | null;
-  submittedByOrganization: { name: string } | null;
-  figures: Array<{
-    indicator: string;
-    breakdown: string;
-    value: number | null;
-    numerator: number | null;
-    denominator: number | null;
-    status: string;
-    explanation: string | null;
-  }>;
-}
+export type ReceiptData = ReceiptFieldsFragment;
 
 const fact = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
 

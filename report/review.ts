@@ -6,37 +6,16 @@
  * state of the organisation's own submissions, a returned one with its comment.
  */
 import { h, zh } from '../client/dom';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { call, RequestError } from './api';
 import { formatNumber, formatPeriod, formatTime } from './format';
+import type { ReportReviewQueueQuery, SubmissionFieldsFragment } from './gql/graphql';
 import { ACCEPT_SUBMISSION, APPROVE_SUBMISSION, OWN_SUBMISSIONS, RETURN_SUBMISSION, REVIEW_QUEUE } from './queries';
 
-export interface SubmissionSummary {
-  id: string;
-  period: string;
-  state: string;
-  round: number;
-  comment: string | null;
-  submittedBy: string;
-  submittedAt: string;
-  organization: { id: string; name: string; nameEn: string } | null;
-}
-
-interface QueuedFigure {
-  indicatorId: string;
-  breakdown: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  status: string;
-  explanation: string | null;
-  indicator: { name: string; nameEn: string; unit: string } | null;
-}
-
-interface Queued extends SubmissionSummary {
-  figures: QueuedFigure[];
-  warnings: Array<{ indicatorId: string; breakdown: string; code: string; message: string }>;
-  changes: Array<{ indicatorId: string; breakdown: string; previousValue: number | null; value: number | null }>;
-}
+type SubmissionSummary = SubmissionFieldsFragment;
+/** A submission in the queue: its figures, warnings and changes from the previous submission. */
+type Queued = NonNullable<ReportReviewQueueQuery['reviewQueue']>[number];
+type QueuedFigure = Queued['figures'][number];
 
 /** Who decides: a coordinator accepts, an organisation's approver approves for the coordinator. */
 export type Decider = 'coordinator' | 'approver';
@@ -52,7 +31,7 @@ const keyOf = (f: { indicatorId: string; breakdown: string }) => `${f.indicatorI
 
 /** The organisation's own submissions by period: their state, and the comment of a return. */
 export async function ownSubmissions(organizationId: string): Promise<Map<string, SubmissionSummary>> {
-  const { submissions } = await call<{ submissions: SubmissionSummary[] | null }>(OWN_SUBMISSIONS, { org: organizationId });
+  const { submissions } = await call(OWN_SUBMISSIONS, { org: organizationId });
   return new Map((submissions ?? []).map((s) => [s.period, s]));
 }
 
@@ -136,7 +115,7 @@ export class ReviewQueue {
   ) {}
 
   async load(announce = ''): Promise<void> {
-    const { reviewQueue } = await call<{ reviewQueue: Queued[] | null }>(REVIEW_QUEUE);
+    const { reviewQueue } = await call(REVIEW_QUEUE);
     const queue = reviewQueue ?? [];
     this.note.textContent = `${announce}${queue.length} 份待审核 · ${queue.length} waiting, oldest first`;
     this.list.replaceChildren(...queue.map((s) => this.item(s)));
@@ -219,7 +198,7 @@ export class ReviewQueue {
   }
 
   /** One decision, then the queue as it now stands; the outcome is announced. */
-  private async decide(mutation: string, variables: Record<string, unknown>, done: string): Promise<void> {
+  private async decide<V>(mutation: string & DocumentTypeDecoration<unknown, V>, variables: V, done: string): Promise<void> {
     await call(mutation, variables);
     await this.load(`${done}。`);
     this.note.focus();

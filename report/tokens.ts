@@ -4,29 +4,18 @@ import { call } from './api';
 import { formatTime } from './format';
 import { ISSUE_TOKEN, ORGANIZATIONS, PERSONAL_TOKENS, REVOKE_TOKEN } from './queries';
 
-interface PersonalToken {
-  id: string;
-  holder: string;
-  role: string;
-  issuedAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  organization: { id: string; name: string } | null;
-}
-
 export async function showTokens(panel: {
   form: HTMLFormElement;
   organization: HTMLSelectElement;
   issued: HTMLElement;
   list: HTMLElement;
 }): Promise<void> {
-  const { organizations } = await call<{ organizations: Array<{ id: string; name: string; nameEn: string }> }>(ORGANIZATIONS);
-  panel.organization.replaceChildren(...organizations.map((o) => h('option', { value: o.id }, `${o.name} ${o.nameEn}`)));
+  const { organizations } = await call(ORGANIZATIONS);
+  panel.organization.replaceChildren(...(organizations ?? []).map((o) => h('option', { value: o.id }, `${o.name} ${o.nameEn}`)));
   panel.form.onsubmit = async (event) => {
     event.preventDefault();
     const data = new FormData(panel.form);
-    const { issuePersonalToken } = await call<{ issuePersonalToken: { token: string } }>(ISSUE_TOKEN, {
+    const { issuePersonalToken } = await call(ISSUE_TOKEN, {
       holder: String(data.get('holder')),
       organization: String(data.get('organization')),
       role: String(data.get('role')),
@@ -44,7 +33,7 @@ export async function showTokens(panel: {
 }
 
 async function listTokens(table: HTMLElement): Promise<void> {
-  const { personalTokens } = await call<{ personalTokens: PersonalToken[] }>(PERSONAL_TOKENS);
+  const { personalTokens } = await call(PERSONAL_TOKENS);
   table.replaceChildren(
     h(
       'thead',
@@ -60,7 +49,7 @@ async function listTokens(table: HTMLElement): Promise<void> {
     h(
       'tbody',
       {},
-      personalTokens.map((t) =>
+      (personalTokens ?? []).map((t) =>
         h(
           'tr',
           { 'data-token': t.id },

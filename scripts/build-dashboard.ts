@@ -12,19 +12,18 @@
  *
  * Everything is local: the pages need no CDN. Fonts that packages inline as data: URLs are
  * written out as files, so the pages' CSP keeps font-src 'self'. `npm run build` runs it
- * after tsc. It also writes operations.json, the names of the pages' GraphQL operations (the
- * only names besides the hub's own that the services' metrics label: lib/operations.ts).
+ * after tsc. It also writes operations.json, the pages' GraphQL operations by name (the only
+ * names besides the hub's own that the services' metrics label, and the texts the bench
+ * sends: lib/operations.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { Kind, parse } from 'graphql';
 import { PROJECT_ROOT } from '../lib/config';
-import { DASHBOARD_OPERATIONS_FILE, DASHBOARD_QUERIES_FILE } from '../lib/operations';
+import { PAGE_OPERATIONS_FILE } from '../lib/operations';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../gateway/explorer';
-import { PAGES, pageDocuments } from './build-types';
+import { PAGES, pageOperations } from './build-types';
 
 const SOURCE = path.join(PROJECT_ROOT, 'dashboard');
 const OUT = path.join(PROJECT_ROOT, 'dist', 'dashboard');
@@ -71,26 +70,15 @@ function writePage(template: string, name: string, assets: string[], out = OUT, 
   writeFileSync(path.join(out, name), html);
 }
 
-/** The query texts a page's queries.ts exports, by export name: bundled and evaluated. */
-async function queryTexts(common: BuildOptions, file = path.join(SOURCE, 'queries.ts')): Promise<Record<string, string>> {
-  const bundled = await build({ ...common, entryPoints: [file], write: false, format: 'cjs' });
-  const module = { exports: {} as Record<string, unknown> };
-  vm.runInNewContext(bundled.outputFiles[0].text, { module, exports: module.exports });
-  return Object.fromEntries(
-    Object.entries(module.exports).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-  );
-}
-
-/**
- * The names of the pages' GraphQL operations: as the type generation finds them
- * (scripts/build-types.ts), and in the reporting page's query texts.
- */
-async function operationNames(common: BuildOptions): Promise<string[]> {
-  const report = Object.values(await queryTexts(common, path.join(REPORT.source, 'queries.ts'))).map((text) => parse(text));
-  const names = [...PAGES.flatMap(pageDocuments).map((source) => source.document!), ...report]
-    .flatMap((document) => document.definitions)
-    .flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : []));
-  return [...new Set(names)].sort();
+/** Every page's operations by name, as the type generation finds them (scripts/build-types.ts); a name is one page's. */
+function operationTexts(): Record<string, string> {
+  const texts = new Map<string, string>();
+  for (const page of PAGES)
+    for (const [name, text] of pageOperations(page)) {
+      if (texts.has(name)) throw new Error(`the operation name ${name} is used by two pages`);
+      texts.set(name, text);
+    }
+  return Object.fromEntries([...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function main(): Promise<void> {
@@ -128,8 +116,7 @@ async function main(): Promise<void> {
   writePage(path.join(SOURCE, 'index.html'), 'index.html', ['app.js', 'app.css']);
   writePage(path.join(SOURCE, 'explorer', 'index.html'), 'explorer.html', ['explorer.js', 'explorer.css']);
   await buildReport(common, script);
-  writeFileSync(DASHBOARD_OPERATIONS_FILE, `${JSON.stringify(await operationNames(common))}\n`);
-  writeFileSync(DASHBOARD_QUERIES_FILE, `${JSON.stringify(await queryTexts(common), null, 2)}\n`);
+  writeFileSync(PAGE_OPERATIONS_FILE, `${JSON.stringify(operationTexts(), null, 2)}\n`);
   process.stderr.write(
     `dashboard and explorer built into ${path.relative(PROJECT_ROOT, OUT)}/, the reporting page into dist/report/\n`,
   );

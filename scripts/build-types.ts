@@ -14,12 +14,12 @@ import { preset, type ClientPresetConfig } from '@graphql-codegen/client-preset'
 import type { Types } from '@graphql-codegen/plugin-helpers';
 import { gqlPluckFromCodeStringSync } from '@graphql-tools/graphql-tag-pluck';
 import { Supergraph } from '@apollo/federation-internals';
-import { parse, printSchema, type GraphQLSchema } from 'graphql';
+import { concatAST, parse, print, printSchema, separateOperations, type GraphQLSchema } from 'graphql';
 import { PROJECT_ROOT } from '../lib/config';
 import { SUPERGRAPH_PATH } from '../gateway/compose';
 
 /** The pages (folders of the project) whose operations are typed, each into its own gql/. */
-export const PAGES = ['dashboard'];
+export const PAGES = ['dashboard', 'report'];
 
 const OUTPUT = 'gql';
 
@@ -51,6 +51,19 @@ export function pageDocuments(page: string): Types.DocumentFile[] {
       globalGqlIdentifierName: 'graphql',
       skipIndent: true,
     }).map((source) => ({ location: path.relative(PROJECT_ROOT, file), document: parse(source), rawSDL: source.body })),
+  );
+}
+
+/**
+ * The named operations of a page, by name: each as a text with the fragments it spreads
+ * (what its generated document sends, in graphql-js's print).
+ */
+export function pageOperations(page: string, documents = pageDocuments(page)): Map<string, string> {
+  const operations = separateOperations(concatAST(documents.map((source) => source.document!)));
+  return new Map(
+    Object.entries(operations)
+      .filter(([name]) => name !== '')
+      .map(([name, document]) => [name, print(document)]),
   );
 }
 

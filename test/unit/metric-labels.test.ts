@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LabelValues } from '../../lib/metrics';
-import { dashboardOperations, HUB_OPERATIONS, knownOperations, operationOf } from '../../lib/operations';
+import { HUB_OPERATIONS, knownOperations, operationOf, pageOperations } from '../../lib/operations';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -26,7 +26,7 @@ it("knows every operation name the hub's own code sends, and the pages'", () => 
   const dashboard = [...new Set([...namesIn('dashboard/queries.ts'), ...namesIn('report/queries.ts')])].sort();
   expect(dashboard).toContain('Dashboard');
   expect(dashboard).toContain('ReportSubmit');
-  expect(dashboardOperations()).toEqual(dashboard);
+  expect(pageOperations()).toEqual(dashboard);
   for (const name of dashboard) expect(knownOperations().has(name)).toBe(true);
 });
 

@@ -1,15 +1,18 @@
 /**
  * The pages' GraphQL types come from the checked-in supergraph (scripts/build-types.ts):
- * the generated files are what the schema and the pages' operations make today, an
- * operation the schema no longer answers fails the generation, and the dashboard sends
- * exactly the documents its types describe.
+ * the generated files of each page (dashboard/gql/, report/gql/) are what the schema and
+ * its operations make today, an operation the schema no longer answers fails the
+ * generation, and each page sends exactly the documents its types describe, every one
+ * valid against the public API.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
+import { Kind, parse, validate } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
 import { SUPERGRAPH_PATH } from '../../gateway/compose';
-import { DASHBOARD, DETAIL, INPUT_FIGURES, META } from '../../dashboard/queries';
+import * as dashboard from '../../dashboard/queries';
+import * as report from '../../report/queries';
 
 const ROOT = path.join(__dirname, '../..');
 const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -41,23 +44,28 @@ it('the checked-in types of every page are what its operations and the supergrap
   const { result, error } = withGenerator('return [...(await types.generateAll())];');
   expect(error).toBeUndefined();
   const files = result as Array<[string, string]>;
-  expect(files.map(([file]) => file)).toEqual(expect.arrayContaining(['dashboard/gql/graphql.ts', 'dashboard/gql/gql.ts']));
+  expect(files.map(([file]) => file)).toEqual(
+    expect.arrayContaining(['dashboard/gql/graphql.ts', 'dashboard/gql/gql.ts', 'report/gql/graphql.ts', 'report/gql/gql.ts']),
+  );
   for (const [file, text] of files) expect({ file, text: readFileSync(path.join(ROOT, file), 'utf8') }).toEqual({ file, text });
 }, 60_000);
 
-it('a schema change that drops a field a page selects fails its generation', () => {
+it.each([
   // FigureRevision.recordedByOrganization, which the dashboard's figure history shows.
-  const dropped = supergraph.replace(/(type FigureRevision\n[^}]*?)\n {2}recordedByOrganization: Organization\n/, '$1\n');
-  expect(dropped).not.toBe(supergraph);
-  expect(withGenerator("await types.generatePage('dashboard', types.apiSchema(input)); return 'generated';", dropped)).toEqual({
-    error: expect.stringMatching(/recordedByOrganization/),
-  });
-  expect(withGenerator("await types.generatePage('dashboard', types.apiSchema(input)); return 'generated';", supergraph)).toEqual(
-    {
-      result: 'generated',
-    },
-  );
-}, 60_000);
+  ['dashboard', /(type FigureRevision\n[^}]*?)\n {2}recordedByOrganization: Organization\n/, /recordedByOrganization/],
+  // Obligation.daysLeft, which the reporting page shows beside each period it owes.
+  ['report', /(type Obligation\n[^}]*?)\n {2}daysLeft: Int!\n/, /daysLeft/],
+])(
+  'a schema change that drops a field the %s selects fails its generation',
+  (page, field, message) => {
+    const dropped = supergraph.replace(field, '$1\n');
+    expect(dropped).not.toBe(supergraph);
+    const generate = `await types.generatePage(${JSON.stringify(page)}, types.apiSchema(input)); return 'generated';`;
+    expect(withGenerator(generate, dropped)).toEqual({ error: expect.stringMatching(message) });
+    expect(withGenerator(generate, supergraph)).toEqual({ result: 'generated' });
+  },
+  60_000,
+);
 
 it('types only the public API: an operation on an @inaccessible field does not validate', () => {
   expect(supergraph).toMatch(/organizationsByReference\(.*@inaccessible/);
@@ -70,12 +78,56 @@ it('types only the public API: an operation on an @inaccessible field does not v
   });
 }, 60_000);
 
+/** The operation texts a page's queries.ts exports, by export name. */
+const sent = (queries: object) =>
+  Object.entries(queries as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+const nameOf = (text: string) => {
+  const operation = parse(text).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  return operation?.kind === Kind.OPERATION_DEFINITION ? operation.name?.value : undefined;
+};
+
 it('the dashboard sends the generated documents, named as before', () => {
-  const names = [META, DASHBOARD, DETAIL, INPUT_FIGURES].map((text) => {
-    const [operation] = parse(text).definitions;
-    return operation.kind === 'OperationDefinition' ? operation.name?.value : undefined;
-  });
-  expect(names).toEqual(['DashboardMeta', 'Dashboard', 'IndicatorDetail', 'InputFigures']);
+  const { META, DASHBOARD, DETAIL, INPUT_FIGURES } = dashboard;
+  expect([META, DASHBOARD, DETAIL, INPUT_FIGURES].map(nameOf)).toEqual([
+    'DashboardMeta',
+    'Dashboard',
+    'IndicatorDetail',
+    'InputFigures',
+  ]);
   // Fragments travel with the operations that spread them.
   expect(DASHBOARD).toContain('fragment KpiFields on Kpi');
+});
+
+it('the reporting page sends the generated documents, named as before', () => {
+  expect(Object.fromEntries(sent(report).map(([name, text]) => [name, nameOf(text)]))).toEqual({
+    VIEWER: 'ReportViewer',
+    OBLIGATIONS: 'ReportObligations',
+    PREVIOUS: 'ReportPrevious',
+    DRAFT: 'ReportDraft',
+    SAVE_DRAFT: 'ReportSaveDraft',
+    CHECK: 'ReportCheck',
+    SUBMIT: 'ReportSubmit',
+    RECEIPT: 'ReportReceipt',
+    ORGANIZATIONS: 'ReportOrganizations',
+    PERSONAL_TOKENS: 'ReportPersonalTokens',
+    ISSUE_TOKEN: 'ReportIssueToken',
+    REVOKE_TOKEN: 'ReportRevokeToken',
+    REVIEW_QUEUE: 'ReportReviewQueue',
+    OWN_SUBMISSIONS: 'ReportOwnSubmissions',
+    ACCEPT_SUBMISSION: 'ReportAcceptSubmission',
+    APPROVE_SUBMISSION: 'ReportApproveSubmission',
+    RETURN_SUBMISSION: 'ReportReturnSubmission',
+  });
+  expect(report.SUBMIT).toContain('fragment ReceiptFields on Receipt');
+  expect(report.OWN_SUBMISSIONS).toContain('fragment SubmissionFields on Submission');
+});
+
+describe('every text a page sends validates against the public API', () => {
+  const schema = Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema();
+  it.each([
+    ...sent(dashboard).map(([name, text]) => [`dashboard ${name}`, text]),
+    ...sent(report).map(([name, text]) => [`report ${name}`, text]),
+  ])('%s', (_name, text) => {
+    expect(validate(schema, parse(text)).map((e) => e.message)).toEqual([]);
+  });
 });
