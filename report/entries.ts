@@ -78,9 +78,20 @@ export function checkEntry(entry: Entry, indicator: OwedIndicator): Partial<Reco
   return problems;
 }
 
-/** The figure an entry is in a push (its status as chosen: the hub refuses one it does not know). */
+/** The form's choices of status: the figure statuses, and an estimate (a provisional figure flagged ESTIMATED). */
+export const STATUSES: Array<[string, string]> = [
+  ['PROVISIONAL', '初步 Provisional'],
+  ['FINAL', '最终 Final'],
+  ['ESTIMATED', '估计 Estimated'],
+];
+
+/**
+ * The figure an entry is in a push. The form's choices are the statuses, and "estimated",
+ * which is a provisional figure flagged ESTIMATED (quality is a flag, not a status).
+ */
 export function toFigure(entry: Entry, indicator: OwedIndicator, period: string): FigureInput {
   const text = (value: string) => value.trim() || null;
+  const estimated = entry.status === 'ESTIMATED';
   return {
     indicator: indicator.id,
     period,
@@ -88,7 +99,8 @@ export function toFigure(entry: Entry, indicator: OwedIndicator, period: string)
     ...(isRatio(indicator)
       ? { numerator: Number(entry.numerator), denominator: Number(entry.denominator) }
       : { value: Number(entry.value) }),
-    status: entry.status as FigureStatus,
+    status: estimated ? 'PROVISIONAL' : (entry.status as FigureStatus),
+    ...(estimated ? { flags: ['ESTIMATED' as const] } : {}),
     note: text(entry.note),
     source: text(entry.source),
     explanation: text(entry.explanation),

@@ -17,17 +17,12 @@ import {
   previousPeriod,
   type Rejection,
   rejectionMessage,
+  STATUSES,
   toFigure,
 } from './entries';
 import { formatNumber, formatPeriod } from './format';
 import { CHECK, DRAFT, PREVIOUS, SAVE_DRAFT, SUBMIT } from './queries';
 import type { ReceiptData } from './receipt';
-
-const STATUSES: Array<[string, string]> = [
-  ['PROVISIONAL', '初步 Provisional'],
-  ['FINAL', '最终 Final'],
-  ['ESTIMATED', '估计 Estimated'],
-];
 
 export class ReportForm {
   private entries: Entry[] = [];

@@ -1,5 +1,9 @@
 /** The reporting page's checks as a clerk types, and where an obligation stands as of a day. */
-import { checkEntry, contentKey, emptyEntry, type OwedIndicator, previousPeriod } from '../../report/entries';
+import { coerceInputValue, type GraphQLInputType } from 'graphql';
+import { checkEntry, contentKey, emptyEntry, type OwedIndicator, previousPeriod, STATUSES, toFigure } from '../../report/entries';
+import { readFileSync } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
+import { SUPERGRAPH_PATH } from '../../gateway/compose';
 import { obligationState } from '../../subgraphs/indicators/domain/obligations';
 import { parsePeriod } from '../../lib/period';
 
@@ -28,6 +32,19 @@ it('checks numbers as typed: decimals only, whole for counts, within bounds', ()
   expect(checkEntry({ ...emptyEntry(rate.id), numerator: '5', denominator: '0' }, rate).denominator).toContain('0');
   expect(checkEntry({ ...emptyEntry(rate.id), numerator: '11', denominator: '10' }, rate).numerator).toContain('分母');
   expect(checkEntry({ ...emptyEntry(rate.id), numerator: '9', denominator: '10' }, rate)).toEqual({});
+});
+
+it('sends every status the form offers as a figure the public API takes; an estimate is a provisional figure flagged ESTIMATED', () => {
+  const api = Supergraph.build(readFileSync(SUPERGRAPH_PATH, 'utf8')).apiSchema().toGraphQLJSSchema();
+  const input = api.getType('FigureInput') as GraphQLInputType;
+  for (const [status] of STATUSES) {
+    const figure = toFigure({ ...emptyEntry(count.id), value: '12', status }, count, '2025Q4');
+    const problems: string[] = [];
+    coerceInputValue(figure, input, (path, _value, error) => problems.push(`${path.join('.')}: ${error.message}`));
+    expect({ status, problems }).toEqual({ status, problems: [] });
+  }
+  const estimate = toFigure({ ...emptyEntry(count.id), value: '12', status: 'ESTIMATED' }, count, '2025Q4');
+  expect(estimate).toMatchObject({ status: 'PROVISIONAL', flags: ['ESTIMATED'] });
 });
 
 it('keys a submission by its content', () => {

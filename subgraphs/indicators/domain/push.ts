@@ -13,7 +13,7 @@ import type { OrganizationDirectory } from '../organization-directory';
 import { claimKey, inTransaction, locksFor, serialise, saveSummary, writeRevisions } from '../data/figure-store';
 import type { IndicatorRepository, IndicatorRules } from '../data/repository';
 import type { PushRequest, PushSummary } from './figure-types';
-import { PUSH_ROWS_LIMIT } from '../limits';
+import { PUSH_ROWS_LIMIT } from '../../../lib/list-limits';
 import { checkTiming } from './figure-timing';
 import { seriesKey } from './keys';
 import { compareWithStored, storedFigures } from './push-compare';
