@@ -16,13 +16,16 @@ import { Client } from 'pg';
 import { config, DB_SCHEMAS, type SubgraphName } from './config';
 import { log } from './log';
 
-/** Counts the statements a DataSource sends, and the rows they return; reads never reset it. */
+/** Counts the statements a DataSource sends, the rows they return and their time; reads never reset it. */
 export class StatementCounter implements Logger, EntitySubscriberInterface {
   count = 0;
   rows = 0;
+  /** Milliseconds from sending each statement to its answer, summed. */
+  ms = 0;
   afterQuery(event: AfterQueryEvent): void {
     const raw = event.rawResults as { rows?: unknown[] } | undefined;
     if (Array.isArray(raw?.rows)) this.rows += raw.rows.length;
+    this.ms += event.executionTime ?? 0;
   }
   logQuery(): void {
     this.count += 1;
