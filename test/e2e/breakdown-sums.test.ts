@@ -44,16 +44,19 @@ async function kpi(variables: Record<string, unknown> = {}) {
   return res.data!.indicator.kpi;
 }
 
-/** The kept sums against the sums computed afresh from the current figures. */
+/** The kept sums against the sums computed afresh from the current figures, every column as text. */
 async function keptAndComputed(): Promise<[unknown[], unknown[]]> {
+  const sums = ['value', 'numerator', 'denominator'];
   const kept = await db().dataSource.query(
-    `SELECT indicator_id, period, organization_id, figures, value_sum::float8 AS value, value_missing, numerator_missing, demo
-       FROM figure_breakdown_sum WHERE figures <> 0 ORDER BY 1, 2, 3`,
+    `SELECT indicator_id, period, organization_id, period_start::text, period_end::text, figures::text,
+            ${sums.map((c) => `${c}_sum::text, ${c}_missing::text`).join(', ')}, demo::text
+       FROM figure_breakdown_sum ORDER BY 1, 2, 3`,
   );
   const computed = await db().dataSource.query(
-    `SELECT indicator_id, period, organization_id, count(*)::int AS figures, COALESCE(sum(value), 0)::float8 AS value,
-            count(*) FILTER (WHERE value IS NULL)::int AS value_missing, count(*) FILTER (WHERE numerator IS NULL)::int AS numerator_missing,
-            count(*) FILTER (WHERE source = 'demo')::int AS demo
+    `SELECT indicator_id, period, organization_id, min(period_start)::text AS period_start, min(period_end)::text AS period_end,
+            count(*)::text AS figures,
+            ${sums.map((c) => `trim_scale(COALESCE(sum(${c}), 0))::text AS ${c}_sum, count(*) FILTER (WHERE ${c} IS NULL)::text AS ${c}_missing`).join(', ')},
+            count(*) FILTER (WHERE source = 'demo')::text AS demo
        FROM figure_series WHERE breakdown <> '' AND NOT withdrawn GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
   );
   return [kept, computed];
@@ -92,19 +95,96 @@ describe('a total summed from its breakdowns', () => {
     expect(many).toBe(few);
   });
 
-  it('follows withdrawals, corrections, other organisations, vintages and accepted figures', async () => {
+  it('follows withdrawals, other organisations, vintages and accepted figures', async () => {
     const before = new Date().toISOString();
     await push([{ indicator: INDICATOR, period: '2025', breakdown: 'district-0', value: 101 }]);
     await push([{ indicator: INDICATOR, period: '2025', breakdown: 'district-1', withdraw: true, reason: 'counted twice' }]);
-    await push([{ indicator: INDICATOR, period: '2025', breakdown: 'justice-office', value: 50, source: 'demo' }], 'justice', [
-      'reporter',
-    ]);
-    expect((await kpi()).actual).toBe(2000 + 100 - 1 + 50);
+    const justice = await bearer('justice', ['reporter']);
+    // The justice bureau reports an office of its own, and takes over district-2 from the coordinator's entry.
+    for (const figures of [
+      [{ indicator: INDICATOR, period: '2025', breakdown: 'justice-office', value: 50, source: 'demo' }],
+      [{ indicator: INDICATOR, period: '2025', breakdown: 'district-2', value: 3 }],
+    ]) {
+      const res = await graphql(url, PUSH, { input: { figures } }, justice);
+      expect(res.data!.pushFigures.rejections).toEqual([]);
+    }
+    expect((await kpi()).actual).toBe(2000 + 100 - 1 + 50 + 2);
     const [kept, computed] = await keptAndComputed();
     expect(kept).toEqual(computed);
-    // As recorded before these three pushes: 2,000.
+    // As recorded before these pushes: 2,000.
     expect((await kpi({ at: before })).actual).toBe(2000);
-    // Only accepted figures: none is accepted yet.
+    // Only accepted figures: none, then the justice bureau's once its submission is accepted.
     expect((await kpi({ figures: 'ACCEPTED' })).actual).toBeNull();
+    const mine = await graphql(
+      url,
+      `
+        {
+          submissions(organization: "justice", period: "2025") {
+            id
+          }
+        }
+      `,
+      {},
+      justice,
+    );
+    const accepted = await graphql(
+      url,
+      `
+        mutation ($id: ID!) {
+          acceptSubmission(id: $id) {
+            state
+          }
+        }
+      `,
+      { id: mine.data!.submissions[0].id },
+      await bearer('amr', ['coordinator']),
+    );
+    expect(accepted.data!.acceptSubmission.state).toBe('ACCEPTED');
+    expect(await kpi({ figures: 'ACCEPTED', names: true })).toMatchObject({
+      actual: 53,
+      fromBreakdowns: ['district-2', 'justice-office'],
+    });
+    expect(await kpi({ names: true, at: before })).toMatchObject({ actual: 2000 });
+    expect((await kpi({ names: true, at: before })).fromBreakdowns).toHaveLength(2000);
+  });
+});
+
+describe('the kept sums, whoever writes figure_series', () => {
+  const figure = (breakdown: string, value: number | null, extra = '') =>
+    `('${INDICATOR}', '2030', 'YEAR', '2030-01-01', '2030-12-31', '${breakdown}', 1, ${value ?? 'NULL'}, 'PROVISIONAL',
+      'amr', 'sql', now(), now() ${extra})`;
+  const columns = `indicator_id, period, period_type, period_start, period_end, breakdown, revision, value, status,
+      organization_id, recorded_by, recorded_at, first_recorded_at`;
+
+  it('equal a rebuild from the figures after inserts, corrections, moves, withdrawals and deletes, and are left alone by the rest', async () => {
+    const run = (sql: string) => db().dataSource.query(sql);
+    const sumRow = async () =>
+      (
+        await run(
+          `SELECT xmin::text, value_sum::text FROM figure_breakdown_sum WHERE indicator_id = '${INDICATOR}' AND period = '2030'`,
+        )
+      )[0];
+    await run(`INSERT INTO figure_series (${columns}) VALUES ${figure('a', 1.25)}, ${figure('b', 0.75)}, ${figure('c', 4)}`);
+    const [first, rebuilt] = await keptAndComputed();
+    expect(first).toEqual(rebuilt);
+    // A correction to a whole number leaves no trailing zeros: 2 + 0.75 + 4.
+    await run(`UPDATE figure_series SET value = 2 WHERE period = '2030' AND breakdown = 'a'`);
+    expect((await sumRow()).value_sum).toBe('6.75');
+    // A change that moves no sum (status, note) rewrites nothing.
+    const untouched = await sumRow();
+    await run(`UPDATE figure_series SET status = 'FINAL', note = 'checked' WHERE period = '2030'`);
+    expect(await sumRow()).toEqual(untouched);
+    // Another organisation, another period, withdrawn, deleted, the only breakdown of a period withdrawn.
+    await run(`UPDATE figure_series SET organization_id = 'justice' WHERE period = '2030' AND breakdown = 'b'`);
+    await run(
+      `UPDATE figure_series SET period = '2031', period_start = '2031-01-01', period_end = '2031-12-31' WHERE period = '2030' AND breakdown = 'c'`,
+    );
+    await run(`UPDATE figure_series SET withdrawn = true, value = NULL WHERE period = '2031' AND breakdown = 'c'`);
+    await run(`DELETE FROM figure_series WHERE period = '2030' AND breakdown = 'a'`);
+    const [kept, computed] = await keptAndComputed();
+    expect(kept).toEqual(computed);
+    expect(await run(`SELECT count(*)::int AS n FROM figure_breakdown_sum WHERE figures = 0 OR period = '2031'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 });

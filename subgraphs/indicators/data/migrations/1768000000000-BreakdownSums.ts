@@ -6,25 +6,30 @@ const tally = (rows: string, sign: string) => `
          value, numerator, denominator, (source IS NOT DISTINCT FROM 'demo') AS demo
     FROM ${rows} WHERE breakdown <> '' AND NOT withdrawn`;
 
-/** Adds the rows' contributions (sign −1: removes them) to the sums, in key order (no deadlock between writers). */
+const SUMS = ['value', 'numerator', 'denominator'];
+
+/**
+ * Adds the rows' contributions (sign −1: takes them out) to the sums, in key order (no
+ * deadlock between writers), skipping keys whose sums the rows leave as they were (a
+ * status or a note changed), then drops the keys left with no breakdown: the table holds
+ * what a rebuild from the figures would, sums without trailing zeros included.
+ */
 const apply = (delta: string) => `
   INSERT INTO figure_breakdown_sum AS t (indicator_id, period, organization_id, period_start, period_end, figures,
-         value_sum, value_missing, numerator_sum, numerator_missing, denominator_sum, denominator_missing, demo)
-  SELECT indicator_id, period, organization_id, min(period_start), min(period_end), sum(sign),
-         COALESCE(sum(sign * value), 0), sum(sign * (value IS NULL)::int),
-         COALESCE(sum(sign * numerator), 0), sum(sign * (numerator IS NULL)::int),
-         COALESCE(sum(sign * denominator), 0), sum(sign * (denominator IS NULL)::int),
-         sum(sign * demo::int)
-    FROM (${delta}) d
-   GROUP BY indicator_id, period, organization_id
+         ${SUMS.map((c) => `${c}_sum, ${c}_missing`).join(', ')}, demo)
+  SELECT * FROM (
+    SELECT indicator_id, period, organization_id, min(period_start), min(period_end), sum(sign) AS figures,
+           ${SUMS.map((c) => `trim_scale(COALESCE(sum(sign * ${c}), 0)) AS ${c}_sum, sum(sign * (${c} IS NULL)::int) AS ${c}_missing`).join(', ')},
+           sum(sign * demo::int) AS demo
+      FROM (${delta}) d
+     GROUP BY indicator_id, period, organization_id) AS g
+   WHERE (figures, ${SUMS.map((c) => `${c}_sum, ${c}_missing`).join(', ')}, demo) <> (0, 0, 0, 0, 0, 0, 0, 0)
    ORDER BY indicator_id, period, organization_id
   ON CONFLICT (indicator_id, period, organization_id) DO UPDATE SET
     figures = t.figures + excluded.figures,
-    value_sum = t.value_sum + excluded.value_sum, value_missing = t.value_missing + excluded.value_missing,
-    numerator_sum = t.numerator_sum + excluded.numerator_sum, numerator_missing = t.numerator_missing + excluded.numerator_missing,
-    denominator_sum = t.denominator_sum + excluded.denominator_sum,
-    denominator_missing = t.denominator_missing + excluded.denominator_missing,
-    demo = t.demo + excluded.demo`;
+    ${SUMS.map((c) => `${c}_sum = trim_scale(t.${c}_sum + excluded.${c}_sum), ${c}_missing = t.${c}_missing + excluded.${c}_missing`).join(',\n    ')},
+    demo = t.demo + excluded.demo;
+  DELETE FROM figure_breakdown_sum WHERE figures = 0`;
 
 /**
  * The sums of the current breakdown figures of each indicator, period and reporting
@@ -58,6 +63,8 @@ export class BreakdownSums1768000000000 implements MigrationInterface {
       `COMMENT ON TABLE figure_breakdown_sum IS 'derived: sums of the current breakdown figures, kept by triggers on figure_series'`,
     );
     await db.query(`CREATE INDEX figure_breakdown_sum_end_idx ON figure_breakdown_sum (indicator_id, period_end)`);
+    // Keys left with no breakdown, found without reading the others (and dropped at once).
+    await db.query(`CREATE INDEX figure_breakdown_sum_empty_idx ON figure_breakdown_sum (indicator_id) WHERE figures = 0`);
     // The function finds its tables in the schema it was created in, whatever the writer's search_path.
     await db.query(`
       CREATE FUNCTION figure_breakdown_sum_apply() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
@@ -79,7 +86,7 @@ export class BreakdownSums1768000000000 implements MigrationInterface {
       BEGIN TRUNCATE figure_breakdown_sum; RETURN NULL; END $$`);
     await db.query(`CREATE TRIGGER figure_breakdown_sum_truncate AFTER TRUNCATE ON figure_series
       FOR EACH STATEMENT EXECUTE FUNCTION figure_breakdown_sum_clear()`);
-    await db.query(apply(tally('figure_series', '1')));
+    for (const statement of apply(tally('figure_series', '1')).split(';')) await db.query(statement);
   }
 
   async down(db: QueryRunner): Promise<void> {
