@@ -91,6 +91,11 @@ describe('the vintage', () => {
       ...[112, 104, 98, 94].map((value, i) => ({ indicator: 'average-trial-closure-days', period: `2025Q${i + 1}`, value })),
     ]);
     const published = await lastRecorded('average-trial-closure-days');
+    // A push is recorded at one instant, every figure of it: a vintage holds it whole or not at all.
+    const instants = await Promise.all(
+      ['court-ip-cases-closed', 'court-ip-cases-closed-within-limit', 'average-trial-closure-days'].map(lastRecorded),
+    );
+    expect(new Set(instants)).toEqual(new Set([published]));
     const first = await graphql(url, SCOREBOARD, { asOf: '2026-01-20' });
     expect(first.errors).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 10));

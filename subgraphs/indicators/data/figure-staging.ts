@@ -76,12 +76,16 @@ const CREATE_STAGING = `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE} (
 
 const COPY = `COPY ${STAGING_TABLE} (${list(ALL)}) FROM STDIN`;
 
-/** $1 the subject who writes, $2 their organisation, $3 the push's idempotency key. */
+/**
+ * $1 the subject who writes, $2 their organisation, $3 the push's idempotency key. Every
+ * figure of the push is recorded at the same instant, the statement's: a vintage
+ * (recordedAsOf) holds a push whole or not at all.
+ */
 const WRITE = `WITH upserted AS (
     INSERT INTO figure_series AS s (${list(SERIES)}, reported_on, revision, recorded_by, recorded_at, first_recorded_at,
                                     first_reported_on)
-    SELECT ${list(SERIES)}, reported_on, 1, $1, clock_timestamp(), clock_timestamp(),
-           COALESCE(reported_on, (clock_timestamp() AT TIME ZONE 'UTC')::date)
+    SELECT ${list(SERIES)}, reported_on, 1, $1, statement_timestamp(), statement_timestamp(),
+           COALESCE(reported_on, (statement_timestamp() AT TIME ZONE 'UTC')::date)
       FROM ${STAGING_TABLE} ORDER BY indicator_id, period, breakdown
     ON CONFLICT (indicator_id, period, breakdown) DO UPDATE SET
       revision = s.revision + 1, ${STATE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},

@@ -168,7 +168,7 @@ export async function transition(
 export async function finaliseFigures(manager: EntityManager, actor: Identity, submission: LockedSubmission): Promise<number> {
   const [{ count }]: Array<{ count: number }> = await manager.query(
     `WITH moved AS (
-       UPDATE figure_series SET status = 'FINAL', revision = revision + 1, recorded_by = $3, recorded_at = clock_timestamp()
+       UPDATE figure_series SET status = 'FINAL', revision = revision + 1, recorded_by = $3, recorded_at = statement_timestamp()
         WHERE organization_id = $1 AND period = $2 AND NOT withdrawn AND status <> 'FINAL'
        RETURNING *),
      revisions AS (
