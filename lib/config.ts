@@ -109,19 +109,12 @@ function env(name: EnvVariable): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function intEnv(name: EnvVariable, fallback: number): number {
+/** A whole number of at least `min` (0 unless said: counts, sizes, durations). */
+function intEnv(name: EnvVariable, fallback: number, min = 0): number {
   const raw = env(name);
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
-}
-
-function signedIntEnv(name: EnvVariable, fallback: number): number {
-  const raw = env(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
 }
 
@@ -227,7 +220,7 @@ export const config = {
   entryWindows: (): { openOffsetDays: number; closeDays: number } | null =>
     env('ENTRY_CLOSE_DAYS') === undefined
       ? null
-      : { openOffsetDays: signedIntEnv('ENTRY_OPEN_OFFSET_DAYS', 0), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
+      : { openOffsetDays: intEnv('ENTRY_OPEN_OFFSET_DAYS', 0, -Infinity), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
   notifications: (): boolean => env('NOTIFICATIONS') !== 'false',
   reminderDueDays: (): number => intEnv('REMINDER_DUE_DAYS', 7),
   reminderOverdueDays: (): number => intEnv('REMINDER_OVERDUE_DAYS', 30),

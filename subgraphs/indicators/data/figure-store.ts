@@ -34,7 +34,6 @@ export interface LockRow {
   periodEnd: string;
 }
 
-export type { Writer };
 
 const RETRYABLE = new Set(['40P01', '40001']);
 

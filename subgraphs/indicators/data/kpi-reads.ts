@@ -1,4 +1,5 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
+import { groupBy } from '../../../lib/collections';
 import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
@@ -165,13 +166,7 @@ export class KpiReads {
             GROUP BY s.indicator_id, s.period HAVING sum(s.figures) > 0`,
           [indicatorIds, asOf],
         );
-    const result = new Map<string, PartsTally[]>();
-    for (const r of rows) {
-      const list = result.get(r.indicator_id as string) ?? [];
-      list.push(toTally(r));
-      result.set(r.indicator_id as string, list);
-    }
-    return result;
+    return new Map([...groupBy(rows, (r) => r.indicator_id as string)].map(([id, group]) => [id, group.map(toTally)]));
   }
 
   /** For each key, the breakdowns reported for those periods of that indicator, in order (what a summed total is made of). */
@@ -186,15 +181,10 @@ export class KpiReads {
       '',
       [pairs.map(([id]) => id), pairs.map(([, period]) => period)],
     );
-    return keys.map((k) =>
-      [
-        ...new Set(
-          rows
-            .filter((r) => r.indicator_id === k.indicatorId && k.periods.includes(r.period as string))
-            .map((r) => r.breakdown as string),
-        ),
-      ].sort(),
-    );
+    const byPeriod = groupBy(rows, (r) => indicatorKey(r.indicator_id as string, r.period as string));
+    const namesOf = (k: (typeof keys)[number]) =>
+      k.periods.flatMap((period) => byPeriod.get(indicatorKey(k.indicatorId, period)) ?? []).map((r) => r.breakdown as string);
+    return keys.map((k) => [...new Set(namesOf(k))].sort());
   }
 
   /**

@@ -1,6 +1,7 @@
 /** Reads of submissions with what a reviewer sees: figures, warnings, changes, events; a few statements per list. */
 import type { DataSource } from 'typeorm';
-import { compositeKey } from '../../../lib/collections';
+import { groupBy } from '../../../lib/collections';
+import { indicatorKey } from '../domain/keys';
 import { isoTime, numberOrNull, sqlConditions } from '../../../lib/sql';
 import { toFigure } from './figure-reads';
 import type { FigureChange, Submission, SubmissionEvent, SubmissionState, SubmissionWarning } from '../schema/submission';
@@ -58,11 +59,8 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
       Array<Record<string, unknown>>
     >,
   ]);
-  const group = <T>(list: Array<Record<string, unknown>>, map: (r: Record<string, unknown>) => T) => {
-    const out = new Map<string, T[]>();
-    for (const r of list) out.set(String(r.submission_id), [...(out.get(String(r.submission_id)) ?? []), map(r)]);
-    return out;
-  };
+  const group = <T>(list: Array<Record<string, unknown>>, map: (r: Record<string, unknown>) => T) =>
+    new Map([...groupBy(list, (r) => String(r.submission_id))].map(([id, rows]) => [id, rows.map(map)]));
   const figuresOf = group(figures, (r) => toFigure(r));
   const warningsOf = group(warnings, (r): SubmissionWarning => ({
     indicatorId: r.indicator_id as string,
@@ -107,14 +105,22 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
 /** Each figure whose value differs from the snapshot (a withdrawn value counts as none). */
 function changesSince(previous: Snapshot[], current: Submission['figures']): FigureChange[] {
   const before = new Map(
-    previous.map((p) => [compositeKey(p.indicatorId, p.breakdown), p.withdrawn ? null : numberOrNull(p.value)]),
+    previous.map((p) => [indicatorKey(p.indicatorId, p.breakdown), p.withdrawn ? null : numberOrNull(p.value)]),
   );
-  const keys = new Set([...before.keys(), ...current.map((f) => compositeKey(f.indicatorId, f.breakdown))]);
-  const now = new Map(current.map((f) => [compositeKey(f.indicatorId, f.breakdown), f.withdrawn ? null : f.value]));
-  return [...keys]
-    .map((key) => {
-      const [indicatorId, breakdown] = key.split('\u0000');
-      return { indicatorId, breakdown, previousValue: before.get(key) ?? null, value: now.get(key) ?? null };
-    })
+  const now = new Map(current.map((f) => [indicatorKey(f.indicatorId, f.breakdown), f.withdrawn ? null : f.value]));
+  // Every figure of either side, once, with its parts kept beside its key.
+  const figures = new Map(
+    [...previous, ...current].map(({ indicatorId, breakdown }) => [
+      indicatorKey(indicatorId, breakdown),
+      { indicatorId, breakdown },
+    ]),
+  );
+  return [...figures]
+    .map(([key, { indicatorId, breakdown }]) => ({
+      indicatorId,
+      breakdown,
+      previousValue: before.get(key) ?? null,
+      value: now.get(key) ?? null,
+    }))
     .filter((c) => c.previousValue !== c.value);
 }

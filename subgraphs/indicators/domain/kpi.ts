@@ -18,9 +18,8 @@ import type { Formula } from './formula';
 import { project } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
-export { deriveSeries, leastSquares, type Observation, type Rolled, type Rollup, rollUp } from './series';
-export { project } from './projection';
-export { type Absolute, type Comparator, effectiveTarget, meets, progressPercent, type Window, windowOf } from './targets';
+export { deriveSeries, type Observation, type Rollup, rollUp } from './series';
+export { meets, progressPercent } from './targets';
 import {
   type Absolute,
   type Comparator,
@@ -160,6 +159,8 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const tallies = input.breakdownTallies ?? [];
   const summed = totalsFromBreakdowns(indicator.rollup, input.observations, tallies, indicator.percent);
   const observations = [...input.observations, ...summed];
+  // The figures reported for the window itself, reconciled with their parts and breakdowns.
+  const reported = input.observations.filter((o) => inside(o, window));
   let rolled: Rolled;
   let reason: string | undefined;
   if (indicator.formula) ({ rolled, reason } = deriveSeries(indicator.formula, inputs ?? new Map(), window));
@@ -183,13 +184,10 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     coverage: rolled.coverage,
     summedPeriods: (rolled.used ?? []).filter((o) => summed.includes(o)).map((o) => o.period.text),
     warnings: [
-      ...reconcileParts(
-        indicator.rollup,
-        input.observations.filter((o) => inside(o, window)),
-      ),
+      ...reconcileParts(indicator.rollup, reported),
       ...reconcileBreakdowns(
         indicator.rollup,
-        input.observations.filter((o) => inside(o, window)),
+        reported,
         tallies.filter((t) => inside(t, window)),
       ),
     ],

@@ -4,6 +4,7 @@
  * with the figures of the periods it contains, or that contain it, lands with a warning.
  */
 import { compositeKey } from '../../../lib/collections';
+import { indicatorKey, seriesKey } from './keys';
 import { ErrorCode } from '../../../lib/errors';
 import { parsePeriod, type Period } from '../../../lib/period';
 import { addToTally, emptyTally, type PartsTally, reconcileBreakdowns, reconcileParts } from './coverage';
@@ -54,8 +55,8 @@ export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId:
   for (const row of rows) {
     if (rollupOf(row.indicatorId) === 'AVERAGE') continue;
     const { indicatorId, breakdown } = row;
-    years.set(compositeKey(indicatorId, breakdown, String(row.period.year)), { indicatorId, breakdown, year: row.period.year });
-    periods.set(compositeKey(indicatorId, row.period.text), { indicatorId, period: row.period.text });
+    years.set(yearKey(indicatorId, breakdown, row.period.year), { indicatorId, breakdown, year: row.period.year });
+    periods.set(indicatorKey(indicatorId, row.period.text), { indicatorId, period: row.period.text });
   }
   return { years: [...years.values()], periods: [...periods.values()] };
 }
@@ -63,19 +64,20 @@ export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId:
 /** Figures of one indicator's breakdown in one year, by period. */
 type YearFigures = Map<string, Observation>;
 
+/** The key of an indicator's breakdown in a year. */
+const yearKey = (indicatorId: string, breakdown: string, year: number): string =>
+  compositeKey(indicatorId, breakdown, String(year));
+
 const asObservation = (f: StoredFigure | PushedFigure, period: Period): Observation | null =>
   f.value === null || f.withdrawn ? null : { period, value: f.value, numerator: f.numerator, denominator: f.denominator };
 
-/** The figures of each indicator, breakdown and year (nested maps), with this batch applied over those stored. */
-function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<string, Map<string, Map<number, YearFigures>>> {
-  const groups = new Map<string, Map<string, Map<number, YearFigures>>>();
+/** The figures of each indicator, breakdown and year, with this batch applied over those stored. */
+function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<string, YearFigures> {
+  const groups = new Map<string, YearFigures>();
   const group = (indicatorId: string, breakdown: string, year: number): YearFigures => {
-    const byBreakdown = groups.get(indicatorId) ?? new Map<string, Map<number, YearFigures>>();
-    groups.set(indicatorId, byBreakdown);
-    const byYear = byBreakdown.get(breakdown) ?? new Map<number, YearFigures>();
-    byBreakdown.set(breakdown, byYear);
-    const figures = byYear.get(year) ?? new Map<string, Observation>();
-    byYear.set(year, figures);
+    const key = yearKey(indicatorId, breakdown, year);
+    let figures = groups.get(key);
+    if (!figures) groups.set(key, (figures = new Map()));
     return figures;
   };
   for (const f of stored) {
@@ -94,28 +96,22 @@ function figuresAfterPush(rows: PushedFigure[], stored: StoredFigure[]): Map<str
 
 /**
  * The sum of each pushed period's breakdowns once this batch lands: the sum the database
- * keeps, less the stored figures of the breakdowns pushed, plus what they become.
+ * keeps, less the stored figures of the breakdowns pushed, plus what they become (a push
+ * holds each series once).
  */
-function tallyAfterPush(
-  rows: PushedFigure[],
-  stored: StoredFigure[],
-  tallies: StoredTally[],
-  after: Map<string, Map<string, Map<number, YearFigures>>>,
-): Map<string, PartsTally> {
+function tallyAfterPush(rows: PushedFigure[], stored: StoredFigure[], tallies: StoredTally[]): Map<string, PartsTally> {
   const result = new Map<string, PartsTally>();
-  for (const { indicatorId, tally } of tallies) result.set(compositeKey(indicatorId, tally.period.text), { ...tally });
-  const storedFigure = new Map(stored.map((f) => [compositeKey(f.indicatorId, f.breakdown, f.period), f]));
-  const pushed = new Map(
-    rows.filter((r) => r.breakdown !== '').map((r) => [compositeKey(r.indicatorId, r.breakdown, r.period.text), r]),
-  );
-  for (const row of pushed.values()) {
-    const key = compositeKey(row.indicatorId, row.period.text);
+  for (const { indicatorId, tally } of tallies) result.set(indicatorKey(indicatorId, tally.period.text), { ...tally });
+  const storedFigure = new Map(stored.map((f) => [seriesKey(f.indicatorId, f.period, f.breakdown), f]));
+  for (const row of rows) {
+    if (row.breakdown === '') continue;
+    const key = indicatorKey(row.indicatorId, row.period.text);
     if (!result.has(key)) result.set(key, emptyTally(row.period));
     const tally = result.get(key)!;
-    const before = storedFigure.get(compositeKey(row.indicatorId, row.breakdown, row.period.text));
+    const before = storedFigure.get(seriesKey(row.indicatorId, row.period.text, row.breakdown));
     const old = before && asObservation(before, row.period);
     if (old) addToTally(tally, old, -1);
-    const now = after.get(row.indicatorId)?.get(row.breakdown)?.get(row.period.year)?.get(row.period.text);
+    const now = asObservation(row, row.period);
     if (now) addToTally(tally, now, 1);
   }
   return result;
@@ -132,18 +128,20 @@ export function reconciliationWarnings(
   rollupOf: (indicatorId: string) => string,
 ): Warning[] {
   const after = figuresAfterPush(rows, basis.figures);
-  const tallies = tallyAfterPush(rows, basis.figures, basis.tallies, after);
-  const yearOf = (indicatorId: string, breakdown: string, year: number) =>
-    after.get(indicatorId)?.get(breakdown)?.get(year) ?? new Map<string, Observation>();
+  const tallies = tallyAfterPush(rows, basis.figures, basis.tallies);
+  // The parts of each breakdown-year are reconciled once, however many of its rows the batch holds.
+  const partsOf = new Map<string, ReturnType<typeof reconcileParts>>();
   const warnings: Warning[] = [];
   for (const row of rows) {
     if (row.withdrawn) continue;
     const rule = rollupOf(row.indicatorId);
-    for (const w of reconcileParts(rule, [...yearOf(row.indicatorId, row.breakdown, row.period.year).values()]))
+    const key = yearKey(row.indicatorId, row.breakdown, row.period.year);
+    if (!partsOf.has(key)) partsOf.set(key, reconcileParts(rule, [...(after.get(key)?.values() ?? [])]));
+    for (const w of partsOf.get(key)!)
       if (w.periods?.includes(row.period.text)) warnings.push({ index: row.index, code: w.code, message: w.message });
     // The period's total against the sum of its breakdowns.
-    const total = yearOf(row.indicatorId, '', row.period.year).get(row.period.text);
-    const tally = tallies.get(compositeKey(row.indicatorId, row.period.text));
+    const total = after.get(yearKey(row.indicatorId, '', row.period.year))?.get(row.period.text);
+    const tally = tallies.get(indicatorKey(row.indicatorId, row.period.text));
     if (!total || !tally) continue;
     for (const w of reconcileBreakdowns(rule, [total], [tally]))
       warnings.push({ index: row.index, code: w.code, message: w.message });

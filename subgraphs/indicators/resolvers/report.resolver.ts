@@ -5,12 +5,13 @@
  * `receipt`).
  */
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden, notFound } from '../../../lib/errors';
+import { badInput, forbidden } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import { type Period, todayUtc } from '../../../lib/period';
 import { LocalDate, PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
+import { organizationIdArgument } from './organization-argument';
 import { ReportStore, type ReceiptRow } from '../data/report-store';
 import { obligations } from '../domain/obligations';
 import { pushFigures } from '../domain/push';
@@ -28,9 +29,7 @@ async function organizationOf(context: Context, reference: string | null | undef
     return identity.org;
   }
   if (ref.length > 200) throw badInput('organization is longer than 200 characters', 'organization');
-  const id = (await context.organizations.resolve([ref])).get(ref);
-  if (!id) throw notFound('organization', ref.slice(0, 80));
-  return id;
+  return organizationIdArgument(context, ref);
 }
 
 /** Drafts and receipts are the organisation's own: its people, coordinators and admins. */

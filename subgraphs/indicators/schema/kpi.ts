@@ -2,6 +2,7 @@ import type { PeriodType } from '../../../lib/period';
 import { PeriodTypeEnum } from './period-type';
 import type { TimeAxes } from '../domain/axes';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { FIGURE_RULES, type FigureRule as FigureRuleName } from '../../../lib/config';
 import { KPI_STATUSES, enumOf, type KpiStatus as KpiStatusName } from '../../../lib/enums';
 import { Comparator, Indicator, Organization } from './indicator';
 
@@ -45,10 +46,8 @@ export class KpiYear {
   @Field(() => KpiStatus) status: KpiStatus;
   @Field() reason: string;
 }
-export enum FigureRule {
-  ALL = 'ALL',
-  ACCEPTED = 'ACCEPTED',
-}
+export const FigureRule = enumOf(FIGURE_RULES);
+export type FigureRule = FigureRuleName;
 registerEnumType(FigureRule, {
   name: 'FigureRule',
   description: 'Which figures a KPI counts (KPI_FIGURES sets the default)',

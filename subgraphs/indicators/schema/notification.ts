@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../../lib/enums';
 import { EVENT_TYPES } from '../notifications/outbox';
 import { Organization } from './indicator';
 
-export const NotificationEvent = Object.fromEntries(EVENT_TYPES.map((e) => [e, e])) as { [K in (typeof EVENT_TYPES)[number]]: K };
+export const NotificationEvent = enumOf(EVENT_TYPES);
 export type NotificationEvent = (typeof EVENT_TYPES)[number];
 registerEnumType(NotificationEvent, {
   name: 'NotificationEvent',
