@@ -3,6 +3,7 @@
  * token the reader gave (kept in localStorage) as `Authorization: Bearer`.
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { tokenStore } from '../client/token-store';
 
 const TOKEN_KEY = 'ipzone-hub.dashboard.token';
 
@@ -18,24 +19,10 @@ export class AuthError extends Error {}
 /** The hub could not answer (unreachable, or no data at all). */
 export class ApiError extends Error {}
 
-export function storedToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function storeToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Storage disabled: the token lasts until the page is closed.
-  }
-  memoryToken = token;
-}
-let memoryToken: string | null = null;
+const tokens = tokenStore(TOKEN_KEY);
+/** The token kept in this browser (the form offers to forget it). */
+export const storedToken = (): string | null => tokens.stored();
+export const storeToken = (token: string | null): void => tokens.keep(token);
 
 /** /graphql next to /dashboard, wherever the gateway is mounted. */
 export function endpoint(): string {
@@ -49,7 +36,7 @@ export async function request<T, V>(
   variables: V = {} as V,
 ): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  const token = storedToken() ?? memoryToken;
+  const token = tokens.current();
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
