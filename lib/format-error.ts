@@ -23,12 +23,19 @@ const PASSING = new Set<string>([
 /** Every code an answer can carry. */
 export const KNOWN_CODES: ReadonlySet<string> = new Set([...PASSING, ErrorCode.INTERNAL_SERVER_ERROR]);
 
-/** Errors of a database that went away: its connection was cut or refused. */
+/**
+ * Errors of a database that went away: its connection was cut or refused. A connection
+ * the server ends between two statements of a transaction (a fast shutdown) is released
+ * by TypeORM when the driver reports it, and the transaction's next statement then fails
+ * with QueryRunnerProviderAlreadyReleasedError: the transaction is rolled back all the same.
+ */
 function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as
-    { code?: string; driverError?: { code?: string }; thrownValue?: { code?: string }; message?: string } | undefined;
+    | { name?: string; code?: string; driverError?: { code?: string }; thrownValue?: { code?: string }; message?: string }
+    | undefined;
   const code = e?.driverError?.code ?? e?.thrownValue?.code ?? e?.code;
   return (
+    e?.name === 'QueryRunnerProviderAlreadyReleasedError' ||
     (typeof code === 'string' &&
       (code.startsWith('57P') || code.startsWith('08') || code === 'ECONNREFUSED' || code === 'ECONNRESET')) ||
     /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e?.message ?? '')
