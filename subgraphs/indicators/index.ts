@@ -15,6 +15,7 @@ import { CreateEntryExceptions1766000000001 } from './data/migrations/1766000000
 import { CreateNotifications1766000000002 } from './data/migrations/1766000000002-CreateNotifications';
 import { FigureTimingAndQuality1767620000000 } from './data/migrations/1767620000000-FigureTimingAndQuality';
 import { BreakdownSums1768000000000 } from './data/migrations/1768000000000-BreakdownSums';
+import { IdempotencyScope1768230000000 } from './data/migrations/1768230000000-IdempotencyScope';
 import { startNotifications } from './notifications/worker';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { SubmissionResolver } from './resolvers/submission.resolver';
@@ -54,6 +55,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       CreateNotifications1766000000002,
       FigureTimingAndQuality1767620000000,
       BreakdownSums1768000000000,
+      IdempotencyScope1768230000000,
     ],
   },
   loaders: createLoaders,

@@ -70,30 +70,63 @@ function figureFromRow(row: Record<string, unknown>): CurrentFigure {
   };
 }
 
-/** Reserves an idempotency key; returns the earlier push's record when the key was used already. */
-export async function claimKey(
-  manager: EntityManager,
-  scope: string,
-  key: string,
-  requestHash: string,
-): Promise<{ requestHash: string; summary: unknown } | null> {
-  const claimed = await manager.query(
-    `INSERT INTO push_record (scope, idempotency_key, request_hash) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING RETURNING 1`,
-    [scope, key, requestHash],
-  );
-  if (claimed.length > 0) return null;
-  const [earlier] = await manager.query(
-    `SELECT request_hash AS "requestHash", summary FROM push_record WHERE scope = $1 AND idempotency_key = $2`,
-    [scope, key],
-  );
-  return earlier;
+/** Who uses an idempotency key, for which organisations, with which request. */
+export interface KeyClaim {
+  key: string;
+  requestHash: string;
+  /** The writer: its subject and organisation. */
+  writer: string;
+  writerOrg: string;
+  /** The organisations the push writes for, sorted. */
+  targets: string[];
 }
 
-export async function saveSummary(manager: EntityManager, scope: string, key: string, summary: unknown): Promise<void> {
-  await manager.query(`UPDATE push_record SET summary = $3 WHERE scope = $1 AND idempotency_key = $2`, [
-    scope,
-    key,
+/** An earlier use of the key: by the same writer for the same organisations, or not. */
+export interface EarlierClaim {
+  sameWriter: boolean;
+  requestHash: string;
+  summary: unknown;
+}
+
+/** The organisations whose keys a claim reserves: the writer's and each target's. */
+export const claimScopes = (claim: KeyClaim): string[] => [...new Set([claim.writerOrg, ...claim.targets])].sort();
+
+/**
+ * Reserves an idempotency key in the keys of every organisation concerned (a push with
+ * the same key waits here for the first to end); returns the earlier use when the key
+ * was used already in any of them. Records made before writers were recorded name no
+ * writer nor targets: their writer's organisation stands for both.
+ */
+export async function claimKey(manager: EntityManager, claim: KeyClaim): Promise<EarlierClaim | null> {
+  const scopes = claimScopes(claim);
+  const claimed: unknown[] = await manager.query(
+    `INSERT INTO push_record (scope, idempotency_key, request_hash, writer, writer_org, targets)
+     SELECT scope, $2, $3, $4, $5, $6 FROM unnest($1::text[]) AS scope ORDER BY scope
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [scopes, claim.key, claim.requestHash, claim.writer, claim.writerOrg, claim.targets],
+  );
+  if (claimed.length === scopes.length) return null;
+  const earlier: Array<{ requestHash: string; summary: unknown; writer: string | null; writerOrg: string; targets: string[] | null }> =
+    await manager.query(
+      `SELECT request_hash AS "requestHash", summary, writer, writer_org AS "writerOrg", targets
+         FROM push_record WHERE scope = ANY($1::text[]) AND idempotency_key = $2 AND summary IS NOT NULL`,
+      [scopes, claim.key],
+    );
+  const sameWriter = (e: (typeof earlier)[number]) =>
+    e.writerOrg === claim.writerOrg &&
+    (e.writer === null || e.writer === claim.writer) &&
+    (e.targets === null || e.targets.join('\n') === claim.targets.join('\n'));
+  const other = earlier.find((e) => !sameWriter(e));
+  if (other || earlier.length === 0) return { sameWriter: false, requestHash: other?.requestHash ?? '', summary: null };
+  const differing = earlier.find((e) => e.requestHash !== claim.requestHash);
+  return { sameWriter: true, requestHash: (differing ?? earlier[0]).requestHash, summary: earlier[0].summary };
+}
+
+/** Records the summary of the push that claimed the key, in every organisation's keys. */
+export async function saveSummary(manager: EntityManager, claim: KeyClaim, summary: unknown): Promise<void> {
+  await manager.query(`UPDATE push_record SET summary = $3 WHERE scope = ANY($1::text[]) AND idempotency_key = $2`, [
+    claimScopes(claim),
+    claim.key,
     JSON.stringify(summary),
   ]);
 }

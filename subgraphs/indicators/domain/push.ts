@@ -3,14 +3,14 @@
  * corrections, plausibility, and the import summary that says exactly what landed.
  */
 import { createHash } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { todayUtc } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { OrganizationDirectory } from '../organization-directory';
-import { claimKey, inTransaction, locksFor, serialise, saveSummary, writeRevisions } from '../data/figure-store';
+import { claimKey, inTransaction, type KeyClaim, locksFor, serialise, saveSummary, writeRevisions } from '../data/figure-store';
 import type { IndicatorRepository, IndicatorRules } from '../data/repository';
 import type { PushRequest, PushSummary } from './figure-types';
 import { PUSH_ROWS_LIMIT } from '../../../lib/list-limits';
@@ -48,7 +48,8 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
   const rows = prepare(identity, input, authorised);
   try {
     const rollups = new Map([...authorised.indicators.values()].map((i) => [i.id, i.rollup]));
-    return await write(deps.db, identity, input, authorised.key, rows, (id) => rollups.get(id) ?? '');
+    const claim = authorised.key ? keyClaim(identity, input, authorised.key, authorised.organizationIds) : null;
+    return await write(deps.db, identity, input, claim, rows, (id) => rollups.get(id) ?? '');
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
@@ -99,6 +100,41 @@ async function authorise(deps: PushDependencies, identity: Identity, input: Push
     if (others.length > 0) throw forbidden(`a reporter reports only for its own organisation, not "${others[0]}"`);
   }
   return { key, indicators, organizationIds };
+}
+
+/** The key's claim: this writer, for the organisations the rows name (the writer's own when they name none). */
+function keyClaim(identity: Identity, input: PushRequest, key: string, organizationIds: Map<string, string>): KeyClaim {
+  const targets = input.figures.map((f) => {
+    const ref = f.organization?.trim();
+    return ref ? organizationIds.get(ref) : identity.org;
+  });
+  return {
+    key,
+    requestHash: requestHash(input),
+    writer: identity.subject,
+    writerOrg: identity.org,
+    targets: [...new Set(targets.filter((t): t is string => !!t))].sort(),
+  };
+}
+
+/**
+ * A key used before: the same push again replays its summary; another push, or the same
+ * key from another writer or for other organisations, is a conflict.
+ */
+async function earlierUse(manager: EntityManager, claim: KeyClaim): Promise<PushSummary | null> {
+  const earlier = await claimKey(manager, claim);
+  if (!earlier) return null;
+  if (!earlier.sameWriter)
+    throw hubError(
+      ErrorCode.CONFLICT,
+      `idempotencyKey "${claim.key}" was used by another writer or for another organisation`,
+      { reason: 'IDEMPOTENCY_KEY_REUSED' },
+    );
+  if (earlier.requestHash !== claim.requestHash)
+    throw hubError(ErrorCode.CONFLICT, `idempotencyKey "${claim.key}" was used for a different push`, {
+      reason: 'IDEMPOTENCY_KEY_DIFFERENT_PUSH',
+    });
+  return { ...(earlier.summary as PushSummary), replayed: true };
 }
 
 interface Prepared {
@@ -154,20 +190,14 @@ function write(
   db: DataSource,
   identity: Identity,
   input: PushRequest,
-  key: string | null,
+  claim: KeyClaim | null,
   prepared: Prepared,
   rollupOf: (indicatorId: string) => string,
 ) {
-  const hash = requestHash(input);
+  const key = claim?.key ?? null;
   return inTransaction(db, async (manager) => {
-    if (key) {
-      const earlier = await claimKey(manager, identity.org, key, hash);
-      if (earlier) {
-        if (earlier.requestHash !== hash)
-          throw hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used for a different push`);
-        return { ...(earlier.summary as PushSummary), replayed: true };
-      }
-    }
+    const replayed = claim && (await earlierUse(manager, claim));
+    if (replayed) return replayed;
     const rowRejections = [...prepared.rejections];
     const indicatorIds = [...new Set(prepared.rows.map((r) => r.indicatorId))];
     await serialise(manager, indicatorIds);
@@ -218,7 +248,7 @@ function write(
       await recordSubmissions(manager, identity, explained, summary.warnings);
     }
     if (input.dryRun) throw new DryRunRollback(summary);
-    if (key) await saveSummary(manager, identity.org, key, summary);
+    if (claim) await saveSummary(manager, claim, summary);
     return summary;
   });
 }

@@ -5,7 +5,7 @@
  * `receipt`).
  */
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, forbidden } from '../../../lib/errors';
+import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import { type Period, todayUtc } from '../../../lib/period';
 import { LocalDate, PeriodScalar } from '../../../lib/scalars';
@@ -45,6 +45,11 @@ const toReceipt = (row: ReceiptRow): Receipt =>
     organization: { id: row.organizationId },
     submittedByOrganization: { id: row.submittedByOrg },
   }) as Receipt;
+
+const keyReused = (key: string) =>
+  hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used by another writer or for another organisation`, {
+    reason: 'IDEMPOTENCY_KEY_REUSED',
+  });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -177,6 +182,8 @@ export class ReportResolver {
       },
       key,
     );
+    // The key's claim keeps other writers out of the push; a receipt recorded before it did is not the caller's either.
+    if (receipt.submittedBy !== identity.subject || receipt.submittedByOrg !== identity.org) throw keyReused(key);
     await store.dropDraft(organizationId, period);
     return { summary, receipt: toReceipt(receipt) };
   }
