@@ -76,7 +76,7 @@ export const ENV_VARIABLES = {
   REMINDER_OVERDUE_DAYS: 'reports that became overdue within this many days are announced as REPORT_OVERDUE (default 30)',
   REMINDER_SCAN_CRON: 'when the due-soon, overdue and KPI scan runs (cron, UTC; default "0 7 * * *")',
   DIGEST_CRON: 'when the coordinator\'s weekly digest is written (cron, UTC; default "0 8 * * 1", Mondays 08:00)',
-  WEBHOOK_RETRY_LIMIT: 'retries of a webhook or e-mail delivery that failed (default 8)',
+  WEBHOOK_RETRY_LIMIT: 'retries of a webhook or e-mail delivery that failed (default 8), then it is given up',
   WEBHOOK_RETRY_DELAY_SECONDS: 'the first retry delay, doubled at each retry with jitter (default 30)',
   JOB_POLL_SECONDS: 'how often the notification worker looks for jobs and schedules (default 2; at least 0.5)',
   SMTP_URL: 'SMTP server e-mail reminders are sent through, e.g. smtp://user:pass@mail.example:587 (unset: no e-mail)',

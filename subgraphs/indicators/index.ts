@@ -16,6 +16,7 @@ import { CreateNotifications1766000000002 } from './data/migrations/176600000000
 import { FigureTimingAndQuality1767620000000 } from './data/migrations/1767620000000-FigureTimingAndQuality';
 import { BreakdownSums1768000000000 } from './data/migrations/1768000000000-BreakdownSums';
 import { IdempotencyScope1768230000000 } from './data/migrations/1768230000000-IdempotencyScope';
+import { WebhookGaveUp1769000000000 } from './data/migrations/1769000000000-WebhookGaveUp';
 import { startNotifications } from './notifications/worker';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { SubmissionResolver } from './resolvers/submission.resolver';
@@ -56,6 +57,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       FigureTimingAndQuality1767620000000,
       BreakdownSums1768000000000,
       IdempotencyScope1768230000000,
+      WebhookGaveUp1769000000000,
     ],
   },
   loaders: createLoaders,

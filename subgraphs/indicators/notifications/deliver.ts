@@ -2,12 +2,14 @@
  * Delivery of one event: to a webhook (a JSON body signed with HMAC-SHA256 over
  * "timestamp.body" with the subscription's secret, in `x-ipzone-signature: t=…,v1=…`),
  * or by e-mail over SMTP (nodemailer). Each webhook attempt is logged; a failure throws,
- * and the job queue retries it with exponential backoff.
+ * and the job queue retries it with exponential backoff, WEBHOOK_RETRY_LIMIT times: the
+ * attempt after which no retry follows is logged as given up (the dead letter).
  */
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { config } from '../../../lib/config';
+import { log } from '../../../lib/log';
 import { isoTime } from '../../../lib/sql';
 
 interface OutboxEvent {
@@ -32,7 +34,12 @@ async function outboxEvent(db: DataSource, id: string): Promise<OutboxEvent> {
 export const signature = (secret: string, timestamp: number, body: string): string =>
   createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 
-export async function deliverWebhook(db: DataSource, job: { outboxId: string; subscriptionId: string }): Promise<void> {
+/** `last`: the job queue retries this attempt no more when it fails. */
+export async function deliverWebhook(
+  db: DataSource,
+  job: { outboxId: string; subscriptionId: string },
+  last: boolean,
+): Promise<void> {
   const [subscription] = await db.query(`SELECT url, secret FROM webhook_subscription WHERE id = $1`, [job.subscriptionId]);
   if (!subscription) return;
   const body = JSON.stringify(await outboxEvent(db, job.outboxId));
@@ -57,11 +64,13 @@ export async function deliverWebhook(db: DataSource, job: { outboxId: string; su
   } catch (e) {
     error = (e as Error).message.slice(0, 500);
   }
+  const gaveUp = error !== null && last;
   await db.query(
-    `INSERT INTO webhook_delivery (subscription_id, outbox_id, attempt, delivered, http_status, error)
-     SELECT $1, $2, count(*) + 1, $3, $4, $5 FROM webhook_delivery WHERE subscription_id = $1 AND outbox_id = $2`,
-    [job.subscriptionId, job.outboxId, error === null, status, error],
+    `INSERT INTO webhook_delivery (subscription_id, outbox_id, attempt, delivered, http_status, error, gave_up)
+     SELECT $1, $2, count(*) + 1, $3, $4, $5, $6 FROM webhook_delivery WHERE subscription_id = $1 AND outbox_id = $2`,
+    [job.subscriptionId, job.outboxId, error === null, status, error, gaveUp],
   );
+  if (gaveUp) log.warn('webhook delivery given up', { subscriptionId: job.subscriptionId, eventId: job.outboxId, error });
   if (error !== null) throw new Error(`webhook ${job.subscriptionId} for event ${job.outboxId}: ${error}`);
 }
 

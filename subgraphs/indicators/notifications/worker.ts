@@ -65,8 +65,10 @@ export async function startNotifications(store: Store): Promise<Worker> {
     await relay();
   });
   await boss.work(QUEUES.relay, work, relay);
-  await boss.work<{ outboxId: string; subscriptionId: string }>(QUEUES.webhook, work, async ([job]) =>
-    deliverWebhook(db, job.data),
+  await boss.work<{ outboxId: string; subscriptionId: string }>(
+    QUEUES.webhook,
+    { ...work, includeMetadata: true },
+    async ([job]) => deliverWebhook(db, job.data, job.retryCount >= job.retryLimit),
   );
   await boss.work<{ outboxId: string; to: string[] }>(QUEUES.mail, work, async ([job]) => deliverMail(db, job.data));
   let stopping: Promise<void> | undefined;

@@ -106,6 +106,7 @@ export class NotificationResolver {
       delivered: r.delivered,
       httpStatus: r.http_status,
       error: r.error,
+      gaveUp: r.gave_up,
       at: isoTime(r.at),
     }));
   }

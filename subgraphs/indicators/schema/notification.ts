@@ -36,6 +36,10 @@ export class WebhookDelivery {
   @Field() delivered: boolean;
   @Field(() => Int, { nullable: true }) httpStatus: number | null;
   @Field(() => String, { nullable: true }) error: string | null;
+  @Field({
+    description: 'A failed attempt after which no retry follows (WEBHOOK_RETRY_LIMIT retries spent): the event is not delivered',
+  })
+  gaveUp: boolean;
   @Field() at: string;
 }
 
