@@ -115,7 +115,10 @@ async function drill(mode: StopMode) {
   };
   await waitAcknowledged(6);
   await postgres.stop(mode);
-  await sleep(700);
+  // While the database is away the hub says so rather than pretending.
+  const down = await fetch(new URL('/readyz', url));
+  expect(down.status).toBe(503);
+  await sleep(500);
   await postgres.start();
   const readyAfter = await readyAgain(20_000);
   await waitAcknowledged(6);
