@@ -16,7 +16,7 @@ import { reportRoutes } from './report';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { xlsxReportRoutes } from './xlsx-report';
-import { formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
+import { finiteNumbersRule, formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
 import { LIST_ARGUMENT_LIMITS } from '../lib/list-limits';
 import { IdentityDirectory } from './identity-directory';
 import { gatewaySigningKey } from '../lib/identity';
@@ -55,7 +55,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatGatewayError,
     parseOptions: parseOptions(),
-    validationRules: [limitsRule()],
+    validationRules: [limitsRule(), finiteNumbersRule()],
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [

@@ -119,6 +119,35 @@ export function limitsRule(): ValidationRule {
   };
 }
 
+/**
+ * A number written in the query that is not finite as a double (`1e400`, or an integer of
+ * 400 digits given for a Float) is the caller's error: refused as BAD_USER_INPUT (HTTP 400,
+ * `field` naming its argument) before the query is planned, since graphql-js's Float takes
+ * it as Infinity.
+ */
+export function finiteNumbersRule(): ValidationRule {
+  return (context) => ({
+    Document: {
+      enter(document) {
+        let refused: ValueNode | undefined;
+        const check = (node: ValueNode & { value: string }) => {
+          refused ??= Number.isFinite(Number(node.value)) ? undefined : node;
+        };
+        visit(document, { FloatValue: check, IntValue: check });
+        if (!refused) return undefined;
+        const shown = (refused as { value: string }).value;
+        context.reportError(
+          new GraphQLError(`${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown} is not a finite number`, {
+            nodes: refused,
+            extensions: { code: ErrorCode.BAD_USER_INPUT },
+          }),
+        );
+        return NOTHING;
+      },
+    },
+  });
+}
+
 const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:at|an) (\d+) tokens/;
 
 /**

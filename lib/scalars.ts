@@ -45,14 +45,23 @@ function scalar<T>(name: string, description: string, read: (value: unknown) => 
   });
 }
 
-/** A real calendar day written YYYY-MM-DD (2025-02-30 is not one); refused otherwise. */
+/** The years a day or an instant may fall in: PostgreSQL holds them all, and JavaScript's dates agree with it on them. */
+export const YEARS = { first: 1900, last: 9999 } as const;
+const FIRST_INSTANT = Date.UTC(YEARS.first, 0, 1);
+const AFTER_LAST_INSTANT = Date.UTC(YEARS.last + 1, 0, 1);
+const outOfRange = `a date between ${YEARS.first} and ${YEARS.last}`;
+
+/** A real calendar day written YYYY-MM-DD (2025-02-30 is not one) in the years 1900–9999; refused otherwise. */
 export function parseLocalDate(value: unknown, field?: string): string {
+  let day: string | undefined;
   try {
-    if (typeof value === 'string' && /^\d{4}-/.test(value) && value >= '1000') return GraphQLLocalDate.parseValue(value);
+    if (typeof value === 'string' && /^\d{4}-/.test(value)) day = GraphQLLocalDate.parseValue(value);
   } catch {
     // refused below
   }
-  throw refuse(`not a date written YYYY-MM-DD: ${shown(value)}`, field);
+  if (day === undefined) throw refuse(`not a date written YYYY-MM-DD: ${shown(value)}`, field);
+  if (day < String(YEARS.first)) throw refuse(`not ${outOfRange}: ${shown(value)}`, field);
+  return day;
 }
 
 export const LocalDate = scalar<string>(
@@ -62,10 +71,12 @@ export const LocalDate = scalar<string>(
   (value) => String(value),
 );
 
-/** An instant written in ISO 8601 (2025-12-31T23:59:59Z, or a day: its start in UTC). */
+/** An instant written in ISO 8601 (2025-12-31T23:59:59Z, or a day: its start in UTC), in the years 1900–9999 (UTC). */
 export function parseDateTime(value: unknown, field?: string): Date {
   const at = typeof value === 'string' && value.length <= 40 && /^\d{4}-\d{2}-\d{2}/.test(value) ? new Date(value) : null;
   if (!at || Number.isNaN(at.getTime())) throw refuse(`not a date-time such as 2025-12-31T23:59:59Z: ${shown(value)}`, field);
+  if (at.getTime() < FIRST_INSTANT || at.getTime() >= AFTER_LAST_INSTANT)
+    throw refuse(`not ${outOfRange} (UTC): ${shown(value)}`, field);
   return at;
 }
 
