@@ -6,7 +6,7 @@
  * the `postgres` user, as PostgreSQL requires.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -33,6 +33,22 @@ function runAs(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
+}
+
+async function stopLeftover(pidFile: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!(pid > 0) || !alive()) return;
+  process.kill(pid, 'SIGQUIT');
+  while (alive()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export type StopMode = 'fast' | 'immediate';
@@ -66,8 +82,12 @@ async function ready(url: string, ms = 30_000): Promise<void> {
 export async function startPrivatePostgres(port: number): Promise<PrivatePostgres> {
   const bin = binaries();
   const ids = runAs();
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'ipzone-pg-'));
+  // One folder per port: a server a killed test run left on it is stopped, its folder removed.
+  const parent = path.join(os.tmpdir(), `ipzone-test-pg-${port}`);
   const dir = path.join(parent, 'data');
+  await stopLeftover(path.join(dir, 'postmaster.pid'));
+  rmSync(parent, { recursive: true, force: true });
+  mkdirSync(parent);
   if (ids) {
     chmodSync(parent, 0o755);
     chownSync(parent, ids.uid, ids.gid);
