@@ -3,12 +3,13 @@
  * with the routes every service has: POST/GET /graphql, GET /healthz (alive), GET /readyz
  * (dependencies reachable) and GET /metrics. Extra routes (the gateway's dashboard and
  * exports) plug in through `routes`. Limits: the body size (413), JSON only (415), JSON
- * that parses (400), text PostgreSQL can store (400), the time a request may take (503),
- * the time a client may take to send its headers and its body (the connection is closed).
+ * that parses (400), text PostgreSQL can store (400), the time a request may take (503;
+ * 408 and the connection closed when its body is still arriving), the time a client may
+ * take to send its headers (the connection is closed).
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, {
@@ -81,7 +82,7 @@ const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
 const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** The refusal an error stands for; undefined for a server error. */
-function refusal(error: FastifyError | HttpError, limit: number): HttpError | undefined {
+function refusal(error: FastifyError | HttpError, limit: number, request: FastifyRequest): HttpError | undefined {
   if (error instanceof HttpError) return error;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -89,6 +90,9 @@ function refusal(error: FastifyError | HttpError, limit: number): HttpError | un
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the GraphQL request as JSON (content-type: application/json)');
     case 'FST_ERR_HANDLER_TIMEOUT':
+      // The body is still arriving: the one answer to it, and the connection ends with it (CLOSING_STATUS).
+      if (!request.raw.complete)
+        return new HttpError(408, 'REQUEST_TIMEOUT', `the request body did not arrive within ${config.requestTimeoutMs()} ms`);
       return new HttpError(
         503,
         'REQUEST_TIMEOUT',
@@ -97,6 +101,34 @@ function refusal(error: FastifyError | HttpError, limit: number): HttpError | un
   }
   const status = error.statusCode ?? 500;
   return status >= 400 && status < 500 ? new HttpError(status, 'BAD_REQUEST', error.message) : undefined;
+}
+
+/** A request whose body did not arrive in time is answered 408 and its connection closed: what is left of it is no next request. */
+const CLOSING_STATUS = 408;
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Client Timeout'],
+  HPE_HEADER_OVERFLOW: [431, 'Exceeded maximum allowed HTTP header size'],
+};
+
+/**
+ * A connection's client error (bytes that are no request, a request not received in
+ * time): answered as fastify answers it, unless its request was answered already (the
+ * request timeout ran out while its body trickled in): one request, one answer, and the
+ * connection closes.
+ */
+function clientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const answered = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage?.headersSent === true;
+  if (socket.writable && !answered) {
+    const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Client Error'];
+    const label = STATUS_CODES[status];
+    const body = JSON.stringify({ error: label, message, statusCode: status });
+    socket.write(
+      `HTTP/1.1 ${status} ${label}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** The fastify instance of a service: limits, request ids, JSON bodies, error answers, logs. */
@@ -115,6 +147,7 @@ function createApp(name: string, metrics: ServiceMetrics, limit: number): Fastif
     requestTimeout,
     keepAliveTimeout: 5000,
     forceCloseConnections: 'idle',
+    clientErrorHandler: clientError,
     return503OnClosing: true,
     http: { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
     // A target the router cannot decode (broken escapes, absolute-form junk): a refusal like any other.
@@ -145,9 +178,10 @@ function createApp(name: string, metrics: ServiceMetrics, limit: number): Fastif
     }
   });
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const known = refusal(error, limit);
+    const known = refusal(error, limit, request);
     if (known) {
       metrics.countError(known.code);
+      if (known.status === CLOSING_STATUS) reply.header('connection', 'close');
       return reply.code(known.status).send(errorBody(known.code, known.message));
     }
     metrics.countError('INTERNAL_SERVER_ERROR');

@@ -10,6 +10,7 @@ import { formatError } from '../../lib/format-error';
 import { setLogSink } from '../../lib/log';
 import { ServiceMetrics } from '../../lib/metrics';
 import { type RunningService, serve } from '../../lib/server';
+import { rawExchange } from '../support/raw-http';
 
 const schema = buildSchema('type Query { ok: Boolean, boom: Boolean }');
 const rootValue = {
@@ -101,6 +102,20 @@ describe('a service', () => {
     const res = await fetch(`${base()}/slow`);
     expect(res.status).toBe(503);
     expect((await res.json()).errors[0].extensions.code).toBe('REQUEST_TIMEOUT');
+    expect((await fetch(`${base()}/healthz`)).status).toBe(200);
+  });
+
+  it('answers a body trickled past the request timeout once: 408 REQUEST_TIMEOUT, and closes the connection', async () => {
+    const body = JSON.stringify({ query: '{ ok }' }).padEnd(400, ' ');
+    const head = `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    // 20 bytes every 100 ms: 2 s for the body, four times the request timeout; then 1.5 s more to listen.
+    const chunks = [head, ...(body.match(/.{1,20}/g) ?? [])];
+    const answer = await rawExchange(service.port, chunks, { gapMs: 100, waitMs: 1500 });
+    const statusLines = answer.response.match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    expect(statusLines).toEqual(['HTTP/1.1 408']);
+    expect(answer.response).toMatch(/\r\nconnection: close\r\n/i);
+    expect(answer.response).toContain('"code":"REQUEST_TIMEOUT"');
+    expect(answer.closedByServer).toBe(true);
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
   });
 
