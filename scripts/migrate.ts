@@ -1,11 +1,14 @@
-/** npm run migrate: brings each subgraph's schema up to date, and nothing else. */
+/**
+ * npm run migrate: brings each subgraph's schema up to date, and nothing else. On a running
+ * hub's embedded data folder it works through that hub's database, online.
+ */
 import { SUBGRAPHS } from '../lib/config';
 import { openStore } from '../lib/db';
 import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 
 async function main(): Promise<void> {
-  const embedded = await prepareDatabase();
+  const embedded = await prepareDatabase({ command: 'migrate', online: true });
   try {
     for (const name of SUBGRAPHS) {
       const store = await openStore({ name, ...subgraphDefinitions[name].store });

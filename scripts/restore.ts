@@ -5,8 +5,9 @@
  * lists, every table is loaded in foreign-key order and the sequences are set; all are
  * committed only once the whole file has been read and every row count checked, so a
  * damaged or incomplete backup changes nothing. Migrations newer than the backup then
- * run as at any start. Works on a running hub (which then serves the restored data) or a
- * stopped one; into a fresh data folder or a fresh database, they are created.
+ * run as at any start. Works on a running hub's configured database (which then serves
+ * the restored data) or a stopped hub; into a fresh data folder or a fresh database, they
+ * are created. An embedded data folder a running hub holds is refused: stop the hub first.
  */
 import { DataSource, MigrationExecutor, type QueryRunner } from 'typeorm';
 import type { ClientBase } from 'pg';
@@ -14,6 +15,7 @@ import { loadBackup, type SubgraphSection } from '../lib/backup';
 import { config, DB_SCHEMAS, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { openStore } from '../lib/db';
 import { prepareDatabase } from '../hub';
+import { FolderInUse } from '../lib/hub-lock';
 import { subgraphDefinitions } from '../subgraphs';
 
 interface Open {
@@ -80,7 +82,7 @@ async function restore(file: string): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file || file.startsWith('--')) throw new Error('usage: ipzone restore FILE');
-  const embedded = await prepareDatabase({ shareRunning: true });
+  const embedded = await prepareDatabase({ command: 'restore' });
   try {
     const counts = await restore(file);
     // Migrations added since the backup was made, as every start runs them.
@@ -93,6 +95,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof FolderInUse) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`restore failed: ${(error as Error).message}\n`);
   process.exit(2);
 });

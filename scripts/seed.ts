@@ -1,7 +1,7 @@
 /**
  * npm run seed: writes the plan of seeds/ through each subgraph's own store (migrating
  * first). Idempotent: a second run reports everything unchanged. With no database
- * configured it uses the embedded one, as npm start does (stop the hub first).
+ * configured it uses the embedded one, as npm start does: a running hub's, online.
  */
 import { SUBGRAPHS } from '../lib/config';
 import { openStore } from '../lib/db';
@@ -9,7 +9,7 @@ import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 
 async function main(): Promise<void> {
-  const embedded = await prepareDatabase();
+  const embedded = await prepareDatabase({ command: 'seed', online: true });
   try {
     for (const name of SUBGRAPHS) {
       const store = await openStore({ name, ...subgraphDefinitions[name].store });
