@@ -3,13 +3,17 @@
  * gateway: read, pushed through `pushFigures` as the caller, and answered with a summary
  * that names each rejected cell by its sheet row and column letter. A dry run writes
  * nothing; a confirmed upload carries idempotency keys made from the file's bytes, so the
- * same file again writes nothing (`replayed`).
+ * same file again writes nothing (`replayed`). The file is read within the upload limits
+ * (rows, cells, unpacked bytes, the request's time); the answer lists the first
+ * MAX_LISTED rejections and warnings and counts the rest, all of which `uploadProblemsCsv`
+ * writes out.
  */
 import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
 import { ErrorCode } from '../lib/errors';
 import { TextDecodingError } from '../lib/encoding';
-import { CsvSyntaxError } from '../lib/csv';
+import { CsvSyntaxError, toCsv } from '../lib/csv';
+import { CELLS_PER_ROW, MAX_UNPACKED_BYTES, ReadLimitError, type ReadLimits } from '../lib/read-limits';
 import { HttpError } from '../lib/server';
 import { columnLetter, looksLikeXlsx, XlsxReadError } from '../lib/xlsx';
 import { type FigureSheet, readFigureBytes } from '../lib/figure-file';
@@ -59,9 +63,31 @@ export interface UploadSummary {
    * was written, and the rows that upload created or updated count as unchanged.
    */
   replayed: boolean;
-  rejections: Array<CellReference & { code: string; message: string }>;
-  warnings: Array<CellReference & { code: string; message: string }>;
+  /** The first MAX_LISTED rejections, by row; `rejectionsOmitted` more are counted in `rejected`. */
+  rejections: Problem[];
+  rejectionsOmitted: number;
+  /** The first MAX_LISTED warnings, by row; `warningsOmitted` more were given. */
+  warnings: Problem[];
+  warningsOmitted: number;
 }
+
+type Problem = CellReference & { code: string; message: string };
+
+/** Most rejections, and most warnings, an upload's answer lists; the rest are counted (and in the CSV of them). */
+export const MAX_LISTED = 100;
+
+/** Limits of an upload's reading, ending at `deadline`. */
+export function uploadLimits(deadline: number): ReadLimits {
+  const rows = config.maxUploadRows();
+  return { rows, cells: rows * CELLS_PER_ROW, unpackedBytes: MAX_UNPACKED_BYTES, deadline };
+}
+
+const timedOut = () =>
+  new HttpError(
+    503,
+    ErrorCode.REQUEST_TIMEOUT,
+    `the upload took longer than ${config.requestTimeoutMs()} ms; what was confirmed of it may have landed: send the same file again`,
+  );
 
 /** The upload's `format` (by its URL) against the bytes: a clear refusal before anything is read. */
 function checkFormat(format: 'xlsx' | 'csv', bytes: Buffer): void {
@@ -82,12 +108,18 @@ function checkFormat(format: 'xlsx' | 'csv', bytes: Buffer): void {
 async function readFile(
   format: 'xlsx' | 'csv',
   bytes: Buffer,
-  encoding?: string,
+  encoding: string | undefined,
+  limits: ReadLimits,
 ): Promise<FigureSheet & { format: string; sheet: string | null }> {
   checkFormat(format, bytes);
   try {
-    return await readFigureBytes(bytes, encoding);
+    return await readFigureBytes(bytes, encoding, limits);
   } catch (error) {
+    if (error instanceof ReadLimitError) {
+      if (error.kind === 'time') throw timedOut();
+      const rest = error.kind === 'rows' ? ` (MAX_UPLOAD_ROWS); a larger file goes through \`ipzone import\`` : '; split it';
+      throw new HttpError(413, ErrorCode.FILE_TOO_LARGE, `${error.message.replace(/: split it$/, '')}${rest}`);
+    }
     if (error instanceof XlsxReadError || error instanceof TextDecodingError || error instanceof CsvSyntaxError) {
       throw new HttpError(400, ErrorCode.UNREADABLE_FILE, error.message);
     }
@@ -99,10 +131,10 @@ async function readFile(
 export async function uploadFigures(
   format: 'xlsx' | 'csv',
   bytes: Buffer,
-  options: { dryRun: boolean; encoding?: string },
+  options: { dryRun: boolean; encoding?: string; limits: ReadLimits },
   push: PushBatch,
-): Promise<UploadSummary> {
-  const file = await readFile(format, bytes, options.encoding);
+): Promise<UploadSummary & { all: { rejections: Problem[]; warnings: Problem[] } }> {
+  const file = await readFile(format, bytes, options.encoding, options.limits);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const reference = (row: number, field: string | null): CellReference => {
     const index = field === null ? -1 : file.columns.indexOf(field);
@@ -122,12 +154,15 @@ export async function uploadFigures(
     rejected: file.problems.length,
     skipped: 0,
     replayed: false,
+    rejectionsOmitted: 0,
+    warningsOmitted: 0,
     rejections: file.problems.map((p) => ({ ...reference(p.line, p.field), code: ErrorCode.BAD_USER_INPUT, message: p.message })),
     warnings: [],
   };
   const size = config.maxPushRows();
   let replayed = 0;
   for (let start = 0; start < file.rows.length; start += size) {
+    if (Date.now() > options.limits.deadline) throw timedOut();
     const batch = file.rows.slice(start, start + size);
     const key = options.dryRun ? null : `upload:${sha256.slice(0, 32)}:${start / size}`;
     const answer = await push({ figures: batch.map((r) => r.figure), dryRun: options.dryRun, idempotencyKey: key });
@@ -150,7 +185,20 @@ export async function uploadFigures(
   }
   const batches = Math.ceil(file.rows.length / size);
   summary.replayed = batches > 0 && replayed === batches;
-  summary.rejections.sort((a, b) => a.row - b.row);
-  summary.warnings.sort((a, b) => a.row - b.row);
-  return summary;
+  const all = {
+    rejections: summary.rejections.sort((a, b) => a.row - b.row),
+    warnings: summary.warnings.sort((a, b) => a.row - b.row),
+  };
+  summary.rejections = all.rejections.slice(0, MAX_LISTED);
+  summary.rejectionsOmitted = all.rejections.length - summary.rejections.length;
+  summary.warnings = all.warnings.slice(0, MAX_LISTED);
+  summary.warningsOmitted = all.warnings.length - summary.warnings.length;
+  return { ...summary, all };
+}
+
+/** Every rejection and warning of an upload, one a line, by row. */
+export function uploadProblemsCsv(all: { rejections: Problem[]; warnings: Problem[] }): string {
+  const line = (kind: string) => (p: Problem) => [kind, p.row, p.column ?? '', p.cell ?? '', p.field ?? '', p.code, p.message];
+  const lines = [...all.rejections.map(line('rejection')), ...all.warnings.map(line('warning'))];
+  return toCsv(['kind', 'row', 'column', 'cell', 'field', 'code', 'message'], lines);
 }

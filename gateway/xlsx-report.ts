@@ -3,6 +3,7 @@
  *   GET  /report/template.xlsx?organization=ID&period=2025Q4  the template of what the agency owes
  *   POST /report/upload.xlsx?dryRun=true|false                the filled template (the body is the file)
  *   POST /report/upload.csv?dryRun=true|false[&encoding=gb18030]  the same as CSV
+ *   …&rejections=csv                                         every rejection and warning as CSV instead of the summary
  * Both run GraphQL through the gateway itself as the caller (same token, same rules), as
  * the CSV exports do. Errors answer JSON `{ errors: [{ message, extensions: { code } }] }`
  * with 400 (a bad parameter or file), 401, 403 or 404.
@@ -10,14 +11,16 @@
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
+import { config } from '../lib/config';
 import { ErrorCode, unauthenticated } from '../lib/errors';
+import { FIGURE_WRITERS, hasRole } from '../lib/identity';
 import { parsePeriod } from '../lib/period';
 import { HttpError } from '../lib/server';
 import { writeXlsx } from '../lib/xlsx';
 import type { GatewayContext, gatewayContext } from './context';
 import { STATUS } from './export';
 import { TEMPLATE_QUERY, type TemplateData, templateSheet, templateVariables } from './report-template';
-import { type PushBatch, UPLOAD_MUTATION, uploadFigures } from './report-upload';
+import { type PushBatch, UPLOAD_MUTATION, uploadFigures, uploadLimits, uploadProblemsCsv } from './report-upload';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -81,15 +84,43 @@ function templateRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType
   };
 }
 
-function uploadRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
+type Caller = Awaited<ReturnType<typeof caller>>;
+
+/**
+ * Checks an upload's parameters and its caller from the headers alone, before a byte of
+ * the body is read: no token is 401, a role that may not write figures is 403.
+ */
+function uploadCaller(
+  apollo: ApolloServer<GatewayContext>,
+  context: ReturnType<typeof gatewayContext>,
+  callers: WeakMap<FastifyRequest, Caller>,
+) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const params = new URL(request.url, 'http://gateway').searchParams;
+    const dryRunText = params.get('dryRun') ?? 'true';
+    if (dryRunText !== 'true' && dryRunText !== 'false') throw badParameter('dryRun is true (the default) or false');
+    const rejections = params.get('rejections');
+    if (rejections !== null && rejections !== 'csv')
+      throw badParameter('rejections=csv answers every rejection and warning as CSV');
+    const found = await caller(apollo, context, request);
+    const identity = found.contextValue.identity;
+    if (!identity) throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'an upload needs a token (Authorization: Bearer …)');
+    if (!hasRole(identity, ...FIGURE_WRITERS)) {
+      throw new HttpError(
+        403,
+        ErrorCode.FORBIDDEN,
+        `an upload writes figures: it needs one of the roles ${FIGURE_WRITERS.join(', ')}`,
+      );
+    }
+    callers.set(request, found);
+  };
+}
+
+function uploadRoute(callers: WeakMap<FastifyRequest, Caller>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const url = new URL(request.url, 'http://gateway');
     const format = url.pathname.endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const dryRunText = url.searchParams.get('dryRun') ?? 'true';
-    if (dryRunText !== 'true' && dryRunText !== 'false') throw badParameter('dryRun is true (the default) or false');
-    const { contextValue, run } = await caller(apollo, context, request);
-    if (!contextValue.identity)
-      throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'an upload needs a token (Authorization: Bearer …)');
+    const { run } = callers.get(request)!;
     if (!Buffer.isBuffer(request.body)) {
       throw new HttpError(
         400,
@@ -97,12 +128,23 @@ function uploadRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType<t
         `send the file itself as the body (content-type ${format === 'xlsx' ? XLSX_TYPE : 'text/csv'})`,
       );
     }
-    const summary = await uploadFigures(
+    const timeout = config.requestTimeoutMs();
+    const { all, ...summary } = await uploadFigures(
       format,
       request.body,
-      { dryRun: dryRunText === 'true', encoding: url.searchParams.get('encoding') ?? undefined },
+      {
+        dryRun: url.searchParams.get('dryRun') !== 'false',
+        encoding: url.searchParams.get('encoding') ?? undefined,
+        limits: uploadLimits(timeout > 0 ? Date.now() + timeout : Infinity),
+      },
       async (input) => (await run<{ pushFigures: Awaited<ReturnType<PushBatch>> }>(UPLOAD_MUTATION, { input })).pushFigures,
     );
+    if (url.searchParams.get('rejections') === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="upload-${summary.sha256.slice(0, 12)}-problems.csv"`)
+        .send(uploadProblemsCsv(all));
+    }
     return reply.send(summary);
   };
 }
@@ -112,10 +154,13 @@ export function xlsxReportRoutes(apollo: ApolloServer<GatewayContext>, context: 
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/report/template.xlsx', templateRoute(apollo, context));
     await app.register(async (scope) => {
+      const callers = new WeakMap<FastifyRequest, Caller>();
+      // onRequest runs before the body is read: a caller who may not upload costs no parsing.
+      scope.addHook('onRequest', uploadCaller(apollo, context, callers));
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-      scope.post('/report/upload.xlsx', uploadRoute(apollo, context));
-      scope.post('/report/upload.csv', uploadRoute(apollo, context));
+      scope.post('/report/upload.xlsx', uploadRoute(callers));
+      scope.post('/report/upload.csv', uploadRoute(callers));
     });
   };
 }

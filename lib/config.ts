@@ -46,6 +46,8 @@ export const ENV_VARIABLES = {
   SECRETS_FILE: 'file (mode 0600) of the secrets the hub makes for itself when they are not set (default .data/secrets.json)',
   READS_REQUIRE_TOKEN: '"true": queries need a token too (default: reads are open)',
   MAX_PUSH_ROWS: 'most figures one push may carry (default 5000)',
+  MAX_UPLOAD_ROWS:
+    'most rows (after the header) a file sent to /report/upload.xlsx or /report/upload.csv may have; larger files go through `ipzone import` (default 50000)',
   MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 20)',
   MAX_QUERY_COST: 'largest query cost: fields weighted by the lists above them (default 50000)',
   MAX_ALIASES: 'most aliases one query may use (default 40)',
@@ -165,6 +167,7 @@ export const config = {
   production: (): boolean => env('NODE_ENV') === 'production',
   logLevel: (): string => env('LOG_LEVEL') ?? 'info',
   maxPushRows: (): number => intEnv('MAX_PUSH_ROWS', 5000),
+  maxUploadRows: (): number => intEnv('MAX_UPLOAD_ROWS', 50_000, 1),
   maxQueryDepth: (): number => intEnv('MAX_QUERY_DEPTH', 20),
   maxQueryCost: (): number => intEnv('MAX_QUERY_COST', 50_000),
   maxAliases: (): number => intEnv('MAX_ALIASES', 40),

@@ -4,6 +4,8 @@
  * and line breaks; CRLF, LF or CR; a byte-order mark is ignored; blank lines are skipped.
  * A file that breaks the quoting rules is refused with the line it breaks them on.
  */
+import { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
@@ -27,6 +29,13 @@ const QUOTE_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
   CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote (like "x"y); quote the whole field and double the quotes inside it',
   INVALID_OPENING_QUOTE: 'a quote inside an unquoted field; quote the whole field and double the quotes inside it',
+};
+
+const OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  record_delimiter: ['\r\n', '\n', '\r'],
 };
 
 /** The 1-based line of each byte offset of `data` (CRLF, LF and CR each end a line). */
@@ -63,10 +72,7 @@ export function parseCsv(text: string): CsvRecord[] {
   const lines: number[] = [];
   try {
     const records = parse(data, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
+      ...OPTIONS,
       on_record: (fields: string[], context) => {
         lines.push(startLine());
         end = context.bytes;
@@ -77,6 +83,60 @@ export function parseCsv(text: string): CsvRecord[] {
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     throw new CsvSyntaxError(startLine(), QUOTE_PROBLEMS[error.code] ?? error.message);
+  }
+}
+
+/** The 1-based line of increasing byte offsets of `data`, counted as far as asked. */
+function lineCounter(data: Buffer): (offset: number) => number {
+  let [at, line] = [0, 1];
+  return (offset) => {
+    for (; at < offset; at += 1) {
+      const byte = data[at];
+      if (byte === 0x0a || (byte === 0x0d && data[at + 1] !== 0x0a)) line += 1;
+    }
+    return line;
+  };
+}
+
+/** Bytes handed to the parser at a time: a few milliseconds of work. */
+const CHUNK_BYTES = 16 * 1024;
+
+function* chunks(data: Buffer): Generator<Buffer> {
+  for (let at = 0; at < data.length; at += CHUNK_BYTES) yield data.subarray(at, at + CHUNK_BYTES);
+}
+
+/**
+ * The records of `text` one at a time, as `parseCsv` reads them, parsed a piece at a
+ * time: a caller that stops early (a limit reached) has parsed no more than it asked for.
+ */
+export async function* streamCsv(text: string): AsyncGenerator<CsvRecord> {
+  const data = Buffer.from(text, 'utf8');
+  const lineAt = lineCounter(data);
+  let end = 0;
+  const startLine = () => {
+    let offset = end;
+    while (data[offset] === 0x0a || data[offset] === 0x0d) offset += 1;
+    return lineAt(offset);
+  };
+  // The lines of the records parsed and not yet taken, in order.
+  const lines: number[] = [];
+  const parser = Readable.from(chunks(data), { objectMode: false }).pipe(
+    parseStream({
+      ...OPTIONS,
+      on_record: (fields: string[], context) => {
+        lines.push(startLine());
+        end = context.bytes;
+        return fields;
+      },
+    }),
+  );
+  try {
+    for await (const fields of parser) yield { line: lines.shift()!, fields: fields as string[] };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    throw new CsvSyntaxError(startLine(), QUOTE_PROBLEMS[error.code] ?? error.message);
+  } finally {
+    parser.destroy();
   }
 }
 

@@ -33,6 +33,8 @@ export const ErrorCode = {
   /** Malformed JSON or a request the GraphQL endpoint cannot read. */
   BAD_REQUEST: 'BAD_REQUEST',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  /** An uploaded file beyond the upload limits: more rows (MAX_UPLOAD_ROWS) or cells, or a workbook unpacking to too much. */
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
   /** An uploaded file that is not the .xlsx workbook or CSV its URL names, or a damaged one. */
   UNREADABLE_FILE: 'UNREADABLE_FILE',
 } as const;

@@ -7,9 +7,11 @@
  * thousands separators are refused. Every row has as many fields as the header.
  */
 import { readFileSync } from 'node:fs';
-import { type CsvRecord, parseCsv } from './csv';
+import { type CsvRecord, parseCsv, streamCsv } from './csv';
 import { decodeText } from './encoding';
-import { looksLikeXlsx, readXlsx } from './xlsx';
+import { ReadBudget, type ReadLimits, UNLIMITED } from './read-limits';
+import { looksLikeXlsx } from './xlsx';
+import { streamXlsx } from './xlsx-read';
 
 export const FIGURE_CSV_COLUMNS = [
   'indicator',
@@ -94,38 +96,45 @@ const columnName = (heading: string) =>
     .trim()
     .toLowerCase();
 
-/** Reads records of figures (a CSV's or a sheet's): FigureInput objects with their lines, and the rows that are not readable. */
-export function readFigureRecords([header, ...records]: CsvRecord[]): FigureSheet {
-  if (!header) throw new Error('the file is empty');
-  const columns = header.fields.map(columnName);
-  const known = [...FIGURE_CSV_COLUMNS, ...TEMPLATE_ONLY_COLUMNS] as readonly string[];
-  const unknown = columns.filter((c) => !known.includes(c));
-  if (unknown.length > 0)
-    throw new Error(`unknown column(s): ${unknown.join(', ')}; columns are: ${FIGURE_CSV_COLUMNS.join(', ')}`);
-  const missing = REQUIRED.filter((c) => !columns.includes(c));
-  if (missing.length > 0) throw new Error(`missing column(s): ${missing.join(', ')}`);
-  const template = TEMPLATE_ONLY_COLUMNS.some((c) => columns.includes(c));
-  const figureCells = FIGURE_CELLS.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
-  const rows: FigureRow[] = [];
-  const problems: FigureProblem[] = [];
-  let unfilled = 0;
-  for (const record of records) {
+/** Reads records of figures one at a time: the header first, then `add` each record, then `result`. */
+export class FigureRecordReader {
+  private readonly columns: string[];
+  private readonly template: boolean;
+  private readonly figureCells: number[];
+  private readonly sheet: FigureSheet;
+
+  constructor(header: CsvRecord) {
+    const columns = header.fields.map(columnName);
+    const known = [...FIGURE_CSV_COLUMNS, ...TEMPLATE_ONLY_COLUMNS] as readonly string[];
+    const unknown = columns.filter((c) => !known.includes(c));
+    if (unknown.length > 0)
+      throw new Error(`unknown column(s): ${unknown.join(', ')}; columns are: ${FIGURE_CSV_COLUMNS.join(', ')}`);
+    const missing = REQUIRED.filter((c) => !columns.includes(c));
+    if (missing.length > 0) throw new Error(`missing column(s): ${missing.join(', ')}`);
+    this.columns = columns;
+    this.template = TEMPLATE_ONLY_COLUMNS.some((c) => columns.includes(c));
+    this.figureCells = FIGURE_CELLS.map((c) => columns.indexOf(c)).filter((i) => i >= 0);
+    this.sheet = { columns, rows: [], problems: [], unfilled: 0 };
+  }
+
+  add(record: CsvRecord): void {
+    const { columns, sheet } = this;
     const cells = record.fields.map((f) => f.trim());
     // A spreadsheet's empty rows (",,,") are no figures.
-    if (cells.every((c) => c === '')) continue;
-    if (template && cells.length === columns.length && figureCells.every((i) => cells[i] === '')) {
-      unfilled += 1;
-      continue;
+    if (cells.every((c) => c === '')) return;
+    if (this.template && cells.length === columns.length && this.figureCells.every((i) => cells[i] === '')) {
+      sheet.unfilled += 1;
+      return;
     }
     if (cells.length !== columns.length) {
-      problems.push({
+      sheet.problems.push({
         line: record.line,
         field: 'row',
         message:
           `${cells.length} fields under a header of ${columns.length} columns` +
           (cells.length > columns.length ? ' (quote a field that holds a comma)' : ''),
       });
-      continue;
+      return;
     }
     const figure: Record<string, unknown> = {};
     let problem: { field: string; message: string } | undefined;
@@ -136,10 +145,21 @@ export function readFigureRecords([header, ...records]: CsvRecord[]): FigureShee
       else figure[FIELDS[column] ?? column] = read.value;
     });
     problem ??= REQUIRED.filter((c) => figure[c] === undefined).map((field) => ({ field, message: `${field} is empty` }))[0];
-    if (problem) problems.push({ line: record.line, ...problem });
-    else rows.push({ line: record.line, figure });
+    if (problem) sheet.problems.push({ line: record.line, ...problem });
+    else sheet.rows.push({ line: record.line, figure });
   }
-  return { columns, rows, problems, unfilled };
+
+  result(): FigureSheet {
+    return this.sheet;
+  }
+}
+
+/** Reads records of figures (a CSV's or a sheet's): FigureInput objects with their lines, and the rows that are not readable. */
+export function readFigureRecords([header, ...records]: CsvRecord[]): FigureSheet {
+  if (!header) throw new Error('the file is empty');
+  const reader = new FigureRecordReader(header);
+  for (const record of records) reader.add(record);
+  return reader.result();
 }
 
 /** Reads the text of a CSV of figures. */
@@ -147,18 +167,35 @@ export const readFigureRows = (text: string): FigureSheet => readFigureRecords(p
 
 /**
  * Reads a file's bytes: an .xlsx workbook (recognised by its first bytes) or CSV in the
- * encoding named (utf-8, gb18030) or recognised. `format` says which was read.
+ * encoding named (utf-8, gb18030) or recognised. `format` says which was read. The file
+ * is read a record at a time within `limits` (ReadLimitError past one), returning to the
+ * event loop every few milliseconds.
  */
 export async function readFigureBytes(
   bytes: Buffer,
   encoding?: string,
+  limits: ReadLimits = UNLIMITED,
 ): Promise<FigureSheet & { format: string; sheet: string | null }> {
+  const budget = new ReadBudget(limits);
+  let records: AsyncIterable<CsvRecord>;
+  let format: string;
+  let sheet: string | null = null;
   if (looksLikeXlsx(bytes)) {
-    const { sheet, records } = await readXlsx(bytes);
-    return { ...readFigureRecords(records), format: `.xlsx, sheet "${sheet}"`, sheet };
+    const workbook = await streamXlsx(bytes, budget);
+    [records, sheet, format] = [workbook.records, workbook.sheet, `.xlsx, sheet "${workbook.sheet}"`];
+  } else {
+    const decoded = decodeText(bytes, encoding);
+    [records, format] = [streamCsv(decoded.text), decoded.encoding];
   }
-  const decoded = decodeText(bytes, encoding);
-  return { ...readFigureRows(decoded.text), format: decoded.encoding, sheet: null };
+  let reader: FigureRecordReader | undefined;
+  for await (const record of records) {
+    budget.record(record.fields.length);
+    if (reader) reader.add(record);
+    else reader = new FigureRecordReader(record);
+    await budget.pause();
+  }
+  if (!reader) throw new Error('the file is empty');
+  return { ...reader.result(), format, sheet };
 }
 
 /**

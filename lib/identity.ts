@@ -14,6 +14,8 @@ import { ErrorCode, forbidden, hubError, unauthenticated } from './errors';
 
 export const ROLES = ['reporter', 'approver', 'analyst', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles that may write figures (pushFigures, and the uploads that push through it). */
+export const FIGURE_WRITERS = ['reporter', 'coordinator', 'admin'] as const satisfies readonly Role[];
 
 export interface Identity {
   /** Organization id the caller acts for. */

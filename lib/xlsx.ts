@@ -4,9 +4,10 @@
  * unlocked and checked by the sheet's own data validation (number bounds, whole numbers,
  * a list of values). Reading: the first sheet's rows as text fields, the way a CSV reader
  * returns them, each with its sheet row; formulas give their cached values, never the
- * formula. A file that is not an .xlsx workbook is refused with XlsxReadError.
+ * formula. A file that is not an .xlsx workbook is refused with XlsxReadError; one
+ * beyond its reader's limits with ReadLimitError.
  */
-import { type CellValue, type DataValidation, Workbook, type Worksheet } from 'exceljs';
+import { type CellValue, type DataValidation, Workbook } from 'exceljs';
 
 /** What a cell to fill admits, as Excel's data validation can say it. */
 export type CellRule =
@@ -99,7 +100,7 @@ export async function writeXlsx(sheet: XlsxSheet): Promise<Buffer> {
 }
 
 /** A cell's text: numbers as JavaScript writes them, a formula's cached result, rich text joined. */
-function cellText(value: CellValue | undefined): string {
+export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value;
@@ -118,71 +119,6 @@ function cellText(value: CellValue | undefined): string {
   return '';
 }
 
-function records(ws: Worksheet): SheetRecord[] {
-  const header = ws.getRow(1);
-  let width = 0;
-  header.eachCell((cell, column) => {
-    if (cellText(cell.value).trim() !== '') width = Math.max(width, column);
-  });
-  const result: SheetRecord[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    const fields: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      fields[column - 1] = cellText(cell.value);
-    });
-    // Within the header's width every cell counts; beyond it only cells holding something.
-    let last = fields.length;
-    while (last > width && (fields[last - 1] ?? '').trim() === '') last -= 1;
-    result.push({ line, fields: Array.from({ length: Math.max(width, last) }, (_, i) => fields[i] ?? '') });
-  });
-  return result;
-}
-
 /** True when the bytes begin like a ZIP archive, as every .xlsx file does. */
 export const looksLikeXlsx = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
-/** Most bytes the parts of a workbook may unpack to: a small ZIP that unpacks to gigabytes is refused unread. */
-export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
-
-/**
- * The unpacked size a ZIP archive declares for its entries (its central directory), or
- * null when it has no readable directory.
- */
-function declaredUnpackedBytes(bytes: Buffer): number | null {
-  // The end-of-central-directory record: at least 22 bytes from the end, before a comment of up to 64 KiB.
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at -= 1) {
-    if (bytes.readUInt32LE(at) !== 0x06054b50) continue;
-    const entries = bytes.readUInt16LE(at + 10);
-    let entry = bytes.readUInt32LE(at + 16);
-    let total = 0;
-    for (let i = 0; i < entries; i += 1) {
-      if (entry + 46 > bytes.length || bytes.readUInt32LE(entry) !== 0x02014b50) return null;
-      total += bytes.readUInt32LE(entry + 24);
-      entry += 46 + bytes.readUInt16LE(entry + 28) + bytes.readUInt16LE(entry + 30) + bytes.readUInt16LE(entry + 32);
-    }
-    return total;
-  }
-  return null;
-}
-
-/** The first sheet of an .xlsx workbook: its name and its rows as text. */
-export async function readXlsx(bytes: Buffer): Promise<{ sheet: string; records: SheetRecord[] }> {
-  if (!looksLikeXlsx(bytes)) {
-    throw new XlsxReadError('the file is not an .xlsx workbook (an .xlsx file is a ZIP archive; this one is not)');
-  }
-  const unpacked = bytes.length >= 22 ? declaredUnpackedBytes(bytes) : null;
-  if (unpacked === null) throw new XlsxReadError('the .xlsx workbook is damaged: its ZIP directory cannot be read');
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw new XlsxReadError(`the workbook unpacks to ${unpacked} bytes, more than ${MAX_UNPACKED_BYTES}: split it`);
-  }
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new XlsxReadError(`the .xlsx workbook cannot be read: ${(error as Error).message.slice(0, 200)}`);
-  }
-  const ws = workbook.worksheets[0];
-  if (!ws) throw new XlsxReadError('the workbook has no sheet');
-  return { sheet: ws.name, records: records(ws) };
-}

@@ -1,6 +1,7 @@
 /** Workbooks ↔ rows (lib/xlsx) and the template's columns in the figure reader. */
 import { Workbook } from 'exceljs';
-import { columnLetter, MAX_UNPACKED_BYTES, readXlsx, writeXlsx, XlsxReadError } from '../../lib/xlsx';
+import { columnLetter, writeXlsx, XlsxReadError } from '../../lib/xlsx';
+import { MAX_UNPACKED_BYTES, readXlsx } from '../../lib/xlsx-read';
 import { readFigureRecords } from '../../lib/figure-file';
 
 async function workbook(fill: (ws: import('exceljs').Worksheet) => void): Promise<Buffer> {
@@ -14,7 +15,7 @@ describe('lib/xlsx', () => {
     expect([1, 7, 26, 27, 52, 53, 702, 703].map(columnLetter)).toEqual(['A', 'G', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
   });
 
-  it('reads cached formula results, rich text and error values as text, never the formula when a result was saved', async () => {
+  it('reads cached formula results and rich text as text; a formula whose saved result is an error reads as its formula, never evaluated', async () => {
     const bytes = await workbook((ws) => {
       ws.addRow(['a', 'b', 'c', 'd']);
       ws.addRow([
@@ -27,7 +28,7 @@ describe('lib/xlsx', () => {
     const { records } = await readXlsx(bytes);
     expect(records).toEqual([
       { line: 1, fields: ['a', 'b', 'c', 'd'] },
-      { line: 2, fields: ['12.5', '江岸区', '#DIV/0!', '=NOW()'] },
+      { line: 2, fields: ['12.5', '江岸区', '=1/0', '=NOW()'] },
     ]);
   });
 

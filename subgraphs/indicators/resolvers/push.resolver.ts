@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, notFound } from '../../../lib/errors';
-import { requireIdentity } from '../../../lib/identity';
+import { FIGURE_WRITERS, requireIdentity } from '../../../lib/identity';
 import type { Period } from '../../../lib/period';
 import { PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
@@ -19,7 +19,7 @@ function optionalReason(reason: string | null | undefined): string | null {
 
 @Resolver()
 export class PushResolver {
-  @Authorized('reporter', 'coordinator', 'admin')
+  @Authorized(...FIGURE_WRITERS)
   @Mutation(() => ImportSummary, {
     description:
       'Records a batch of figures. Valid rows land in one transaction (with atomic: none if any row fails); ' +
