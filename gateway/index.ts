@@ -50,7 +50,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: false,
     // No "Did you mean …?" hints about field names when the schema is not public.
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatGatewayError,

@@ -67,7 +67,7 @@ export const ENV_VARIABLES = {
   PLAUSIBILITY_FACTOR: 'a figure more than this many times above or below the previous period lands with a warning (default 3)',
   IPZONE_URL: 'gateway URL that `ipzone token`, `import`, `export` and `demo` talk to (default http://127.0.0.1:4000/graphql)',
   IPZONE_TOKEN: 'token `ipzone import` and `ipzone export` send when no --token-file is given',
-  NODE_ENV: '"production" turns off introspection, the explorer and stack traces',
+  NODE_ENV: '"production" turns off introspection and the explorer',
   LOG_LEVEL: '"debug", "info" (default), "warn" or "error"',
   ENTRY_CLOSE_DAYS:
     "days after a period's due date that reporters may still write it; later writes need an exception (unset: no entry windows)",

@@ -18,7 +18,7 @@ export const ErrorCode = {
   /** A subgraph could not be reached: its fields are null, the rest of the answer stands. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-  /** The database went away mid-request: nothing was written; retrying is safe. */
+  /** The database went away mid-request: retrying is safe (a push retried with its idempotency key lands once). */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   /** Refused by the gateway's limits before any subgraph is called. */
   QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',

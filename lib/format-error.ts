@@ -1,7 +1,9 @@
 /**
  * Shapes errors leaving a service: known codes pass as they are; anything unexpected
- * becomes INTERNAL_SERVER_ERROR without internals (the full error is logged).
+ * becomes INTERNAL_SERVER_ERROR without internals, in every mode: the caller gets an
+ * `errorId`, and the log line with the full error (type, message, stack) carries the same id.
  */
+import { randomUUID } from 'node:crypto';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from './errors';
@@ -19,6 +21,9 @@ const PASSING = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'DOWNSTREAM_SERVICE_ERROR',
 ]);
+
+/** What a caller reads of a server error. */
+const INTERNAL_MESSAGE = 'internal error';
 
 /** Every code an answer can carry. */
 export const KNOWN_CODES: ReadonlySet<string> = new Set([...PASSING, ErrorCode.INTERNAL_SERVER_ERROR]);
@@ -58,11 +63,24 @@ function scalarRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQ
   };
 }
 
+/** The extensions a caller may see: everything but a stack trace (no service sends one, but a library might). */
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.stacktrace === undefined) return formatted;
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const refusal = scalarRefusal(formatted, error);
+  const refusal = scalarRefusal(withoutStack(formatted), error);
   if (refusal) return refusal;
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PASSING.has(code)) return formatted;
+  if (typeof code === 'string' && PASSING.has(code)) return withoutStack(formatted);
+  // A subgraph's server error, already masked and logged there under its errorId: passed on
+  // as it is, so the id the caller quotes is the one in the subgraph's log.
+  const errorId = formatted.extensions?.errorId;
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR && typeof errorId === 'string' && formatted.message === INTERNAL_MESSAGE) {
+    return { message: INTERNAL_MESSAGE, path: formatted.path, locations: formatted.locations, extensions: { code, errorId } };
+  }
   // type-graphql's argument validation and graphql-js coercion errors are the caller's fault.
   const original = unwrapResolverError(error) as { name?: string } | undefined;
   if (original?.name === 'ArgumentValidationError') {
@@ -70,16 +88,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (isDatabaseUnavailable(original)) {
     return {
-      message: 'the database was unavailable and nothing was written; retry (with the same idempotencyKey for a push)',
+      message:
+        'the database was unavailable; retry (a push retried with the same idempotencyKey lands once, whether or not the first attempt was written)',
       path: formatted.path,
       extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
     };
   }
-  log.error('unexpected error', { path: formatted.path, error: original ?? error });
+  const id = randomUUID();
+  log.error('unexpected error', { errorId: id, path: formatted.path, error: original ?? error });
   return {
-    message: 'internal error',
+    message: INTERNAL_MESSAGE,
     path: formatted.path,
     locations: formatted.locations,
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, errorId: id },
   };
 }

@@ -73,7 +73,7 @@ export async function startSubgraph<TLoaders>(
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     introspection: !production,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     formatError,
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
