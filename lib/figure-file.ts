@@ -7,6 +7,7 @@
  * thousands separators are refused. Every row has as many fields as the header.
  */
 import { readFileSync } from 'node:fs';
+import { fileProblem } from './command-line';
 import { type CsvRecord, parseCsv } from './csv';
 import { decodeText } from './encoding';
 import { looksLikeXlsx, readXlsx } from './xlsx';
@@ -169,7 +170,12 @@ export async function readFigureFile(
   file: string,
   encoding?: string,
 ): Promise<FigureSheet & { encoding: string; bytes: Buffer }> {
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw fileProblem('read', file, error);
+  }
   try {
     const read = await readFigureBytes(bytes, encoding);
     return { ...read, encoding: read.format, bytes };

@@ -6,8 +6,10 @@
  */
 import { config } from '../lib/config';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
+import { commandLine } from './commands';
 
 async function main(): Promise<void> {
+  commandLine('db');
   const options = { dir: config.embeddedDir(), port: config.embeddedPort() };
   let db = await startEmbeddedDatabase(options);
   process.stdout.write(`DATABASE_URL=${db.url}\n`);
