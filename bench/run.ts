@@ -13,6 +13,7 @@ import { benchHostile } from './hostile';
 import { benchIngest } from './ingest';
 import { benchScale } from './scale';
 import { type BenchRow, writeReports } from './report';
+import { commandLine } from '../scripts/commands';
 
 const SECTIONS = {
   federation: benchFederation,
@@ -37,9 +38,9 @@ async function freshDatabase(serverUrl: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const full = args.includes('--full');
-  const chosen = args.filter((a) => !a.startsWith('--'));
+  const line = commandLine('bench');
+  const full = line.values.full === true;
+  const chosen = line.positionals;
   const unknown = chosen.filter((a) => !(a in SECTIONS));
   if (unknown.length > 0)
     throw new Error(`unknown section(s): ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);

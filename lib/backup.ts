@@ -1,29 +1,62 @@
 /**
  * Backups of the hub's data without pg_dump (the embedded PostgreSQL ships none).
  *
- * Format `ipzone-backup` version 1: a gzip'd text file of lines.
- *   {"format":"ipzone-backup","version":1,"createdAt":…}                      the header
- *   {"subgraph":"indicators","schema":"indicators","migrations":[…],"sequences":[…]}
+ * Format `ipzone-backup` version 2: a gzip'd text file of lines.
+ *   {"format":"ipzone-backup","version":2,"createdAt":…}                      the header
+ *   {"subgraph":"indicators","schema":"indicators","migrations":[…],"sequences":[…],"tables":[…]}
  *   {"table":"figure_series","columns":[…]}                                   a table…
  *   …its rows in PostgreSQL's COPY text format, one per line…
  *   \.                                                                        …its end
- *   {"end":true,"rows":{"indicators.figure_series":1234,…}}                  the trailer
+ *   {"end":true,"tables":{"indicators.figure_series":{"rows":1234,"sha256":…},…},
+ *    "sha256":…,"omitted":["indicators.webhook_subscription.secret"]}          the trailer
+ * The trailer lists every table written with its row count and the SHA-256 of its rows
+ * (each line with its newline), and the SHA-256 of every line before the trailer; a
+ * restore (lib/backup-reader.ts) checks all of them, and that the file holds every table
+ * of the schema its migrations make, before it replaces anything.
  * Every subgraph's tables are read in one repeatable-read snapshot of its database, so a
  * backup of a running hub is consistent. The schema itself is not stored: a restore
  * recreates it by running the subgraph's migrations up to those the backup lists
  * (scripts/restore.ts), then loads the rows in foreign-key order and the sequences.
+ * Secrets (SECRET_COLUMNS) are left out: their columns are written empty.
+ * The file is created readable by its owner only (lib/private-file.ts).
  */
-import { createGunzip, createGzip } from 'node:zlib';
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createHash, type Hash } from 'node:crypto';
+import { createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { ClientBase } from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { to as copyTo } from 'pg-copy-streams';
+import { createPrivateFile } from './private-file';
 
 export const BACKUP_FORMAT = 'ipzone-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+
+/**
+ * Columns that hold secrets, by `schema.table`: backups write them empty, and a restore
+ * gives each restored row a fresh random value nobody knows (so that nothing is signed
+ * with an empty key): the secret must be issued again (README, Backups).
+ */
+export const SECRET_COLUMNS: Readonly<Record<string, { columns: readonly string[]; reissue: string }>> = {
+  'indicators.webhook_subscription': {
+    columns: ['secret'],
+    reissue: 'webhook subscriptions keep their URL and events but need a new signing secret: subscribe their URL again',
+  },
+};
+
+export interface TableDigest {
+  rows: number;
+  sha256: string;
+}
+
+export interface BackupTrailer {
+  end: true;
+  tables: Record<string, TableDigest>;
+  /** SHA-256 of every line before the trailer (each with its newline). */
+  sha256: string;
+  /** `schema.table.column` of each secret left out. */
+  omitted: string[];
+}
 
 export interface SequenceState {
   name: string;
@@ -36,9 +69,11 @@ export interface SubgraphSection {
   schema: string;
   migrations: string[];
   sequences: SequenceState[];
+  /** Every table the section holds, in load order. */
+  tables: string[];
 }
 
-const END_OF_TABLE = '\\.';
+export const END_OF_TABLE = '\\.';
 
 /**
  * Tables of a schema, each after the tables its foreign keys point to. Tables whose
@@ -97,7 +132,7 @@ async function sequences(client: ClientBase, schema: string): Promise<SequenceSt
   return states;
 }
 
-async function write(out: Writable, text: string | Buffer): Promise<void> {
+export async function write(out: Writable, text: string | Buffer): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
@@ -107,167 +142,88 @@ export interface BackupSource {
   client: ClientBase;
 }
 
+/** Hashes and compresses what is written; the trailer is written unhashed. */
+class BackupWriter {
+  readonly whole = createHash('sha256');
+  constructor(readonly gzip: Writable) {}
+
+  async line(text: string | Buffer, table?: Hash): Promise<void> {
+    this.whole.update(text);
+    table?.update(text);
+    await write(this.gzip, text);
+  }
+}
+
+/** The SELECT list of a table's columns, secrets written empty. */
+function selectList(client: ClientBase, schema: string, table: string, columns: string[]): string {
+  const secrets = SECRET_COLUMNS[`${schema}.${table}`]?.columns ?? [];
+  return columns
+    .map((c) => (secrets.includes(c) ? `''::text AS ${client.escapeIdentifier(c)}` : client.escapeIdentifier(c)))
+    .join(', ');
+}
+
+async function writeSubgraph(out: BackupWriter, source: BackupSource, digests: Record<string, TableDigest>): Promise<void> {
+  const { subgraph, schema, client } = source;
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    const tables = exists.rowCount ? await tablesInLoadOrder(client, schema) : [];
+    const migrations = tables.includes('migrations')
+      ? (
+          await client.query<{ name: string }>(`SELECT name FROM ${client.escapeIdentifier(schema)}.migrations ORDER BY id`)
+        ).rows.map((r) => r.name)
+      : [];
+    const section: SubgraphSection = { subgraph, schema, migrations, sequences: await sequences(client, schema), tables };
+    await out.line(`${JSON.stringify(section)}\n`);
+    for (const table of tables) {
+      const columns = await copyableColumns(client, schema, table);
+      await out.line(`${JSON.stringify({ table, columns })}\n`);
+      const from = `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)}`;
+      const stream = client.query(copyTo(`COPY (SELECT ${selectList(client, schema, table, columns)} FROM ${from}) TO STDOUT`));
+      const hash = createHash('sha256');
+      let rows = 0;
+      for await (const chunk of stream) {
+        for (const byte of chunk as Buffer) if (byte === 10) rows += 1;
+        await out.line(chunk as Buffer, hash);
+      }
+      digests[`${schema}.${table}`] = { rows, sha256: hash.digest('hex') };
+      await out.line(`${END_OF_TABLE}\n`);
+    }
+  } finally {
+    await client.query('COMMIT');
+  }
+}
+
 /**
- * Writes a backup of the given subgraphs' schemas to `file` (atomically: a partial file
- * never takes its name). Each source's client must be connected; it is used inside one
- * read-only repeatable-read transaction. Returns the rows written per table.
+ * Writes a backup of the given subgraphs' schemas to `file`, created 0600 and put in
+ * place whole (a partial file never takes its name). Each source's client must be
+ * connected; it is used inside one read-only repeatable-read transaction. Returns the
+ * rows written per table.
  */
 export async function writeBackup(file: string, sources: BackupSource[]): Promise<Record<string, number>> {
-  const partial = `${file}.partial`;
+  const target = await createPrivateFile(file);
   const gzip = createGzip();
-  const done = pipeline(gzip, createWriteStream(partial));
-  const counts: Record<string, number> = {};
+  const done = pipeline(gzip, target.handle.createWriteStream({ autoClose: false }));
+  const out = new BackupWriter(gzip);
+  const digests: Record<string, TableDigest> = {};
   try {
-    await write(
-      gzip,
+    await out.line(
       `${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString() })}\n`,
     );
-    for (const { subgraph, schema, client } of sources) {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      try {
-        const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
-        const tables = exists.rowCount ? await tablesInLoadOrder(client, schema) : [];
-        const migrations = tables.includes('migrations')
-          ? (
-              await client.query<{ name: string }>(`SELECT name FROM ${client.escapeIdentifier(schema)}.migrations ORDER BY id`)
-            ).rows.map((r) => r.name)
-          : [];
-        const section: SubgraphSection = { subgraph, schema, migrations, sequences: await sequences(client, schema) };
-        await write(gzip, `${JSON.stringify(section)}\n`);
-        for (const table of tables) {
-          const columns = await copyableColumns(client, schema, table);
-          await write(gzip, `${JSON.stringify({ table, columns })}\n`);
-          const list = columns.map((c) => client.escapeIdentifier(c)).join(', ');
-          const stream = client.query(
-            copyTo(`COPY ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)} (${list}) TO STDOUT`),
-          );
-          let rows = 0;
-          for await (const chunk of stream) {
-            for (const byte of chunk as Buffer) if (byte === 10) rows += 1;
-            await write(gzip, chunk as Buffer);
-          }
-          counts[`${schema}.${table}`] = rows;
-          await write(gzip, `${END_OF_TABLE}\n`);
-        }
-      } finally {
-        await client.query('COMMIT');
-      }
-    }
-    await write(gzip, `${JSON.stringify({ end: true, rows: counts })}\n`);
+    for (const source of sources) await writeSubgraph(out, source, digests);
+    const omitted = Object.entries(SECRET_COLUMNS)
+      .filter(([table]) => table in digests)
+      .flatMap(([table, { columns }]) => columns.map((c) => `${table}.${c}`));
+    const trailer: BackupTrailer = { end: true, tables: digests, sha256: out.whole.digest('hex'), omitted };
+    await write(gzip, `${JSON.stringify(trailer)}\n`);
     gzip.end();
     await done;
-    renameSync(partial, file);
-    return counts;
+    await target.commit();
+    return Object.fromEntries(Object.entries(digests).map(([table, { rows }]) => [table, rows]));
   } catch (error) {
     gzip.destroy();
     await done.catch(() => undefined);
-    rmSync(partial, { force: true });
+    await target.discard();
     throw error;
   }
-}
-
-/** Reads lines of a backup file one at a time (the rows of a table are streamed to COPY). */
-export class BackupReader {
-  private readonly lines: AsyncIterator<string>;
-  line = 0;
-
-  constructor(file: string) {
-    const input = createReadStream(file).pipe(createGunzip());
-    this.lines = createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
-  }
-
-  async next(): Promise<string> {
-    const { value, done } = await this.lines.next();
-    if (done) throw new Error(`the backup ends early, after line ${this.line}: it is incomplete`);
-    this.line += 1;
-    return value;
-  }
-
-  async json<T>(): Promise<T> {
-    const text = await this.next();
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new Error(`line ${this.line} of the backup is not what the format expects: it is damaged`);
-    }
-  }
-
-  /** Streams a table's rows into COPY … FROM STDIN on `client`; returns how many. */
-  async copyTable(client: ClientBase, schema: string, table: string, columns: string[]): Promise<number> {
-    const list = columns.map((c) => client.escapeIdentifier(c)).join(', ');
-    const copy = client.query(
-      copyFrom(`COPY ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(table)} (${list}) FROM STDIN`),
-    );
-    const finished = new Promise<void>((resolve, reject) => {
-      copy.on('finish', resolve);
-      copy.on('error', reject);
-    });
-    let rows = 0;
-    try {
-      for (let line = await this.next(); line !== END_OF_TABLE; line = await this.next()) {
-        rows += 1;
-        await write(copy, `${line}\n`);
-      }
-    } catch (error) {
-      // Ends the COPY with a failure, so that the connection can roll back.
-      copy.destroy(error as Error);
-      await finished.catch(() => undefined);
-      throw error;
-    }
-    copy.end();
-    await finished;
-    return rows;
-  }
-}
-
-async function readHeader(reader: BackupReader): Promise<void> {
-  const header = await reader.json<{ format?: string; version?: number }>();
-  if (header.format !== BACKUP_FORMAT) throw new Error('this file is not a backup of the hub');
-  if (header.version !== BACKUP_VERSION) {
-    throw new Error(`this backup has format version ${header.version}; this hub reads version ${BACKUP_VERSION}`);
-  }
-}
-
-/**
- * Loads a backup. For each subgraph, `prepare` recreates its schema (empty, at the
- * backup's migrations) inside a transaction and returns the client of that transaction;
- * the tables are then emptied and loaded, and the sequences set. The caller commits when
- * this resolves (every row count checked against the trailer) and rolls back when it throws.
- */
-export async function loadBackup(
-  file: string,
-  prepare: (section: SubgraphSection) => Promise<ClientBase>,
-): Promise<Record<string, number>> {
-  const reader = new BackupReader(file);
-  await readHeader(reader);
-  const counts: Record<string, number> = {};
-  let record = await reader.json<Record<string, unknown>>();
-  while (!record.end) {
-    if (typeof record.subgraph !== 'string') throw new Error(`line ${reader.line} of the backup should start a subgraph`);
-    const section = record as unknown as SubgraphSection;
-    const { schema } = section;
-    const client = await prepare(section);
-    const tables = await tablesInLoadOrder(client, schema);
-    if (tables.length > 0) {
-      await client.query(`TRUNCATE ${tables.map((t) => `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(t)}`)}`);
-    }
-    for (record = await reader.json(); typeof record.table === 'string'; record = await reader.json()) {
-      const table = record.table;
-      if (!tables.includes(table)) throw new Error(`the backup holds a table ${schema}.${table} that the hub's schema lacks`);
-      counts[`${schema}.${table}`] = await reader.copyTable(client, schema, table, record.columns as string[]);
-    }
-    for (const sequence of section.sequences) {
-      await client.query("SELECT setval(format('%I.%I', $1::text, $2::text)::regclass, $3::bigint, $4)", [
-        schema,
-        sequence.name,
-        sequence.lastValue,
-        sequence.isCalled,
-      ]);
-    }
-  }
-  const expected = (record.rows ?? {}) as Record<string, number>;
-  for (const [table, rows] of Object.entries(expected)) {
-    if (counts[table] !== rows) throw new Error(`${table}: the backup lists ${rows} rows, ${counts[table] ?? 0} were read`);
-  }
-  return counts;
 }

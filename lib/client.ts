@@ -1,5 +1,6 @@
 /** A small GraphQL client of the gateway, for the command-line tools. */
 import { readFileSync } from 'node:fs';
+import { fileProblem } from './command-line';
 import { config } from './config';
 
 export interface ClientError {
@@ -32,21 +33,6 @@ export async function gatewayRequest<T>(
   return body.data;
 }
 
-/** Parses `--name value` and `--flag` arguments. */
-export function parseArgs(argv: string[]): { positional: string[]; options: Map<string, string[]> } {
-  const positional: string[] = [];
-  const options = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2);
-      const value = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true');
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else positional.push(arg);
-  }
-  return { positional, options };
-}
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -54,22 +40,16 @@ async function readStdin(): Promise<string> {
 }
 
 /**
- * The caller's token: `--token-file FILE` (`-`: standard input) or IPZONE_TOKEN. A token
- * on the command line is refused: npm echoes the command lines it runs, and `ps` shows them.
+ * The caller's token: from `file` (`--token-file FILE`; `-`: standard input) or
+ * IPZONE_TOKEN. (A token on the command line is refused by the commands' declarations.)
  */
-export async function readToken(options: Map<string, string[]>): Promise<string | undefined> {
-  if (options.has('token')) {
-    throw new Error(
-      '--token is not accepted (npm echoes command lines and ps shows them): use --token-file FILE, --token-file - (standard input) or IPZONE_TOKEN',
-    );
-  }
-  const file = options.get('token-file')?.[0];
+export async function readToken(file: string | undefined): Promise<string | undefined> {
   if (file === undefined) return config.clientToken();
   let text: string;
   try {
     text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the token from ${file}: ${(error as Error).message}`);
+    throw fileProblem('read', `the token file ${file}`, error);
   }
   const token = text.trim();
   if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)) {

@@ -9,7 +9,7 @@ export const TEXT_ENCODINGS = ['utf-8', 'gb18030'] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 /** Names a user may give, to the decoder that reads them (GBK and GB2312 are subsets of GB18030). */
-const LABELS: Record<string, TextEncodingName> = {
+export const ENCODING_LABELS: Record<string, TextEncodingName> = {
   'utf-8': 'utf-8',
   utf8: 'utf-8',
   gb18030: 'gb18030',
@@ -85,7 +85,7 @@ function lineBreaksBefore(text: string, index: number): number {
 
 /** The canonical encoding of a name given by a user; throws for one the hub does not read. */
 export function textEncoding(name: string): TextEncodingName {
-  const encoding = LABELS[name.trim().toLowerCase()];
+  const encoding = ENCODING_LABELS[name.trim().toLowerCase()];
   if (!encoding) throw new TextDecodingError(null, `unknown encoding "${name}": use utf-8 or gb18030 (gbk)`);
   return encoding;
 }

@@ -7,6 +7,7 @@
  * thousands separators are refused. Every row has as many fields as the header.
  */
 import { readFileSync } from 'node:fs';
+import { fileProblem } from './command-line';
 import { type CsvRecord, parseCsv, streamCsv } from './csv';
 import { decodeText } from './encoding';
 import { ReadBudget, type ReadLimits, UNLIMITED } from './read-limits';
@@ -206,7 +207,12 @@ export async function readFigureFile(
   file: string,
   encoding?: string,
 ): Promise<FigureSheet & { encoding: string; bytes: Buffer }> {
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw fileProblem('read', file, error);
+  }
   try {
     const read = await readFigureBytes(bytes, encoding);
     return { ...read, encoding: read.format, bytes };

@@ -9,10 +9,10 @@ import { Client } from 'pg';
 import { writeBackup, type BackupSource } from '../lib/backup';
 import { config, DB_SCHEMAS, SUBGRAPHS } from '../lib/config';
 import { prepareDatabase } from '../hub';
+import { commandLine } from './commands';
 
 async function main(): Promise<void> {
-  const file = process.argv[2];
-  if (!file || file.startsWith('--')) throw new Error('usage: ipzone backup FILE');
+  const [file] = commandLine('backup').positionals;
   const embedded = await prepareDatabase({ command: 'backup', online: true });
   const clients = new Map<string, Client>();
   try {

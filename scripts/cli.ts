@@ -5,46 +5,12 @@
  * if it had been run on its own (`node dist/scripts/token.js …`).
  */
 import path from 'node:path';
+import { commandHelp, COMMANDS } from './commands';
 
-interface Command {
-  /** Compiled module, relative to dist/. */
-  module: string;
-  usage: string;
-  summary: string;
-}
-
-export const COMMANDS: Record<string, Command> = {
-  start: { module: 'scripts/start', usage: '', summary: 'the whole hub: database, subgraphs, gateway, dashboard' },
-  token: {
-    module: 'scripts/token',
-    usage: '--org <id, name or alias> --role <reporter|analyst|coordinator|admin> [--role …] [--days 30] [--subject name]',
-    summary: 'issue a token (printed on stdout)',
-  },
-  import: {
-    module: 'scripts/import',
-    usage: 'FILE.csv [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000]',
-    summary: 'push the figures of a CSV file through the gateway',
-  },
-  export: {
-    module: 'scripts/export',
-    usage:
-      'kpis|scoreboard|completeness|organization [--id amr] [--as-of 2025-12-31] [--recorded-as-of INSTANT] [--out FILE] [--token-file FILE|-]',
-    summary: 'download a CSV export from the gateway',
-  },
-  keys: { module: 'scripts/keys', usage: '', summary: 'fresh secrets and the gateway key pair for a deployment, as .env lines' },
-  demo: { module: 'scripts/demo', usage: '', summary: 'load the synthetic demo figures into the running hub' },
-  seed: { module: 'scripts/seed', usage: '', summary: "write the plan's seed files into the database (idempotent)" },
-  migrate: { module: 'scripts/migrate', usage: '', summary: "bring every subgraph's schema up to date" },
-  db: { module: 'scripts/db', usage: '', summary: 'the embedded PostgreSQL alone (prints its DATABASE_URL)' },
-  backup: { module: 'scripts/backup', usage: 'FILE', summary: "write every subgraph's data to FILE (hub running or stopped)" },
-  restore: { module: 'scripts/restore', usage: 'FILE', summary: 'replace the data of every subgraph with a backup' },
-  serve: { module: 'scripts/serve', usage: 'gateway|organizations|tasks|indicators', summary: 'one service alone' },
-  compose: { module: 'scripts/compose', usage: '', summary: 'rewrite gateway/supergraph.graphql' },
-  bench: { module: 'bench/run', usage: '[section…] [--full]', summary: 'run the benchmarks' },
-};
+export { COMMANDS };
 
 function help(name?: string): string {
-  if (name && COMMANDS[name]) return `usage: ipzone ${name} ${COMMANDS[name].usage}\n  ${COMMANDS[name].summary}\n`;
+  if (name && COMMANDS[name]) return commandHelp(name);
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length)) + 2;
   return (
     'usage: ipzone <command> [arguments]   (npm run <command> -- [arguments] does the same)\n\ncommands:\n' +

@@ -1,6 +1,9 @@
 /** npm run compose: rewrites gateway/supergraph.graphql from the subgraphs' schemas. */
 import { writeFileSync } from 'node:fs';
 import { composeSupergraph, SUPERGRAPH_PATH } from '../gateway/compose';
+import { commandLine } from './commands';
+
+commandLine('compose');
 
 composeSupergraph()
   .then((sdl) => {

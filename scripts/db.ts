@@ -7,8 +7,10 @@
 import { config } from '../lib/config';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { lockFolder } from '../lib/hub-lock';
+import { commandLine } from './commands';
 
 async function main(): Promise<void> {
+  commandLine('db');
   const options = { dir: config.embeddedDir(), port: config.embeddedPort() };
   // Refused (FolderInUse, one line) while a hub or another `ipzone db` runs on the folder.
   const lock = lockFolder(options.dir, 'db');

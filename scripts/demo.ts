@@ -16,6 +16,7 @@ import { config, PROJECT_ROOT } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
 import { readFigureRows } from '../lib/figure-file';
 import { issueToken } from '../lib/tokens';
+import { commandLine } from './commands';
 
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'seeds', 'demo-figures.csv');
 
@@ -96,6 +97,7 @@ async function main(): Promise<number> {
 
 // Run as a program: `node dist/scripts/demo.js`, or `ipzone demo` (which names this file in argv[1]).
 if (require.main === module || process.argv[1] === __filename) {
+  commandLine('demo');
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

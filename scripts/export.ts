@@ -7,24 +7,22 @@
  */
 import { writeFileSync } from 'node:fs';
 import { config } from '../lib/config';
-import { parseArgs, readToken } from '../lib/client';
-
-const EXPORTS = ['kpis', 'scoreboard', 'completeness', 'organization'];
-const USAGE = `usage: ipzone export ${EXPORTS.join('|')} [--id <organisation id>] [--as-of YYYY-MM-DD] [--recorded-as-of INSTANT] [--out FILE] [--token-file FILE|-]`;
+import { readToken } from '../lib/client';
+import { fileProblem } from '../lib/command-line';
+import { commandLine, stringOption } from './commands';
 
 async function main(): Promise<void> {
-  const { positional, options } = parseArgs(process.argv.slice(2));
-  const name = positional[0];
-  if (!name || !EXPORTS.includes(name)) throw new Error(USAGE);
+  const line = commandLine('export');
+  const name = line.positionals[0];
   const url = new URL(`/export/${name}.csv`, config.clientUrl());
-  const id = options.get('id')?.[0];
+  const id = stringOption(line, 'id');
   if (name === 'organization' && !id) throw new Error('the organization export needs --id <organisation id>');
   if (id) url.searchParams.set('id', id);
-  const asOf = options.get('as-of')?.[0];
+  const asOf = stringOption(line, 'as-of');
   if (asOf) url.searchParams.set('asOf', asOf);
-  const recordedAsOf = options.get('recorded-as-of')?.[0];
+  const recordedAsOf = stringOption(line, 'recorded-as-of');
   if (recordedAsOf) url.searchParams.set('recordedAsOf', recordedAsOf);
-  const token = await readToken(options);
+  const token = await readToken(stringOption(line, 'token-file'));
   let response: Response;
   try {
     response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -33,9 +31,13 @@ async function main(): Promise<void> {
   }
   const body = await response.text();
   if (!response.ok) throw new Error(`the hub answered HTTP ${response.status} for ${url.pathname}${url.search}: ${body.trim()}`);
-  const out = options.get('out')?.[0];
+  const out = stringOption(line, 'out');
   if (out) {
-    writeFileSync(out, body);
+    try {
+      writeFileSync(out, body);
+    } catch (error) {
+      throw fileProblem('write', out, error);
+    }
     process.stderr.write(`wrote ${out} (${body.split('\n').filter(Boolean).length - 1} rows)\n`);
   } else process.stdout.write(body);
 }

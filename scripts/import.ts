@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
-import { gatewayRequest, parseArgs, readToken } from '../lib/client';
+import { gatewayRequest, readToken } from '../lib/client';
+import { commandLine, stringOption } from './commands';
 import type { PushSummary } from '../subgraphs/indicators/domain/figure-types';
 import { readFigureFile } from '../lib/figure-file';
 
@@ -26,24 +27,20 @@ function progress(done: number, total: number): void {
 }
 
 async function main(): Promise<number> {
-  const { positional, options } = parseArgs(process.argv.slice(2));
-  const file = positional[0];
-  if (!file)
-    throw new Error(
-      'usage: ipzone import figures.csv|figures.xlsx [--token-file FILE|-] [--dry-run] [--atomic] [--batch 1000] [--encoding utf-8|gb18030|gbk]',
-    );
-  const token = await readToken(options);
+  const line = commandLine('import');
+  const file = line.positionals[0];
+  const token = await readToken(stringOption(line, 'token-file'));
   if (!token)
     throw new Error(
       'a token is needed: --token-file FILE, --token-file - (standard input) or IPZONE_TOKEN (ipzone token --org … --role reporter)',
     );
-  const batchSize = Number(options.get('batch')?.[0] ?? 1000);
+  const batchSize = Number(stringOption(line, 'batch') ?? 1000);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > config.maxPushRows()) {
     throw new Error(`--batch must be a whole number from 1 to ${config.maxPushRows()}`);
   }
-  const dryRun = options.has('dry-run');
-  const atomic = options.has('atomic');
-  const { rows, problems, encoding, bytes, unfilled } = await readFigureFile(file, options.get('encoding')?.[0]);
+  const dryRun = line.values['dry-run'] === true;
+  const atomic = line.values.atomic === true;
+  const { rows, problems, encoding, bytes, unfilled } = await readFigureFile(file, stringOption(line, 'encoding'));
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const total = rows.length + problems.length;
   process.stderr.write(

@@ -5,6 +5,9 @@
  * GATEWAY_PRIVATE_KEY for the gateway alone, GATEWAY_PUBLIC_KEY for the subgraphs.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { commandLine } from './commands';
+
+commandLine('keys');
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 process.stdout.write(

@@ -6,8 +6,10 @@ import { SUBGRAPHS } from '../lib/config';
 import { openStore } from '../lib/db';
 import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
+import { commandLine } from './commands';
 
 async function main(): Promise<void> {
+  commandLine('migrate');
   const embedded = await prepareDatabase({ command: 'migrate', online: true });
   try {
     for (const name of SUBGRAPHS) {

@@ -7,8 +7,10 @@ import { SUBGRAPHS } from '../lib/config';
 import { openStore } from '../lib/db';
 import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
+import { commandLine } from './commands';
 
 async function main(): Promise<void> {
+  commandLine('seed');
   const embedded = await prepareDatabase({ command: 'seed', online: true });
   try {
     for (const name of SUBGRAPHS) {

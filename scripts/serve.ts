@@ -10,6 +10,7 @@ import type { RunningService } from '../lib/server';
 import { startSubgraph } from '../lib/subgraph';
 import { startGateway } from '../gateway';
 import { subgraphDefinitions } from '../subgraphs';
+import { commandLine } from './commands';
 
 async function main(service: string | undefined): Promise<void> {
   let running: RunningService;
@@ -36,7 +37,7 @@ async function main(service: string | undefined): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main(commandLine('serve').positionals[0]).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

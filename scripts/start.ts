@@ -7,6 +7,7 @@
 import { config } from '../lib/config';
 import { startHub } from '../hub';
 import { log } from '../lib/log';
+import { commandLine } from './commands';
 
 /** Process managers wait about 10 s before SIGKILL: by then the database must have stopped. */
 const STOP_DEADLINE_MS = 8000;
@@ -22,6 +23,7 @@ const EXAMPLE = `{
 }`;
 
 async function main(): Promise<void> {
+  commandLine('start');
   const hub = await startHub();
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   const database = hub.embedded ? `embedded PostgreSQL in ${config.embeddedDir()}` : 'the configured PostgreSQL';

@@ -1,18 +1,18 @@
 /**
- * npm run token -- --org <id, name or alias> --role reporter [--role analyst] [--days 30] [--subject name]
+ * ipzone token --org <id, name or alias> --role reporter [--role analyst] [--days 30] [--subject name] [--out FILE]
  * Prints a token signed with JWT_SECRET (when unset, the secret the hub made for itself
  * in SECRETS_FILE), valid at most MAX_TOKEN_DAYS, and its id (jti) on stderr: what
  * `revokeToken` takes back. The organisation is looked up through the running hub, so
- * any name the document uses works (市场监管局 → amr).
+ * any name the document uses works (市场监管局 → amr). With --out FILE the token is written
+ * to FILE instead, created readable by its owner only (0600) and replacing FILE whole.
  */
 import { decodeJwt } from 'jose';
 import { config } from '../lib/config';
-import { gatewayRequest, parseArgs } from '../lib/client';
-import { ROLES, type Role } from '../lib/identity';
+import { gatewayRequest } from '../lib/client';
+import { writePrivateFile } from '../lib/private-file';
+import type { Role } from '../lib/identity';
 import { issueToken } from '../lib/tokens';
-
-const USAGE =
-  'usage: npm run token -- --org <id, name or alias> --role <reporter|analyst|coordinator|admin> [--role …] [--days 30] [--subject name]';
+import { commandLine, stringOption } from './commands';
 
 async function resolveOrganization(reference: string): Promise<{ id: string; name: string }> {
   try {
@@ -35,23 +35,24 @@ async function resolveOrganization(reference: string): Promise<{ id: string; nam
 }
 
 async function main(): Promise<void> {
-  const { options } = parseArgs(process.argv.slice(2));
-  const org = options.get('org')?.[0];
-  const roles = options.get('role') ?? [];
+  const line = commandLine('token');
+  const org = stringOption(line, 'org')!;
+  const roles = line.values.role as Role[];
   const maxDays = config.maxTokenDays();
-  const days = Number(options.get('days')?.[0] ?? Math.min(30, maxDays));
-  if (!org || roles.length === 0) throw new Error(USAGE);
-  const unknown = roles.find((r) => !ROLES.includes(r as Role));
-  if (unknown) throw new Error(`unknown role "${unknown}"; roles: ${ROLES.join(', ')}`);
+  const days = Number(stringOption(line, 'days') ?? Math.min(30, maxDays));
   if (!(days > 0 && days <= maxDays)) throw new Error(`--days must be more than 0 and at most ${maxDays} (MAX_TOKEN_DAYS)`);
   const organization = await resolveOrganization(org);
-  const subject = options.get('subject')?.[0] ?? `${organization.id}-${roles.join('+')}`;
-  const token = await issueToken({ org: organization.id, roles: roles as Role[], subject }, Math.round(days * 86400));
+  const subject = stringOption(line, 'subject') ?? `${organization.id}-${roles.join('+')}`;
+  const token = await issueToken({ org: organization.id, roles, subject }, Math.round(days * 86400));
   process.stderr.write(
     `token for ${organization.name} (${organization.id}) as ${roles.join(', ')}, valid ${days} days, ` +
       `id (jti) ${decodeJwt(token).jti} — revokeToken(tokenId: …) takes it back:\n`,
   );
-  process.stdout.write(`${token}\n`);
+  const out = stringOption(line, 'out');
+  if (out) {
+    await writePrivateFile(out, `${token}\n`);
+    process.stderr.write(`written to ${out} (readable by its owner only)\n`);
+  } else process.stdout.write(`${token}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -3,10 +3,23 @@
  * because it neither rebuilds nor loads what the command does not use, and tokens read
  * from a file, standard input or IPZONE_TOKEN, never from the command line.
  */
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../../scripts/cli';
+import { ROLES } from '../../lib/identity';
 import { ipzone, ROOT, runProgram } from '../support/cli';
 import { bearer, useHubAndDatabase } from '../support/hub';
 
@@ -109,6 +122,94 @@ describe('tokens never on the command line', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('a token is needed');
   });
+});
+
+describe('strict command lines', () => {
+  const csv = path.join(dir, 'strict.csv');
+  beforeAll(() => writeFileSync(csv, 'indicator,period,value\ncourt-ip-cases-closed,2023Q1,42\n'));
+  const withToken = async () => ({ ...env(), IPZONE_TOKEN: await tokenOf('court') });
+
+  it('`import --dry-run FILE` is a dry run of FILE', async () => {
+    const res = await ipzone(['import', '--dry-run', csv], { env: await withToken() });
+    expect(res.stderr).toContain('(dry run)');
+    expect(res.stdout).toContain('would import: 1 created');
+    expect(res.code).toBe(0);
+    expect(await seriesOf('court-ip-cases-closed')).toBe(0);
+  });
+
+  it('a misspelt option is refused with the usage, writing nothing', async () => {
+    const res = await ipzone(['import', csv, '--dryrun'], { env: await withToken() });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('unknown option --dryrun');
+    expect(res.stderr).toContain('usage: ipzone import FILE');
+    expect(res.stdout).toBe('');
+    expect(await seriesOf('court-ip-cases-closed')).toBe(0);
+  });
+
+  it.each([
+    [['import', csv, 'extra.csv'], 'unexpected argument "extra.csv"'],
+    [['import', csv, '--batch'], '--batch needs a value'],
+    [['import', csv, '--dry-run=no'], '--dry-run takes no value'],
+    [['token', '--org', 'court', 'reporter'], 'unexpected argument "reporter"'],
+    [['token', '--org', 'court'], '--role is missing'],
+    [['token', '--org', 'court', '--role', 'boss'], '--role "boss" is not one of'],
+    [['export', 'kpis', '--asof', '2025-12-31'], 'unknown option --asof'],
+    [['migrate', '--dry-run'], 'unknown option --dry-run'],
+    [['restore'], 'FILE is missing'],
+  ])("refuses %j with exit 2 and the command's usage", async (args, message) => {
+    const res = await ipzone(args, { env: await withToken() });
+    expect(res.stderr).toContain(message);
+    expect(res.stderr).toContain(`usage: ipzone ${args[0]}`);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(await seriesOf('court-ip-cases-closed')).toBe(0);
+  });
+
+  it('help is written from the declarations: every role, format, encoding and option', async () => {
+    const token = (await ipzone(['help', 'token'], { env: env() })).stdout;
+    for (const role of ROLES) expect(token).toContain(role);
+    expect(token).toContain('approver');
+    const importHelp = (await ipzone(['help', 'import'], { env: env() })).stdout;
+    for (const word of ['xlsx', 'csv', '--encoding', 'gb18030', '--dry-run', '--atomic', '--batch', '--token-file'])
+      expect({ word, found: importHelp.includes(word) }).toEqual({ word, found: true });
+    for (const [name, command] of Object.entries(COMMANDS)) {
+      const help = (await ipzone(['help', name], { env: env() })).stdout;
+      for (const option of Object.keys(command.options ?? {}))
+        expect({ name, option, found: help.includes(`--${option}`) }).toEqual({ name, option, found: true });
+    }
+  });
+
+  it('a file that cannot be read is one line, exit 2, never a stack', async () => {
+    const missing = await ipzone(['import', path.join(dir, 'missing.csv')], { env: await withToken() });
+    expect(missing.stderr).toBe(`cannot read ${path.join(dir, 'missing.csv')}: no such file\n`);
+    expect(missing.code).toBe(2);
+    const out = path.join(dir, 'no', 'such', 'kpis.csv');
+    const noFolder = await ipzone(['export', 'kpis', '--out', out], { env: env() });
+    expect(noFolder.stderr).toBe(`cannot write ${out}: its folder does not exist\n`);
+    expect(noFolder.code).toBe(2);
+  });
+});
+
+it('`ipzone token --out FILE` writes the token to a file only its owner reads, replacing one left readable', async () => {
+  const file = path.join(dir, 'tokens', 'court.token');
+  mkdirSync(path.dirname(file));
+  writeFileSync(file, 'old\n');
+  chmodSync(file, 0o644);
+  const res = await ipzone(['token', '--org', 'court', '--role', 'reporter', '--out', file], { env: env() });
+  expect(res.code).toBe(0);
+  expect(res.stdout).toBe('');
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  expect(readFileSync(file, 'utf8')).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  expect(readdirSync(path.dirname(file))).toEqual(['court.token']);
+  const used = await ipzone(['import', '--dry-run', '--token-file', file, path.join(dir, 'strict.csv')], { env: env() });
+  expect(used.stdout).toContain('would import: 1 created');
+  const noFolder = await ipzone(['token', '--org', 'court', '--role', 'reporter', '--out', path.join(dir, 'none', 'x.token')], {
+    env: env(),
+  });
+  expect(noFolder.code).toBe(2);
+  expect(noFolder.stderr.trim().split('\n').pop()).toBe(
+    `cannot write ${path.join(dir, 'none', 'x.token')}: its folder does not exist`,
+  );
 });
 
 it('`ipzone export` writes a CSV export, and a refused one writes nothing and exits 2', async () => {
