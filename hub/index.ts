@@ -36,7 +36,7 @@ export async function prepareDatabase(options: { shareRunning?: boolean } = {}):
     process.env.DATABASE_URL = embedded.url;
   }
   const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)!));
-  for (const url of urls) await ensureDatabase(url);
+  for (const url of urls) await ensureDatabase(url, { create: !config.production() });
   return embedded;
 }
 

@@ -35,7 +35,11 @@ export const COMMANDS: Record<string, Command> = {
   demo: { module: 'scripts/demo', usage: '', summary: 'load the synthetic demo figures into the running hub' },
   seed: { module: 'scripts/seed', usage: '', summary: "write the plan's seed files into the database (idempotent)" },
   migrate: { module: 'scripts/migrate', usage: '', summary: "bring every subgraph's schema up to date" },
-  db: { module: 'scripts/db', usage: '', summary: 'the embedded PostgreSQL alone (prints its DATABASE_URL)' },
+  db: {
+    module: 'scripts/db',
+    usage: '[create]',
+    summary: 'the embedded PostgreSQL alone (prints its DATABASE_URL); create: the databases DATABASE_URL names',
+  },
   backup: { module: 'scripts/backup', usage: 'FILE', summary: "write every subgraph's data to FILE (hub running or stopped)" },
   restore: { module: 'scripts/restore', usage: 'FILE', summary: 'replace the data of every subgraph with a backup' },
   serve: { module: 'scripts/serve', usage: 'gateway|organizations|tasks|indicators', summary: 'one service alone' },

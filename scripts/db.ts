@@ -3,11 +3,30 @@
  * tests, seeds or another hub against it: prints DATABASE_URL=… and keeps running.
  * SIGHUP restarts the server (what an operator's restart looks like to the hub);
  * Ctrl-C or SIGTERM stops it.
+ * `ipzone db create`: creates the databases DATABASE_URL (and the subgraphs' own URLs) name
+ * when they do not exist yet; a hub in production never creates one when it starts.
  */
-import { config } from '../lib/config';
+import { config, SUBGRAPHS } from '../lib/config';
+import { checkConfiguration } from '../lib/config-check';
+import { ensureDatabase } from '../lib/db';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 
+async function create(): Promise<void> {
+  const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)).filter((url) => url !== undefined));
+  if (urls.size === 0) {
+    process.stdout.write('no DATABASE_URL is set: the embedded PostgreSQL creates its own database when the hub starts\n');
+    return;
+  }
+  for (const url of urls) {
+    const where = new URL(url);
+    const created = await ensureDatabase(url);
+    process.stdout.write(`${created ? 'created' : 'exists: '} database "${where.pathname.slice(1)}" on ${where.host}\n`);
+  }
+}
+
 async function main(): Promise<void> {
+  await checkConfiguration({ runs: [] });
+  if (process.argv[2] === 'create') return create();
   const options = { dir: config.embeddedDir(), port: config.embeddedPort() };
   let db = await startEmbeddedDatabase(options);
   process.stdout.write(`DATABASE_URL=${db.url}\n`);

@@ -3,8 +3,10 @@ import { SUBGRAPHS } from '../lib/config';
 import { openStore } from '../lib/db';
 import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
+import { checkConfiguration } from '../lib/config-check';
 
 async function main(): Promise<void> {
+  await checkConfiguration({ runs: ['database'] });
   const embedded = await prepareDatabase();
   try {
     for (const name of SUBGRAPHS) {

@@ -10,6 +10,7 @@ import { config } from '../lib/config';
 import { gatewayRequest, parseArgs } from '../lib/client';
 import { ROLES, type Role } from '../lib/identity';
 import { issueToken } from '../lib/tokens';
+import { checkConfiguration } from '../lib/config-check';
 
 const USAGE =
   'usage: npm run token -- --org <id, name or alias> --role <reporter|analyst|coordinator|admin> [--role …] [--days 30] [--subject name]';
@@ -35,6 +36,7 @@ async function resolveOrganization(reference: string): Promise<{ id: string; nam
 }
 
 async function main(): Promise<void> {
+  await checkConfiguration({ runs: ['tokens'] });
   const { options } = parseArgs(process.argv.slice(2));
   const org = options.get('org')?.[0];
   const roles = options.get('role') ?? [];
