@@ -43,7 +43,7 @@ export async function prepareDatabase(options: { command?: string; online?: bool
     process.env.DATABASE_URL = embedded.url;
   }
   const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)!));
-  for (const url of urls) await ensureDatabase(url);
+  for (const url of urls) await ensureDatabase(url, { create: !config.production() });
   return embedded;
 }
 

@@ -65,19 +65,45 @@ export interface StoreDefinition {
   migrations: MixedList<Function | string>;
 }
 
-/** Create the database named in `url` when it does not exist yet. */
-export async function ensureDatabase(url: string): Promise<void> {
+const databaseName = (url: string): string => decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+
+/** Whether the database named in `url` exists (false) or is missing (true); other failures throw. */
+async function missing(url: string): Promise<boolean> {
   // The usual case, and the only one a role without CREATEDB may reach: it exists.
-  const probe = new Client({ connectionString: url });
+  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await probe.connect();
-    return;
+    return false;
   } catch (error) {
     if ((error as { code?: string }).code !== '3D000') throw error; // 3D000: no such database
+    return true;
   } finally {
     await probe.end().catch(() => undefined);
   }
-  const database = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+}
+
+/** What keeps a hub from using the database of `url`, in words, or undefined when it exists and answers. */
+export async function databaseProblem(url: string): Promise<string | undefined> {
+  const where = new URL(url);
+  try {
+    if (!(await missing(url))) return undefined;
+  } catch (error) {
+    return `cannot be reached (${where.hostname}:${where.port || 5432}): ${(error as Error).message}`;
+  }
+  return `names the database "${databaseName(url)}", which does not exist on ${where.hostname}:${where.port || 5432}: create it with \`ipzone db create\` (in production a start never creates one)`;
+}
+
+/**
+ * Create the database named in `url` when it does not exist yet; true when it was created.
+ * With `create: false` (production's starts) a missing database is an error instead.
+ */
+export async function ensureDatabase(url: string, options: { create?: boolean } = {}): Promise<boolean> {
+  if (!(await missing(url))) return false;
+  const database = databaseName(url);
+  if (options.create === false)
+    throw new Error(
+      `the database "${database}" does not exist: create it with \`ipzone db create\` (in production a start never creates one)`,
+    );
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
@@ -90,6 +116,7 @@ export async function ensureDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+  return true;
 }
 
 /** Open a subgraph's store and bring its schema up to date. */

@@ -93,7 +93,18 @@ export const COMMANDS: Record<string, Command> = {
   demo: { module: 'scripts/demo', summary: 'load the synthetic demo figures into the running hub' },
   seed: { module: 'scripts/seed', summary: "write the plan's seed files into the database (idempotent)" },
   migrate: { module: 'scripts/migrate', summary: "bring every subgraph's schema up to date" },
-  db: { module: 'scripts/db', summary: 'the embedded PostgreSQL alone (prints its DATABASE_URL)' },
+  db: {
+    module: 'scripts/db',
+    summary: 'the embedded PostgreSQL alone (prints its DATABASE_URL); create: the databases DATABASE_URL names',
+    positionals: [
+      {
+        name: 'create',
+        choices: ['create'],
+        optional: true,
+        description: 'create the databases DATABASE_URL (and the subgraphs\' own URLs) name, when missing, and stop',
+      },
+    ],
+  },
   backup: {
     module: 'scripts/backup',
     summary: "write every subgraph's data to FILE, created readable by its owner only (hub running or stopped)",

@@ -3,14 +3,33 @@
  * tests, seeds or another hub against it: prints DATABASE_URL=… and keeps running.
  * SIGHUP restarts the server (what an operator's restart looks like to the hub);
  * Ctrl-C or SIGTERM stops it. Holds the data folder's lock (lib/hub-lock.ts), as a hub does.
+ * `ipzone db create`: creates the databases DATABASE_URL (and the subgraphs' own URLs) name
+ * when they do not exist yet; a hub in production never creates one when it starts.
  */
-import { config } from '../lib/config';
+import { config, SUBGRAPHS } from '../lib/config';
+import { checkConfiguration } from '../lib/config-check';
+import { ensureDatabase } from '../lib/db';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { lockFolder } from '../lib/hub-lock';
 import { commandLine } from './commands';
 
+async function create(): Promise<void> {
+  const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)).filter((url) => url !== undefined));
+  if (urls.size === 0) {
+    process.stdout.write('no DATABASE_URL is set: the embedded PostgreSQL creates its own database when the hub starts\n');
+    return;
+  }
+  for (const url of urls) {
+    const where = new URL(url);
+    const created = await ensureDatabase(url);
+    process.stdout.write(`${created ? 'created' : 'exists: '} database "${where.pathname.slice(1)}" on ${where.host}\n`);
+  }
+}
+
 async function main(): Promise<void> {
-  commandLine('db');
+  const line = commandLine('db');
+  await checkConfiguration({ runs: [] });
+  if (line.positionals[0] === 'create') return create();
   const options = { dir: config.embeddedDir(), port: config.embeddedPort() };
   // Refused (FolderInUse, one line) while a hub or another `ipzone db` runs on the folder.
   const lock = lockFolder(options.dir, 'db');

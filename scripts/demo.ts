@@ -17,6 +17,7 @@ import { gatewayRequest } from '../lib/client';
 import { readFigureRows } from '../lib/figure-file';
 import { issueToken } from '../lib/tokens';
 import { commandLine } from './commands';
+import { checkConfiguration } from '../lib/config-check';
 
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'seeds', 'demo-figures.csv');
 
@@ -82,6 +83,7 @@ export async function loadDemo(
 }
 
 async function main(): Promise<number> {
+  await checkConfiguration({ runs: ['tokens'] });
   const url = config.clientUrl();
   const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'npm-run-demo' }, 600);
   process.stderr.write(`loading the demo figures of ${path.relative(process.cwd(), DEMO_FILE)} into ${url}\n`);

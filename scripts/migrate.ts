@@ -8,8 +8,11 @@ import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 import { commandLine } from './commands';
 
+import { checkConfiguration } from '../lib/config-check';
+
 async function main(): Promise<void> {
   commandLine('migrate');
+  await checkConfiguration({ runs: ['database'] });
   const embedded = await prepareDatabase({ command: 'migrate', online: true });
   try {
     for (const name of SUBGRAPHS) {

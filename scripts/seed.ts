@@ -9,8 +9,11 @@ import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 import { commandLine } from './commands';
 
+import { checkConfiguration } from '../lib/config-check';
+
 async function main(): Promise<void> {
   commandLine('seed');
+  await checkConfiguration({ runs: ['database'] });
   const embedded = await prepareDatabase({ command: 'seed', online: true });
   try {
     for (const name of SUBGRAPHS) {

@@ -3,6 +3,7 @@
  *   node dist/scripts/serve.js gateway|organizations|tasks|indicators
  * A subgraph migrates its own schema (and seeds it when empty and SEED is not "false").
  */
+import { checkConfiguration } from '../lib/config-check';
 import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { ensureDatabase } from '../lib/db';
 import { log } from '../lib/log';
@@ -13,6 +14,7 @@ import { subgraphDefinitions } from '../subgraphs';
 import { commandLine } from './commands';
 
 async function main(service: string | undefined): Promise<void> {
+  await checkConfiguration({ runs: service === 'gateway' ? ['gateway'] : ['subgraphs', 'database'] });
   let running: RunningService;
   if (service === 'gateway') {
     running = await startGateway();
@@ -20,7 +22,7 @@ async function main(service: string | undefined): Promise<void> {
     const name = service as SubgraphName;
     const url = config.subgraphDatabaseUrl(name);
     if (!url) throw new Error(`set DATABASE_URL or ${name.toUpperCase()}_DATABASE_URL`);
-    await ensureDatabase(url);
+    await ensureDatabase(url, { create: !config.production() });
     running = await startSubgraph(subgraphDefinitions[name]);
   } else {
     throw new Error(`usage: serve.js gateway|${SUBGRAPHS.join('|')}`);

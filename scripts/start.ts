@@ -5,6 +5,7 @@
  * flight finished, subgraphs, then the database — within STOP_DEADLINE_MS.
  */
 import { config } from '../lib/config';
+import { checkConfiguration } from '../lib/config-check';
 import { startHub } from '../hub';
 import { log } from '../lib/log';
 import { commandLine } from './commands';
@@ -22,13 +23,31 @@ const EXAMPLE = `{
   organizationByName(name: "市场监管局") { name leadTasks { id } }
 }`;
 
+/** What is on in this mode, one line each. */
+function modeLines(): string[] {
+  const production = config.production();
+  const callers = config.jwksUrl() ? 'JWKS_URL (RS256)' : config.jwtPublicKey() ? 'JWT_PUBLIC_KEY (RS256)' : 'JWT_SECRET (HS256)';
+  return [
+    production
+      ? 'production: explorer and introspection off'
+      : 'development: explorer and introspection on (NODE_ENV=production turns them off)',
+    `reads ${config.readsRequireToken() ? 'need a token' : 'open to anyone'}; tokens verified with ${callers}`,
+    `notification worker ${config.notifications() ? 'on' : 'off'}; log level ${config.logLevel()}`,
+  ];
+}
+
 async function main(): Promise<void> {
   commandLine('start');
+  await checkConfiguration({ runs: ['gateway', 'subgraphs', 'database'] });
   const hub = await startHub();
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   const database = hub.embedded ? `embedded PostgreSQL in ${config.embeddedDir()}` : 'the configured PostgreSQL';
+  const explorer = config.production() ? '' : '  (open it in a browser for the explorer)';
   process.stdout.write(
-    `\nipzone-hub is running on ${database}\n\n  GraphQL gateway: ${url}  (open it in a browser for the explorer)\n` +
+    `\nipzone-hub is running on ${database}\n${modeLines()
+      .map((line) => `  ${line}\n`)
+      .join('')}\n` +
+      `  GraphQL gateway: ${url}${explorer}\n` +
       `  Dashboard:       ${url.replace(/\/graphql$/, '/dashboard')}  (synthetic demo figures: npm run demo)\n\n` +
       `Try:\n  curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE.replace(/\s+/g, ' ') })}'\n\nCtrl-C stops the hub.\n`,
   );

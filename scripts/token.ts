@@ -13,6 +13,7 @@ import { writePrivateFile } from '../lib/private-file';
 import type { Role } from '../lib/identity';
 import { issueToken } from '../lib/tokens';
 import { commandLine, stringOption } from './commands';
+import { checkConfiguration } from '../lib/config-check';
 
 async function resolveOrganization(reference: string): Promise<{ id: string; name: string }> {
   try {
@@ -36,6 +37,7 @@ async function resolveOrganization(reference: string): Promise<{ id: string; nam
 
 async function main(): Promise<void> {
   const line = commandLine('token');
+  await checkConfiguration({ runs: ['tokens'] });
   const org = stringOption(line, 'org')!;
   const roles = line.values.role as Role[];
   const maxDays = config.maxTokenDays();
