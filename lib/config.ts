@@ -81,6 +81,8 @@ export const ENV_VARIABLES = {
   WEBHOOK_RETRY_LIMIT: 'retries of a webhook or e-mail delivery that failed (default 8), then it is given up',
   WEBHOOK_RETRY_DELAY_SECONDS: 'the first retry delay, doubled at each retry with jitter (default 30)',
   JOB_POLL_SECONDS: 'how often the notification worker looks for jobs and schedules (default 2; at least 0.5)',
+  WEBHOOK_ALLOWED_HOSTS:
+    'comma-separated host names or addresses webhooks may reach even though they are inside (loopback, private …); default none',
   SMTP_URL: 'SMTP server e-mail reminders are sent through, e.g. smtp://user:pass@mail.example:587 (unset: no e-mail)',
   MAIL_FROM: 'sender of e-mail reminders (default "ipzone-hub <noreply@localhost>")',
   KPI_FIGURES:
@@ -232,6 +234,16 @@ export const config = {
   retryLimit: (): number => intEnv('WEBHOOK_RETRY_LIMIT', 8),
   retryDelaySeconds: (): number => intEnv('WEBHOOK_RETRY_DELAY_SECONDS', 30),
   jobPollSeconds: (): number => Math.max(0.5, Number(env('JOB_POLL_SECONDS') ?? 2) || 2),
+  webhookAllowedHosts: (): string[] =>
+    (env('WEBHOOK_ALLOWED_HOSTS') ?? '')
+      .split(',')
+      .map((h) =>
+        h
+          .trim()
+          .replace(/^\[(.*)\]$/, '$1')
+          .toLowerCase(),
+      )
+      .filter(Boolean),
   smtpUrl: (): string | undefined => env('SMTP_URL'),
   mailFrom: (): string => env('MAIL_FROM') ?? 'ipzone-hub <noreply@localhost>',
   /** The figures KPIs count when a query does not say (KPI_FIGURES); ALL by default. */

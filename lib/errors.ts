@@ -37,6 +37,10 @@ export const ErrorCode = {
   FILE_TOO_LARGE: 'FILE_TOO_LARGE',
   /** An uploaded file that is not the .xlsx workbook or CSV its URL names, or a damaged one. */
   UNREADABLE_FILE: 'UNREADABLE_FILE',
+  /** A webhook URL whose host is, or resolves to, an address inside (loopback, private, link-local, metadata …). */
+  WEBHOOK_TARGET_FORBIDDEN: 'WEBHOOK_TARGET_FORBIDDEN',
+  /** An organisation already has the most webhook subscriptions it may have. */
+  TOO_MANY_WEBHOOKS: 'TOO_MANY_WEBHOOKS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -79,6 +79,7 @@ beforeAll(async () => {
     REMINDER_DUE_DAYS: String(dueDays),
     JOB_POLL_SECONDS: '0.5',
     WEBHOOK_RETRY_DELAY_SECONDS: '1',
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', // the receivers here are on this machine
     NOTIFICATIONS: 'true', // the test setup turns workers off for every other hub
   });
   hubs.push(await startTestHub());
@@ -87,7 +88,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(hubs.map((h) => h.stop()));
-  for (const name of ['SMTP_URL', 'MAIL_FROM', 'REMINDER_DUE_DAYS', 'JOB_POLL_SECONDS', 'WEBHOOK_RETRY_DELAY_SECONDS'])
+  for (const name of [
+    'SMTP_URL',
+    'MAIL_FROM',
+    'REMINDER_DUE_DAYS',
+    'JOB_POLL_SECONDS',
+    'WEBHOOK_RETRY_DELAY_SECONDS',
+    'WEBHOOK_ALLOWED_HOSTS',
+  ])
     delete process.env[name];
   process.env.NOTIFICATIONS = 'false';
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
@@ -116,20 +124,22 @@ async function sendJobs(...queues: string[]) {
   await boss.stop({ graceful: true, wait: true });
 }
 
-const SUBSCRIBE = `mutation($url: String!) { subscribeWebhook(url: $url, events: [REPORT_DUE_SOON]) {
+const SUBSCRIBE = `mutation($url: String!) { subscribeWebhook(url: $url, events: [REPORT_DUE_SOON], organization: "court") {
   subscription { id url events organization { id } } secret } }`;
 
 it('delivers a due-soon reminder once to the SMTP server and to each webhook, the flaky one on its fourth try', async () => {
   const [a, b] = hubs.map((h) => h.gateway.url);
   const court = await bearer('court', ['reporter']);
-  const s1 = await graphql(a, SUBSCRIBE, { url: `http://127.0.0.1:${portOf(steady.server)}/hook` }, court);
-  const s2 = await graphql(b, SUBSCRIBE, { url: `http://127.0.0.1:${portOf(flaky.server)}/hook` }, court);
+  // The coordinator's office subscribes the court's receivers (only coordinators and admins subscribe).
+  const office = await bearer('amr', ['coordinator']);
+  const s1 = await graphql(a, SUBSCRIBE, { url: `http://127.0.0.1:${portOf(steady.server)}/hook` }, office);
+  const s2 = await graphql(b, SUBSCRIBE, { url: `http://127.0.0.1:${portOf(flaky.server)}/hook` }, office);
   expect(s1.errors).toBeUndefined();
   const secrets = new Map([
     [steady, s1.data!.subscribeWebhook.secret as string],
     [flaky, s2.data!.subscribeWebhook.secret as string],
   ]);
-  const bad = await graphql(a, SUBSCRIBE, { url: 'ftp://example.org' }, court);
+  const bad = await graphql(a, SUBSCRIBE, { url: 'ftp://example.org' }, office);
   expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
   const mail = await graphql(
     a,
@@ -207,12 +217,12 @@ it('delivers a due-soon reminder once to the SMTP server and to each webhook, th
   }
   expect(new Set(mails.map((m) => /^x-ipzone-event-id: (\d+)/im.exec(m.raw)![1]))).toEqual(delivered(steady));
 
-  // The delivery log, as the court reads it: three failures then a delivery per event on the flaky hook.
+  // The delivery log, as the coordinator's office reads it: three failures then a delivery per event on the flaky hook.
   const log = await graphql(
     a,
     `
       {
-        webhookDeliveries {
+        webhookDeliveries(organization: "court") {
           subscriptionId
           eventId
           event
@@ -223,7 +233,7 @@ it('delivers a due-soon reminder once to the SMTP server and to each webhook, th
       }
     `,
     {},
-    court,
+    office,
   );
   const flakyId = s2.data!.subscribeWebhook.subscription.id;
   const attempts = log.data!.webhookDeliveries.filter((d: any) => d.subscriptionId === flakyId);
@@ -263,13 +273,13 @@ it('tells the court its submission was returned, with the comment, and e-mails t
     a,
     `
       mutation ($url: String!) {
-        subscribeWebhook(url: $url, events: [SUBMISSION_RETURNED, SUBMISSION_ACCEPTED]) {
+        subscribeWebhook(url: $url, events: [SUBMISSION_RETURNED, SUBMISSION_ACCEPTED], organization: "court") {
           secret
         }
       }
     `,
     { url: `http://127.0.0.1:${portOf(steady.server)}/decisions` },
-    court,
+    coordinator,
   );
   expect(sub.errors).toBeUndefined();
   const digestTo = await graphql(

@@ -81,13 +81,14 @@ async function webhookJobs(): Promise<Array<{ state: string; retry_count: number
 
 it('failing receivers get each event 1 + WEBHOOK_RETRY_LIMIT times, then the delivery is given up, and never again', async () => {
   const url = hub.gateway.url;
-  const court = await bearer('court', ['reporter']);
+  // The coordinator's office subscribes the court's receivers and reads their log.
+  const office = await bearer('amr', ['coordinator']);
   for (const r of receivers) {
     const res = await graphql(
       url,
       `
         mutation ($url: String!) {
-          subscribeWebhook(url: $url, events: [SUBMISSION_RETURNED]) {
+          subscribeWebhook(url: $url, events: [SUBMISSION_RETURNED], organization: "court") {
             subscription {
               id
             }
@@ -95,7 +96,7 @@ it('failing receivers get each event 1 + WEBHOOK_RETRY_LIMIT times, then the del
         }
       `,
       { url: `http://127.0.0.1:${(r.server.address() as AddressInfo).port}/hook` },
-      court,
+      office,
     );
     expect(res.errors).toBeUndefined();
   }
@@ -133,7 +134,7 @@ it('failing receivers get each event 1 + WEBHOOK_RETRY_LIMIT times, then the del
     url,
     `
       {
-        webhookDeliveries {
+        webhookDeliveries(organization: "court") {
           subscriptionId
           eventId
           attempt
@@ -145,7 +146,7 @@ it('failing receivers get each event 1 + WEBHOOK_RETRY_LIMIT times, then the del
       }
     `,
     {},
-    court,
+    office,
   );
   expect(log.errors).toBeUndefined();
   const deliveries = log.data!.webhookDeliveries as Array<Record<string, any>>;

@@ -3,14 +3,19 @@
  * "timestamp.body" with the subscription's secret, in `x-ipzone-signature: t=…,v1=…`),
  * or by e-mail over SMTP (nodemailer). Each webhook attempt is logged; a failure throws,
  * and the job queue retries it with exponential backoff, WEBHOOK_RETRY_LIMIT times: the
- * attempt after which no retry follows is logged as given up (the dead letter).
+ * attempt after which no retry follows is logged as given up (the dead letter). The target is checked again
+ * before each attempt and the connection made to the address checked (webhook-target.ts); a
+ * refused target is given up at once.
  */
 import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
+import { request } from 'undici';
 import { config } from '../../../lib/config';
 import { log } from '../../../lib/log';
+import { ErrorCode } from '../../../lib/errors';
 import { isoTime } from '../../../lib/sql';
+import { type CheckedTarget, checkWebhookTarget, pinnedAgent } from './webhook-target';
 
 interface OutboxEvent {
   id: string;
@@ -46,32 +51,46 @@ export async function deliverWebhook(
   const timestamp = Math.floor(Date.now() / 1000);
   let status: number | null = null;
   let error: string | null = null;
+  let target: CheckedTarget | undefined;
   try {
-    const response = await fetch(subscription.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-ipzone-event-id': job.outboxId,
-        'x-ipzone-signature': `t=${timestamp},v1=${signature(subscription.secret, timestamp, body)}`,
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
-    });
-    status = response.status;
-    await response.body?.cancel();
-    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    // Checked again at every delivery: a name may resolve elsewhere now than when it was subscribed.
+    target = await checkWebhookTarget(subscription.url);
   } catch (e) {
-    error = (e as Error).message.slice(0, 500);
+    error = `${ErrorCode.WEBHOOK_TARGET_FORBIDDEN}: ${(e as Error).message}`;
   }
-  const gaveUp = error !== null && last;
+  if (target) {
+    const agent = pinnedAgent(target);
+    try {
+      // undici's request follows no redirect: a 3xx is the receiver's answer, not delivered.
+      const response = await request(target.url, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: {
+          'content-type': 'application/json',
+          'x-ipzone-event-id': job.outboxId,
+          'x-ipzone-signature': `t=${timestamp},v1=${signature(subscription.secret, timestamp, body)}`,
+        },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      status = response.statusCode;
+      await response.body.dump();
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    } catch (e) {
+      error = (e as Error).message.slice(0, 500);
+    } finally {
+      await agent.close().catch(() => undefined);
+    }
+  }
+  const gaveUp = error !== null && (last || !target);
   await db.query(
     `INSERT INTO webhook_delivery (subscription_id, outbox_id, attempt, delivered, http_status, error, gave_up)
      SELECT $1, $2, count(*) + 1, $3, $4, $5, $6 FROM webhook_delivery WHERE subscription_id = $1 AND outbox_id = $2`,
     [job.subscriptionId, job.outboxId, error === null, status, error, gaveUp],
   );
   if (gaveUp) log.warn('webhook delivery given up', { subscriptionId: job.subscriptionId, eventId: job.outboxId, error });
-  if (error !== null) throw new Error(`webhook ${job.subscriptionId} for event ${job.outboxId}: ${error}`);
+  // A refused target is not retried: it stays refused until the subscription changes.
+  if (error !== null && target) throw new Error(`webhook ${job.subscriptionId} for event ${job.outboxId}: ${error}`);
 }
 
 let transport: { url: string; transporter: Transporter } | undefined;

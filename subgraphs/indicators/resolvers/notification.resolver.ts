@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, forbidden } from '../../../lib/errors';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity, requireIdentity } from '../../../lib/identity';
 import { isoTime } from '../../../lib/sql';
 import type { IndicatorContext } from '../context';
@@ -11,7 +11,11 @@ import {
   WebhookSubscription,
   WebhookSubscriptionCreated,
 } from '../schema/notification';
+import { checkWebhookTarget } from '../notifications/webhook-target';
 import { organizationIdArgument } from './organization-argument';
+
+/** Most webhook subscriptions one organisation may have. */
+const MAX_WEBHOOKS = 20;
 
 type Context = IndicatorContext;
 
@@ -40,9 +44,10 @@ const toSubscription = (r: Record<string, any>): WebhookSubscription => ({
 
 @Resolver()
 export class NotificationResolver {
-  @Authorized('reporter', 'approver', 'coordinator', 'admin')
+  @Authorized('coordinator', 'admin')
   @Mutation(() => WebhookSubscriptionCreated, {
-    description: 'Subscribes a URL to events of an organisation (default the caller’s); the signing secret is shown once',
+    description:
+      'Subscribes an https URL outside the hub’s own networks to events of an organisation (default the caller’s); the signing secret is shown once',
   })
   async subscribeWebhook(
     @Ctx() context: Context,
@@ -57,15 +62,41 @@ export class NotificationResolver {
     } catch {
       throw badInput('url must be an http or https URL', 'url');
     }
-    if (!['http:', 'https:'].includes(parsed.protocol) || url.length > 2000)
-      throw badInput('url must be an http or https URL', 'url');
+    if (!['http:', 'https:'].includes(parsed.protocol) || url.length > 2000 || parsed.username || parsed.password)
+      throw badInput('url must be an http or https URL without credentials', 'url');
+    const chosen = eventsArgument(events);
     const organizationId = await targetOrganization(context, identity, organization);
+    await checkWebhookTarget(parsed.toString());
     const secret = randomBytes(32).toString('base64url');
-    const [row] = await context.store.dataSource.query(
-      `INSERT INTO webhook_subscription (organization_id, url, events, secret, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-      [organizationId, parsed.toString(), eventsArgument(events), secret, identity.subject],
-    );
+    const row = await context.store.dataSource.transaction(async (manager) => {
+      // One subscriber of an organisation at a time: the count and the duplicate check hold until commit.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('webhook_subscription'), hashtext($1))`, [organizationId]);
+      const [{ count, same }] = await manager.query(
+        `SELECT count(*)::int AS count, count(*) FILTER (WHERE url = $2)::int AS same FROM webhook_subscription WHERE organization_id = $1`,
+        [organizationId, parsed.toString()],
+      );
+      if (same > 0) throw hubError(ErrorCode.CONFLICT, 'this URL is already subscribed for the organisation', { field: 'url' });
+      if (count >= MAX_WEBHOOKS)
+        throw hubError(ErrorCode.TOO_MANY_WEBHOOKS, `an organisation has at most ${MAX_WEBHOOKS} webhook subscriptions`);
+      const [created] = await manager.query(
+        `INSERT INTO webhook_subscription (organization_id, url, events, secret, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [organizationId, parsed.toString(), chosen, secret, identity.subject],
+      );
+      return created;
+    });
     return { subscription: toSubscription(row), secret };
+  }
+
+  @Authorized('coordinator', 'admin')
+  @Mutation(() => Boolean, { description: 'Ends a webhook subscription and drops its delivery log; false when there was none' })
+  async unsubscribeWebhook(@Ctx() context: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+    requireIdentity(context);
+    if (!/^\d{1,18}$/.test(id)) throw badInput('id must be a subscription id', 'id');
+    return context.store.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM webhook_delivery WHERE subscription_id = $1`, [id]);
+      const [, deleted] = await manager.query(`DELETE FROM webhook_subscription WHERE id = $1`, [id]);
+      return deleted > 0;
+    });
   }
 
   @Authorized()
@@ -85,13 +116,17 @@ export class NotificationResolver {
   @Authorized()
   @Query(() => [WebhookDelivery], {
     nullable: true,
-    description: "The delivery log of an organisation's webhooks (default the caller's), latest first",
+    description:
+      "The delivery log of an organisation's webhooks (default the caller's), latest first; coordinators and admins only",
   })
   async webhookDeliveries(
     @Ctx() context: Context,
     @Arg('organization', () => String, { nullable: true }) organization?: string | null,
   ): Promise<WebhookDelivery[]> {
-    const id = await targetOrganization(context, requireIdentity(context), organization);
+    const identity = requireIdentity(context);
+    // Who may not subscribe may not read what receivers answered either: the log would be a probe.
+    if (!hasRole(identity, 'coordinator', 'admin')) throw forbidden('only coordinators and admins read webhook deliveries');
+    const id = await targetOrganization(context, identity, organization);
     const rows: Array<Record<string, any>> = await context.store.dataSource.query(
       `SELECT d.*, s.url, o.event FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
          JOIN outbox o ON o.id = d.outbox_id WHERE s.organization_id = $1 ORDER BY d.id DESC LIMIT 1000`,
