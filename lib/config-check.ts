@@ -128,6 +128,16 @@ export const RULES: Record<EnvVariable, Rule> = {
   DIGEST_CRON: cron(),
   WEBHOOK_RETRY_LIMIT: int(0, 100),
   WEBHOOK_RETRY_DELAY_SECONDS: int(1),
+  // Host names or addresses, never URLs: "https://hooks.example" would let nothing through.
+  WEBHOOK_ALLOWED_HOSTS: {
+    check: (value) => {
+      const wrong = value
+        .split(',')
+        .map((host) => host.trim())
+        .find((host) => host !== '' && !/^(\[[0-9a-f:.]+\]|[\p{L}\p{N}._:-]+)$/iu.test(host));
+      return wrong === undefined ? undefined : `"${wrong}" is not a host name or address (comma-separated hosts, no scheme, port or path)`;
+    },
+  },
   JOB_POLL_SECONDS: decimal({ min: 0.5 }),
   SMTP_URL: url(['smtp:', 'smtps:'], { sensitive: true, example: 'smtp://user:password@mail.example:587' }),
   MAIL_FROM: text(),
