@@ -41,6 +41,20 @@ interface Lists {
   personal: Map<string, PersonalGrant>;
 }
 
+const sizes = (lists: Lists) => ({
+  organizations: lists.organizations.size,
+  revokedTokens: lists.revoked.size,
+  personalTokens: lists.personal.size,
+});
+
+const sameKeys = (a: ReadonlySet<string> | ReadonlyMap<string, unknown>, b: ReadonlySet<string> | ReadonlyMap<string, unknown>) =>
+  a.size === b.size && [...a.keys()].every((key) => b.has(key));
+
+/** Whether a reload brought anything new: an organisation, a revocation or a personal token come or gone. */
+function changed(a: Lists, b: Lists): boolean {
+  return !sameKeys(a.organizations, b.organizations) || !sameKeys(a.revoked, b.revoked) || !sameKeys(a.personal, b.personal);
+}
+
 export class IdentityDirectory {
   private lists: Lists | null = null;
   private loading: Promise<void> | null = null;
@@ -67,7 +81,14 @@ export class IdentityDirectory {
   /** Reloads both lists; a failure keeps the previous ones (and is logged). */
   refresh(): Promise<void> {
     this.loading ??= this.load()
-      .then((lists) => void (this.lists = lists))
+      .then((lists) => {
+        const before = this.lists && sizes(this.lists);
+        const after = sizes(lists);
+        if (!before) log.info('organisations and tokens loaded', after);
+        else if (changed(this.lists!, lists)) log.info('organisations and tokens reloaded: changed', { before, after });
+        else log.debug('organisations and tokens reloaded: unchanged', after);
+        this.lists = lists;
+      })
       .catch((error: unknown) =>
         log.warn('could not reload organisations and revoked tokens', { error: String((error as Error)?.message ?? error) }),
       )

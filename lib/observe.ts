@@ -7,6 +7,13 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { log } from './log';
 import type { ServiceMetrics } from './metrics';
 
+/**
+ * Operations a hub sends itself on a timer (the gateway's identity directory reload every
+ * IDENTITY_REFRESH_SECONDS): logged at debug when they succeed, so an idle hub's log at
+ * info stays quiet; the reload itself says at info when what it loaded changed.
+ */
+export const ROUTINE_OPERATIONS: ReadonlySet<string> = new Set(['IdentityDirectory', 'RecordTokenUse']);
+
 export function observePlugin<TContext extends BaseContext & { requestId: string; identity?: { org: string } | null }>(
   metrics: ServiceMetrics,
 ): ApolloServerPlugin<TContext> {
@@ -22,7 +29,8 @@ export function observePlugin<TContext extends BaseContext & { requestId: string
           const codes = answered.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           const unique = [...new Set(codes)];
           metrics.countRequest(operationName, seconds, codes);
-          log.info('graphql', {
+          const routine = unique.length === 0 && ROUTINE_OPERATIONS.has(operationName ?? '');
+          log[routine ? 'debug' : 'info']('graphql', {
             service: metrics.service,
             requestId: contextValue.requestId,
             operation: (operationName ?? 'anonymous').slice(0, 100),
