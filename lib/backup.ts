@@ -203,7 +203,7 @@ async function writeSubgraph(out: BackupWriter, source: BackupSource, digests: R
 export async function writeBackup(file: string, sources: BackupSource[]): Promise<Record<string, number>> {
   const target = await createPrivateFile(file);
   const gzip = createGzip();
-  const done = pipeline(gzip, target.handle.createWriteStream({ autoClose: false }));
+  const done = pipeline(gzip, target.handle.createWriteStream());
   const out = new BackupWriter(gzip);
   const digests: Record<string, TableDigest> = {};
   try {

@@ -30,7 +30,9 @@ export async function createPrivateFile(file: string): Promise<PrivateFile> {
   } catch (error) {
     throw fileProblem('write', file, error);
   }
+  // A stream written through the handle closes it when it ends (FileHandle emits 'close').
   let closed = false;
+  (handle as unknown as NodeJS.EventEmitter).on('close', () => (closed = true));
   const close = async () => {
     if (!closed) await handle.close().catch(() => undefined);
     closed = true;
@@ -38,7 +40,11 @@ export async function createPrivateFile(file: string): Promise<PrivateFile> {
   return {
     handle,
     async commit() {
-      await handle.sync();
+      if (closed) {
+        // Closed by its stream: opened again to reach the disk before it takes the name.
+        const again = await open(partial, 'r');
+        await again.sync().finally(() => again.close());
+      } else await handle.sync();
       await close();
       try {
         await rename(partial, file);

@@ -323,7 +323,7 @@ it('a restore on the running hub asks for --force, then brings back the backed-u
   // A sound backup on a hub that holds data: refused without --force, saying what it would replace.
   const unforced = await ipzone(['restore', file], { env });
   expect(unforced.code).toBe(2);
-  expect(unforced.stderr).toMatch(/the hub holds [\d,]+ rows in \d+ tables \(indicators\.figure_revision [\d,]+/);
+  expect(unforced.stderr).toMatch(/the hub holds [\d,]+ rows in \d+ tables \(.*indicators\.figure_revision [\d,]+/);
   expect(unforced.stderr).toContain('run it again with --force');
   expect(await snapshot(process.env.DATABASE_URL!)).toEqual(changed);
 
