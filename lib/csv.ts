@@ -98,8 +98,8 @@ function lineCounter(data: Buffer): (offset: number) => number {
   };
 }
 
-/** Bytes handed to the parser at a time: a few milliseconds of work. */
-const CHUNK_BYTES = 16 * 1024;
+/** Bytes handed to the parser at a time: a few milliseconds of work, even for rows of the wrong width (each costs the parser an error object). */
+const CHUNK_BYTES = 1024;
 
 function* chunks(data: Buffer): Generator<Buffer> {
   for (let at = 0; at < data.length; at += CHUNK_BYTES) yield data.subarray(at, at + CHUNK_BYTES);

@@ -62,6 +62,25 @@ export class ReadBudget {
     this.cell(fields);
   }
 
+  /**
+   * Refuses at once a text whose lines holding anything outnumber the rows allowed (the
+   * header aside): a record takes at least one such line, so the file cannot be within
+   * the limit, and parsing it first would cost seconds of work for nothing.
+   */
+  lines(text: string): void {
+    let lines = 0;
+    let start = 0;
+    while (start < text.length && lines <= this.limits.rows + 1) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (text.slice(start, Math.min(end, start + 2)).trim() !== '' || end - start > 2) lines += 1;
+      start = end + 1;
+    }
+    if (lines - 1 > this.limits.rows) {
+      throw new ReadLimitError('rows', `the file has more than ${this.limits.rows} rows: split it`);
+    }
+  }
+
   /** Counts cells, or texts a workbook keeps for its cells. */
   cell(count: number): void {
     this.cells += count;

@@ -1,7 +1,9 @@
 /**
  * Uploads are read within bounds, in development and production alike: a role that may not
- * write figures is refused 403 before a million-row CSV or a lying workbook is read; an answer
- * lists at most 100 rejections and counts the rest; a damaged sheet is refused in plain words.
+ * write figures is refused 403 before a million-row CSV or a lying workbook is read; a
+ * reporter's million-row CSV is refused with FILE_TOO_LARGE while the gateway keeps
+ * answering /healthz and its memory stays flat; an answer lists at most 100
+ * rejections and counts the rest; a damaged sheet is refused in plain words.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { constants, deflateRawSync } from 'node:zlib';
@@ -144,6 +146,21 @@ describe.each([
       expect(result.body.code ?? result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(result.text.length).toBeLessThan(1000);
       expect(ms).toBeLessThan(2000);
+    }
+  });
+
+  it('refuses a reporter FILE_TOO_LARGE for a million-row CSV, /healthz answering within 100 ms, RSS under +100 MB', async () => {
+    const reporter = await bearer('court', ['reporter']);
+    for (const [name, body] of [['upload.csv', millionRows]] as const) {
+      const { result, maxWait, rss } = await watched(url, () => post(url, name, body, reporter));
+      const code = result.body.code ?? result.body.errors?.[0]?.extensions?.code;
+      expect({ name, status: result.status, code, text: result.text.slice(0, 300) }).toMatchObject({ name, status: 413, code: 'FILE_TOO_LARGE' });
+      // What the hub did meanwhile: every /healthz answered within 100 ms, memory grown by less than 100 MB.
+      expect({ name, maxWait, rss, waitedUnder100ms: maxWait < 100, grewUnder100MB: rss < 100 }).toMatchObject({
+        waitedUnder100ms: true,
+        grewUnder100MB: true,
+      });
+      expect(result.text.length).toBeLessThan(2000);
     }
   });
 
