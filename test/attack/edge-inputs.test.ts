@@ -3,44 +3,19 @@
  * the planner, in development and production alike: days and instants outside the years
  * PostgreSQL and the hub hold (1900–9999), and numbers no double holds (`1e400`).
  */
-import { generateKeyPairSync } from 'node:crypto';
-import type { Hub } from '../../hub';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql } from '../support/hub';
+import { MODES, useHubIn } from '../support/modes';
 
 const FIGURES = `query ($asOf: DateTime) { indicator(id: "police-ip-criminal-cases") { figures(asOf: $asOf) { period value } } }`;
 const OBLIGATIONS = `query ($asOf: LocalDate) { obligations(organization: "court", asOf: $asOf) { period } }`;
 const push = (value: string) =>
   `mutation { pushFigures(input: { figures: [{ indicator: "police-ip-criminal-cases", period: "2025", value: ${value} }] }) { created } }`;
 
-function production(): Record<string, string> {
-  const { privateKey } = generateKeyPairSync('ed25519');
-  return {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'p'.repeat(40),
-    GATEWAY_PRIVATE_KEY: JSON.stringify(privateKey.export({ format: 'jwk' })),
-  };
-}
-
-describe.each([
-  ['development', () => ({})],
-  ['production', production],
-])('in %s mode', (_mode, environment) => {
-  let hub: Hub;
+describe.each(MODES)('in %s mode', (_mode, environment) => {
+  const started = useHubIn(environment);
   let url: string;
-  const saved = { ...process.env };
-  let variables: Record<string, string> = {};
-  beforeAll(async () => {
-    variables = environment();
-    Object.assign(process.env, variables);
-    hub = await startTestHub();
-    url = hub.gateway.url;
-  });
-  afterAll(async () => {
-    await hub?.stop();
-    for (const key of Object.keys(variables)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
+  beforeAll(() => {
+    url = started().gateway.url;
   });
 
   it('refuses an instant outside the years 1900–9999 as BAD_USER_INPUT naming asOf, as a variable or a literal', async () => {

@@ -5,19 +5,9 @@
  * answering /healthz and its memory stays flat; an answer lists at most 100
  * rejections and counts the rest; a damaged sheet is refused in plain words.
  */
-import { generateKeyPairSync } from 'node:crypto';
 import { constants, deflateRawSync } from 'node:zlib';
-import type { Hub } from '../../hub';
-import { bearer, startTestHub } from '../support/hub';
-
-function production(): Record<string, string> {
-  const { privateKey } = generateKeyPairSync('ed25519');
-  return {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'p'.repeat(40),
-    GATEWAY_PRIVATE_KEY: JSON.stringify(privateKey.export({ format: 'jwk' })),
-  };
-}
+import { bearer } from '../support/hub';
+import { MODES, useHubIn } from '../support/modes';
 
 /** A ZIP of `parts` stored deflated; `declared` overrides a part's sizes in its headers. */
 function zip(parts: Array<{ name: string; data: Buffer; raw?: number; declared?: number }>): Buffer {
@@ -60,14 +50,35 @@ function zip(parts: Array<{ name: string; data: Buffer; raw?: number; declared?:
   return Buffer.concat([...locals, directory, end]);
 }
 
-const SHEET_HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_HEAD =
+  '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 function workbook(sheet: { name: string; data: Buffer; raw?: number; declared?: number }): Buffer {
   const x = (s: string) => Buffer.from(s);
   return zip([
-    { name: '[Content_Types].xml', data: x('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>') },
-    { name: '_rels/.rels', data: x('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>') },
-    { name: 'xl/workbook.xml', data: x('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>') },
-    { name: 'xl/_rels/workbook.xml.rels', data: x('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>') },
+    {
+      name: '[Content_Types].xml',
+      data: x(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: x(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: x(
+        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Figures" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: x(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      ),
+    },
     sheet,
   ]);
 }
@@ -84,7 +95,10 @@ const millionRows = Buffer.from('indicator,period\n' + 'x\n'.repeat(1_000_000));
 const bomb = lyingWorkbook(400);
 
 /** Runs `action` while /healthz is asked every 20 ms; the longest wait and the RSS growth. */
-async function watched<T>(url: string, action: () => Promise<T>): Promise<{ result: T; maxWait: number; rss: number; ms: number }> {
+async function watched<T>(
+  url: string,
+  action: () => Promise<T>,
+): Promise<{ result: T; maxWait: number; rss: number; ms: number }> {
   (global as any).gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
@@ -108,40 +122,47 @@ async function watched<T>(url: string, action: () => Promise<T>): Promise<{ resu
   return { result, maxWait, rss: (peak - before) / 2 ** 20, ms };
 }
 
-async function post(url: string, name: 'upload.csv' | 'upload.xlsx', body: Buffer, headers: Record<string, string>, query = 'dryRun=true') {
+async function post(
+  url: string,
+  name: 'upload.csv' | 'upload.xlsx',
+  body: Buffer,
+  headers: Record<string, string>,
+  query = 'dryRun=true',
+) {
   const type = name === 'upload.csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const res = await fetch(new URL(`/report/${name}?${query}`, url), { method: 'POST', headers: { 'content-type': type, ...headers }, body: new Uint8Array(body) });
+  const res = await fetch(new URL(`/report/${name}?${query}`, url), {
+    method: 'POST',
+    headers: { 'content-type': type, ...headers },
+    body: new Uint8Array(body),
+  });
   const text = await res.text();
-  return { status: res.status, text, body: (() => { try { return JSON.parse(text); } catch { return undefined; } })() };
+  return {
+    status: res.status,
+    text,
+    body: (() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+    })(),
+  };
 }
 
-describe.each([
-  ['development', () => ({})],
-  ['production', production],
-])('in %s mode', (mode, environment) => {
-  let hub: Hub;
+describe.each(MODES)('in %s mode', (_mode, environment) => {
+  const started = useHubIn(environment);
   let url: string;
-  const saved = { ...process.env };
-  let variables: Record<string, string> = {};
-  beforeAll(async () => {
-    variables = environment();
-    Object.assign(process.env, variables);
-    hub = await startTestHub();
-    url = hub.gateway.url;
-  });
-  afterAll(async () => {
-    await hub?.stop();
-    for (const key of Object.keys(variables)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
+  beforeAll(() => {
+    url = started().gateway.url;
   });
 
   it('refuses an analyst 403 before reading a million-row CSV or a lying workbook', async () => {
     const analyst = await bearer('court', ['analyst']);
-    for (const [name, body] of [['upload.csv', millionRows], ['upload.xlsx', bomb]] as const) {
+    for (const [name, body] of [
+      ['upload.csv', millionRows],
+      ['upload.xlsx', bomb],
+    ] as const) {
       const { result, ms } = await watched(url, () => post(url, name, body, analyst));
-      console.log(`${mode} analyst ${name}: ${result.status} in ${ms.toFixed(0)} ms, ${result.text.length} bytes`);
       expect(result.status).toBe(403);
       expect(result.body.code ?? result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(result.text.length).toBeLessThan(1000);
@@ -154,7 +175,11 @@ describe.each([
     for (const [name, body] of [['upload.csv', millionRows]] as const) {
       const { result, maxWait, rss } = await watched(url, () => post(url, name, body, reporter));
       const code = result.body.code ?? result.body.errors?.[0]?.extensions?.code;
-      expect({ name, status: result.status, code, text: result.text.slice(0, 300) }).toMatchObject({ name, status: 413, code: 'FILE_TOO_LARGE' });
+      expect({ name, status: result.status, code, text: result.text.slice(0, 300) }).toMatchObject({
+        name,
+        status: 413,
+        code: 'FILE_TOO_LARGE',
+      });
       // What the hub did meanwhile: every /healthz answered within 100 ms, memory grown by less than 100 MB.
       expect({ name, maxWait, rss, waitedUnder100ms: maxWait < 100, grewUnder100MB: rss < 100 }).toMatchObject({
         waitedUnder100ms: true,
@@ -173,13 +198,25 @@ describe.each([
     expect(res.body.rejectionsOmitted).toBe(400);
     const csv = await post(url, 'upload.csv', file, reporter, 'dryRun=true&rejections=csv');
     expect(csv.status).toBe(200);
-    expect(csv.text.trim().split('\n').filter((l) => l.startsWith('rejection'))).toHaveLength(500);
+    expect(
+      csv.text
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('rejection')),
+    ).toHaveLength(500);
   });
 
   it('refuses a sheet cell without its reference 400 UNREADABLE_FILE in plain words', async () => {
     const reporter = await bearer('court', ['reporter']);
-    const sheet = SHEET_HEAD + '<row r="1"><c t="inlineStr"><is><t>indicator</t></is></c></row><row r="2"><c><v>1</v></c></row></sheetData></worksheet>';
-    const res = await post(url, 'upload.xlsx', workbook({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }), reporter);
+    const sheet =
+      SHEET_HEAD +
+      '<row r="1"><c t="inlineStr"><is><t>indicator</t></is></c></row><row r="2"><c><v>1</v></c></row></sheetData></worksheet>';
+    const res = await post(
+      url,
+      'upload.xlsx',
+      workbook({ name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }),
+      reporter,
+    );
     expect(res.status).toBe(400);
     expect(res.body.code ?? res.body.errors?.[0]?.extensions?.code).toBe('UNREADABLE_FILE');
     expect(res.text).not.toMatch(/Cannot read properties|undefined|TypeError/);

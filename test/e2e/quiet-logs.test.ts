@@ -38,7 +38,9 @@ it('writes nothing at info while idle through several reloads, and logs them at 
   expect(audible()).toEqual([]);
   const reloads = logged.filter((entry) => entry.operation === 'IdentityDirectory');
   expect(reloads.length).toBeGreaterThanOrEqual(3);
-  expect(logged.filter((entry) => entry.message === 'organisations and tokens reloaded: unchanged').length).toBeGreaterThanOrEqual(3);
+  expect(
+    logged.filter((entry) => entry.message === 'organisations and tokens reloaded: unchanged').length,
+  ).toBeGreaterThanOrEqual(3);
 });
 
 it('says at info when a reload changed what it loaded', async () => {

@@ -1,0 +1,41 @@
+/**
+ * Runs a test file's checks against a hub in development mode and again in production
+ * mode (the variables production requires, made fresh), restoring the environment after.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import type { Hub } from '../../hub';
+import { startTestHub } from './hub';
+
+export function productionEnvironment(): Record<string, string> {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'p'.repeat(40),
+    GATEWAY_PRIVATE_KEY: JSON.stringify(privateKey.export({ format: 'jwk' })),
+  };
+}
+
+export const MODES: Array<[string, () => Record<string, string>]> = [
+  ['development', () => ({})],
+  ['production', productionEnvironment],
+];
+
+/** Inside a describe block: a hub started with `environment` set, stopped and the environment restored after. */
+export function useHubIn(environment: () => Record<string, string>): () => Hub {
+  let hub: Hub;
+  const saved = { ...process.env };
+  let variables: Record<string, string> = {};
+  beforeAll(async () => {
+    variables = environment();
+    Object.assign(process.env, variables);
+    hub = await startTestHub();
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    for (const key of Object.keys(variables)) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  });
+  return () => hub;
+}
