@@ -5,7 +5,7 @@
  * A file that breaks the quoting rules is refused with the line it breaks them on.
  */
 import { Readable } from 'node:stream';
-import { parse as parseStream } from 'csv-parse';
+import { CsvError as StreamCsvError, parse as parseStream } from 'csv-parse';
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
@@ -133,7 +133,8 @@ export async function* streamCsv(text: string): AsyncGenerator<CsvRecord> {
   try {
     for await (const fields of parser) yield { line: lines.shift()!, fields: fields as string[] };
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    // The stream API's own CsvError class (csv-parse and csv-parse/sync each define one).
+    if (!(error instanceof StreamCsvError)) throw error;
     throw new CsvSyntaxError(startLine(), QUOTE_PROBLEMS[error.code] ?? error.message);
   } finally {
     parser.destroy();
