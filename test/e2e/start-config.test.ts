@@ -136,7 +136,7 @@ it('refuses a database that does not exist; `ipzone db create` creates it; then 
   expect((await ipzone(['db', 'create'], env)).stdout).toContain(`exists:  database "${DATABASE}"`);
 
   const started = await ipzone(['start'], env, (stdout) => stdout.includes('Ctrl-C stops the hub'));
-  expect(started.stdout).toContain('production: explorer, introspection and stack traces off');
+  expect(started.stdout).toContain('production: explorer and introspection off');
   expect(started.stdout).not.toContain('explorer)'); // no invitation to an explorer production turns off
   expect({ code: started.code, signal: started.signal, stderr: started.stderr }).toEqual({ code: 0, signal: null, stderr: '' });
 }, 120_000);
