@@ -146,9 +146,10 @@ async function confirmReplacing(backup: VerifiedBackup, force: boolean): Promise
 async function main(): Promise<void> {
   const line = commandLine('restore');
   const [file] = line.positionals;
-  const backup = await verifyBackup(file);
+  // A data folder a running hub holds is refused first, whatever the file.
   const embedded = await prepareDatabase({ command: 'restore' });
   try {
+    const backup = await verifyBackup(file);
     await confirmReplacing(backup, line.values.force === true);
     const { tables, omitted } = await restore(file);
     // Migrations added since the backup was made, as every start runs them.
