@@ -6,7 +6,8 @@
  * one line naming it; a lock whose process is gone (a hub killed with SIGKILL) is taken
  * over, and the database it left running is then recovered as after any crash.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
 
 export interface LockHolder {
   pid: number;
@@ -72,6 +73,7 @@ export function folderHolder(dir: string): LockHolder | undefined {
  */
 export function lockFolder(dir: string, command: string): FolderLock {
   const file = lockFileOf(dir);
+  mkdirSync(path.dirname(file), { recursive: true }); // a fresh checkout has no .data/ yet
   const holder: LockHolder = { pid: process.pid, command, startedAt: new Date().toISOString(), ports: {} };
   const write = (flag: 'wx' | 'w') => {
     const fd = openSync(file, flag, 0o600);

@@ -15,8 +15,10 @@ import { issueToken } from '../../lib/tokens';
 import { testPort } from '../support/isolation';
 
 const ROOT = path.resolve(__dirname, '../..');
-const DATA = path.join(ROOT, '.data', `test-start-${process.pid}`);
-const SECRETS_FILE = `${DATA}-secrets.json`;
+// A folder that does not exist yet, as .data/ on a fresh checkout.
+const HOME = path.join(ROOT, '.data', `test-start-${process.pid}`);
+const DATA = path.join(HOME, 'postgres');
+const SECRETS_FILE = `${HOME}-secrets.json`;
 const PG_PORT = testPort(54349);
 const PORTS = {
   GATEWAY_PORT: String(testPort(4170)),
@@ -73,7 +75,7 @@ function startHub(npm = false): {
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
   await new Promise((resolve) => setTimeout(resolve, 500));
-  rmSync(DATA, { recursive: true, force: true });
+  rmSync(HOME, { recursive: true, force: true });
   rmSync(SECRETS_FILE, { force: true });
   delete process.env.SECRETS_FILE;
 });
