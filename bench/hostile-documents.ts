@@ -5,8 +5,13 @@
  */
 export interface HostileRequest {
   name: string;
-  /** The JSON body sent to /graphql. */
-  body: string;
+  /** Where it is sent (default /graphql) and as what (default JSON). */
+  path?: string;
+  contentType?: string;
+  /** The role of the token it carries (default none). */
+  role?: 'reporter' | 'coordinator';
+  /** The body: a GraphQL request's JSON, or a file. */
+  body: string | Buffer;
   status: number;
   code: string;
 }
@@ -24,7 +29,7 @@ const aliased = (count: number, selection: string) =>
 const TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
 /** Every hostile request, built once (some are megabytes long). */
-export function hostileRequests(maxBodyBytes: number): HostileRequest[] {
+export function hostileRequests(maxBodyBytes: number): Array<HostileRequest & { body: string }> {
   const documents: Array<[string, string, string]> = [
     ['23 fragments each spreading the next twice', fragmentDoubling(), TOO_COMPLEX],
     ['the same, without any list', fragmentDoubling('Query', 'plan { title }'), TOO_COMPLEX],

@@ -5,7 +5,8 @@
  * requests a second, bounded in time and count.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { hostileRequests } from './hostile-documents';
+import { type HostileRequest, hostileRequests } from './hostile-documents';
+import { hostileUploads } from './hostile-files';
 
 export interface HostileJob {
   url: string;
@@ -15,6 +16,8 @@ export interface HostileJob {
   /** Most requests one loop sends a second. */
   perSecond: number;
   maxBodyBytes: number;
+  /** A token of each role a hostile request may carry. */
+  tokens: Record<NonNullable<HostileRequest['role']>, string>;
 }
 
 export interface HostileResult {
@@ -26,11 +29,18 @@ export interface HostileResult {
 }
 
 /** The status and error code of the answer, or why the connection closed before one was read. */
-async function send(url: string, body: RequestInit['body']): Promise<{ status: number; code?: string } | { closed: string }> {
+async function send(
+  url: string,
+  headers: Record<string, string>,
+  body: BodyInit,
+): Promise<{ status: number; code?: string } | { closed: string }> {
   try {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const answer = (await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: { code?: string } }> };
-    return { status: response.status, code: answer.errors?.[0]?.extensions?.code };
+    const response = await fetch(url, { method: 'POST', headers, body });
+    const answer = (await response.json().catch(() => ({}))) as {
+      code?: string;
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
+    return { status: response.status, code: answer.errors?.[0]?.extensions?.code ?? answer.code };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { closed: `connection closed (${cause?.code ?? cause?.message ?? String(error)})` };
@@ -38,7 +48,15 @@ async function send(url: string, body: RequestInit['body']): Promise<{ status: n
 }
 
 async function run(job: HostileJob): Promise<HostileResult> {
-  const requests = hostileRequests(job.maxBodyBytes).map((r) => ({ ...r, bytes: Buffer.from(r.body) }));
+  const requests = [...hostileRequests(job.maxBodyBytes), ...hostileUploads()].map((r) => ({
+    ...r,
+    url: new URL(r.path ?? '/graphql', job.url).toString(),
+    headers: {
+      'content-type': r.contentType ?? 'application/json',
+      ...(r.role ? { authorization: `Bearer ${job.tokens[r.role]}` } : {}),
+    },
+    bytes: new Uint8Array(Buffer.from(r.body)),
+  }));
   const latencies: number[] = [];
   const wrong: string[] = [];
   const until = performance.now() + job.seconds * 1000;
@@ -49,7 +67,7 @@ async function run(job: HostileJob): Promise<HostileResult> {
         const request = requests[sent % requests.length];
         sent += 1;
         const started = performance.now();
-        const answered = await send(job.url, request.bytes);
+        const answered = await send(request.url, request.headers, request.bytes);
         latencies.push(performance.now() - started);
         if ('closed' in answered) {
           // A body over the limit may be answered 413 and the connection closed while it is still being sent.

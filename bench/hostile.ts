@@ -1,13 +1,16 @@
 /**
  * Hostile traffic: the p99 of the dashboard's main query through the gateway, quiet and
  * while a bounded mix of hostile requests (hostile-documents.ts: fragment bombs, alias
- * floods, multi-megabyte documents and bodies, repeated fields, deep introspection) runs
+ * floods, multi-megabyte documents and bodies, repeated fields, deep introspection;
+ * hostile-files.ts: a million-row CSV and a lying workbook uploaded by a reporter, a
+ * webhook aimed at the cloud metadata address) runs
  * from a worker thread on loopback, paced (a closed-loop flood would only measure how the
  * two cores are shared). Aim: p99 under hostile traffic ≤ 2 × quiet p99.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { config } from '../lib/config';
+import { issueToken } from '../lib/tokens';
 import type { Hub } from '../hub';
 import { DASHBOARD_QUERY } from './fixtures';
 import type { HostileJob, HostileResult } from './hostile-worker';
@@ -42,6 +45,10 @@ export async function benchHostile(hub: Hub, _databaseUrl: string, full: boolean
     concurrency: HOSTILE_SENDERS,
     perSecond: HOSTILE_PER_SECOND,
     maxBodyBytes: config.maxBodyBytes(),
+    tokens: {
+      reporter: await issueToken({ org: 'court', roles: ['reporter'], subject: 'bench' }, 600),
+      coordinator: await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'bench' }, 600),
+    },
   });
   const loud = await load(dashboard, CONCURRENCY, seconds, 20_000);
   const hostile = await traffic;

@@ -186,7 +186,7 @@ export async function readFigureBytes(
     [records, sheet, format] = [workbook.records, workbook.sheet, `.xlsx, sheet "${workbook.sheet}"`];
   } else {
     const decoded = decodeText(bytes, encoding);
-    budget.lines(decoded.text);
+    await budget.lines(decoded.text);
     [records, format] = [streamCsv(decoded.text), decoded.encoding];
   }
   let reader: FigureRecordReader | undefined;
