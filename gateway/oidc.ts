@@ -4,14 +4,14 @@
  *
  * - GET /report/oidc/authorize?code_challenge=…&state=… sends the browser to the provider's
  *   authorization endpoint (authorization code, PKCE S256, scope openid, the page's client id,
- *   back to /report on this origin);
+ *   back to /report at PUBLIC_URL);
  * - POST /report/oidc/token {code, code_verifier} trades the code at the provider's token
  *   endpoint and answers the ID token, which the page then sends as its bearer token (the
  *   gateway verifies it like any caller's token: lib/tokens.ts).
  *
  * The hub keeps no password and no session: the verifier stays in the browser until this trade.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { config } from '../lib/config';
 import { log } from '../lib/log';
 import { oidcMetadata } from '../lib/oidc';
@@ -20,10 +20,8 @@ import { SECURITY_HEADERS } from './dashboard';
 const PKCE = /^[A-Za-z0-9._~-]{43,128}$/;
 const STATE = /^[A-Za-z0-9._~-]{1,200}$/;
 
-/** Where the provider sends the browser back: /report on the origin the browser used. */
-function redirectUri(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}/report`;
-}
+/** Where the provider sends the browser back: /report at PUBLIC_URL (never the Host a request names). */
+const redirectUri = (): string => `${config.publicUrl()}/report`;
 
 function refuse(reply: FastifyReply, status: number, error: string): FastifyReply {
   return reply.code(status).headers(SECURITY_HEADERS).send({ error });
@@ -42,7 +40,7 @@ export function oidcRoutes(app: FastifyInstance): void {
       client_id: oidc.clientId,
       response_type: 'code',
       scope: 'openid',
-      redirect_uri: redirectUri(request),
+      redirect_uri: redirectUri(),
       code_challenge: challenge,
       code_challenge_method: 'S256',
       state,
@@ -66,7 +64,7 @@ export function oidcRoutes(app: FastifyInstance): void {
         code,
         code_verifier: verifier,
         client_id: oidc.clientId,
-        redirect_uri: redirectUri(request),
+        redirect_uri: redirectUri(),
       }),
       signal: AbortSignal.timeout(10_000),
     });

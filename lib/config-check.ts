@@ -149,6 +149,18 @@ export const RULES: Record<EnvVariable, Rule> = {
   OIDC_CLIENT_ID: requiredWhen(text(), (context) =>
     setting(context, 'OIDC_ISSUER') ? 'must be set with OIDC_ISSUER (the two go together)' : undefined,
   ),
+  // An origin only: the pages are served at its root.
+  PUBLIC_URL: requiredWhen(
+    also(web(), (value) =>
+      new URL(value).href === `${new URL(value).origin}/`
+        ? undefined
+        : `must be an origin only (scheme, host and port, e.g. https://ipzone.example.org), got "${value}"`,
+    ),
+    (context) =>
+      context.production && context.runs.has('gateway') && setting(context, 'OIDC_ISSUER')
+        ? 'must be set in production with OIDC_ISSUER: the sign-in provider sends people back to PUBLIC_URL/report'
+        : undefined,
+  ),
 };
 
 export interface CheckOptions {

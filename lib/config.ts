@@ -91,6 +91,8 @@ export const ENV_VARIABLES = {
   OIDC_ISSUER:
     'OpenID Connect provider people sign in with on /report (its issuer URL); the gateway accepts the ID tokens it signs (RS256, keys from its JWKS)',
   OIDC_CLIENT_ID: 'client id of the reporting page at the OIDC_ISSUER provider (a public client: authorization code with PKCE)',
+  PUBLIC_URL:
+    "the hub's origin as people's browsers reach it, e.g. https://ipzone.example.org (default http://localhost:GATEWAY_PORT; required in production with OIDC_ISSUER): the sign-in provider sends people back to PUBLIC_URL/report, never to the Host a request names",
 } as const;
 export type EnvVariable = keyof typeof ENV_VARIABLES;
 
@@ -254,6 +256,8 @@ export const config = {
   },
   /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
   dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),
+  /** The hub's origin as browsers reach it (no trailing slash): absolute links start with it, never with a request's Host. */
+  publicUrl: (): string => new URL(env('PUBLIC_URL') ?? `http://localhost:${config.port('gateway')}`).origin,
   /** The OpenID Connect provider of /report, when one is configured (both set). */
   oidc: (): { issuer: string; clientId: string } | null => {
     const issuer = env('OIDC_ISSUER');

@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
@@ -60,10 +61,12 @@ beforeAll(async () => {
   issuer = await startProvider(`${state.base}/report`);
   process.env.OIDC_ISSUER = issuer;
   process.env.OIDC_CLIENT_ID = 'ipzone-report';
+  process.env.PUBLIC_URL = state.base;
 });
 afterAll(async () => {
   delete process.env.OIDC_ISSUER;
   delete process.env.OIDC_CLIENT_ID;
+  delete process.env.PUBLIC_URL;
   provider?.kill('SIGTERM');
   await state?.stop();
   expect(offOrigin).toEqual([]);
@@ -90,6 +93,20 @@ async function fillForm(page: Page, values: Record<string, string>): Promise<str
 }
 
 describe('the court clerk signs in through the OIDC provider', () => {
+  it('is sent back to PUBLIC_URL/report whatever Host the request names', async () => {
+    const sentBack = (host?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const url = new URL(`${state.base}/report/oidc/authorize?code_challenge=${'c'.repeat(43)}&state=s`);
+        const request = httpGet(url, { headers: host ? { host } : {} }, (res) => {
+          res.resume();
+          resolve(new URL(res.headers.location!).searchParams.get('redirect_uri')!);
+        });
+        request.on('error', reject);
+      });
+    expect(await sentBack()).toBe(`${state.base}/report`);
+    expect(await sentBack('evil.example')).toBe(`${state.base}/report`);
+  });
+
   it('sees 2025Q4 due, is stopped by a jump until it is explained, submits, prints the receipt; the dashboard shows it', async () => {
     const { page, problems } = await reportPage(`${state.base}/report?asOf=${AS_OF}`, [issuer]);
     await page.waitForSelector('#oidc:not([hidden])');

@@ -105,6 +105,19 @@ describe('production', () => {
     );
   });
 
+  it('needs PUBLIC_URL, an origin, for the sign-in provider to send people back to (never the Host a request names)', () => {
+    const oidc = { JWT_SECRET: SECRET, GATEWAY_PRIVATE_KEY: PRIVATE_PEM, OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'report' };
+    expect(problems(production(oidc))).toEqual([
+      'PUBLIC_URL must be set in production with OIDC_ISSUER: the sign-in provider sends people back to PUBLIC_URL/report',
+    ]);
+    expect(problems(production({ ...oidc, PUBLIC_URL: 'https://ipzone.example.org' }))).toEqual([]);
+    expect(problems({ PUBLIC_URL: 'https://ipzone.example.org/report' })).toEqual([
+      'PUBLIC_URL must be an origin only (scheme, host and port, e.g. https://ipzone.example.org), got "https://ipzone.example.org/report"',
+    ]);
+    expect(problems({ PUBLIC_URL: 'ipzone.example.org' })).toEqual([expect.stringMatching(/^PUBLIC_URL is not a URL/)]);
+    expect(problems({ ...oidc })).toEqual([]); // outside production: http://localhost:GATEWAY_PORT
+  });
+
   it('names a key pasted with the .env file\'s quotes (OpenSSL says only "DECODER routines::unsupported")', () => {
     const found = problems(production({ JWT_SECRET: SECRET, GATEWAY_PRIVATE_KEY: `'${PRIVATE_JWK}'` }));
     expect(found).toEqual([expect.stringMatching(/^GATEWAY_PRIVATE_KEY is wrapped in quotes: the quotes of the \.env file/)]);
