@@ -141,11 +141,29 @@ it('delivers a due-soon reminder once to the SMTP server and to each webhook, th
   ]);
   const bad = await graphql(a, SUBSCRIBE, { url: 'ftp://example.org' }, office);
   expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
+  // Addresses as the mailer will read them: group syntax, a display name (encoded or not) or
+  // a comment is refused with nothing stored, saying where mail would have gone.
+  for (const [entry, goesTo] of [
+    ['o:d@b.test;', 'd@b.test'],
+    ['=?utf-8?q?x?= <stats@court.example.org>', 'stats@court.example.org'],
+    ['(c)stats@court.example.org', 'stats@court.example.org'],
+    ['a@b.test, c@d.test', 'a@b.test, c@d.test'],
+  ]) {
+    const refused = await graphql(
+      a,
+      `mutation ($emails: [String!]!) { setMailRecipients(emails: $emails, events: [REPORT_DUE_SOON]) { email } }`,
+      { emails: ['stats@court.example.org', entry] },
+      court,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'emails' });
+    expect(refused.errors?.[0].message).toContain(`mail would go to ${goesTo}`);
+  }
+  // Stored and listed as sent: trimmed and in lower case.
   const mail = await graphql(
     a,
     `
       mutation {
-        setMailRecipients(emails: ["stats@court.example.org"], events: [REPORT_DUE_SOON]) {
+        setMailRecipients(emails: [" Stats@Court.Example.ORG"], events: [REPORT_DUE_SOON]) {
           email
           events
         }

@@ -6,6 +6,8 @@
  */
 import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
+import { log } from '../../../lib/log';
+import { canonicalAddress } from '../../../lib/mail-address';
 import { QUEUES } from './queues';
 
 interface OutboxRow {
@@ -27,9 +29,15 @@ export async function relayOutbox(db: DataSource, boss: PgBoss): Promise<number>
     const subscriptions: Array<{ id: string; organization_id: string; events: string[] }> = await manager.query(
       `SELECT id::text, organization_id, events FROM webhook_subscription`,
     );
-    const recipients: Array<{ email: string; organization_id: string; events: string[] }> = await manager.query(
+    const listed: Array<{ email: string; organization_id: string; events: string[] }> = await manager.query(
       `SELECT email, organization_id, events FROM mail_recipient ORDER BY email`,
     );
+    // Only addresses the mailer reads as written (one stored before they were checked may not be).
+    const recipients = listed.filter((r) => {
+      const plain = 'address' in canonicalAddress(r.email);
+      if (!plain) log.warn('a mail recipient is not a plain address; no mail goes to it', { organization: r.organization_id });
+      return plain;
+    });
     // pg-boss writes the jobs through this transaction.
     const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await manager.query(text, values) }) };
     for (const event of events) {

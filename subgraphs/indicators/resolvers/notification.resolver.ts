@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity, requireIdentity } from '../../../lib/identity';
+import { canonicalAddress } from '../../../lib/mail-address';
 import { isoTime } from '../../../lib/sql';
 import type { IndicatorContext } from '../context';
 import {
@@ -159,9 +160,10 @@ export class NotificationResolver {
   ): Promise<MailRecipient[]> {
     const identity = requireIdentity(context);
     const id = await targetOrganization(context, identity, organization);
-    const list = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
-    const wrong = list.find((e) => !/^[^\s@<>,;]{1,64}@[^\s@<>,;]{1,190}\.[^\s@<>,;]+$/.test(e));
-    if (wrong !== undefined) throw badInput(`"${wrong.slice(0, 80)}" is not an e-mail address`, 'emails');
+    const read = emails.map(canonicalAddress);
+    const wrong = read.find((entry) => 'problem' in entry);
+    if (wrong && 'problem' in wrong) throw badInput(wrong.problem, 'emails');
+    const list = [...new Set(read.map((entry) => ('address' in entry ? entry.address : '')))];
     if (list.length > 50) throw badInput('at most 50 recipients', 'emails');
     const chosen = list.length > 0 ? eventsArgument(events) : [];
     await context.store.dataSource.transaction(async (manager) => {
