@@ -135,7 +135,9 @@ export const RULES: Record<EnvVariable, Rule> = {
         .split(',')
         .map((host) => host.trim())
         .find((host) => host !== '' && !/^(\[[0-9a-f:.]+\]|[\p{L}\p{N}._:-]+)$/iu.test(host));
-      return wrong === undefined ? undefined : `"${wrong}" is not a host name or address (comma-separated hosts, no scheme, port or path)`;
+      return wrong === undefined
+        ? undefined
+        : `"${wrong}" is not a host name or address (comma-separated hosts, no scheme, port or path)`;
     },
   },
   JOB_POLL_SECONDS: decimal({ min: 0.5 }),

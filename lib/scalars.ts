@@ -46,7 +46,7 @@ function scalar<T>(name: string, description: string, read: (value: unknown) => 
 }
 
 /** The years a day or an instant may fall in: PostgreSQL holds them all, and JavaScript's dates agree with it on them. */
-export const YEARS = { first: 1900, last: 9999 } as const;
+const YEARS = { first: 1900, last: 9999 } as const;
 const FIRST_INSTANT = Date.UTC(YEARS.first, 0, 1);
 const AFTER_LAST_INSTANT = Date.UTC(YEARS.last + 1, 0, 1);
 const outOfRange = `a date between ${YEARS.first} and ${YEARS.last}`;

@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { Hub } from '../../hub';
 import { startTestHub } from './hub';
 
-export function productionEnvironment(): Record<string, string> {
+function productionEnvironment(): Record<string, string> {
   const { privateKey } = generateKeyPairSync('ed25519');
   return {
     NODE_ENV: 'production',

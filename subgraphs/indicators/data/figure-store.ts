@@ -34,7 +34,6 @@ export interface LockRow {
   periodEnd: string;
 }
 
-
 const RETRYABLE = new Set(['40P01', '40001']);
 
 /** Runs `work` in a transaction, again from the start when PostgreSQL aborts it for a deadlock or serialisation failure. */
@@ -89,7 +88,7 @@ export interface EarlierClaim {
 }
 
 /** The organisations whose keys a claim reserves: the writer's and each target's. */
-export const claimScopes = (claim: KeyClaim): string[] => [...new Set([claim.writerOrg, ...claim.targets])].sort();
+const claimScopes = (claim: KeyClaim): string[] => [...new Set([claim.writerOrg, ...claim.targets])].sort();
 
 /**
  * Reserves an idempotency key in the keys of every organisation concerned (a push with
@@ -106,12 +105,17 @@ export async function claimKey(manager: EntityManager, claim: KeyClaim): Promise
     [scopes, claim.key, claim.requestHash, claim.writer, claim.writerOrg, claim.targets],
   );
   if (claimed.length === scopes.length) return null;
-  const earlier: Array<{ requestHash: string; summary: unknown; writer: string | null; writerOrg: string; targets: string[] | null }> =
-    await manager.query(
-      `SELECT request_hash AS "requestHash", summary, writer, writer_org AS "writerOrg", targets
+  const earlier: Array<{
+    requestHash: string;
+    summary: unknown;
+    writer: string | null;
+    writerOrg: string;
+    targets: string[] | null;
+  }> = await manager.query(
+    `SELECT request_hash AS "requestHash", summary, writer, writer_org AS "writerOrg", targets
          FROM push_record WHERE scope = ANY($1::text[]) AND idempotency_key = $2 AND summary IS NOT NULL`,
-      [scopes, claim.key],
-    );
+    [scopes, claim.key],
+  );
   const sameWriter = (e: (typeof earlier)[number]) =>
     e.writerOrg === claim.writerOrg &&
     (e.writer === null || e.writer === claim.writer) &&

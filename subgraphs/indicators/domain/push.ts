@@ -117,6 +117,12 @@ function keyClaim(identity: Identity, input: PushRequest, key: string, organizat
   };
 }
 
+/** A CONFLICT: the idempotency key was used by another writer, or for other organisations. */
+export const keyReused = (key: string) =>
+  hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used by another writer or for another organisation`, {
+    reason: 'IDEMPOTENCY_KEY_REUSED',
+  });
+
 /**
  * A key used before: the same push again replays its summary; another push, or the same
  * key from another writer or for other organisations, is a conflict.
@@ -124,12 +130,7 @@ function keyClaim(identity: Identity, input: PushRequest, key: string, organizat
 async function earlierUse(manager: EntityManager, claim: KeyClaim): Promise<PushSummary | null> {
   const earlier = await claimKey(manager, claim);
   if (!earlier) return null;
-  if (!earlier.sameWriter)
-    throw hubError(
-      ErrorCode.CONFLICT,
-      `idempotencyKey "${claim.key}" was used by another writer or for another organisation`,
-      { reason: 'IDEMPOTENCY_KEY_REUSED' },
-    );
+  if (!earlier.sameWriter) throw keyReused(claim.key);
   if (earlier.requestHash !== claim.requestHash)
     throw hubError(ErrorCode.CONFLICT, `idempotencyKey "${claim.key}" was used for a different push`, {
       reason: 'IDEMPOTENCY_KEY_DIFFERENT_PUSH',

@@ -5,7 +5,7 @@
  * `receipt`).
  */
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
+import { badInput, forbidden } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
 import { type Period, todayUtc } from '../../../lib/period';
 import { LocalDate, PeriodScalar } from '../../../lib/scalars';
@@ -14,7 +14,7 @@ import type { IndicatorContext } from '../context';
 import { organizationIdArgument } from './organization-argument';
 import { ReportStore, type ReceiptRow } from '../data/report-store';
 import { obligations } from '../domain/obligations';
-import { pushFigures } from '../domain/push';
+import { keyReused, pushFigures } from '../domain/push';
 import { Indicator } from '../schema/indicator';
 import { Obligation, ObligationState, Receipt, ReportDraft, SubmitReportInput, SubmitReportResult } from '../schema/report';
 
@@ -45,11 +45,6 @@ const toReceipt = (row: ReceiptRow): Receipt =>
     organization: { id: row.organizationId },
     submittedByOrganization: { id: row.submittedByOrg },
   }) as Receipt;
-
-const keyReused = (key: string) =>
-  hubError(ErrorCode.CONFLICT, `idempotencyKey "${key}" was used by another writer or for another organisation`, {
-    reason: 'IDEMPOTENCY_KEY_REUSED',
-  });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
