@@ -205,7 +205,8 @@ it('an organisation’s approver sees its own queue in the page and approves for
   const { page, problems } = await signedIn('court', 'approver');
   await page.waitForSelector('#review:not([hidden])');
   expect(await page.isHidden('#tokens')).toBe(true);
-  // The court's 2025Q3, still submitted, now waits for its approver.
+  // The court's 2025Q3, still submitted, now waits for its approver (once the queue has loaded).
+  await page.waitForSelector('#review-list li');
   expect(await page.$$eval('#review-list li', (rows) => rows.map((r) => r.getAttribute('data-period')))).toEqual(['2025Q3']);
   const q3 = item(page, '2025Q3');
   await q3.locator('summary').click();

