@@ -27,3 +27,15 @@ export function oneByKey<T>(keys: readonly string[], rows: readonly T[], key: (r
  * U+0000, which no identifier, period or breakdown holds, so distinct parts never collide.
  */
 export const compositeKey = (...parts: readonly string[]): string => parts.join('\u0000');
+
+/**
+ * What `DataLoader.loadMany` answered, or the first error among it: a key whose load
+ * failed (the database gone mid-request) fails the whole answer instead of being left out
+ * of it, which would read as a smaller number.
+ */
+export async function loadAll<T>(loading: Promise<Array<T | Error>>): Promise<T[]> {
+  const results = await loading;
+  const failed = results.find((result): result is Error => result instanceof Error);
+  if (failed) throw failed;
+  return results as T[];
+}

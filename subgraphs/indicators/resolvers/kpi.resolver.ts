@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { loadAll } from '../../../lib/collections';
 import { todayUtc } from '../../../lib/period';
 import { DateTime, LocalDate } from '../../../lib/scalars';
 import { config } from '../../../lib/config';
@@ -83,8 +84,8 @@ export function completeness(organizationId: string, reports: Expected[]): Repor
 }
 
 async function kpisOf(loaders: IndicatorLoaders, axes: TimeAxes, rows: KpiIndicatorRow[]): Promise<Kpi[]> {
-  const kpis = await loaders.kpi(axes).loadMany(rows.map((r) => r.id));
-  return kpis.filter((k): k is BreakdownKpi => !!k && !(k instanceof Error)).map(toKpi);
+  const kpis = await loadAll(loaders.kpi(axes).loadMany(rows.map((r) => r.id)));
+  return kpis.filter((k): k is BreakdownKpi => !!k).map(toKpi);
 }
 
 const STATUS_ORDER: KpiStatus[] = [KpiStatus.OFF_TRACK, KpiStatus.AT_RISK];
@@ -158,8 +159,8 @@ export class KpiResolver {
       ),
     ];
     const ids = organizationId ? owing.filter((id) => id === organizationId) : owing.sort();
-    const reports = await loaders.reportsOf(axes).loadMany(ids);
-    return ids.map((id, i) => completeness(id, reports[i] instanceof Error ? [] : (reports[i] as Expected[])));
+    const reports = await loadAll(loaders.reportsOf(axes).loadMany(ids));
+    return ids.map((id, i) => completeness(id, reports[i]));
   }
 
   @FieldResolver(() => Indicator, { nullable: true })

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { loadAll } from '../../../lib/collections';
 import { badInput } from '../../../lib/errors';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { SubgraphContext } from '../../../lib/subgraph';
@@ -45,11 +46,8 @@ export class OrganizationResolver {
     @Arg('references', () => [String]) references: string[],
   ): Promise<OrganizationReference[]> {
     if (references.length > 1000) throw badInput('at most 1000 references at once', 'references');
-    const found = await loaders.organizationByReference.loadMany(references.map((r) => r.trim()));
-    return references.map((reference, i) => {
-      const organization = found[i];
-      return { reference, id: organization && !(organization instanceof Error) ? organization.id : null };
-    });
+    const found = await loadAll(loaders.organizationByReference.loadMany(references.map((r) => r.trim())));
+    return references.map((reference, i) => ({ reference, id: found[i]?.id ?? null }));
   }
 
   @FieldResolver(() => [String], { description: 'Other spellings the document uses for this organisation' })
