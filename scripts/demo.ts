@@ -6,8 +6,12 @@
  * It signs a short-lived coordinator token for 市市场监管局 (amr) with JWT_SECRET, as
  * `npm run token` does, and pushes through the gateway: each row for the organisation
  * its `organization` column names. Rows with a `reason` are corrections of earlier rows,
- * pushed second so that they become revisions. Idempotency keys come from the file's
- * content: running it twice writes nothing the second time.
+ * pushed second so that they become revisions. Idempotency keys come from what is
+ * pushed: running it twice writes nothing the second time.
+ *
+ * Demo figures never replace anyone's: a row whose figure (indicator, period, breakdown,
+ * organisation) someone else recorded (a clerk, an import, the README's examples) is
+ * skipped, and the summary says how many were.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,6 +22,9 @@ import { readFigureRows } from '../lib/figure-file';
 import { issueToken } from '../lib/tokens';
 import { commandLine } from './commands';
 import { checkConfiguration } from '../lib/config-check';
+
+/** Who the demo's figures are recorded by: the subject of the token it signs. */
+const DEMO_SUBJECT = 'npm-run-demo';
 
 export const DEMO_FILE = path.join(PROJECT_ROOT, 'seeds', 'demo-figures.csv');
 
@@ -48,15 +55,51 @@ interface Summary {
   rejections: Array<{ index: number; field: string; code: string; message: string }>;
 }
 
+const figureKey = (f: Record<string, unknown>) =>
+  [f.indicator, f.period, f.breakdown ?? '', f.organization].map((part) => String(part ?? '')).join('|');
+
+/** The figures of the demo's indicators that someone else recorded, by figureKey. */
+async function realFigures(url: string, token: string, indicators: string[]): Promise<Set<string>> {
+  const fields = indicators.map(
+    (id, i) => `f${i}: figures(indicator: ${JSON.stringify(id)}) { period breakdown recordedBy organization { id } }`,
+  );
+  const data = await gatewayRequest<
+    Record<string, Array<{ period: string; breakdown: string | null; recordedBy: string; organization: { id: string } }>>
+  >(url, `query DemoCollisions { ${fields.join(' ')} }`, {}, token);
+  return new Set(
+    indicators.flatMap((indicator, i) =>
+      data[`f${i}`]
+        .filter((figure) => figure.recordedBy !== DEMO_SUBJECT)
+        .map((figure) =>
+          figureKey({ indicator, period: figure.period, breakdown: figure.breakdown, organization: figure.organization.id }),
+        ),
+    ),
+  );
+}
+
 /** Pushes the demo rows through the gateway at `url`; returns the totals and each rejected row. */
 export async function loadDemo(
   url: string,
   token: string,
   file = DEMO_FILE,
-): Promise<{ totals: Omit<Summary, 'rejections' | 'replayed'> & { replayed: number }; problems: string[] }> {
-  const digest = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
-  const { figures, corrections } = readDemoFigures(file);
-  const totals = { created: 0, updated: 0, unchanged: 0, rejected: 0, replayed: 0 };
+): Promise<{
+  totals: Omit<Summary, 'rejections' | 'replayed'> & { replayed: number; skipped: number };
+  problems: string[];
+}> {
+  const read = readDemoFigures(file);
+  const real = await realFigures(url, token, [
+    ...new Set([...read.figures, ...read.corrections].map((r) => String(r.figure.indicator))),
+  ]);
+  const kept = (rows: DemoFigure[]) => rows.filter((row) => !real.has(figureKey(row.figure)));
+  const [figures, corrections] = [kept(read.figures), kept(read.corrections)];
+  const totals = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    replayed: 0,
+    skipped: read.figures.length + read.corrections.length - figures.length - corrections.length,
+  };
   const problems: string[] = [];
   // Loaded before from an earlier version of the file: a corrected row's first value is
   // refused (the figure is FINAL and it carries no reason), and its correction lands as unchanged.
@@ -64,7 +107,9 @@ export async function loadDemo(
   const corrected = new Set(corrections.map((r) => key(r.figure)));
   for (const [step, rows] of [figures, corrections].entries()) {
     if (rows.length === 0) continue;
-    const input = { figures: rows.map((r) => r.figure), idempotencyKey: `demo:${digest}:${step + 1}` };
+    const pushed = rows.map((r) => r.figure);
+    const digest = createHash('sha256').update(JSON.stringify(pushed)).digest('hex').slice(0, 16);
+    const input = { figures: pushed, idempotencyKey: `demo:${digest}:${step + 1}` };
     const { pushFigures: summary } = await gatewayRequest<{ pushFigures: Summary }>(url, PUSH, { input }, token);
     totals.created += summary.created;
     totals.updated += summary.updated;
@@ -85,12 +130,13 @@ export async function loadDemo(
 async function main(): Promise<number> {
   await checkConfiguration({ runs: ['tokens'] });
   const url = config.clientUrl();
-  const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'npm-run-demo' }, 600);
+  const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: DEMO_SUBJECT }, 600);
   process.stderr.write(`loading the demo figures of ${path.relative(process.cwd(), DEMO_FILE)} into ${url}\n`);
   const { totals, problems } = await loadDemo(url, token);
   for (const line of problems) process.stdout.write(`${line}\n`);
   process.stdout.write(
     `demo figures: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected` +
+      `${totals.skipped ? `, ${totals.skipped} skipped (someone else recorded that figure: the demo never replaces it)` : ''}` +
       `${totals.replayed ? ` (${totals.replayed} batch(es) loaded before: the hub's first summary, nothing written again)` : ''}\n` +
       `dashboard: ${new URL('/dashboard?asOf=2025-12-31', url).toString()}  (figures marked "demo" are synthetic)\n`,
   );
