@@ -13,7 +13,7 @@ import { PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../lib/config';
 const SERVE = path.join(PROJECT_ROOT, 'dist', 'scripts', 'serve.js');
 
 /** A loopback port nothing listens on now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -6,20 +6,14 @@
  * completeness used to answer fewer KPIs and an empty list, and the push "unknown
  * organisation".
  */
-import { Client } from 'pg';
-import type { Hub } from '../../hub';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
 const AS_OF = '2025-12-31';
-let hub: Hub;
-let db: Client;
+const { url, db } = useHubAndDatabase();
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
   const pushed = await graphql(
-    hub.gateway.url,
+    url(),
     `
       mutation {
         pushFigures(input: { figures: [{ indicator: "court-ip-cases-closed", period: "2025Q1", value: 1000 }] }) {
@@ -32,19 +26,15 @@ beforeAll(async () => {
   );
   expect(pushed.errors).toBeUndefined();
 });
-afterAll(async () => {
-  await db?.end();
-  await hub?.stop();
-});
 
 /** Runs `action` while `table` is away. */
 async function without<T>(table: string, action: () => Promise<T>): Promise<T> {
   const [schema, name] = table.split('.');
-  await db.query(`ALTER TABLE ${table} RENAME TO ${name}_away`);
+  await db().query(`ALTER TABLE ${table} RENAME TO ${name}_away`);
   try {
     return await action();
   } finally {
-    await db.query(`ALTER TABLE ${schema}.${name}_away RENAME TO ${name}`);
+    await db().query(`ALTER TABLE ${schema}.${name}_away RENAME TO ${name}`);
   }
 }
 
@@ -55,30 +45,30 @@ it('the scoreboard and a scorecard answer an error, not smaller counts, when the
   const query = `query ($asOf: LocalDate) {
     scoreboard(asOf: $asOf) { targets { total noData } }
     organization(id: "court") { indicatorScorecard(asOf: $asOf) { counts { total } } } }`;
-  const whole = await graphql(hub.gateway.url, query, { asOf: AS_OF });
+  const whole = await graphql(url(), query, { asOf: AS_OF });
   expect(whole.errors).toBeUndefined();
   expect(whole.data!.scoreboard.targets.total).toBeGreaterThan(10);
-  const failed = await without('indicators.figure_series', () => graphql(hub.gateway.url, query, { asOf: AS_OF }));
+  const failed = await without('indicators.figure_series', () => graphql(url(), query, { asOf: AS_OF }));
   expect(failed.errors?.length).toBeGreaterThan(0);
   expect(failed.data?.scoreboard ?? null).toBeNull();
   expect(failed.data?.organization?.indicatorScorecard ?? null).toBeNull();
 });
 
 it('the KPIs answer an error, not fewer KPIs, when the figures cannot be read', async () => {
-  const whole = await graphql(hub.gateway.url, KPIS, { asOf: AS_OF });
+  const whole = await graphql(url(), KPIS, { asOf: AS_OF });
   expect(whole.errors).toBeUndefined();
   expect(whole.data!.kpis.length).toBeGreaterThan(10);
-  const failed = await without('indicators.figure_series', () => graphql(hub.gateway.url, KPIS, { asOf: AS_OF }));
+  const failed = await without('indicators.figure_series', () => graphql(url(), KPIS, { asOf: AS_OF }));
   expect(failed.errors?.length).toBeGreaterThan(0);
   expect(failed.data?.kpis ?? null).toBeNull();
-  expect(await graphql(hub.gateway.url, KPIS, { asOf: AS_OF })).toEqual(whole);
+  expect(await graphql(url(), KPIS, { asOf: AS_OF })).toEqual(whole);
 });
 
 it('reporting completeness answers an error, not an empty list, when the reports cannot be read', async () => {
-  const whole = await graphql(hub.gateway.url, COMPLETENESS, { asOf: AS_OF });
+  const whole = await graphql(url(), COMPLETENESS, { asOf: AS_OF });
   expect(whole.errors).toBeUndefined();
   expect(whole.data!.reportingCompleteness.some((r: { expected: number }) => r.expected > 0)).toBe(true);
-  const failed = await without('indicators.figure_series', () => graphql(hub.gateway.url, COMPLETENESS, { asOf: AS_OF }));
+  const failed = await without('indicators.figure_series', () => graphql(url(), COMPLETENESS, { asOf: AS_OF }));
   expect(failed.errors?.length).toBeGreaterThan(0);
   expect(failed.data?.reportingCompleteness ?? null).toBeNull();
 });
@@ -87,9 +77,9 @@ it('a push naming an organisation answers an error, not "unknown organisation", 
   const push = `mutation { pushFigures(input: { figures: [
     { indicator: "court-ip-cases-closed", period: "2025Q2", value: 900, organization: "市法院" }] }) { created rejected } }`;
   const coordinator = await bearer('amr', ['coordinator']);
-  const failed = await without('org.organization_alias', () => graphql(hub.gateway.url, push, {}, coordinator));
+  const failed = await without('org.organization_alias', () => graphql(url(), push, {}, coordinator));
   expect(failed.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
   expect(failed.data?.pushFigures ?? null).toBeNull();
-  const landed = await graphql(hub.gateway.url, push, {}, coordinator);
+  const landed = await graphql(url(), push, {}, coordinator);
   expect(landed.errors ?? landed.data).toEqual({ pushFigures: { created: 1, rejected: 0 } });
 });

@@ -9,8 +9,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
+import { freePort } from '../../bench/services';
 import { postgresBinary, postgresUser } from '../../lib/postgres-process';
 
 async function stopLeftover(pidFile: string): Promise<void> {
@@ -55,18 +55,6 @@ async function ready(url: string, ms = 30_000): Promise<void> {
       await client.end().catch(() => undefined);
     }
   }
-}
-
-/** A TCP port on 127.0.0.1 free now, as the system hands them out. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
