@@ -26,6 +26,8 @@ export interface HostileResult {
   wrong: string[];
   p50: number;
   p99: number;
+  /** The request that took longest, and how long (ms). */
+  slowest: { name: string; ms: number };
 }
 
 /** The status and error code of the answer, or why the connection closed before one was read. */
@@ -59,6 +61,7 @@ async function run(job: HostileJob): Promise<HostileResult> {
   }));
   const latencies: number[] = [];
   const wrong: string[] = [];
+  let slowest = { name: '', ms: 0 };
   const until = performance.now() + job.seconds * 1000;
   let sent = 0;
   await Promise.all(
@@ -68,7 +71,9 @@ async function run(job: HostileJob): Promise<HostileResult> {
         sent += 1;
         const started = performance.now();
         const answered = await send(request.url, request.headers, request.bytes);
-        latencies.push(performance.now() - started);
+        const took = performance.now() - started;
+        latencies.push(took);
+        if (took > slowest.ms) slowest = { name: request.name, ms: took };
         if ('closed' in answered) {
           // A body over the limit may be answered 413 and the connection closed while it is still being sent.
           if (request.status !== 413) wrong.push(`${request.name}: ${answered.closed}`);
@@ -81,7 +86,7 @@ async function run(job: HostileJob): Promise<HostileResult> {
   );
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { sent, wrong, p50: at(0.5), p99: at(0.99) };
+  return { sent, wrong, p50: at(0.5), p99: at(0.99), slowest };
 }
 
 if (parentPort) {

@@ -77,7 +77,7 @@ export async function benchHostile(hub: Hub, _databaseUrl: string, full: boolean
       name: 'hostile requests refused (their own codes)',
       value: hostile.p99,
       unit: 'ms p99',
-      note: `${hostile.sent.toLocaleString('en')} sent, p50 ${hostile.p50.toFixed(1)} ms${
+      note: `${hostile.sent.toLocaleString('en')} sent, p50 ${hostile.p50.toFixed(1)} ms, slowest ${hostile.slowest.name} (${hostile.slowest.ms.toFixed(0)} ms)${
         hostile.wrong.length
           ? `; ${hostile.wrong.length} wrong answers, e.g. ${hostile.wrong[0]}`
           : ', every one refused as expected'
