@@ -12,6 +12,7 @@ import { PROJECT_ROOT, SUBGRAPHS } from './config';
 export const HUB_OPERATIONS = [
   'ImportFigures',
   'DemoFigures',
+  'DemoCollisions',
   'TokenOrganization',
   'ExportKpis',
   'ExportScoreboard',
