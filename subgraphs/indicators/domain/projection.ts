@@ -2,8 +2,10 @@
  * Projects the window's own aggregate to the window's end: the year's sum (flows), the
  * year's mean (averages: the remaining periods projected and averaged in with their
  * weights), the ratio of the projected sums of numerators and denominators (rates), the
- * value at the window's end (stocks and levels). Each remaining period is a least-squares
- * line through the periods so far, extended; a projection never leaves the valid range.
+ * value at the window's end (stocks and levels, on a line through their periods' last
+ * days). Each remaining period is read off a least-squares line through the periods so
+ * far (flows per month); a window whose last figure ends on its last day is not projected;
+ * a projection never leaves the valid range.
  */
 import type { Period } from '../../../lib/period';
 import { leastSquares, type Observation, type Rolled, type Rollup } from './series';
@@ -20,26 +22,53 @@ export interface Projection {
   method: string;
 }
 
-/** Months since year 0 at the middle of a period: a time axis for trends. */
-const midMonth = (p: Period) => p.year * 12 + (p.firstMonth + p.lastMonth) / 2;
-const dateMonth = (isoDate: string) => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7));
+/**
+ * The time axis of trends, in months: month m of year y spans [12y + m − 1, 12y + m), so a
+ * period's middle is the mean of its first and last months less a half, and its end is
+ * 12y + lastMonth. A flow spreads over its months (it sits at its middle, per month); a
+ * stock or level is the value on its period's last day (it sits at its end).
+ */
+const midMonth = (p: Period) => p.year * 12 + (p.firstMonth + p.lastMonth - 1) / 2;
+const endMonth = (p: Period) => p.year * 12 + p.lastMonth;
+const months = (p: Period) => p.lastMonth - p.firstMonth + 1;
+/** The end of the day `isoDate` on the axis (the window's last day ends its month). */
+const dateMonth = (isoDate: string) => {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return year * 12 + month - 1 + day / daysInMonth;
+};
 
 const clamp = (value: number, bounds: Bounds) => Math.min(bounds.max ?? Infinity, Math.max(bounds.min, value));
 
-/** The middle months of the periods still to come in the window, each as long as the last one reported. */
-function remainingMonths(points: Observation[], windowEnd: string): number[] {
+/** The periods still to come in the window, each as long as the last one reported: their middles and length. */
+function remainingPeriods(points: Observation[], windowEnd: string): { middles: number[]; span: number } {
   const last = points[points.length - 1].period;
-  const span = last.lastMonth - last.firstMonth + 1;
-  const months: number[] = [];
-  for (let m = midMonth(last) + span; m <= dateMonth(windowEnd); m += span) months.push(m);
-  return months;
+  const span = months(last);
+  const middles: number[] = [];
+  for (let m = midMonth(last) + span; m + span / 2 <= dateMonth(windowEnd) + 1e-9; m += span) middles.push(m);
+  return { middles, span };
 }
 
-/** Each remaining period's value of a series, by its line (or its mean with one period), never below 0. */
-function extend(points: Observation[], values: number[], months: number[]): { predicted: number[]; trend: boolean } {
-  const line = leastSquares(points.map((o, i) => [midMonth(o.period), values[i]]));
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  return { predicted: months.map((m) => Math.max(0, line ? line.intercept + line.slope * m : mean)), trend: line !== null };
+/**
+ * Each remaining period's value of a series, by its line (or its mean with one period),
+ * never below 0. A flow (`perMonth`) is fitted per month, so that periods of unequal
+ * length (H1, then Q3) are compared as rates, and each remaining period gets its months'
+ * worth; other values are fitted as they are.
+ */
+function extend(
+  points: Observation[],
+  values: number[],
+  remaining: { middles: number[]; span: number },
+  perMonth: boolean,
+): { predicted: number[]; trend: boolean } {
+  const rate = (i: number) => (perMonth ? values[i] / months(points[i].period) : values[i]);
+  const line = leastSquares(points.map((o, i) => [midMonth(o.period), rate(i)]));
+  const mean = points.reduce((s, _, i) => s + rate(i), 0) / points.length;
+  const scale = perMonth ? remaining.span : 1;
+  return {
+    predicted: remaining.middles.map((m) => Math.max(0, (line ? line.at(m) : mean) * scale)),
+    trend: line !== null,
+  };
 }
 
 const describe = (trend: boolean, n: number, what: string, windowEnd: string) =>
@@ -50,20 +79,26 @@ const describe = (trend: boolean, n: number, what: string, windowEnd: string) =>
 export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds: Bounds): Projection {
   if (rolled.value === null) return { value: null, method: 'no figures' };
   const points = rolled.points;
+  const end = dateMonth(windowEnd);
+  // The last figure covers the window's end: nothing is left to project.
+  const last = points[points.length - 1];
+  if (last && endMonth(last.period) >= end - 1e-9)
+    return { value: rolled.value, method: `the figures so far: the last one ends on ${windowEnd}` };
   if (rule === 'LAST') {
-    const line = leastSquares(points.map((o) => [midMonth(o.period), o.value]));
+    const line = leastSquares(points.map((o) => [endMonth(o.period), o.value]));
     if (!line) return { value: rolled.value, method: 'the current value (too few periods for a trend)' };
     return {
-      value: clamp(line.intercept + line.slope * dateMonth(windowEnd), bounds),
+      value: clamp(line.at(end), bounds),
       method: `the value at ${windowEnd} on a least-squares line over ${points.length} periods`,
     };
   }
-  const months = remainingMonths(points, windowEnd);
+  const remaining = remainingPeriods(points, windowEnd);
   if (rule === 'SUM') {
     const { predicted, trend } = extend(
       points,
       points.map((o) => o.value),
-      months,
+      remaining,
+      true,
     );
     return {
       value: clamp(rolled.value + predicted.reduce((s, v) => s + v, 0), bounds),
@@ -75,9 +110,11 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
     const values = extend(
       points,
       points.map((o) => o.value),
-      months,
+      remaining,
+      false,
     );
-    const futureWeights = extend(points, weights, months).predicted;
+    // Weights are counts of a flow (cases closed) when given, else months: per month either way.
+    const futureWeights = extend(points, weights, remaining, rolled.weights !== undefined).predicted;
     const weightSum = weights.reduce((s, w) => s + w, 0) + futureWeights.reduce((s, w) => s + w, 0);
     const weighted =
       points.reduce((s, o, i) => s + o.value * weights[i], 0) + values.predicted.reduce((s, v, i) => s + v * futureWeights[i], 0);
@@ -92,12 +129,14 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
   const numerators = extend(
     points,
     points.map((o) => o.numerator ?? 0),
-    months,
+    remaining,
+    true,
   );
   const denominators = extend(
     points,
     points.map((o) => o.denominator ?? 0),
-    months,
+    remaining,
+    true,
   );
   const numerator = rolled.numerator + numerators.predicted.reduce((s, v) => s + v, 0);
   const denominator = rolled.denominator + denominators.predicted.reduce((s, v) => s + v, 0);

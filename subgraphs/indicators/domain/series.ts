@@ -13,7 +13,7 @@ export type { Rollup };
 export type { Observation } from './observation';
 
 /** Least squares line through (x, y); null with fewer than two distinct x. */
-export function leastSquares(points: Array<[number, number]>): { slope: number; intercept: number } | null {
+export function leastSquares(points: Array<[number, number]>): { slope: number; at: (x: number) => number } | null {
   if (points.length < 2) return null;
   const n = points.length;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
@@ -21,7 +21,8 @@ export function leastSquares(points: Array<[number, number]>): { slope: number; 
   const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   if (sxx === 0) return null;
   const slope = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
-  return { slope, intercept: my - slope * mx };
+  // Read about the means, not through an intercept at x = 0 (months since year 0: digits lost).
+  return { slope, at: (x) => my + slope * (x - mx) };
 }
 
 export interface Rolled {
