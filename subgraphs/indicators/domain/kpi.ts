@@ -15,7 +15,7 @@ import type { Period } from '../../../lib/period';
 import { dueDate } from './calendar';
 import { type PartsTally, reconcileBreakdowns, reconcileParts, type Reconciliation, totalsFromBreakdowns } from './coverage';
 import type { Formula } from './formula';
-import { project } from './projection';
+import { project, projectFormula } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
 export { deriveSeries, type Observation, type Rollup, rollUp } from './series';
@@ -221,7 +221,10 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const bounds = { min: 0, max: indicator.percent ? 100 : null, percent: indicator.percent };
   const projection = windowComplete
     ? { value: actual, method: 'the window is over: the actual value' }
-    : project(indicator.formula ? 'LAST' : indicator.rollup, rolled, window.closes, bounds);
+    : indicator.formula
+      ? (projectFormula(indicator.formula, inputs ?? new Map(), window, window.closes, bounds) ??
+        project('LAST', rolled, window.closes, bounds))
+      : project(indicator.rollup, rolled, window.closes, bounds);
   const metNow = meets(target.comparator, actual, target.target);
   const willMeet = projection.value === null ? null : meets(target.comparator, projection.value, target.target);
   // Flows summed over the window and stocks only grow towards an at-least target: once met, met.

@@ -8,7 +8,8 @@
  * a projection never leaves the valid range.
  */
 import type { Period } from '../../../lib/period';
-import { leastSquares, type Observation, type Rolled, type Rollup } from './series';
+import { evaluateFormula, type Formula, formulaInputs } from './formula';
+import { leastSquares, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
 export interface Bounds {
   min: number;
@@ -143,5 +144,34 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
   return {
     value: denominator === 0 ? rolled.value : clamp((numerator / denominator) * scale, bounds),
     method: describe(numerators.trend, points.length, 'the projected sum of numerators over that of denominators', windowEnd),
+  };
+}
+
+/**
+ * A derived indicator's projection: each input projected by its own roll-up over the
+ * window, then combined by the formula (a rate of two flows is the ratio of their
+ * projected sums, not a line through the quarterly rates). Null when an input has nothing
+ * to project.
+ */
+export function projectFormula(
+  formula: Formula,
+  inputs: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>,
+  window: { start: string; end: string },
+  windowEnd: string,
+  bounds: Bounds,
+): Projection | null {
+  const projected = new Map<string, number | null>();
+  for (const id of formulaInputs(formula)) {
+    const input = inputs.get(id);
+    if (!input) return null;
+    const rolled = rollUp(input.rule, input.observations, window, input.percent);
+    const inputBounds = { min: 0, max: input.percent ? 100 : null, percent: input.percent };
+    projected.set(id, project(input.rule, rolled, windowEnd, inputBounds).value);
+  }
+  const combined = evaluateFormula(formula, (id) => projected.get(id) ?? null);
+  if (combined.value === null) return null;
+  return {
+    value: clamp(combined.value, bounds),
+    method: `each input projected by its own rule to ${windowEnd}, combined by the formula`,
   };
 }
