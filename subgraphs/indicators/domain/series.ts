@@ -41,14 +41,34 @@ export interface Rolled {
   note?: string;
 }
 
-/** The weight of each figure of an average: its weight indicator's figure for the same period, else its length in months. */
+/**
+ * The weight figure of a period: the weight indicator's figure for that period, or else the
+ * sum of its figures for shorter periods of one type that cover it exactly (a weight is a
+ * count, a flow: H1's is Q1's plus Q2's).
+ */
+function weightFor(period: Period, weights: Observation[]): number | undefined {
+  const own = weights.find((w) => w.period.text === period.text);
+  if (own) return own.value;
+  const months = period.lastMonth - period.firstMonth + 1;
+  const inside = weights.filter(
+    (w) => w.period.year === period.year && w.period.firstMonth >= period.firstMonth && w.period.lastMonth <= period.lastMonth,
+  );
+  for (const type of new Set(inside.map((w) => w.period.type))) {
+    const parts = [...new Map(inside.filter((w) => w.period.type === type).map((w) => [w.period.text, w])).values()];
+    const covered = parts.reduce((sum, w) => sum + w.period.lastMonth - w.period.firstMonth + 1, 0);
+    if (covered === months) return parts.reduce((sum, w) => sum + w.value, 0);
+  }
+  return undefined;
+}
+
+/** The weight of each figure of an average: its weight indicator's figure for the same period (or its parts'), else its length in months. */
 function weightsOf(used: Observation[], weights: Observation[] | undefined): { weights: number[]; note?: string } {
   const months = used.map((o) => o.period.lastMonth - o.period.firstMonth + 1);
   if (!weights) return { weights: months };
-  const byPeriod = new Map(weights.map((w) => [w.period.text, w.value]));
-  const missing = used.filter((o) => byPeriod.get(o.period.text) === undefined).map((o) => o.period.text);
+  const found = used.map((o) => weightFor(o.period, weights));
+  const missing = used.filter((_, i) => found[i] === undefined).map((o) => o.period.text);
   if (missing.length > 0) return { weights: months, note: `no weight for ${missing.join(', ')}: the mean weighted by months` };
-  return { weights: used.map((o) => byPeriod.get(o.period.text)!) };
+  return { weights: found as number[] };
 }
 
 /**
