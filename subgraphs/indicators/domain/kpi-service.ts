@@ -109,6 +109,7 @@ export async function evaluateKpis(
           baseline: baselines.get(indicatorKey(id, breakdown))?.value ?? null,
           asOf,
           dueDays: dueDaysOf(id, rowsById, withInputs([id], byId)),
+          reportingType: (rowsById.get(id)?.calendarPeriodType as PeriodType | null | undefined) ?? null,
           inputs,
           weights: indicator.weightIndicator ? observations.get(indicator.weightIndicator)?.get(breakdown) : undefined,
           breakdown,

@@ -11,7 +11,7 @@
  * The rules, with worked examples, are in docs/methodology.md.
  */
 import type { KpiStatus } from '../../../lib/enums';
-import type { Period } from '../../../lib/period';
+import type { Period, PeriodType } from '../../../lib/period';
 import { dueDate } from './calendar';
 import { type PartsTally, reconcileBreakdowns, reconcileParts, type Reconciliation, totalsFromBreakdowns } from './coverage';
 import type { Formula } from './formula';
@@ -104,6 +104,8 @@ export interface KpiInput {
   asOf: string;
   /** Days after the window closes that its last figure is due (the reporting calendar's); 0 when none. */
   dueDays?: number;
+  /** The period type the reporting calendar owes (reports of it due dueDays after each); none without a calendar. */
+  reportingType?: PeriodType | null;
   /** Series of the inputs of a derived indicator. */
   inputs?: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>;
   /** For a weighted average: the weight indicator's figures. */
@@ -149,6 +151,9 @@ function pastYears(input: KpiInput): KpiYear[] {
 }
 
 const inside = (o: { period: Period }, window: Window) => o.period.start >= window.start && o.period.end <= window.end;
+
+const missingNote = (missing: string[] | undefined) =>
+  missing?.length ? `${missing.join(', ')} due and not reported: counted as missing, not projected` : undefined;
 
 function evaluateWindow(input: KpiInput): WindowKpi {
   const { indicator, baseline, asOf, dueDays = 0, inputs, weights } = input;
@@ -224,7 +229,13 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     : indicator.formula
       ? (projectFormula(indicator.formula, inputs ?? new Map(), window, window.closes, bounds) ??
         project('LAST', rolled, window.closes, bounds))
-      : project(indicator.rollup, rolled, window.closes, bounds);
+      : project(
+          indicator.rollup,
+          rolled,
+          window.closes,
+          bounds,
+          input.reportingType ? { asOf, periodType: input.reportingType, dueDays } : undefined,
+        );
   const metNow = meets(target.comparator, actual, target.target);
   const willMeet = projection.value === null ? null : meets(target.comparator, projection.value, target.target);
   // Flows summed over the window and stocks only grow towards an at-least target: once met, met.
@@ -254,7 +265,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
           : willMeet
             ? `projected to meet the target by ${window.closes}`
             : `projected to miss the target by ${window.closes}`) +
-      [measured.note, reason].map((n) => (n ? `; ${n}` : '')).join(''),
+      [measured.note, missingNote(projection.missing), reason].map((n) => (n ? `; ${n}` : '')).join(''),
   };
 }
 

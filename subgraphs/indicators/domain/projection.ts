@@ -7,7 +7,8 @@
  * far (flows per month); a window whose last figure ends on its last day is not projected;
  * a projection never leaves the valid range.
  */
-import type { Period } from '../../../lib/period';
+import { type Period, type PeriodType, stepPeriod } from '../../../lib/period';
+import { dueDate } from './calendar';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
 import { leastSquares, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
@@ -21,6 +22,8 @@ export interface Bounds {
 export interface Projection {
   value: number | null;
   method: string;
+  /** Periods the calendar owed by the reference date and nobody reported: missing, never projected. */
+  missing?: string[];
 }
 
 /**
@@ -41,13 +44,35 @@ const dateMonth = (isoDate: string) => {
 
 const clamp = (value: number, bounds: Bounds) => Math.min(bounds.max ?? Infinity, Math.max(bounds.min, value));
 
-/** The periods still to come in the window, each as long as the last one reported: their middles and length. */
-function remainingPeriods(points: Observation[], windowEnd: string): { middles: number[]; span: number } {
+/** What the reporting calendar owes: reports of `periodType`, due `dueDays` after each period's end. */
+export interface Reporting {
+  asOf: string;
+  periodType: PeriodType;
+  dueDays: number;
+}
+
+/**
+ * The periods still to come in the window, each as long as the last one reported: their
+ * middles and length. A period the calendar owes that was due by the reference date and is
+ * not reported is missing, not to come: nothing is projected for it, and it is named.
+ */
+function remainingPeriods(
+  points: Observation[],
+  windowEnd: string,
+  reporting?: Reporting,
+): { middles: number[]; span: number; missing: string[] } {
   const last = points[points.length - 1].period;
-  const span = months(last);
   const middles: number[] = [];
-  for (let m = midMonth(last) + span; m + span / 2 <= dateMonth(windowEnd) + 1e-9; m += span) middles.push(m);
-  return { middles, span };
+  const missing: string[] = [];
+  for (let step = 1; ; step++) {
+    const period = stepPeriod(last, step);
+    if (period.end > windowEnd) break;
+    const owedAndDue =
+      reporting && period.type === reporting.periodType && dueDate(period.end, reporting.dueDays) <= reporting.asOf;
+    if (owedAndDue) missing.push(period.text);
+    else middles.push(midMonth(period));
+  }
+  return { middles, span: months(last), missing };
 }
 
 /**
@@ -77,7 +102,7 @@ const describe = (trend: boolean, n: number, what: string, windowEnd: string) =>
     ? `${what}, each remaining period on a least-squares line over ${n} periods, to ${windowEnd}`
     : `${what}, each remaining period equal to the mean so far, to ${windowEnd}`;
 
-export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds: Bounds): Projection {
+export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds: Bounds, reporting?: Reporting): Projection {
   if (rolled.value === null) return { value: null, method: 'no figures' };
   const points = rolled.points;
   const end = dateMonth(windowEnd);
@@ -93,7 +118,8 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
       method: `the value at ${windowEnd} on a least-squares line over ${points.length} periods`,
     };
   }
-  const remaining = remainingPeriods(points, windowEnd);
+  const remaining = remainingPeriods(points, windowEnd, reporting);
+  const missing = remaining.missing.length ? { missing: remaining.missing } : {};
   if (rule === 'SUM') {
     const { predicted, trend } = extend(
       points,
@@ -104,6 +130,7 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
     return {
       value: clamp(rolled.value + predicted.reduce((s, v) => s + v, 0), bounds),
       method: describe(trend, points.length, 'the sum so far plus the remaining periods', windowEnd),
+      ...missing,
     };
   }
   if (rule === 'AVERAGE') {
@@ -122,6 +149,7 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
     return {
       value: weightSum === 0 ? rolled.value : clamp(weighted / weightSum, bounds),
       method: describe(values.trend, points.length, "the window's mean with the remaining periods", windowEnd),
+      ...missing,
     };
   }
   // RATIO: the projected sum of numerators over the projected sum of denominators.
@@ -144,6 +172,7 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
   return {
     value: denominator === 0 ? rolled.value : clamp((numerator / denominator) * scale, bounds),
     method: describe(numerators.trend, points.length, 'the projected sum of numerators over that of denominators', windowEnd),
+    ...missing,
   };
 }
 
