@@ -74,7 +74,7 @@ export function folderHolder(dir: string): LockHolder | undefined {
  */
 export function lockFolder(dir: string, command: string): FolderLock {
   const file = lockFileOf(dir);
-  mkdirSync(path.dirname(file), { recursive: true }); // a fresh checkout has no .data/ yet
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 }); // a fresh checkout has no .data/ yet
   const holder: LockHolder = { pid: process.pid, command, startedAt: new Date().toISOString(), ports: {} };
   const write = (flag: 'wx' | 'w') => {
     const fd = openSync(file, flag, 0o600);

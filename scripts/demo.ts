@@ -61,7 +61,7 @@ const figureKey = (f: Record<string, unknown>) =>
 /** The figures of the demo's indicators that someone else recorded, by figureKey. */
 async function realFigures(url: string, token: string, indicators: string[]): Promise<Set<string>> {
   const fields = indicators.map(
-    (id, i) => `f${i}: figures(indicator: ${JSON.stringify(id)}) { period breakdown recordedBy organization { id } }`,
+    (id, i) => `f${i}: figures(indicator: ${JSON.stringify(id)}, includeWithdrawn: true) { period breakdown recordedBy organization { id } }`,
   );
   const data = await gatewayRequest<
     Record<string, Array<{ period: string; breakdown: string | null; recordedBy: string; organization: { id: string } }>>

@@ -158,6 +158,7 @@ export class NotificationResolver {
   ): Promise<MailRecipient[]> {
     const identity = requireIdentity(context);
     const id = await targetOrganization(context, identity, organization);
+    if (emails.length > 50) throw badInput('at most 50 recipients', 'emails');
     const read = emails.map(canonicalAddress);
     const wrong = read.find((entry) => 'problem' in entry);
     if (wrong && 'problem' in wrong) throw badInput(wrong.problem, 'emails');
