@@ -13,7 +13,7 @@ import type { HostileRequest } from './hostile-documents';
  * says its unpacked size). The headers give each part's compressed size as it is, and its
  * unpacked size as `declaredSize` says when set (a lie), else as it is.
  */
-export function zip(parts: Array<{ name: string; data: Buffer; deflated?: boolean; declaredSize?: number }>): Buffer {
+function zip(parts: Array<{ name: string; data: Buffer; deflated?: boolean; declaredSize?: number }>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

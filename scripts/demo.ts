@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { compositeKey } from '../lib/collections';
 import { config, PROJECT_ROOT } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
 import { readFigureRows } from '../lib/figure-file';
@@ -56,12 +57,13 @@ interface Summary {
 }
 
 const figureKey = (f: Record<string, unknown>) =>
-  [f.indicator, f.period, f.breakdown ?? '', f.organization].map((part) => String(part ?? '')).join('|');
+  compositeKey(...[f.indicator, f.period, f.breakdown ?? '', f.organization].map((part) => String(part ?? '')));
 
 /** The figures of the demo's indicators that someone else recorded, by figureKey. */
 async function realFigures(url: string, token: string, indicators: string[]): Promise<Set<string>> {
   const fields = indicators.map(
-    (id, i) => `f${i}: figures(indicator: ${JSON.stringify(id)}, includeWithdrawn: true) { period breakdown recordedBy organization { id } }`,
+    (id, i) =>
+      `f${i}: figures(indicator: ${JSON.stringify(id)}, includeWithdrawn: true) { period breakdown recordedBy organization { id } }`,
   );
   const data = await gatewayRequest<
     Record<string, Array<{ period: string; breakdown: string | null; recordedBy: string; organization: { id: string } }>>
