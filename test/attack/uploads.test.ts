@@ -13,15 +13,20 @@ import { MODES, useHubIn } from '../support/modes';
 const millionRows = millionRowsFile();
 const bomb = lyingWorkbook(400);
 
-/** Runs `action` while /healthz is asked every 20 ms; the longest wait and the RSS growth. */
+/**
+ * Runs `action` while /healthz is asked every 20 ms: how many answers came while it ran, the
+ * longest wait (reported, not asserted: timings belong to `npm run bench -- hostile`) and the RSS
+ * growth.
+ */
 async function watched<T>(
   url: string,
   action: () => Promise<T>,
-): Promise<{ result: T; maxWait: number; rss: number; ms: number }> {
+): Promise<{ result: T; answered: number; maxWait: number; rss: number }> {
   (global as any).gc?.();
   const before = process.memoryUsage().rss;
   let peak = before;
   let maxWait = 0;
+  let answered = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -29,16 +34,15 @@ async function watched<T>(
       const res = await fetch(new URL('/healthz', url));
       await res.arrayBuffer();
       maxWait = Math.max(maxWait, performance.now() - t);
+      if (running) answered += 1;
       peak = Math.max(peak, process.memoryUsage().rss);
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
-  const t = performance.now();
   const result = await action();
-  const ms = performance.now() - t;
   running = false;
   await loop;
-  return { result, maxWait, rss: (peak - before) / 2 ** 20, ms };
+  return { result, answered, maxWait, rss: (peak - before) / 2 ** 20 };
 }
 
 async function post(
@@ -81,11 +85,11 @@ describe.each(MODES)('in %s mode', (_mode, environment) => {
       ['upload.csv', millionRows],
       ['upload.xlsx', bomb],
     ] as const) {
-      const { result, ms } = await watched(url, () => post(url, name, body, analyst));
+      const { result, rss } = await watched(url, () => post(url, name, body, analyst));
       expect(result.status).toBe(403);
       expect(result.body.code ?? result.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(result.text.length).toBeLessThan(1000);
-      expect(ms).toBeLessThan(2000);
+      expect({ name, rss, grewUnder100MB: rss < 100 }).toMatchObject({ grewUnder100MB: true });
     }
   });
 
@@ -104,18 +108,17 @@ describe.each(MODES)('in %s mode', (_mode, environment) => {
       ['upload.csv', millionRows],
       ['upload.xlsx', bomb],
     ] as const) {
-      const { result, maxWait, rss } = await watched(url, () => post(url, name, body, reporter));
+      const { result, answered, maxWait, rss } = await watched(url, () => post(url, name, body, reporter));
       const code = result.body.code ?? result.body.errors?.[0]?.extensions?.code;
       expect({ name, status: result.status, code, text: result.text.slice(0, 300) }).toMatchObject({
         name,
         status: 413,
         code: 'FILE_TOO_LARGE',
       });
-      // What the hub did meanwhile: /healthz answered (within 40 ms on an idle machine, the
-      // client's own sending of the file included; the bound is 500 ms because CI runs suites
-      // side by side on two cores; before, it waited 1.1–1.9 s), memory grown by less than 100 MB.
-      expect({ name, maxWait, rss, waitedUnder500ms: maxWait < 500, grewUnder100MB: rss < 100 }).toMatchObject({
-        waitedUnder500ms: true,
+      // What the hub did meanwhile: it kept answering /healthz (how fast is measured by
+      // `npm run bench -- hostile`, where timings belong), and its memory grew by less than 100 MB.
+      expect({ name, answered, maxWait, rss, answeredMeanwhile: answered > 0, grewUnder100MB: rss < 100 }).toMatchObject({
+        answeredMeanwhile: true,
         grewUnder100MB: true,
       });
       expect(result.text.length).toBeLessThan(2000);
