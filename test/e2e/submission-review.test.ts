@@ -143,6 +143,15 @@ describe('a submission reviewed', () => {
     const reopened = await graphql(url, DECIDE('reopenSubmission', false), { id: q4.id }, coordinator);
     expect(reopened.data!.reopenSubmission.state).toBe('SUBMITTED');
     expect(await push(court, [row])).toMatchObject({ updated: 1, rejected: 0 });
+    // While the correction is under review, the accepted view keeps the accepted 1000 (and
+    // the days and rate of Q4 as accepted); the view of all figures counts the correction.
+    const CLOSED = `query($figures: FigureRule) { indicator(id: "court-ip-cases-closed") {
+      kpi(asOf: "2025-12-31", figures: $figures) { periods actual } } }`;
+    const closed = async (figures: string) => (await graphql(url, CLOSED, { figures })).data!.indicator.kpi;
+    expect(await closed('ACCEPTED')).toEqual({ periods: ['2025Q4'], actual: 1000 });
+    expect(await closed('ALL')).toEqual({ periods: ['2025Q3', '2025Q4'], actual: 900 + 1001 });
+    const ACCEPTED_DAYS = `{ indicator(id: "average-trial-closure-days") { kpi(asOf: "2025-12-31", figures: ACCEPTED) { periods actual } } }`;
+    expect((await graphql(url, ACCEPTED_DAYS)).data!.indicator.kpi).toEqual({ periods: ['2025Q4'], actual: 98 });
     // Back to where it was, and accepted again.
     await push(court, [{ ...row, value: 1000 }]);
     const acceptedAgain = await graphql(url, DECIDE('acceptSubmission', false), { id: q4.id }, coordinator);

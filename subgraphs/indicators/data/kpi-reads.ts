@@ -54,16 +54,16 @@ export const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
 });
 
 /**
- * The figures of accepted submissions only (KPI_FIGURES=ACCEPTED), on series `s`: the
- * submission accepted now, or, as recorded at the instant `recordedBy`, by then.
+ * The figures of accepted submissions only (KPI_FIGURES=ACCEPTED), as a condition on revision
+ * `r` of series `s`: recorded by the last time the submission of its organisation and period
+ * was accepted (by the instant `recordedBy`, when given). A submission reopened for a
+ * correction keeps its accepted figures counted until the correction is accepted in turn;
+ * a figure written after the acceptance, never accepted, does not count.
  */
-const acceptedOnly = (recordedBy: string | null): string =>
-  recordedBy
-    ? `AND EXISTS (SELECT 1 FROM submission sub WHERE sub.organization_id = s.organization_id AND sub.period = s.period
-          AND (SELECT e.state FROM submission_event e WHERE e.submission_id = sub.id
-                 AND date_trunc('milliseconds', e.at) <= ${recordedBy}::timestamptz ORDER BY e.id DESC LIMIT 1) = 'ACCEPTED')`
-    : `AND EXISTS (SELECT 1 FROM submission sub WHERE sub.organization_id = s.organization_id
-          AND sub.period = s.period AND sub.state = 'ACCEPTED')`;
+const acceptedBy = (recordedBy: string | null): string =>
+  `r.recorded_at <= (SELECT max(e.at) FROM submission sub JOIN submission_event e ON e.submission_id = sub.id
+      WHERE sub.organization_id = s.organization_id AND sub.period = s.period AND e.state = 'ACCEPTED'
+        ${recordedBy ? `AND date_trunc('milliseconds', e.at) <= ${recordedBy}::timestamptz` : ''})`;
 
 export class KpiReads {
   constructor(private readonly db: DataSource) {}
@@ -148,24 +148,25 @@ export class KpiReads {
    */
   async breakdownTallies(indicatorIds: readonly string[], axes: TimeAxes): Promise<Map<string, PartsTally[]>> {
     const { asOf, recordedAsOf, figures } = axes;
-    const rows: Array<Record<string, unknown>> = recordedAsOf
-      ? await this.figureRows(
-          indicatorIds,
-          axes,
-          () => "AND s.breakdown <> ''",
-          `s.indicator_id, s.period, count(*) AS figures, COALESCE(sum(V.value), 0) AS value_sum,
+    const rows: Array<Record<string, unknown>> =
+      recordedAsOf || figures === 'ACCEPTED'
+        ? await this.figureRows(
+            indicatorIds,
+            axes,
+            () => "AND s.breakdown <> ''",
+            `s.indicator_id, s.period, count(*) AS figures, COALESCE(sum(V.value), 0) AS value_sum,
            count(*) FILTER (WHERE V.value IS NULL) AS value_missing,
            COALESCE(sum(V.numerator), 0) AS numerator_sum, count(*) FILTER (WHERE V.numerator IS NULL) AS numerator_missing,
            COALESCE(sum(V.denominator), 0) AS denominator_sum, count(*) FILTER (WHERE V.denominator IS NULL) AS denominator_missing,
            count(*) FILTER (WHERE V.source = 'demo') AS demo`,
-          'GROUP BY s.indicator_id, s.period',
-        )
-      : await this.db.query(
-          `SELECT ${tallyColumns('s')} FROM figure_breakdown_sum s
-            WHERE s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${figures === 'ACCEPTED' ? acceptedOnly(null) : ''}
+            'GROUP BY s.indicator_id, s.period',
+          )
+        : await this.db.query(
+            `SELECT ${tallyColumns('s')} FROM figure_breakdown_sum s
+            WHERE s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date
             GROUP BY s.indicator_id, s.period HAVING sum(s.figures) > 0`,
-          [indicatorIds, asOf],
-        );
+            [indicatorIds, asOf],
+          );
     return new Map([...groupBy(rows, (r) => r.indicator_id as string)].map(([id, group]) => [id, group.map(toTally)]));
   }
 
@@ -190,8 +191,8 @@ export class KpiReads {
   /**
    * Figures of periods that ended by `asOf`, not withdrawn, matching `where` (on series `s`,
    * given the number of its first parameter after `asOf` and the vintage), as `columns` of
-   * `s` and of `V`: their values, current or as recorded by `recordedAsOf`. Of accepted
-   * submissions only where the figure rule says so.
+   * `s` and of `V`: their values, current or as recorded by `recordedAsOf`. Where the figure
+   * rule counts accepted figures only, each as it stood when last accepted (`acceptedBy`).
    */
   private figureRows(
     indicatorIds: readonly string[],
@@ -202,18 +203,22 @@ export class KpiReads {
     more: unknown[] = [],
   ): Promise<Array<Record<string, unknown>>> {
     const next = recordedAsOf ? 4 : 3;
-    const filter = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${where(next)}
-      ${figures === 'ACCEPTED' ? acceptedOnly(recordedAsOf ? '$3' : null) : ''}`;
-    if (!recordedAsOf)
+    const filter = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${where(next)}`;
+    if (!recordedAsOf && figures !== 'ACCEPTED')
       return this.db.query(
         `SELECT ${columns.replaceAll('V.', 's.')} FROM figure_series s WHERE ${filter} AND NOT s.withdrawn ${tail}`,
         [indicatorIds, asOf, ...more],
       );
+    const by = recordedAsOf ? '$3' : null;
     const values = ['value', 'numerator', 'denominator', 'source', 'withdrawn'].map((c) => `r.${c} AS recorded_${c}`);
-    const recorded = asRecorded(`s.*, ${values.join(', ')}`, filter, '$3');
+    const recorded = asRecorded(
+      `s.*, ${values.join(', ')}`,
+      figures === 'ACCEPTED' ? `${filter} AND ${acceptedBy(by)}` : filter,
+      by,
+    );
     return this.db.query(
       `SELECT ${columns.replaceAll('V.', 's.recorded_')} FROM ${recorded} s WHERE NOT s.recorded_withdrawn ${tail}`,
-      [indicatorIds, asOf, recordedAsOf, ...more],
+      recordedAsOf ? [indicatorIds, asOf, recordedAsOf, ...more] : [indicatorIds, asOf, ...more],
     );
   }
 
