@@ -228,6 +228,22 @@ describe('reporting completeness', () => {
     );
     expect(later.data!.reportingCompleteness[0]).toEqual({ expected: 58, onTime: 0, late: 12, missing: 46 });
   });
+
+  it('owes a continuing target in every period it is judged, past its deadline', async () => {
+    // Patent-dispute mediation coverage: 100 % from 2024-12 on, judged every year, reported
+    // quarterly within 15 days; as of 2026-01-15 the quarters 2024Q4–2025Q4 are due.
+    const res = await graphql(
+      url,
+      `{ reportingCompleteness(asOf: "2026-01-15", organizationId: "amr") { reports { indicator { id } period } }
+         q2: owedIndicators(organization: "amr", period: "2026Q2") { id } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const periods = res
+      .data!.reportingCompleteness[0].reports.filter((r: any) => r.indicator.id === 'patent-dispute-mediation-coverage')
+      .map((r: any) => r.period);
+    expect(periods).toEqual(['2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4']);
+    expect(res.data!.q2.map((i: any) => i.id)).toContain('patent-dispute-mediation-coverage');
+  });
 });
 
 describe('the scorecard of 市市场监管局', () => {

@@ -49,6 +49,13 @@ export function entryWindow(period: Period, dueDays: number, openOffsetDays: num
   return { opens: addDays(period.start, openOffsetDays), closes: addDays(dueDate(period.end, dueDays), closeDays) };
 }
 
+/**
+ * The deadline after whose period nothing more is owed: a target's own, or none for a
+ * continuing target (judged every year from its deadline on, so owed in every period it is judged).
+ */
+export const owedUntil = (deadline: string | null, periodicity: string): string | null =>
+  periodicity === 'CONTINUOUS' ? null : deadline;
+
 export interface ExpectedPeriod {
   period: Period;
   /** Last day a report is on time. */

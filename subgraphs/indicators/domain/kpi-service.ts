@@ -6,7 +6,7 @@
 import type { FigureRule } from '../../../lib/config';
 import type { KpiIndicatorRow, KpiReads } from '../data/kpi-reads';
 import type { TimeAxes } from './axes';
-import { type Calendar, expectedPeriods, reportStatus, type ReportStatus } from './calendar';
+import { type Calendar, expectedPeriods, owedUntil, reportStatus, type ReportStatus } from './calendar';
 import { type Formula, formulaInputs, parseFormula } from './formula';
 import { indicatorKey } from './keys';
 import { deriveSeries, evaluateKpi, type Kpi, type KpiIndicator, type Observation, type Rollup } from './kpi';
@@ -153,7 +153,7 @@ export async function expectedReports(
   );
   return rows.flatMap((row) => {
     const calendar: Calendar = { periodType: row.calendarPeriodType as PeriodType, dueDays: row.calendarDueDays! };
-    return expectedPeriods(calendar, row.reportingFrom, asOf, row.deadline).map(({ period, due }) => {
+    return expectedPeriods(calendar, row.reportingFrom, asOf, owedUntil(row.deadline, row.periodicity)).map(({ period, due }) => {
       const firstReportedAt = first.get(indicatorKey(row.id, period.text)) ?? null;
       return {
         indicatorId: row.id,

@@ -124,8 +124,9 @@ export function evaluateKpi(input: KpiInput): Kpi {
 }
 
 /**
- * Continuing targets: every complete year from the deadline's on, each with its own status.
- * Targets without a deadline: the latest complete year, beside the open one.
+ * Continuing targets and targets without a deadline: every complete year, each with its own
+ * status, from the deadline's year on (from the first figure's year without a deadline; the
+ * latest complete year when there is no figure yet), so that no year's verdict drops out later.
  */
 function pastYears(input: KpiInput): KpiYear[] {
   const { indicator, asOf, dueDays = 0 } = input;
@@ -134,7 +135,7 @@ function pastYears(input: KpiInput): KpiYear[] {
   // A year is complete once its last figure is due.
   let lastComplete = asOfYear;
   while (asOf < dueDate(`${lastComplete}-12-31`, dueDays)) lastComplete -= 1;
-  const first = indicator.deadline ? Number(indicator.deadline.slice(0, 4)) : lastComplete;
+  const first = indicator.deadline ? Number(indicator.deadline.slice(0, 4)) : Math.min(lastComplete, firstFigureYear(input));
   const years: KpiYear[] = [];
   for (let year = first; year <= lastComplete; year += 1) {
     const k = evaluateWindow({ ...input, asOf: `${year}-12-31`, dueDays: 0 });
@@ -148,6 +149,12 @@ function pastYears(input: KpiInput): KpiYear[] {
     });
   }
   return years;
+}
+
+/** The year of the earliest figure counted for the target (its inputs' for a derived one); Infinity when none. */
+function firstFigureYear({ observations, inputs }: KpiInput): number {
+  const all = [observations, ...[...(inputs?.values() ?? [])].map((i) => i.observations)].flat();
+  return Math.min(...all.map((o) => o.period.year));
 }
 
 const inside = (o: { period: Period }, window: Window) => o.period.start >= window.start && o.period.end <= window.end;

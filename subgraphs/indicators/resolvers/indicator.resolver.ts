@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Period, PeriodType } from '../../../lib/period';
 import { PeriodScalar } from '../../../lib/scalars';
 import type { IndicatorContext } from '../context';
-import { periodOwed } from '../domain/calendar';
+import { owedUntil, periodOwed } from '../domain/calendar';
 import { Indicator, IndicatorFilter, Organization, Task } from '../schema/indicator';
 
 type Context = IndicatorContext;
@@ -36,11 +36,11 @@ export class IndicatorResolver {
     const owners = await Promise.all(owned.map((i) => loaders.owners.load(i.id)));
     return owned
       .filter((indicator, index) => {
-        const { formula, calendarPeriodType, calendarDueDays, reportingFrom, deadline } = indicator;
+        const { formula, calendarPeriodType, calendarDueDays, reportingFrom, deadline, periodicity } = indicator;
         if (formula || !calendarPeriodType || calendarDueDays === null) return false;
         if (owners[index][0]?.organizationId !== organization) return false;
         const calendar = { periodType: calendarPeriodType as PeriodType, dueDays: calendarDueDays };
-        return periodOwed(calendar, reportingFrom, deadline, period);
+        return periodOwed(calendar, reportingFrom, owedUntil(deadline, periodicity), period);
       })
       .sort((a, b) => a.id.localeCompare(b.id)) as Indicator[];
   }
