@@ -234,8 +234,21 @@ describe('reporting completeness', () => {
     // quarterly within 15 days; as of 2026-01-15 the quarters 2024Q4–2025Q4 are due.
     const res = await graphql(
       url,
-      `{ reportingCompleteness(asOf: "2026-01-15", organizationId: "amr") { reports { indicator { id } period } }
-         q2: owedIndicators(organization: "amr", period: "2026Q2") { id } }`,
+      `
+        {
+          reportingCompleteness(asOf: "2026-01-15", organizationId: "amr") {
+            reports {
+              indicator {
+                id
+              }
+              period
+            }
+          }
+          q2: owedIndicators(organization: "amr", period: "2026Q2") {
+            id
+          }
+        }
+      `,
     );
     expect(res.errors).toBeUndefined();
     const periods = res
