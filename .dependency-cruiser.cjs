@@ -1,5 +1,5 @@
 /**
- * The directions imports may take (README, Architecture): scripts and bench → hub →
+ * The directions imports may take (docs/architecture.md, Layers): scripts and bench → hub →
  * gateway and subgraphs → lib; seeds hold data of record any layer may read; the dashboard
  * is a browser bundle of its own. test/install/layers.test.ts runs these rules in `npm test`.
  */

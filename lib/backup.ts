@@ -35,7 +35,7 @@ export const BACKUP_VERSION = 2;
 /**
  * Columns that hold secrets, by `schema.table`: backups write them empty, and a restore
  * gives each restored row a fresh random value nobody knows (so that nothing is signed
- * with an empty key): the secret must be issued again (README, Backups).
+ * with an empty key): the secret must be issued again (docs/operations.md, Backups).
  */
 export const SECRET_COLUMNS: Readonly<Record<string, { columns: readonly string[]; reissue: string }>> = {
   'indicators.webhook_subscription': {

@@ -10,7 +10,7 @@
  * pushed: running it twice writes nothing the second time.
  *
  * Demo figures never replace anyone's: a row whose figure (indicator, period, breakdown,
- * organisation) someone else recorded (a clerk, an import, the README's examples) is
+ * organisation) someone else recorded (a clerk, an import, the examples of the README and docs/) is
  * skipped, and the summary says how many were.
  */
 import { createHash } from 'node:crypto';

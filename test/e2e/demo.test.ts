@@ -1,6 +1,6 @@
 /**
  * `npm run demo` never replaces anyone's figures: on a hub holding the court's own figures
- * (the README's import of seeds/example-figures.csv, and a push of 2025Q1), it writes the demo
+ * (the import of seeds/example-figures.csv in docs/reporting.md, and a push of 2025Q1), it writes the demo
  * figures everywhere else, skips those rows and says so, exits 0, and leaves the court's
  * figures as they were; run again, it writes nothing.
  */

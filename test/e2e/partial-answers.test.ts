@@ -1,15 +1,14 @@
 /**
  * Partial answers, everywhere: with any one of the three subgraphs stopped, the
- * dashboard's queries, the README's examples and the scorecards still answer everything
+ * dashboard's queries, the examples of the README and docs/ and the scorecards still answer everything
  * the other two serve. The answer is the full answer with only the missing subgraph's
  * parts set to null, and each error is SUBGRAPH_UNAVAILABLE naming that subgraph.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { DASHBOARD, DETAIL, INPUT_FIGURES, META } from '../../dashboard/queries';
 import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
 import type { Hub } from '../../hub';
 import { pushDemoFigures } from '../support/demo';
+import { graphqlExamples, runsAsItStands } from '../support/docs';
 import { bearer, graphql, startTestHub, withSubgraphDown, type GraphQLResponse } from '../support/hub';
 import { plannedSubgraphs, rootFieldSubgraphs } from '../support/query-plan';
 
@@ -21,11 +20,10 @@ interface Case {
   variables?: Record<string, unknown>;
 }
 
-const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-const README_EXAMPLES: Case[] = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)]
-  .map((m) => m[1])
-  .filter((e) => !/^\s*mutation/.test(e) && !/\$\w+/.test(e))
-  .map((query, i) => ({ name: `README example ${i + 1}`, query }));
+/** The read-only GraphQL examples of the README and the pages under docs/. */
+const README_EXAMPLES: Case[] = graphqlExamples()
+  .filter((e) => runsAsItStands(e.query))
+  .map((e) => ({ name: `${e.page} example at line ${e.line}`, query: e.query }));
 
 const DASHBOARD_QUERIES: Case[] = [
   { name: 'dashboard META', query: META },
@@ -136,7 +134,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => hub?.stop());
 
-it('covers the dashboard, the read-only README examples, the scorecards and every subgraph', () => {
+it('covers the dashboard, the read-only examples of the README and docs/, the scorecards and every subgraph', () => {
   expect(README_EXAMPLES.length).toBeGreaterThanOrEqual(6);
   const touched = new Set(CASES.flatMap((c) => [...plannedSubgraphs(c.query)]));
   expect([...touched].sort()).toEqual([...SUBGRAPHS].sort());

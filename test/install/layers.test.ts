@@ -1,5 +1,5 @@
 /**
- * Imports point down (README, Architecture): dependency-cruiser, with the rules of
+ * Imports point down (docs/architecture.md, Layers): dependency-cruiser, with the rules of
  * .dependency-cruiser.cjs, over the project; and the same rules over a small tree that
  * breaks each of them, so that a rule which stopped matching would be noticed.
  */
