@@ -8,6 +8,7 @@ export const KPI_STATUS: Record<KpiStatus, { en: string; zh: string; tone: Tone 
   ON_TRACK: { en: 'On track', zh: '进展正常', tone: 'fair' },
   AT_RISK: { en: 'At risk', zh: '存在风险', tone: 'warn' },
   OFF_TRACK: { en: 'Off track', zh: '未达成', tone: 'bad' },
+  INCOMPLETE: { en: 'Incomplete', zh: '数据不全', tone: 'warn' },
   NO_DATA: { en: 'No data', zh: '暂无数据', tone: 'none' },
   NO_BASELINE: { en: 'No baseline', zh: '缺少基线', tone: 'none' },
   NO_TARGET: { en: 'Monitoring', zh: '监测指标', tone: 'none' },
@@ -22,7 +23,16 @@ export const TASK_STATUS: Record<string, { en: string; zh: string; tone: Tone }>
 };
 
 /** Severity order for lists: off track first. */
-export const STATUS_ORDER: KpiStatus[] = ['OFF_TRACK', 'AT_RISK', 'NO_BASELINE', 'NO_DATA', 'ON_TRACK', 'ACHIEVED', 'NO_TARGET'];
+export const STATUS_ORDER: KpiStatus[] = [
+  'OFF_TRACK',
+  'AT_RISK',
+  'INCOMPLETE',
+  'NO_BASELINE',
+  'NO_DATA',
+  'ON_TRACK',
+  'ACHIEVED',
+  'NO_TARGET',
+];
 
 export function statusInfo(status: string): { en: string; zh: string; tone: Tone } {
   return KPI_STATUS[status as KpiStatus] ?? TASK_STATUS[status] ?? { en: status, zh: '', tone: 'none' };
@@ -53,6 +63,26 @@ export function targetText(comparator: Comparator | null, target: number | null,
       : `${words} ${number(target)} % (${bound} ${withUnit(effective, unit)})`;
   }
   return `${SYMBOL[comparator] ?? comparator} ${withUnit(target, unit)}`;
+}
+
+export const FIGURE_RULE: Record<string, { en: string; zh: string }> = {
+  ALL: { en: 'All reported figures', zh: '全部上报数据' },
+  ACCEPTED: { en: 'Accepted figures only', zh: '仅计审核通过的数据' },
+};
+
+export const REPORT_STATUS: Record<string, { en: string; zh: string; tone: Tone }> = {
+  ON_TIME: { en: 'On time', zh: '按时', tone: 'good' },
+  LATE: { en: 'Late', zh: '逾期报送', tone: 'warn' },
+  MISSING: { en: 'Missing', zh: '未报送', tone: 'bad' },
+};
+
+/** What a value counts beyond its rule: the share of the window's months reported and the reports missing, when partial. */
+export function partialText(kpi: { coverage?: number | null; missingPeriods?: string[] | null }): string {
+  const parts: string[] = [];
+  if (kpi.coverage !== null && kpi.coverage !== undefined && kpi.coverage < 1)
+    parts.push(`${Math.round(kpi.coverage * 100)} % of the window's months reported`);
+  if (kpi.missingPeriods?.length) parts.push(`missing ${kpi.missingPeriods.join(', ')}`);
+  return parts.join(' · ');
 }
 
 export function progressText(progress: number | null): string {

@@ -79,6 +79,16 @@ function needToken(message: string | null): void {
   });
 }
 
+/** What reporting completeness counts, in words: its reference date and the recording instant. */
+function completenessNote(asOf: string, recordedAsOf: string | null): string {
+  return (
+    `As of ${asOf}: every period the reporting calendar made due by that day (each a set number of days after it ends), ` +
+    `from each indicator's principal owner, with figures as recorded ${recordedAsOf ? `at ${recordedAsOf}` : 'now'}. ` +
+    'A report is on time when first recorded by its due date, late when after it, missing when not recorded by the reference date. ' +
+    'Open an organisation to see its reports.'
+  );
+}
+
 function render(data: DashboardData): void {
   const open = (id: string) => void openDetail(byId<HTMLDialogElement>('detail'), id, effectiveAsOf(filters), needToken);
   // A part that is null comes from a subgraph that is not answering: its panel says so.
@@ -100,8 +110,10 @@ function render(data: DashboardData): void {
   else missing('Targets needing attention', 'attention', 'attention-note');
   if (data.targets) demo = renderTargets(byId('targets'), byId('targets-note'), data.targets, filters.section, open) || demo;
   else missing('Targets', 'targets', 'targets-note');
-  if (data.reportingCompleteness) renderCompleteness(byId('completeness'), data.reportingCompleteness);
-  else missing('Reporting completeness', 'completeness');
+  if (data.reportingCompleteness) {
+    renderCompleteness(byId('completeness'), data.reportingCompleteness);
+    byId('completeness-note').textContent = completenessNote(effectiveAsOf(filters), data.scoreboard?.recordedAsOf ?? null);
+  } else missing('Reporting completeness', 'completeness', 'completeness-note');
   if (data.tasks) renderTasks(byId('tasks'), byId('task-summary'), data.tasks);
   else missing('Tasks', 'tasks', 'task-summary');
   show(byId('demo-banner'), demo);

@@ -27,8 +27,7 @@ export function withNames(answer: DashboardAnswer): DashboardData {
     targets,
     attention: targets && targets.filter((k) => ATTENTION.has(k.status)),
     reportingCompleteness:
-      answer.reportingCompleteness &&
-      answer.reportingCompleteness.map((c) => ({ ...c, organization: named(c.organization) })),
+      answer.reportingCompleteness && answer.reportingCompleteness.map((c) => ({ ...c, organization: named(c.organization) })),
     tasks: answer.tasks && answer.tasks.map((t) => ({ ...t, leadOrganization: named(t.leadOrganization) })),
   };
 }

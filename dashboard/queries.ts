@@ -71,6 +71,7 @@ graphql(`
     onTrack
     atRisk
     offTrack
+    incomplete
     noData
     noBaseline
   }
@@ -91,6 +92,9 @@ graphql(`
     status
     reason
     demo
+    figureRule
+    coverage
+    missingPeriods
   }
 `);
 
@@ -191,6 +195,8 @@ export const DASHBOARD = graphql(`
     }
     scoreboard(asOf: $asOf) {
       asOf
+      recordedAsOf
+      figureRule
       headline {
         ...CountsFields
       }
@@ -227,6 +233,16 @@ export const DASHBOARD = graphql(`
       late
       missing
       completeness
+      reports {
+        indicator {
+          id
+          name
+        }
+        period
+        due
+        status
+        firstReportedAt
+      }
     }
     tasks(filter: $tasks) {
       id

@@ -19,7 +19,8 @@ export interface ExportSpec {
 }
 
 const KPI_FIELDS = `indicator { id name nameEn unit } breakdown asOf window windowEnd windowComplete actual numerator denominator
-  comparator targetValue baseline effectiveTarget gap progress projected willMeetTarget status reason demo`;
+  comparator targetValue baseline effectiveTarget gap progress projected willMeetTarget status reason demo
+  figureRule coverage missingPeriods`;
 const KPI_HEADER = [
   'indicator',
   'name',
@@ -44,6 +45,9 @@ const KPI_HEADER = [
   'status',
   'reason',
   'demo',
+  'figure_rule',
+  'coverage',
+  'missing_periods',
 ];
 const kpiRow = (k: Row): unknown[] => {
   const indicator = (k.indicator ?? {}) as Row;
@@ -71,6 +75,9 @@ const kpiRow = (k: Row): unknown[] => {
     k.status,
     k.reason,
     k.demo,
+    k.figureRule,
+    k.coverage,
+    ((k.missingPeriods ?? []) as string[]).join(' '),
   ];
 };
 
@@ -90,8 +97,8 @@ const asOfPart = (variables: Record<string, unknown>) => [variables.asOf];
 /** Organisation ids as the organizations subgraph stores them. */
 const ORGANIZATION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const COUNTS = 'total achieved onTrack atRisk offTrack noData noBaseline';
-const COUNT_KEYS = ['total', 'achieved', 'onTrack', 'atRisk', 'offTrack', 'noData', 'noBaseline'];
+const COUNTS = 'total achieved onTrack atRisk offTrack incomplete noData noBaseline';
+const COUNT_KEYS = ['total', 'achieved', 'onTrack', 'atRisk', 'offTrack', 'incomplete', 'noData', 'noBaseline'];
 
 const TASK_HEADER = ['deadline', 'task_status', 'task_effective_status', 'last_reported_at'];
 const TASK_FIELDS = 'id deadline progress(asOf: $asOf) { status effectiveStatus lastReportedAt }';

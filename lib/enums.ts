@@ -27,7 +27,16 @@ export type QualityFlag = keyof typeof OBS_STATUS;
 export const QUALITY_FLAGS = Object.keys(OBS_STATUS) as QualityFlag[];
 
 /** Where a target stands. */
-export const KPI_STATUSES = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA', 'NO_BASELINE', 'NO_TARGET'] as const;
+export const KPI_STATUSES = [
+  'ACHIEVED',
+  'ON_TRACK',
+  'AT_RISK',
+  'OFF_TRACK',
+  'INCOMPLETE',
+  'NO_DATA',
+  'NO_BASELINE',
+  'NO_TARGET',
+] as const;
 export type KpiStatus = (typeof KPI_STATUSES)[number];
 
 /** When a target is measured: by its deadline, per year, or in every period. */

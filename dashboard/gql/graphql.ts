@@ -32,6 +32,13 @@ export type EffectiveTaskStatus =
   /** The deadline month's last day is before the as-of date and the task is not DONE */
   | 'OVERDUE';
 
+/** Which figures a KPI counts (KPI_FIGURES sets the default) */
+export type FigureRule =
+  /** Every figure as pushed, reviewed or not */
+  | 'ALL'
+  /** Only the figures of submissions the coordinator accepted */
+  | 'ACCEPTED';
+
 /** A figure's lifecycle; its quality is told apart by QualityFlag */
 export type FigureStatus =
   /** Reported, may still change (the default; the only status of a period in progress) */
@@ -48,6 +55,8 @@ export type KpiStatus =
   | 'AT_RISK'
   /** The window has closed and the target was not met */
   | 'OFF_TRACK'
+  /** The window has closed but its figures cover it only in part (see coverage): the partial value is shown, no verdict is given */
+  | 'INCOMPLETE'
   /** No figures for the window (or a derived value cannot be computed) */
   | 'NO_DATA'
   /** A relative target without a recorded baseline: no guess is made */
@@ -69,6 +78,12 @@ export type QualityFlag =
   | 'LOW_RELIABILITY'
   /** SDMX OBS_STATUS D */
   | 'DEFINITION_DIFFERS';
+
+/** Whether a period due by the reporting calendar was reported, and when */
+export type ReportStatus =
+  | 'ON_TIME'
+  | 'LATE'
+  | 'MISSING';
 
 /** How figures of shorter periods combine into a longer one */
 export type Rollup =
@@ -113,13 +128,13 @@ export type TaskStatus =
   /** Held up; the note says by what */
   | 'BLOCKED';
 
-export type CountsFieldsFragment = { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, noData: number, noBaseline: number };
+export type CountsFieldsFragment = { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, incomplete: number, noData: number, noBaseline: number };
 
-export type KpiFieldsFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean };
+export type KpiFieldsFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, figureRule: FigureRule, coverage: number | null, missingPeriods: Array<string> };
 
 export type SeriesFieldsFragment = { period: string, periodEnd: string, value: number, source: string | null };
 
-export type ListedKpiFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null };
+export type ListedKpiFragment = { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, figureRule: FigureRule, coverage: number | null, missingPeriods: Array<string>, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null };
 
 export type FigureFieldsFragment = { period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, explanation: string | null, warningCodes: Array<string>, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> };
 
@@ -136,7 +151,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { organizations: Array<{ id: string, name: string, nameEn: string }> | null, scoreboard: { asOf: string, headline: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, noData: number, noBaseline: number }, targets: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, noData: number, noBaseline: number }, headlineGoals: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, rollup: Rollup, headline: boolean, owners: Array<{ id: string } | null> | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null }> } | null, targets: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null }> | null, reportingCompleteness: Array<{ expected: number, onTime: number, late: number, missing: number, completeness: number | null, organization: { id: string } | null }> | null, tasks: Array<{ id: string, seq: number, sectionSeq: number, content: string, deadline: string | null, deadlineAsWritten: string, ongoing: boolean, featured: boolean, leadOrganization: { id: string } | null, progress: { status: TaskStatus, effectiveStatus: EffectiveTaskStatus, overdue: boolean, lastReportedAt: string | null } }> | null };
+export type DashboardQuery = { organizations: Array<{ id: string, name: string, nameEn: string }> | null, scoreboard: { asOf: string, recordedAsOf: string | null, figureRule: FigureRule, headline: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, incomplete: number, noData: number, noBaseline: number }, targets: { total: number, achieved: number, onTrack: number, atRisk: number, offTrack: number, incomplete: number, noData: number, noBaseline: number }, headlineGoals: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, figureRule: FigureRule, coverage: number | null, missingPeriods: Array<string>, indicator: { id: string, name: string, nameEn: string, unit: string, rollup: Rollup, headline: boolean, owners: Array<{ id: string } | null> | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null }> } | null, targets: Array<{ window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, figureRule: FigureRule, coverage: number | null, missingPeriods: Array<string>, indicator: { id: string, name: string, nameEn: string, unit: string, headline: boolean, owners: Array<{ id: string } | null> | null, tasks: Array<{ id: string, sectionSeq: number } | null> | null } | null }> | null, reportingCompleteness: Array<{ expected: number, onTime: number, late: number, missing: number, completeness: number | null, organization: { id: string } | null, reports: Array<{ period: string, due: string, status: ReportStatus, firstReportedAt: string | null, indicator: { id: string, name: string } | null }> }> | null, tasks: Array<{ id: string, seq: number, sectionSeq: number, content: string, deadline: string | null, deadlineAsWritten: string, ongoing: boolean, featured: boolean, leadOrganization: { id: string } | null, progress: { status: TaskStatus, effectiveStatus: EffectiveTaskStatus, overdue: boolean, lastReportedAt: string | null } }> | null };
 
 export type IndicatorDetailQueryVariables = Exact<{
   id: string | number;
@@ -145,7 +160,7 @@ export type IndicatorDetailQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorDetailQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, unitEn: string, quote: string, formula: string | null, hasTarget: boolean, rollup: Rollup, owners: Array<{ id: string, name: string, nameEn: string } | null> | null, tasks: Array<{ id: string, content: string } | null> | null, kpi: { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean } | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, explanation: string | null, warningCodes: Array<string>, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
+export type IndicatorDetailQuery = { indicator: { id: string, name: string, nameEn: string, unit: string, unitEn: string, quote: string, formula: string | null, hasTarget: boolean, rollup: Rollup, owners: Array<{ id: string, name: string, nameEn: string } | null> | null, tasks: Array<{ id: string, content: string } | null> | null, kpi: { window: string, windowComplete: boolean, actual: number | null, comparator: Comparator | null, targetValue: number | null, baseline: number | null, effectiveTarget: number | null, gap: number | null, progress: number | null, projected: number | null, status: KpiStatus, reason: string, demo: boolean, figureRule: FigureRule, coverage: number | null, missingPeriods: Array<string> } | null, series: Array<{ period: string, periodEnd: string, value: number, source: string | null }> } | null, figures: Array<{ period: string, breakdown: string, value: number | null, status: FigureStatus, flags: Array<QualityFlag>, revision: number, withdrawn: boolean, source: string | null, note: string | null, history: Array<{ revision: number, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, reportedOn: string | null, withdrawn: boolean, source: string | null, reason: string | null, explanation: string | null, warningCodes: Array<string>, recordedBy: string, recordedAt: string, recordedByOrganization: { name: string } | null }> }> | null };
 
 export type InputFiguresQueryVariables = Exact<{
   id: string | number;
@@ -180,6 +195,7 @@ export const CountsFieldsFragmentDoc = new TypedDocumentString(`
   onTrack
   atRisk
   offTrack
+  incomplete
   noData
   noBaseline
 }
@@ -207,6 +223,9 @@ export const KpiFieldsFragmentDoc = new TypedDocumentString(`
   status
   reason
   demo
+  figureRule
+  coverage
+  missingPeriods
 }
     `, {"fragmentName":"KpiFields"}) as unknown as TypedDocumentString<KpiFieldsFragment, unknown>;
 export const ListedKpiFragmentDoc = new TypedDocumentString(`
@@ -241,6 +260,9 @@ export const ListedKpiFragmentDoc = new TypedDocumentString(`
   status
   reason
   demo
+  figureRule
+  coverage
+  missingPeriods
 }`, {"fragmentName":"ListedKpi"}) as unknown as TypedDocumentString<ListedKpiFragment, unknown>;
 export const FigureFieldsFragmentDoc = new TypedDocumentString(`
     fragment FigureFields on Figure {
@@ -302,6 +324,8 @@ export const DashboardDocument = new TypedDocumentString(`
   }
   scoreboard(asOf: $asOf) {
     asOf
+    recordedAsOf
+    figureRule
     headline {
       ...CountsFields
     }
@@ -338,6 +362,16 @@ export const DashboardDocument = new TypedDocumentString(`
     late
     missing
     completeness
+    reports {
+      indicator {
+        id
+        name
+      }
+      period
+      due
+      status
+      firstReportedAt
+    }
   }
   tasks(filter: $tasks) {
     id
@@ -365,6 +399,7 @@ export const DashboardDocument = new TypedDocumentString(`
   onTrack
   atRisk
   offTrack
+  incomplete
   noData
   noBaseline
 }
@@ -382,6 +417,9 @@ fragment KpiFields on Kpi {
   status
   reason
   demo
+  figureRule
+  coverage
+  missingPeriods
 }
 fragment SeriesFields on SeriesPoint {
   period
@@ -452,6 +490,9 @@ export const IndicatorDetailDocument = new TypedDocumentString(`
   status
   reason
   demo
+  figureRule
+  coverage
+  missingPeriods
 }
 fragment SeriesFields on SeriesPoint {
   period

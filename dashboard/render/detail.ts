@@ -8,7 +8,7 @@ import { append, h, zh } from '../../client/dom';
 import { UNAVAILABLE, dateTime, isDemo, ownerNames, progressText, targetText, withUnit } from '../format';
 import { DETAIL, INPUT_FIGURES, type DetailData, type FigureRow, type InputData, type Kpi } from '../queries';
 import { destroyCharts, lineChart, targetLine } from './charts';
-import { demoBadge, statusChip } from './tiles';
+import { basisLine, demoBadge, statusChip } from './tiles';
 
 function facts(kpi: Kpi | null, unit: string): HTMLElement {
   const item = (label: string, value: Node | string) => h('div', { class: 'fact' }, h('dt', {}, label), h('dd', {}, value));
@@ -20,7 +20,7 @@ function facts(kpi: Kpi | null, unit: string): HTMLElement {
     item('Actual', withUnit(kpi.actual, unit)),
     item('Target', targetText(kpi.comparator, kpi.targetValue, unit, kpi.effectiveTarget)),
     item('Progress', progressText(kpi.progress)),
-    item('Window', `${kpi.window}${kpi.windowComplete ? ' (closed)' : ' (open)'}`),
+    item('Counts', basisLine(kpi)),
     item('Projected', withUnit(kpi.projected, unit)),
   );
 }

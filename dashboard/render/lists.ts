@@ -8,18 +8,20 @@ import {
   number,
   ownerNames,
   progressText,
+  REPORT_STATUS,
   statusInfo,
   targetText,
   withUnit,
 } from '../format';
 import type { Completeness, Counts, KpiStatus, ListedKpi as Kpi } from '../queries';
-import { demoBadge, statusChip } from './tiles';
+import { basisLine, demoBadge, statusChip } from './tiles';
 
 const COUNT_KEYS: Array<[keyof Counts, KpiStatus]> = [
   ['achieved', 'ACHIEVED'],
   ['onTrack', 'ON_TRACK'],
   ['atRisk', 'AT_RISK'],
   ['offTrack', 'OFF_TRACK'],
+  ['incomplete', 'INCOMPLETE'],
   ['noData', 'NO_DATA'],
   ['noBaseline', 'NO_BASELINE'],
 ];
@@ -114,6 +116,7 @@ function targetRow(kpi: Kpi, open: (id: string) => void): HTMLLIElement {
         targetText(kpi.comparator, kpi.targetValue, indicator.unit, kpi.effectiveTarget),
       ),
       h('span', { class: 'chips' }, statusChip(kpi.status), demo ? demoBadge() : null),
+      basisLine(kpi),
     ),
   );
 }
@@ -154,6 +157,36 @@ export function renderAttention(
   return shown.some((k) => isDemo(k));
 }
 
+/** The reports an organisation owes, missing and late first, each with its due date and state: opened from its row. */
+function reportList(c: Completeness): HTMLElement | null {
+  const reports = [...(c.reports ?? [])].sort(
+    (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.due.localeCompare(b.due) || a.period.localeCompare(b.period),
+  );
+  if (!reports.length) return null;
+  return h(
+    'details',
+    { class: 'reports' },
+    h('summary', {}, `The ${reports.length} report${reports.length === 1 ? '' : 's'} due, `, zh('应报明细')),
+    h(
+      'ul',
+      {},
+      ...reports.map((r) => {
+        const state = REPORT_STATUS[r.status] ?? { en: r.status, zh: '', tone: 'none' as const };
+        return h(
+          'li',
+          { class: 'report', 'data-status': r.status, 'data-period': r.period },
+          h('span', { class: `chip tone-${state.tone}` }, state.en, state.zh ? ' ' : '', state.zh ? zh(state.zh) : null),
+          ' ',
+          h('span', { class: 'report-name' }, r.indicator?.name ?? UNAVAILABLE),
+          ` ${r.period}, due ${r.due}`,
+          r.firstReportedAt ? `, reported ${r.firstReportedAt.slice(0, 10)}` : '',
+        );
+      }),
+    ),
+  );
+}
+const ORDER = ['MISSING', 'LATE', 'ON_TIME'];
+
 export function renderCompleteness(container: HTMLElement, rows: Completeness[]): void {
   const sorted = [...rows].sort((a, b) => (a.completeness ?? 100) - (b.completeness ?? 100) || b.missing - a.missing);
   container.replaceChildren(
@@ -185,6 +218,7 @@ export function renderCompleteness(container: HTMLElement, rows: Completeness[])
               h('span', { class: 'target-text' }, `${number(c.onTime + c.late)} of ${number(c.expected)} reported`),
               h('span', { class: 'target-text' }, `${number(c.late)} late · ${number(c.missing)} missing`),
             ),
+            reportList(c),
           ),
         )
       : [empty('No reports are due for these filters.')]),

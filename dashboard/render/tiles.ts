@@ -1,6 +1,16 @@
 /** The eight city goals as tiles: name, value, target, progress, status and a small chart. */
 import { bar, h, zh } from '../../client/dom';
-import { documentOrder, isDemo, ownerNames, progressText, statusInfo, targetText, withUnit } from '../format';
+import {
+  documentOrder,
+  FIGURE_RULE,
+  isDemo,
+  ownerNames,
+  partialText,
+  progressText,
+  statusInfo,
+  targetText,
+  withUnit,
+} from '../format';
 import type { GoalKpi as Kpi } from '../queries';
 import { destroyCharts, lineChart, targetLine } from './charts';
 
@@ -16,6 +26,30 @@ export function statusChip(status: string): HTMLSpanElement {
     info.en,
     info.zh ? ' ' : '',
     info.zh ? zh(info.zh) : null,
+  );
+}
+
+/**
+ * What a value counts, said beside it: the window, the figure rule (all reported or accepted
+ * only) and, when partial, the share of the window's months reported and the reports missing.
+ */
+export function basisLine(kpi: {
+  window: string;
+  windowComplete: boolean;
+  figureRule: string;
+  coverage?: number | null;
+  missingPeriods?: string[] | null;
+}): HTMLElement {
+  const rule = FIGURE_RULE[kpi.figureRule] ?? { en: kpi.figureRule, zh: '' };
+  const partial = partialText(kpi);
+  return h(
+    'p',
+    { class: 'basis', 'data-figure-rule': kpi.figureRule, 'data-partial': String(!!partial) },
+    h('span', { class: 'basis-window' }, `${kpi.window} ${kpi.windowComplete ? '(closed)' : '(open)'}`),
+    ' · ',
+    h('span', { class: 'basis-rule' }, rule.en, rule.zh ? ' ' : '', rule.zh ? zh(rule.zh) : null),
+    partial ? ' · ' : '',
+    partial ? h('span', { class: 'basis-partial' }, partial) : null,
   );
 }
 
@@ -59,6 +93,7 @@ function tile(kpi: Kpi, open: (id: string) => void): HTMLElement {
       h('span', { class: 'value', 'data-value': kpi.actual ?? '' }, withUnit(kpi.actual, indicator.unit)),
       h('span', { class: 'window' }, kpi.window),
     ),
+    basisLine(kpi),
     h(
       'p',
       { class: 'tile-target' },

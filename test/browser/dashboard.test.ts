@@ -109,6 +109,41 @@ describe('the dashboard, reads open', () => {
       rows.map((r) => r.getAttribute('data-organization')),
     );
     expect(agencies.sort()).toEqual(res.data!.reportingCompleteness.map((c: any) => c.organization.id).sort());
+    // The panel says what it counts, and a row opens to the reports owed, with their state and due dates.
+    expect(await page.textContent('#completeness-note')).toContain(`As of ${AS_OF}`);
+    const court = await graphql(
+      hub.gateway.url,
+      `{ reportingCompleteness(asOf: "${AS_OF}", organizationId: "court") { reports { period due status } } }`,
+    );
+    const courtReports = court.data!.reportingCompleteness[0].reports;
+    const summary = page.locator('#completeness [data-organization="court"] details.reports summary');
+    await summary.click();
+    const listed = await page.$$eval('#completeness [data-organization="court"] details.reports li', (items) =>
+      items.map((li) => ({
+        period: li.getAttribute('data-period'),
+        status: li.getAttribute('data-status'),
+        visible: !!(li as HTMLElement).offsetParent,
+      })),
+    );
+    expect(listed).toHaveLength(courtReports.length);
+    expect(listed.every((r) => r.visible)).toBe(true);
+    expect(listed.map((r) => r.status).sort()).toEqual(courtReports.map((r: any) => r.status).sort());
+    // Every target row says its window and which figures it counts, and, when partial, how much it covers.
+    const kpis = (
+      await graphql(hub.gateway.url, `{ kpis(asOf: "${AS_OF}") { indicator { id } figureRule coverage missingPeriods } }`)
+    ).data!.kpis;
+    const bases = await page.$$eval('#targets [data-indicator]', (rows) =>
+      rows.map((r) => ({
+        id: r.getAttribute('data-indicator'),
+        rule: r.querySelector('.basis')?.getAttribute('data-figure-rule'),
+        partial: r.querySelector('.basis')?.getAttribute('data-partial'),
+      })),
+    );
+    expect(bases.length).toBe(kpis.length);
+    for (const k of kpis) {
+      const partial = (k.coverage !== null && k.coverage < 1) || k.missingPeriods.length > 0;
+      expect(bases.find((b) => b.id === k.indicator.id)).toEqual({ id: k.indicator.id, rule: 'ALL', partial: String(partial) });
+    }
     const tasks = await page.$$eval('#tasks [data-task]', (rows) =>
       rows.map((r) => ({
         id: r.getAttribute('data-task'),

@@ -38,8 +38,8 @@ const kpi = async (id: string, asOf: string, at: string | null = null) => {
 
 const SCOREBOARD = `query($asOf: LocalDate, $at: DateTime) { scoreboard(asOf: $asOf, recordedAsOf: $at) {
   asOf recordedAsOf
-  headline { total achieved onTrack atRisk offTrack noData noBaseline }
-  targets { total achieved onTrack atRisk offTrack noData noBaseline }
+  headline { total achieved onTrack atRisk offTrack incomplete noData noBaseline }
+  targets { total achieved onTrack atRisk offTrack incomplete noData noBaseline }
   headlineGoals { indicator { id } actual numerator denominator projected gap progress status windowComplete }
   needingAttention { indicator { id } status projected }
 } }`;

@@ -6,7 +6,8 @@
  * months), so walking the window month by month and taking, at each month, the coarsest
  * figure that starts there finds the largest covering without counting a month twice.
  */
-import type { Period } from '../../../lib/period';
+import { dueDate } from './calendar';
+import { firstPeriodFrom, type Period, type PeriodType, stepPeriod } from '../../../lib/period';
 import type { Observation } from './observation';
 
 /** Figures that disagree by more than this share of the larger (and more than half a unit) do not reconcile. */
@@ -49,6 +50,45 @@ export function tile(observations: Observation[], window: { start: string; end: 
   }
   return { used, coverage: last >= first ? covered / (last - first + 1) : 0 };
 }
+
+/**
+ * The share of a window's months from `owedFrom` (the first day of the first period the
+ * reporting calendar owes) that the figures `used` cover: months before anything was owed
+ * are not missing. The tiling's own `coverage` when nothing starts being owed inside the window.
+ */
+export function owedCoverage(
+  coverage: number | null,
+  used: Observation[] | undefined,
+  window: { start: string; end: string },
+  owedFrom?: string | null,
+): number | null {
+  if (coverage === null || !used || !owedFrom || owedFrom <= window.start || owedFrom > window.end) return coverage;
+  const first = dateIndex(owedFrom);
+  const last = dateIndex(window.end);
+  const overlap = (o: Observation) => Math.max(0, Math.min(endIndex(o.period), last) - Math.max(startIndex(o.period), first) + 1);
+  return used.reduce((sum, o) => sum + overlap(o), 0) / (last - first + 1);
+}
+
+/**
+ * The periods of the reporting calendar's type inside the window, owed from `owedFrom` on and
+ * due by `asOf` (`dueDays` after each ends), that no figure used covers: missing reports.
+ */
+export function missingPeriods(
+  used: Observation[],
+  window: { start: string; end: string },
+  reporting: { periodType: PeriodType; dueDays: number; owedFrom?: string | null; asOf: string },
+): string[] {
+  const from = reporting.owedFrom && reporting.owedFrom > window.start ? reporting.owedFrom : window.start;
+  const covered = new Set(used.flatMap((o) => range(startIndex(o.period), endIndex(o.period))));
+  const missing: string[] = [];
+  for (let p = firstPeriodFrom(reporting.periodType, from); p.end <= window.end; p = stepPeriod(p, 1)) {
+    if (dueDate(p.end, reporting.dueDays) > reporting.asOf) break;
+    if (range(startIndex(p), endIndex(p)).some((m) => !covered.has(m))) missing.push(p.text);
+  }
+  return missing;
+}
+
+const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
 
 export interface Reconciliation {
   code: 'RECONCILIATION';

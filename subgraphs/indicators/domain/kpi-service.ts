@@ -10,7 +10,7 @@ import { type Calendar, expectedPeriods, owedUntil, reportStatus, type ReportSta
 import { type Formula, formulaInputs, parseFormula } from './formula';
 import { indicatorKey } from './keys';
 import { deriveSeries, evaluateKpi, type Kpi, type KpiIndicator, type Observation, type Rollup } from './kpi';
-import type { Period, PeriodType } from '../../../lib/period';
+import { firstPeriodFrom, type Period, type PeriodType } from '../../../lib/period';
 
 export interface BreakdownKpi extends Kpi {
   indicatorId: string;
@@ -57,6 +57,12 @@ function dueDaysOf(id: string, rows: Map<string, KpiIndicatorRow>, inputs: strin
   const own = rows.get(id)?.calendarDueDays;
   if (own !== null && own !== undefined && !rows.get(id)?.formula) return own;
   return Math.max(0, ...inputs.filter((i) => i !== id).map((i) => rows.get(i)?.calendarDueDays ?? 0));
+}
+
+/** The first day of the first period an indicator's calendar owes; null without a calendar. */
+function owedFrom(row: KpiIndicatorRow | undefined): string | null {
+  if (!row?.calendarPeriodType || row.formula) return null;
+  return firstPeriodFrom(row.calendarPeriodType as PeriodType, row.reportingFrom).start;
 }
 
 export async function evaluateKpis(
@@ -110,6 +116,7 @@ export async function evaluateKpis(
           asOf,
           dueDays: dueDaysOf(id, rowsById, withInputs([id], byId)),
           reportingType: (rowsById.get(id)?.calendarPeriodType as PeriodType | null | undefined) ?? null,
+          owedFrom: owedFrom(rowsById.get(id)),
           inputs,
           weights: indicator.weightIndicator ? observations.get(indicator.weightIndicator)?.get(breakdown) : undefined,
           breakdown,

@@ -13,23 +13,22 @@
 import type { KpiStatus } from '../../../lib/enums';
 import type { Period, PeriodType } from '../../../lib/period';
 import { dueDate } from './calendar';
-import { type PartsTally, reconcileBreakdowns, reconcileParts, type Reconciliation, totalsFromBreakdowns } from './coverage';
+import {
+  missingPeriods,
+  owedCoverage,
+  type PartsTally,
+  reconcileBreakdowns,
+  reconcileParts,
+  type Reconciliation,
+  totalsFromBreakdowns,
+} from './coverage';
 import type { Formula } from './formula';
 import { project, projectFormula } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
 export { deriveSeries, type Observation, type Rollup, rollUp } from './series';
 export { meets, progressPercent } from './targets';
-import {
-  type Absolute,
-  type Comparator,
-  effectiveTarget,
-  EPSILON,
-  meets,
-  progressPercent,
-  type Window,
-  windowOf,
-} from './targets';
+import { type Comparator, effectiveTarget, EPSILON, measure, meets, type Window, windowOf } from './targets';
 
 export type { KpiStatus };
 
@@ -87,8 +86,13 @@ export interface Kpi {
   reason: string;
   /** True when any figure counted is synthetic (source "demo"). */
   demo: boolean;
-  /** Months covered by the figures counted ÷ months in the window (null for stocks and levels). */
+  /**
+   * Months covered by the figures counted ÷ months in the window, from the first period the
+   * reporting calendar owes when that starts inside the window (null for stocks and levels).
+   */
   coverage: number | null;
+  /** Reports the calendar owed for the window by the reference date that nobody made (never projected). */
+  missingPeriods: string[];
   /** Periods whose total nobody reported, stood in for by the sum of their breakdowns. */
   summedPeriods: string[];
   /** Figures that do not add up: a total against its parts or its breakdowns. */
@@ -106,6 +110,8 @@ export interface KpiInput {
   dueDays?: number;
   /** The period type the reporting calendar owes (reports of it due dueDays after each); none without a calendar. */
   reportingType?: PeriodType | null;
+  /** The first day of the first period the calendar owes: months before it are not missing. */
+  owedFrom?: string | null;
   /** Series of the inputs of a derived indicator. */
   inputs?: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>;
   /** For a weighted average: the weight indicator's figures. */
@@ -180,6 +186,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     reason = rolled.note;
   }
+  const coverage = owedCoverage(rolled.coverage, rolled.used, window, input.owedFrom);
   const base = {
     asOf,
     window: window.label,
@@ -193,7 +200,11 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     targetValue: indicator.targetValue,
     baseline,
     demo: (rolled.used ?? []).some((o) => o.source === 'demo'),
-    coverage: rolled.coverage,
+    coverage,
+    missingPeriods:
+      input.reportingType && rolled.coverage !== null && !input.breakdown
+        ? missingPeriods(rolled.used ?? [], window, { periodType: input.reportingType, dueDays, owedFrom: input.owedFrom, asOf })
+        : [],
     summedPeriods: (rolled.used ?? []).filter((o) => summed.includes(o)).map((o) => o.period.text),
     warnings: [
       ...reconcileParts(indicator.rollup, reported),
@@ -251,60 +262,36 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     // Scores and rates (0–100) read by LAST are levels: they count once the window closes.
     (indicator.rollup === 'SUM' || (indicator.rollup === 'LAST' && !indicator.percent)) &&
     !indicator.formula;
+  // A closed window its figures cover only in part gets no verdict, unless a flow already
+  // meets an at-least target: months not reported could only add to it.
+  const partial = windowComplete && coverage !== null && coverage < 1 - EPSILON;
   let status: KpiStatus;
-  if (metNow && (windowComplete || cumulative)) status = 'ACHIEVED';
+  if (metNow && (windowComplete || cumulative) && (!partial || cumulative)) status = 'ACHIEVED';
+  else if (partial) status = 'INCOMPLETE';
   else if (windowComplete) status = 'OFF_TRACK';
   else status = willMeet ? 'ON_TRACK' : 'AT_RISK';
+  const covered = partial ? `${Math.round(coverage! * 100)} % of ${window.label}'s months reported` : undefined;
   const measured = measure(indicator, target, actual, projection.value, baseline, windowComplete);
   return {
     ...base,
     effectiveTarget: target.target,
     ...measured,
-    projected: projection.value,
-    projectionMethod: projection.method,
-    willMeetTarget: willMeet,
+    ...(status === 'INCOMPLETE'
+      ? { projected: null, projectionMethod: 'the window is over, covered in part: nothing is projected', willMeetTarget: null }
+      : { projected: projection.value, projectionMethod: projection.method, willMeetTarget: willMeet }),
     status,
     reason:
       (status === 'ACHIEVED'
-        ? 'the target is met'
-        : status === 'OFF_TRACK'
-          ? `${window.label} is over and the target was not met`
-          : willMeet
-            ? `projected to meet the target by ${window.closes}`
-            : `projected to miss the target by ${window.closes}`) +
+        ? partial
+          ? `the target is met by the figures reported (${covered})`
+          : 'the target is met'
+        : status === 'INCOMPLETE'
+          ? `${window.label} is over and its figures cover it only in part (${covered}): no verdict`
+          : status === 'OFF_TRACK'
+            ? `${window.label} is over and the target was not met`
+            : willMeet
+              ? `projected to meet the target by ${window.closes}`
+              : `projected to miss the target by ${window.closes}`) +
       [measured.note, missingNote(projection.missing), reason].map((n) => (n ? `; ${n}` : '')).join(''),
   };
-}
-
-/**
- * Gap and progress, like with like: a relative target on a flow compares a full year with
- * its full-year baseline, so while the year is open the projected year counts, not the
- * part-year sum. Neither may contradict the status: a value exactly at a strict bound
- * shows neither gap 0 nor progress 100.
- */
-function measure(
-  indicator: KpiIndicator,
-  target: { comparator: Absolute; target: number },
-  actual: number,
-  projected: number | null,
-  baseline: number | null,
-  windowComplete: boolean,
-): { gap: number | null; progress: number | null; note?: string } {
-  const relative = indicator.comparator === 'REDUCE_BY_PERCENT' || indicator.comparator === 'INCREASE_BY_PERCENT';
-  const fullYear = relative && indicator.rollup === 'SUM' && !windowComplete;
-  const value = fullYear ? projected : actual;
-  if (value === null) return { gap: null, progress: null };
-  const gap = value - target.target;
-  const progress = progressPercent(indicator.comparator!, indicator.targetValue!, value, baseline);
-  const note = fullYear ? 'gap and progress compare the projected year with the full-year baseline' : undefined;
-  if (meets(target.comparator, value, target.target)) return { gap, progress, note };
-  const tolerance = EPSILON * Math.max(1, Math.abs(target.target));
-  const gapSaysMet =
-    target.comparator === 'AT_LEAST' || target.comparator === 'MORE_THAN'
-      ? gap >= -tolerance
-      : target.comparator === 'AT_MOST' || target.comparator === 'LESS_THAN'
-        ? gap <= tolerance
-        : false;
-  if (!gapSaysMet && (progress === null || progress < 100)) return { gap, progress, note };
-  return { gap: null, progress: null, note: `${value} is exactly at the bound, which the target must pass` };
 }

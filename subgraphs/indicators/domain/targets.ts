@@ -101,3 +101,36 @@ export function windowOf(indicator: { deadline: string | null; rollup: string; c
     closes: deadlineEnd && deadlineEnd >= `${year}-01-01` && deadlineEnd < `${year}-12-31` ? deadlineEnd : `${year}-12-31`,
   };
 }
+
+/**
+ * Gap and progress, like with like: a relative target on a flow compares a full year with
+ * its full-year baseline, so while the year is open the projected year counts, not the
+ * part-year sum. Neither may contradict the status: a value exactly at a strict bound
+ * shows neither gap 0 nor progress 100.
+ */
+export function measure(
+  indicator: { comparator: Comparator | null; targetValue: number | null; rollup: string },
+  target: { comparator: Absolute; target: number },
+  actual: number,
+  projected: number | null,
+  baseline: number | null,
+  windowComplete: boolean,
+): { gap: number | null; progress: number | null; note?: string } {
+  const relative = indicator.comparator === 'REDUCE_BY_PERCENT' || indicator.comparator === 'INCREASE_BY_PERCENT';
+  const fullYear = relative && indicator.rollup === 'SUM' && !windowComplete;
+  const value = fullYear ? projected : actual;
+  if (value === null) return { gap: null, progress: null };
+  const gap = value - target.target;
+  const progress = progressPercent(indicator.comparator!, indicator.targetValue!, value, baseline);
+  const note = fullYear ? 'gap and progress compare the projected year with the full-year baseline' : undefined;
+  if (meets(target.comparator, value, target.target)) return { gap, progress, note };
+  const tolerance = EPSILON * Math.max(1, Math.abs(target.target));
+  const gapSaysMet =
+    target.comparator === 'AT_LEAST' || target.comparator === 'MORE_THAN'
+      ? gap >= -tolerance
+      : target.comparator === 'AT_MOST' || target.comparator === 'LESS_THAN'
+        ? gap <= tolerance
+        : false;
+  if (!gapSaysMet && (progress === null || progress < 100)) return { gap, progress, note };
+  return { gap: null, progress: null, note: `${value} is exactly at the bound, which the target must pass` };
+}

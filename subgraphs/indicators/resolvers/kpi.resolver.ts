@@ -54,6 +54,7 @@ export function countStatuses(kpis: Kpi[]): StatusCounts {
     onTrack: n(KpiStatus.ON_TRACK),
     atRisk: n(KpiStatus.AT_RISK),
     offTrack: n(KpiStatus.OFF_TRACK),
+    incomplete: n(KpiStatus.INCOMPLETE),
     noData: n(KpiStatus.NO_DATA),
     noBaseline: n(KpiStatus.NO_BASELINE),
   };

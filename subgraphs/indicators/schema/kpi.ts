@@ -15,6 +15,10 @@ registerEnumType(KpiStatus, {
     ON_TRACK: { description: 'Not yet met, or not yet final, and projected to meet the target when the window closes' },
     AT_RISK: { description: 'The window is open and the projection misses the target' },
     OFF_TRACK: { description: 'The window has closed and the target was not met' },
+    INCOMPLETE: {
+      description:
+        'The window has closed but its figures cover it only in part (see coverage): the partial value is shown, no verdict is given',
+    },
     NO_DATA: { description: 'No figures for the window (or a derived value cannot be computed)' },
     NO_BASELINE: { description: 'A relative target without a recorded baseline: no guess is made' },
     NO_TARGET: { description: 'A monitoring indicator: figures with no target of their own' },
@@ -93,16 +97,22 @@ export class Kpi {
   @Field({ description: 'True when any figure counted is synthetic (source "demo"): say so wherever it is shown' }) demo: boolean;
   @Field(() => Float, {
     nullable: true,
-    description: 'Months covered by the figures counted ÷ months in the window, 0–1 (null for stocks and levels)',
+    description:
+      'Months covered by the figures counted ÷ months in the window (from the first period the reporting calendar owes, when that starts inside it), 0–1; null for stocks and levels',
   })
   coverage: number | null;
+  @Field(() => [String], {
+    description:
+      'Reports the calendar owed for the window by asOf that nobody made: counted as missing, never projected or imputed',
+  })
+  missingPeriods: string[];
   /** Periods whose total was summed from breakdowns (named by the fromBreakdowns resolver). */
   summedPeriods: string[];
   @Field(() => [KpiWarning], { description: 'A total that disagrees with its parts or its breakdowns beyond the tolerance' })
   warnings: KpiWarning[];
   @Field(() => [KpiYear], {
     description:
-      'Continuing targets: each complete year from the deadline on, with its own status; targets without a deadline: the latest complete year',
+      'Continuing targets and targets without a deadline: every complete year, each with its own status, from the deadline on (without one, from the first figure)',
   })
   years: KpiYear[];
   indicatorId: string;
@@ -116,6 +126,7 @@ export class StatusCounts {
   @Field(() => Int) onTrack: number;
   @Field(() => Int) atRisk: number;
   @Field(() => Int) offTrack: number;
+  @Field(() => Int, { description: 'Closed windows covered only in part: no verdict' }) incomplete: number;
   @Field(() => Int) noData: number;
   @Field(() => Int) noBaseline: number;
 }

@@ -7,7 +7,7 @@ export const NotificationEvent = enumOf(EVENT_TYPES);
 export type NotificationEvent = (typeof EVENT_TYPES)[number];
 registerEnumType(NotificationEvent, {
   name: 'NotificationEvent',
-  description: 'What the hub tells people about (see the README table)',
+  description: 'What the hub tells people about (see the table in docs/reporting.md)',
 });
 
 @ObjectType({ description: "An organisation's webhook: events of the listed types are POSTed to its URL, signed" })
