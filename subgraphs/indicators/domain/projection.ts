@@ -190,15 +190,20 @@ export function projectFormula(
   bounds: Bounds,
 ): Projection | null {
   const projected = new Map<string, number | null>();
+  let final = true;
   for (const id of formulaInputs(formula)) {
     const input = inputs.get(id);
     if (!input) return null;
     const rolled = rollUp(input.rule, input.observations, window, input.percent);
     const inputBounds = { min: 0, max: input.percent ? 100 : null, percent: input.percent };
+    const last = rolled.points[rolled.points.length - 1];
+    final &&= !!last && endMonth(last.period) >= dateMonth(windowEnd) - 1e-9;
     projected.set(id, project(input.rule, rolled, windowEnd, inputBounds).value);
   }
   const combined = evaluateFormula(formula, (id) => projected.get(id) ?? null);
   if (combined.value === null) return null;
+  // Every input's last figure ends on the window's end: the value is final, never clamped into the range.
+  if (final) return { value: combined.value, method: `the figures so far: every input's last one ends on ${windowEnd}` };
   return {
     value: clamp(combined.value, bounds),
     method: `each input projected by its own rule to ${windowEnd}, combined by the formula`,

@@ -188,7 +188,9 @@ export function deriveSeries(
   const periodTexts = new Map<string, Period>();
   for (const id of ids) for (const o of inputs.get(id)?.observations ?? []) periodTexts.set(o.period.text, o.period);
   const points: Observation[] = [];
-  for (const period of [...periodTexts.values()].sort((a, b) => a.start.localeCompare(b.start))) {
+  // By start, then end: periods starting the same day (2025Q3, 2025-07) in one order whatever the figures' order.
+  const ordered = [...periodTexts.values()].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  for (const period of ordered) {
     if (period.end > window.end) continue;
     const at = evaluateFormula(formula, (id) => byPeriod.get(id)?.get(period.text)?.value ?? null);
     if (at.value === null) continue;
