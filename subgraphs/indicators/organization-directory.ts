@@ -48,9 +48,17 @@ export function organizationDirectory(url: string, caller: { gatewayToken: strin
     }
     const body = (await response.json()) as {
       data?: { organizationsByReference: Array<{ reference: string; id: string | null }> | null };
+      errors?: Array<{ extensions?: { code?: string } }>;
     };
-    if (!body.data?.organizationsByReference)
-      throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph did not resolve organisation names');
+    if (!body.data?.organizationsByReference) {
+      // Its database down is said as such: the caller may retry, as with its own.
+      const databaseDown = body.errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE);
+      throw databaseDown
+        ? hubError(ErrorCode.DATABASE_UNAVAILABLE, 'the database is unavailable: organisation names could not be resolved', {
+            serviceName: 'organizations',
+          })
+        : hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph did not resolve organisation names');
+    }
     return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
   }
 }

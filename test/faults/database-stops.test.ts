@@ -7,8 +7,8 @@
  * stopped (fast shutdown), so the stop falls at the same point every run. Each answer is
  * an error, DATABASE_UNAVAILABLE, whose data holds what did succeed exactly as the whole
  * answer has it and null where an error says why: never fewer targets or rows without an
- * error. A push lands nothing and says so (SUBGRAPH_UNAVAILABLE when the organizations
- * subgraph could not resolve the names it carries). With the server back, the same
+ * error. A push lands nothing and says so (DATABASE_UNAVAILABLE too when the organizations
+ * subgraph's database stops as it resolves the names it carries). With the server back, the same
  * request answers in full, and the push retried with its key lands once.
  */
 import { Client } from 'pg';
@@ -219,7 +219,7 @@ it.each([
     step: 'its organisation is resolved',
     application: ORGANIZATIONS,
     at: /JOIN organization_alias/,
-    code: 'SUBGRAPH_UNAVAILABLE',
+    code: DATABASE_UNAVAILABLE,
   },
   { step: 'its figures are staged', application: INDICATORS, at: /^COPY staged_figure/, code: DATABASE_UNAVAILABLE },
   { step: 'its figures are written', application: INDICATORS, at: /^WITH upserted AS/, code: DATABASE_UNAVAILABLE },
