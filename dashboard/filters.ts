@@ -1,17 +1,22 @@
 /**
- * The filters: section (1–7), organisation and as-of date. They live in the URL
- * (?section=2&org=court&asOf=2025-12-31) so a view can be shared and reloaded.
+ * The filters: section (1–7), organisation, as-of date and the figures counted (all
+ * reported, or accepted only; by default the hub's KPI_FIGURES). They live in the URL
+ * (?section=2&org=court&asOf=2025-12-31&figures=ACCEPTED) so a view can be shared and reloaded.
  */
 import { byId, h } from '../client/dom';
 import { localDate } from './format';
-import type { DashboardVariables, MetaData, Named } from './queries';
+import type { DashboardVariables, FigureRule, MetaData, Named } from './queries';
 
 export interface Filters {
   section: number | null;
   org: string | null;
   /** YYYY-MM-DD; null: today. */
   asOf: string | null;
+  /** Which figures count; null: the hub's setting (KPI_FIGURES). */
+  figures: FigureRule | null;
 }
+
+const FIGURE_RULES: readonly FigureRule[] = ['ALL', 'ACCEPTED'];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,7 +24,9 @@ export function readFilters(search = location.search): Filters {
   const params = new URLSearchParams(search);
   const section = Number(params.get('section'));
   const asOf = params.get('asOf');
+  const figures = params.get('figures')?.toUpperCase() as FigureRule | undefined;
   return {
+    figures: figures && FIGURE_RULES.includes(figures) ? figures : null,
     section: Number.isInteger(section) && section >= 1 && section <= 7 ? section : null,
     org: params.get('org') || null,
     asOf: asOf && DATE.test(asOf) ? asOf : null,
@@ -35,6 +42,7 @@ function writeUrl(filters: Filters): void {
   set('section', filters.section === null ? null : String(filters.section));
   set('org', filters.org);
   set('asOf', filters.asOf);
+  set('figures', filters.figures);
   const query = params.toString();
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }
@@ -66,7 +74,9 @@ export function bindFilters(initial: Filters, changed: (filters: Filters) => voi
   const section = byId<HTMLSelectElement>('filter-section');
   const org = byId<HTMLSelectElement>('filter-org');
   const asOf = byId<HTMLInputElement>('filter-asof');
+  const figures = byId<HTMLSelectElement>('filter-figures');
   asOf.value = effectiveAsOf(filters);
+  figures.value = filters.figures ?? '';
   const update = (next: Partial<Filters>) => {
     filters = { ...filters, ...next };
     asOf.value = effectiveAsOf(filters);
@@ -75,6 +85,7 @@ export function bindFilters(initial: Filters, changed: (filters: Filters) => voi
   };
   section.addEventListener('change', () => update({ section: section.value ? Number(section.value) : null }));
   org.addEventListener('change', () => update({ org: org.value || null }));
+  figures.addEventListener('change', () => update({ figures: (figures.value || null) as FigureRule | null }));
   asOf.addEventListener('change', () => {
     if (DATE.test(asOf.value)) update({ asOf: asOf.value === localDate() ? null : asOf.value });
   });
@@ -91,5 +102,5 @@ export function variables(filters: Filters): DashboardVariables {
   const tasks: NonNullable<DashboardVariables['tasks']> = {};
   if (filters.section !== null) tasks.section = filters.section;
   if (filters.org) tasks.organizationId = filters.org;
-  return { asOf: effectiveAsOf(filters), ownerId: filters.org, orgId: filters.org, tasks };
+  return { asOf: effectiveAsOf(filters), ownerId: filters.org, orgId: filters.org, tasks, figures: filters.figures };
 }

@@ -90,7 +90,8 @@ function completenessNote(asOf: string, recordedAsOf: string | null): string {
 }
 
 function render(data: DashboardData): void {
-  const open = (id: string) => void openDetail(byId<HTMLDialogElement>('detail'), id, effectiveAsOf(filters), needToken);
+  const open = (id: string) =>
+    void openDetail(byId<HTMLDialogElement>('detail'), id, effectiveAsOf(filters), filters.figures, needToken);
   // A part that is null comes from a subgraph that is not answering: its panel says so.
   const missing = (what: string, container: string, ...notes: string[]) => {
     showUnavailable(byId(container), what);

@@ -18,7 +18,7 @@ import type {
   SeriesFieldsFragment,
 } from './gql/graphql';
 
-export type { Comparator, KpiStatus } from './gql/graphql';
+export type { Comparator, FigureRule, KpiStatus } from './gql/graphql';
 
 /** The element type of a list the hub may answer with null. */
 type Item<List> = NonNullable<List> extends ReadonlyArray<infer T> ? NonNullable<T> : never;
@@ -187,13 +187,13 @@ export const META = graphql(`
  * agencies, lead agencies) would cost one fetch each, one after the other.
  */
 export const DASHBOARD = graphql(`
-  query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+  query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter, $figures: FigureRule) {
     organizations {
       id
       name
       nameEn
     }
-    scoreboard(asOf: $asOf) {
+    scoreboard(asOf: $asOf, figures: $figures) {
       asOf
       recordedAsOf
       figureRule
@@ -215,13 +215,13 @@ export const DASHBOARD = graphql(`
           owners {
             id
           }
-          series(asOf: $asOf) {
+          series(asOf: $asOf, figures: $figures) {
             ...SeriesFields
           }
         }
       }
     }
-    targets: kpis(asOf: $asOf, filter: { ownerId: $ownerId }) {
+    targets: kpis(asOf: $asOf, filter: { ownerId: $ownerId }, figures: $figures) {
       ...ListedKpi
     }
     reportingCompleteness(asOf: $asOf, organizationId: $orgId) {
@@ -267,7 +267,7 @@ export const DASHBOARD = graphql(`
 `).toString();
 
 export const DETAIL = graphql(`
-  query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate) {
+  query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate, $figures: FigureRule) {
     indicator(id: $id) {
       id
       name
@@ -287,10 +287,10 @@ export const DETAIL = graphql(`
         id
         content
       }
-      kpi(asOf: $asOf) {
+      kpi(asOf: $asOf, figures: $figures) {
         ...KpiFields
       }
-      series(asOf: $asOf) {
+      series(asOf: $asOf, figures: $figures) {
         ...SeriesFields
       }
     }

@@ -148,6 +148,7 @@ export type DashboardQueryVariables = Exact<{
   ownerId?: string | number | null | undefined;
   orgId?: string | null | undefined;
   tasks?: TaskFilter | null | undefined;
+  figures?: FigureRule | null | undefined;
 }>;
 
 
@@ -157,6 +158,7 @@ export type IndicatorDetailQueryVariables = Exact<{
   id: string | number;
   ref: string;
   asOf?: string | null | undefined;
+  figures?: FigureRule | null | undefined;
 }>;
 
 
@@ -316,13 +318,13 @@ export const DashboardMetaDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
 export const DashboardDocument = new TypedDocumentString(`
-    query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter) {
+    query Dashboard($asOf: LocalDate, $ownerId: ID, $orgId: String, $tasks: TaskFilter, $figures: FigureRule) {
   organizations {
     id
     name
     nameEn
   }
-  scoreboard(asOf: $asOf) {
+  scoreboard(asOf: $asOf, figures: $figures) {
     asOf
     recordedAsOf
     figureRule
@@ -344,13 +346,13 @@ export const DashboardDocument = new TypedDocumentString(`
         owners {
           id
         }
-        series(asOf: $asOf) {
+        series(asOf: $asOf, figures: $figures) {
           ...SeriesFields
         }
       }
     }
   }
-  targets: kpis(asOf: $asOf, filter: {ownerId: $ownerId}) {
+  targets: kpis(asOf: $asOf, filter: {ownerId: $ownerId}, figures: $figures) {
     ...ListedKpi
   }
   reportingCompleteness(asOf: $asOf, organizationId: $orgId) {
@@ -445,7 +447,7 @@ fragment ListedKpi on Kpi {
   }
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const IndicatorDetailDocument = new TypedDocumentString(`
-    query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate) {
+    query IndicatorDetail($id: ID!, $ref: String!, $asOf: LocalDate, $figures: FigureRule) {
   indicator(id: $id) {
     id
     name
@@ -465,10 +467,10 @@ export const IndicatorDetailDocument = new TypedDocumentString(`
       id
       content
     }
-    kpi(asOf: $asOf) {
+    kpi(asOf: $asOf, figures: $figures) {
       ...KpiFields
     }
-    series(asOf: $asOf) {
+    series(asOf: $asOf, figures: $figures) {
       ...SeriesFields
     }
   }

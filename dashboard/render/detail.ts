@@ -119,6 +119,7 @@ export async function openDetail(
   dialog: HTMLDialogElement,
   id: string,
   asOf: string,
+  figures: 'ALL' | 'ACCEPTED' | null,
   needToken: (message: string) => void,
 ): Promise<void> {
   const close = () => dialog.close();
@@ -130,7 +131,7 @@ export async function openDetail(
   let derived: InputData[] = [];
   const errors: GraphQLErrorLike[] = [];
   try {
-    const answer = await request(DETAIL, { id, ref: id, asOf });
+    const answer = await request(DETAIL, { id, ref: id, asOf, figures });
     data = answer.data;
     errors.push(...answer.errors);
     if (data.indicator?.formula) derived = await inputs(data.indicator.formula, errors);

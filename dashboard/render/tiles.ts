@@ -91,7 +91,6 @@ function tile(kpi: Kpi, open: (id: string) => void): HTMLElement {
       'p',
       { class: 'tile-value' },
       h('span', { class: 'value', 'data-value': kpi.actual ?? '' }, withUnit(kpi.actual, indicator.unit)),
-      h('span', { class: 'window' }, kpi.window),
     ),
     basisLine(kpi),
     h(
