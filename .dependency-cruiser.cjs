@@ -22,6 +22,12 @@ module.exports = {
       { path: '^(hub|scripts|bench|dashboard|report|client)/' },
     ),
     forbid(
+      'gateway-reaches-subgraphs',
+      'The gateway serves the composed gateway/supergraph.graphql and loads no subgraph code, directly or through what it imports; composition lives in scripts/.',
+      { path: '^gateway/' },
+      { path: '^subgraphs/', reachable: true },
+    ),
+    forbid(
       'hub-imports-upward',
       'What starts the hub imports no script or benchmark.',
       { path: '^hub/' },

@@ -8,13 +8,14 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { serve, type RunningService } from '../lib/server';
-import { SUPERGRAPH_PATH } from './compose';
+import { SUPERGRAPH_PATH } from './supergraph-path';
 import { type GatewayContext, gatewayContext } from './context';
 import { SubgraphDataSource } from './data-source';
 import { dashboardRoutes } from './dashboard';
 import { reportRoutes } from './report';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
+import { sdmxRoutes } from './sdmx';
 import { xlsxReportRoutes } from './xlsx-report';
 import { finiteNumbersRule, formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
 import { LIST_ARGUMENT_LIMITS } from '../lib/list-limits';
@@ -78,6 +79,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     context,
     routes: async (app) => {
       app.get('/export/*', exportRoute(apollo, context));
+      sdmxRoutes(apollo, context)(app);
       dashboardRoutes(app);
       await xlsxReportRoutes(apollo, context)(app);
       reportRoutes(app);

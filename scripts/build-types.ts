@@ -16,7 +16,7 @@ import { gqlPluckFromCodeStringSync } from '@graphql-tools/graphql-tag-pluck';
 import { Supergraph } from '@apollo/federation-internals';
 import { concatAST, parse, print, printSchema, separateOperations, type GraphQLSchema } from 'graphql';
 import { PROJECT_ROOT } from '../lib/config';
-import { SUPERGRAPH_PATH } from '../gateway/compose';
+import { SUPERGRAPH_PATH } from '../gateway/supergraph-path';
 
 /** The pages (folders of the project) whose operations are typed, each into its own gql/. */
 export const PAGES = ['dashboard', 'report'];

@@ -1,6 +1,7 @@
 /** npm run compose: rewrites gateway/supergraph.graphql from the subgraphs' schemas. */
 import { writeFileSync } from 'node:fs';
-import { composeSupergraph, SUPERGRAPH_PATH } from '../gateway/compose';
+import { SUPERGRAPH_PATH } from '../gateway/supergraph-path';
+import { composeSupergraph } from './compose-supergraph';
 import { commandLine } from './commands';
 
 commandLine('compose');

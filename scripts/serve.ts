@@ -2,26 +2,29 @@
  * Runs one service of the hub, as the containers of docker-compose.yml do:
  *   node dist/scripts/serve.js gateway|organizations|tasks|indicators
  * A subgraph migrates its own schema (and seeds it when empty and SEED is not "false").
+ * Each service loads only its own code: the gateway no subgraph, database or ORM module.
  */
 import { checkConfiguration } from '../lib/config-check';
 import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
-import { ensureDatabase } from '../lib/db';
 import { log } from '../lib/log';
 import type { RunningService } from '../lib/server';
-import { startSubgraph } from '../lib/subgraph';
-import { startGateway } from '../gateway';
-import { subgraphDefinitions } from '../subgraphs';
 import { commandLine } from './commands';
 
 async function main(service: string | undefined): Promise<void> {
   await checkConfiguration({ runs: service === 'gateway' ? ['gateway'] : ['subgraphs', 'database'] });
   let running: RunningService;
   if (service === 'gateway') {
+    const { startGateway } = await import('../gateway');
     running = await startGateway();
   } else if (SUBGRAPHS.includes(service as SubgraphName)) {
     const name = service as SubgraphName;
     const url = config.subgraphDatabaseUrl(name);
     if (!url) throw new Error(`set DATABASE_URL or ${name.toUpperCase()}_DATABASE_URL`);
+    const [{ ensureDatabase }, { startSubgraph }, { subgraphDefinitions }] = await Promise.all([
+      import('../lib/db'),
+      import('../lib/subgraph'),
+      import('../subgraphs'),
+    ]);
     await ensureDatabase(url, { create: !config.production() });
     running = await startSubgraph(subgraphDefinitions[name]);
   } else {

@@ -1,6 +1,7 @@
 /** The checked-in supergraph is what the subgraphs compose to today. */
 import { readFileSync } from 'node:fs';
-import { composeSupergraph, SUPERGRAPH_PATH } from '../../gateway/compose';
+import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
+import { composeSupergraph } from '../../scripts/compose-supergraph';
 
 it('gateway/supergraph.graphql equals a fresh composition (run `npm run compose` when it does not)', async () => {
   const fresh = await composeSupergraph();

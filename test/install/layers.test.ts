@@ -45,6 +45,8 @@ describe('each rule refuses the imports it names', () => {
       'lib/base.ts': 'export const base = 1;\n',
       'gateway/g.ts': "import { base } from '../lib/base';\nimport { s } from '../scripts/s';\nexport const g = base + s;\n",
       'scripts/s.ts': 'export const s = 1;\n',
+      'gateway/index.ts': "import { compose } from './compose';\nexport const start = compose;\n",
+      'gateway/compose.ts': "import { a } from '../subgraphs/one/a';\nexport const compose = () => a;\n",
       'subgraphs/one/a.ts': "import { b } from '../two/internal/b';\nexport const a = b;\n",
       'subgraphs/two/internal/b.ts': "import { base } from '../../../lib/base';\nexport const b = base;\n",
       'subgraphs/two/c1.ts': "import { c2 } from './c2';\nexport const c1 = () => c2();\n",
@@ -78,6 +80,17 @@ describe('each rule refuses the imports it names', () => {
         'pages-import-server: dashboard/main.ts → lib/base.ts',
         'pages-import-server: report/main.ts → gateway/g.ts',
         'pages-import-each-other: report/main.ts → dashboard/util.ts',
+      ]),
+    );
+  }, 120_000);
+
+  it('the gateway into subgraph code, directly or through a module of its own', () => {
+    const found = cruise(dir, ['gateway', 'subgraphs']).map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'gateway-reaches-subgraphs: gateway/compose.ts → subgraphs/one/a.ts',
+        'gateway-reaches-subgraphs: gateway/index.ts → subgraphs/one/a.ts',
+        'gateway-reaches-subgraphs: gateway/index.ts → subgraphs/two/internal/b.ts',
       ]),
     );
   }, 120_000);

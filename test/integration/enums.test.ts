@@ -8,7 +8,7 @@ import * as enums from '../../lib/enums';
 import { DB_SCHEMAS } from '../../lib/config';
 import { openStore, type Store } from '../../lib/db';
 import { PERIOD_TYPES } from '../../lib/period';
-import { SUPERGRAPH_PATH } from '../../gateway/compose';
+import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
 import { subgraphDefinitions } from '../../subgraphs';
 import type * as page from '../../dashboard/gql/graphql';
 

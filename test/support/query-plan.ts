@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Kind, parse, type FieldNode, type ObjectTypeDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
-import { SUPERGRAPH_PATH } from '../../gateway/compose';
+import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
 
 const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
 const supergraph = Supergraph.build(sdl);

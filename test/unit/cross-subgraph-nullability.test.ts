@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode } from 'graphql';
-import { SUPERGRAPH_PATH } from '../../gateway/compose';
+import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
 
 const definitions = parse(readFileSync(SUPERGRAPH_PATH, 'utf8')).definitions;
 const objects = new Map(

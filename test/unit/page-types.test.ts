@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse, validate } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
-import { SUPERGRAPH_PATH } from '../../gateway/compose';
+import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
 import * as dashboard from '../../dashboard/queries';
 import * as report from '../../report/queries';
 

@@ -3,7 +3,7 @@ import { coerceInputValue, type GraphQLInputType } from 'graphql';
 import { checkEntry, contentKey, emptyEntry, type OwedIndicator, previousPeriod, STATUSES, toFigure } from '../../report/entries';
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
-import { SUPERGRAPH_PATH } from '../../gateway/compose';
+import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
 import { obligationState } from '../../subgraphs/indicators/domain/obligations';
 import { parsePeriod } from '../../lib/period';
 

@@ -1,15 +1,13 @@
 /**
  * Composes the supergraph from the three subgraphs' schemas with @apollo/composition
- * (the library rover uses), in process: no subgraph needs to be running.
+ * (the library rover uses), in process: no subgraph needs to be running. `npm run compose`
+ * writes the result to gateway/supergraph.graphql, the file the gateway serves.
  */
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import path from 'node:path';
-import { DEFAULT_PORTS, PROJECT_ROOT, SUBGRAPHS } from '../lib/config';
+import { DEFAULT_PORTS, SUBGRAPHS } from '../lib/config';
 import { subgraphDefinitions } from '../subgraphs';
-
-export const SUPERGRAPH_PATH = path.join(PROJECT_ROOT, 'gateway', 'supergraph.graphql');
 
 export async function composeSupergraph(): Promise<string> {
   const services = [];
