@@ -2,79 +2,37 @@
  * A filled reporting template (or any file of figures, .xlsx or CSV) sent back to the
  * gateway: read, pushed through `pushFigures` as the caller, and answered with a summary
  * that names each rejected cell by its sheet row and column letter. A dry run writes
- * nothing; a confirmed upload carries idempotency keys made from the file's bytes, so the
- * same file again writes nothing (`replayed`). The file is read within the upload limits
- * (rows, cells, unpacked bytes, the request's time); the answer lists the first
- * MAX_LISTED rejections and warnings and counts the rest, all of which `uploadProblemsCsv`
- * writes out.
+ * nothing; a confirmed upload carries idempotency keys made from the file's bytes (and
+ * the explanations sent with it), so the same upload again writes nothing (`replayed`).
+ * Explanations of warned figures come beside the file, by sheet row. A file sent as a
+ * period's report (`?period=`, as the reporting page sends it) is checked as one atomic
+ * push whose warnings must be explained, and lands through `submitReport`, with a receipt.
+ * The file is read within the upload limits (rows, cells, unpacked bytes, the request's
+ * time); the answer lists the first MAX_LISTED rejections and warnings and counts the
+ * rest, all of which `uploadProblemsCsv` (upload-summary.ts) writes out.
  */
 import { createHash } from 'node:crypto';
 import { config } from '../lib/config';
 import { ErrorCode } from '../lib/errors';
 import { TextDecodingError } from '../lib/encoding';
-import { CsvSyntaxError, toCsv } from '../lib/csv';
+import { CsvSyntaxError } from '../lib/csv';
 import { CELLS_PER_ROW, MAX_UNPACKED_BYTES, ReadLimitError, type ReadLimits } from '../lib/read-limits';
+import { parsePeriod } from '../lib/period';
 import { HttpError } from '../lib/server';
 import { columnLetter, looksLikeXlsx, XlsxReadError } from '../lib/xlsx';
-import { type FigureSheet, readFigureBytes } from '../lib/figure-file';
-
-export const UPLOAD_MUTATION = `mutation UploadFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
-  replayed created updated unchanged rejected skipped rejections { index field code message } warnings { index code message } } }`;
-
-/** What UPLOAD_MUTATION asks of `pushFigures`, as the gateway's schema answers it. */
-interface Summary {
-  replayed: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  rejections: Array<{ index: number; field: string; code: string; message: string }>;
-  warnings: Array<{ index: number; code: string; message: string }>;
-}
-
-/** Sends one batch through the gateway as the caller; throws the GraphQL error the push answered. */
-export type PushBatch = (input: Record<string, unknown>) => Promise<Summary>;
-
-/** A cell a rejection or warning is about: its row in the sheet (line in a CSV), and its column when the field is one. */
-export interface CellReference {
-  row: number;
-  column: string | null;
-  cell: string | null;
-  field: string | null;
-}
-
-export interface UploadSummary {
-  dryRun: boolean;
-  /** SHA-256 of the file: the idempotency keys of a confirmed upload are made from it. */
-  sha256: string;
-  format: string;
-  sheet: string | null;
-  /** Rows holding a figure (rejected ones included); `unfilled` template rows are not among them. */
-  rows: number;
-  unfilled: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  /**
-   * True when every batch had been landed by an earlier upload of the same file: nothing
-   * was written, and the rows that upload created or updated count as unchanged.
-   */
-  replayed: boolean;
-  /** The first MAX_LISTED rejections, by row; `rejectionsOmitted` more are counted in `rejected`. */
-  rejections: Problem[];
-  rejectionsOmitted: number;
-  /** The first MAX_LISTED warnings, by row; `warningsOmitted` more were given. */
-  warnings: Problem[];
-  warningsOmitted: number;
-}
-
-type Problem = CellReference & { code: string; message: string };
-
-/** Most rejections, and most warnings, an upload's answer lists; the rest are counted (and in the CSV of them). */
-export const MAX_LISTED = 100;
+import { type FigureRow, type FigureSheet, readFigureBytes } from '../lib/figure-file';
+import {
+  addCounts,
+  addProblems,
+  MAX_LISTED,
+  type Problem,
+  type PushBatch,
+  type Reference,
+  type ReportTarget,
+  rowFigure,
+  type SubmitReport,
+  type UploadSummary,
+} from './upload-summary';
 
 /** Limits of an upload's reading, ending at `deadline`. */
 export function uploadLimits(deadline: number): ReadLimits {
@@ -127,25 +85,64 @@ async function readFile(
   }
 }
 
-/** Reads the file and pushes its figures in batches of at most MAX_PUSH_ROWS. */
+/** How an upload reaches the gateway's schema as its caller: `pushFigures` in batches, and `submitReport` for a report. */
+export interface UploadGateway {
+  push: PushBatch;
+  submit: SubmitReport;
+}
+
+/** What an upload does with a file: check it (a dry run) or land it, its explanations, and whether it is a period's report. */
+export interface UploadOptions {
+  dryRun: boolean;
+  encoding?: string;
+  limits: ReadLimits;
+  /** Explanations of warned figures by their sheet row (a CSV's line), sent beside the file (a multipart form). */
+  explanations?: Map<number, string>;
+  /** The file is this organisation's report of this period (`?period=`): it lands whole through submitReport, or not at all. */
+  report?: ReportTarget;
+}
+
+/** The figure rows of the file with their explanations; an explanation for a row that holds no figure is refused. */
+function explained(rows: FigureRow[], explanations: Map<number, string>): FigureRow[] {
+  const lines = new Set(rows.map((r) => r.line));
+  const stray = [...explanations.keys()].filter((line) => !lines.has(line));
+  if (stray.length > 0)
+    throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `explanations name row ${stray[0]}, which holds no figure of the file`);
+  return rows.map((r) =>
+    explanations.has(r.line) ? { ...r, figure: { ...r.figure, explanation: explanations.get(r.line) } } : r,
+  );
+}
+
+/** Reads the file and pushes its figures in batches of at most MAX_PUSH_ROWS, or submits it as a period's report. */
 export async function uploadFigures(
   format: 'xlsx' | 'csv',
   bytes: Buffer,
-  options: { dryRun: boolean; encoding?: string; limits: ReadLimits },
-  push: PushBatch,
+  options: UploadOptions,
+  gateway: UploadGateway,
 ): Promise<UploadSummary & { all: { rejections: Problem[]; warnings: Problem[] } }> {
   const file = await readFile(format, bytes, options.encoding, options.limits);
+  const explanations = options.explanations ?? new Map<number, string>();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const reference = (row: number, field: string | null): CellReference => {
+  // The keys of a confirmed upload: from the file, and from its explanations when it has any.
+  const keyHash =
+    explanations.size === 0
+      ? sha256
+      : createHash('sha256')
+          .update(sha256)
+          .update(JSON.stringify([...explanations].sort((a, b) => a[0] - b[0])))
+          .digest('hex');
+  const reference: Reference = (row, field) => {
     const index = field === null ? -1 : file.columns.indexOf(field);
     const column = index >= 0 ? columnLetter(index + 1) : null;
     return { row, column, cell: column && `${column}${row}`, field };
   };
+  const rows = explained(file.rows, explanations);
   const summary: UploadSummary = {
     dryRun: options.dryRun,
     sha256,
     format: file.format,
     sheet: file.sheet,
+    period: options.report?.period ?? null,
     rows: file.rows.length + file.problems.length,
     unfilled: file.unfilled,
     created: 0,
@@ -158,33 +155,11 @@ export async function uploadFigures(
     warningsOmitted: 0,
     rejections: file.problems.map((p) => ({ ...reference(p.line, p.field), code: ErrorCode.BAD_USER_INPUT, message: p.message })),
     warnings: [],
+    problemRows: [],
+    receipt: null,
   };
-  const size = config.maxPushRows();
-  let replayed = 0;
-  for (let start = 0; start < file.rows.length; start += size) {
-    if (Date.now() > options.limits.deadline) throw timedOut();
-    const batch = file.rows.slice(start, start + size);
-    const key = options.dryRun ? null : `upload:${sha256.slice(0, 32)}:${start / size}`;
-    const answer = await push({ figures: batch.map((r) => r.figure), dryRun: options.dryRun, idempotencyKey: key });
-    // A batch landed by an earlier upload of the same file writes nothing now: its rows count as unchanged.
-    summary.created += answer.replayed ? 0 : answer.created;
-    summary.updated += answer.replayed ? 0 : answer.updated;
-    summary.unchanged += answer.unchanged + (answer.replayed ? answer.created + answer.updated : 0);
-    summary.rejected += answer.rejected;
-    summary.skipped += answer.skipped;
-    if (answer.replayed) replayed += 1;
-    for (const r of answer.rejections) {
-      summary.rejections.push({ ...reference(batch[r.index].line, r.field), code: r.code, message: r.message });
-    }
-    for (const w of answer.warnings) {
-      // A jump is in the value, or for a rate in its numerator.
-      const figure = batch[w.index].figure;
-      const field = w.code !== 'IMPLAUSIBLE_JUMP' ? null : figure.value !== undefined ? 'value' : 'numerator';
-      summary.warnings.push({ ...reference(batch[w.index].line, field), code: w.code, message: w.message });
-    }
-  }
-  const batches = Math.ceil(file.rows.length / size);
-  summary.replayed = batches > 0 && replayed === batches;
+  if (options.report) await submitReport(summary, rows, options, keyHash, reference, gateway);
+  else await pushBatches(summary, rows, options, keyHash, reference, gateway.push);
   const all = {
     rejections: summary.rejections.sort((a, b) => a.row - b.row),
     warnings: summary.warnings.sort((a, b) => a.row - b.row),
@@ -193,12 +168,91 @@ export async function uploadFigures(
   summary.rejectionsOmitted = all.rejections.length - summary.rejections.length;
   summary.warnings = all.warnings.slice(0, MAX_LISTED);
   summary.warningsOmitted = all.warnings.length - summary.warnings.length;
+  const named = new Set([...summary.rejections, ...summary.warnings].map((p) => p.row));
+  summary.problemRows = rows.filter((r) => named.has(r.line)).map((r) => rowFigure(r));
   return { ...summary, all };
 }
 
-/** Every rejection and warning of an upload, one a line, by row. */
-export function uploadProblemsCsv(all: { rejections: Problem[]; warnings: Problem[] }): string {
-  const line = (kind: string) => (p: Problem) => [kind, p.row, p.column ?? '', p.cell ?? '', p.field ?? '', p.code, p.message];
-  const lines = [...all.rejections.map(line('rejection')), ...all.warnings.map(line('warning'))];
-  return toCsv(['kind', 'row', 'column', 'cell', 'field', 'code', 'message'], lines);
+async function pushBatches(
+  summary: UploadSummary,
+  rows: FigureRow[],
+  options: UploadOptions,
+  keyHash: string,
+  reference: Reference,
+  push: PushBatch,
+): Promise<void> {
+  const size = config.maxPushRows();
+  let replayed = 0;
+  for (let start = 0; start < rows.length; start += size) {
+    if (Date.now() > options.limits.deadline) throw timedOut();
+    const batch = rows.slice(start, start + size);
+    const key = options.dryRun ? null : `upload:${keyHash.slice(0, 32)}:${start / size}`;
+    const answer = await push({ figures: batch.map((r) => r.figure), dryRun: options.dryRun, idempotencyKey: key });
+    addCounts(summary, answer);
+    if (answer.replayed) replayed += 1;
+    addProblems(summary, answer, batch, reference);
+  }
+  const batches = Math.ceil(rows.length / size);
+  summary.replayed = batches > 0 && replayed === batches;
+}
+
+/**
+ * A period's report: every row of that period and organisation (others are rejected by
+ * their cell), every warning explained, checked as one atomic push; confirmed with nothing
+ * rejected, it lands through `submitReport` and the answer carries the receipt.
+ */
+async function submitReport(
+  summary: UploadSummary,
+  rows: FigureRow[],
+  options: UploadOptions,
+  keyHash: string,
+  reference: Reference,
+  gateway: UploadGateway,
+): Promise<void> {
+  const { period, organization } = options.report!;
+  const size = config.maxPushRows();
+  if (rows.length > size) {
+    throw new HttpError(
+      413,
+      ErrorCode.FILE_TOO_LARGE,
+      `a report takes at most ${size} rows (MAX_PUSH_ROWS); upload a larger file without period`,
+    );
+  }
+  const ours: FigureRow[] = [];
+  for (const row of rows) {
+    const [rowPeriod, rowOrganization] = [row.figure.period, row.figure.organization ?? ''].map((v) => String(v).trim());
+    const other =
+      parsePeriod(rowPeriod)?.text !== period
+        ? { field: 'period', message: `the file is the report of ${period}; this row is for ${rowPeriod.slice(0, 40)}` }
+        : rowOrganization !== '' && rowOrganization.toLowerCase() !== organization.toLowerCase()
+          ? {
+              field: 'organization',
+              message: `the file is the report of ${organization}; this row is for ${rowOrganization.slice(0, 80)}`,
+            }
+          : null;
+    if (other)
+      summary.rejections.push({ ...reference(row.line, other.field), code: ErrorCode.BAD_USER_INPUT, message: other.message });
+    else ours.push({ line: row.line, figure: { ...row.figure, organization } });
+  }
+  summary.rejected = summary.rejections.length;
+  const figures = ours.map((r) => r.figure);
+  if (options.dryRun || summary.rejected > 0) {
+    if (figures.length > 0) {
+      const answer = await gateway.push({ figures, dryRun: true, atomic: true, requireExplanations: true });
+      addCounts(summary, answer);
+      addProblems(summary, answer, ours, reference);
+    }
+  } else {
+    if (figures.length === 0) throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'the file holds no figure: nothing to submit');
+    const answer = await gateway.submit({ period, organization, figures, idempotencyKey: `upload:${keyHash.slice(0, 40)}` });
+    addCounts(summary, answer.summary);
+    addProblems(summary, answer.summary, ours, reference);
+    summary.replayed = answer.summary.replayed;
+    summary.receipt = answer.receipt;
+  }
+  // All or nothing: with any row rejected, the others are skipped (a row may be rejected for more than one reason).
+  if (summary.rejected > 0) {
+    summary.skipped = summary.rows - new Set(summary.rejections.map((r) => r.row)).size;
+    summary.created = summary.updated = summary.unchanged = 0;
+  }
 }

@@ -3,7 +3,10 @@
  *   GET  /report/template.xlsx?organization=ID&period=2025Q4  the template of what the agency owes
  *   POST /report/upload.xlsx?dryRun=true|false                the filled template (the body is the file)
  *   POST /report/upload.csv?dryRun=true|false[&encoding=gb18030]  the same as CSV
+ *   …&period=2025Q4[&organization=ID]                        the file is that period's report: atomic, with a receipt
  *   …&rejections=csv                                         every rejection and warning as CSV instead of the summary
+ * The body is the file itself, or a multipart form: the part `file`, and `explanations`
+ * (JSON, sheet row → why a warned figure is right).
  * Both run GraphQL through the gateway itself as the caller (same token, same rules), as
  * the CSV exports do. Errors answer JSON `{ errors: [{ message, extensions: { code } }] }`
  * with 400 (a bad parameter or file), 401, 403 or 404.
@@ -20,7 +23,15 @@ import { writeXlsx } from '../lib/xlsx';
 import type { GatewayContext, gatewayContext } from './context';
 import { STATUS } from './export';
 import { TEMPLATE_QUERY, type TemplateData, templateSheet, templateVariables } from './report-template';
-import { type PushBatch, UPLOAD_MUTATION, uploadFigures, uploadLimits, uploadProblemsCsv } from './report-upload';
+import { uploadFigures, uploadLimits } from './report-upload';
+import {
+  type PushBatch,
+  readExplanations,
+  SUBMIT_MUTATION,
+  type SubmitReport,
+  UPLOAD_MUTATION,
+  uploadProblemsCsv,
+} from './upload-summary';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -116,28 +127,73 @@ function uploadCaller(
   };
 }
 
+/** The file and the explanations of an upload: the body itself, or a multipart form of `file` and `explanations`. */
+async function uploadBody(
+  request: FastifyRequest,
+  format: 'xlsx' | 'csv',
+): Promise<{ bytes: Buffer; explanations: Map<number, string> }> {
+  if (!Buffer.isBuffer(request.body)) {
+    throw new HttpError(
+      400,
+      ErrorCode.UNREADABLE_FILE,
+      `send the file itself as the body (content-type ${format === 'xlsx' ? XLSX_TYPE : 'text/csv'})`,
+    );
+  }
+  const type = request.headers['content-type'] ?? '';
+  if (!/^multipart\/form-data\s*;/i.test(type)) return { bytes: request.body, explanations: new Map() };
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(request.body.buffer as ArrayBuffer, request.body.byteOffset, request.body.length), {
+      headers: { 'content-type': type },
+    }).formData();
+  } catch {
+    throw new HttpError(
+      400,
+      ErrorCode.UNREADABLE_FILE,
+      'the multipart form cannot be read: send the part "file" (and "explanations")',
+    );
+  }
+  const unknown = [...new Set(form.keys())].filter((name) => name !== 'file' && name !== 'explanations');
+  if (unknown.length > 0)
+    throw badParameter(`unknown form part "${unknown[0].slice(0, 40)}": the form has "file" and, optionally, "explanations"`);
+  const [file, ...more] = form.getAll('file');
+  if (!file || typeof file === 'string' || more.length > 0) throw badParameter('the form needs one part "file" holding the file');
+  const texts = form.getAll('explanations');
+  if (texts.length > 1 || typeof texts[0] === 'object') throw badParameter('"explanations" is one part of text (JSON)');
+  return {
+    bytes: Buffer.from(await file.arrayBuffer()),
+    explanations: texts.length === 0 ? new Map() : readExplanations(texts[0] as string),
+  };
+}
+
 function uploadRoute(callers: WeakMap<FastifyRequest, Caller>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const url = new URL(request.url, 'http://gateway');
     const format = url.pathname.endsWith('.xlsx') ? 'xlsx' : 'csv';
-    const { run } = callers.get(request)!;
-    if (!Buffer.isBuffer(request.body)) {
-      throw new HttpError(
-        400,
-        ErrorCode.UNREADABLE_FILE,
-        `send the file itself as the body (content-type ${format === 'xlsx' ? XLSX_TYPE : 'text/csv'})`,
-      );
-    }
+    const { run, contextValue } = callers.get(request)!;
+    const { bytes, explanations } = await uploadBody(request, format);
+    const periodText = url.searchParams.get('period');
+    const period = periodText === null ? null : parsePeriod(periodText);
+    if (periodText !== null && !period)
+      throw badParameter('period names the report the file is, written 2025, 2025H1, 2025Q4 or 2025-10: ?period=2025Q4');
+    const organization = url.searchParams.get('organization')?.trim() || contextValue.identity!.org;
     const timeout = config.requestTimeoutMs();
     const { all, ...summary } = await uploadFigures(
       format,
-      request.body,
+      bytes,
       {
         dryRun: url.searchParams.get('dryRun') !== 'false',
         encoding: url.searchParams.get('encoding') ?? undefined,
         limits: uploadLimits(timeout > 0 ? Date.now() + timeout : Infinity),
+        explanations,
+        report: period ? { period: period.text, organization } : undefined,
       },
-      async (input) => (await run<{ pushFigures: Awaited<ReturnType<PushBatch>> }>(UPLOAD_MUTATION, { input })).pushFigures,
+      {
+        push: async (input) =>
+          (await run<{ pushFigures: Awaited<ReturnType<PushBatch>> }>(UPLOAD_MUTATION, { input })).pushFigures,
+        submit: async (input) =>
+          (await run<{ submitReport: Awaited<ReturnType<SubmitReport>> }>(SUBMIT_MUTATION, { input })).submitReport,
+      },
     );
     if (url.searchParams.get('rejections') === 'csv') {
       return reply

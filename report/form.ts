@@ -34,7 +34,7 @@ export class ReportForm {
   private previous = new Map<string, number>();
 
   constructor(
-    private readonly period: string,
+    readonly period: string,
     private readonly indicators: OwedIndicator[],
     private readonly container: HTMLElement,
     private readonly note: HTMLElement,

@@ -1,11 +1,13 @@
 /**
  * The reporting page at /report: sign in (OpenID Connect, or a personal access token),
- * see what the organisation owes, fill in a period's form, submit it, print the receipt;
+ * see what the organisation owes, fill in a period's form (or its Excel template:
+ * download it, upload it filled, explain its warnings), submit it, print the receipt;
  * see the state of its submissions; coordinators (and approvers) review the submissions
  * waiting for them, and issue and revoke personal tokens. Only the public GraphQL API is used.
  */
 import { byId, h, show, zh } from '../client/dom';
 import { AuthError, call } from './api';
+import { downloadTemplate, RefusalError } from './excel';
 import { daysText, formatDay, formatNumber, formatPeriod, STATES } from './format';
 import { ReportForm } from './form';
 import type { ReportObligationsQuery, ReportViewerQuery } from './gql/graphql';
@@ -15,11 +17,12 @@ import { type ReceiptData, renderReceipt } from './receipt';
 import { ownSubmissions, ReviewQueue, submissionState } from './review';
 import { keepToken } from './session';
 import { showTokens } from './tokens';
+import { UploadView } from './upload-view';
 
 type Viewer = NonNullable<ReportViewerQuery['viewer']>;
 type Obligation = NonNullable<ReportObligationsQuery['obligations']>[number];
 
-const PANELS = ['sign-in', 'owe', 'review', 'form-panel', 'receipt', 'tokens'];
+const PANELS = ['sign-in', 'owe', 'review', 'form-panel', 'upload', 'receipt', 'tokens'];
 /** How often the page asks who it is signed in as: a revoked token is noticed within this time. */
 const CHECK_SECONDS = 20;
 
@@ -29,6 +32,7 @@ let asOf: string | undefined;
 let viewer: Viewer | null = null;
 let obligations: Obligation[] = [];
 let form: ReportForm | null = null;
+let upload: UploadView | null = null;
 
 function only(...visible: string[]): void {
   for (const id of PANELS) show(byId(id), visible.includes(id));
@@ -46,7 +50,7 @@ function signIn(message?: string): void {
   keepToken(null);
   byId('who').textContent = '未登录 Not signed in';
   show(byId('sign-out'), false);
-  for (const id of ['owe-list', 'review-list', 'form-rows', 'receipt-facts', 'receipt-figures', 'token-list'])
+  for (const id of ['owe-list', 'review-list', 'form-rows', 'upload-problems', 'receipt-facts', 'receipt-figures', 'token-list'])
     byId(id).replaceChildren();
   byId('issued').hidden = true;
   const note = byId('sign-in-message');
@@ -134,13 +138,56 @@ async function openForm(period: string): Promise<void> {
   byId('form-title').replaceChildren(`${formatPeriod(period)}填报 `, h('span', { class: 'en' }, `Report for ${period}`));
   form = new ReportForm(period, indicators, byId('form-rows'), byId('draft-note'), byId('form-errors'));
   await form.open(viewer!.organization?.id ?? '');
+  excelStatus('');
+  byId<HTMLInputElement>('upload-file').value = '';
   history.replaceState(null, '', `?${new URLSearchParams({ ...(asOf ? { asOf } : {}), period })}`);
   only('form-panel');
   byId('form-rows').querySelector<HTMLInputElement>('input')?.focus();
 }
 
+/** The names of the indicators owed, by id. */
+const indicatorNames = () => new Map(obligations.map((o) => [o.indicator?.id ?? '', o.indicator?.name ?? '']));
+
+/** A line under the Excel buttons: what happened, or (an alert) what went wrong. */
+function excelStatus(text: string, problem = false): void {
+  const status = byId('excel-status');
+  status.setAttribute('role', problem ? 'alert' : 'status');
+  status.classList.toggle('error', problem);
+  status.textContent = text;
+}
+
+/** A refusal of the Excel endpoints is shown in words under the buttons; anything else as every failure is. */
+function excelFailed(error: unknown): void {
+  if (error instanceof RefusalError) excelStatus(error.message, true);
+  else fail(error);
+}
+
+async function download(): Promise<void> {
+  if (!form) return;
+  excelStatus('正在下载模板… Downloading the template…');
+  const name = await downloadTemplate(form.period, viewer?.organization?.id ?? null);
+  excelStatus(`已下载 ${name} · Downloaded ${name}`);
+}
+
+/** A file chosen: checked as the report of the period on screen, and the check shown. */
+async function checkFile(file: File): Promise<void> {
+  if (!form) return;
+  excelStatus(`正在核对 ${file.name}… Checking ${file.name}…`);
+  upload = new UploadView(form.period, file, indicatorNames(), {
+    note: byId('upload-note'),
+    counts: byId('upload-counts'),
+    errors: byId('upload-errors'),
+    problems: byId('upload-problems'),
+    submit: byId<HTMLButtonElement>('upload-submit'),
+  });
+  await upload.check();
+  excelStatus('');
+  only('upload');
+  byId('upload-title').focus();
+}
+
 function showReceipt(receipt: ReceiptData): void {
-  const names = new Map(obligations.map((o) => [o.indicator?.id ?? '', o.indicator?.name ?? '']));
+  const names = indicatorNames();
   renderReceipt(receipt, byId('receipt-facts'), byId('receipt-figures'), names);
   history.replaceState(null, '', `?receipt=${receipt.id}`);
   only('receipt');
@@ -171,6 +218,27 @@ function wire(): void {
       .catch(fail);
   });
   byId('back').addEventListener('click', () => void showObligations().catch(fail));
+  byId('template-download').addEventListener('click', () => void download().catch(excelFailed));
+  byId<HTMLInputElement>('upload-file').addEventListener('change', (event) => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file)
+      void checkFile(file).catch((error: unknown) => {
+        // Cleared, so that choosing the same file again (mended) checks it again.
+        byId<HTMLInputElement>('upload-file').value = '';
+        excelFailed(error);
+      });
+  });
+  byId('upload-submit').addEventListener('click', () => {
+    upload
+      ?.submit()
+      .then((id) => (id ? openReceipt(id) : undefined))
+      .catch(fail);
+  });
+  byId('upload-back').addEventListener('click', () => {
+    byId<HTMLInputElement>('upload-file').value = '';
+    only('form-panel');
+    byId('upload-file').focus();
+  });
   byId('receipt-back').addEventListener('click', () => {
     history.replaceState(null, '', asOf ? `?asOf=${asOf}` : location.pathname);
     void showObligations().catch(fail);
