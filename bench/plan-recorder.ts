@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SUBGRAPHS } from '../lib/config';
+import { answerFailure } from './answers';
 import { startGateway, type SubgraphUrls } from './services';
 
 interface Fetch {
@@ -71,8 +72,8 @@ export async function recordPlans(urls: SubgraphUrls, bodies: string[]): Promise
       for (let time = 0; time < 2; time += 1) {
         fetches.length = 0;
         const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        const text = await response.text();
-        if (!response.ok || text.includes('"errors"')) throw new Error(`bench: the gateway answered ${text.slice(0, 300)}`);
+        const failure = answerFailure(response.status, await response.text());
+        if (failure) throw new Error(`bench: the gateway answered ${failure}`);
       }
       plans.push(stagesOf(fetches));
     }
