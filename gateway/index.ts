@@ -15,6 +15,7 @@ import { dashboardRoutes } from './dashboard';
 import { reportRoutes } from './report';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
+import { briefingRoutes } from './briefing';
 import { sdmxRoutes } from './sdmx';
 import { xlsxReportRoutes } from './xlsx-report';
 import { finiteNumbersRule, formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
@@ -83,6 +84,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       dashboardRoutes(app);
       await xlsxReportRoutes(apollo, context)(app);
       reportRoutes(app);
+      briefingRoutes(apollo, context)(app);
     },
     metrics,
     ready: async () => {

@@ -41,6 +41,10 @@ export const ErrorCode = {
   WEBHOOK_TARGET_FORBIDDEN: 'WEBHOOK_TARGET_FORBIDDEN',
   /** An organisation already has the most webhook subscriptions it may have. */
   TOO_MANY_WEBHOOKS: 'TOO_MANY_WEBHOOKS',
+  /** A render refused while the caller's previous one is still running, or while the hub renders all it may at once (HTTP 429). */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** The briefing's PDF cannot be made here: no Chromium for this platform, or it would not start (HTTP 503). */
+  RENDERER_UNAVAILABLE: 'RENDERER_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -9,6 +9,7 @@
  *   unicode-range subsets as woff2 files (browsers load only the subsets a page shows).
  *
  * - the reporting page (report/): app.js and app.css into dist/report/, served at /report.
+ * - the briefing's stylesheet (gateway/briefing.css) as briefing.css, beside the dashboard's.
  *
  * Everything is local: the pages need no CDN. Fonts that packages inline as data: URLs are
  * written out as files, so the pages' CSP keeps font-src 'self'. `npm run build` runs it
@@ -110,7 +111,12 @@ async function main(): Promise<void> {
   });
   await build({
     ...common,
-    entryPoints: { app: path.join(SOURCE, 'styles.css'), explorer: path.join(SOURCE, 'explorer', 'explorer.css') },
+    entryPoints: {
+      app: path.join(SOURCE, 'styles.css'),
+      explorer: path.join(SOURCE, 'explorer', 'explorer.css'),
+      // The briefing's A4 layout (gateway/briefing.ts serves the page and prints its PDF).
+      briefing: path.join(PROJECT_ROOT, 'gateway', 'briefing.css'),
+    },
   });
   extractInlinedFonts(path.join(OUT, 'explorer.css'));
   writePage(path.join(SOURCE, 'index.html'), 'index.html', ['app.js', 'app.css']);

@@ -16,6 +16,7 @@ export const PAGES = [
   'docs/reporting.md',
   'docs/api.md',
   'docs/dashboard.md',
+  'docs/briefing.md',
   'docs/operations.md',
   'docs/configuration.md',
   'docs/architecture.md',
