@@ -250,20 +250,16 @@ describe('usable by everyone', () => {
     await upload.page.close();
   });
 
-  // Skipped (and counted so) where axe-core is not installed: `npm i -D axe-core`, or AXE_CORE_PATH.
-  (AXE ? it : it.skip)(
-    'axe-core finds no serious or critical violation in the Excel views, on a phone and a desktop',
-    async () => {
-      for (const width of [390, 1280]) {
-        const { page } = await checked(width);
-        expect({ width, violations: await seriousViolations(page, AXE!, '#upload') }).toEqual({ width, violations: [] });
-        await page.click('#upload-back');
-        await page.waitForSelector('#form-panel:not([hidden])');
-        expect({ width, violations: await seriousViolations(page, AXE!, '.excel') }).toEqual({ width, violations: [] });
-        await page.close();
-      }
-    },
-  );
+  it('axe-core finds no serious or critical violation in the Excel views, on a phone and a desktop', async () => {
+    for (const width of [390, 1280]) {
+      const { page } = await checked(width);
+      expect({ width, violations: await seriousViolations(page, AXE, '#upload') }).toEqual({ width, violations: [] });
+      await page.click('#upload-back');
+      await page.waitForSelector('#form-panel:not([hidden])');
+      expect({ width, violations: await seriousViolations(page, AXE, '.excel') }).toEqual({ width, violations: [] });
+      await page.close();
+    }
+  });
 });
 
 describe('the upload behind the page', () => {

@@ -2,13 +2,11 @@
  * The reporting page (/report) in the browser tests: a page on which every request off
  * the hub's origin is aborted and recorded, signing in with a token, the template
  * downloaded, filled and chosen again as a clerk does, and the accessibility checks of
- * its views (axe-core's rules, where axe-core is installed, and the labels).
+ * its views (axe-core's rules and the labels).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../lib/config';
 import { type DashboardHub, openPage } from './browser';
 import { text, XLSX_TYPE } from './xlsx';
 
@@ -78,14 +76,9 @@ export async function chooseFile(page: Page, name: string, bytes: Buffer): Promi
   await page.waitForSelector('#upload:not([hidden])');
 }
 
-/**
- * axe-core's script, where it can be found: installed in the project, or in the folder
- * AXE_CORE_PATH names (a node_modules that holds axe-core). Null when it is not installed.
- */
-export function axeSource(): string | null {
-  const folders = [path.join(PROJECT_ROOT, 'node_modules'), ...(process.env.AXE_CORE_PATH ? [process.env.AXE_CORE_PATH] : [])];
-  const script = folders.map((folder) => path.join(folder, 'axe-core', 'axe.min.js')).find((file) => existsSync(file));
-  return script ? readFileSync(script, 'utf8') : null;
+/** axe-core's script (a dev dependency), to run in a page. */
+export function axeSource(): string {
+  return readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 }
 
 /**
