@@ -24,6 +24,13 @@ export const HUB_OPERATIONS = [
   'Scorecard',
   'ReportTemplate',
   'UploadFigures',
+  'UploadReport',
+  'BriefingGoals',
+  'BriefingAttention',
+  'BriefingReporting',
+  'BriefingFigures',
+  'SdmxStructure',
+  'SdmxData',
 ] as const;
 
 /** Requests without an operation name. */

@@ -12,8 +12,11 @@ import { configProblems, type Part, RULES } from '../../lib/config-check';
 const ROOT = path.resolve(__dirname, '../..');
 /** Folders of the hub's code (tests and the browser pages excepted). */
 const SOURCES = ['lib', 'gateway', 'subgraphs', 'hub', 'scripts', 'bench', 'bin', 'seeds'];
-/** Variables the code reads that are no configuration: set by npm for its scripts. */
-const NOT_CONFIGURATION = new Set(['npm_execpath']);
+/**
+ * Variables the code reads that are no configuration: set by npm for its scripts, and the
+ * system's PATH and HOME, handed on to the Chromium that prints the briefing.
+ */
+const NOT_CONFIGURATION = new Set(['npm_execpath', 'PATH', 'HOME']);
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
