@@ -7,6 +7,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './context';
+import { executeAsCaller } from './as-caller';
 
 export type FigureRuleName = 'ALL' | 'ACCEPTED';
 
@@ -190,8 +191,6 @@ export class BriefingDataError extends Error {
   }
 }
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
-
 /** Reads the briefing's data as the caller whose context is given. */
 export async function readBriefing(
   apollo: ApolloServer<GatewayContext>,
@@ -200,14 +199,9 @@ export async function readBriefing(
 ): Promise<BriefingData> {
   const { asOf, recordedAsOf, figures } = axes;
   const run = async (query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue });
-    const body = response.body.kind === 'single' ? response.body.singleResult : null;
-    if (!body?.data || body.errors?.length) {
-      const errors = body?.errors ?? [{ message: 'the hub gave no answer' }];
-      const code = errors[0]?.extensions?.code;
-      throw new BriefingDataError((typeof code === 'string' && STATUS[code]) || 502, errors);
-    }
-    return body.data;
+    const result = await executeAsCaller<Record<string, any>>(apollo, contextValue, query, variables);
+    if (!('data' in result)) throw new BriefingDataError(result.status, result.errors);
+    return result.data;
   };
   const all = figures ? { asOf, recordedAsOf, figures } : { asOf, recordedAsOf };
   // One after the other: a caller's briefing never crowds the gateway more than one query of its own would.

@@ -11,19 +11,12 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { toCsv } from '../lib/csv';
 import { ErrorCode, unauthenticated } from '../lib/errors';
 import type { GatewayContext, gatewayContext } from './context';
+import { executeAsCaller, STATUS } from './as-caller';
 import { EXPORTS, type Row } from './export-specs';
 
 /** What an export answers: a CSV file, or errors with their HTTP status. */
 export type ExportAnswer =
   { status: 200; fileName: string; csv: string } | { status: number; errors: ReadonlyArray<GraphQLFormattedError> };
-
-/** HTTP status of an error code, for routes that answer REST. */
-export const STATUS: Record<string, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-};
 
 const errorAnswer = (error: GraphQLError): ExportAnswer => {
   const code = String(error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
@@ -62,13 +55,9 @@ export async function answerExport(
   }
   try {
     const variables = spec.variables(params);
-    const response = await apollo.executeOperation({ query: spec.query, variables }, { contextValue });
-    const body = response.body.kind === 'single' ? response.body.singleResult : null;
-    if (!body?.data || body.errors?.length) {
-      const code = body?.errors?.[0]?.extensions?.code;
-      return { status: (typeof code === 'string' && STATUS[code]) || 502, errors: body?.errors ?? [] };
-    }
-    const csv = toCsv(spec.header, spec.rows(body.data as Row, variables));
+    const result = await executeAsCaller<Row>(apollo, contextValue, spec.query, variables);
+    if (!('data' in result)) return result;
+    const csv = toCsv(spec.header, spec.rows(result.data, variables));
     return { status: 200, fileName: fileName(name, spec.fileParts(variables)), csv };
   } catch (error) {
     if (error instanceof GraphQLError) return errorAnswer(error);

@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, unauthenticated } from '../lib/errors';
 import type { GatewayContext, gatewayContext } from './context';
-import { STATUS } from './export';
+import { executeAsCaller, STATUS } from './as-caller';
 import { dataCsv, dataMessage, DATA_QUERY, type DataAnswer, parseKey, toSeries } from './sdmx-data';
 import { AGENCY, DSD, FLOW, hubPeriod, VERSION } from './sdmx-model';
 import { type Part, structureMessage, STRUCTURE_QUERY, type StructureData } from './sdmx-structure';
@@ -91,13 +91,8 @@ async function run<T>(
     const code = String(e.extensions.code);
     return { answer: { status: STATUS[code] ?? 500, errors: [{ message: e.message, extensions: e.extensions }] } };
   }
-  const response = await apollo.executeOperation({ query, variables }, { contextValue });
-  const body = response.body.kind === 'single' ? response.body.singleResult : null;
-  if (!body?.data || body.errors?.length) {
-    const code = body?.errors?.[0]?.extensions?.code;
-    return { answer: { status: (typeof code === 'string' && STATUS[code]) || 502, errors: [...(body?.errors ?? [])] } };
-  }
-  return { data: body.data as T };
+  const result = await executeAsCaller<T>(apollo, contextValue, query, variables);
+  return 'data' in result ? result : { answer: result };
 }
 
 /** Answers GET /sdmx/… with `params`, as the caller whose context `context` makes. */

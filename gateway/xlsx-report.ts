@@ -21,7 +21,7 @@ import { parsePeriod } from '../lib/period';
 import { HttpError } from '../lib/server';
 import { writeXlsx } from '../lib/xlsx';
 import type { GatewayContext, gatewayContext } from './context';
-import { STATUS } from './export';
+import { STATUS } from './as-caller';
 import { TEMPLATE_QUERY, type TemplateData, templateSheet, templateVariables } from './report-template';
 import { uploadFigures, uploadLimits } from './report-upload';
 import {
