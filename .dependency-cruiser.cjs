@@ -46,10 +46,40 @@ module.exports = {
       { path: '^subgraphs/([^/]+)/', pathNot: '^subgraphs/$1/' },
     ),
     forbid(
-      'domain-imports-edges',
-      "A subgraph's domain has its own types: it imports no GraphQL schema class, resolver or seed; schema classes map to it at the resolver.",
-      { path: '^subgraphs/[^/]+/domain/' },
+      'rules-import-edges',
+      "A subgraph's model and services have their own types: they import no GraphQL schema class, resolver or seed; schema classes map to them at the resolver.",
+      { path: '^subgraphs/[^/]+/(model|services)/' },
       { path: ['^seeds/', '^subgraphs/[^/]+/(schema|resolvers)/'] },
+    ),
+    forbid(
+      'model-is-pure',
+      "A subgraph's model is rules and arithmetic on values: no service, storage, notification or GraphQL module, no database or GraphQL package.",
+      { path: '^subgraphs/[^/]+/model/' },
+      {
+        path: [
+          '^subgraphs/[^/]+/(services|data|notifications|resolvers|schema)/',
+          '^subgraphs/[^/]+/(context|loaders|index)\\.ts$',
+          '(^|/)node_modules/(typeorm|pg|graphql|type-graphql|dataloader|@apollo/[^/]+)/',
+        ],
+      },
+    ),
+    forbid(
+      'model-reads-no-config',
+      "A subgraph's model is handed the settings it needs (a figure rule, a factor) as arguments: it reads no configuration.",
+      { path: '^subgraphs/[^/]+/model/' },
+      { path: '^lib/config\\.ts$', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'services-speak-no-graphql',
+      "A subgraph's services and data adapters throw the hub's own errors (lib/errors.ts HubError) and return its own values: no GraphQL package; the resolvers and lib/format-error.ts put them into GraphQL's terms.",
+      { path: '^subgraphs/[^/]+/(services|data)/' },
+      { path: '(^|/)node_modules/(graphql|type-graphql|@apollo/[^/]+)/' },
+    ),
+    forbid(
+      'data-imports-upward',
+      "A subgraph's data adapters serve its model and services: they import no service, resolver or notification.",
+      { path: '^subgraphs/[^/]+/data/' },
+      { path: '^subgraphs/[^/]+/(services|resolvers|notifications)/' },
     ),
     forbid(
       'pages-import-server',
@@ -83,7 +113,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist)/' },
+    // node_modules stay in the graph as leaves (doNotFollow), so rules can name packages.
+    exclude: { path: '^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -1,5 +1,12 @@
+const os = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Test files run side by side: each has databases of its own (named after the file) and
+  // ports of its own (free ones, or a base only it uses: test/support/isolation.ts). Two
+  // workers at least, even on two cores: most of a file's time is spent waiting on the
+  // processes it starts.
+  maxWorkers: Math.max(2, Math.floor(os.availableParallelism() / 2)),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],

@@ -14,7 +14,7 @@ export function answerFailure(status: number, body: string): string | undefined 
     return `not JSON: ${body.slice(0, 200)}`;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return `not a GraphQL answer: ${body.slice(0, 200)}`;
-  if ('errors' in json) return `GraphQL errors: ${JSON.stringify((json as { errors: unknown }).errors).slice(0, 200)}`;
+  if ('errors' in json) return `GraphQL errors: ${JSON.stringify(json.errors).slice(0, 200)}`;
   return undefined;
 }
 

@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../lib/config';
+import { childEnvironment, PROJECT_ROOT } from '../lib/config';
 import type { BenchContext } from './context';
 import { verifyListener } from './process-identity';
 import type { BenchRow } from './report';
@@ -35,13 +35,12 @@ class PortTaken extends Error {}
 /** One start on `dir`: ms from spawning to the first answered query, by the process spawned. */
 async function startOnce(dir: string): Promise<number> {
   const ports = await coldStartPorts();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childEnvironment({
     ...ports,
     EMBEDDED_PG_DIR: path.join(dir, 'postgres'),
     SECRETS_FILE: path.join(dir, 'secrets.json'),
     LOG_LEVEL: 'error',
-  };
+  });
   for (const name of ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'TASKS_DATABASE_URL', 'INDICATORS_DATABASE_URL'])
     delete env[name];
   const url = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;

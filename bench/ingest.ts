@@ -2,7 +2,8 @@
  * Ingest: figures per second through the gateway's pushFigures (batches of 1, 100 and
  * 1,000) beside a raw multi-row INSERT and COPY of the same rows into the same tables on
  * the same database; batch 1,000 against COPY with 10 k, 100 k (and, in full, 1 M) figures
- * stored (aim: ≥ 40 % of COPY's rate at every size, in every round: rounds.ts).
+ * stored (aim: ≥ 40 % of COPY's rate at every size, in every round: rounds.ts); then files of
+ * 100 k and 1 M figures through POST /figures/bulk against COPY (ingest-bulk.ts).
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +13,7 @@ import { issueToken } from '../lib/tokens';
 import { answerFailure } from './answers';
 import type { BenchContext } from './context';
 import type { BenchRow } from './report';
+import { benchBulk } from './ingest-bulk';
 import { atLeast, inTurn, judged, median, overRounds } from './rounds';
 
 const INDICATOR = 'ip-training-base-trainees';
@@ -145,7 +147,8 @@ async function stored(databaseUrl: string): Promise<number> {
 
 const INGEST_AIM = atLeast(0.4, '0.40');
 
-export async function benchIngest({ hub, databaseUrl, full, rounds }: BenchContext): Promise<BenchRow[]> {
+export async function benchIngest(context: BenchContext): Promise<BenchRow[]> {
+  const { hub, databaseUrl, full, rounds } = context;
   const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600);
   const url = hub.gateway.url;
   const sizes = full ? { 1: 2_000, 100: 50_000, 1000: 100_000 } : { 1: 300, 100: 10_000, 1000: 20_000 };
@@ -229,5 +232,6 @@ export async function benchIngest({ hub, databaseUrl, full, rounds }: BenchConte
       },
     );
   }
+  rows.push(...(await benchBulk(context, (run, total) => copyRows(databaseUrl, run, total))));
   return rows;
 }

@@ -6,10 +6,10 @@
  * listens on is chosen free at run time, so it runs beside a hub already running. Never
  * part of npm test.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { config, PROJECT_ROOT, SUBGRAPHS } from '../lib/config';
+import { config, PROJECT_ROOT, setEnvironment, SUBGRAPHS } from '../lib/config';
 import { type Hub, startHub, prepareDatabase } from '../hub';
 import { benchColdStart } from './coldstart';
 import type { BenchContext } from './context';
@@ -19,9 +19,10 @@ import { benchHostile } from './hostile';
 import { benchIngest } from './ingest';
 import { verifyListener } from './process-identity';
 import { benchScale } from './scale';
-import { type BenchRow, writeReports } from './report';
+import { type BenchRow, RESULTS_DIR, writeReports } from './report';
+import { profileReport } from './profile';
 import { roundsFor } from './rounds';
-import { freePort } from './services';
+import { freePort, profileServicesInto } from './services';
 import { commandLine } from '../scripts/commands';
 
 const SECTIONS: Record<string, (context: BenchContext) => Promise<BenchRow[]>> = {
@@ -42,6 +43,8 @@ export interface BenchOptions {
   databaseName?: string;
   /** Where the results go (default bench/results/). */
   resultsDir?: string;
+  /** Each service process writes its CPU profile; the busiest functions are written beside the results. */
+  profile?: boolean;
 }
 
 /** A fresh database of `name` on the server of `serverUrl`; its URL. */
@@ -77,15 +80,13 @@ const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms
  * all. Answers which database it was.
  */
 async function withBenchHub(databaseName: string, use: (hub: Hub, databaseUrl: string) => Promise<void>): Promise<string> {
-  const before = process.env.DATABASE_URL;
+  const before = config.databaseUrl();
   const ownFolder = config.needsEmbeddedDatabase() ? path.join(PROJECT_ROOT, '.data', `bench-${process.pid}`) : undefined;
-  if (ownFolder) {
-    process.env.EMBEDDED_PG_DIR = path.join(ownFolder, 'postgres');
-    process.env.EMBEDDED_PG_PORT = String(await freePort());
-  }
+  if (ownFolder)
+    setEnvironment({ EMBEDDED_PG_DIR: path.join(ownFolder, 'postgres'), EMBEDDED_PG_PORT: String(await freePort()) });
   const embedded = await prepareDatabase();
   const databaseUrl = await freshDatabase(config.databaseUrl()!, databaseName);
-  process.env.DATABASE_URL = databaseUrl;
+  setEnvironment({ DATABASE_URL: databaseUrl });
   try {
     const hub = await startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
     try {
@@ -99,8 +100,7 @@ async function withBenchHub(databaseName: string, use: (hub: Hub, databaseUrl: s
     }
   } finally {
     await dropDatabase(databaseUrl).catch(() => undefined);
-    if (before === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = before;
+    setEnvironment({ DATABASE_URL: before });
     await embedded?.stop();
     if (ownFolder) rmSync(ownFolder, { recursive: true, force: true });
   }
@@ -114,7 +114,7 @@ export async function runBench(options: BenchOptions): Promise<{ rows: BenchRow[
     throw new Error(`unknown section(s): ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
   const sections = options.sections.length > 0 ? options.sections : Object.keys(SECTIONS);
   const began = performance.now();
-  process.env.LOG_LEVEL ??= 'error';
+  setEnvironment({ LOG_LEVEL: 'error' }, { unlessSet: true });
   const settings = {
     full: options.full,
     rounds: options.rounds ?? roundsFor(options.full),
@@ -122,6 +122,12 @@ export async function runBench(options: BenchOptions): Promise<{ rows: BenchRow[
   };
   const announce = (section: string) => process.stderr.write(`bench: ${section}${options.full ? ' (full)' : ''}…\n`);
   const rows: BenchRow[] = [];
+  const resultsDir = options.resultsDir ?? RESULTS_DIR;
+  const profiles = options.profile
+    ? path.join(resultsDir, `profiles-${new Date().toISOString().slice(0, 10)}-${process.pid}`)
+    : undefined;
+  if (profiles) mkdirSync(profiles, { recursive: true });
+  profileServicesInto(profiles);
   // The cold start starts its own hubs, each on an embedded PostgreSQL: alone, it needs no bench hub.
   let database = 'embedded PostgreSQL';
   if (sections.every((s) => s === 'cold-start')) {
@@ -137,14 +143,19 @@ export async function runBench(options: BenchOptions): Promise<{ rows: BenchRow[
   }
   const took = minutes(performance.now() - began);
   process.stderr.write(`bench: done in ${took}\n`);
-  const table = writeReports(rows, { mode: options.full ? 'full' : 'short', database, took, dir: options.resultsDir });
-  return { rows, table };
+  const table = writeReports(rows, { mode: options.full ? 'full' : 'short', database, took, dir: resultsDir });
+  profileServicesInto(undefined);
+  if (!profiles) return { rows, table };
+  // The busiest functions of each process: the only source of a figure about where time goes.
+  const report = profileReport(profiles);
+  writeFileSync(`${profiles}.md`, `${report}\n`);
+  return { rows, table: `${table}\n${report}\n` };
 }
 
 // Run as a script (`node dist/bench/run.js`, or by the ipzone dispatcher, which sets argv[1] to this file).
 if (require.main === module || path.resolve(process.argv[1] ?? '') === __filename) {
   const line = commandLine('bench');
-  runBench({ sections: line.positionals, full: line.values.full === true }).then(
+  runBench({ sections: line.positionals, full: line.values.full === true, profile: line.values.profile === true }).then(
     ({ table }) => process.stdout.write(table),
     (error: unknown) => {
       console.error(error instanceof Error ? error.stack : error);

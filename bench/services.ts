@@ -10,10 +10,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
-import { PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { childEnvironment, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { verifyListener } from './process-identity';
+import { profileArguments } from './profile';
 
 const SERVE = path.join(PROJECT_ROOT, 'dist', 'scripts', 'serve.js');
+
+/** Where the processes started write their CPU profiles (`--profile`); none when unset. */
+let profileDir: string | undefined;
+
+/** From now on, every service process started writes its V8 CPU profile into `dir` when it exits. */
+export function profileServicesInto(dir: string | undefined): void {
+  profileDir = dir;
+}
 
 /** A loopback port nothing listens on now. */
 export function freePort(): Promise<number> {
@@ -59,8 +68,13 @@ async function ready(base: string, child: ChildProcess, name: string): Promise<v
 async function start(name: string, portVariable: string, env: Record<string, string>): Promise<Service> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
-    const child = spawn(process.execPath, [SERVE, name], {
-      env: { ...process.env, LOG_LEVEL: 'error', HOST: '127.0.0.1', ...env, [portVariable]: String(port) },
+    const child = spawn(process.execPath, [...(profileDir ? profileArguments(profileDir, name) : []), SERVE, name], {
+      env: childEnvironment({
+        LOG_LEVEL: 'error',
+        HOST: '127.0.0.1',
+        ...env,
+        [portVariable]: String(port),
+      }),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const base = `http://127.0.0.1:${port}`;

@@ -17,7 +17,7 @@ export interface GraphQLErrorLike {
 export class AuthError extends Error {}
 
 /** The hub could not answer (unreachable, or no data at all). */
-export class ApiError extends Error {}
+class ApiError extends Error {}
 
 const tokens = tokenStore(TOKEN_KEY);
 /** The token kept in this browser (the form offers to forget it). */
@@ -25,7 +25,7 @@ export const storedToken = (): string | null => tokens.stored();
 export const storeToken = (token: string | null): void => tokens.keep(token);
 
 /** /graphql next to /dashboard, wherever the gateway is mounted. */
-export function endpoint(): string {
+function endpoint(): string {
   const base = location.pathname.replace(/\/dashboard(\/[^/]*)?$/, '') || '';
   return `${base}/graphql`;
 }

@@ -16,6 +16,16 @@ import { renderAttention, renderCompleteness, renderScoreboard, renderTargets } 
 import { renderTasks } from './render/tasks';
 import { renderTiles } from './render/tiles';
 import { showUnavailable } from './render/unavailable';
+import { collapseLongList, type ListNoun } from '../client/collapse';
+
+/** On a phone, the rows each long list shows before its Show all button. */
+const PHONE_ROWS = 5;
+const LONG_LISTS: Array<[string, ListNoun]> = [
+  ['attention', { en: 'targets needing attention', zh: (n) => `${n} 项需关注的目标` }],
+  ['completeness', { en: 'organisations', zh: (n) => `${n} 个单位` }],
+  ['targets', { en: 'targets', zh: (n) => `${n} 项指标` }],
+  ['tasks', { en: 'tasks', zh: (n) => `${n} 项任务` }],
+];
 
 function settings(): { refreshSeconds: number; readsRequireToken: boolean } {
   const root = document.documentElement.dataset;
@@ -117,6 +127,7 @@ function render(data: DashboardData): void {
   } else missing('Reporting completeness', 'completeness', 'completeness-note');
   if (data.tasks) renderTasks(byId('tasks'), byId('task-summary'), data.tasks);
   else missing('Tasks', 'tasks', 'task-summary');
+  for (const [list, noun] of LONG_LISTS) collapseLongList(byId(list), PHONE_ROWS, noun);
   show(byId('demo-banner'), demo);
   document.body.dataset.demo = String(demo);
 }

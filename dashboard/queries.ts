@@ -251,6 +251,8 @@ export const DASHBOARD = graphql(`
       content
       deadline
       deadlineAsWritten
+      responsibleAsWritten
+      category
       ongoing
       featured
       leadOrganization {

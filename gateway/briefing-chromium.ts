@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { PROJECT_ROOT } from '../lib/config';
+import { childEnvironment, PROJECT_ROOT, systemVariable } from '../lib/config';
 
 const PACKAGE = '@sparticuz/chromium';
 const IDLE_MS = 60_000;
@@ -87,7 +87,7 @@ async function unpack(): Promise<string> {
   try {
     const script = `require(${JSON.stringify(entry)}).executablePath().then((p) => process.stdout.write(p))`;
     const { stdout } = await run(process.execPath, ['-e', script], {
-      env: { ...process.env, TMPDIR: staging, AWS_EXECUTION_ENV: '', AWS_LAMBDA_JS_RUNTIME: '', VERCEL: '' },
+      env: childEnvironment({ TMPDIR: staging, AWS_EXECUTION_ENV: '', AWS_LAMBDA_JS_RUNTIME: '', VERCEL: '' }),
       encoding: 'utf8',
     });
     if (path.resolve(stdout) !== path.join(staging, 'chromium'))
@@ -156,8 +156,8 @@ export class SharedChromium {
         args: ARGS,
         timeout: timeoutMs,
         env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: process.env.HOME ?? os.tmpdir(),
+          PATH: systemVariable('PATH') ?? '/usr/bin:/bin',
+          HOME: systemVariable('HOME') ?? os.tmpdir(),
           TMPDIR: os.tmpdir(),
           TZ: 'UTC',
           FONTCONFIG_FILE: path.join(dir, 'fonts.conf'),

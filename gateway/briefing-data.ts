@@ -9,7 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from './context';
 import { executeAsCaller } from './as-caller';
 
-export type FigureRuleName = 'ALL' | 'ACCEPTED';
+type FigureRuleName = 'ALL' | 'ACCEPTED';
 
 /** The axes every figure of a briefing is read on. */
 export interface BriefingAxes {
@@ -26,7 +26,7 @@ export interface Named {
   nameEn?: string | null;
 }
 
-export interface Counts {
+interface Counts {
   total: number;
   achieved: number;
   onTrack: number;
@@ -56,7 +56,7 @@ export interface Kpi {
   missingPeriods: string[];
 }
 
-export interface SeriesPoint {
+interface SeriesPoint {
   period: string;
   periodEnd: string;
   value: number;
@@ -99,7 +99,7 @@ export interface AttentionKpi extends Kpi {
   };
 }
 
-export interface ExpectedReport {
+interface ExpectedReport {
   indicator: { id: string; name: string; nameEn: string } | null;
   period: string;
   due: string;
@@ -125,7 +125,7 @@ export interface OverdueTask {
   progress: { effectiveStatus: string; lastReportedAt: string | null; lastNote: string | null };
 }
 
-export interface MarkedFigure {
+interface MarkedFigure {
   period: string;
   periodEnd: string;
   breakdown: string;

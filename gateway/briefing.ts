@@ -16,9 +16,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { type CodedError, isCodedError } from '../lib/format-error';
 import { config, FIGURE_RULES, type FigureRule } from '../lib/config';
-import { badInput, ErrorCode } from '../lib/errors';
+import { badInput, ErrorCode, errorCode } from '../lib/errors';
 import { todayUtc } from '../lib/period';
 import { parseDateTime, parseLocalDate } from '../lib/scalars';
 import { HttpError } from '../lib/server';
@@ -76,8 +76,8 @@ const callerKey = (request: FastifyRequest, context: GatewayContext): string =>
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
-function refusal(reply: FastifyReply, error: GraphQLError): FastifyReply {
-  const code = String(error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+function refusal(reply: FastifyReply, error: CodedError): FastifyReply {
+  const code = errorCode(error.extensions);
   return reply
     .code(STATUS[code] ?? 500)
     .send({ errors: [{ message: error.message, extensions: { ...error.extensions, code } }] });
@@ -106,7 +106,7 @@ export function briefingRoutes(apollo: ApolloServer<GatewayContext>, context: Re
       contextValue = await context(request.raw, request.id);
       axes = briefingAxes(new URL(request.url, 'http://gateway').searchParams);
     } catch (error) {
-      if (error instanceof GraphQLError) return { refused: refusal(reply, error) };
+      if (isCodedError(error)) return { refused: refusal(reply, error) };
       throw error;
     }
     return { contextValue, axes, id: documentId(axes) };

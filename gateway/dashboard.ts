@@ -88,7 +88,9 @@ export function pageRoutes(app: FastifyInstance, options: PageOptions): void {
       lastModified: false,
       acceptRanges: false,
       allowedPath: (file) => servable(file) && file !== '/index.html',
-      setHeaders: (res) => res.setHeader('cache-control', 'no-cache'),
+      setHeaders: (res) => {
+        res.setHeader('cache-control', 'no-cache');
+      },
     });
     const notAllowed = (_request: FastifyRequest, reply: FastifyReply) =>
       reply.code(405).header('allow', 'GET, HEAD').type('text/plain; charset=utf-8').send('method not allowed\n');

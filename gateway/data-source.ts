@@ -111,7 +111,7 @@ function parseReply(reply: SubgraphReply, url: string): SubgraphResponse {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new Error(`Expected JSON response body, but received: ${reply.body.slice(0, 200)}`);
   }
-  return parsed as SubgraphResponse;
+  return parsed;
 }
 
 function tryParse(text: string): unknown {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { CONTENT_SECURITY_POLICY, DASHBOARD_DIR } from './dashboard';
 
-export const EXPLORER_PAGE = path.join(DASHBOARD_DIR, 'explorer.html');
+const EXPLORER_PAGE = path.join(DASHBOARD_DIR, 'explorer.html');
 
 /** The policy as a <meta> element can carry it. */
 export const EXPLORER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split(';')

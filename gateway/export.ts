@@ -7,9 +7,10 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { type CodedError, isCodedError } from '../lib/format-error';
 import { toCsv } from '../lib/csv';
-import { ErrorCode, unauthenticated } from '../lib/errors';
+import { ErrorCode, errorCode, unauthenticated } from '../lib/errors';
 import type { GatewayContext, gatewayContext } from './context';
 import { executeAsCaller, STATUS } from './as-caller';
 import { EXPORTS, type Row } from './export-specs';
@@ -18,8 +19,8 @@ import { EXPORTS, type Row } from './export-specs';
 export type ExportAnswer =
   { status: 200; fileName: string; csv: string } | { status: number; errors: ReadonlyArray<GraphQLFormattedError> };
 
-const errorAnswer = (error: GraphQLError): ExportAnswer => {
-  const code = String(error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+const errorAnswer = (error: CodedError): ExportAnswer => {
+  const code = errorCode(error.extensions);
   return { status: STATUS[code] ?? 500, errors: [{ message: error.message, extensions: { ...error.extensions, code } }] };
 };
 
@@ -32,7 +33,7 @@ function fileName(name: string, parts: unknown[]): string {
 }
 
 /** Answers GET `pathname` (/export/<name>.csv) with `params`, as the caller whose context `context` makes. */
-export async function answerExport(
+async function answerExport(
   apollo: ApolloServer<GatewayContext>,
   pathname: string,
   params: URLSearchParams,
@@ -51,7 +52,7 @@ export async function answerExport(
   try {
     contextValue = await context();
   } catch (error) {
-    return errorAnswer(error instanceof GraphQLError ? error : unauthenticated((error as Error).message));
+    return errorAnswer(isCodedError(error) ? error : unauthenticated((error as Error).message));
   }
   try {
     const variables = spec.variables(params);
@@ -60,7 +61,7 @@ export async function answerExport(
     const csv = toCsv(spec.header, spec.rows(result.data, variables));
     return { status: 200, fileName: fileName(name, spec.fileParts(variables)), csv };
   } catch (error) {
-    if (error instanceof GraphQLError) return errorAnswer(error);
+    if (isCodedError(error)) return errorAnswer(error);
     throw error;
   }
 }

@@ -23,6 +23,9 @@ const QUERY = `query IdentityDirectory($since: String!) {
 }`;
 /** Least time between two loads prompted by unknown personal tokens. */
 const RELOAD_GAP_MS = 250;
+const BY_NAME = `query OrganizationNamed($name: String!) { organizationByName(name: $name) { id } }`;
+/** Most organisation names an ID token may give that are remembered (with the id they name, or none). */
+const NAMES_KEPT = 1000;
 const RECORD_USE = `mutation RecordTokenUse($uses: [TokenUseInput!]!) { recordTokenUse(uses: $uses) }`;
 
 interface PersonalGrant {
@@ -96,14 +99,35 @@ export class IdentityDirectory {
     return this.loading;
   }
 
-  /** Throws UNAUTHENTICATED when the caller's organisation is unknown or its token revoked. */
+  /** What each organisation name an ID token gave stands for (its id, or null: none). */
+  private named = new Map<string, string | null>();
+
+  /**
+   * Throws UNAUTHENTICATED when the caller's organisation is unknown or its token revoked.
+   * A sign-in provider's ID token may name the organisation as the hub's people do (its
+   * name or a short name, e.g. 市法院), as `ipzone token --org` accepts: the caller then
+   * stands for the organisation that name finds.
+   */
   async check(caller: Caller): Promise<void> {
     if (!this.lists) await this.refresh();
     if (!this.lists)
       throw unauthenticated('tokens cannot be checked right now (organizations subgraph unavailable): retry shortly');
     if (this.lists.revoked.has(caller.tokenId)) throw unauthenticated('the token has been revoked');
-    if (!this.lists.organizations.has(caller.org))
-      throw unauthenticated(`the token's organization "${caller.org.slice(0, 80)}" does not exist`);
+    if (this.lists.organizations.has(caller.org)) return;
+    const id = caller.tokenId.startsWith('oidc:') ? await this.organizationNamed(caller.org) : null;
+    if (!id) throw unauthenticated(`the token's organization "${caller.org.slice(0, 80)}" does not exist`);
+    caller.org = id;
+  }
+
+  private async organizationNamed(name: string): Promise<string | null> {
+    if (!this.named.has(name)) {
+      const data = await this.call<{ organizationByName: { id: string } | null }>(BY_NAME, { name }).catch(() => {
+        throw unauthenticated('tokens cannot be checked right now (organizations subgraph unavailable): retry shortly');
+      });
+      if (this.named.size >= NAMES_KEPT) this.named.clear();
+      this.named.set(name, data.organizationByName?.id ?? null);
+    }
+    return this.named.get(name) ?? null;
   }
 
   /**

@@ -16,6 +16,7 @@ import { reportRoutes } from './report';
 import { explorerLandingPage } from './explorer';
 import { exportRoute } from './export';
 import { briefingRoutes } from './briefing';
+import { figuresBulkRoutes } from './figures-bulk';
 import { sdmxRoutes } from './sdmx';
 import { xlsxReportRoutes } from './xlsx-report';
 import { finiteNumbersRule, formatGatewayError, limitsPlugin, limitsRule, parseOptions } from './limits';
@@ -85,6 +86,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       await xlsxReportRoutes(apollo, context)(app);
       reportRoutes(app);
       briefingRoutes(apollo, context)(app);
+      await figuresBulkRoutes(context, urls.indicators)(app);
     },
     metrics,
     ready: async () => {

@@ -21,6 +21,7 @@ import {
   type GraphQLFormattedError,
   Kind,
   type OperationDefinitionNode,
+  OperationTypeNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
@@ -30,7 +31,7 @@ import {
 } from 'graphql';
 import { config } from '../lib/config';
 import { ErrorCode, hubError } from '../lib/errors';
-import { formatError } from '../lib/format-error';
+import { asGraphQLError, formatError } from '../lib/format-error';
 import type { ListArgumentLimit } from '../lib/list-limits';
 import { type Fragments, fragmentsOf, overRepeated, queryCost } from './query-measures';
 
@@ -71,9 +72,9 @@ function armorChecks(context: ValidationContext, refuse: (code: ErrorCode, messa
 function hubChecks(context: ValidationContext, fragments: Fragments, operation: OperationDefinitionNode): string | null {
   const schema = context.getSchema();
   const root =
-    operation.operation === 'mutation'
+    operation.operation === OperationTypeNode.MUTATION
       ? schema.getMutationType()
-      : operation.operation === 'query'
+      : operation.operation === OperationTypeNode.QUERY
         ? schema.getQueryType()
         : null;
   const limit = config.maxQueryCost();
@@ -95,7 +96,7 @@ export function limitsRule(): ValidationRule {
   return (context) => {
     let refusal: GraphQLError | null = null;
     const refuse = (code: ErrorCode, message: string) => {
-      refusal ??= hubError(code, message);
+      refusal ??= asGraphQLError(hubError(code, message));
     };
     const armor = visitInParallel(armorChecks(context, refuse));
     return {
@@ -179,7 +180,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
 }
 
 /** Items of `limit`'s list in every matching root field of the operation; each fragment counted once. */
-export function listArgumentSize(
+function listArgumentSize(
   limit: Pick<ListArgumentLimit, 'field' | 'argument' | 'list'>,
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -227,7 +228,7 @@ export function listArgumentSize(
   return visitSet(operation.selectionSet);
 }
 
-const refuse = (code: ErrorCode, message: string) => hubError(code, message, { http: { status: 400 } });
+const refuse = (code: ErrorCode, message: string) => asGraphQLError(hubError(code, message, { http: { status: 400 } }));
 
 /** The list-argument limits, which need the request's variables. */
 export function limitsPlugin(limits: readonly ListArgumentLimit[]): ApolloServerPlugin {

@@ -39,7 +39,7 @@ export function oidcRoutes(app: FastifyInstance): void {
     for (const [name, value] of Object.entries({
       client_id: oidc.clientId,
       response_type: 'code',
-      scope: 'openid',
+      scope: oidc.scopes,
       redirect_uri: redirectUri(),
       code_challenge: challenge,
       code_challenge_method: 'S256',
@@ -74,5 +74,23 @@ export function oidcRoutes(app: FastifyInstance): void {
       return refuse(reply, 401, body.error ?? 'the sign-in provider refused the code');
     }
     return reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store').send({ id_token: body.id_token });
+  });
+
+  // Sign out at the provider too (OpenID Connect RP-Initiated Logout), so that the next person
+  // at a shared computer is asked for a password; back to PUBLIC_URL/report afterwards.
+  app.get('/report/oidc/logout', async (request, reply) => {
+    const oidc = config.oidc();
+    const back = redirectUri();
+    const { id_token_hint: hint } = request.query as Record<string, string | undefined>;
+    const endpoint = oidc ? (await oidcMetadata(oidc.issuer).catch(() => undefined))?.end_session_endpoint : undefined;
+    let location = back;
+    if (oidc && endpoint) {
+      const target = new URL(endpoint);
+      target.searchParams.set('client_id', oidc.clientId);
+      target.searchParams.set('post_logout_redirect_uri', back);
+      if (hint && hint.length <= 8000) target.searchParams.set('id_token_hint', hint);
+      location = target.toString();
+    }
+    return reply.code(302).headers(SECURITY_HEADERS).header('cache-control', 'no-store').header('location', location).send();
   });
 }

@@ -28,7 +28,7 @@ import {
 } from 'graphql';
 
 /** How much a list multiplies the cost of what is selected inside it. */
-export const LIST_FACTOR = 10;
+const LIST_FACTOR = 10;
 
 type WithFields = GraphQLObjectType | GraphQLInterfaceType;
 

@@ -3,11 +3,13 @@
  * (`owedIndicators`: those whose principal owner it is, by their reporting calendar), and one more
  * per breakdown the indicator has been reported by in the past year. The data comes from
  * the gateway's own GraphQL schema; the layout (bilingual headings, the cells to fill and
- * what each admits) is here, the workbook is written by lib/xlsx.
+ * what each admits: the status and flags as lists of their Chinese words and codes, the
+ * explanation of a jump and the reason for correcting a FINAL figure as text) is here,
+ * the workbook (printed on A4, one page wide) is written by lib/xlsx.
  */
 import { type Period, stepPeriod } from '../lib/period';
 import type { CellRule, XlsxCell, XlsxSheet } from '../lib/xlsx';
-import { FIGURE_STATUSES } from '../lib/enums';
+import { FLAG_CHOICES, STATUS_CHOICES } from '../lib/figure-words';
 
 export const TEMPLATE_QUERY = `query ReportTemplate($organization: ID!, $period: Period!, $from: Period!) {
   organization(id: $organization) { id name nameEn }
@@ -36,9 +38,9 @@ export interface TemplateData {
 }
 
 /** The template's columns: bilingual headings; the part after the slash is the import column. */
-export const TEMPLATE_COLUMNS = [
+const TEMPLATE_COLUMNS = [
   ['指标编号 / indicator', 30],
-  ['指标名称 / name', 40],
+  ['指标名称 / name', 32],
   ['单位 / unit', 12],
   ['期间 / period', 10],
   ['分项 / breakdown', 14],
@@ -47,9 +49,12 @@ export const TEMPLATE_COLUMNS = [
   ['分子 / numerator', 12],
   ['分母 / denominator', 12],
   ['状态 / status', 14],
-  ['说明 / note', 30],
-  ['来源 / source', 20],
-  ['填报单位 / organization', 16],
+  ['说明 / note', 24],
+  ['来源 / source', 16],
+  ['填报单位 / organization', 12],
+  ['质量标记 / flags', 16],
+  ['情况说明 / explanation', 26],
+  ['更正原因 / reason', 18],
 ] as const;
 
 /** The query's variables: figures of the year before the period up to it (previous values, breakdowns in use). */
@@ -57,7 +62,10 @@ export function templateVariables(organization: string, period: Period): Record<
   return { organization, period: period.text, from: String(period.year - 1) };
 }
 
-const STATUS_RULE: CellRule = { kind: 'list', values: FIGURE_STATUSES };
+/** A status from the list; its code or Chinese word alone is let in after Excel's warning (the hub takes both). */
+const STATUS_RULE: CellRule = { kind: 'list', values: STATUS_CHOICES, open: true };
+/** A flag from the list, or several typed with semicolons (let in after Excel's warning). */
+const FLAGS_RULE: CellRule = { kind: 'list', values: FLAG_CHOICES, open: true };
 
 function indicatorRows(indicator: TemplateIndicator, period: Period, organization: string): XlsxCell[][] {
   const previous = stepPeriod(period, -1).text;
@@ -88,6 +96,9 @@ function indicatorRows(indicator: TemplateIndicator, period: Period, organizatio
       { editable: true },
       { editable: true },
       { value: organization },
+      { editable: true, rule: FLAGS_RULE },
+      { editable: true },
+      { editable: true },
     ];
   });
 }

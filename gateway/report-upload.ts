@@ -4,9 +4,10 @@
  * that names each rejected cell by its sheet row and column letter. A dry run writes
  * nothing; a confirmed upload carries idempotency keys made from the file's bytes (and
  * the explanations sent with it), so the same upload again writes nothing (`replayed`).
- * Explanations of warned figures come beside the file, by sheet row. A file sent as a
- * period's report (`?period=`, as the reporting page sends it) is checked as one atomic
- * push whose warnings must be explained, and lands through `submitReport`, with a receipt.
+ * A figure that raises a warning (an implausible jump) lands only explained, as on the
+ * reporting form: in the file's explanation column, or beside the file by sheet row. A
+ * file sent as a period's report (`?period=`, as the reporting page sends it) is checked
+ * as one atomic push, and lands through `submitReport`, with a receipt.
  * The file is read within the upload limits (rows, cells, unpacked bytes, the request's
  * time); the answer lists the first MAX_LISTED rejections and warnings and counts the
  * rest, all of which `uploadProblemsCsv` (upload-summary.ts) writes out.
@@ -68,7 +69,7 @@ async function readFile(
   bytes: Buffer,
   encoding: string | undefined,
   limits: ReadLimits,
-): Promise<FigureSheet & { format: string; sheet: string | null }> {
+): Promise<FigureSheet & { format: string; sheet: string | null; headerRow: number | null }> {
   checkFormat(format, bytes);
   try {
     return await readFigureBytes(bytes, encoding, limits);
@@ -131,8 +132,8 @@ export async function uploadFigures(
           .update(sha256)
           .update(JSON.stringify([...explanations].sort((a, b) => a[0] - b[0])))
           .digest('hex');
-  const reference: Reference = (row, field) => {
-    const index = field === null ? -1 : file.columns.indexOf(field);
+  const reference: Reference = (row, field, at) => {
+    const index = at ?? (field === null ? -1 : file.columns.indexOf(field));
     const column = index >= 0 ? columnLetter(index + 1) : null;
     return { row, column, cell: column && `${column}${row}`, field };
   };
@@ -142,6 +143,7 @@ export async function uploadFigures(
     sha256,
     format: file.format,
     sheet: file.sheet,
+    headerRow: file.headerRow,
     period: options.report?.period ?? null,
     rows: file.rows.length + file.problems.length,
     unfilled: file.unfilled,
@@ -153,7 +155,11 @@ export async function uploadFigures(
     replayed: false,
     rejectionsOmitted: 0,
     warningsOmitted: 0,
-    rejections: file.problems.map((p) => ({ ...reference(p.line, p.field), code: ErrorCode.BAD_USER_INPUT, message: p.message })),
+    rejections: file.problems.map((p) => ({
+      ...reference(p.line, p.field, p.column),
+      code: ErrorCode.BAD_USER_INPUT,
+      message: p.message,
+    })),
     warnings: [],
     problemRows: [],
     receipt: null,
@@ -187,7 +193,13 @@ async function pushBatches(
     if (Date.now() > options.limits.deadline) throw timedOut();
     const batch = rows.slice(start, start + size);
     const key = options.dryRun ? null : `upload:${keyHash.slice(0, 32)}:${start / size}`;
-    const answer = await push({ figures: batch.map((r) => r.figure), dryRun: options.dryRun, idempotencyKey: key });
+    // Warnings are explained or the row is refused, as on the reporting form (EXPLANATION_REQUIRED).
+    const answer = await push({
+      figures: batch.map((r) => r.figure),
+      dryRun: options.dryRun,
+      idempotencyKey: key,
+      requireExplanations: true,
+    });
     addCounts(summary, answer);
     if (answer.replayed) replayed += 1;
     addProblems(summary, answer, batch, reference);

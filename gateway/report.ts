@@ -8,7 +8,7 @@ import { config, PROJECT_ROOT } from '../lib/config';
 import { pageRoutes } from './dashboard';
 import { oidcRoutes } from './oidc';
 
-export const REPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'report');
+const REPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'report');
 
 export function reportRoutes(app: FastifyInstance): void {
   oidcRoutes(app);

@@ -29,7 +29,7 @@ export interface DataAnswer {
   indicators: Array<{ id: string; unitEn: string; figures: FigureRow[] }>;
 }
 
-export interface Observation {
+interface Observation {
   timePeriod: string;
   value: number | null;
   obsStatus: string;
@@ -71,7 +71,7 @@ export function toSeries(answer: DataAnswer, key: Key, updatedAfter: string | nu
       const breakdown = f.breakdown === '' ? TOTAL : f.breakdown;
       const freq = FREQ[f.periodType].code;
       const dims = [indicator.id, breakdown, freq];
-      if (dims.some((value, i) => key[i] && !key[i]!.has(value))) continue;
+      if (dims.some((value, i) => key[i] && !key[i].has(value))) continue;
       const id = dims.join('\u0000');
       const s = series.get(id) ?? {
         indicator: indicator.id,

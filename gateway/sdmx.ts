@@ -14,7 +14,8 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { isCodedError } from '../lib/format-error';
 import { ErrorCode, unauthenticated } from '../lib/errors';
 import type { GatewayContext, gatewayContext } from './context';
 import { executeAsCaller, STATUS } from './as-caller';
@@ -87,7 +88,7 @@ async function run<T>(
   try {
     contextValue = await context();
   } catch (error) {
-    const e = error instanceof GraphQLError ? error : unauthenticated((error as Error).message);
+    const e = isCodedError(error) ? error : unauthenticated((error as Error).message);
     const code = String(e.extensions.code);
     return { answer: { status: STATUS[code] ?? 500, errors: [{ message: e.message, extensions: e.extensions }] } };
   }
@@ -96,7 +97,7 @@ async function run<T>(
 }
 
 /** Answers GET /sdmx/… with `params`, as the caller whose context `context` makes. */
-export async function answerSdmx(
+async function answerSdmx(
   apollo: ApolloServer<GatewayContext>,
   pathname: string,
   params: URLSearchParams,

@@ -32,7 +32,7 @@ export const SUBMIT_MUTATION = `mutation UploadReport($input: SubmitReportInput!
   summary { replayed created updated unchanged rejected skipped rejections { index field code message } warnings { index code message } }
   receipt { id period submittedBy submittedAt created updated unchanged } } }`;
 
-export interface UploadReceipt {
+interface UploadReceipt {
   id: string;
   period: string;
   submittedBy: string;
@@ -56,7 +56,7 @@ export interface ReportTarget {
  * column when the field is one; a warning, and a figure refused for want of an
  * explanation (field `explanation`), name the cell of the value (a rate's numerator).
  */
-export interface CellReference {
+interface CellReference {
   row: number;
   column: string | null;
   cell: string | null;
@@ -68,7 +68,9 @@ export interface UploadSummary {
   /** SHA-256 of the file: the idempotency keys of a confirmed upload are made from it (and from its explanations). */
   sha256: string;
   format: string;
+  /** The sheet read (the first with the header row; null for CSV), and the header's row (a CSV's line 1). */
   sheet: string | null;
+  headerRow: number | null;
   /** The period of the report the file is (`?period=`); null for figures of any period. */
   period: string | null;
   /** Rows holding a figure (rejected ones included); `unfilled` template rows are not among them. */
@@ -109,7 +111,8 @@ export interface ProblemRow {
 /** Most rejections, and most warnings, an upload's answer lists; the rest are counted (and in the CSV of them). */
 export const MAX_LISTED = 100;
 
-export type Reference = (row: number, field: string | null) => CellReference;
+/** The cell of `field` in `row`; `column` (0-based) names a cell no field does (one under no heading, beyond the header). */
+export type Reference = (row: number, field: string | null, column?: number) => CellReference;
 
 /** Lists an answer's rejections and warnings by the cells of `rows`, the rows the answer's indexes count. */
 export function addProblems(summary: UploadSummary, answer: Summary, rows: FigureRow[], reference: Reference): void {
@@ -117,8 +120,12 @@ export function addProblems(summary: UploadSummary, answer: Summary, rows: Figur
   const warnedCell = (row: FigureRow) => reference(row.line, row.figure.value !== undefined ? 'value' : 'numerator');
   for (const r of answer.rejections) {
     const row = rows[r.index];
-    const cell = r.code === 'EXPLANATION_REQUIRED' ? { ...warnedCell(row), field: r.field } : reference(row.line, r.field);
-    summary.rejections.push({ ...cell, code: r.code, message: r.message });
+    if (r.code === 'EXPLANATION_REQUIRED') {
+      // Named at the value; the message says where the explanation goes when the file has a column for it.
+      const explanation = reference(row.line, 'explanation').cell;
+      const where = explanation ? `; write the explanation in ${explanation} (情况说明 / explanation)` : '';
+      summary.rejections.push({ ...warnedCell(row), field: r.field, code: r.code, message: `${r.message}${where}` });
+    } else summary.rejections.push({ ...reference(row.line, r.field), code: r.code, message: r.message });
   }
   for (const w of answer.warnings) {
     const row = rows[w.index];
@@ -143,7 +150,7 @@ export const rowFigure = ({ line, figure }: FigureRow): ProblemRow => ({
   row: line,
   indicator: String(figure.indicator),
   period: String(figure.period),
-  breakdown: figure.breakdown === undefined ? '' : String(figure.breakdown),
+  breakdown: typeof figure.breakdown === 'string' ? figure.breakdown : '',
 });
 
 /**

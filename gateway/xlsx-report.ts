@@ -13,9 +13,9 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { isCodedError } from '../lib/format-error';
 import { config } from '../lib/config';
-import { ErrorCode, unauthenticated } from '../lib/errors';
+import { errorCode, ErrorCode, unauthenticated } from '../lib/errors';
 import { FIGURE_WRITERS, hasRole } from '../lib/identity';
 import { parsePeriod } from '../lib/period';
 import { HttpError } from '../lib/server';
@@ -37,7 +37,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** A GraphQL error as the HTTP refusal the exports answer with. */
 function asRefusal(error: { message: string; extensions?: Record<string, unknown> }): HttpError {
-  const code = String(error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+  const code = errorCode(error.extensions);
   return new HttpError(STATUS[code] ?? 502, code, error.message);
 }
 
@@ -53,12 +53,12 @@ async function caller(
   try {
     contextValue = await context(request.raw, request.id);
   } catch (error) {
-    throw asRefusal(error instanceof GraphQLError ? error : unauthenticated((error as Error).message));
+    throw asRefusal(isCodedError(error) ? error : unauthenticated((error as Error).message));
   }
   const run: Run = async <T>(query: string, variables: Record<string, unknown>) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue });
     const body = response.body.kind === 'single' ? response.body.singleResult : null;
-    if (body?.errors?.length) throw asRefusal(body.errors[0] as GraphQLError);
+    if (body?.errors?.length) throw asRefusal(body.errors[0]);
     if (!body?.data) throw new HttpError(502, ErrorCode.INTERNAL_SERVER_ERROR, 'the gateway answered without data');
     return body.data as T;
   };
@@ -162,7 +162,7 @@ async function uploadBody(
   if (texts.length > 1 || typeof texts[0] === 'object') throw badParameter('"explanations" is one part of text (JSON)');
   return {
     bytes: Buffer.from(await file.arrayBuffer()),
-    explanations: texts.length === 0 ? new Map() : readExplanations(texts[0] as string),
+    explanations: texts.length === 0 ? new Map() : readExplanations(texts[0]),
   };
 }
 

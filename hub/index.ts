@@ -3,7 +3,7 @@
  * the three subgraphs and the gateway. `npm start` and the end-to-end tests use it;
  * docker-compose runs the same services one per container (scripts/serve.ts).
  */
-import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { config, setEnvironment, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { ensureDatabase } from '../lib/db';
 import { type EmbeddedDatabase, runningEmbeddedDatabase, startEmbeddedDatabase } from '../lib/embedded-db';
 import { FolderInUse, type FolderLock, folderHolder, lockFolder } from '../lib/hub-lock';
@@ -40,7 +40,7 @@ export async function prepareDatabase(options: { command?: string; online?: bool
   if (config.needsEmbeddedDatabase()) {
     embedded = options.online ? await sharedDatabase(options.command ?? 'migrate') : undefined;
     if (!embedded) embedded = await ownDatabase(options.command ?? 'start');
-    process.env.DATABASE_URL = embedded.url;
+    setEnvironment({ DATABASE_URL: embedded.url });
   }
   const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)!));
   for (const url of urls) await ensureDatabase(url, { create: !config.production() });

@@ -24,7 +24,7 @@ import {
 } from './backup';
 import { fileProblem } from './command-line';
 
-export interface BackupHeader {
+interface BackupHeader {
   format?: string;
   version?: number;
   createdAt?: string;
@@ -280,7 +280,9 @@ export async function loadBackup(
       if (extra.length > 0)
         throw new Error(`the backup holds ${extra.map((t) => `${schema}.${t}`).join(', ')}, which the hub's schema lacks`);
       if (tables.length > 0) {
-        await client.query(`TRUNCATE ${tables.map((t) => `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(t)}`)}`);
+        await client.query(
+          `TRUNCATE ${tables.map((t) => `${client.escapeIdentifier(schema)}.${client.escapeIdentifier(t)}`).join(', ')}`,
+        );
       }
       // Sequences once the tables are in; set here, inside the same transaction, they hold for what follows.
       for (const sequence of section.sequences) {

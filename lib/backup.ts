@@ -58,7 +58,7 @@ export interface BackupTrailer {
   omitted: string[];
 }
 
-export interface SequenceState {
+interface SequenceState {
   name: string;
   lastValue: string;
   isCalled: boolean;
@@ -105,7 +105,7 @@ export async function tablesInLoadOrder(client: ClientBase, schema: string): Pro
 }
 
 /** The columns COPY can write and read back (generated columns are computed again). */
-export async function copyableColumns(client: ClientBase, schema: string, table: string): Promise<string[]> {
+async function copyableColumns(client: ClientBase, schema: string, table: string): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT attname AS name FROM pg_attribute
       WHERE attrelid = format('%I.%I', $1::text, $2::text)::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''

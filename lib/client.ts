@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileProblem } from './command-line';
 import { config } from './config';
 
-export interface ClientError {
+interface ClientError {
   message: string;
   extensions?: { code?: string };
 }
@@ -22,7 +22,9 @@ export async function gatewayRequest<T>(
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
-    throw new Error(`cannot reach the hub at ${url} (${(error as Error).message}); is it running? (npm start)`);
+    throw new Error(`cannot reach the hub at ${url} (${(error as Error).message}); is it running? (npm start)`, {
+      cause: error,
+    });
   }
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: ClientError[] };
   if (body.errors?.length) {

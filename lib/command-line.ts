@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export interface OptionSpec {
+interface OptionSpec {
   type: 'string' | 'boolean';
   /** The value's placeholder in the usage line (string options). */
   value?: string;
@@ -18,7 +18,7 @@ export interface OptionSpec {
   required?: boolean;
 }
 
-export interface PositionalSpec {
+interface PositionalSpec {
   name: string;
   description: string;
   choices?: readonly string[];
@@ -65,7 +65,7 @@ function optionUsage(name: string, o: OptionSpec): string {
 }
 
 /** One line: `usage: ipzone import FILE [--dry-run] …`. */
-export function usageLine(program: string, spec: CommandSpec): string {
+function usageLine(program: string, spec: CommandSpec): string {
   const parts = [
     ...(spec.positionals ?? []).map(positionalUsage),
     ...Object.entries(spec.options ?? {}).map(([n, o]) => optionUsage(n, o)),

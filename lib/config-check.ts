@@ -44,6 +44,12 @@ const inProduction =
 
 const web = (options: { sensitive?: boolean } = {}) => url(['http:', 'https:'], options);
 
+/** The name of a claim in an ID token: letters, digits and the punctuation of namespaced claims. */
+const claimName = (): Rule => ({
+  check: (value) =>
+    /^[\w.:/-]{1,200}$/.test(value) ? undefined : `must be a claim name (letters, digits, . _ : / -), got "${value}"`,
+});
+
 export const RULES: Record<EnvVariable, Rule> = {
   DATABASE_URL: databaseUrl(),
   ORGANIZATIONS_DATABASE_URL: databaseUrl(),
@@ -101,6 +107,7 @@ export const RULES: Record<EnvVariable, Rule> = {
   READS_REQUIRE_TOKEN: flag(),
   MAX_PUSH_ROWS: int(1),
   MAX_UPLOAD_ROWS: int(1),
+  BULK_JOB_BYTES: int(0),
   MAX_QUERY_DEPTH: int(1),
   MAX_QUERY_COST: int(1),
   MAX_ALIASES: int(0),
@@ -151,6 +158,15 @@ export const RULES: Record<EnvVariable, Rule> = {
   OIDC_CLIENT_ID: requiredWhen(text(), (context) =>
     setting(context, 'OIDC_ISSUER') ? 'must be set with OIDC_ISSUER (the two go together)' : undefined,
   ),
+  OIDC_SCOPES: also(text(), (value) =>
+    value.trim().split(/\s+/).includes('openid')
+      ? /^[\x21\x23-\x5b\x5d-\x7e]+(\s+[\x21\x23-\x5b\x5d-\x7e]+)*$/.test(value.trim())
+        ? undefined
+        : `must be scope names separated by spaces, got "${value}"`
+      : `must include "openid" (an OpenID Connect sign-in asks for it), got "${value}"`,
+  ),
+  OIDC_ORG_CLAIM: claimName(),
+  OIDC_ROLES_CLAIM: claimName(),
   // An origin only: the pages are served at its root.
   PUBLIC_URL: requiredWhen(
     also(web(), (value) =>
@@ -205,7 +221,7 @@ const DATABASE_VARIABLES: EnvVariable[] = [
  * creates one (a typo would make a new, empty hub). Outside production a missing database
  * is still created when the hub starts.
  */
-export async function databaseProblems(options: CheckOptions, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
+async function databaseProblems(options: CheckOptions, skip: ReadonlySet<string> = new Set()): Promise<string[]> {
   const context = contextOf(options);
   if (!context.production || !context.runs.has('database')) return [];
   // Loaded here: the rules alone must not load the database driver's ORM.

@@ -159,7 +159,7 @@ export function key(kind: 'private' | 'public', type: string, options: { pemOnly
 /** The public half of a private key in the same forms key() reads, or undefined when it does not parse. */
 export function publicHalf(privateKey: string): string | undefined {
   try {
-    return createPublicKey(createPrivateKey(keyInput(privateKey))).export({ format: 'jwk' }).x as string;
+    return createPublicKey(createPrivateKey(keyInput(privateKey))).export({ format: 'jwk' }).x;
   } catch {
     return undefined;
   }
@@ -168,7 +168,7 @@ export function publicHalf(privateKey: string): string | undefined {
 /** The identifying part of a public key, or undefined when it does not parse. */
 export function publicPart(publicKey: string): string | undefined {
   try {
-    return createPublicKey(keyInput(publicKey)).export({ format: 'jwk' }).x as string;
+    return createPublicKey(keyInput(publicKey)).export({ format: 'jwk' }).x;
   } catch {
     return undefined;
   }

@@ -48,6 +48,8 @@ export const ENV_VARIABLES = {
   MAX_PUSH_ROWS: 'most figures one push may carry (default 5000)',
   MAX_UPLOAD_ROWS:
     'most rows (after the header) a file sent to /report/upload.xlsx or /report/upload.csv may have; larger files go through `ipzone import` (default 50000)',
+  BULK_JOB_BYTES:
+    'a file sent to POST /figures/bulk larger than this many bytes (or of no stated length) runs as a job whose progress GET /figures/bulk/:id answers (default 8388608)',
   MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 20)',
   MAX_QUERY_COST: 'largest query cost: fields weighted by the lists above them (default 50000)',
   MAX_ALIASES: 'most aliases one query may use (default 40)',
@@ -91,6 +93,10 @@ export const ENV_VARIABLES = {
   OIDC_ISSUER:
     'OpenID Connect provider people sign in with on /report (its issuer URL); the gateway accepts the ID tokens it signs (RS256, keys from its JWKS)',
   OIDC_CLIENT_ID: 'client id of the reporting page at the OIDC_ISSUER provider (a public client: authorization code with PKCE)',
+  OIDC_SCOPES:
+    'the scopes the reporting page asks the OIDC_ISSUER provider for, separated by spaces (default "openid"; add the scope under which the provider releases the organisation and roles claims)',
+  OIDC_ORG_CLAIM: 'the ID token claim that names the organisation (its id, e.g. "court"; default "org")',
+  OIDC_ROLES_CLAIM: 'the ID token claim that lists the roles (default "roles")',
   PUBLIC_URL:
     "the hub's origin as people's browsers reach it, e.g. https://ipzone.example.org (default http://localhost:GATEWAY_PORT; required in production with OIDC_ISSUER): the sign-in provider sends people back to PUBLIC_URL/report, never to the Host a request names",
 } as const;
@@ -109,6 +115,35 @@ export const DEFAULT_PORTS: Record<'gateway' | SubgraphName, number> = {
 
 /** The project folder: this file is lib/config.ts, or dist/lib/config.js once compiled. */
 export const PROJECT_ROOT = path.resolve(__dirname, path.basename(path.dirname(__dirname)) === 'dist' ? '../..' : '..');
+
+/**
+ * The environment a child process starts with: this process's own (the hub's variables and
+ * the system's), with `extra` over it (an undefined value leaves the variable out).
+ */
+export function childEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const [name, value] of Object.entries(extra)) if (value === undefined) delete merged[name];
+  return merged;
+}
+
+/**
+ * Sets variables of this process's environment for what it starts or reads later (an
+ * undefined value unsets one): the embedded database's URL once it runs, a benchmark's own
+ * folder and port.
+ */
+export function setEnvironment(
+  values: Partial<Record<EnvVariable, string | undefined>>,
+  options: { unlessSet?: boolean } = {},
+): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (options.unlessSet && process.env[name] !== undefined) continue;
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
+/** A variable of the system, not of the hub, that a child process needs to run (its PATH and HOME). */
+export const systemVariable = (name: 'PATH' | 'HOME'): string | undefined => process.env[name];
 
 function env(name: EnvVariable): string | undefined {
   const value = process.env[name];
@@ -172,6 +207,8 @@ export const config = {
   logLevel: (): string => env('LOG_LEVEL') ?? 'info',
   maxPushRows: (): number => intEnv('MAX_PUSH_ROWS', 5000),
   maxUploadRows: (): number => intEnv('MAX_UPLOAD_ROWS', 50_000, 1),
+  /** Files sent to POST /figures/bulk larger than this (bytes) run as jobs. */
+  bulkJobBytes: (): number => intEnv('BULK_JOB_BYTES', 8 * 1024 * 1024),
   maxQueryDepth: (): number => intEnv('MAX_QUERY_DEPTH', 20),
   maxQueryCost: (): number => intEnv('MAX_QUERY_COST', 50_000),
   maxAliases: (): number => intEnv('MAX_ALIASES', 40),
@@ -259,11 +296,17 @@ export const config = {
   /** The hub's origin as browsers reach it (no trailing slash): absolute links start with it, never with a request's Host. */
   publicUrl: (): string => new URL(env('PUBLIC_URL') ?? `http://localhost:${config.port('gateway')}`).origin,
   /** The OpenID Connect provider of /report, when one is configured (both set). */
-  oidc: (): { issuer: string; clientId: string } | null => {
+  oidc: (): { issuer: string; clientId: string; scopes: string; orgClaim: string; rolesClaim: string } | null => {
     const issuer = env('OIDC_ISSUER');
     const clientId = env('OIDC_CLIENT_ID');
     if (!issuer && !clientId) return null;
     if (!issuer || !clientId) throw new Error('OIDC_ISSUER and OIDC_CLIENT_ID are set together');
-    return { issuer, clientId };
+    return {
+      issuer,
+      clientId,
+      scopes: (env('OIDC_SCOPES') ?? 'openid').trim().split(/\s+/).join(' '),
+      orgClaim: env('OIDC_ORG_CLAIM') ?? 'org',
+      rolesClaim: env('OIDC_ROLES_CLAIM') ?? 'roles',
+    };
   },
 };

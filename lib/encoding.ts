@@ -5,8 +5,7 @@
  * encoding reads are refused with their line, never replaced by U+FFFD.
  */
 
-export const TEXT_ENCODINGS = ['utf-8', 'gb18030'] as const;
-export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
+export type TextEncodingName = 'utf-8' | 'gb18030';
 
 /** Names a user may give, to the decoder that reads them (GBK and GB2312 are subsets of GB18030). */
 export const ENCODING_LABELS: Record<string, TextEncodingName> = {
@@ -66,6 +65,7 @@ function firstBadLine(bytes: Uint8Array, encoding: TextEncodingName): number {
 
 /** Refuses characters that only a damaged conversion leaves behind. */
 function checked(text: string, encoding: string): DecodedText {
+  // eslint-disable-next-line no-control-regex -- NUL is one of the characters a damaged conversion leaves
   const bad = /[\uFFFD\u0000]/.exec(text);
   if (bad) {
     const line = lineBreaksBefore(text, bad.index) + 1;
@@ -84,7 +84,7 @@ function lineBreaksBefore(text: string, index: number): number {
 }
 
 /** The canonical encoding of a name given by a user; throws for one the hub does not read. */
-export function textEncoding(name: string): TextEncodingName {
+function textEncoding(name: string): TextEncodingName {
   const encoding = ENCODING_LABELS[name.trim().toLowerCase()];
   if (!encoding) throw new TextDecodingError(null, `unknown encoding "${name}": use utf-8 or gb18030 (gbk)`);
   return encoding;

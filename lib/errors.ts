@@ -1,9 +1,11 @@
 /**
- * The hub's error codes. Every resolver raises errors through these helpers so that a
- * client can rely on `extensions.code`.
+ * The hub's errors: a stable code each (`ErrorCode`), and `HubError`, the one type the
+ * model, the services and the data adapters throw. It knows nothing of GraphQL: the edges
+ * put it into their own terms — a GraphQL answer's `extensions.code` (lib/format-error.ts;
+ * graphql-js carries a thrown error's `extensions` over), an HTTP endpoint's status and
+ * body (gateway/as-caller.ts), a command's exit line — so a service answers the same
+ * whichever door a request came through.
  */
-import { GraphQLError } from 'graphql';
-
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
@@ -48,13 +50,35 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code } });
+/** An error of the hub's own: its code, a message for the caller, and details (field, id, state …). */
+export class HubError extends Error {
+  override readonly name = 'HubError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+
+  /** The details and the code, as a GraphQL answer's `extensions` carries them. */
+  get extensions(): Record<string, unknown> {
+    return { ...this.details, code: this.code };
+  }
 }
 
-export const badInput = (message: string, field?: string): GraphQLError =>
+export function hubError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): HubError {
+  return new HubError(code, message, details);
+}
+
+/** The code an answered error carries in `extensions.code`; INTERNAL_SERVER_ERROR when it carries none (or not a string). */
+export const errorCode = (extensions: Readonly<Record<string, unknown>> | undefined): string =>
+  typeof extensions?.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+
+export const badInput = (message: string, field?: string): HubError =>
   hubError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
-export const notFound = (what: string, id: string): GraphQLError =>
+export const notFound = (what: string, id: string): HubError =>
   hubError(ErrorCode.NOT_FOUND, `${what} "${id}" does not exist`, { id });
-export const forbidden = (message: string): GraphQLError => hubError(ErrorCode.FORBIDDEN, message);
-export const unauthenticated = (message: string): GraphQLError => hubError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message: string): HubError => hubError(ErrorCode.FORBIDDEN, message);
+export const unauthenticated = (message: string): HubError => hubError(ErrorCode.UNAUTHENTICATED, message);

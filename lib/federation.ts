@@ -25,7 +25,7 @@ export async function buildFederatedSchema(
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as never;
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) };
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
 }

@@ -4,9 +4,9 @@
  * `errorId`, and the log line with the full error (type, message, stack) carries the same id.
  */
 import { randomUUID } from 'node:crypto';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode } from './errors';
+import { ErrorCode, HubError } from './errors';
 import { log } from './log';
 import { refusedField } from './scalar-errors';
 
@@ -21,6 +21,14 @@ const PASSING = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
   'DOWNSTREAM_SERVICE_ERROR',
 ]);
+
+/** An error that carries a code for the caller: the hub's own, or one GraphQL made. */
+export type CodedError = HubError | GraphQLError;
+export const isCodedError = (error: unknown): error is CodedError => error instanceof HubError || error instanceof GraphQLError;
+
+/** A hub error as a GraphQL error, where an edge must report one (a validation rule, a plugin). */
+export const asGraphQLError = (error: HubError): GraphQLError =>
+  new GraphQLError(error.message, { extensions: error.extensions, originalError: error });
 
 /** What a caller reads of a server error. */
 const INTERNAL_MESSAGE = 'internal error';
@@ -71,6 +79,18 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // The hub's own error, thrown by a service or an adapter: its code and details, its own
+  // message (not "Context creation failed: …" where the context threw it). One coded as a
+  // server error is masked and logged as every unexpected error is.
+  const thrown = unwrapResolverError(error);
+  if (thrown instanceof HubError && thrown.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return withoutStack({
+      message: thrown.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { ...formatted.extensions, ...thrown.extensions },
+    });
+  }
   const refusal = scalarRefusal(withoutStack(formatted), error);
   if (refusal) return refusal;
   const code = formatted.extensions?.code;

@@ -86,7 +86,7 @@ export function signGatewayToken(identity: Identity | null): Promise<string> {
   try {
     signingKey = gatewaySigningKey();
   } catch (error) {
-    return Promise.reject(error as Error);
+    return Promise.reject(error);
   }
   const signed = memory(signedBy, signingKey);
   const key = identity ? compositeKey(identity.org, identity.roles.join(','), identity.subject) : '';

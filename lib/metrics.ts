@@ -12,7 +12,7 @@ import { knownOperations, operationOf, OTHER } from './operations';
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Most distinct values one label takes, `other` included. */
-export const MAX_LABEL_VALUES = 64;
+const MAX_LABEL_VALUES = 64;
 
 /** A label's values: known ones as they are, up to a cap; everything else `other`. */
 export class LabelValues {

@@ -4,6 +4,7 @@
  * operation, the error codes and the time taken; and the matching Prometheus metrics.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { errorCode } from './errors';
 import { log } from './log';
 import type { ServiceMetrics } from './metrics';
 
@@ -26,7 +27,7 @@ export function observePlugin<TContext extends BaseContext & { requestId: string
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           // The errors as answered (formatted), else as raised (a request that failed before execution).
           const answered: ReadonlyArray<{ extensions?: Record<string, unknown> }> = body?.errors ?? errors ?? [];
-          const codes = answered.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          const codes = answered.map((e) => errorCode(e.extensions));
           const unique = [...new Set(codes)];
           metrics.countRequest(operationName, seconds, codes);
           const routine = unique.length === 0 && ROUTINE_OPERATIONS.has(operationName ?? '');

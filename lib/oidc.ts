@@ -11,6 +11,8 @@ export interface OidcMetadata {
   authorization_endpoint: string;
   token_endpoint: string;
   jwks_uri: string;
+  /** Where a relying party ends the person's session at the provider (RP-initiated logout), when it offers that. */
+  end_session_endpoint?: string;
 }
 
 let discovered: { issuer: string; metadata: Promise<OidcMetadata>; keys?: JWTVerifyGetKey } | undefined;

@@ -20,6 +20,8 @@ export const HUB_OPERATIONS = [
   'ExportOrganization',
   'ResolveOrganizations',
   'IdentityDirectory',
+  'OrganizationNamed',
+  'SearchOrganizations',
   'RecordTokenUse',
   'Scorecard',
   'ReportTemplate',
@@ -34,7 +36,7 @@ export const HUB_OPERATIONS = [
 ] as const;
 
 /** Requests without an operation name. */
-export const ANONYMOUS = 'anonymous';
+const ANONYMOUS = 'anonymous';
 /** Every name that is not a known one. */
 export const OTHER = 'other';
 

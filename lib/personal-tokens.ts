@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-export const PERSONAL_TOKEN_PREFIX = 'ipzpat_';
+const PERSONAL_TOKEN_PREFIX = 'ipzpat_';
 
 export const isPersonalToken = (token: string): boolean => token.startsWith(PERSONAL_TOKEN_PREFIX);
 

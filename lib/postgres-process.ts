@@ -7,6 +7,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
+import { childEnvironment } from './config';
 
 export interface PostgresProcess {
   pid: number;
@@ -42,7 +43,7 @@ export function startPostgres(options: {
     ...postgresUser(),
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
+    env: childEnvironment({ LC_MESSAGES: 'C' }),
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise<PostgresProcess>((resolve, reject) => {

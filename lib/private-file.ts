@@ -11,7 +11,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileProblem } from './command-line';
 
-export const PRIVATE_MODE = 0o600;
+const PRIVATE_MODE = 0o600;
 
 export interface PrivateFile {
   handle: FileHandle;

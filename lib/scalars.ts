@@ -85,7 +85,7 @@ export const DateTime = scalar<Date>('DateTime', 'An instant, ISO 8601, e.g. 202
 );
 
 /** A reporting period: 2025, 2025H1, 2025Q3 or 2025-07; refused otherwise. */
-export function parsePeriodValue(value: unknown): Period {
+function parsePeriodValue(value: unknown): Period {
   const period = typeof value === 'string' ? parsePeriod(value) : null;
   if (!period) throw refuse(`not a period written 2025, 2025H1, 2025Q3 or 2025-07: ${shown(value)}`);
   return period;

@@ -25,14 +25,14 @@ import { REQUEST_ID_HEADER } from './identity';
 import { log, logger } from './log';
 import type { ServiceMetrics } from './metrics';
 
-export type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
+type RouteHandler = (request: FastifyRequest, reply: FastifyReply) => unknown;
 
 export interface ServeOptions<TContext extends BaseContext> {
   name: string;
   apollo: ApolloServer<TContext>;
   host: string;
   port: number;
-  /** Builds the per-request context; throwing a GraphQLError answers it as the error. */
+  /** Builds the per-request context; throwing a HubError (or a GraphQLError) answers it as the error: UNAUTHENTICATED with 401. */
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   /** Resolves when the service's dependencies are reachable, rejects with the reason. */
   ready: () => Promise<unknown>;
@@ -135,8 +135,10 @@ function clientError(this: FastifyInstance, error: Error & { code?: string }, so
 function createApp(name: string, metrics: ServiceMetrics, limit: number): FastifyInstance {
   const requestTimeout = config.requestTimeoutMs();
   const headersTimeout = Math.min(config.headersTimeoutMs(), requestTimeout || Infinity);
+  // Fastify's logger type, so the instance has Fastify's default type rather than one bound to pino's.
+  const loggerInstance: FastifyBaseLogger = logger().child({ service: name });
   const app = Fastify({
-    loggerInstance: logger().child({ service: name }) as FastifyBaseLogger,
+    loggerInstance,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: (req) => {
       const sent = req.headers[REQUEST_ID_HEADER];
@@ -226,7 +228,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
   const app = createApp(options.name, options.metrics, limit);
   const contexts = new WeakMap<FastifyRequest, TContext>();
   const apollo = fastifyApolloHandler(options.apollo, {
-    context: async (request) => contexts.get(request as FastifyRequest)!,
+    context: async (request) => contexts.get(request)!,
   }) as RouteHandler;
   const graphql: RouteHandler = async (request, reply) => {
     if (!request.hostname) throw new HttpError(400, 'BAD_REQUEST', 'a GraphQL request needs a Host header');

@@ -20,7 +20,7 @@ export function sqlConditions(params: unknown[] = [], where: string[] = []) {
   return {
     params,
     where,
-    add(sql: string, value: unknown): void {
+    add: (sql: string, value: unknown): void => {
       params.push(value);
       where.push(sql.replaceAll('?', `$${params.length}`));
     },

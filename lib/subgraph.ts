@@ -5,6 +5,7 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { config, type SubgraphName } from './config';
 import { openStore, type Store, type StoreDefinition } from './db';
@@ -42,6 +43,8 @@ export interface SubgraphDefinition<TLoaders> {
   isEmpty: (store: Store) => Promise<boolean>;
   /** What this subgraph adds to every request's context besides identity, store, loaders and metrics. */
   context?: (caller: SubgraphCaller) => object;
+  /** HTTP routes of its own besides /graphql (the indicators subgraph's files of figures), given its store and peers. */
+  routes?: (store: Store, peerUrl: SubgraphCaller['peerUrl']) => (app: FastifyInstance) => Promise<void>;
   /** Work the subgraph runs beside its requests (started once it serves, stopped before its store closes). */
   background?: (store: Store) => Promise<{ stop(): Promise<void> }>;
 }
@@ -92,6 +95,7 @@ export async function startSubgraph<TLoaders>(
       return { ...extra, identity, requestId, store, loaders: definition.loaders(store), metrics };
     },
     ready: () => store.dataSource.query('SELECT 1'),
+    routes: definition.routes?.(store, peerUrl),
     metrics,
     // Metrics only for the gateway's identity (or on METRICS_HOST's port of their own).
     metricsAccess: (req) => verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined),

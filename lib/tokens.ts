@@ -70,15 +70,20 @@ async function verification(token: string) {
         throw unauthenticated('the sign-in provider cannot be reached to check the token: retry shortly');
       }),
       options: { algorithms: ['RS256'], issuer: oidc.issuer, audience: oidc.clientId, requiredClaims: ['exp', 'iat', 'sub'] },
+      claims: { org: oidc.orgClaim, roles: oidc.rolesClaim, provider: true },
     };
   }
   const { key, algorithms } = await verificationKey();
-  return { key, options: { algorithms, issuer: config.jwtIssuer(), requiredClaims: ['exp', 'iat', 'jti'] } };
+  return {
+    key,
+    options: { algorithms, issuer: config.jwtIssuer(), requiredClaims: ['exp', 'iat', 'jti'] },
+    claims: { org: 'org', roles: 'roles', provider: false },
+  };
 }
 
 /** Verifies a caller's bearer token; throws UNAUTHENTICATED with the reason. */
 export async function verifyAccessToken(token: string): Promise<Caller> {
-  const { key, options } = await verification(token);
+  const { key, options, claims } = await verification(token);
   const maxDays = config.maxTokenDays();
   let payload;
   try {
@@ -89,17 +94,26 @@ export async function verifyAccessToken(token: string): Promise<Caller> {
   // An ID token has no jti: its subject and issue time name it (what a revocation takes).
   if (payload.jti === undefined && options.issuer !== config.jwtIssuer()) payload.jti = `oidc:${payload.sub}:${payload.iat}`;
   // Both bounds: from its issue, and from now (an issue time in the future buys nothing).
-  if (payload.exp! - Math.min(payload.iat!, Date.now() / 1000) > maxDays * DAY)
+  if (payload.exp! - Math.min(payload.iat, Date.now() / 1000) > maxDays * DAY)
     throw unauthenticated(`the token's lifetime is longer than MAX_TOKEN_DAYS (${maxDays} days)`);
   if (typeof payload.jti !== 'string' || payload.jti === '' || tooLong(payload.jti, 'tokenId'))
     throw unauthenticated(`the token is not valid: its "jti" must be text of 1 to ${TEXT_LIMITS.tokenId} characters`);
-  if (typeof payload.org !== 'string' || payload.org === '')
-    throw unauthenticated('the token names no organization (claim "org")');
-  const roles: unknown[] = Array.isArray(payload.roles) ? payload.roles : [];
+  // An ID token without the hub's claims is the provider's configuration, not the person's doing: say where to look.
+  const provider = (claim: string, setting: string) =>
+    claims.provider
+      ? ` The sign-in provider released no "${claim}" claim: have it release the claim (under a scope listed in OIDC_SCOPES), or name the claim it uses in ${setting}.`
+      : '';
+  const org = payload[claims.org];
+  if (typeof org !== 'string' || org === '')
+    throw unauthenticated(`the token names no organization (claim "${claims.org}").${provider(claims.org, 'OIDC_ORG_CLAIM')}`);
+  const claimed = payload[claims.roles];
+  const roles: unknown[] = Array.isArray(claimed) ? claimed : [];
   if (roles.length === 0 || !roles.every((r): r is Role => ROLES.includes(r as Role))) {
-    throw unauthenticated(`the token's roles must be among: ${ROLES.join(', ')}`);
+    throw unauthenticated(
+      `the token's roles (claim "${claims.roles}") must be among: ${ROLES.join(', ')}.${provider(claims.roles, 'OIDC_ROLES_CLAIM')}`,
+    );
   }
-  return { org: payload.org, roles, subject: String(payload.sub ?? payload.org), tokenId: payload.jti };
+  return { org, roles, subject: String(payload.sub ?? org), tokenId: payload.jti };
 }
 
 /** Signs a token with JWT_SECRET (HS256), with a fresh jti; at most MAX_TOKEN_DAYS long. */

@@ -1,14 +1,17 @@
 /**
- * Reading the first sheet of an .xlsx workbook as a stream, within a ReadBudget: the
- * parts are taken from the archive by lib/zip (their unpacked bytes counted as they
- * inflate) and parsed by exceljs's streaming reader, row by row, so that reading stops
- * at the first limit reached. Only the parts the sheet needs are ever inflated: the
- * workbook, its relationships, styles (for dates), shared strings and the sheet itself.
+ * Reading a sheet of an .xlsx workbook as a stream, within a ReadBudget: the parts are
+ * taken from the archive by lib/zip (their unpacked bytes counted as they inflate) and
+ * parsed by exceljs's streaming reader, row by row, so that reading stops at the first
+ * limit reached. Only the parts the sheet needs are ever inflated: the workbook, its
+ * relationships, styles (for dates), shared strings and the sheets looked at. The sheet
+ * read is the first, or the first whose header row (by its content, within its first
+ * rows: a title above it is passed over) a HeaderSearch recognises. Merged cells read as
+ * the spreadsheet shows them: the top-left cell's text in every cell of the range.
  * Whatever else goes wrong inside the workbook is answered in plain words.
  */
 import type { Readable } from 'node:stream';
 import { type CellValue, stream } from 'exceljs';
-import { ReadBudget, ReadLimitError, UNLIMITED } from './read-limits';
+import { ReadBudget, ReadLimitError, type ReadLimits, UNLIMITED } from './read-limits';
 import { cellText, looksLikeXlsx, type SheetRecord, XlsxReadError } from './xlsx';
 import { openEntry, zipEntries, ZipReadError } from './zip';
 
@@ -52,15 +55,87 @@ function declaredUnpackedBytes(bytes: Buffer): number {
   return total;
 }
 
-/** Where the first sheet of the workbook is, in the archive. */
-function firstSheetPath(parts: WorkbookParts): { name: string; path: string } {
-  const sheet = parts.model?.sheets?.[0];
-  const target = sheet && parts.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target;
-  if (!sheet || !target) throw new XlsxReadError('the workbook has no sheet');
-  return { name: sheet.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+/** The sheets of the workbook in their order, each with its part in the archive (sheets without one are left out). */
+function sheetPaths(parts: WorkbookParts): Array<{ name: string; path: string }> {
+  const sheets = (parts.model?.sheets ?? []).flatMap((sheet) => {
+    const target = parts.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target;
+    return target ? [{ name: sheet.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target}` }] : [];
+  });
+  if (sheets.length === 0) throw new XlsxReadError('the workbook has no sheet');
+  return sheets;
 }
 
-async function openWorkbook(bytes: Buffer, budget: ReadBudget): Promise<{ sheet: string; rows: AsyncIterable<StreamRow> }> {
+/** A merged range of a sheet, 1-based and inclusive; `value` is its top-left cell's text once that row is read. */
+interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  value: string;
+}
+
+/** Most merged ranges a sheet may have (a template has none; a clerk's few dozen). */
+const MAX_MERGED_RANGES = 10_000;
+/** Longest tag of a merged range looked for across two pieces of a part: `<mergeCell ref="AAA1000000:ZZZ1000000"/>` and room. */
+const MAX_TAG = 256;
+const MERGE_CELL = /<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/g;
+
+const columnNumber = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+
+/**
+ * The merged ranges of a sheet. They are written after its rows (<mergeCells>), so the
+ * part is read once for them before its rows are: a pass of its own, within a budget of
+ * its own (the same limits and deadline), keeping nothing but the ranges.
+ */
+async function mergedRanges(part: () => Readable | null, limits: ReadLimits): Promise<MergedRange[]> {
+  const budget = new ReadBudget(limits);
+  const source = part();
+  if (!source) return [];
+  const ranges: MergedRange[] = [];
+  let carry = '';
+  for await (const chunk of source) {
+    const text = carry + String(chunk);
+    // A tag begun at the end and not ended yet waits for the next piece (while it may still be a
+    // merged range's); everything before it is looked through now.
+    const cut = text.lastIndexOf('<');
+    const unfinished = cut >= 0 && !text.includes('>', cut);
+    const done = unfinished ? text.slice(0, cut) : text;
+    carry = unfinished && text.length - cut <= MAX_TAG ? text.slice(cut) : '';
+    for (const [, left, top, right, bottom] of done.matchAll(MERGE_CELL)) {
+      if (ranges.length >= MAX_MERGED_RANGES) {
+        source.destroy();
+        throw new ReadLimitError('cells', `the sheet has more than ${MAX_MERGED_RANGES} merged cells: split it`);
+      }
+      const range = { top: Number(top), left: columnNumber(left), bottom: Number(bottom), right: columnNumber(right) };
+      if (range.top <= range.bottom && range.left <= range.right) ranges.push({ ...range, value: '' });
+    }
+    await budget.pause();
+  }
+  return ranges.sort((a, b) => a.top - b.top);
+}
+
+/** How the sheet and its header row are found: the first sheet with a row that `isHeader`, within its first `within` rows. */
+export interface HeaderSearch {
+  /** Whether a row, as the sheet shows it (merged cells spread), is the header looked for. */
+  isHeader(fields: string[]): boolean;
+  /** Rows (by their number in the sheet) looked at for the header in each sheet. */
+  within: number;
+}
+
+interface OpenWorkbook {
+  sheets: Array<{ name: string; path: string }>;
+  /** A sheet's rows as the spreadsheet shows them, merged cells spread over their ranges. */
+  rows(index: number): Promise<{ rows: AsyncIterator<ShownRow>; close(): void }>;
+}
+
+/** A row with its cells as text, merged cells spread; `covered`: columns (0-based) under a merged cell begun to their left. */
+interface ShownRow {
+  line: number;
+  fields: string[];
+  covered: number[];
+}
+
+async function openWorkbook(bytes: Buffer, budget: ReadBudget): Promise<OpenWorkbook> {
   const entries = zipEntries(bytes);
   const open = (name: string) => {
     const entry = entries.get(name);
@@ -88,17 +163,30 @@ async function openWorkbook(bytes: Buffer, budget: ReadBudget): Promise<{ sheet:
       await budget.pause();
     }
   }
-  const { name, path } = firstSheetPath(parts);
-  const sheet = open(path);
-  if (!sheet) throw new XlsxReadError(`the workbook's first sheet (${path.slice(0, 80)}) is missing`);
-  const rows = parts._parseWorksheet(sheet, '1').next().value?.value;
-  if (!rows) throw new XlsxReadError(DAMAGED);
-  return { sheet: name, rows };
+  const sheets = sheetPaths(parts);
+  return {
+    sheets,
+    rows: async (index) => {
+      const { path } = sheets[index];
+      const scan = () => {
+        const entry = entries.get(path);
+        return entry ? openEntry(bytes, entry, new ReadBudget(budget.limits)) : null;
+      };
+      const merged = await mergedRanges(scan, budget.limits);
+      const sheet = open(path);
+      if (!sheet)
+        throw new XlsxReadError(`the workbook's sheet "${sheets[index].name.slice(0, 80)}" (${path.slice(0, 80)}) is missing`);
+      const rows = parts._parseWorksheet(sheet, String(index + 1)).next().value?.value;
+      if (!rows) throw new XlsxReadError(DAMAGED);
+      return { rows: shownRows(rows, merged, budget)[Symbol.asyncIterator](), close: () => sheet.destroy() };
+    },
+  };
 }
 
-/** The sheet's rows as text: within the header's width every cell counts, beyond it only cells holding something. */
-async function* sheetRecords(rows: AsyncIterable<StreamRow>, budget: ReadBudget): AsyncGenerator<SheetRecord> {
-  let width = 0;
+/** The rows holding anything, their cells as text, each merged range's top-left text spread over the range. */
+async function* shownRows(rows: AsyncIterable<StreamRow>, merged: MergedRange[], budget: ReadBudget): AsyncGenerator<ShownRow> {
+  let next = 0;
+  let active: MergedRange[] = [];
   for await (const row of rows) {
     if (!Number.isInteger(row.number)) throw new XlsxReadError(DAMAGED);
     if (!row.hasValues) continue;
@@ -106,14 +194,63 @@ async function* sheetRecords(rows: AsyncIterable<StreamRow>, budget: ReadBudget)
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       fields[column - 1] = cellText(cell.value);
     });
-    if (row.number === 1) {
-      width = fields.reduce((last, field, i) => (field.trim() !== '' ? i + 1 : last), 0);
+    for (; next < merged.length && merged[next].top <= row.number; next++) active.push(merged[next]);
+    active = active.filter((range) => range.bottom >= row.number);
+    const covered: number[] = [];
+    for (const range of active) {
+      if (range.top === row.number) range.value = fields[range.left - 1] ?? '';
+      for (let column = range.left; column <= range.right; column++) {
+        fields[column - 1] = range.value;
+        if (column > range.left) covered.push(column - 1);
+      }
     }
-    let last = fields.length;
-    while (last > width && (fields[last - 1] ?? '').trim() === '') last -= 1;
-    yield { line: row.number, fields: Array.from({ length: Math.max(width, last) }, (_, i) => fields[i] ?? '') };
+    for (let i = 0; i < fields.length; i++) fields[i] ??= '';
+    yield { line: row.number, fields, covered: covered.sort((a, b) => a - b) };
     await budget.pause();
   }
+}
+
+/** Cells holding something, up to the last of them. */
+const widthOf = (fields: string[]) => fields.reduce((last, field, i) => (field.trim() !== '' ? i + 1 : last), 0);
+
+/**
+ * The records from the header on: within the header's width every cell counts, beyond it
+ * only cells holding something. The header record carries the columns its merged cells cover.
+ */
+async function* sheetRecords(header: ShownRow, rows: AsyncIterator<ShownRow>): AsyncGenerator<SheetRecord> {
+  const width = widthOf(header.fields);
+  const record = ({ line, fields }: ShownRow): SheetRecord => {
+    const last = Math.max(width, widthOf(fields));
+    return { line, fields: Array.from({ length: last }, (_, i) => fields[i] ?? '') };
+  };
+  const covered = header.covered.filter((c) => c < width);
+  yield covered.length > 0 ? { ...record(header), covered } : record(header);
+  for (let next = await rows.next(); !next.done; next = await rows.next()) yield record(next.value);
+}
+
+/**
+ * The sheet and header row to read: the first sheet with a row that `search.isHeader`
+ * among its first `search.within` rows; with none, the first sheet's first row holding
+ * anything (whose header then says what is wrong with it).
+ */
+async function findHeader(
+  workbook: OpenWorkbook,
+  search: HeaderSearch | undefined,
+): Promise<{ sheet: string; header: ShownRow | null; rows: AsyncIterator<ShownRow> }> {
+  if (search) {
+    for (let index = 0; index < workbook.sheets.length; index++) {
+      const opened = await workbook.rows(index);
+      const { rows } = opened;
+      for (let next = await rows.next(); !next.done && next.value.line <= search.within; next = await rows.next()) {
+        if (search.isHeader(next.value.fields)) return { sheet: workbook.sheets[index].name, header: next.value, rows };
+      }
+      await rows.return?.(undefined).catch(() => undefined);
+      opened.close();
+    }
+  }
+  const { rows } = await workbook.rows(0);
+  const first = await rows.next();
+  return { sheet: workbook.sheets[0].name, header: first.done ? null : first.value, rows };
 }
 
 async function* plainly(records: AsyncGenerator<SheetRecord>): AsyncGenerator<SheetRecord> {
@@ -125,13 +262,15 @@ async function* plainly(records: AsyncGenerator<SheetRecord>): AsyncGenerator<Sh
 }
 
 /**
- * The first sheet of an .xlsx workbook, read as a stream within `budget`: its name, and
- * its rows (those holding anything) as text, one at a time.
+ * An .xlsx workbook read as a stream within `budget`: the sheet read (the first, or the
+ * first whose header row `search` finds), the header's row, and its rows from the header
+ * on (those holding anything) as text, one at a time.
  */
 export async function streamXlsx(
   bytes: Buffer,
   budget: ReadBudget = new ReadBudget(UNLIMITED),
-): Promise<{ sheet: string; records: AsyncGenerator<SheetRecord> }> {
+  search?: HeaderSearch,
+): Promise<{ sheet: string; headerRow: number | null; records: AsyncGenerator<SheetRecord> }> {
   if (!looksLikeXlsx(bytes)) {
     throw new XlsxReadError('the file is not an .xlsx workbook (an .xlsx file is a ZIP archive; this one is not)');
   }
@@ -143,17 +282,22 @@ export async function streamXlsx(
         `the workbook unpacks to ${declared} bytes, more than ${budget.limits.unpackedBytes}: split it`,
       );
     }
-    const { sheet, rows } = await openWorkbook(bytes, budget);
-    return { sheet, records: plainly(sheetRecords(rows, budget)) };
+    const { sheet, header, rows } = await findHeader(await openWorkbook(bytes, budget), search);
+    const records = header ? plainly(sheetRecords(header, rows)) : plainly((async function* () {})());
+    return { sheet, headerRow: header?.line ?? null, records };
   } catch (error) {
     throw plain(error);
   }
 }
 
-/** The first sheet of an .xlsx workbook: its name and its rows as text. */
-export async function readXlsx(bytes: Buffer, budget?: ReadBudget): Promise<{ sheet: string; records: SheetRecord[] }> {
-  const { sheet, records } = await streamXlsx(bytes, budget);
+/** An .xlsx workbook's sheet (the first, or the one `search` finds): its name, header row and rows as text. */
+export async function readXlsx(
+  bytes: Buffer,
+  budget?: ReadBudget,
+  search?: HeaderSearch,
+): Promise<{ sheet: string; headerRow: number | null; records: SheetRecord[] }> {
+  const { sheet, headerRow, records } = await streamXlsx(bytes, budget, search);
   const all: SheetRecord[] = [];
   for await (const record of records) all.push(record);
-  return { sheet, records: all };
+  return { sheet, headerRow, records: all };
 }

@@ -4,6 +4,7 @@
  * the person to sign in again.
  */
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+import { failureWords } from './messages';
 import { currentToken } from './session';
 
 export interface HubError {
@@ -13,10 +14,10 @@ export interface HubError {
 
 export class AuthError extends Error {}
 
-/** A GraphQL error answered instead of data (BAD_USER_INPUT, FORBIDDEN …). */
+/** A GraphQL error answered instead of data (BAD_USER_INPUT, FORBIDDEN …); its message is in words, both languages. */
 export class RequestError extends Error {
   constructor(readonly errors: HubError[]) {
-    super(errors.map((e) => e.message).join('; '));
+    super(failureWords(errors));
   }
 }
 
@@ -37,6 +38,6 @@ export async function call<T, V>(query: string & DocumentTypeDecoration<T, V>, v
   if (response.status === 401 || errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'))
     throw new AuthError(errors[0]?.message ?? 'the token was refused');
   if (errors.length > 0) throw new RequestError(errors);
-  if (!body.data) throw new RequestError([{ message: `the hub answered HTTP ${response.status}` }]);
+  if (!body.data) throw new RequestError([{ message: `服务无应答 The hub answered HTTP ${response.status}` }]);
   return body.data;
 }

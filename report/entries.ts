@@ -3,6 +3,7 @@
  * that need no server (a number, whole where counts are, within the indicator's bounds),
  * and the figures an entry becomes in a push.
  */
+import { rejectionWords } from './messages';
 import type { FigureInput, FigureStatus, RejectionFieldsFragment, ReportObligationsQuery } from './gql/graphql';
 
 /** An indicator the organisation owes figures for, as ReportObligations asks for it. */
@@ -18,9 +19,13 @@ export interface Entry {
   note: string;
   source: string;
   explanation: string;
+  /** Why a FINAL figure is corrected. */
+  reason: string;
+  /** The quality flags of the figure as it stands (kept as they are: the form edits only ESTIMATED, by its status). */
+  flags?: string[];
 }
 
-export type EntryField = 'breakdown' | 'value' | 'numerator' | 'denominator' | 'explanation';
+export type EntryField = 'breakdown' | 'value' | 'numerator' | 'denominator' | 'explanation' | 'reason';
 
 export const emptyEntry = (indicator: string, breakdown = ''): Entry => ({
   indicator,
@@ -32,6 +37,14 @@ export const emptyEntry = (indicator: string, breakdown = ''): Entry => ({
   note: '',
   source: '',
   explanation: '',
+  reason: '',
+});
+
+/** An entry as a draft kept it (a draft saved before a field existed lacks it). */
+export const savedEntry = (saved: Partial<Entry> & { indicator: string }): Entry => ({
+  ...emptyEntry(saved.indicator),
+  ...Object.fromEntries(Object.entries(saved).filter(([, v]) => typeof v === 'string')),
+  ...(Array.isArray(saved.flags) ? { flags: saved.flags.filter((f) => typeof f === 'string') } : {}),
 });
 
 export const isRatio = (indicator: OwedIndicator): boolean => indicator.rollup === 'RATIO';
@@ -92,6 +105,9 @@ export const STATUSES: Array<[string, string]> = [
 export function toFigure(entry: Entry, indicator: OwedIndicator, period: string): FigureInput {
   const text = (value: string) => value.trim() || null;
   const estimated = entry.status === 'ESTIMATED';
+  // The flags the figure has keep; ESTIMATED follows the status chosen (kept with FINAL, a final estimate).
+  const kept = (entry.flags ?? []).filter((f) => f !== 'ESTIMATED' || entry.status === 'FINAL');
+  const flags = [...kept, ...(estimated ? ['ESTIMATED'] : [])] as NonNullable<FigureInput['flags']>;
   return {
     indicator: indicator.id,
     period,
@@ -100,10 +116,11 @@ export function toFigure(entry: Entry, indicator: OwedIndicator, period: string)
       ? { numerator: Number(entry.numerator), denominator: Number(entry.denominator) }
       : { value: Number(entry.value) }),
     status: estimated ? 'PROVISIONAL' : (entry.status as FigureStatus),
-    ...(estimated ? { flags: ['ESTIMATED' as const] } : {}),
+    ...(flags.length > 0 ? { flags } : {}),
     note: text(entry.note),
     source: text(entry.source),
     explanation: text(entry.explanation),
+    reason: text(entry.reason),
   };
 }
 
@@ -132,17 +149,47 @@ export function previousPeriod(period: string): string {
 /** A row the hub rejected, as a push summary names it. */
 export type Rejection = RejectionFieldsFragment;
 
-const FIELDS: EntryField[] = ['value', 'numerator', 'denominator', 'breakdown', 'explanation'];
+const FIELDS: EntryField[] = ['value', 'numerator', 'denominator', 'breakdown', 'explanation', 'reason'];
 
-/** The field of the form a rejection belongs to, and what to tell the clerk. */
+/** The field of the form a rejection belongs to, and what to tell the clerk (both languages). */
 export function rejectionMessage(rejection: Rejection): { field: EntryField; message: string } {
-  if (rejection.code === 'EXPLANATION_REQUIRED')
-    return {
-      field: 'explanation',
-      message: `与上期相比变化异常，请说明或更正 · This figure looks implausible against the previous period: explain it or correct it (${rejection.message})`,
-    };
+  if (rejection.code === 'EXPLANATION_REQUIRED') return { field: 'explanation', message: rejectionWords(rejection) };
   const field = FIELDS.includes(rejection.field as EntryField) ? (rejection.field as EntryField) : 'value';
-  if (rejection.code === 'PERIOD_LOCKED')
-    return { field, message: `该期已锁定，不能填报 · The period is locked (${rejection.message})` };
-  return { field, message: rejection.message };
+  return { field, message: rejectionWords(rejection) };
 }
+
+/** A figure of the period as it stands, as ReportPrevious asks for it. */
+export type StandingFigure = {
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  status: string;
+  flags: string[];
+  note?: string | null;
+  source?: string | null;
+  explanation?: string | null;
+};
+
+const text = (value: number | string | null | undefined) => (value === null || value === undefined ? '' : String(value));
+
+/** The entry a standing figure fills in (key: indicator|breakdown). */
+export function standingEntry(key: string, figure: StandingFigure): Entry {
+  const cut = key.indexOf('|');
+  return {
+    ...emptyEntry(key.slice(0, cut), key.slice(cut + 1)),
+    value: text(figure.value),
+    numerator: text(figure.numerator),
+    denominator: text(figure.denominator),
+    status: figure.status === 'PROVISIONAL' && figure.flags.includes('ESTIMATED') ? 'ESTIMATED' : figure.status,
+    note: text(figure.note),
+    source: text(figure.source),
+    explanation: text(figure.explanation),
+    flags: figure.flags,
+  };
+}
+
+/** The entry holds the standing figure's number(s). */
+export const sameValue = (entry: Entry, figure: StandingFigure): boolean =>
+  figure.numerator != null
+    ? Number(entry.numerator) === figure.numerator && Number(entry.denominator) === figure.denominator
+    : Number(entry.value) === figure.value;

@@ -10,13 +10,16 @@ import {
   contentKey,
   emptyEntry,
   type Entry,
-  type EntryField,
   isFilled,
   isRatio,
   type OwedIndicator,
   previousPeriod,
   type Rejection,
   rejectionMessage,
+  savedEntry,
+  sameValue,
+  type StandingFigure,
+  standingEntry,
   STATUSES,
   toFigure,
 } from './entries';
@@ -32,6 +35,10 @@ export class ReportForm {
   private saveTimer: number | undefined;
   /** Last period's values, by indicator and breakdown. */
   private previous = new Map<string, number>();
+  /** The period's own figures as they stand (a report already sent, or returned), by indicator and breakdown. */
+  private standing = new Map<string, StandingFigure>();
+  /** Counts changes: a server check answered after a later change is stale and not shown. */
+  private version = 0;
 
   constructor(
     readonly period: string,
@@ -41,15 +48,24 @@ export class ReportForm {
     private readonly errors: HTMLElement,
   ) {}
 
-  /** Loads the draft (or starts empty, with a row for each breakdown reported last period) and draws the form. */
-  async open(organizationId: string): Promise<void> {
-    const { indicators } = await call(PREVIOUS, { org: organizationId, period: previousPeriod(this.period) });
+  /**
+   * Loads the draft, or else the figures the period already has (a report sent or
+   * returned opens with what was submitted), or starts empty with a row for each breakdown
+   * reported last period; a return's comment is shown above the form. Then draws it.
+   */
+  async open(organizationId: string, returnComment: string | null = null): Promise<void> {
+    const before = previousPeriod(this.period);
+    const { indicators } = await call(PREVIOUS, { org: organizationId, from: before, to: this.period });
     for (const indicator of indicators ?? [])
-      for (const figure of indicator.figures)
-        if (figure.period === previousPeriod(this.period) && figure.value !== null)
-          this.previous.set(`${indicator.id}|${figure.breakdown}`, figure.value);
+      for (const figure of indicator.figures) {
+        const key = `${indicator.id}|${figure.breakdown}`;
+        if (figure.period === before && figure.value !== null) this.previous.set(key, figure.value);
+        if (figure.period === this.period) this.standing.set(key, figure);
+      }
     const { draft } = await call(DRAFT, { period: this.period });
-    const saved = draft ? ((JSON.parse(draft.content) as { entries?: Entry[] }).entries ?? []) : [];
+    const saved = draft
+      ? ((JSON.parse(draft.content) as { entries?: Entry[] }).entries ?? []).map(savedEntry)
+      : [...this.standing].map(([key, figure]) => standingEntry(key, figure));
     const owned = new Set(this.indicators.map((i) => i.id));
     this.entries = saved.filter((e) => owned.has(e.indicator));
     const rows = [
@@ -61,20 +77,37 @@ export class ReportForm {
       if (!this.entries.some((e) => e.indicator === indicator && e.breakdown === breakdown))
         this.entries.push(emptyEntry(indicator, breakdown));
     }
-    this.note.textContent = draft
-      ? `已载入 ${draft.savedBy} 保存的草稿 · Draft saved by ${draft.savedBy} loaded`
-      : '输入内容会自动保存为草稿 · What you type is kept as a draft';
+    this.note.replaceChildren(
+      returnComment
+        ? h('span', { class: 'review-comment' }, '退回意见 Returned with the comment: ', zh(returnComment), h('br'))
+        : '',
+      draft
+        ? `已载入 ${draft.savedBy} 保存的草稿 · Draft saved by ${draft.savedBy} loaded`
+        : this.standing.size > 0
+          ? '已载入本期已报送的数据，修改后再次提交 · What was submitted for this period is filled in: correct it and submit again'
+          : '输入内容会自动保存为草稿 · What you type is kept as a draft',
+    );
     this.render();
   }
 
   private key = (index: number, field: string) => `${index}:${field}`;
 
+  /** Draws the form again; the field being typed in keeps its focus and caret. */
   private render(): void {
+    const active = document.activeElement;
+    const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
+    const caret = typing ? { id: typing.id, start: typing.selectionStart, end: typing.selectionEnd } : null;
+    const focused = active instanceof HTMLElement && this.container.contains(active) ? active.id : null;
     this.container.replaceChildren(...this.indicators.map((indicator) => this.fieldset(indicator)));
+    const again = focused ? document.getElementById(focused) : null;
+    again?.focus();
+    if (caret && again && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && caret.id === again.id)
+      again.setSelectionRange(caret.start, caret.end);
   }
 
   private fieldset(indicator: OwedIndicator): HTMLFieldSetElement {
-    const previous = indicator.series.filter((p) => p.period < this.period && p.period.length === this.period.length).slice(-2);
+    const before = previousPeriod(this.period);
+    const last = indicator.series.find((p) => p.period === before);
     const rows = this.entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.indicator === indicator.id);
     return h(
       'fieldset',
@@ -83,9 +116,9 @@ export class ReportForm {
       h(
         'p',
         { class: 'muted small' },
-        previous.length > 0
-          ? `往期 Previous: ${previous.map((p) => `${formatPeriod(p.period)} ${formatNumber(p.value)}`).join('；')}`
-          : '往期无数据 No previous figures',
+        last
+          ? `上期 Previous period (${formatPeriod(before)} ${before}): ${formatNumber(last.value)}`
+          : `上期（${formatPeriod(before)}）无数据 · No figure for the previous period, ${before}`,
         indicator.integerOnly ? ' · 整数 whole numbers' : '',
         indicator.maxValue !== null ? ` · ${formatNumber(indicator.minValue ?? 0)}–${formatNumber(indicator.maxValue)}` : '',
       ),
@@ -107,7 +140,12 @@ export class ReportForm {
     );
   }
 
-  private input(index: number, field: keyof Entry, label: string, options: { numeric?: boolean; multiline?: boolean } = {}) {
+  private input(
+    index: number,
+    field: Exclude<keyof Entry, 'flags'>,
+    label: string,
+    options: { numeric?: boolean; multiline?: boolean } = {},
+  ) {
     const id = `e${index}-${field}`;
     const problem = this.problems.get(this.key(index, field));
     const attrs = {
@@ -156,7 +194,7 @@ export class ReportForm {
         ? h(
             'p',
             { class: 'muted small entry-previous' },
-            `上期 Previous: ${formatNumber(this.previous.get(`${indicator.id}|${entry.breakdown}`))}`,
+            `上期 ${previousPeriod(this.period)}: ${formatNumber(this.previous.get(`${indicator.id}|${entry.breakdown}`))}`,
           )
         : null,
       isRatio(indicator)
@@ -169,11 +207,20 @@ export class ReportForm {
       this.input(index, 'note', '备注 Note'),
       this.input(index, 'source', '来源 Source'),
       needsExplanation ? this.input(index, 'explanation', '情况说明 Explanation', { multiline: true }) : null,
+      this.needsReason(entry, index) ? this.input(index, 'reason', '更正原因 Reason for the correction') : null,
     );
+  }
+
+  /** A FINAL figure of the period changed (or the server asked for a reason): the reason field is shown. */
+  private needsReason(entry: Entry, index: number): boolean {
+    if (this.problems.has(this.key(index, 'reason')) || entry.reason !== '') return true;
+    const now = this.standing.get(`${entry.indicator}|${entry.breakdown}`);
+    return now?.status === 'FINAL' && isFilled(entry) && !sameValue(entry, now);
   }
 
   /** After each change: the checks here at once, the server's and the draft a moment later. */
   private changed(): void {
+    this.version += 1;
     window.clearTimeout(this.checkTimer);
     window.clearTimeout(this.saveTimer);
     this.checkTimer = window.setTimeout(() => void this.check(), 500);
@@ -186,40 +233,43 @@ export class ReportForm {
       .map((entry) => ({ entry, indicator: this.indicators.find((i) => i.id === entry.indicator)! }));
   }
 
-  /** Checks everything filled in: here first; when that passes, a dry-run push. True when nothing is wrong. */
-  async check(): Promise<boolean> {
-    const focused = document.activeElement?.id;
+  /**
+   * Checks everything filled in: here first; when that passes, a dry-run push. True when
+   * nothing is wrong; 'stale' when the entries changed while the hub was asked.
+   */
+  async check(): Promise<boolean | 'stale'> {
+    const version = this.version;
     const before = JSON.stringify([...this.problems]);
-    this.problems.clear();
+    const problems = new Map<string, string>();
     this.entries.forEach((entry, index) => {
       const indicator = this.indicators.find((i) => i.id === entry.indicator)!;
-      for (const [field, message] of Object.entries(checkEntry(entry, indicator)))
-        this.problems.set(this.key(index, field as EntryField), message);
+      for (const [field, message] of Object.entries(checkEntry(entry, indicator))) problems.set(this.key(index, field), message);
     });
     const filled = this.filled();
-    if (this.problems.size === 0 && filled.length > 0) {
+    if (problems.size === 0 && filled.length > 0) {
       const figures = filled.map(({ entry, indicator }) => toFigure(entry, indicator, this.period));
       const { pushFigures } = await call(CHECK, {
         input: { figures, dryRun: true, atomic: true, requireExplanations: true },
       });
+      // Typed on meanwhile: this answer is about figures no longer on screen; the next check tells.
+      if (version !== this.version) return 'stale';
       this.applyRejections(
+        problems,
         pushFigures.rejections,
         filled.map(({ entry }) => this.entries.indexOf(entry)),
       );
     }
-    // Drawn again only when the problems changed, so typing is never interrupted.
-    if (JSON.stringify([...this.problems]) !== before) {
-      this.render();
-      if (focused) document.getElementById(focused)?.focus();
-    }
+    this.problems = problems;
+    // Drawn again only when the problems changed; the field typed in keeps its focus and caret.
+    if (JSON.stringify([...this.problems]) !== before) this.render();
     this.showErrors();
     return this.problems.size === 0;
   }
 
-  private applyRejections(rejections: Rejection[], entryIndexes: number[]): void {
+  private applyRejections(problems: Map<string, string>, rejections: Rejection[], entryIndexes: number[]): void {
     for (const rejection of rejections) {
       const { field, message } = rejectionMessage(rejection);
-      this.problems.set(this.key(entryIndexes[rejection.index], field), message);
+      problems.set(this.key(entryIndexes[rejection.index], field), message);
     }
   }
 
@@ -238,8 +288,20 @@ export class ReportForm {
 
   /** Submits the report when every check passes; the receipt, or null (the problems shown). */
   async submit(): Promise<ReceiptData | null> {
+    const receipt = await this.send();
+    // Not submitted: what is on screen is kept as the draft again.
+    if (!receipt) this.saveTimer = window.setTimeout(() => void this.saveDraft(), 0);
+    return receipt;
+  }
+
+  private async send(): Promise<ReceiptData | null> {
     window.clearTimeout(this.checkTimer);
-    if (!(await this.check())) {
+    // A draft saved after this submission would stand in for what was submitted, were it returned.
+    window.clearTimeout(this.saveTimer);
+    let checked = await this.check();
+    // Typed on while the hub checked: checked again, never taken for a problem.
+    while (checked === 'stale') checked = await this.check();
+    if (!checked) {
       this.focusFirstProblem();
       return null;
     }
@@ -254,11 +316,9 @@ export class ReportForm {
       const { submitReport } = await call(SUBMIT, {
         input: { period: this.period, figures, idempotencyKey: contentKey(this.period, figures) },
       });
-      if (submitReport.receipt) {
-        window.clearTimeout(this.saveTimer);
-        return submitReport.receipt;
-      }
+      if (submitReport.receipt) return submitReport.receipt;
       this.applyRejections(
+        this.problems,
         submitReport.summary.rejections,
         filled.map(({ entry }) => this.entries.indexOf(entry)),
       );

@@ -5,24 +5,27 @@
  * see the state of its submissions; coordinators (and approvers) review the submissions
  * waiting for them, and issue and revoke personal tokens. Only the public GraphQL API is used.
  */
+import { collapseLongList } from '../client/collapse';
 import { byId, h, show, zh } from '../client/dom';
 import { AuthError, call } from './api';
 import { downloadTemplate, RefusalError } from './excel';
-import { daysText, formatDay, formatNumber, formatPeriod, STATES } from './format';
+import { formatDay, formatPeriod } from './format';
 import { ReportForm } from './form';
-import type { ReportObligationsQuery, ReportViewerQuery } from './gql/graphql';
-import { finishOidcSignIn, oidcSettings, startOidcSignIn } from './oidc';
-import { OBLIGATIONS, RECEIPT, VIEWER } from './queries';
+import type { ReportObligationsQuery, ReportViewerQuery, SubmissionFieldsFragment } from './gql/graphql';
+import { endProviderSession, finishOidcSignIn, oidcSettings, SignInFailed, startOidcSignIn } from './oidc';
+import { ASK_TO_REOPEN, OBLIGATIONS, RECEIPT, VIEWER } from './queries';
+import { renderOwed } from './owed';
+import { showReopenRequests } from './reopen-requests';
 import { type ReceiptData, renderReceipt } from './receipt';
-import { ownSubmissions, ReviewQueue, submissionState } from './review';
-import { keepToken } from './session';
+import { ownSubmissions, ReviewQueue } from './review';
+import { currentToken, keepToken } from './session';
 import { showTokens } from './tokens';
 import { UploadView } from './upload-view';
 
 type Viewer = NonNullable<ReportViewerQuery['viewer']>;
 type Obligation = NonNullable<ReportObligationsQuery['obligations']>[number];
 
-const PANELS = ['sign-in', 'owe', 'review', 'form-panel', 'upload', 'receipt', 'tokens'];
+const PANELS = ['sign-in', 'owe', 'review', 'reopen', 'form-panel', 'upload', 'receipt', 'tokens'];
 /** How often the page asks who it is signed in as: a revoked token is noticed within this time. */
 const CHECK_SECONDS = 20;
 
@@ -36,6 +39,9 @@ let upload: UploadView | null = null;
 
 function only(...visible: string[]): void {
   for (const id of PANELS) show(byId(id), visible.includes(id));
+  // A skip link for each panel shown, none to a hidden one.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.skip-links a[data-panel]'))
+    link.hidden = !visible.includes(link.dataset.panel ?? '');
 }
 
 function fail(error: unknown): void {
@@ -50,7 +56,16 @@ function signIn(message?: string): void {
   keepToken(null);
   byId('who').textContent = '未登录 Not signed in';
   show(byId('sign-out'), false);
-  for (const id of ['owe-list', 'review-list', 'form-rows', 'upload-problems', 'receipt-facts', 'receipt-figures', 'token-list'])
+  for (const id of [
+    'owe-list',
+    'review-list',
+    'reopen-list',
+    'form-rows',
+    'upload-problems',
+    'receipt-facts',
+    'receipt-figures',
+    'token-list',
+  ])
     byId(id).replaceChildren();
   byId('issued').hidden = true;
   const note = byId('sign-in-message');
@@ -80,64 +95,49 @@ async function showObligations(): Promise<void> {
   byId('owe-note').textContent =
     `${viewer!.organization?.name ?? ''}：${open.length} 项待报 · ${open.length} reports open` +
     (asOf ? ` · 截至 as of ${formatDay(asOf)}` : '');
-  const periods = [...new Set(obligations.map((o) => o.period))].sort().reverse();
-  byId('owe-list').replaceChildren(
-    ...periods.map((period) => {
-      const rows = obligations.filter((o) => o.period === period);
-      const worst = ['OVERDUE', 'DUE', 'COMING', 'REPORTED'].find((s) => rows.some((r) => r.state === s))!;
-      const state = STATES[worst];
-      return h(
-        'li',
-        { class: 'row owed', 'data-period': period },
-        h(
-          'div',
-          { class: 'row-main' },
-          h('strong', {}, `${formatPeriod(period)} `, h('span', { class: 'en' }, period)),
-          h('span', { class: `badge tone-${state.tone}` }, `${state.zh} ${state.en}`),
-          h('p', { class: 'small' }, `截止 Due ${formatDay(rows[0].due)} · ${daysText(rows[0].daysLeft)}`),
-          submitted.has(period) ? submissionState(submitted.get(period)!) : null,
-          h(
-            'ul',
-            { class: 'small plain' },
-            rows.map((r) => {
-              const last = r.indicator?.series.filter((p) => p.period < period && p.period.length === period.length).at(-1);
-              return h(
-                'li',
-                {},
-                zh(r.indicator?.name ?? '—'),
-                ` · ${STATES[r.state].zh} ${STATES[r.state].en}`,
-                last ? ` · 上期 previous ${formatNumber(last.value)}` : '',
-              );
-            }),
-          ),
-        ),
-        h(
-          'button',
-          { type: 'button', class: 'button primary', onclick: () => void openForm(period).catch(fail) },
-          `填报 Fill in ${period}`,
-        ),
-      );
-    }),
-  );
+  const roles = viewer!.roles;
+  const own = viewer!.organization !== null && viewer!.organization !== undefined;
+  renderOwed(byId('owe-list'), obligations, submitted, {
+    canReport: own && roles.some((r) => r === 'reporter' || r === 'coordinator' || r === 'admin'),
+    canAsk: own && roles.some((r) => r === 'reporter' || r === 'approver'),
+    fill: (period) => void openForm(period, submitted.get(period)).catch(fail),
+    ask: async (submission, reason) => {
+      await call(ASK_TO_REOPEN, { id: submission.id, reason });
+      await showObligations();
+      byId('owe-list').querySelector<HTMLElement>(`li[data-period="${submission.period}"] .reopen-asked`)?.focus();
+    },
+  });
+  collapseLongList(byId('owe-list'), 3, { en: 'periods', zh: (n) => `${n} 期` });
   const privileged = viewer!.roles.some((r) => r === 'coordinator' || r === 'admin');
   const reviewer = privileged || viewer!.roles.includes('approver');
-  only('owe', ...(reviewer ? ['review'] : []), ...(privileged ? ['tokens'] : []));
+  const asked = privileged && (await showReopenRequests(byId('reopen-list'), () => void showObligations().catch(fail), fail));
+  only('owe', ...(reviewer ? ['review'] : []), ...(asked ? ['reopen'] : []), ...(privileged ? ['tokens'] : []));
   if (reviewer)
-    await new ReviewQueue(byId('review-list'), byId('review-note'), privileged ? 'coordinator' : 'approver', fail).load();
+    await new ReviewQueue(
+      byId('review-list'),
+      byId('review-note'),
+      privileged ? 'coordinator' : 'approver',
+      fail,
+      byId<HTMLFormElement>('review-filters'),
+    ).load();
   if (privileged)
-    await showTokens({
-      form: byId<HTMLFormElement>('issue-form'),
-      organization: byId<HTMLSelectElement>('issue-org'),
-      issued: byId('issued'),
-      list: byId('token-list'),
-    });
+    await showTokens(
+      {
+        form: byId<HTMLFormElement>('issue-form'),
+        organization: byId<HTMLSelectElement>('issue-org'),
+        issued: byId('issued'),
+        list: byId('token-list'),
+      },
+      fail,
+    );
 }
 
-async function openForm(period: string): Promise<void> {
+/** The form of a period; a returned report opens with what was submitted and the coordinator's comment. */
+async function openForm(period: string, submission?: SubmissionFieldsFragment): Promise<void> {
   const indicators = obligations.filter((o) => o.period === period && o.indicator).map((o) => o.indicator!);
   byId('form-title').replaceChildren(`${formatPeriod(period)}填报 `, h('span', { class: 'en' }, `Report for ${period}`));
   form = new ReportForm(period, indicators, byId('form-rows'), byId('draft-note'), byId('form-errors'));
-  await form.open(viewer!.organization?.id ?? '');
+  await form.open(viewer!.organization?.id ?? '', submission?.state === 'RETURNED' ? submission.comment : null);
   excelStatus('');
   byId<HTMLInputElement>('upload-file').value = '';
   history.replaceState(null, '', `?${new URLSearchParams({ ...(asOf ? { asOf } : {}), period })}`);
@@ -209,7 +209,11 @@ function wire(): void {
     start().catch(fail);
   });
   byId('oidc-sign-in').addEventListener('click', () => void startOidcSignIn().catch(fail));
-  byId('sign-out').addEventListener('click', () => signIn());
+  byId('sign-out').addEventListener('click', () => {
+    const token = currentToken();
+    signIn();
+    endProviderSession(token);
+  });
   byId<HTMLFormElement>('report-form').addEventListener('submit', (event) => {
     event.preventDefault();
     form
@@ -254,4 +258,5 @@ function wire(): void {
 wire();
 finishOidcSignIn()
   .then(() => start())
-  .catch(fail);
+  // Back from the provider without a sign-in: the sign-in panel, with the reason.
+  .catch((error: unknown) => (error instanceof SignInFailed ? signIn(error.message) : fail(error)));

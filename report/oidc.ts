@@ -11,6 +11,18 @@ import { keepToken } from './session';
 
 const PENDING_KEY = 'ipzone-hub.report.oidc';
 
+/** Signing in did not complete (cancelled or refused at the provider, or a stale return): the sign-in panel says why. */
+export class SignInFailed extends Error {}
+
+/** What the provider's error codes (RFC 6749 §4.1.2.1, OpenID Connect Core §3.1.2.6) mean to the person signing in. */
+const PROVIDER_ERRORS: Record<string, string> = {
+  access_denied: '已在统一身份认证平台取消登录 · Sign-in was cancelled at the provider',
+  login_required: '统一身份认证平台要求先登录 · The provider needs you to sign in there first',
+  interaction_required: '统一身份认证平台需要您确认 · The provider needs you to confirm there first',
+  consent_required: '统一身份认证平台需要您同意授权 · The provider needs your consent first',
+  temporarily_unavailable: '统一身份认证平台暂不可用，请稍后重试 · The provider is unavailable for now: try again shortly',
+};
+
 export function oidcSettings(): { issuer: string; clientId: string } | null {
   const { oidcIssuer, oidcClientId } = document.documentElement.dataset;
   return oidcIssuer && oidcClientId ? { issuer: oidcIssuer, clientId: oidcClientId } : null;
@@ -22,6 +34,25 @@ export async function startOidcSignIn(): Promise<void> {
   sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, search: location.search }));
   const challenge = await calculatePKCECodeChallenge(verifier);
   location.assign(`/report/oidc/authorize?${new URLSearchParams({ code_challenge: challenge, state })}`);
+}
+
+/**
+ * Signs out at the provider too when the page is signed in with its ID token: the gateway
+ * sends the browser to the provider's end-session endpoint, which sends it back to /report.
+ * Answers false when there is nothing to end there (a personal token, or no provider).
+ */
+export function endProviderSession(token: string | null): boolean {
+  const settings = oidcSettings();
+  if (!settings || !token) return false;
+  let issuer: unknown;
+  try {
+    issuer = (JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { iss?: unknown }).iss;
+  } catch {
+    return false;
+  }
+  if (issuer !== settings.issuer) return false;
+  location.assign(`/report/oidc/logout?${new URLSearchParams({ id_token_hint: token })}`);
+  return true;
 }
 
 /** Back from the provider (?code=…&state=…): trades the code for an ID token and keeps it. */
@@ -37,9 +68,15 @@ export async function finishOidcSignIn(): Promise<void> {
   } | null;
   sessionStorage.removeItem(PENDING_KEY);
   history.replaceState(null, '', `${location.pathname}${pending?.search ?? ''}`);
-  if (error) throw new Error(`统一身份认证未完成 · Sign-in was not completed: ${error}`);
+  if (error) {
+    const described = params.get('error_description');
+    throw new SignInFailed(
+      PROVIDER_ERRORS[error] ??
+        `统一身份认证未完成 · Sign-in was not completed at the provider: ${error}${described ? ` (${described})` : ''}`,
+    );
+  }
   if (!pending || params.get('state') !== pending.state)
-    throw new Error('登录状态不符 · The sign-in state does not match: try again');
+    throw new SignInFailed('登录状态不符 · The sign-in state does not match: try again');
   const response = await fetch('/report/oidc/token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -47,6 +84,6 @@ export async function finishOidcSignIn(): Promise<void> {
     credentials: 'same-origin',
   });
   const body = (await response.json()) as { id_token?: string; error?: string };
-  if (!response.ok || !body.id_token) throw new Error(`登录失败 · Sign-in failed: ${body.error ?? response.status}`);
+  if (!response.ok || !body.id_token) throw new SignInFailed(`登录失败 · Sign-in failed: ${body.error ?? response.status}`);
   keepToken(body.id_token);
 }

@@ -58,6 +58,11 @@ graphql(`
       name
       nameEn
     }
+    reopenRequest {
+      reason
+      requestedBy
+      requestedAt
+    }
   }
 `);
 
@@ -103,14 +108,22 @@ export const OBLIGATIONS = graphql(`
   }
 `).toString();
 
+/** The organisation's figures of the period before and of the period itself (as they stand: a returned report's). */
 export const PREVIOUS = graphql(`
-  query ReportPrevious($org: ID!, $period: Period!) {
+  query ReportPrevious($org: ID!, $from: Period!, $to: Period!) {
     indicators(filter: { ownerId: $org }) {
       id
-      figures(from: $period, to: $period) {
+      figures(from: $from, to: $to) {
         period
         breakdown
         value
+        numerator
+        denominator
+        status
+        flags
+        note
+        source
+        explanation
       }
     }
   }
@@ -222,8 +235,8 @@ export const REVOKE_TOKEN = graphql(`
 `).toString();
 
 export const REVIEW_QUEUE = graphql(`
-  query ReportReviewQueue {
-    reviewQueue {
+  query ReportReviewQueue($filter: ReviewFilter) {
+    reviewQueue(filter: $filter) {
       ...SubmissionFields
       figures {
         indicatorId
@@ -251,6 +264,18 @@ export const REVIEW_QUEUE = graphql(`
         breakdown
         previousValue
         value
+      }
+      events {
+        action
+        actor
+        at
+        comment
+        changes {
+          indicatorId
+          breakdown
+          previousValue
+          value
+        }
       }
     }
   }
@@ -288,6 +313,31 @@ export const RETURN_SUBMISSION = graphql(`
       id
       state
       comment
+    }
+  }
+`).toString();
+
+export const ASK_TO_REOPEN = graphql(`
+  mutation ReportAskToReopen($id: ID!, $reason: String!) {
+    askToReopen(id: $id, reason: $reason) {
+      ...SubmissionFields
+    }
+  }
+`).toString();
+
+export const REOPEN_REQUESTS = graphql(`
+  query ReportReopenRequests {
+    submissions(reopenRequested: true) {
+      ...SubmissionFields
+    }
+  }
+`).toString();
+
+export const REOPEN_SUBMISSION = graphql(`
+  mutation ReportReopenSubmission($id: ID!, $comment: String) {
+    reopenSubmission(id: $id, comment: $comment) {
+      id
+      state
     }
   }
 `).toString();

@@ -10,9 +10,15 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import { call, RequestError } from './api';
 import { formatNumber, formatPeriod, formatTime } from './format';
 import type { ReportReviewQueueQuery, SubmissionFieldsFragment } from './gql/graphql';
+import { collapseLongList } from '../client/collapse';
+import { prepareFilters, readFilter } from './review-filters';
+import { history } from './review-history';
 import { ACCEPT_SUBMISSION, APPROVE_SUBMISSION, OWN_SUBMISSIONS, RETURN_SUBMISSION, REVIEW_QUEUE } from './queries';
 
 type SubmissionSummary = SubmissionFieldsFragment;
+
+/** On a phone, the entries the queue shows before its Show all button. */
+const PHONE_ROWS = 3;
 /** A submission in the queue: its figures, warnings and changes from the previous submission. */
 type Queued = NonNullable<ReportReviewQueueQuery['reviewQueue']>[number];
 type QueuedFigure = Queued['figures'][number];
@@ -20,7 +26,7 @@ type QueuedFigure = Queued['figures'][number];
 /** Who decides: a coordinator accepts, an organisation's approver approves for the coordinator. */
 export type Decider = 'coordinator' | 'approver';
 
-export const SUBMISSION_STATES: Record<string, { zh: string; en: string; tone: string }> = {
+const SUBMISSION_STATES: Record<string, { zh: string; en: string; tone: string }> = {
   SUBMITTED: { zh: '待审核', en: 'submitted', tone: 'warn' },
   APPROVED: { zh: '已审批', en: 'approved', tone: 'warn' },
   RETURNED: { zh: '已退回', en: 'returned', tone: 'bad' },
@@ -112,13 +118,44 @@ export class ReviewQueue {
     private readonly decider: Decider,
     /** What the page does with an error that is not the comment's (a refused token, a conflict …). */
     private readonly report: (error: unknown) => void,
-  ) {}
+    private readonly filters: HTMLFormElement,
+  ) {
+    filters.onsubmit = (event) => {
+      event.preventDefault();
+      this.load().catch(this.report);
+    };
+    filters.onreset = () => window.setTimeout(() => void this.load().catch(this.report), 0);
+  }
 
-  async load(announce = ''): Promise<void> {
-    const { reviewQueue } = await call(REVIEW_QUEUE);
+  /** The queue as the filters narrow it; `open` opens the entry at that place (the next one after a decision). */
+  async load(announce = '', open?: number): Promise<void> {
+    // Busy until the list is drawn: a screen reader (and a test) waits for the whole queue.
+    this.list.setAttribute('aria-busy', 'true');
+    try {
+      await this.draw(announce, open);
+    } finally {
+      this.list.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  private async draw(announce: string, open?: number): Promise<void> {
+    await prepareFilters(this.filters, this.decider === 'coordinator');
+    const filter = readFilter(this.filters);
+    const { reviewQueue } = await call(REVIEW_QUEUE, { filter });
     const queue = reviewQueue ?? [];
-    this.note.textContent = `${announce}${queue.length} 份待审核 · ${queue.length} waiting, oldest first`;
+    const narrowed = Object.keys(filter).length > 0 ? '（已筛选 filtered）' : '';
+    this.note.textContent = `${announce}${queue.length} 份待审核${narrowed} · ${queue.length} waiting, oldest first`;
     this.list.replaceChildren(...queue.map((s) => this.item(s)));
+    collapseLongList(this.list, PHONE_ROWS, { en: 'submissions', zh: (n) => `${n} 份提交` });
+    if (open === undefined) return;
+    const next = this.list.querySelectorAll<HTMLDetailsElement>(':scope > li > details')[Math.min(open, queue.length - 1)];
+    if (!next) {
+      this.note.focus();
+      return;
+    }
+    next.open = true;
+    next.closest('li')?.classList.remove('beyond');
+    next.querySelector('summary')?.focus();
   }
 
   private item(s: Queued): HTMLLIElement {
@@ -149,10 +186,12 @@ export class ReviewQueue {
             h('span', { class: 'en' }, s.organization?.nameEn ?? ''),
           ),
           ` · ${formatPeriod(s.period)} (${s.period}) · 第 ${s.round} 轮 round ${s.round}`,
+          s.state === 'APPROVED' ? h('span', { class: 'badge tone-warn' }, '单位已审批 Approved by the organisation') : '',
           s.warnings.length > 0 ? h('span', { class: 'badge tone-bad' }, `${s.warnings.length} 项预警 warning(s)`) : '',
           h('span', { class: 'small muted review-when' }, `提交 Submitted ${formatTime(s.submittedAt)} · ${s.submittedBy}`),
         ),
         figuresTable(s),
+        history(s, new Map(s.figures.map((f) => [f.indicatorId, f.indicator?.name ?? f.indicatorId]))),
         h(
           'form',
           {
@@ -197,10 +236,14 @@ export class ReviewQueue {
     );
   }
 
-  /** One decision, then the queue as it now stands; the outcome is announced. */
-  private async decide<V>(mutation: string & DocumentTypeDecoration<unknown, V>, variables: V, done: string): Promise<void> {
+  /** One decision, then the queue as it now stands with the next entry open; the outcome is announced. */
+  private async decide<V>(
+    mutation: string & DocumentTypeDecoration<unknown, V>,
+    variables: V & { id: string },
+    done: string,
+  ): Promise<void> {
+    const place = [...this.list.children].findIndex((li) => (li as HTMLElement).dataset.submission === variables.id);
     await call(mutation, variables);
-    await this.load(`${done}。`);
-    this.note.focus();
+    await this.load(`${done}。`, Math.max(0, place));
   }
 }

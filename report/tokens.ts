@@ -4,21 +4,28 @@ import { call } from './api';
 import { formatTime } from './format';
 import { ISSUE_TOKEN, ORGANIZATIONS, PERSONAL_TOKENS, REVOKE_TOKEN } from './queries';
 
-export async function showTokens(panel: {
-  form: HTMLFormElement;
-  organization: HTMLSelectElement;
-  issued: HTMLElement;
-  list: HTMLElement;
-}): Promise<void> {
+/** `fail` shows what went wrong when a token is revoked (a click, which no caller awaits). */
+export async function showTokens(
+  panel: { form: HTMLFormElement; organization: HTMLSelectElement; issued: HTMLElement; list: HTMLElement },
+  fail: (error: unknown) => void,
+): Promise<void> {
   const { organizations } = await call(ORGANIZATIONS);
-  panel.organization.replaceChildren(...(organizations ?? []).map((o) => h('option', { value: o.id }, `${o.name} ${o.nameEn}`)));
+  // No organisation is chosen for the coordinator: a token for the wrong agency is worse than a second click.
+  panel.organization.replaceChildren(
+    h('option', { value: '', selected: true }, '请选择单位 · Choose the organisation'),
+    ...(organizations ?? []).map((o) => h('option', { value: o.id }, `${o.name} ${o.nameEn}`)),
+  );
   panel.form.onsubmit = async (event) => {
     event.preventDefault();
     const data = new FormData(panel.form);
+    const field = (name: string): string => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
     const { issuePersonalToken } = await call(ISSUE_TOKEN, {
-      holder: String(data.get('holder')),
-      organization: String(data.get('organization')),
-      role: String(data.get('role')),
+      holder: field('holder'),
+      organization: field('organization'),
+      role: field('role'),
       days: Number(data.get('days')),
     });
     panel.issued.hidden = false;
@@ -27,12 +34,12 @@ export async function showTokens(panel: {
       h('code', { id: 'issued-token' }, issuePersonalToken.token),
     );
     panel.form.reset();
-    await listTokens(panel.list);
+    await listTokens(panel.list, fail);
   };
-  await listTokens(panel.list);
+  await listTokens(panel.list, fail);
 }
 
-async function listTokens(table: HTMLElement): Promise<void> {
+async function listTokens(table: HTMLElement, fail: (error: unknown) => void): Promise<void> {
   const { personalTokens } = await call(PERSONAL_TOKENS);
   table.replaceChildren(
     h(
@@ -69,10 +76,10 @@ async function listTokens(table: HTMLElement): Promise<void> {
                     type: 'button',
                     class: 'button quiet',
                     'aria-label': `撤销 ${t.holder} 的令牌 Revoke ${t.holder}'s token`,
-                    onclick: async () => {
-                      await call(REVOKE_TOKEN, { id: t.id });
-                      await listTokens(table);
-                    },
+                    onclick: () =>
+                      void call(REVOKE_TOKEN, { id: t.id })
+                        .then(() => listTokens(table, fail))
+                        .catch(fail),
                   },
                   '撤销 Revoke',
                 ),

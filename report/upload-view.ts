@@ -7,6 +7,7 @@
 import { h, zh } from '../client/dom';
 import { RefusalError, sendReportFile, type UploadAnswer, type UploadProblem } from './excel';
 import { formatNumber, formatPeriod } from './format';
+import { codeWords, FIELD_WORDS } from './messages';
 
 export interface UploadElements {
   note: HTMLElement;
@@ -16,40 +17,11 @@ export interface UploadElements {
   submit: HTMLButtonElement;
 }
 
-/** Words for the codes of rejections and warnings. */
-const CODES: Record<string, string> = {
-  BAD_USER_INPUT: '数据有误 Not valid',
-  EXPLANATION_REQUIRED: '需要说明 Needs an explanation',
-  IMPLAUSIBLE_JUMP: '与上期相比变化异常 An unusual change from the previous period',
-  RECONCILIATION: '与各分期数据不一致 Does not agree with the periods within it',
-  PERIOD_LOCKED: '该期已锁定 The period is locked',
-  ENTRY_CLOSED: '该期填报已关闭 Reporting for the period is closed',
-  SUBMISSION_ACCEPTED: '已审核通过，不能再改 Already accepted in review',
-  FORBIDDEN: '无权填报此项 Not yours to report',
-  NOT_FOUND: '找不到 Not found',
-  CONFLICT: '冲突 A conflict',
-};
-
-const FIELDS: Record<string, string> = {
-  indicator: '指标 indicator',
-  period: '期间 period',
-  breakdown: '分项 breakdown',
-  value: '数值 value',
-  numerator: '分子 numerator',
-  denominator: '分母 denominator',
-  status: '状态 status',
-  note: '说明 note',
-  source: '来源 source',
-  organization: '填报单位 organization',
-  explanation: '情况说明 explanation',
-  row: '整行 the row',
-};
-
 /** A code in words; a missing explanation also names the warning it is for ("IMPLAUSIBLE_JUMP: …"). */
 function words(problem: UploadProblem): string {
-  const text = CODES[problem.code] ?? problem.code;
+  const text = codeWords(problem.code);
   const warning = problem.code === 'EXPLANATION_REQUIRED' ? /^([A-Z_]+):/.exec(problem.message)?.[1] : undefined;
-  return warning ? `${text} · ${CODES[warning] ?? warning}` : text;
+  return warning ? `${text} · ${codeWords(warning)}` : text;
 }
 
 /** A sheet cell as Excel writes it: '填报 Report'!G7 (a CSV's: G7); a whole row: 第 7 行 row 7. */
@@ -185,7 +157,7 @@ export class UploadView {
                   h('span', { class: 'problem-kind' }, p.kind === 'rejection' ? '拒收 Rejected' : '警告 Warning'),
                   ' ',
                   h('strong', { class: 'problem-cell' }, cellName(answer.sheet, p)),
-                  p.field && FIELDS[p.field] && p.code !== 'EXPLANATION_REQUIRED' ? ` ${FIELDS[p.field]}` : '',
+                  p.field && FIELD_WORDS[p.field] && p.code !== 'EXPLANATION_REQUIRED' ? ` ${FIELD_WORDS[p.field]}` : '',
                   h('span', { class: 'problem-words' }, words(p)),
                   h('span', { class: 'problem-message small' }, p.message),
                 ),

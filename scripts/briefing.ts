@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   try {
     response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   } catch (error) {
-    throw new Error(`cannot reach the hub at ${url.origin} (${(error as Error).message}); is it running? (ipzone start)`);
+    throw new Error(`cannot reach the hub at ${url.origin} (${(error as Error).message}); is it running? (ipzone start)`, {
+      cause: error,
+    });
   }
   const body = Buffer.from(await response.arrayBuffer());
   if (!response.ok) {

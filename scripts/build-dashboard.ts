@@ -36,12 +36,20 @@ const REPORT = { source: path.join(PROJECT_ROOT, 'report'), out: path.join(PROJE
 const digest = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex').slice(0, 12);
 const hash = (file: string): string => digest(readFileSync(file));
 
-/** @fontsource stylesheets list a woff fallback after each woff2: every browser the pages support reads woff2. */
+/**
+ * @fontsource stylesheets list a woff fallback after each woff2: every browser the pages
+ * support reads woff2. And they swap fonts (font-display: swap): on a machine without a CJK
+ * font the first text would be drawn as empty boxes until the web font arrives, so the
+ * pages wait for it instead (block: the text stays invisible for a moment, then is drawn
+ * in the font).
+ */
 const woff2Only: Plugin = {
   name: 'woff2-only',
   setup(builder) {
     builder.onLoad({ filter: /[\\/]@fontsource[\\/].*\.css$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, ''),
+      contents: readFileSync(args.path, 'utf8')
+        .replace(/,\s*url\([^)]*\.woff\)\s*format\(['"]woff['"]\)/g, '')
+        .replace(/font-display:\s*swap/g, 'font-display: block'),
       loader: 'css',
     }));
   },

@@ -92,7 +92,7 @@ export async function generatePage(
     pluginMap: {},
     config,
     presetConfig: { fragmentMasking: false } satisfies ClientPresetConfig,
-  } as unknown as Types.PresetFnArgs<ClientPresetConfig>);
+  });
   const files = new Map<string, string>();
   for (const section of sections) files.set(section.filename, await codegen({ ...section, schemaAst: schema }));
   return files;

@@ -46,5 +46,6 @@ export function run(argv: string[]): void {
   }
   const file = path.join(__dirname, '..', `${command.module}.js`);
   process.argv = [process.argv[0], file, ...rest];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the command's module, known only now, runs as it loads
   require(file);
 }

@@ -67,6 +67,12 @@ export const COMMANDS: Record<string, Command> = {
       'dry-run': { type: 'boolean', description: 'check every row and report, writing nothing' },
       atomic: { type: 'boolean', description: 'write every row or none (each batch all or nothing)' },
       batch: { type: 'string', value: 'ROWS', description: 'rows per request (1000)' },
+      'warnings-file': {
+        type: 'string',
+        value: 'FILE',
+        description:
+          'write every warning (line, indicator, period, breakdown, code, message) to FILE as CSV; the output groups them',
+      },
       encoding: {
         type: 'string',
         value: 'NAME',
@@ -145,7 +151,13 @@ export const COMMANDS: Record<string, Command> = {
     module: 'bench/run',
     summary: 'run the benchmarks',
     positionals: [{ name: 'section', description: 'sections to run (all when left out)', optional: true, variadic: true }],
-    options: { full: { type: 'boolean', description: 'the full sizes (slow)' } },
+    options: {
+      full: { type: 'boolean', description: 'the full sizes (slow)' },
+      profile: {
+        type: 'boolean',
+        description: 'each service process writes a CPU profile; their busiest functions are written beside the results',
+      },
+    },
   },
 };
 

@@ -56,8 +56,10 @@ interface Summary {
   rejections: Array<{ index: number; field: string; code: string; message: string }>;
 }
 
-const figureKey = (f: Record<string, unknown>) =>
-  compositeKey(...[f.indicator, f.period, f.breakdown ?? '', f.organization].map((part) => String(part ?? '')));
+/** A figure file's text field (indicator, period, breakdown, organisation), '' when empty. */
+const text = (part: unknown): string => (typeof part === 'string' ? part : '');
+
+const figureKey = (f: Record<string, unknown>) => compositeKey(...[f.indicator, f.period, f.breakdown, f.organization].map(text));
 
 /** The figures of the demo's indicators that someone else recorded, by figureKey. */
 async function realFigures(url: string, token: string, indicators: string[]): Promise<Set<string>> {
@@ -105,7 +107,7 @@ export async function loadDemo(
   const problems: string[] = [];
   // Loaded before from an earlier version of the file: a corrected row's first value is
   // refused (the figure is FINAL and it carries no reason), and its correction lands as unchanged.
-  const key = (f: DemoFigure['figure']) => `${f.indicator}|${f.period}|${f.breakdown ?? ''}`;
+  const key = (f: DemoFigure['figure']) => compositeKey(...[f.indicator, f.period, f.breakdown].map(text));
   const corrected = new Set(corrections.map((r) => key(r.figure)));
   for (const [step, rows] of [figures, corrections].entries()) {
     if (rows.length === 0) continue;

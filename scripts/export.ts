@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   try {
     response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   } catch (error) {
-    throw new Error(`cannot reach the hub at ${url.origin} (${(error as Error).message}); is it running? (ipzone start)`);
+    throw new Error(`cannot reach the hub at ${url.origin} (${(error as Error).message}); is it running? (ipzone start)`, {
+      cause: error,
+    });
   }
   const body = await response.text();
   if (!response.ok) throw new Error(`the hub answered HTTP ${response.status} for ${url.pathname}${url.search}: ${body.trim()}`);

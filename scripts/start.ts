@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     setTimeout(() => {
       log.error('the hub did not stop in time: stopping the database and leaving', { ms: STOP_DEADLINE_MS });
       const database = hub.embedded ? hub.embedded.stop() : Promise.resolve();
-      database.finally(() => process.exit(1));
+      const leave = () => process.exit(1);
+      database.then(leave, leave);
     }, STOP_DEADLINE_MS).unref();
     hub.stop().then(
       () => process.exit(0),

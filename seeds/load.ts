@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../lib/config';
 import type { IndicatorSeed, OrganizationSeed, PlanSeed, TaskSeed } from './model';
 
-export const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
+const SEEDS_DIR = path.join(PROJECT_ROOT, 'seeds');
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(path.join(SEEDS_DIR, file), 'utf8')) as T;

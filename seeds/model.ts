@@ -3,14 +3,13 @@
  * record; the loader (seeds/load.ts) writes each subgraph's part through that
  * subgraph's own store.
  */
-import type { Comparator, OrganizationKind, Periodicity, Rollup, ValueKind } from '../lib/enums';
-
-/**
+/*
  * The kinds of organisations, the comparator (以上 / 不低于 AT_LEAST, 超过 MORE_THAN, 以内
  * AT_MOST, 100% EQUAL, 压减 X% REDUCE_BY_PERCENT, 提升 X% INCREASE_BY_PERCENT), periodicity,
  * value kind and rollup are the hub's lists in lib/enums.ts.
  */
-export type { Comparator, OrganizationKind, Periodicity, Rollup, ValueKind };
+import type { Comparator, OrganizationKind, Periodicity, Rollup, ValueKind } from '../lib/enums';
+
 export interface OrganizationSeed {
   /** Stable short kebab-case slug, e.g. "amr", "court", "customs". */
   id: string;
@@ -44,7 +43,7 @@ export interface PlanSeed {
   measures: MeasureSeed[];
 }
 
-export interface PhaseSeed {
+interface PhaseSeed {
   seq: number;
   name: string;
   nameEn: string;
@@ -54,7 +53,7 @@ export interface PhaseSeed {
   description: string;
 }
 
-export interface SectionSeed {
+interface SectionSeed {
   /** 1..7, the (一)..(七) headings under 二、工作任务. */
   seq: number;
   numeral: string; // 一 … 七
@@ -64,7 +63,7 @@ export interface SectionSeed {
   annexCategory: string;
 }
 
-export interface MeasureSeed {
+interface MeasureSeed {
   /** 1..22 */
   seq: number;
   sectionSeq: number;

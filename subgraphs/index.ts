@@ -6,7 +6,7 @@ import { organizationsSubgraph } from './organizations';
 import { tasksSubgraph } from './tasks';
 
 export const subgraphDefinitions: Record<SubgraphName, SubgraphDefinition<unknown>> = {
-  organizations: organizationsSubgraph as SubgraphDefinition<unknown>,
-  tasks: tasksSubgraph as SubgraphDefinition<unknown>,
-  indicators: indicatorsSubgraph as SubgraphDefinition<unknown>,
+  organizations: organizationsSubgraph,
+  tasks: tasksSubgraph,
+  indicators: indicatorsSubgraph,
 };

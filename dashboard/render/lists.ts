@@ -74,7 +74,7 @@ export function renderScoreboard(container: HTMLElement, board: { asOf: string; 
  * Keeps the targets of the chosen section's tasks (headline goals belong to no task); a
  * target whose tasks are unavailable (null) stays, since it may belong to the section.
  */
-export function inSection(kpi: Kpi, section: number | null): boolean {
+function inSection(kpi: Kpi, section: number | null): boolean {
   if (section === null) return true;
   return (kpi.indicator?.tasks ?? []).some((t) => t === null || t.sectionSeq === section);
 }

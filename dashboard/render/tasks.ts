@@ -40,6 +40,13 @@ function taskRow(task: TaskRow): HTMLLIElement {
         task.leadOrganization ? zh(task.leadOrganization.name) : '—',
       ),
       h('p', { class: 'task-content', lang: 'zh-CN' }, task.content),
+      h(
+        'details',
+        { class: 'task-more' },
+        h('summary', {}, 'Responsible units and work item ', zh('责任单位')),
+        h('p', { class: 'small' }, 'Responsible: ', zh(task.responsibleAsWritten)),
+        h('p', { class: 'small' }, 'Work item: ', zh(task.category)),
+      ),
       task.progress?.lastReportedAt
         ? h('p', { class: 'muted small' }, `Last report ${dateTime(task.progress.lastReportedAt)}`)
         : null,

@@ -78,6 +78,20 @@ export type QualityFlag =
   /** SDMX OBS_STATUS D */
   | 'DEFINITION_DIFFERS';
 
+/** Narrows the review queue (still oldest first); every part given must hold */
+export type ReviewFilter = {
+  /** The organisation: id, name or alias (NOT_FOUND when none) */
+  organization?: string | null | undefined;
+  /** The period, e.g. 2025Q4 */
+  period?: string | null | undefined;
+  /** Only these states: for a coordinator SUBMITTED (no first level) or APPROVED (approved by the organisation's approver) */
+  states?: Array<SubmissionState> | null | undefined;
+  /** true: only those whose round raised warnings; false: only those without */
+  hasWarnings?: boolean | null | undefined;
+  /** Text in the organisation (part of its id, name, English name or an alias) or in one of its indicators (id or name) */
+  search?: string | null | undefined;
+};
+
 /** How figures of shorter periods combine into a longer one */
 export type Rollup =
   /** Flows: the sum of the periods */
@@ -114,7 +128,7 @@ export type RejectionFieldsFragment = { index: number, field: string, code: stri
 
 export type ReceiptFieldsFragment = { id: string, period: string, submittedBy: string, submittedAt: string, created: number, updated: number, unchanged: number, organization: { id: string, name: string, nameEn: string } | null, submittedByOrganization: { name: string } | null, figures: Array<{ indicator: string, breakdown: string, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, explanation: string | null }> };
 
-export type SubmissionFieldsFragment = { id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, organization: { id: string, name: string, nameEn: string } | null };
+export type SubmissionFieldsFragment = { id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, organization: { id: string, name: string, nameEn: string } | null, reopenRequest: { reason: string, requestedBy: string, requestedAt: string } | null };
 
 export type ReportViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -130,11 +144,12 @@ export type ReportObligationsQuery = { obligations: Array<{ period: string, peri
 
 export type ReportPreviousQueryVariables = Exact<{
   org: string | number;
-  period: string;
+  from: string;
+  to: string;
 }>;
 
 
-export type ReportPreviousQuery = { indicators: Array<{ id: string, figures: Array<{ period: string, breakdown: string, value: number | null }> }> | null };
+export type ReportPreviousQuery = { indicators: Array<{ id: string, figures: Array<{ period: string, breakdown: string, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, flags: Array<QualityFlag>, note: string | null, source: string | null, explanation: string | null }> }> | null };
 
 export type ReportDraftQueryVariables = Exact<{
   period: string;
@@ -199,17 +214,19 @@ export type ReportRevokeTokenMutationVariables = Exact<{
 
 export type ReportRevokeTokenMutation = { revokeToken: { tokenId: string } };
 
-export type ReportReviewQueueQueryVariables = Exact<{ [key: string]: never; }>;
+export type ReportReviewQueueQueryVariables = Exact<{
+  filter?: ReviewFilter | null | undefined;
+}>;
 
 
-export type ReportReviewQueueQuery = { reviewQueue: Array<{ id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, figures: Array<{ indicatorId: string, breakdown: string, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, explanation: string | null, warningCodes: Array<string>, indicator: { name: string, nameEn: string, unit: string } | null }>, warnings: Array<{ indicatorId: string, breakdown: string, code: string, message: string }>, changes: Array<{ indicatorId: string, breakdown: string, previousValue: number | null, value: number | null }>, organization: { id: string, name: string, nameEn: string } | null }> | null };
+export type ReportReviewQueueQuery = { reviewQueue: Array<{ id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, figures: Array<{ indicatorId: string, breakdown: string, value: number | null, numerator: number | null, denominator: number | null, status: FigureStatus, explanation: string | null, warningCodes: Array<string>, indicator: { name: string, nameEn: string, unit: string } | null }>, warnings: Array<{ indicatorId: string, breakdown: string, code: string, message: string }>, changes: Array<{ indicatorId: string, breakdown: string, previousValue: number | null, value: number | null }>, events: Array<{ action: string, actor: string, at: string, comment: string | null, changes: Array<{ indicatorId: string, breakdown: string, previousValue: number | null, value: number | null }> }>, organization: { id: string, name: string, nameEn: string } | null, reopenRequest: { reason: string, requestedBy: string, requestedAt: string } | null }> | null };
 
 export type ReportOwnSubmissionsQueryVariables = Exact<{
   org?: string | null | undefined;
 }>;
 
 
-export type ReportOwnSubmissionsQuery = { submissions: Array<{ id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, organization: { id: string, name: string, nameEn: string } | null }> | null };
+export type ReportOwnSubmissionsQuery = { submissions: Array<{ id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, organization: { id: string, name: string, nameEn: string } | null, reopenRequest: { reason: string, requestedBy: string, requestedAt: string } | null }> | null };
 
 export type ReportAcceptSubmissionMutationVariables = Exact<{
   id: string | number;
@@ -232,6 +249,27 @@ export type ReportReturnSubmissionMutationVariables = Exact<{
 
 
 export type ReportReturnSubmissionMutation = { returnSubmission: { id: string, state: SubmissionState, comment: string | null } };
+
+export type ReportAskToReopenMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReportAskToReopenMutation = { askToReopen: { id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, organization: { id: string, name: string, nameEn: string } | null, reopenRequest: { reason: string, requestedBy: string, requestedAt: string } | null } };
+
+export type ReportReopenRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportReopenRequestsQuery = { submissions: Array<{ id: string, period: string, state: SubmissionState, round: number, comment: string | null, submittedBy: string, submittedAt: string, organization: { id: string, name: string, nameEn: string } | null, reopenRequest: { reason: string, requestedBy: string, requestedAt: string } | null }> | null };
+
+export type ReportReopenSubmissionMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ReportReopenSubmissionMutation = { reopenSubmission: { id: string, state: SubmissionState } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -301,6 +339,11 @@ export const SubmissionFieldsFragmentDoc = new TypedDocumentString(`
     name
     nameEn
   }
+  reopenRequest {
+    reason
+    requestedBy
+    requestedAt
+  }
 }
     `, {"fragmentName":"SubmissionFields"}) as unknown as TypedDocumentString<SubmissionFieldsFragment, unknown>;
 export const ReportViewerDocument = new TypedDocumentString(`
@@ -344,13 +387,20 @@ export const ReportObligationsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReportObligationsQuery, ReportObligationsQueryVariables>;
 export const ReportPreviousDocument = new TypedDocumentString(`
-    query ReportPrevious($org: ID!, $period: Period!) {
+    query ReportPrevious($org: ID!, $from: Period!, $to: Period!) {
   indicators(filter: {ownerId: $org}) {
     id
-    figures(from: $period, to: $period) {
+    figures(from: $from, to: $to) {
       period
       breakdown
       value
+      numerator
+      denominator
+      status
+      flags
+      note
+      source
+      explanation
     }
   }
 }
@@ -518,8 +568,8 @@ export const ReportRevokeTokenDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReportRevokeTokenMutation, ReportRevokeTokenMutationVariables>;
 export const ReportReviewQueueDocument = new TypedDocumentString(`
-    query ReportReviewQueue {
-  reviewQueue {
+    query ReportReviewQueue($filter: ReviewFilter) {
+  reviewQueue(filter: $filter) {
     ...SubmissionFields
     figures {
       indicatorId
@@ -548,6 +598,18 @@ export const ReportReviewQueueDocument = new TypedDocumentString(`
       previousValue
       value
     }
+    events {
+      action
+      actor
+      at
+      comment
+      changes {
+        indicatorId
+        breakdown
+        previousValue
+        value
+      }
+    }
   }
 }
     fragment SubmissionFields on Submission {
@@ -562,6 +624,11 @@ export const ReportReviewQueueDocument = new TypedDocumentString(`
     id
     name
     nameEn
+  }
+  reopenRequest {
+    reason
+    requestedBy
+    requestedAt
   }
 }`) as unknown as TypedDocumentString<ReportReviewQueueQuery, ReportReviewQueueQueryVariables>;
 export const ReportOwnSubmissionsDocument = new TypedDocumentString(`
@@ -582,6 +649,11 @@ export const ReportOwnSubmissionsDocument = new TypedDocumentString(`
     id
     name
     nameEn
+  }
+  reopenRequest {
+    reason
+    requestedBy
+    requestedAt
   }
 }`) as unknown as TypedDocumentString<ReportOwnSubmissionsQuery, ReportOwnSubmissionsQueryVariables>;
 export const ReportAcceptSubmissionDocument = new TypedDocumentString(`
@@ -609,3 +681,61 @@ export const ReportReturnSubmissionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportReturnSubmissionMutation, ReportReturnSubmissionMutationVariables>;
+export const ReportAskToReopenDocument = new TypedDocumentString(`
+    mutation ReportAskToReopen($id: ID!, $reason: String!) {
+  askToReopen(id: $id, reason: $reason) {
+    ...SubmissionFields
+  }
+}
+    fragment SubmissionFields on Submission {
+  id
+  period
+  state
+  round
+  comment
+  submittedBy
+  submittedAt
+  organization {
+    id
+    name
+    nameEn
+  }
+  reopenRequest {
+    reason
+    requestedBy
+    requestedAt
+  }
+}`) as unknown as TypedDocumentString<ReportAskToReopenMutation, ReportAskToReopenMutationVariables>;
+export const ReportReopenRequestsDocument = new TypedDocumentString(`
+    query ReportReopenRequests {
+  submissions(reopenRequested: true) {
+    ...SubmissionFields
+  }
+}
+    fragment SubmissionFields on Submission {
+  id
+  period
+  state
+  round
+  comment
+  submittedBy
+  submittedAt
+  organization {
+    id
+    name
+    nameEn
+  }
+  reopenRequest {
+    reason
+    requestedBy
+    requestedAt
+  }
+}`) as unknown as TypedDocumentString<ReportReopenRequestsQuery, ReportReopenRequestsQueryVariables>;
+export const ReportReopenSubmissionDocument = new TypedDocumentString(`
+    mutation ReportReopenSubmission($id: ID!, $comment: String) {
+  reopenSubmission(id: $id, comment: $comment) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ReportReopenSubmissionMutation, ReportReopenSubmissionMutationVariables>;

@@ -17,12 +17,17 @@ import { FigureTimingAndQuality1767620000000 } from './data/migrations/176762000
 import { BreakdownSums1768000000000 } from './data/migrations/1768000000000-BreakdownSums';
 import { IdempotencyScope1768230000000 } from './data/migrations/1768230000000-IdempotencyScope';
 import { WebhookGaveUp1769000000000 } from './data/migrations/1769000000000-WebhookGaveUp';
+import { ReopenRequest1769100000000 } from './data/migrations/1769100000000-ReopenRequest';
+import { SubmissionChangeEvents1769300000000 } from './data/migrations/1769300000000-SubmissionChangeEvents';
+import { FigureBulkJobs1769200000000 } from './data/migrations/1769200000000-FigureBulkJobs';
 import { startNotifications } from './notifications/worker';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { SubmissionResolver } from './resolvers/submission.resolver';
 import { EntryExceptionResolver } from './resolvers/entry-exception.resolver';
 import { FigureResolver, IndicatorFiguresResolver } from './resolvers/figure.resolver';
 import { PushResolver } from './resolvers/push.resolver';
+import { ImportSummaryResolver } from './resolvers/import-summary.resolver';
+import { bulkRoutes } from './resolvers/bulk.endpoint';
 import { ReportResolver } from './resolvers/report.resolver';
 import { KpiAdminResolver } from './resolvers/kpi-admin.resolver';
 import {
@@ -58,11 +63,15 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
       BreakdownSums1768000000000,
       IdempotencyScope1768230000000,
       WebhookGaveUp1769000000000,
+      ReopenRequest1769100000000,
+      FigureBulkJobs1769200000000,
+      SubmissionChangeEvents1769300000000,
     ],
   },
   loaders: createLoaders,
   context: indicatorContext,
   background: startNotifications,
+  routes: bulkRoutes,
   seed: (store) => seedIndicators(store.dataSource, readIndicators()),
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM indicator LIMIT 1')).length === 0,
   schema: () =>
@@ -75,6 +84,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
           FigureResolver,
           IndicatorFiguresResolver,
           PushResolver,
+          ImportSummaryResolver,
           ReportResolver,
           KpiResolver,
           ExpectedReportResolver,

@@ -6,10 +6,10 @@ import type { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from 
 import { type FigureQuery, FigureReads } from './data/figure-reads';
 import { type BaselineRow, KpiReads } from './data/kpi-reads';
 import { IndicatorRepository } from './data/repository';
-import { type BreakdownKpi, evaluateKpis, type ExpectedReport, expectedReports, seriesOf } from './domain/kpi-service';
-import { axesKey, type TimeAxes } from './domain/axes';
-import { indicatorKey } from './domain/keys';
-import type { Observation } from './domain/kpi';
+import { type BreakdownKpi, evaluateKpis, type ExpectedReport, expectedReports, seriesOf } from './services/kpi-service';
+import { axesKey, type TimeAxes } from './model/axes';
+import { indicatorKey } from './model/keys';
+import type { Observation } from './model/kpi';
 import type { Figure, FigureRevision } from './schema/figure';
 
 export function createLoaders(store: Store) {

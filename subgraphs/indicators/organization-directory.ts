@@ -11,6 +11,8 @@ import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../lib/identity';
 export interface OrganizationDirectory {
   /** Organisation id of each reference (id, name or alias); absent when unknown. */
   resolve(references: readonly string[]): Promise<Map<string, string>>;
+  /** Ids of the organisations whose name, English name, id or an alias contains the text (the review queue's search). */
+  search(text: string): Promise<string[]>;
 }
 
 /** The organizations subgraph at `url`, asked on behalf of one request (its gateway token and id). */
@@ -25,10 +27,29 @@ export function organizationDirectory(url: string, caller: { gatewayToken: strin
       }
       return found;
     },
+    async search(text) {
+      const query = `query SearchOrganizations($text: String!) { organizations(filter: { search: $text }) { id } }`;
+      const body = await ask<{ organizations: Array<{ id: string }> | null }>(query, { text });
+      if (!body.data?.organizations) throw unanswered(body, 'the organizations subgraph did not search organisation names');
+      return body.data.organizations.map((o) => o.id);
+    },
   };
 
   async function resolveChunk(unique: string[]): Promise<Map<string, string>> {
     const query = `query ResolveOrganizations($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
+    const body = await ask<{ organizationsByReference: Array<{ reference: string; id: string | null }> | null }>(query, {
+      refs: unique,
+    });
+    if (!body.data?.organizationsByReference)
+      throw unanswered(body, 'the organizations subgraph did not resolve organisation names');
+    return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
+  }
+
+  /** One request to the organizations subgraph as the caller; unavailable when it does not answer in time. */
+  async function ask<T>(
+    query: string,
+    variables: object,
+  ): Promise<{ data?: T; errors?: Array<{ extensions?: { code?: string } }> }> {
     let response: Response;
     try {
       response = await fetch(url, {
@@ -38,7 +59,7 @@ export function organizationDirectory(url: string, caller: { gatewayToken: strin
           [GATEWAY_TOKEN_HEADER]: caller.gatewayToken,
           [REQUEST_ID_HEADER]: caller.requestId,
         },
-        body: JSON.stringify({ query, variables: { refs: unique } }),
+        body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(5000),
       });
     } catch {
@@ -46,19 +67,16 @@ export function organizationDirectory(url: string, caller: { gatewayToken: strin
         serviceName: 'organizations',
       });
     }
-    const body = (await response.json()) as {
-      data?: { organizationsByReference: Array<{ reference: string; id: string | null }> | null };
-      errors?: Array<{ extensions?: { code?: string } }>;
-    };
-    if (!body.data?.organizationsByReference) {
-      // Its database down is said as such: the caller may retry, as with its own.
-      const databaseDown = body.errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE);
-      throw databaseDown
-        ? hubError(ErrorCode.DATABASE_UNAVAILABLE, 'the database is unavailable: organisation names could not be resolved', {
-            serviceName: 'organizations',
-          })
-        : hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph did not resolve organisation names');
-    }
-    return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
+    return (await response.json()) as { data?: T; errors?: Array<{ extensions?: { code?: string } }> };
   }
+}
+
+/** The organizations subgraph answered without data: its database down is said as such (the caller may retry, as with its own). */
+function unanswered(body: { errors?: Array<{ extensions?: { code?: string } }> }, otherwise: string): Error {
+  const databaseDown = body.errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE);
+  return databaseDown
+    ? hubError(ErrorCode.DATABASE_UNAVAILABLE, 'the database is unavailable: organisation names could not be resolved', {
+        serviceName: 'organizations',
+      })
+    : hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, otherwise);
 }

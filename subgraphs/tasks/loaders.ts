@@ -5,7 +5,7 @@ import type { Store } from '../../lib/db';
 import type { MeasureRecord, SectionRecord, TaskRecord, TaskResponsibleRecord } from './data/entities';
 import { ProgressRepository, type TaskReportRow } from './data/progress-repository';
 import { TaskRepository } from './data/repository';
-import { endOfDay } from './domain/progress';
+import { endOfDay } from './model/progress';
 
 const numberKeys = (keys: readonly number[]) => keys.map(String);
 

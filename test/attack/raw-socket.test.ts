@@ -216,12 +216,11 @@ describe('any bytes on every port', () => {
         ),
       );
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const started = Date.now();
       expect(await healthy(service(name).url)).toBe(true);
-      expect(Date.now() - started).toBeLessThan(1000);
+      // 41 chunks 250 ms apart take 10 s; the headers timeout (2 s) cuts each client off long before.
       for (const answer of await Promise.all(slow)) {
         expect(answer.closedByServer).toBe(true);
-        expect(answer.ms).toBeLessThan(6000);
+        expect(answer.chunksWritten).toBeLessThan(41);
       }
     });
 
@@ -232,7 +231,8 @@ describe('any bytes on every port', () => {
         { gapMs: 200, waitMs: 1000 },
       );
       expect(answer.closedByServer || statusOf(answer.response) !== undefined).toBe(true);
-      expect(answer.ms).toBeLessThan(7000);
+      // 61 chunks 200 ms apart take 12 s; the request timeout (3 s) ends the exchange long before.
+      expect(answer.chunksWritten).toBeLessThan(61);
       expect(await healthy(service(name).url)).toBe(true);
     });
 

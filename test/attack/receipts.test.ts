@@ -82,7 +82,12 @@ describe('a submitted report', () => {
     expect(again.data!.submitReport.summary.replayed).toBe(true);
     expect(again.data!.submitReport.receipt.id).toBe(first.data!.submitReport.receipt.id);
 
-    const colleague = await graphql(url, SUBMIT, report('R', 30, undefined, '2024'), await bearer('police', ['reporter', 'analyst']));
+    const colleague = await graphql(
+      url,
+      SUBMIT,
+      report('R', 30, undefined, '2024'),
+      await bearer('police', ['reporter', 'analyst']),
+    );
     expect(colleague.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
     const coordinator = await graphql(url, SUBMIT, report('R', 30, 'police', '2024'), await bearer('amr', ['coordinator']));
     expect(coordinator.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
@@ -107,9 +112,14 @@ describe('a submitted report', () => {
 });
 
 describe('a push', () => {
-  it("answers CONFLICT to an agency reusing the key a coordinator pushed for it with, and writes nothing", async () => {
+  it('answers CONFLICT to an agency reusing the key a coordinator pushed for it with, and writes nothing', async () => {
     const figures = (value: number) => [{ indicator: INDICATOR, period: '2022', value, organization: 'police' }];
-    const first = await graphql(url, PUSH, { input: { idempotencyKey: 'P', figures: figures(7) } }, await bearer('amr', ['coordinator']));
+    const first = await graphql(
+      url,
+      PUSH,
+      { input: { idempotencyKey: 'P', figures: figures(7) } },
+      await bearer('amr', ['coordinator']),
+    );
     expect(first.data!.pushFigures).toMatchObject({ created: 1, replayed: false });
     const clerk = await bearer('police', ['reporter']);
     const reused = await graphql(url, PUSH, { input: { idempotencyKey: 'P', figures: figures(8) } }, clerk);
@@ -145,8 +155,11 @@ describe('the migration', () => {
       const runner = { query: (sql: string) => db.query(sql) } as never;
       await migration.up(runner);
       const records = async () =>
-        (await db.query(`SELECT scope, idempotency_key AS key, writer, writer_org AS "writerOrg", targets FROM push_record ORDER BY 1, 2`))
-          .rows;
+        (
+          await db.query(
+            `SELECT scope, idempotency_key AS key, writer, writer_org AS "writerOrg", targets FROM push_record ORDER BY 1, 2`,
+          )
+        ).rows;
       expect(await records()).toEqual([
         { scope: 'amr', key: 'plain', writer: null, writerOrg: 'amr', targets: null },
         { scope: 'amr', key: 'report:K', writer: 'amr-coordinator@test', writerOrg: 'amr', targets: ['police'] },

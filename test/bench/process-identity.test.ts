@@ -21,7 +21,7 @@ function otherListener(): Promise<{ child: ChildProcess; port: number }> {
     "const s = require('net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port))",
   ]);
   return new Promise((resolve, reject) => {
-    child.stdout!.once('data', (data: Buffer) => resolve({ child, port: Number(String(data).trim()) }));
+    child.stdout.once('data', (data: Buffer) => resolve({ child, port: Number(String(data).trim()) }));
     child.once('error', reject);
   });
 }

@@ -8,7 +8,7 @@
  * by the same caller while one runs is refused. SCREENSHOT=1 also writes its pages as
  * docs/briefing-<n>.png.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +33,14 @@ let explained: string;
 /** The first PDF printed: every later print of the same axes must be the same bytes. */
 let reference: Buffer;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ipzone-briefing-'));
-const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
+/** A poppler-utils tool's output; a machine without them is told what to install. */
+function poppler(tool: string, ...args: string[]): string {
+  const run = spawnSync(tool, args, { encoding: 'utf8' });
+  if (run.error)
+    throw new Error(`${tool} did not run (${run.error.message}): the briefing's test reads its PDF with poppler-utils`);
+  if (run.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 beforeAll(async () => {
@@ -182,7 +189,7 @@ it('serves the same briefing as a page under the pages’ CSP, and refuses bad a
 
   const refused = async (url: string, headers: Record<string, string> = {}) => {
     const response = await fetch(url, { headers });
-    return { status: response.status, code: ((await response.json()) as any).errors[0].extensions.code };
+    return { status: response.status, code: (await response.json()).errors[0].extensions.code };
   };
   expect(await refused(pdfUrl({ asOf: AS_OF, figures: 'SOME' }))).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
   expect(await refused(pdfUrl({ asOf: '2026-02-30' }))).toEqual({ status: 400, code: 'BAD_USER_INPUT' });

@@ -181,12 +181,12 @@ describe('the pages offline', () => {
         },
       );
       const shown = JSON.parse(
-        (await page.evaluate(() => {
+        await page.evaluate(() => {
           const result = document.querySelector('.result-window .CodeMirror') as HTMLElement & {
             CodeMirror: { getValue(): string };
           };
           return result.CodeMirror.getValue();
-        })) as string,
+        }),
       );
       const api = await graphql(hub.gateway.url, '{ organizationByName(name: "市场监管局") { id name } }');
       expect(shown).toEqual({ data: api.data });

@@ -269,7 +269,7 @@ describe('the upload behind the page', () => {
       headers: { ...(await bearer('court', ['reporter'])), ...headers },
       body,
     });
-    return { status: res.status, body: (await res.json()) as any };
+    return { status: res.status, body: await res.json() };
   };
   const template = async () => {
     const res = await fetch(`${state.base}/report/template.xlsx?period=2025Q4`, { headers: await bearer('court', ['reporter']) });
@@ -306,12 +306,14 @@ describe('the upload behind the page', () => {
     );
     expect(other.body.problemRows).toEqual(expect.arrayContaining([{ row, indicator: CLOSED, period: '2025Q4', breakdown: '' }]));
 
-    // Explained, the dry run sees the warning explained; the raw body (no form) still works as before.
+    // Explained, the dry run sees the warning explained; the raw body (no form) still works as before,
+    // and without a period too the jump needs its explanation, as on the form.
     const explained = await post(form(file.bytes, JSON.stringify({ [row]: EXPLANATION })), 'dryRun=true&period=2025Q4');
     expect(explained.body).toMatchObject({ rejected: 0, warnings: [{ row, cell: `G${row}`, code: 'IMPLAUSIBLE_JUMP' }] });
     expect(explained.body.created + explained.body.updated).toBe(1);
     const raw = await post(new Uint8Array(file.bytes), 'dryRun=true', { 'content-type': XLSX_TYPE });
-    expect(raw.body).toMatchObject({ dryRun: true, period: null, rejected: 0, receipt: null });
+    expect(raw.body).toMatchObject({ dryRun: true, period: null, rejected: 1, receipt: null });
+    expect(raw.body.rejections).toMatchObject([{ row, cell: `G${row}`, code: 'EXPLANATION_REQUIRED' }]);
     expect(await figures()).toEqual(before);
   });
 });

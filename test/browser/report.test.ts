@@ -123,7 +123,7 @@ describe('the court clerk signs in through the OIDC provider', () => {
     await expect(q4.textContent()).resolves.toContain('待报 due');
     expect(await q4.textContent()).toContain('2026年1月15日');
     expect(await q4.textContent()).toContain('剩余 10 天');
-    expect(await q4.textContent()).toContain('上期 previous 1,000');
+    expect(await q4.textContent()).toContain('上期 2025Q3: 1,000');
 
     await q4.locator('button').click();
     await page.waitForSelector('#form-panel:not([hidden])');

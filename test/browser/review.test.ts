@@ -87,7 +87,7 @@ const item = (page: Page, period: string) => page.locator(`#review-list li[data-
 it('the coordinator returns the court’s 2025Q4 with a comment, the clerk corrects it, the coordinator accepts it: FINAL', async () => {
   const problems: string[] = [];
   let { page, problems: seen } = await signedIn('amr', 'coordinator');
-  await page.waitForSelector('#review:not([hidden])');
+  await page.waitForSelector('#review:not([hidden]) #review-list[aria-busy="false"]', { state: 'attached' });
 
   // Oldest first: the court's 2025Q3, then its 2025Q4.
   const periods = await page.$$eval('#review-list li[data-organization="court"]', (rows) =>
@@ -152,7 +152,7 @@ it('the coordinator returns the court’s 2025Q4 with a comment, the clerk corre
 
   // The coordinator's queue again: round 2, the correction as previous → new, no warning left.
   ({ page, problems: seen } = await signedIn('amr', 'coordinator'));
-  await page.waitForSelector('#review:not([hidden])');
+  await page.waitForSelector('#review:not([hidden]) #review-list[aria-busy="false"]', { state: 'attached' });
   const again = item(page, '2025Q4');
   expect(await again.locator('summary').textContent()).toContain('round 2');
   await again.locator('summary').click();
@@ -203,7 +203,7 @@ it('an organisation’s approver sees its own queue in the page and approves for
   );
   expect(set.data).toEqual({ setApprovalLevels: 1 });
   const { page, problems } = await signedIn('court', 'approver');
-  await page.waitForSelector('#review:not([hidden])');
+  await page.waitForSelector('#review:not([hidden]) #review-list[aria-busy="false"]', { state: 'attached' });
   expect(await page.isHidden('#tokens')).toBe(true);
   // The court's 2025Q3, still submitted, now waits for its approver (once the queue has loaded).
   await page.waitForSelector('#review-list li');

@@ -114,8 +114,8 @@ function startRestoredHub(): Promise<string> {
       text += chunk.toString();
       if (text.includes('Ctrl-C stops the hub')) resolve(`http://127.0.0.1:${GATEWAY_PORT}/graphql`);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`the restored hub exited with ${code}:\n${text}`)));
   });
 }

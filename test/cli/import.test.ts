@@ -1,6 +1,6 @@
 /** `npm run import` and `npm run token`, run as a user runs them, against the running hub. */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -114,6 +114,36 @@ describe('npm run import', () => {
       `SELECT note FROM indicators.figure_series WHERE indicator_id = 'average-trial-closure-days' AND period = '2024Q1'`,
     );
     expect(rows).toEqual([{ note: '含"简易程序"案件, 不含执行' }]);
+  });
+
+  it('groups alike warnings per code, indicator and period, and lists every one in --warnings-file', async () => {
+    // A total for each month of 2026 and 50 breakdowns of it whose sum is not the total.
+    const file = path.join(dir, 'disagree.csv');
+    const lines = ['indicator,period,value,breakdown'];
+    for (let month = 1; month <= 4; month += 1) {
+      const period = `2026-${String(month).padStart(2, '0')}`;
+      lines.push(`ip-training-base-trainees,${period},10,`);
+      for (let i = 0; i < 50; i += 1) lines.push(`ip-training-base-trainees,${period},7,培训点${i}`);
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const list = path.join(dir, 'warnings.csv');
+    const token = (await bearer('amr', ['reporter'])).authorization.slice(7);
+    const res = await cli('import', [file, '--warnings-file', list], { IPZONE_TOKEN: token });
+    expect(res.code).toBe(0);
+    const shown = res.stdout.split('\n').filter((l) => l.startsWith('warning: '));
+    const listed = readFileSync(list, 'utf8').trim().split('\n').slice(1);
+    expect(listed.length).toBeGreaterThan(shown.length);
+    // One line per code and month, its count the number of warnings the file lists for them.
+    for (const line of shown) {
+      const [, code, count, period] =
+        /^warning: (\w+) × ([\d,]+): ip-training-base-trainees (2026-0\d) \(lines [\d, …]+\); the first: /.exec(line)!;
+      expect(listed.filter((l) => l.includes(`,${period},`) && l.includes(`,${code},`))).toHaveLength(
+        Number(count.replace(/,/g, '')),
+      );
+    }
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown.length).toBeLessThanOrEqual(8);
+    expect(res.stderr).toContain(`${listed.length} warning(s) listed in ${list}`);
   });
 
   it('imports the example file of seeds/ as a court reporter', async () => {
@@ -252,7 +282,7 @@ describe('npm run import of files as spreadsheets save them', () => {
     const res = await cli('import', [file], { IPZONE_TOKEN: await court() });
     expect(res.code).toBe(1);
     expect(res.stdout).toContain(
-      'line 2: row: BAD_USER_INPUT: 5 fields under a header of 4 columns (quote a field that holds a comma)',
+      'line 2: row: BAD_USER_INPUT: 5 fields under a header of 4 columns (quote a field that holds a comma, or clear the cells beyond the header)',
     );
     expect(res.stdout).toContain('line 3: row: BAD_USER_INPUT: 3 fields under a header of 4 columns');
     expect(res.stdout).toContain('imported: 1 created, 0 updated, 0 unchanged, 2 rejected');

@@ -5,7 +5,7 @@
  * history whatever the window.
  */
 import { parsePeriod, stepPeriod, todayUtc } from '../../lib/period';
-import { addDays } from '../../subgraphs/indicators/domain/calendar';
+import { addDays } from '../../subgraphs/indicators/model/calendar';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
 const saved = { ...process.env };

@@ -64,8 +64,8 @@ function startHub(npm = false): {
       text += chunk.toString();
       if (text.includes('Ctrl-C stops the hub')) resolve();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${text}`)));
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -221,10 +221,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     expect(commands.some((c) => c.includes('bin/ipzone.js start'))).toBe(true);
     expect(postgresRunningOn(DATA)).toBe(true);
 
-    const sent = Date.now();
     hub.child.kill(signal);
     expect(await hub.exited).toBe(0);
-    expect(Date.now() - sent).toBeLessThan(10_000);
     expect(processes.filter(alive)).toEqual([]);
     expect(postgresRunningOn(DATA)).toBe(false);
     for (const port of [...Object.values(PORTS), String(testPort(54349))])

@@ -13,7 +13,7 @@ import { SMTPServer } from 'smtp-server';
 import { type Hub, startHub } from '../../hub';
 import { todayUtc } from '../../lib/period';
 import { QUEUES } from '../../subgraphs/indicators/notifications/queues';
-import { addDays } from '../../subgraphs/indicators/domain/calendar';
+import { addDays } from '../../subgraphs/indicators/model/calendar';
 import { bearer, graphql, startTestHub } from '../support/hub';
 
 jest.setTimeout(180_000);
@@ -151,7 +151,13 @@ it('delivers a due-soon reminder once to the SMTP server and to each webhook, th
   ]) {
     const refused = await graphql(
       a,
-      `mutation ($emails: [String!]!) { setMailRecipients(emails: $emails, events: [REPORT_DUE_SOON]) { email } }`,
+      `
+        mutation ($emails: [String!]!) {
+          setMailRecipients(emails: $emails, events: [REPORT_DUE_SOON]) {
+            email
+          }
+        }
+      `,
       { emails: ['stats@court.example.org', entry] },
       court,
     );

@@ -170,7 +170,7 @@ describe('SDMX REST', () => {
   it('refuses bad input with its field and code, and a read without a token when reads need one', async () => {
     const refusal = async (path: string, headers = reader) => {
       const res = await get(path, headers);
-      return [res.status, ((await res.json()) as any).errors[0].extensions];
+      return [res.status, (await res.json()).errors[0].extensions];
     };
     expect(await refusal(`${FLOW}/a.b`)).toEqual([400, { code: 'BAD_USER_INPUT', field: 'key' }]);
     expect(await refusal(`${FLOW}/all?startPeriod=2025-Q5`)).toEqual([400, { code: 'BAD_USER_INPUT', field: 'startPeriod' }]);

@@ -84,9 +84,8 @@ it('SUBGRAPH_DEDUP=false sends every query itself', async () => {
 
 it('a subgraph that answers nothing within SUBGRAPH_TIMEOUT_MS costs only its fields, named', async () => {
   const { gateway } = await gatewayThroughProxy('indicators', Infinity, { SUBGRAPH_TIMEOUT_MS: '400' });
-  const startedAt = Date.now();
+  // A gateway that kept waiting would never answer: the proxy holds the request for ever.
   const res = await graphql(gateway.url, '{ task(id: "T22") { seq indicators { id } } }');
-  expect(Date.now() - startedAt).toBeLessThan(5000);
   expect(res.data!.task).toEqual({ seq: 22, indicators: null });
   expect(res.errors).toEqual([
     expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'indicators' }) }),

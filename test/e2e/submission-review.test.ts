@@ -239,8 +239,20 @@ describe('a submission reviewed', () => {
     expect((await graphql(url, QUEUE, {}, approver)).data!.reviewQueue.map((s: any) => s.period)).toEqual(['2025Q3', '2025Q2']);
     const approved = await graphql(url, DECIDE('approveSubmission', false), { id: q2.id }, approver);
     expect(approved.data!.approveSubmission.state).toBe('APPROVED');
+    // Corrected after its approver approved it: a change within the round, to be approved again.
+    await push(court, [{ indicator: 'court-ip-cases-closed', period: '2025Q2', value: 810 }]);
+    const [changed] = (await graphql(url, MINE, { org: 'court', period: '2025Q2' })).data!.submissions;
+    expect(changed).toMatchObject({ state: 'SUBMITTED', round: 1 });
+    expect((await graphql(url, QUEUE, {}, coordinator)).data!.reviewQueue).toEqual([]);
+    await graphql(url, DECIDE('approveSubmission', false), { id: q2.id }, approver);
     const accepted = await graphql(url, DECIDE('acceptSubmission', false), { id: q2.id }, coordinator);
-    expect(accepted.data!.acceptSubmission.events.map((e: any) => e.action)).toEqual(['SUBMIT', 'APPROVE', 'ACCEPT']);
+    expect(accepted.data!.acceptSubmission.events.map((e: any) => e.action)).toEqual([
+      'SUBMIT',
+      'APPROVE',
+      'CHANGE',
+      'APPROVE',
+      'ACCEPT',
+    ]);
     const missing = await graphql(url, DECIDE('acceptSubmission', false), { id: '999999' }, coordinator);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });

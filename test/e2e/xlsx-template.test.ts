@@ -3,6 +3,8 @@
  * period, row by row, with the sheet's own validation, and nothing it does not own.
  */
 import { type CellValue, Workbook, type Worksheet } from 'exceljs';
+import { ReadBudget, UNLIMITED } from '../../lib/read-limits';
+import { openEntry, zipEntries } from '../../lib/zip';
 import { bearer, graphql } from '../support/hub';
 import { fixture, indicatorColumn, Q3, sheetOf, text, useReportingHub, XLSX_TYPE } from '../support/xlsx';
 
@@ -109,9 +111,34 @@ describe('GET /report/template.xlsx', () => {
       expect(value.dataValidation.formulae[0]).toBe(rule.minValue ?? -1e15);
       expect(ws.getCell(`J${i + 2}`).dataValidation).toMatchObject({
         type: 'list',
-        formulae: ['"PROVISIONAL,FINAL"'],
+        formulae: ['"初步 PROVISIONAL,最终 FINAL,估计 ESTIMATED"'],
       });
     });
+  });
+
+  it('prints on A4, one page across (landscape), the header row on every page: as the written file says', async () => {
+    const res = await template('organization=court&period=2025Q4', await bearer('court', ['reporter']));
+    const bytes = Buffer.from(await res.arrayBuffer());
+    // The parts themselves, read with lib/zip rather than the writer's library.
+    const entries = zipEntries(bytes);
+    const part = async (name: string) => {
+      let xml = '';
+      for await (const chunk of openEntry(bytes, entries.get(name)!, new ReadBudget(UNLIMITED))) xml += String(chunk);
+      return xml.replace(/&apos;/g, "'");
+    };
+    const sheet = await part('xl/worksheets/sheet1.xml');
+    expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
+    const setup = /<pageSetup [^>]*\/>/.exec(sheet)![0];
+    for (const attribute of ['paperSize="9"', 'orientation="landscape"', 'fitToWidth="1"', 'fitToHeight="0"'])
+      expect(setup).toContain(attribute);
+    const ws = await sheetOf(bytes);
+    const rows = indicatorColumn(ws).length + 1;
+    const workbook = await part('xl/workbook.xml');
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'填报 Report'!$1:$1</definedName>`);
+    expect(workbook).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="0">'填报 Report'!$A$1:$P$${rows}</definedName>`,
+    );
+    expect(ws.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
   });
 
   it('gives a rate numerator and denominator to fill instead of a value', async () => {

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import { Workbook } from 'exceljs';
+import { cellText } from '../../lib/xlsx';
 import { ipzone } from '../support/cli';
 import { bearer, graphql } from '../support/hub';
 import { badCell, fixture, FIXTURES, LIBREOFFICE_CSV, LIBREOFFICE_XLSX, sheetOf, useReportingHub } from '../support/xlsx';
@@ -42,19 +43,23 @@ describe('POST /report/upload.xlsx with the template LibreOffice filled', () => 
     expect(await figureRevisions()).toBe(before);
   });
 
-  it('points a jump warning at the cell holding the value (a dry run, before anything lands)', async () => {
+  it('refuses a jump left unexplained by the cell holding the value, as the form does; explained in its cell, it is a warning there', async () => {
     const workbook = new Workbook();
     await workbook.xlsx.load(fixture(LIBREOFFICE_XLSX) as unknown as ArrayBuffer);
     const ws = workbook.worksheets[0];
     const previous = Number(ws.getCell('F2').value);
     ws.getCell('G2').value = previous * 10;
-    const res = await upload(
-      'upload.xlsx',
-      Buffer.from(await workbook.xlsx.writeBuffer()),
-      'dryRun=true',
-      await bearer('court', ['reporter']),
+    const headers = await bearer('court', ['reporter']);
+    const bare = await upload('upload.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), 'dryRun=true', headers);
+    expect(bare.body.warnings).toEqual([]);
+    expect(bare.body.rejections).toContainEqual(
+      expect.objectContaining({ row: 2, column: 'G', cell: 'G2', field: 'explanation', code: 'EXPLANATION_REQUIRED' }),
     );
-    expect(res.body.warnings).toMatchObject([{ row: 2, column: 'G', cell: 'G2', code: 'IMPLAUSIBLE_JUMP' }]);
+    expect(cellText(ws.getCell('O1').value)).toBe('情况说明 / explanation');
+    ws.getCell('O2').value = '巡回审判集中结案';
+    const explained = await upload('upload.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()), 'dryRun=true', headers);
+    expect(explained.body.warnings).toMatchObject([{ row: 2, column: 'G', cell: 'G2', code: 'IMPLAUSIBLE_JUMP' }]);
+    expect(explained.body.rejections.map((r: { code: string }) => r.code)).not.toContain('EXPLANATION_REQUIRED');
   });
 
   it('confirmed, the rest lands (a formula counts by the value LibreOffice computed); the same file again writes nothing', async () => {

@@ -112,7 +112,7 @@ function differences(full: unknown, partial: unknown, at: Array<string | number>
   }
   if (full !== null && typeof full === 'object') {
     if (typeof partial !== 'object' || Array.isArray(partial)) return [at.join('.')];
-    const keys = new Set([...Object.keys(full), ...Object.keys(partial as object)]);
+    const keys = new Set([...Object.keys(full), ...Object.keys(partial)]);
     return [...keys].flatMap((key) =>
       differences((full as Record<string, unknown>)[key], (partial as Record<string, unknown>)[key], [...at, key]),
     );

@@ -109,7 +109,7 @@ async function drill(mode: StopMode) {
     const target = acknowledged.length + n;
     const end = Date.now() + 30_000;
     while (acknowledged.length < target) {
-      if (Date.now() > end) throw new Error(`fewer than ${n} pushes acknowledged in 30 s: ${[...refused.values()]}`);
+      if (Date.now() > end) throw new Error(`fewer than ${n} pushes acknowledged in 30 s: ${[...refused.values()].join(', ')}`);
       await sleep(20);
     }
   };

@@ -1,7 +1,7 @@
 /**
  * A clean install: every package the code imports is declared (runtime code only from
  * `dependencies`; tests, benchmarks and the dashboard build may use `devDependencies`),
- * nothing declared goes unused, and every installed package supports every Node.js line
+ * nothing declared goes unused, no file or export goes unused either, and every installed package supports every Node.js line
  * the hub claims in `engines` (so `npm ci` warns of no engine on any of them).
  */
 import { execFileSync } from 'node:child_process';
@@ -16,11 +16,11 @@ const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8
 };
 const claimed = manifest.engines.node;
 
-/** Knip (configured in knip.json) over the project; its report, and whether it found nothing. */
+/** Knip (knip.json) over the project, every kind of issue unless `args` narrow it; its report, and whether it found nothing. */
 function knip(...args: string[]): { clean: boolean; report: string } {
   const bin = path.join(ROOT, 'node_modules/knip/bin/knip.js');
   try {
-    const report = execFileSync(process.execPath, [bin, '--dependencies', '--no-progress', ...args], {
+    const report = execFileSync(process.execPath, [bin, '--no-progress', ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,14 +32,15 @@ function knip(...args: string[]): { clean: boolean; report: string } {
   }
 }
 
-it('declares every package the code imports, and no package it does not use', () => {
+it('declares every package the code imports, no package it does not use, and no file or export nothing uses', () => {
   const { clean, report } = knip();
   expect(report).toBe('');
   expect(clean).toBe(true);
 });
 
 it('runs the hub on `dependencies` alone: dev packages serve only tests, benchmarks and the dashboard build', () => {
-  const { clean, report } = knip('--production', '--strict');
+  // Exports only tests use are used: in production mode only the packages are checked.
+  const { clean, report } = knip('--production', '--strict', '--dependencies');
   expect(report).toBe('');
   expect(clean).toBe(true);
 });

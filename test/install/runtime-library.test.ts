@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, '../..');
 /** The compiler options of the project's tsconfig.json. */
 function projectOptions(): ts.CompilerOptions {
   const file = path.join(ROOT, 'tsconfig.json');
-  const { config } = ts.readConfigFile(file, ts.sys.readFile);
+  const { config } = ts.readConfigFile(file, (name) => ts.sys.readFile(name));
   return ts.parseJsonConfigFileContent(config, ts.sys, ROOT).options;
 }
 

@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../lib/db';
 import { parsePeriod } from '../../lib/period';
 import { subgraphDefinitions } from '../../subgraphs';
 import { CURRENT_FIGURES, currentFigures, writeRevisions } from '../../subgraphs/indicators/data/figure-store';
-import type { PreparedRow } from '../../subgraphs/indicators/domain/rows';
+import type { PreparedRow } from '../../subgraphs/indicators/model/rows';
 import { recreateDatabase, TEST_DATABASE } from '../support/database';
 
 /**

@@ -176,7 +176,9 @@ export async function launchBrowser(found: FoundBrowser = findChromium()): Promi
     };
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(`Chromium (${found.source}: ${found.executablePath}) did not start: ${(error as Error).message}`);
+    throw new Error(`Chromium (${found.source}: ${found.executablePath}) did not start: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -202,7 +204,8 @@ export interface DashboardHub {
   /** The gateway's origin: the page is at `${base}/dashboard`. */
   base: string;
   browser: Browser;
-  stop(): Promise<void>;
+  /** A function, not a method: tests keep it apart from the object. */
+  stop: () => Promise<void>;
 }
 
 /** A hub (with what `prepare` writes through its gateway) and a browser to open its dashboard in. */

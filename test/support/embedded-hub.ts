@@ -57,8 +57,8 @@ export function startEmbeddedHub(setup: EmbeddedSetup, options: { detached?: boo
       text += chunk.toString();
       if (text.includes('Ctrl-C stops the hub')) resolve();
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`ipzone start exited with ${code}:\n${text}`)));
   });
   ready.catch(() => undefined);

@@ -91,7 +91,7 @@ export async function startPrivatePostgres(slot: number): Promise<PrivatePostgre
       ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
       { stdio: ['ignore', 'ignore', 'pipe'], ...ids },
     );
-    child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+    child.stderr.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
     server = child;
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code} while starting:\n${log}`))),

@@ -34,7 +34,7 @@ export function spawnService(service: string, env: Record<string, string | undef
       reject(new Error(`${service} did not start within 60 s:\n${output}`));
     }, 60_000);
     // Read on after it listens, so a chatty service never blocks on a full pipe.
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       if (listening) return;
       output += chunk.toString();
       const line = output.split('\n').find((l) => l.includes('"listening"') && l.endsWith('}'));

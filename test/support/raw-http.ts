@@ -8,6 +8,8 @@ export interface RawExchange {
   closedByServer: boolean;
   /** Milliseconds from the first byte written to the close (or to the give-up). */
   ms: number;
+  /** How many of the chunks were written before the exchange ended: fewer than all means the service cut the client off. */
+  chunksWritten: number;
 }
 
 export interface RawOptions {
@@ -31,13 +33,14 @@ export function rawExchange(port: number, chunks: Array<string | Buffer>, option
     const socket = net.connect({ host: '127.0.0.1', port });
     const received: Buffer[] = [];
     let done = false;
+    let chunksWritten = 0;
     let timer: NodeJS.Timeout | undefined;
     const finish = (closedByServer: boolean) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve({ response: Buffer.concat(received).toString('latin1'), closedByServer, ms: Date.now() - started });
+      resolve({ response: Buffer.concat(received).toString('latin1'), closedByServer, ms: Date.now() - started, chunksWritten });
     };
     socket.on('data', (chunk) => {
       received.push(chunk);
@@ -47,7 +50,9 @@ export function rawExchange(port: number, chunks: Array<string | Buffer>, option
     });
     socket.on('close', () => finish(true));
     socket.on('error', () => finish(true));
-    socket.on('connect', async () => {
+    // A write that fails means the server has closed the connection.
+    socket.on('connect', () => void send().catch(() => finish(true)));
+    async function send(): Promise<void> {
       for (const [i, chunk] of chunks.entries()) {
         if (done || socket.destroyed) return;
         if (i > 0 && gapMs > 0) await sleep(gapMs);
@@ -55,10 +60,11 @@ export function rawExchange(port: number, chunks: Array<string | Buffer>, option
           if (!socket.write(chunk)) socket.once('drain', written);
           else written();
         });
+        chunksWritten += 1;
       }
       if (end && !socket.destroyed) socket.end();
       timer = setTimeout(() => finish(false), waitMs);
-    });
+    }
   });
 }
 

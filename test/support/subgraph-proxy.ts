@@ -3,7 +3,7 @@
  * connections) the subgraph is sent, can hold each one for a while before passing it on
  * (a slow subgraph), or hold it for ever (a subgraph that never answers).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface SubgraphProxy {
@@ -24,7 +24,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startSubgraphProxy(target: string, delayMs = 0): Promise<SubgraphProxy> {
   const held = new Set<() => void>();
-  const server: Server = createServer(async (req, res) => {
+  // A relay that fails (the subgraph gone) drops the connection, as the subgraph itself would.
+  const server: Server = createServer((req, res) => void relay(req, res).catch(() => res.destroy()));
+  async function relay(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     proxy.bodies.push(body);
     if (proxy.delayMs === Infinity) return void held.add(() => res.destroy());
@@ -35,7 +37,7 @@ export async function startSubgraphProxy(target: string, delayMs = 0): Promise<S
     const answer = await fetch(target, { method: 'POST', headers, body });
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
     res.end(Buffer.from(await answer.arrayBuffer()));
-  });
+  }
   server.on('connection', () => proxy.connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const proxy: SubgraphProxy = {

@@ -16,7 +16,9 @@ export async function sheetOf(bytes: ArrayBuffer | Buffer): Promise<Worksheet> {
   return workbook.worksheets[0];
 }
 
-export const text = (value: CellValue) => (value === null || value === undefined ? '' : String(value));
+/** A cell's value as text; a rich-text, formula or link cell as its JSON rather than "[object Object]". */
+export const text = (value: CellValue): string =>
+  typeof value === 'object' && value !== null && !(value instanceof Date) ? JSON.stringify(value) : String(value ?? '');
 
 /** Column A of every row below the header. */
 export function indicatorColumn(ws: Worksheet): string[] {

@@ -1,5 +1,5 @@
 /** Reporting calendars: which periods are due, by when, and whether a report was on time. */
-import { defaultCalendar, expectedPeriods, reportStatus } from '../../subgraphs/indicators/domain/calendar';
+import { defaultCalendar, expectedPeriods, reportStatus } from '../../subgraphs/indicators/model/calendar';
 
 describe('expected periods', () => {
   it('start with the first full period of the plan and stop at those not yet due', () => {

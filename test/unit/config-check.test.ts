@@ -109,7 +109,12 @@ describe('production', () => {
   });
 
   it('needs PUBLIC_URL, an origin, for the sign-in provider to send people back to (never the Host a request names)', () => {
-    const oidc = { JWT_SECRET: SECRET, GATEWAY_PRIVATE_KEY: PRIVATE_PEM, OIDC_ISSUER: 'https://id.example', OIDC_CLIENT_ID: 'report' };
+    const oidc = {
+      JWT_SECRET: SECRET,
+      GATEWAY_PRIVATE_KEY: PRIVATE_PEM,
+      OIDC_ISSUER: 'https://id.example',
+      OIDC_CLIENT_ID: 'report',
+    };
     expect(problems(production(oidc))).toEqual([
       'PUBLIC_URL must be set in production with OIDC_ISSUER: the sign-in provider sends people back to PUBLIC_URL/report',
     ]);

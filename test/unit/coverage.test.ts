@@ -3,14 +3,15 @@ import { parsePeriod } from '../../lib/period';
 import {
   addToTally,
   emptyTally,
+  missingPeriods,
   type PartsTally,
   reconcileBreakdowns,
   reconcileParts,
   tile,
   totalsFromBreakdowns,
-} from '../../subgraphs/indicators/domain/coverage';
-import { evaluateKpi, type KpiIndicator, type Observation } from '../../subgraphs/indicators/domain/kpi';
-import { reconciliationWarnings } from '../../subgraphs/indicators/domain/push-checks';
+} from '../../subgraphs/indicators/model/coverage';
+import { evaluateKpi, type KpiIndicator, type Observation } from '../../subgraphs/indicators/model/kpi';
+import { reconciliationWarnings } from '../../subgraphs/indicators/model/push-checks';
 
 const obs = (period: string, value: number, numerator: number | null = null, denominator: number | null = null): Observation => ({
   period: parsePeriod(period)!,
@@ -209,5 +210,14 @@ describe('reconciliation with breakdowns at push', () => {
     expect(
       reconciliationWarnings([{ ...figure(0, '江岸区', 600), value: null, withdrawn: true }, figure(1, '', 1300)], both, sum),
     ).toEqual([expect.objectContaining({ index: 1, message: expect.stringContaining('1300 against 500') })]);
+  });
+});
+
+describe('missing reports at the end of the calendar', () => {
+  it('names the owed quarters up to 9999-12-31 and never steps into a year 10000', () => {
+    const reporting = { periodType: 'QUARTER' as const, dueDays: 15, asOf: '9999-12-31' };
+    const window = { start: '9999-01-01', end: '9999-12-31' };
+    // 9999Q4 is due on 10000-01-15, after every day the hub holds: not owed yet.
+    expect(missingPeriods([], window, reporting)).toEqual(['9999Q1', '9999Q2', '9999Q3']);
   });
 });

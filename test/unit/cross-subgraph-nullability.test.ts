@@ -44,7 +44,7 @@ const keyFields = (type: ObjectTypeDefinitionNode): Set<string> =>
 
 interface Crossing {
   field: string;
-  type: string;
+  type: Kind;
   reason: string;
 }
 
@@ -62,7 +62,8 @@ function crossingFields(): Crossing[] {
       }
       // A field another subgraph adds to an entity.
       const graphs = fieldGraphs(type, field);
-      if (HOME[name] && !keys.has(field.name.value) && !graphs.includes(HOME[name])) add(`added to ${name} by ${graphs}`);
+      if (HOME[name] && !keys.has(field.name.value) && !graphs.includes(HOME[name]))
+        add(`added to ${name} by ${graphs.join(', ')}`);
       // A reference to an object some of whose non-null fields the field's own subgraph cannot resolve.
       const target = objects.get(named(field.type));
       for (const graph of target ? graphs : []) {

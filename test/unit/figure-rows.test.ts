@@ -1,6 +1,6 @@
 /** The checks every pushed row goes through before the database sees it. */
-import { isImplausibleJump, defaultRules, valueProblem } from '../../subgraphs/indicators/domain/rules';
-import { isRejection, prepareRow, type IndicatorForPush, type Rejection } from '../../subgraphs/indicators/domain/rows';
+import { isImplausibleJump, defaultRules, valueProblem } from '../../subgraphs/indicators/model/rules';
+import { isRejection, prepareRow, type IndicatorForPush, type Rejection } from '../../subgraphs/indicators/model/rows';
 import type { FigureInput } from '../../subgraphs/indicators/schema/figure';
 
 const count: IndicatorForPush = { id: 'stations', rollup: 'LAST', ...defaultRules('COUNT') };
@@ -9,7 +9,7 @@ const rate: IndicatorForPush = { id: 'rate', rollup: 'RATIO', ...defaultRules('P
 const days: IndicatorForPush = { id: 'days', rollup: 'AVERAGE', ...defaultRules('DAYS') };
 
 const row = (input: Partial<FigureInput>, indicator: IndicatorForPush | undefined = count) =>
-  prepareRow(0, { indicator: indicator?.id ?? 'nothing', period: '2025', ...input } as FigureInput, indicator, 'amr');
+  prepareRow(0, { indicator: indicator?.id ?? 'nothing', period: '2025', ...input }, indicator, 'amr');
 const rejection = (input: Partial<FigureInput>, indicator?: IndicatorForPush) => {
   const result = row(input, indicator);
   expect(isRejection(result)).toBe(true);
@@ -71,7 +71,7 @@ describe('a rate (RATIO)', () => {
 
 describe('a row', () => {
   it('names an unknown indicator', () => {
-    const result = prepareRow(3, { indicator: 'nothing', period: '2025', value: 1 } as FigureInput, undefined, 'amr');
+    const result = prepareRow(3, { indicator: 'nothing', period: '2025', value: 1 }, undefined, 'amr');
     expect(result).toMatchObject({ index: 3, field: 'indicator', code: 'NOT_FOUND' });
   });
 

@@ -1,6 +1,6 @@
 import { parsePeriod } from '../../lib/period';
-import { checkTiming, settledStatus } from '../../subgraphs/indicators/domain/figure-timing';
-import type { PreparedRow } from '../../subgraphs/indicators/domain/rows';
+import { checkTiming, settledStatus } from '../../subgraphs/indicators/model/figure-timing';
+import type { PreparedRow } from '../../subgraphs/indicators/model/rows';
 
 const row = (period: string, status: 'PROVISIONAL' | 'FINAL' = 'PROVISIONAL', statusStated = false): PreparedRow => ({
   index: 3,

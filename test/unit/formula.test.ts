@@ -1,5 +1,5 @@
 /** The formula language of derived indicators: small, safe, checked when saved. */
-import { evaluateFormula, findCycle, FormulaError, formulaInputs, parseFormula } from '../../subgraphs/indicators/domain/formula';
+import { evaluateFormula, findCycle, FormulaError, formulaInputs, parseFormula } from '../../subgraphs/indicators/model/formula';
 
 const value = (text: string, values: Record<string, number> = {}) => evaluateFormula(parseFormula(text), (id) => values[id]);
 

@@ -16,12 +16,12 @@ import { groupBy } from '../../lib/collections';
 import type { Comparator } from '../../lib/enums';
 import { type Period, type PeriodType, parsePeriod } from '../../lib/period';
 import type { KpiIndicatorRow, KpiReads } from '../../subgraphs/indicators/data/kpi-reads';
-import type { TimeAxes } from '../../subgraphs/indicators/domain/axes';
-import { addDays } from '../../subgraphs/indicators/domain/calendar';
-import { addToTally, emptyTally } from '../../subgraphs/indicators/domain/coverage';
-import { parseFormula } from '../../subgraphs/indicators/domain/formula';
-import { evaluateKpi, type Kpi, type KpiInput, type Observation, type Rollup } from '../../subgraphs/indicators/domain/kpi';
-import { evaluateKpis } from '../../subgraphs/indicators/domain/kpi-service';
+import type { TimeAxes } from '../../subgraphs/indicators/model/axes';
+import { addDays } from '../../subgraphs/indicators/model/calendar';
+import { addToTally, emptyTally } from '../../subgraphs/indicators/model/coverage';
+import { parseFormula } from '../../subgraphs/indicators/model/formula';
+import { evaluateKpi, type Kpi, type KpiInput, type Observation, type Rollup } from '../../subgraphs/indicators/model/kpi';
+import { evaluateKpis } from '../../subgraphs/indicators/services/kpi-service';
 
 fc.configureGlobal({ numRuns: 300, seed: 20251231 });
 

@@ -7,8 +7,8 @@ import {
   type Observation,
   progressPercent,
   rollUp,
-} from '../../subgraphs/indicators/domain/kpi';
-import { parseFormula } from '../../subgraphs/indicators/domain/formula';
+} from '../../subgraphs/indicators/model/kpi';
+import { parseFormula } from '../../subgraphs/indicators/model/formula';
 
 const obs = (period: string, value: number, numerator: number | null = null, denominator: number | null = null): Observation => ({
   period: parsePeriod(period)!,

@@ -6,9 +6,9 @@ import { compositeKey } from '../../lib/collections';
 import { firstPeriodFrom, parsePeriod, stepPeriod } from '../../lib/period';
 import { numberOrNull, numericColumn, pgNumber } from '../../lib/sql';
 import { TEXT_LIMITS, textLength, tooLong } from '../../lib/text';
-import { defaultRules } from '../../subgraphs/indicators/domain/rules';
-import { isRejection, prepareRow, type IndicatorForPush, type Rejection } from '../../subgraphs/indicators/domain/rows';
-import { noteArgument } from '../../subgraphs/tasks/domain/progress';
+import { defaultRules } from '../../subgraphs/indicators/model/rules';
+import { isRejection, prepareRow, type IndicatorForPush, type Rejection } from '../../subgraphs/indicators/model/rows';
+import { noteArgument } from '../../subgraphs/tasks/model/progress';
 
 const count: IndicatorForPush = { id: 'stations', rollup: 'LAST', ...defaultRules('COUNT') };
 // U+20000, outside the Basic Multilingual Plane: one character, two UTF-16 units.

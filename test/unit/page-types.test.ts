@@ -117,6 +117,9 @@ it('the reporting page sends the generated documents, named as before', () => {
     ACCEPT_SUBMISSION: 'ReportAcceptSubmission',
     APPROVE_SUBMISSION: 'ReportApproveSubmission',
     RETURN_SUBMISSION: 'ReportReturnSubmission',
+    ASK_TO_REOPEN: 'ReportAskToReopen',
+    REOPEN_REQUESTS: 'ReportReopenRequests',
+    REOPEN_SUBMISSION: 'ReportReopenSubmission',
   });
   expect(report.SUBMIT).toContain('fragment ReceiptFields on Receipt');
   expect(report.OWN_SUBMISSIONS).toContain('fragment SubmissionFields on Submission');

@@ -2,7 +2,7 @@
  * The hub's query measures: list-weighted cost with each fragment measured once and the
  * walk stopped once the limit is passed, and the field selected most often at one place.
  */
-import { buildSchema, type FragmentDefinitionNode, type OperationDefinitionNode, parse } from 'graphql';
+import { buildSchema, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { fragmentsOf, overRepeated, queryCost } from '../../gateway/query-measures';
 
 const schema = buildSchema(`
@@ -14,7 +14,7 @@ const schema = buildSchema(`
 
 function measure(query: string, limit = 50_000) {
   const document = parse(query);
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   // Counts how often a fragment is looked up: once per fragment when each is measured once.
   const lookups = new Map<string, number>();
   const fragments = fragmentsOf(document) as Map<string, FragmentDefinitionNode>;
@@ -60,7 +60,7 @@ it('a cycle of fragments does not loop (validation names it)', () => {
 describe('the field selected most often at one place', () => {
   const repeated = (query: string, limit = 20) => {
     const document = parse(query);
-    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
     return overRepeated(fragmentsOf(document), operation.selectionSet, limit);
   };
 

@@ -4,7 +4,7 @@ import { checkEntry, contentKey, emptyEntry, type OwedIndicator, previousPeriod,
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
-import { obligationState } from '../../subgraphs/indicators/domain/obligations';
+import { obligationState } from '../../subgraphs/indicators/services/obligations';
 import { parsePeriod } from '../../lib/period';
 
 const count: OwedIndicator = {

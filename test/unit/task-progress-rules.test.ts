@@ -11,7 +11,7 @@ import {
   summarizeProgress,
   TaskStatus,
   type ReportFacts,
-} from '../../subgraphs/tasks/domain/progress';
+} from '../../subgraphs/tasks/model/progress';
 
 const dueDecember2025 = { deadline: '2025-12', ongoing: false };
 const ongoing = { deadline: null, ongoing: true };

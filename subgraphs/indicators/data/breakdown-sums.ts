@@ -5,7 +5,7 @@
  */
 import { parsePeriod } from '../../../lib/period';
 import { pgNumber } from '../../../lib/sql';
-import type { PartsTally } from '../domain/coverage';
+import type { PartsTally } from '../model/coverage';
 
 const SUMMED = [
   'figures',

@@ -17,7 +17,7 @@ export interface FigureQuery {
 
 export function toFigure(row: Record<string, unknown>): Figure {
   return {
-    id: `${row.indicator_id}/${row.period}/${row.breakdown}`,
+    id: `${row.indicator_id as string}/${row.period as string}/${row.breakdown as string}`,
     seriesId: String(row.series_id),
     indicatorId: row.indicator_id as string,
     period: row.period as string,

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
-import type { PreparedRow } from '../domain/rows';
+import type { PreparedRow } from '../model/rows';
 
 type SqlType = 'text' | 'text[]' | 'numeric' | 'date' | 'boolean';
 
@@ -29,7 +29,7 @@ interface StagedColumn {
   value: (row: PreparedRow) => string | number | boolean | readonly string[] | null;
 }
 
-export const STAGED_COLUMNS: readonly StagedColumn[] = [
+const STAGED_COLUMNS: readonly StagedColumn[] = [
   { name: 'indicator_id', type: 'text', role: 'key', value: (r) => r.indicatorId },
   { name: 'period', type: 'text', role: 'key', value: (r) => r.period.text },
   { name: 'breakdown', type: 'text', role: 'key', value: (r) => r.breakdown },
@@ -105,8 +105,13 @@ const WRITE = `WITH upserted AS (
          (SELECT count(*) FROM revisions)::int AS revisions
     FROM upserted`;
 
+/** Empties the staging table within a transaction that writes several batches (a file's, bulk-staging.ts). */
+export async function clearStaged(manager: EntityManager): Promise<void> {
+  await manager.query(`TRUNCATE ${STAGING_TABLE}`);
+}
+
 /** The rows in COPY's text format, one line each. */
-export function copyLines(rows: PreparedRow[]): string {
+function copyLines(rows: PreparedRow[]): string {
   return rows.map((row) => STAGED_COLUMNS.map((c) => copyText(c.value(row))).join('\t') + '\n').join('');
 }
 

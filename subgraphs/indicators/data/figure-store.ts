@@ -7,21 +7,16 @@
  */
 import { numberOrNull } from '../../../lib/sql';
 import type { EntityManager, DataSource } from 'typeorm';
-import type { PreparedRow } from '../domain/rows';
+import type { StoredFigure } from '../model/push-checks';
+import type { PreparedRow } from '../model/rows';
 import { writeStaged, type Writer } from './figure-staging';
 
-export interface CurrentFigure {
+/** A figure as stored now: what reconciliation reads of it, and the rest a push compares a row with. */
+export interface CurrentFigure extends StoredFigure {
   id: string;
-  indicatorId: string;
-  period: string;
-  breakdown: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
   status: string;
   flags: string[];
   reportedOn: string | null;
-  withdrawn: boolean;
   note: string | null;
   source: string | null;
   organizationId: string;
@@ -36,15 +31,20 @@ export interface LockRow {
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
+/** True for an error PostgreSQL gives when it aborts a transaction for a deadlock or serialisation failure: run it again. */
+export function isRetryable(error: unknown): boolean {
+  const code =
+    (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+  return !!code && RETRYABLE.has(code);
+}
+
 /** Runs `work` in a transaction, again from the start when PostgreSQL aborts it for a deadlock or serialisation failure. */
 export async function inTransaction<T>(db: DataSource, work: (manager: EntityManager) => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction(work);
     } catch (error) {
-      const code =
-        (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
-      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
+      if (!isRetryable(error) || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
     }
   }

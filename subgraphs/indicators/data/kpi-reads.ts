@@ -3,12 +3,12 @@ import { groupBy } from '../../../lib/collections';
 import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
 import type { DataSource } from 'typeorm';
 import { parsePeriod } from '../../../lib/period';
-import type { TimeAxes } from '../domain/axes';
-import { indicatorKey } from '../domain/keys';
+import type { TimeAxes } from '../model/axes';
+import { indicatorKey } from '../model/keys';
 import { tallyColumns, toTally } from './breakdown-sums';
 import { asRecorded, RECORDED_BY } from './vintage';
-import type { Observation } from '../domain/kpi';
-import type { PartsTally } from '../domain/coverage';
+import type { Observation } from '../model/kpi';
+import type { PartsTally } from '../model/coverage';
 
 export interface KpiIndicatorRow {
   id: string;

@@ -1,7 +1,7 @@
 /** Writes behind KPIs: baselines (kept, the latest counts) and formulas (audited). */
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../lib/identity';
-import { defaultCalendar } from '../domain/calendar';
+import { defaultCalendar } from '../model/calendar';
 import { type BaselineRow, toBaseline } from './kpi-reads';
 
 export async function recordBaseline(

@@ -1,29 +1,8 @@
 /** The stored figures and breakdown sums a push's reconciliation compares its rows with. */
 import type { EntityManager } from 'typeorm';
 import { numberOrNull } from '../../../lib/sql';
-import type { PartsTally } from '../domain/coverage';
+import type { ReconciliationKeys, StoredFigure, StoredTally } from '../model/push-checks';
 import { tallyColumns, toTally } from './breakdown-sums';
-
-export interface StoredFigure {
-  indicatorId: string;
-  period: string;
-  breakdown: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  withdrawn: boolean;
-}
-
-export interface StoredTally {
-  indicatorId: string;
-  tally: PartsTally;
-}
-
-/** The breakdowns' years and the periods of a push's rows, each once. */
-export interface ReconciliationKeys {
-  years: Array<{ indicatorId: string; breakdown: string; year: number }>;
-  periods: Array<{ indicatorId: string; period: string }>;
-}
 
 const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { isoTime } from '../../../lib/sql';
-import type { FigureStatusValue } from '../domain/figure-types';
+import type { FigureStatusValue } from '../model/figure-types';
 
 export interface DraftRow {
   organizationId: string;
@@ -12,7 +12,7 @@ export interface DraftRow {
   savedAt: string;
 }
 
-export interface ReceiptFigureRow {
+interface ReceiptFigureRow {
   indicator: string;
   breakdown: string;
   value: number | null;

@@ -2,8 +2,8 @@
 import type { DataSource } from 'typeorm';
 import { taskId, type IndicatorSeed } from '../../../seeds/model';
 import { addCounts, upsertRows, type UpsertCounts } from '../../../lib/upsert';
-import { defaultCalendar } from '../domain/calendar';
-import { defaultRules } from '../domain/rules';
+import { defaultCalendar } from '../model/calendar';
+import { defaultRules } from '../model/rules';
 
 export async function seedIndicators(db: DataSource, indicators: IndicatorSeed[]): Promise<UpsertCounts> {
   return db.transaction(async (manager) => {

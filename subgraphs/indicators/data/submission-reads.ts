@@ -1,8 +1,9 @@
 /** Reads of submissions with what a reviewer sees: figures, warnings, changes, events; a few statements per list. */
 import type { DataSource } from 'typeorm';
 import { groupBy } from '../../../lib/collections';
-import { indicatorKey } from '../domain/keys';
+import { indicatorKey } from '../model/keys';
 import { isoTime, numberOrNull, sqlConditions } from '../../../lib/sql';
+import { likePattern } from '../../../lib/text';
 import { toFigure } from './figure-reads';
 import type { FigureChange, Submission, SubmissionEvent, SubmissionState, SubmissionWarning } from '../schema/submission';
 
@@ -11,6 +12,15 @@ export interface SubmissionFilter {
   organizationId?: string | null;
   period?: string | null;
   states?: SubmissionState[] | null;
+  /** Only those whose organisation asks for them to be reopened. */
+  reopenRequested?: boolean;
+  /** Only those whose current round raised warnings (true) or none (false). */
+  hasWarnings?: boolean | null;
+  /**
+   * Only those whose organisation is `organizationIds` (found by part of a name) or whose id, or one
+   * of whose indicators (id, name or English name), contains the text.
+   */
+  search?: { text: string; organizationIds: string[] } | null;
   /** Only those waiting for an organisation's approver, or for the coordinator. */
   awaiting?: { approverOf: string } | 'coordinator';
 }
@@ -28,6 +38,22 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
   if (filter.organizationId) add('s.organization_id = ?', filter.organizationId);
   if (filter.period) add('s.period = ?', filter.period);
   if (filter.states) add('s.state = ANY(?::text[])', filter.states);
+  if (filter.reopenRequested) where.push('s.reopen_reason IS NOT NULL');
+  if (filter.hasWarnings !== undefined && filter.hasWarnings !== null)
+    where.push(
+      `${filter.hasWarnings ? '' : 'NOT '}EXISTS (SELECT 1 FROM submission_warning w WHERE w.submission_id = s.id AND w.round = s.round)`,
+    );
+  if (filter.search) {
+    const pattern = likePattern(filter.search.text);
+    params.push(pattern, filter.search.organizationIds);
+    const [text, ids] = [`$${params.length - 1}`, `$${params.length}`];
+    where.push(
+      `(s.organization_id ILIKE ${text} OR s.organization_id = ANY(${ids}::text[]) OR EXISTS (
+         SELECT 1 FROM figure_series f JOIN indicator i ON i.id = f.indicator_id
+          WHERE f.organization_id = s.organization_id AND f.period = s.period
+            AND (i.id ILIKE ${text} OR i.name ILIKE ${text} OR i.name_en ILIKE ${text})))`,
+    );
+  }
   if (filter.awaiting === 'coordinator')
     where.push(`s.state = CASE WHEN COALESCE(a.approval_levels, 0) > 0 THEN 'APPROVED' ELSE 'SUBMITTED' END`);
   else if (filter.awaiting)
@@ -41,7 +67,7 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
   if (rows.length === 0) return [];
   const ids = rows.map((r) => String(r.id));
   const [figures, warnings, events] = await Promise.all([
-    db.query(
+    db.query<Array<Record<string, unknown>>>(
       `SELECT f.indicator_id, f.period, f.period_type, f.period_start::text, f.period_end::text, f.breakdown, f.id AS series_id,
               f.revision, f.value, f.numerator, f.denominator, f.status, f.flags, f.reported_on::text, f.withdrawn, f.note,
               f.source, f.organization_id, f.recorded_by, f.recorded_at, r.explanation, r.warning_codes, s.id AS submission_id
@@ -49,15 +75,16 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
          JOIN figure_revision r ON r.series_id = f.id AND r.revision = f.revision
         WHERE s.id = ANY($1::bigint[]) ORDER BY f.indicator_id, f.breakdown`,
       [ids],
-    ) as Promise<Array<Record<string, unknown>>>,
-    db.query(
+    ),
+    db.query<Array<Record<string, unknown>>>(
       `SELECT w.* FROM submission_warning w JOIN submission s ON s.id = w.submission_id AND s.round = w.round
         WHERE s.id = ANY($1::bigint[]) ORDER BY w.at, w.indicator_id`,
       [ids],
-    ) as Promise<Array<Record<string, unknown>>>,
-    db.query(`SELECT * FROM submission_event WHERE submission_id = ANY($1::bigint[]) ORDER BY id`, [ids]) as Promise<
-      Array<Record<string, unknown>>
-    >,
+    ),
+    db.query<Array<Record<string, unknown>>>(
+      `SELECT * FROM submission_event WHERE submission_id = ANY($1::bigint[]) ORDER BY id`,
+      [ids],
+    ),
   ]);
   const group = <T>(list: Array<Record<string, unknown>>, map: (r: Record<string, unknown>) => T) =>
     new Map([...groupBy(list, (r) => String(r.submission_id))].map(([id, rows]) => [id, rows.map(map)]));
@@ -90,6 +117,14 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
       figures: current,
       warnings: warningsOf.get(id) ?? [],
       changes: previous ? changesSince(previous, current) : [],
+      reopenRequest:
+        r.reopen_reason == null
+          ? null
+          : {
+              reason: r.reopen_reason as string,
+              requestedBy: r.reopen_requested_by as string,
+              requestedAt: isoTime(r.reopen_requested_at),
+            },
       events: own.map((e): SubmissionEvent => ({
         action: e.action as string,
         state: e.state as SubmissionState,
@@ -97,6 +132,11 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
         actor: e.actor as string,
         actorOrganization: { id: e.actor_org as string },
         at: isoTime(e.at),
+        changes: ((e.changes as FigureChange[] | null) ?? []).map((c) => ({
+          ...c,
+          previousValue: numberOrNull(c.previousValue),
+          value: numberOrNull(c.value),
+        })),
       })),
     };
   });

@@ -7,10 +7,17 @@
  * transaction.
  */
 import type { EntityManager } from 'typeorm';
+import { compositeKey } from '../../../lib/collections';
 import type { Identity } from '../../../lib/identity';
 
 export type SubmissionState = 'SUBMITTED' | 'APPROVED' | 'ACCEPTED' | 'RETURNED';
-export type SubmissionAction = 'SUBMIT' | 'APPROVE' | 'ACCEPT' | 'RETURN' | 'REOPEN';
+export type SubmissionAction = 'SUBMIT' | 'APPROVE' | 'ACCEPT' | 'RETURN' | 'REOPEN' | 'CHANGE';
+
+/** A figure a push wrote, by its submission (organisation and period). */
+export interface WrittenFigure extends SubmissionKey {
+  indicatorId: string;
+  breakdown: string;
+}
 
 export interface SubmissionKey {
   organizationId: string;
@@ -67,31 +74,102 @@ const toLocked = (r: Record<string, unknown>): LockedSubmission => ({
   approvalLevels: Number(r.approval_levels),
 });
 
+/** Each written figure's previous value → its new one, as one JSON list per submission key (the figures: parameters $n to $n+3). */
+const changesByKey = (n: number) => `
+       SELECT w.organization_id, w.period, jsonb_agg(jsonb_build_object(
+                'indicatorId', w.indicator_id, 'breakdown', w.breakdown,
+                'previousValue', CASE WHEN p.withdrawn THEN NULL ELSE p.value END,
+                'value', CASE WHEN f.withdrawn THEN NULL ELSE f.value END) ORDER BY w.indicator_id, w.breakdown) AS changes
+         FROM unnest($${n}::text[], $${n + 1}::text[], $${n + 2}::text[], $${n + 3}::text[]) AS w(organization_id, period, indicator_id, breakdown)
+         JOIN figure_series f ON (f.indicator_id, f.period, f.breakdown) = (w.indicator_id, w.period, w.breakdown)
+         LEFT JOIN figure_revision p ON p.series_id = f.id AND p.revision = f.revision - 1
+        GROUP BY w.organization_id, w.period`;
+
+const writtenParams = (written: WrittenFigure[]) => [
+  written.map((w) => w.organizationId),
+  written.map((w) => w.period),
+  written.map((w) => w.indicatorId),
+  written.map((w) => w.breakdown),
+];
+
 /**
- * Marks the submissions of the keys SUBMITTED after a push wrote figures into them: a new
- * one starts at round 1; a returned one starts its next round (submitted again now); an
- * approved one needs approving again. Each change of state is an event.
+ * The event one transaction wrote for each submission it marked, by its key: a
+ * file written batch by batch records one event per submission, as one push does.
  */
-export async function markSubmitted(manager: EntityManager, writer: Identity, keys: SubmissionKey[]): Promise<void> {
-  if (keys.length === 0) return;
-  await manager.query(
+export type MarkedSubmissions = Map<string, { eventId: string; action: 'SUBMIT' | 'CHANGE' }>;
+
+const submissionKey = (key: SubmissionKey): string => compositeKey(key.organizationId, key.period);
+
+/**
+ * Marks the submissions of the written figures SUBMITTED: a new one starts at round 1; a
+ * returned one starts its next round (submitted again now); an approved one needs approving
+ * again. A SUBMIT event where a round starts, and where it was waiting for a decision
+ * (SUBMITTED or APPROVED: a change within the round) a CHANGE event with each figure
+ * written, its previous value → its new one (the revisions are written first). Submissions
+ * `marked` earlier in the same transaction get no second event: their CHANGE event takes
+ * the new figures too.
+ */
+export async function markSubmitted(
+  manager: EntityManager,
+  writer: Identity,
+  keys: SubmissionKey[],
+  written: WrittenFigure[],
+  marked: MarkedSubmissions = new Map(),
+): Promise<void> {
+  const fresh = keys.filter((k) => !marked.has(submissionKey(k)));
+  const merged = keys.flatMap((k) => {
+    const event = marked.get(submissionKey(k));
+    return event?.action === 'CHANGE' ? [{ ...k, eventId: event.eventId }] : [];
+  });
+  if (merged.length > 0) await mergeChanges(manager, merged, written);
+  if (fresh.length === 0) return;
+  const events: Array<{ id: string; action: 'SUBMIT' | 'CHANGE'; organization_id: string; period: string }> = await manager.query(
     `WITH input AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(organization_id, period)),
-     before AS (SELECT s.id, s.state FROM submission s JOIN input USING (organization_id, period)),
-     upserted AS (
-       INSERT INTO submission AS s (organization_id, period, state, submitted_by)
-       SELECT organization_id, period, 'SUBMITTED', $3 FROM input ORDER BY organization_id, period
-       ON CONFLICT (organization_id, period) DO UPDATE SET
-         state = 'SUBMITTED',
-         round = s.round + CASE WHEN s.state = 'RETURNED' THEN 1 ELSE 0 END,
-         comment = CASE WHEN s.state = 'RETURNED' THEN s.comment ELSE NULL END,
-         submitted_by = CASE WHEN s.state = 'SUBMITTED' THEN s.submitted_by ELSE EXCLUDED.submitted_by END,
-         submitted_at = CASE WHEN s.state = 'RETURNED' THEN clock_timestamp() ELSE s.submitted_at END,
-         updated_at = clock_timestamp()
-       RETURNING s.id)
-     INSERT INTO submission_event (submission_id, action, state, actor, actor_org)
-     SELECT u.id, 'SUBMIT', 'SUBMITTED', $3, $4 FROM upserted u LEFT JOIN before b ON b.id = u.id
-      WHERE b.state IS DISTINCT FROM 'SUBMITTED'`,
-    [...keyParams(keys), writer.subject, writer.org],
+       before AS (SELECT s.id, s.state FROM submission s JOIN input USING (organization_id, period)),
+       upserted AS (
+         INSERT INTO submission AS s (organization_id, period, state, submitted_by)
+         SELECT organization_id, period, 'SUBMITTED', $3 FROM input ORDER BY organization_id, period
+         ON CONFLICT (organization_id, period) DO UPDATE SET
+           state = 'SUBMITTED',
+           round = s.round + CASE WHEN s.state = 'RETURNED' THEN 1 ELSE 0 END,
+           comment = CASE WHEN s.state = 'RETURNED' THEN s.comment ELSE NULL END,
+           submitted_by = CASE WHEN s.state = 'SUBMITTED' THEN s.submitted_by ELSE EXCLUDED.submitted_by END,
+           submitted_at = CASE WHEN s.state = 'RETURNED' THEN clock_timestamp() ELSE s.submitted_at END,
+           updated_at = clock_timestamp()
+         RETURNING s.id, s.organization_id, s.period),
+       figures AS (${changesByKey(5)}),
+       inserted AS (
+         INSERT INTO submission_event (submission_id, action, state, actor, actor_org, changes)
+         SELECT u.id, CASE WHEN b.state IN ('SUBMITTED', 'APPROVED') THEN 'CHANGE' ELSE 'SUBMIT' END, 'SUBMITTED', $3, $4,
+                CASE WHEN b.state IN ('SUBMITTED', 'APPROVED') THEN c.changes END
+           FROM upserted u LEFT JOIN before b ON b.id = u.id
+           LEFT JOIN figures c ON (c.organization_id, c.period) = (u.organization_id, u.period)
+         RETURNING id, submission_id, action)
+     SELECT i.id, i.action, u.organization_id, u.period FROM inserted i JOIN upserted u ON u.id = i.submission_id`,
+    [...keyParams(fresh), writer.subject, writer.org, ...writtenParams(written)],
+  );
+  for (const e of events)
+    marked.set(submissionKey({ organizationId: e.organization_id, period: e.period }), {
+      eventId: String(e.id),
+      action: e.action,
+    });
+}
+
+/** Adds the written figures to the CHANGE events already written, keeping each event's list in figure order. */
+async function mergeChanges(
+  manager: EntityManager,
+  events: Array<SubmissionKey & { eventId: string }>,
+  written: WrittenFigure[],
+): Promise<void> {
+  await manager.query(
+    `WITH figures AS (${changesByKey(4)})
+     UPDATE submission_event e
+        SET changes = (SELECT jsonb_agg(x ORDER BY x->>'indicatorId', x->>'breakdown')
+                         FROM jsonb_array_elements(COALESCE(e.changes, '[]') || c.changes) AS x)
+       FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(id, organization_id, period)
+       JOIN figures c USING (organization_id, period)
+      WHERE e.id = k.id`,
+    [events.map((e) => e.eventId), ...keyParams(events), ...writtenParams(written)],
   );
 }
 

@@ -36,7 +36,7 @@ async function outboxEvent(db: DataSource, id: string): Promise<OutboxEvent> {
   };
 }
 
-export const signature = (secret: string, timestamp: number, body: string): string =>
+const signature = (secret: string, timestamp: number, body: string): string =>
   createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 
 /** `last`: the job queue retries this attempt no more when it fails. */
@@ -101,13 +101,14 @@ function mailer(url: string): Transporter {
 }
 
 /** The subject and text of an event's e-mail. */
-export function mailText(event: OutboxEvent): { subject: string; text: string } {
+function mailText(event: OutboxEvent): { subject: string; text: string } {
   const d = event.data as Record<string, any>;
   const what: Record<string, string> = {
     REPORT_DUE_SOON: `report due: ${d.indicatorId} ${d.period} by ${d.due}`,
     REPORT_OVERDUE: `report overdue: ${d.indicatorId} ${d.period} was due ${d.due}`,
     SUBMISSION_RETURNED: `submission ${d.period} returned: ${d.comment ?? ''}`,
     SUBMISSION_ACCEPTED: `submission ${d.period} accepted`,
+    REOPEN_REQUESTED: `${d.organizationId} asks to reopen its submission ${d.period}: ${d.reason}`,
     KPI_AT_RISK: `${d.indicatorId} is at risk (${d.window})`,
     KPI_OFF_TRACK: `${d.indicatorId} is off track (${d.window})`,
     WEEKLY_DIGEST: `weekly digest ${d.asOf}: ${d.late?.length ?? 0} reports missing, ${d.waiting?.length ?? 0} submissions waiting for review`,

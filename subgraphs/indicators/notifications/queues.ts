@@ -1,4 +1,4 @@
-/** The notification worker's job queues (pg-boss, in PostgreSQL). */
+/** The hub's job queues (pg-boss, in PostgreSQL): the notification worker's, and files of figures pushed as jobs. */
 export const QUEUES = {
   scan: 'ipzone-reminder-scan',
   digest: 'ipzone-weekly-digest',
@@ -6,3 +6,6 @@ export const QUEUES = {
   webhook: 'ipzone-webhook-delivery',
   mail: 'ipzone-mail-delivery',
 } as const;
+
+/** Files of figures pushed as jobs (figure-jobs.ts): a queue of its own options, apart from the notification worker's. */
+export const FIGURE_JOBS_QUEUE = 'ipzone-figures-bulk';

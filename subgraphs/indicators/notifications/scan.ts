@@ -9,9 +9,9 @@ import type { DataSource } from 'typeorm';
 import { config } from '../../../lib/config';
 import { todayUtc } from '../../../lib/period';
 import { KpiReads } from '../data/kpi-reads';
-import type { TimeAxes } from '../domain/axes';
-import { addDays } from '../domain/calendar';
-import { evaluateKpis, expectedReports } from '../domain/kpi-service';
+import type { TimeAxes } from '../model/axes';
+import { addDays } from '../model/calendar';
+import { evaluateKpis, expectedReports } from '../services/kpi-service';
 import { type HubEvent, recordEvents } from './outbox';
 
 /** The current figures as of a day, counted by the default rule (KPI_FIGURES). */

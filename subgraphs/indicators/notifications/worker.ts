@@ -30,7 +30,7 @@ export async function startNotifications(store: Store): Promise<Worker> {
     max: 4,
     cronMonitorIntervalSeconds: Math.min(45, Math.max(1, Math.round(poll))),
   });
-  boss.on('error', (error) => log.warn('notification worker error', { error: (error as Error).message }));
+  boss.on('error', (error) => log.warn('notification worker error', { error: error.message }));
   // A pool of its own: jobs never take the connections requests use.
   const options = store.dataSource.options as Extract<typeof store.dataSource.options, { type: 'postgres' }>;
   const db = new DataSource({

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Period, PeriodType } from '../../../lib/period';
 import { PeriodScalar } from '../../../lib/scalars';
 import type { IndicatorContext } from '../context';
-import { owedUntil, periodOwed } from '../domain/calendar';
+import { owedUntil, periodOwed } from '../model/calendar';
 import { Indicator, IndicatorFilter, Organization, Task } from '../schema/indicator';
 
 type Context = IndicatorContext;

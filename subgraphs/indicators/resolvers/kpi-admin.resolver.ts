@@ -6,8 +6,8 @@ import { PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
 import { recordBaseline, saveFormula } from '../data/kpi-store';
-import { findCycle, FormulaError, formulaInputs, parseFormula } from '../domain/formula';
-import { valueProblem } from '../domain/rules';
+import { findCycle, FormulaError, formulaInputs, parseFormula } from '../model/formula';
+import { valueProblem } from '../model/rules';
 import { Indicator } from '../schema/indicator';
 import { Baseline, ReportingCalendar } from '../schema/kpi';
 

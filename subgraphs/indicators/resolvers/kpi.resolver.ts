@@ -3,10 +3,10 @@ import { loadAll } from '../../../lib/collections';
 import { todayUtc } from '../../../lib/period';
 import { DateTime, LocalDate } from '../../../lib/scalars';
 import { config } from '../../../lib/config';
-import type { TimeAxes } from '../domain/axes';
+import type { TimeAxes } from '../model/axes';
 import type { IndicatorContext } from '../context';
 import type { KpiIndicatorRow } from '../data/kpi-reads';
-import type { BreakdownKpi, ExpectedReport as Expected } from '../domain/kpi-service';
+import type { BreakdownKpi, ExpectedReport as Expected } from '../services/kpi-service';
 import type { IndicatorLoaders } from '../loaders';
 import { Indicator, Organization } from '../schema/indicator';
 import {
@@ -17,6 +17,7 @@ import {
   KpiFilter,
   KpiStatus,
   ReportingCompleteness,
+  ReportStatus,
   Scoreboard,
   Section,
   SeriesPoint,
@@ -42,10 +43,9 @@ const axesOf = (asOf?: string | null, recordedAsOf?: Date | null, figures?: Figu
   figures: figures ?? config.kpiFigures(),
 });
 
-export const toKpi = (k: BreakdownKpi): Kpi =>
-  ({ ...k, status: k.status as KpiStatus, figureRule: k.figureRule as FigureRule }) as Kpi;
+const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status, figureRule: k.figureRule });
 
-export function countStatuses(kpis: Kpi[]): StatusCounts {
+function countStatuses(kpis: Kpi[]): StatusCounts {
   const targets = kpis.filter((k) => k.status !== KpiStatus.NO_TARGET);
   const n = (status: KpiStatus) => targets.filter((k) => k.status === status).length;
   return {
@@ -69,17 +69,17 @@ const toReport = (r: Expected): ExpectedReport => ({
   firstReportedAt: r.firstReportedAt,
 });
 
-export function completeness(organizationId: string, reports: Expected[]): ReportingCompleteness {
+function completeness(organizationId: string, reports: Expected[]): ReportingCompleteness {
   const all = reports.map(toReport);
-  const count = (status: string) => all.filter((r) => r.status === status).length;
+  const count = (status: ReportStatus) => all.filter((r) => r.status === status).length;
   return {
     organization: { id: organizationId },
     expected: all.length,
-    onTime: count('ON_TIME'),
-    late: count('LATE'),
-    missing: count('MISSING'),
-    completeness: all.length === 0 ? null : ((all.length - count('MISSING')) / all.length) * 100,
-    owed: all.filter((r) => r.status === 'MISSING'),
+    onTime: count(ReportStatus.ON_TIME),
+    late: count(ReportStatus.LATE),
+    missing: count(ReportStatus.MISSING),
+    completeness: all.length === 0 ? null : ((all.length - count(ReportStatus.MISSING)) / all.length) * 100,
+    owed: all.filter((r) => r.status === ReportStatus.MISSING),
     reports: all,
   };
 }
@@ -131,7 +131,7 @@ export class KpiResolver {
     return {
       asOf: axes.asOf,
       recordedAsOf: axes.recordedAsOf,
-      figureRule: axes.figures as FigureRule,
+      figureRule: axes.figures,
       headline: countStatuses(headlineGoals),
       targets: countStatuses(kpis),
       headlineGoals,

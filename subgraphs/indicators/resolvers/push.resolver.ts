@@ -6,7 +6,8 @@ import { PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
 import { lockPeriod, setOwners, unlockPeriod } from '../data/admin-store';
-import { pushFigures } from '../domain/push';
+import { pushFigures } from '../services/push';
+import { withRows } from './import-summary.resolver';
 import { ImportSummary, PeriodLock, PushFiguresInput } from '../schema/figure';
 import { Indicator } from '../schema/indicator';
 
@@ -39,7 +40,7 @@ export class PushResolver {
       context.metrics.figuresWritten.inc({ kind: 'created' }, summary.created);
       context.metrics.figuresWritten.inc({ kind: 'updated' }, summary.updated);
     }
-    return summary;
+    return withRows(summary, input.figures);
   }
 
   @Authorized('coordinator', 'admin')

@@ -13,9 +13,10 @@ import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
 import { organizationIdArgument } from './organization-argument';
 import { ReportStore, type ReceiptRow } from '../data/report-store';
-import { obligations } from '../domain/obligations';
-import { keyReused, pushFigures } from '../domain/push';
+import { obligations } from '../services/obligations';
+import { keyReused, pushFigures } from '../services/push';
 import { Indicator } from '../schema/indicator';
+import { withRows } from './import-summary.resolver';
 import { Obligation, ObligationState, Receipt, ReportDraft, SubmitReportInput, SubmitReportResult } from '../schema/report';
 
 type Context = IndicatorContext;
@@ -39,12 +40,11 @@ function requireOwnOrPrivileged(context: Context, organizationId: string): void 
     throw forbidden(`only ${organizationId}, coordinators and admins see and write its reports`);
 }
 
-const toReceipt = (row: ReceiptRow): Receipt =>
-  ({
-    ...row,
-    organization: { id: row.organizationId },
-    submittedByOrganization: { id: row.submittedByOrg },
-  }) as Receipt;
+const toReceipt = (row: ReceiptRow): Receipt => ({
+  ...row,
+  organization: { id: row.organizationId },
+  submittedByOrganization: { id: row.submittedByOrg },
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -150,6 +150,7 @@ export class ReportResolver {
       identity,
       { figures, atomic: true, requireExplanations: true, idempotencyKey: `report:${key}` },
     );
+    withRows(summary, input.figures);
     if (summary.rejected > 0) return { summary, receipt: null };
     if (!summary.replayed) {
       context.metrics.figuresWritten.inc({ kind: 'created' }, summary.created);

@@ -1,3 +1,4 @@
+import { askToReopen } from '../services/reopen-request';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
@@ -8,8 +9,8 @@ import type { IndicatorContext } from '../context';
 import { organizationIdArgument } from './organization-argument';
 import { readSubmissions } from '../data/submission-reads';
 import { setApprovalLevels } from '../data/submission-store';
-import { decide } from '../domain/submissions';
-import { Submission, SubmissionState } from '../schema/submission';
+import { decide } from '../services/submissions';
+import { ReviewFilter, Submission, SubmissionState } from '../schema/submission';
 
 type Context = IndicatorContext;
 
@@ -36,11 +37,17 @@ export class SubmissionResolver {
     @Arg('organization', () => String, { nullable: true, description: 'id, name or alias' }) organization?: string | null,
     @Arg('period', () => PeriodScalar, { nullable: true }) period?: Period | null,
     @Arg('states', () => [SubmissionState], { nullable: true }) states?: SubmissionState[] | null,
+    @Arg('reopenRequested', () => Boolean, {
+      nullable: true,
+      description: 'true: only those whose organisation asks for them to be reopened',
+    })
+    reopenRequested?: boolean | null,
   ): Promise<Submission[]> {
     return readSubmissions(context.store.dataSource, {
       organizationId: organization ? await organizationIdArgument(context, organization) : null,
       period: period?.text ?? null,
       states: states?.length ? states : null,
+      reopenRequested: reopenRequested === true,
     });
   }
 
@@ -57,10 +64,21 @@ export class SubmissionResolver {
       "Submissions waiting for the caller's decision, oldest first: for a coordinator those ready to accept, " +
       "for an organisation's approver its own waiting for approval; each with its figures, warnings and changes",
   })
-  async reviewQueue(@Ctx() context: Context): Promise<Submission[]> {
+  async reviewQueue(
+    @Ctx() context: Context,
+    @Arg('filter', () => ReviewFilter, { nullable: true }) filter?: ReviewFilter | null,
+  ): Promise<Submission[]> {
     const identity = requireIdentity(context);
+    const search = filter?.search?.trim() || null;
+    if (search && tooLong(search, 'name')) throw badInput(tooLongMessage('search', 'name'), 'search');
+    const period = filter?.period?.text ?? null;
     return readSubmissions(context.store.dataSource, {
       awaiting: hasRole(identity, 'coordinator', 'admin') ? 'coordinator' : { approverOf: identity.org },
+      organizationId: filter?.organization ? await organizationIdArgument(context, filter.organization) : null,
+      period,
+      states: filter?.states?.length ? filter.states : null,
+      hasWarnings: filter?.hasWarnings ?? null,
+      search: search ? { text: search, organizationIds: await context.organizations.search(search) } : null,
     });
   }
 
@@ -106,6 +124,22 @@ export class SubmissionResolver {
     @Arg('comment', () => String, { nullable: true }) comment?: string | null,
   ): Promise<Submission> {
     return this.decide(context, id, 'reopen', commentArgument(comment, false));
+  }
+
+  @Authorized('reporter', 'approver')
+  @Mutation(() => Submission, {
+    description:
+      "Asks the coordinator to reopen the caller's organisation's accepted (or approved) submission, with a reason: " +
+      'kept on the submission as reopenRequest and told as REOPEN_REQUESTED',
+  })
+  async askToReopen(
+    @Ctx() context: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+  ): Promise<Submission> {
+    await askToReopen(context.store.dataSource, requireIdentity(context), idArgument(id), reason);
+    const [found] = await readSubmissions(context.store.dataSource, { ids: [id] });
+    return found;
   }
 
   @Authorized('coordinator', 'admin')

@@ -1,7 +1,14 @@
 import type { PeriodType } from '../../../lib/period';
 import { PeriodTypeEnum } from './period-type';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { FIGURE_STATUSES, OBS_STATUS, QUALITY_FLAGS, enumOf, type FigureStatus as FigureStatusName, type QualityFlag as QualityFlagValue } from '../../../lib/enums';
+import {
+  FIGURE_STATUSES,
+  OBS_STATUS,
+  QUALITY_FLAGS,
+  enumOf,
+  type FigureStatus as FigureStatusName,
+  type QualityFlag as QualityFlagValue,
+} from '../../../lib/enums';
 import { Organization } from './indicator';
 
 export const FigureStatus = enumOf(FIGURE_STATUSES);
@@ -16,7 +23,7 @@ registerEnumType(FigureStatus, {
 });
 
 /** Quality flags, each an SDMX OBS_STATUS code (lib/enums.ts maps them). */
-export const QualityFlag = enumOf(QUALITY_FLAGS);
+const QualityFlag = enumOf(QUALITY_FLAGS);
 registerEnumType(QualityFlag, {
   name: 'QualityFlag',
   description: 'How a figure was obtained, apart from its status; each is an SDMX OBS_STATUS code',
@@ -96,7 +103,8 @@ export class FigureInput {
   declare value?: number | null;
   @Field(() => Float, { nullable: true }) declare numerator?: number | null;
   @Field(() => Float, { nullable: true }) declare denominator?: number | null;
-  @Field(() => String, { nullable: true, description: 'e.g. a district; omitted for the total' }) declare breakdown?: string | null;
+  @Field(() => String, { nullable: true, description: 'e.g. a district; omitted for the total' }) declare breakdown?:
+    string | null;
   @Field(() => FigureStatus, {
     nullable: true,
     description: 'PROVISIONAL for a new figure when omitted; a correction keeps the status of the figure it corrects',
@@ -158,6 +166,16 @@ export class RowWarning {
   @Field(() => Int) index: number;
   @Field({ description: 'e.g. IMPLAUSIBLE_JUMP' }) code: string;
   @Field() message: string;
+}
+
+@ObjectType({ description: 'The warnings of one code for one indicator and period: how many, and the first rows' })
+export class WarningGroup {
+  @Field({ description: 'e.g. IMPLAUSIBLE_JUMP, RECONCILIATION' }) code: string;
+  @Field({ description: 'The indicator as the rows give it (id or name)' }) indicator: string;
+  @Field() period: string;
+  @Field(() => Int) count: number;
+  @Field(() => [Int], { description: 'Rows (from 0) of its first warnings, in order, at most `examples`' }) indexes: number[];
+  @Field({ description: "The first warning's message" }) message: string;
 }
 
 @ObjectType({ description: 'What a push did, row by row' })

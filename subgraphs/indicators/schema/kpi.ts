@@ -1,6 +1,6 @@
 import type { PeriodType } from '../../../lib/period';
 import { PeriodTypeEnum } from './period-type';
-import type { TimeAxes } from '../domain/axes';
+import type { TimeAxes } from '../model/axes';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FIGURE_RULES, type FigureRule as FigureRuleName } from '../../../lib/config';
 import { KPI_STATUSES, enumOf, type KpiStatus as KpiStatusName } from '../../../lib/enums';

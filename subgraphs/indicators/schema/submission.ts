@@ -1,4 +1,6 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { Period } from '../../../lib/period';
+import { PeriodScalar } from '../../../lib/scalars';
 import { Figure } from './figure';
 import { Organization } from './indicator';
 
@@ -18,14 +20,49 @@ registerEnumType(SubmissionState, {
   },
 });
 
+@InputType({ description: 'Narrows the review queue (still oldest first); every part given must hold' })
+export class ReviewFilter {
+  @Field(() => String, { nullable: true, description: 'The organisation: id, name or alias (NOT_FOUND when none)' })
+  organization?: string | null;
+  @Field(() => PeriodScalar, { nullable: true, description: 'The period, e.g. 2025Q4' }) period?: Period | null;
+  @Field(() => [SubmissionState], {
+    nullable: true,
+    description:
+      "Only these states: for a coordinator SUBMITTED (no first level) or APPROVED (approved by the organisation's approver)",
+  })
+  states?: SubmissionState[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only those whose round raised warnings; false: only those without',
+  })
+  hasWarnings?: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Text in the organisation (part of its id, name, English name or an alias) or in one of its indicators (id or name)',
+  })
+  search?: string | null;
+}
+
+@ObjectType({ description: 'A figure that differs from the previous submission (as it stood when returned or accepted)' })
+export class FigureChange {
+  @Field() indicatorId: string;
+  @Field() breakdown: string;
+  @Field(() => Float, { nullable: true, description: 'null: no value before (new or withdrawn)' }) previousValue: number | null;
+  @Field(() => Float, { nullable: true, description: 'null: no value now (withdrawn)' }) value: number | null;
+}
+
 @ObjectType({ description: 'A transition of a submission, as audited' })
 export class SubmissionEvent {
-  @Field({ description: 'SUBMIT, APPROVE, ACCEPT, RETURN or REOPEN' }) action: string;
+  @Field({ description: 'SUBMIT, APPROVE, ACCEPT, RETURN, REOPEN, or CHANGE (a push into it while it waited for review)' })
+  action: string;
   @Field(() => SubmissionState, { description: 'The state it led to' }) state: SubmissionState;
   @Field(() => String, { nullable: true }) comment: string | null;
   @Field({ description: 'Subject of the token that took it' }) actor: string;
   @Field(() => Organization, { nullable: true }) actorOrganization: Organization | null;
   @Field() at: string;
+  @Field(() => [FigureChange], { description: 'For a CHANGE: each figure the push wrote, previous value → new value' })
+  changes: FigureChange[];
 }
 
 @ObjectType({ description: 'A warning a push raised on a figure of the submission (e.g. IMPLAUSIBLE_JUMP)' })
@@ -37,12 +74,11 @@ export class SubmissionWarning {
   @Field() at: string;
 }
 
-@ObjectType({ description: 'A figure that differs from the previous submission (as it stood when returned or accepted)' })
-export class FigureChange {
-  @Field() indicatorId: string;
-  @Field() breakdown: string;
-  @Field(() => Float, { nullable: true, description: 'null: no value before (new or withdrawn)' }) previousValue: number | null;
-  @Field(() => Float, { nullable: true, description: 'null: no value now (withdrawn)' }) value: number | null;
+@ObjectType({ description: "An organisation's request that its accepted or approved submission be reopened" })
+export class ReopenRequest {
+  @Field({ description: 'Why, in the words of who asked' }) reason: string;
+  @Field({ description: 'Subject of the token that asked' }) requestedBy: string;
+  @Field() requestedAt: string;
 }
 
 @ObjectType({ description: 'What an organisation reported for one period, reviewed as a whole' })
@@ -67,5 +103,10 @@ export class Submission {
   })
   changes: FigureChange[];
   @Field(() => [SubmissionEvent], { description: 'Every transition, oldest first' }) events: SubmissionEvent[];
+  @Field(() => ReopenRequest, {
+    nullable: true,
+    description: 'The organisation asks for it to be reopened (askToReopen); cleared once reopened or returned',
+  })
+  reopenRequest: ReopenRequest | null;
   organizationId: string;
 }

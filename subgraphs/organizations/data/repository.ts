@@ -44,7 +44,7 @@ export class OrganizationRepository {
          JOIN organization o ON o.id = r.ref`,
       [references, keys],
     );
-    return new Map(rows.map(({ ref, ...record }) => [ref, record as OrganizationRecord]));
+    return new Map(rows.map(({ ref, ...record }) => [ref, record]));
   }
 
   aliasesOf(organizationIds: readonly string[]): Promise<OrganizationAliasRecord[]> {

@@ -1,6 +1,6 @@
 /** Reads and writes of task progress reports (table task_report). */
 import type { DataSource } from 'typeorm';
-import type { ReportFacts, TaskStatus } from '../domain/progress';
+import type { ReportFacts, TaskStatus } from '../model/progress';
 
 /** One stored report. */
 export interface TaskReportRow extends ReportFacts {

@@ -1,6 +1,6 @@
 /** Task progress read through the per-request report loaders, shaped for the schema. */
 import type { TaskReportRow } from '../data/progress-repository';
-import { countStatuses, summarizeProgress } from '../domain/progress';
+import { countStatuses, summarizeProgress } from '../model/progress';
 import type { TaskLoaders } from '../loaders';
 import type { TaskProgress, TaskReport, TaskStatusCounts } from '../schema/progress';
 import type { Task } from '../schema/task';

@@ -4,7 +4,7 @@ import { hasRole, requireIdentity } from '../../../lib/identity';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import { todayUtc } from '../../../lib/period';
 import { LocalDate } from '../../../lib/scalars';
-import { noteArgument } from '../domain/progress';
+import { noteArgument } from '../model/progress';
 import type { TaskLoaders } from '../loaders';
 import { TaskProgress, TaskStatus } from '../schema/progress';
 import { Task } from '../schema/task';

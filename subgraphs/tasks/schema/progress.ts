@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { EffectiveTaskStatus, TaskStatus } from '../domain/progress';
+import { EffectiveTaskStatus, TaskStatus } from '../model/progress';
 import { Organization, Task } from './task';
 
 export { EffectiveTaskStatus, TaskStatus };

@@ -1,0 +1,83 @@
+/**
+ * `npm run bench -- --profile`: each service process the bench starts writes a V8 CPU
+ * profile (`--cpu-prof`) into a folder of the run, and this reads them back into the table
+ * the results quote: per process, the functions that took the most CPU time themselves
+ * (self time, from the profile's samples), with their share of the process's time. A
+ * figure about where time goes is only written down from such a table, never by hand.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../lib/config';
+
+/** The parts of a .cpuprofile file (the DevTools protocol's Profiler.Profile) read here. */
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileLine {
+  function: string;
+  /** file:line from the project's folder (node: for Node's own, a package's path inside node_modules). */
+  where: string;
+  selfMs: number;
+  share: number;
+}
+
+/** The arguments that make a started Node process write its profile into `dir` when it exits. */
+export const profileArguments = (dir: string, name: string): string[] => [
+  '--cpu-prof',
+  `--cpu-prof-dir=${dir}`,
+  `--cpu-prof-name=${name}-${Date.now()}-${randomBytes(3).toString('hex')}.cpuprofile`,
+];
+
+function where(url: string, line: number): string {
+  if (url === '') return '(native)';
+  const file = url.startsWith('file://') ? path.relative(PROJECT_ROOT, new URL(url).pathname) : url;
+  return `${file}:${line + 1}`;
+}
+
+/** The functions of one profile by self time, most first. */
+export function topFunctions(profile: CpuProfile, count = 12): ProfileLine[] {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, { frame: CpuProfile['nodes'][number]['callFrame']; us: number }>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    total += us;
+    const frame = frames.get(id)!;
+    const key = `${frame.functionName}|${frame.url}|${frame.lineNumber}`;
+    const entry = self.get(key) ?? { frame, us: 0 };
+    entry.us += us;
+    self.set(key, entry);
+  });
+  return [...self.values()]
+    .sort((a, b) => b.us - a.us)
+    .slice(0, count)
+    .map(({ frame, us }) => ({
+      function: frame.functionName || '(anonymous)',
+      where: where(frame.url, frame.lineNumber),
+      selfMs: Math.round(us / 100) / 10,
+      share: total > 0 ? us / total : 0,
+    }));
+}
+
+/** The table of every profile in `dir`: a section per process, its busiest functions. */
+export function profileReport(dir: string): string {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort();
+  const sections = files.map((file) => {
+    const lines = topFunctions(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile);
+    return [
+      `### ${file}`,
+      '',
+      '| function | where | self ms | share |',
+      '| --- | --- | ---: | ---: |',
+      ...lines.map((l) => `| ${l.function} | ${l.where} | ${l.selfMs.toFixed(1)} | ${(l.share * 100).toFixed(1)} % |`),
+      '',
+    ].join('\n');
+  });
+  return [`## CPU profiles (${files.length} processes, ${path.relative(PROJECT_ROOT, dir)})`, '', ...sections].join('\n');
+}

@@ -1,0 +1,155 @@
+/**
+ * A file of figures read as it arrives, never held whole: CSV (the columns of
+ * figure-file.ts; UTF-8 or GB18030, named or recognised from the file's first bytes) or
+ * NDJSON (one JSON object a line, with the fields of `pushFigures`' figures). Each record
+ * that holds a figure, or should, comes out with its index (0-based, in file order) and
+ * the line it starts on; a record that cannot be read comes out as its problem.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, type Options, parse } from 'csv-parse';
+import { CSV_OPTIONS, CsvSyntaxError, QUOTE_PROBLEMS } from './csv';
+import { ENCODING_LABELS, type TextEncodingName, TextDecodingError } from './encoding';
+import { FigureRecordReader } from './figure-file';
+
+export type FileFormat = 'csv' | 'ndjson';
+
+export type StreamedRecord = { index: number; line: number } & (
+  { figure: Record<string, unknown> } | { problem: { field: string; message: string } }
+);
+
+/** Bytes looked at to recognise the encoding of a file that does not name it. */
+const SNIFF_BYTES = 64 * 1024;
+const LINE_BREAKS = /\r\n|\r|\n/g;
+const lineBreaks = (text: string) => text.match(LINE_BREAKS)?.length ?? 0;
+
+function recognised(head: Buffer, named: string | undefined): TextEncodingName {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    throw new TextDecodingError(null, 'the file is UTF-16 ("Unicode text"): save it as "CSV UTF-8" or plain CSV');
+  if (named !== undefined) {
+    const encoding = ENCODING_LABELS[named.trim().toLowerCase()];
+    if (!encoding) throw new TextDecodingError(null, `unknown encoding "${named}": use utf-8 or gb18030 (gbk)`);
+    return encoding;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** The text of the bytes, a piece at a time; bytes the encoding cannot read are refused with their line. */
+async function* decoded(source: AsyncIterable<Buffer>, named: string | undefined): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let encoding: TextEncodingName = 'utf-8';
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let line = 1;
+  const decode = (bytes: Buffer | undefined): string => {
+    let text: string;
+    try {
+      text = bytes ? decoder!.decode(bytes, { stream: true }) : decoder!.decode();
+    } catch {
+      const name = encoding === 'utf-8' ? 'UTF-8' : 'GB18030';
+      throw new TextDecodingError(line, `bytes that are not ${name}${named ? '' : '; name the encoding (encoding=…)'}`);
+    }
+    // eslint-disable-next-line no-control-regex -- NUL is one of the characters a damaged conversion leaves
+    const bad = /[\uFFFD\u0000]/.exec(text);
+    if (bad)
+      throw new TextDecodingError(
+        line + lineBreaks(text.slice(0, bad.index)),
+        bad[0] === '\u0000' ? 'holds a NUL character: is this a text file?' : 'holds U+FFFD (�): export the sheet again',
+      );
+    line += lineBreaks(text);
+    return text;
+  };
+  const start = () => {
+    const bytes = Buffer.concat(head);
+    encoding = recognised(bytes, named);
+    decoder = new TextDecoder(encoding, { fatal: true });
+    head = [];
+    return decode(bytes);
+  };
+  for await (const chunk of source) {
+    if (decoder) {
+      yield decode(chunk);
+      continue;
+    }
+    head.push(chunk);
+    headBytes += chunk.length;
+    if (headBytes >= SNIFF_BYTES) yield start();
+  }
+  if (!decoder) yield start();
+  yield decode(undefined);
+}
+
+/** CSV records with the line each starts on, as csv-parse reads them. */
+async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<{ line: number; fields: string[] }> {
+  const options = {
+    ...CSV_OPTIONS,
+    on_record: (fields: string[], context: { lines: number }) => ({ line: context.lines - lineBreaks(fields.join('')), fields }),
+  } as unknown as Options;
+  const parser = parse(options);
+  const feeding = pipeline(Readable.from(text), parser).catch((error: unknown) => parser.destroy(error as Error));
+  try {
+    for await (const record of parser) yield record as { line: number; fields: string[] };
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw new CsvSyntaxError((error as CsvError & { lines?: number }).lines ?? 0, QUOTE_PROBLEMS[error.code] ?? error.message);
+    throw error;
+  } finally {
+    parser.destroy();
+    await feeding;
+  }
+}
+
+async function* csvFigures(text: AsyncIterable<string>): AsyncGenerator<StreamedRecord> {
+  let reader: FigureRecordReader | undefined;
+  let index = 0;
+  for await (const record of csvRecords(text)) {
+    if (!reader) {
+      reader = new FigureRecordReader(record);
+      continue;
+    }
+    const read = reader.read(record);
+    if (read === 'empty' || read === 'unfilled') continue;
+    if ('problem' in read) yield { index: index++, line: record.line, problem: read.problem };
+    else yield { index: index++, line: record.line, figure: read.row.figure };
+  }
+  if (!reader) throw new Error('the file is empty');
+}
+
+async function* ndjsonFigures(text: AsyncIterable<string>): AsyncGenerator<StreamedRecord> {
+  let [rest, line, index] = ['', 0, 0];
+  const parsed = (raw: string): StreamedRecord => {
+    try {
+      const value: unknown = JSON.parse(raw);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        return { index: index++, line, figure: value as Record<string, unknown> };
+      return { index: index++, line, problem: { field: 'row', message: 'a line holds one JSON object' } };
+    } catch (error) {
+      return { index: index++, line, problem: { field: 'row', message: `not JSON: ${(error as Error).message}` } };
+    }
+  };
+  for await (const piece of text) {
+    const lines = (rest + piece).split('\n');
+    rest = lines.pop()!;
+    for (const raw of lines) {
+      line += 1;
+      if (raw.trim() !== '') yield parsed(raw);
+    }
+  }
+  line += 1;
+  if (rest.trim() !== '') yield parsed(rest);
+}
+
+/** The records of a file of figures as they arrive. */
+export function figureRecords(
+  source: AsyncIterable<Buffer>,
+  format: FileFormat,
+  encoding?: string,
+): AsyncGenerator<StreamedRecord> {
+  const text = decoded(source, format === 'ndjson' ? 'utf-8' : encoding);
+  return format === 'csv' ? csvFigures(text) : ndjsonFigures(text);
+}

@@ -1,0 +1,126 @@
+/**
+ * `ipzone import` of a large CSV file (import.ts): the file streamed from disk to the
+ * gateway's POST /figures/bulk as a job, never read whole; a progress bar (cli-progress)
+ * follows the job's rows read, then written, until its summary comes. The idempotency key
+ * is made from the file's content, so the same file again writes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { Presets, SingleBar } from 'cli-progress';
+import { request } from 'undici';
+import { looksLikeXlsx } from '../lib/xlsx';
+
+/** CSV files larger than this go through the bulk path. */
+const BULK_IMPORT_BYTES = 1024 * 1024;
+
+/** Whether a file goes through the bulk path: a CSV file (not an .xlsx workbook, a zip) of more than BULK_IMPORT_BYTES. */
+export function isLargeCsv(file: string): boolean {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return false; // reading it names the problem
+  }
+  if (size <= BULK_IMPORT_BYTES) return false;
+  const head = Buffer.alloc(4);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return !looksLikeXlsx(head);
+}
+
+export interface BulkImportOptions {
+  url: string;
+  token: string;
+  dryRun: boolean;
+  atomic: boolean;
+  encoding?: string;
+}
+
+/** A bulk push's summary as the import prints it. */
+export interface BulkImportSummary {
+  replayed: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  rejections: Array<{ line: number; field: string; code: string; message: string }>;
+  warnings: Array<{ line: number; indicator: string; period: string; breakdown: string; code: string; message: string }>;
+}
+
+interface Job {
+  id: string;
+  state: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+  rowsRead: number;
+  rowsWritten: number;
+  summary: BulkImportSummary | null;
+  error: { code: string; message: string } | null;
+}
+
+/** The file's SHA-256 and its lines, in one pass. */
+async function digest(file: string): Promise<{ sha256: string; lines: number }> {
+  const hash = createHash('sha256');
+  let lines = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, at + 1)) lines += 1;
+  }
+  return { sha256: hash.digest('hex'), lines };
+}
+
+async function answer<T>(response: Awaited<ReturnType<typeof request>>): Promise<T> {
+  const body = (await response.body.json()) as T & { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (response.statusCode >= 400) {
+    const error = body.errors?.[0];
+    throw new Error(`${error?.extensions?.code ?? response.statusCode}: ${error?.message ?? 'the hub refused the file'}`);
+  }
+  return body;
+}
+
+/** Pushes the file through POST /figures/bulk as a job, showing its progress on stderr; its summary. */
+export async function importBulk(file: string, options: BulkImportOptions): Promise<BulkImportSummary> {
+  const { sha256, lines } = await digest(file);
+  const endpoint = new URL('/figures/bulk', options.url);
+  const params = endpoint.searchParams;
+  params.set('job', 'true');
+  params.set('dryRun', String(options.dryRun));
+  params.set('atomic', String(options.atomic));
+  if (options.encoding) params.set('encoding', options.encoding);
+  if (!options.dryRun) params.set('idempotencyKey', `import:${sha256.slice(0, 24)}:bulk${options.atomic ? ':atomic' : ''}`);
+  const authorization = `Bearer ${options.token}`;
+  const sent = await request(endpoint, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
+    body: createReadStream(file),
+  });
+  let job = await answer<Job>(sent);
+  const total = Math.max(lines - 1, 1);
+  const bar = new SingleBar(
+    {
+      format: '  {phase} [{bar}] {percentage}% | {value}/{total} rows',
+      stream: process.stderr,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+      hideCursor: true,
+    },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0, { phase: 'reading' });
+  try {
+    while (job.state === 'QUEUED' || job.state === 'RUNNING') {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      job = await answer<Job>(await request(new URL(`/figures/bulk/${job.id}`, options.url), { headers: { authorization } }));
+      const writing = job.rowsWritten > 0;
+      bar.update(Math.min(writing ? job.rowsWritten : job.rowsRead, total), { phase: writing ? 'writing' : 'reading' });
+    }
+    if (job.state === 'COMPLETED') bar.update(total, { phase: 'done' });
+  } finally {
+    bar.stop();
+  }
+  if (job.state === 'FAILED' || !job.summary)
+    throw new Error(`${job.error?.code ?? 'FAILED'}: ${job.error?.message ?? 'the import failed'}; nothing was imported`);
+  return job.summary;
+}

@@ -1,0 +1,129 @@
+/**
+ * A file's prepared rows, staged by COPY into a temporary table of the connection that
+ * reads the file, then checked set-wise there: the same figure given twice is found by one
+ * statement; the rows come back in batches that keep together what is checked together
+ * (bulk-plan.ts), so the push's checks run on each batch as on one push.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { EntityManager, QueryRunner } from 'typeorm';
+import { parsePeriod } from '../../../lib/period';
+import type { FigureStatusValue, QualityFlagValue } from '../model/figure-types';
+import type { StagedBatch } from '../model/bulk-plan';
+import type { PreparedRow } from '../model/rows';
+import { copyText } from './figure-staging';
+
+const TABLE = 'bulk_figure';
+
+const COLUMNS: ReadonlyArray<{ name: string; type: string; value: (r: PreparedRow) => Parameters<typeof copyText>[0] }> = [
+  { name: 'idx', type: 'int', value: (r) => r.index },
+  { name: 'indicator_id', type: 'text', value: (r) => r.indicatorId },
+  { name: 'period', type: 'text', value: (r) => r.period.text },
+  { name: 'breakdown', type: 'text', value: (r) => r.breakdown },
+  { name: 'value', type: 'float8', value: (r) => r.value },
+  { name: 'numerator', type: 'float8', value: (r) => r.numerator },
+  { name: 'denominator', type: 'float8', value: (r) => r.denominator },
+  { name: 'status', type: 'text', value: (r) => r.status },
+  { name: 'status_stated', type: 'boolean', value: (r) => r.statusStated },
+  { name: 'flags', type: 'text[]', value: (r) => r.flags },
+  { name: 'reported_on', type: 'text', value: (r) => r.reportedOn },
+  { name: 'withdrawn', type: 'boolean', value: (r) => r.withdrawn },
+  { name: 'note', type: 'text', value: (r) => r.note },
+  { name: 'source', type: 'text', value: (r) => r.source },
+  { name: 'reason', type: 'text', value: (r) => r.reason },
+  { name: 'explanation', type: 'text', value: (r) => r.explanation },
+  { name: 'organization_id', type: 'text', value: (r) => r.organizationId },
+];
+const NAMES = COLUMNS.map((c) => c.name).join(', ');
+
+/** A row in COPY's text format. */
+export const stagedLine = (row: PreparedRow): string => COLUMNS.map((c) => copyText(c.value(row))).join('\t') + '\n';
+
+/** A staged row as the push's checks take it. */
+function preparedRow(r: Record<string, unknown>): PreparedRow {
+  return {
+    index: r.idx as number,
+    indicatorId: r.indicator_id as string,
+    period: parsePeriod(r.period as string)!,
+    breakdown: r.breakdown as string,
+    value: r.value as number | null,
+    numerator: r.numerator as number | null,
+    denominator: r.denominator as number | null,
+    status: r.status as FigureStatusValue,
+    statusStated: r.status_stated as boolean,
+    flags: r.flags as QualityFlagValue[],
+    reportedOn: r.reported_on as string | null,
+    withdrawn: r.withdrawn as boolean,
+    note: r.note as string | null,
+    source: r.source as string | null,
+    reason: r.reason as string | null,
+    explanation: r.explanation as string | null,
+    warningCodes: [],
+    organizationId: r.organization_id as string,
+  };
+}
+
+/** An empty staging table on the runner's connection (which keeps it until it is dropped or the connection ends). */
+export async function createStaging(runner: QueryRunner): Promise<void> {
+  await runner.query(`DROP TABLE IF EXISTS pg_temp.${TABLE}`);
+  await runner.query(`CREATE TEMPORARY TABLE ${TABLE} (${COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')})`);
+}
+
+export async function dropStaging(runner: QueryRunner): Promise<void> {
+  await runner.query(`DROP TABLE IF EXISTS pg_temp.${TABLE}`);
+}
+
+/** Stages the lines (stagedLine) by COPY, as they come. */
+export async function copyStaged(runner: QueryRunner, lines: AsyncIterable<string>): Promise<void> {
+  const client = (await runner.connect()) as PoolClient;
+  await pipeline(Readable.from(lines), client.query(copyFrom(`COPY ${TABLE} (${NAMES}) FROM STDIN`)));
+  await runner.query(`CREATE INDEX ON ${TABLE} (indicator_id, period, breakdown)`);
+  await runner.query(`ANALYZE ${TABLE}`);
+}
+
+/** Removes every figure given again after its first row; the rows removed and the first row of each. */
+export async function removeRepeats(runner: QueryRunner): Promise<Array<{ index: number; first: number }>> {
+  return runner.query(
+    `WITH ranked AS (
+       SELECT idx, first_value(idx) OVER (PARTITION BY indicator_id, period, breakdown ORDER BY idx) AS first FROM ${TABLE})
+     , removed AS (DELETE FROM ${TABLE} b USING ranked r WHERE b.idx = r.idx AND r.idx <> r.first RETURNING b.idx, r.first)
+     SELECT idx AS index, first FROM removed ORDER BY idx`,
+  );
+}
+
+/** The periods staged, per indicator: how many rows each, and whether the file or the store holds its total (breakdown ''). */
+export async function stagedPeriods(
+  runner: QueryRunner,
+): Promise<Array<{ indicatorId: string; period: string; rows: number; total: boolean }>> {
+  return runner.query(
+    `SELECT b.indicator_id AS "indicatorId", b.period, count(*)::int AS rows,
+            bool_or(b.breakdown = '') OR EXISTS (
+              SELECT 1 FROM figure_series f WHERE f.indicator_id = b.indicator_id AND f.period = b.period AND f.breakdown = '') AS total
+       FROM ${TABLE} b GROUP BY b.indicator_id, b.period`,
+  );
+}
+
+/** The rows of a batch in file order, and (for a slice of a period) the last breakdown read. */
+export async function stagedRows(
+  manager: EntityManager,
+  batch: StagedBatch,
+): Promise<{ rows: PreparedRow[]; last: string | null }> {
+  let found: Array<Record<string, unknown>>;
+  if ('periods' in batch) {
+    found = await manager.query(
+      `SELECT ${NAMES} FROM ${TABLE}
+        WHERE (indicator_id, period) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY idx`,
+      [batch.periods.map((p) => p.indicatorId), batch.periods.map((p) => p.period)],
+    );
+  } else {
+    found = await manager.query(
+      `SELECT ${NAMES} FROM ${TABLE} WHERE indicator_id = $1 AND period = $2 AND ($3::text IS NULL OR breakdown > $3)
+        ORDER BY breakdown LIMIT $4`,
+      [batch.indicatorId, batch.period, batch.after, batch.limit],
+    );
+  }
+  const last = found.length > 0 ? (found[found.length - 1].breakdown as string) : null;
+  return { rows: found.map(preparedRow).sort((a, b) => a.index - b.index), last };
+}

@@ -1,0 +1,115 @@
+/**
+ * The indicators subgraph's HTTP endpoint for files of figures, reached through the
+ * gateway's POST /figures/bulk (which checks the caller's token and forwards its identity):
+ *   POST /figures/bulk?format=csv|ndjson&encoding=&dryRun=&atomic=&idempotencyKey=&requireExplanations=
+ * The body is the file, read as it arrives. The answer is the push's summary (bulk-push.ts),
+ * or, for a file larger than BULK_JOB_BYTES (or of no stated length), a job (202,
+ * services/bulk-jobs.ts) whose progress and summary GET /figures/bulk/:id answers. Refusals answer `{ errors: [{ message, extensions: { code } }] }`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import { ErrorCode } from '../../../lib/errors';
+import { figureRecords } from '../../../lib/figure-stream';
+import { GATEWAY_TOKEN_HEADER, type Identity, REQUEST_ID_HEADER, verifyGatewayToken } from '../../../lib/identity';
+import type { Store } from '../../../lib/db';
+import { HttpError } from '../../../lib/server';
+import type { SubgraphCaller } from '../../../lib/subgraph';
+import { IndicatorRepository } from '../data/repository';
+import { organizationDirectory } from '../organization-directory';
+import { receiveFile, jobStatus } from '../services/bulk-jobs';
+import { type BulkRequest, pushFile } from '../services/bulk-push';
+import { FigureJobs } from '../notifications/figure-jobs';
+import { config } from '../../../lib/config';
+import { asHttpError } from '../services/bulk-refusal';
+import type { PushDependencies } from '../services/push';
+
+const flag = (params: URLSearchParams, name: string): boolean => {
+  const text = params.get(name) ?? 'false';
+  if (text !== 'true' && text !== 'false') throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `${name} is true or false`);
+  return text === 'true';
+};
+
+/** The request's options, from its query and content type. */
+function bulkRequest(request: FastifyRequest): BulkRequest {
+  const params = new URL(request.url, 'http://subgraph').searchParams;
+  const type = (request.headers['content-type'] ?? '').toLowerCase();
+  const named = params.get('format') ?? (/ndjson|jsonl/.test(type) ? 'ndjson' : 'csv');
+  if (named !== 'csv' && named !== 'ndjson') throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'format is csv or ndjson');
+  return {
+    format: named,
+    encoding: params.get('encoding') ?? undefined,
+    dryRun: flag(params, 'dryRun'),
+    atomic: flag(params, 'atomic'),
+    idempotencyKey: params.get('idempotencyKey')?.trim() || null,
+    requireExplanations: flag(params, 'requireExplanations'),
+  };
+}
+
+/** The caller the gateway forwarded; 401 without one. */
+async function bulkCaller(raw: IncomingMessage): Promise<{ identity: Identity; gatewayToken: string; requestId: string }> {
+  const gatewayToken = raw.headers[GATEWAY_TOKEN_HEADER] as string | undefined;
+  const identity = await verifyGatewayToken(gatewayToken).catch((error: Error) => {
+    throw new HttpError(401, ErrorCode.UNAUTHENTICATED, error.message);
+  });
+  if (!identity) throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'pushing a file needs a token (Authorization: Bearer …)');
+  const requestId = String(raw.headers[REQUEST_ID_HEADER] ?? '');
+  return { identity, gatewayToken: gatewayToken!, requestId };
+}
+
+/** What a push of a file works with, for one caller. */
+function bulkDependencies(
+  store: Store,
+  caller: { gatewayToken: string; requestId: string },
+  peerUrl: SubgraphCaller['peerUrl'],
+): PushDependencies {
+  return {
+    db: store.dataSource,
+    indicators: new IndicatorRepository(store.dataSource),
+    organizations: organizationDirectory(peerUrl('organizations'), caller),
+  };
+}
+
+/** Whether a request's file runs as a job: asked (`job=true`), larger than BULK_JOB_BYTES, or of no stated length. */
+function asJob(request: FastifyRequest): boolean {
+  const length = Number(request.headers['content-length']);
+  const params = new URL(request.url, 'http://subgraph').searchParams;
+  return flag(params, 'job') || !Number.isFinite(length) || length > config.bulkJobBytes();
+}
+
+/** Registers POST /figures/bulk (its body taken as a stream of any content type) and GET /figures/bulk/:id. */
+export function bulkRoutes(store: Store, peerUrl: SubgraphCaller['peerUrl']) {
+  return async (app: FastifyInstance): Promise<void> => {
+    const jobs = new FigureJobs(store, config.subgraphDatabaseUrl('indicators')!);
+    await jobs.resume();
+    app.addHook('onClose', () => jobs.stop());
+    await app.register(async (scope) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+      scope.post('/figures/bulk', async (request, reply) => {
+        try {
+          const caller = await bulkCaller(request.raw);
+          const options = bulkRequest(request);
+          const deps = bulkDependencies(store, caller, peerUrl);
+          const source = request.body as AsyncIterable<Buffer>;
+          if (asJob(request)) {
+            const id = await receiveFile(deps, caller.identity, options, source);
+            await jobs.enqueue(id);
+            return reply.code(202).send(await jobStatus(store.dataSource, caller.identity, id));
+          }
+          const records = (bytes: AsyncIterable<Buffer>) => figureRecords(bytes, options.format, options.encoding);
+          return reply.send(await pushFile(deps, caller.identity, options, records, source));
+        } catch (error) {
+          throw asHttpError(error);
+        }
+      });
+      scope.get('/figures/bulk/:id', async (request, reply) => {
+        try {
+          const caller = await bulkCaller(request.raw);
+          return reply.send(await jobStatus(store.dataSource, caller.identity, (request.params as { id: string }).id));
+        } catch (error) {
+          throw asHttpError(error);
+        }
+      });
+    });
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The part of a push that reads the database's state, shared by `pushFigures` and the bulk
+ * path (bulk-push.ts): prepared rows checked against period locks, entry windows, accepted
+ * submissions, the stored figures (unchanged rows, withdrawals of nothing, corrections of
+ * FINAL figures, plausibility) and reconciliation; then written with their submissions.
+ */
+import type { EntityManager } from 'typeorm';
+import { ErrorCode } from '../../../lib/errors';
+import type { Identity } from '../../../lib/identity';
+import { locksFor, serialise, writeRevisions } from '../data/figure-store';
+import { reconciliationBasis } from '../data/reconciliation-reads';
+import type { MarkedSubmissions } from '../data/submission-store';
+import { refuseUnexplained } from '../model/explanations';
+import type { PushSummary } from '../model/figure-types';
+import { reconciliationKeys, reconciliationWarnings } from '../model/push-checks';
+import type { PreparedRow, Rejection } from '../model/rows';
+import { rowsInWindow } from './entry-window';
+import { compareWithStored, storedFigures } from './push-compare';
+import { openRows, recordSubmissions } from './submission-push';
+
+type Warning = PushSummary['warnings'][number];
+
+/** Rows checked against the stored state: those to write, and what the others and the checks gave. */
+export interface Checked {
+  rows: PreparedRow[];
+  rejections: Rejection[];
+  warnings: Warning[];
+  unchanged: number;
+}
+
+export interface CheckOptions {
+  identity: Identity;
+  rollupOf: (indicatorId: string) => string;
+  requireExplanations: boolean;
+}
+
+/** The rows inside no locked period; the others are rejected PERIOD_LOCKED. */
+async function unlockedRows(manager: EntityManager, rows: PreparedRow[], rejections: Rejection[]): Promise<PreparedRow[]> {
+  const locks = await locksFor(manager, [...new Set(rows.map((r) => r.indicatorId))]);
+  return rows.filter((row) => {
+    const lock = locks.find(
+      (l) =>
+        (l.indicatorId === null || l.indicatorId === row.indicatorId) &&
+        l.periodStart <= row.period.start &&
+        row.period.end <= l.periodEnd,
+    );
+    if (lock)
+      rejections.push({
+        index: row.index,
+        field: 'period',
+        code: ErrorCode.PERIOD_LOCKED,
+        message: `period ${lock.period} is locked`,
+      });
+    return !lock;
+  });
+}
+
+/**
+ * Checks rows against the database's state (pushes of their indicators serialised first).
+ * The rows of one batch are checked together: a row's previous period and the figures it
+ * reconciles with are taken from the batch when it carries them.
+ */
+export async function checkRows(manager: EntityManager, options: CheckOptions, prepared: PreparedRow[]): Promise<Checked> {
+  const rejections: Rejection[] = [];
+  await serialise(manager, [...new Set(prepared.map((r) => r.indicatorId))]);
+  const unlocked = await unlockedRows(manager, prepared, rejections);
+  const open = await openRows(manager, await rowsInWindow(manager, options.identity, unlocked, rejections), rejections);
+  const scratch = { unchanged: 0, warnings: [] as Warning[] } as PushSummary;
+  const toWrite = compareWithStored(open, await storedFigures(manager, open), scratch, rejections);
+  const basis = await reconciliationBasis(manager, reconciliationKeys(toWrite, options.rollupOf));
+  const reconciliation = reconciliationWarnings(toWrite, basis, options.rollupOf);
+  scratch.warnings.push(...reconciliation);
+  // Stored with the revision, and explained like any other warning.
+  const byIndex = new Map(toWrite.map((r) => [r.index, r]));
+  for (const w of reconciliation) byIndex.get(w.index)?.warningCodes.push(w.code);
+  scratch.warnings.sort((a, b) => a.index - b.index);
+  const rows = options.requireExplanations ? refuseUnexplained(toWrite, scratch, rejections) : toWrite;
+  return { rows, rejections, warnings: scratch.warnings, unchanged: scratch.unchanged };
+}
+
+/**
+ * Writes checked rows (their revisions, then their submissions and warnings); the counts of
+ * what changed. A file's batches share `marked`: one event per submission for the file.
+ */
+export async function writeChecked(
+  manager: EntityManager,
+  identity: Identity,
+  importKey: string | null,
+  checked: Checked,
+  marked?: MarkedSubmissions,
+): Promise<{ created: number; updated: number; unchanged: number }> {
+  const written = await writeRevisions(manager, checked.rows, {
+    subject: identity.subject,
+    organizationId: identity.org,
+    importKey,
+  });
+  await recordSubmissions(manager, identity, checked.rows, checked.warnings, marked);
+  return written;
+}
