@@ -10,7 +10,6 @@ import { parsePeriod, type Period } from '../../../lib/period';
 import { addToTally, emptyTally, type PartsTally, reconcileBreakdowns, reconcileParts } from './coverage';
 import type { FigureRow } from './figure-types';
 import type { Observation } from './observation';
-import type { PreparedRow } from './rows';
 
 /** A figure stored already, as a push's reconciliation compares it with the rows pushed. */
 export interface StoredFigure {
@@ -55,11 +54,16 @@ export function ratioProblem(
   };
 }
 
-/** What a reconciliation needs of a pushed row. */
-type PushedFigure = Pick<
-  PreparedRow,
-  'index' | 'indicatorId' | 'period' | 'breakdown' | 'value' | 'numerator' | 'denominator' | 'withdrawn'
->;
+interface PushedFigure {
+  index: number;
+  indicatorId: string;
+  period: Period;
+  breakdown: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  withdrawn: boolean;
+}
 
 type Warning = { index: number; code: string; message: string };
 
