@@ -94,9 +94,10 @@ const writtenParams = (written: WrittenFigure[]) => [
 
 /**
  * The event one transaction wrote for each submission it marked, by its key: a
- * file written batch by batch records one event per submission, as one push does.
+ * file written batch by batch records one event per submission, as one push does
+ * (`noted`: figures of later batches wait to be added to the event, addPendingChanges).
  */
-export type MarkedSubmissions = Map<string, { eventId: string; action: 'SUBMIT' | 'CHANGE' }>;
+export type MarkedSubmissions = Map<string, { eventId: string; action: 'SUBMIT' | 'CHANGE'; noted?: boolean }>;
 
 const submissionKey = (key: SubmissionKey): string => compositeKey(key.organizationId, key.period);
 
@@ -107,7 +108,7 @@ const submissionKey = (key: SubmissionKey): string => compositeKey(key.organizat
  * (SUBMITTED or APPROVED: a change within the round) a CHANGE event with each figure
  * written, its previous value → its new one (the revisions are written first). Submissions
  * `marked` earlier in the same transaction get no second event: their CHANGE event takes
- * the new figures too.
+ * the new figures too, once the file's batches end (addPendingChanges).
  */
 export async function markSubmitted(
   manager: EntityManager,
@@ -121,7 +122,10 @@ export async function markSubmitted(
     const event = marked.get(submissionKey(k));
     return event?.action === 'CHANGE' ? [{ ...k, eventId: event.eventId }] : [];
   });
-  if (merged.length > 0) await mergeChanges(manager, merged, written);
+  if (merged.length > 0) {
+    await noteChanges(manager, merged, written);
+    for (const k of merged) marked.get(submissionKey(k))!.noted = true;
+  }
   if (fresh.length === 0) return;
   const events: Array<{ id: string; action: 'SUBMIT' | 'CHANGE'; organization_id: string; period: string }> = await manager.query(
     `WITH input AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(organization_id, period)),
@@ -155,22 +159,55 @@ export async function markSubmitted(
     });
 }
 
-/** Adds the written figures to the CHANGE events already written, keeping each event's list in figure order. */
-async function mergeChanges(
+/** Figures written into CHANGE events of earlier batches, kept until the file's batches end (addPendingChanges). */
+const PENDING = 'pending_change';
+
+/**
+ * Notes the written figures of CHANGE events already written in this transaction: kept in
+ * a temporary table (dropped at commit or rollback) and added to their events once, at the
+ * end (addPendingChanges), so a file of many batches never rewrites a growing list per batch.
+ */
+async function noteChanges(
   manager: EntityManager,
   events: Array<SubmissionKey & { eventId: string }>,
   written: WrittenFigure[],
 ): Promise<void> {
   await manager.query(
-    `WITH figures AS (${changesByKey(4)})
-     UPDATE submission_event e
-        SET changes = (SELECT jsonb_agg(x ORDER BY x->>'indicatorId', x->>'breakdown')
-                         FROM jsonb_array_elements(COALESCE(e.changes, '[]') || c.changes) AS x)
+    `CREATE TEMPORARY TABLE IF NOT EXISTS ${PENDING}
+       (event_id bigint, organization_id text, period text, indicator_id text, breakdown text) ON COMMIT DROP`,
+  );
+  await manager.query(
+    `INSERT INTO ${PENDING}
+     SELECT k.id, w.organization_id, w.period, w.indicator_id, w.breakdown
        FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(id, organization_id, period)
-       JOIN figures c USING (organization_id, period)
-      WHERE e.id = k.id`,
+       JOIN unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS w(organization_id, period, indicator_id, breakdown)
+            USING (organization_id, period)`,
     [events.map((e) => e.eventId), ...keyParams(events), ...writtenParams(written)],
   );
+}
+
+/**
+ * Adds the figures noted by later batches to their CHANGE events, each event's list in
+ * figure order: once per file, after its last batch (the revisions are written by then).
+ */
+export async function addPendingChanges(manager: EntityManager, marked: MarkedSubmissions): Promise<void> {
+  if (![...marked.values()].some((e) => e.noted)) return;
+  await manager.query(
+    `UPDATE submission_event e
+        SET changes = (SELECT jsonb_agg(x ORDER BY x->>'indicatorId', x->>'breakdown')
+                         FROM jsonb_array_elements(COALESCE(e.changes, '[]') || c.changes) AS x)
+       FROM (SELECT w.event_id, jsonb_agg(jsonb_build_object(
+                      'indicatorId', w.indicator_id, 'breakdown', w.breakdown,
+                      'previousValue', CASE WHEN p.withdrawn THEN NULL ELSE p.value END,
+                      'value', CASE WHEN f.withdrawn THEN NULL ELSE f.value END)) AS changes
+               FROM ${PENDING} w
+               JOIN figure_series f ON (f.indicator_id, f.period, f.breakdown) = (w.indicator_id, w.period, w.breakdown)
+               LEFT JOIN figure_revision p ON p.series_id = f.id AND p.revision = f.revision - 1
+              GROUP BY w.event_id) c
+      WHERE e.id = c.event_id`,
+  );
+  await manager.query(`DROP TABLE ${PENDING}`);
+  for (const event of marked.values()) event.noted = false;
 }
 
 /** Keeps the warnings a push raised with the round of the submission they belong to. */

@@ -9,7 +9,7 @@ import type { QueryRunner } from 'typeorm';
 import { stagedRows } from '../data/bulk-staging';
 import { clearStaged } from '../data/figure-staging';
 import { type KeyClaim, saveSummary, serialise } from '../data/figure-store';
-import type { MarkedSubmissions } from '../data/submission-store';
+import { addPendingChanges, type MarkedSubmissions } from '../data/submission-store';
 import { planBatches, type StagedPeriod } from '../model/bulk-plan';
 import type { PushSummary } from '../model/figure-types';
 import { earlierUse } from './push';
@@ -63,6 +63,7 @@ async function landRows(runner: QueryRunner, landing: Landing): Promise<void> {
     await clearStaged(manager);
     landing.progress?.written(summary.created + summary.updated);
   }
+  await addPendingChanges(manager, marked);
   summary.rejections.sort((a, b) => a.index - b.index);
   summary.warnings.sort((a, b) => a.index - b.index);
   summary.rejected = summary.rejections.length;
