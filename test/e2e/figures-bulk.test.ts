@@ -143,9 +143,21 @@ afterAll(async () => {
   process.env.MAX_PUSH_ROWS = saved;
 });
 
+/**
+ * More breakdowns of a period already submitted than one batch holds, and no total: written
+ * in slices, one CHANGE event listing every figure (each batch adds to the same event).
+ */
+const thirdRound = (): Figure[] =>
+  Array.from({ length: 6000 }, (_, b) => ({
+    indicator: 'ip-training-base-trainees',
+    period: '2024-05',
+    breakdown: `late-${String(b).padStart(4, '0')}`,
+    value: 10 + (b % 7),
+  }));
+
 describe('the same rows through pushFigures and through the bulk path', () => {
   const rounds = [firstRound()];
-  rounds.push(secondRound(rounds[0]));
+  rounds.push(secondRound(rounds[0]), thirdRound());
   const summaries: Array<Record<string, unknown>> = [];
 
   it('land through pushFigures, one push a round', async () => {
@@ -162,6 +174,7 @@ describe('the same rows through pushFigures and through the bulk path', () => {
       expect.arrayContaining(['IMPLAUSIBLE_JUMP', 'RECONCILIATION']),
     );
     expect(summaries[1]).toMatchObject({ updated: expect.any(Number), unchanged: expect.any(Number) });
+    expect(summaries[2]).toMatchObject({ created: 6000, rejected: 0 });
   });
 
   it('land the same through the bulk path, into the same tables, row for row', async () => {
@@ -175,6 +188,15 @@ describe('the same rows through pushFigures and through the bulk path', () => {
       expect(asPushSummary(res.body)).toEqual(summaries[round]);
     }
     const tables = await figureTables(process.env.DATABASE_URL!);
+    // The third file, written in slices of its period, made one CHANGE event with all of its figures.
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const { rows: events } = await client.query(
+      `SELECT jsonb_array_length(e.changes) AS n FROM indicators.submission_event e JOIN indicators.submission s
+          ON s.id = e.submission_id WHERE s.period = '2024-05' AND e.action = 'CHANGE' ORDER BY e.id DESC LIMIT 1`,
+    );
+    await client.end();
+    expect(events).toEqual([{ n: 6000 }]);
     for (const table of Object.keys(expected)) {
       expect([table, tables[table].length]).toEqual([table, expected[table].length]);
       expect(tables[table]).toEqual(expected[table]);
