@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --profile`: the service processes the bench starts write their CPU
  * profiles when they stop, and the report reads them back into each process's busiest
- * functions with their share of its time. Here the three subgraphs run as the bench runs
+ * functions with their share of its time, and the project's own functions by total time. Here the three subgraphs run as the bench runs
  * them, answer a few queries, and stop.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -48,4 +48,8 @@ it('each service process leaves a profile, read back as its busiest functions', 
   // Each process's table: its functions, where they are, their self time and share.
   const rows = report.split('\n').filter((l) => /^\| .+ \| .+ \| \d+\.\d \| \d+\.\d % \|$/.test(l));
   expect(rows.length).toBeGreaterThanOrEqual(3 * 5);
+  // Then the project's own functions by total time: module loading of dist/ at least.
+  const own = report.split("The project's own functions by total time").slice(1);
+  expect(own).toHaveLength(3);
+  for (const section of own) expect(section).toMatch(/\| dist\/[^|]+\.js:\d+ \| \d+\.\d \|/);
 });
