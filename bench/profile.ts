@@ -39,10 +39,24 @@ function where(url: string, line: number): string {
   return `${file}:${line + 1}`;
 }
 
+type Timed = { frame: CpuProfile['nodes'][number]['callFrame']; us: number };
+
+/** The `count` functions of most time, each with its share of the process's `total`. */
+const busiest = (entries: Timed[], total: number, count: number): ProfileLine[] =>
+  entries
+    .sort((a, b) => b.us - a.us)
+    .slice(0, count)
+    .map(({ frame, us }) => ({
+      function: frame.functionName || '(anonymous)',
+      where: where(frame.url, frame.lineNumber),
+      selfMs: Math.round(us / 100) / 10,
+      share: total > 0 ? us / total : 0,
+    }));
+
 /** The functions of one profile by self time, most first. */
 export function topFunctions(profile: CpuProfile, count = 12): ProfileLine[] {
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  const self = new Map<string, { frame: CpuProfile['nodes'][number]['callFrame']; us: number }>();
+  const self = new Map<string, Timed>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
@@ -53,15 +67,7 @@ export function topFunctions(profile: CpuProfile, count = 12): ProfileLine[] {
     entry.us += us;
     self.set(key, entry);
   });
-  return [...self.values()]
-    .sort((a, b) => b.us - a.us)
-    .slice(0, count)
-    .map(({ frame, us }) => ({
-      function: frame.functionName || '(anonymous)',
-      where: where(frame.url, frame.lineNumber),
-      selfMs: Math.round(us / 100) / 10,
-      share: total > 0 ? us / total : 0,
-    }));
+  return busiest([...self.values()], total, count);
 }
 
 /** Whether a frame is the project's own code (compiled into dist/), not Node's or a package's. */
@@ -76,7 +82,7 @@ export function ownTotals(profile: CpuProfile, count = 12): ProfileLine[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
-  const totals = new Map<string, { frame: CpuProfile['nodes'][number]['callFrame']; us: number }>();
+  const totals = new Map<string, Timed>();
   let all = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
@@ -92,15 +98,7 @@ export function ownTotals(profile: CpuProfile, count = 12): ProfileLine[] {
       totals.set(key, entry);
     }
   });
-  return [...totals.values()]
-    .sort((a, b) => b.us - a.us)
-    .slice(0, count)
-    .map(({ frame, us }) => ({
-      function: frame.functionName || '(anonymous)',
-      where: where(frame.url, frame.lineNumber),
-      selfMs: Math.round(us / 100) / 10,
-      share: all > 0 ? us / all : 0,
-    }));
+  return busiest([...totals.values()], all, count);
 }
 
 const table = (heading: string, lines: ProfileLine[]): string[] => [
