@@ -69,10 +69,11 @@ function removeExitHooks(): void {
  * (a mode-700 home or temporary folder) gets search permission for others (o+x: enter,
  * not list), and the change is logged.
  */
-function letPostgresUserReach(paths: string[]): void {
+export function letPostgresUserReach(paths: string[]): void {
   for (const target of paths) {
     for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
-      if (existsSync(dir)) {
+      // Folders only: a file given (a package's entry point) is where the walk starts, never changed.
+      if (existsSync(dir) && statSync(dir).isDirectory()) {
         const { mode } = statSync(dir);
         if ((mode & 0o001) === 0) {
           chmodSync(dir, (mode & 0o7777) | 0o001);
