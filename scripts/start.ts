@@ -63,7 +63,11 @@ async function main(): Promise<void> {
       database.then(leave, leave);
     }, STOP_DEADLINE_MS).unref();
     hub.stop().then(
-      () => process.exit(0),
+      () => {
+        // The banner's counterpart: a person at the terminal sees that everything stopped.
+        const database = hub.embedded ? 'the embedded PostgreSQL too' : 'the configured PostgreSQL is left running';
+        process.stdout.write(`ipzone-hub stopped (${database}).\n`, () => process.exit(0));
+      },
       (error: unknown) => {
         log.error('stop failed', { error: String(error) });
         process.exit(1);

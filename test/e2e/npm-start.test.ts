@@ -68,7 +68,8 @@ function startHub(npm = false): {
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${text}`)));
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // On 'close': the exit code once the process's output is read to its end (its last log line included).
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return { child, output: () => text, ready, exited };
 }
 
@@ -122,6 +123,8 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
   first.child.kill('SIGINT');
   expect(await first.exited).toBe(0);
   expect(postgresRunningOn(DATA)).toBe(false);
+  // Its last word says it stopped, database included.
+  expect(first.output()).toContain('ipzone-hub stopped (the embedded PostgreSQL too).');
 
   // A second start reuses the data folder: no new cluster, no second seeding.
   const second = startHub();
