@@ -21,6 +21,8 @@ const COLUMNS: ReadonlyArray<{ name: string; type: string; value: (r: PreparedRo
   { name: 'idx', type: 'int', value: (r) => r.index },
   { name: 'indicator_id', type: 'text', value: (r) => r.indicatorId },
   { name: 'period', type: 'text', value: (r) => r.period.text },
+  { name: 'period_type', type: 'text', value: (r) => r.period.type },
+  { name: 'year', type: 'int', value: (r) => r.period.year },
   { name: 'breakdown', type: 'text', value: (r) => r.breakdown },
   { name: 'value', type: 'float8', value: (r) => r.value },
   { name: 'numerator', type: 'float8', value: (r) => r.numerator },
@@ -102,6 +104,28 @@ export async function stagedPeriods(
             bool_or(b.breakdown = '') OR EXISTS (
               SELECT 1 FROM figure_series f WHERE f.indicator_id = b.indicator_id AND f.period = b.period AND f.breakdown = '') AS total
        FROM ${TABLE} b GROUP BY b.indicator_id, b.period`,
+  );
+}
+
+/**
+ * The breakdown-years (of the indicators staged) that hold figures of more than one period
+ * type, staged and stored together: the only ones whose parts a reconciliation can tile
+ * (coverage.ts), found by one statement for the whole file. Read after the pushes of the
+ * file's indicators are serialised, so no other push adds a type meanwhile.
+ */
+export async function mixedYears(
+  manager: EntityManager,
+): Promise<Array<{ indicatorId: string; breakdown: string; year: number }>> {
+  return manager.query(
+    `WITH staged AS (SELECT DISTINCT indicator_id, breakdown, year, period_type FROM ${TABLE}),
+          k AS (SELECT DISTINCT indicator_id, breakdown, year FROM staged)
+     SELECT indicator_id AS "indicatorId", breakdown, year FROM (
+       SELECT * FROM staged
+        UNION
+       SELECT k.indicator_id, k.breakdown, k.year, f.period_type
+         FROM k JOIN figure_series f
+           ON f.indicator_id = k.indicator_id AND f.breakdown = k.breakdown AND extract(year FROM f.period_start) = k.year
+     ) AS types GROUP BY indicator_id, breakdown, year HAVING count(*) > 1`,
   );
 }
 

@@ -6,7 +6,7 @@
 import { compositeKey } from '../../../lib/collections';
 import { indicatorKey, seriesKey } from './keys';
 import { ErrorCode } from '../../../lib/errors';
-import { parsePeriod, type Period } from '../../../lib/period';
+import { parsePeriod, type Period, type PeriodType } from '../../../lib/period';
 import { addToTally, emptyTally, type PartsTally, reconcileBreakdowns, reconcileParts } from './coverage';
 import type { FigureRow } from './figure-types';
 import type { Observation } from './observation';
@@ -28,9 +28,14 @@ export interface StoredTally {
   tally: PartsTally;
 }
 
-/** The breakdowns' years and the periods of a push's rows, each once. */
+/**
+ * The breakdowns' years and the periods of a push's rows, each once. A breakdown-year's
+ * `type` is the one period type of its rows (null when they have several): its stored
+ * figures matter to the parts' reconciliation only when one of them is of another type,
+ * since a whole and its parts are never of the same type.
+ */
 export interface ReconciliationKeys {
-  years: Array<{ indicatorId: string; breakdown: string; year: number }>;
+  years: Array<{ indicatorId: string; breakdown: string; year: number; type: PeriodType | null }>;
   periods: Array<{ indicatorId: string; period: string }>;
 }
 
@@ -77,17 +82,29 @@ export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId:
   for (const row of rows) {
     if (rollupOf(row.indicatorId) === 'AVERAGE') continue;
     const { indicatorId, breakdown } = row;
-    years.set(yearKey(indicatorId, breakdown, row.period.year), { indicatorId, breakdown, year: row.period.year });
+    const key = yearKey(indicatorId, breakdown, row.period.year);
+    const seen = years.get(key);
+    const type = !seen || seen.type === row.period.type ? row.period.type : null;
+    years.set(key, { indicatorId, breakdown, year: row.period.year, type });
     periods.set(indicatorKey(indicatorId, row.period.text), { indicatorId, period: row.period.text });
   }
   return { years: [...years.values()], periods: [...periods.values()] };
+}
+
+/**
+ * The keys with only the breakdown-years in `mixed` (yearKey) read: those known to hold
+ * figures of several period types, each read whole; the others have nothing to tile.
+ */
+export function onlyMixedYears(keys: ReconciliationKeys, mixed: ReadonlySet<string>): ReconciliationKeys {
+  const years = keys.years.filter((k) => mixed.has(yearKey(k.indicatorId, k.breakdown, k.year)));
+  return { ...keys, years: years.map((k) => ({ ...k, type: null })) };
 }
 
 /** Figures of one indicator's breakdown in one year, by period. */
 type YearFigures = Map<string, Observation>;
 
 /** The key of an indicator's breakdown in a year. */
-const yearKey = (indicatorId: string, breakdown: string, year: number): string =>
+export const yearKey = (indicatorId: string, breakdown: string, year: number): string =>
   compositeKey(indicatorId, breakdown, String(year));
 
 const asObservation = (f: StoredFigure | PushedFigure, period: Period): Observation | null =>

@@ -6,12 +6,13 @@
  * keeps only its key's summary, as `pushFigures` does.
  */
 import type { QueryRunner } from 'typeorm';
-import { stagedRows } from '../data/bulk-staging';
+import { mixedYears, stagedRows } from '../data/bulk-staging';
 import { clearStaged } from '../data/figure-staging';
 import { type KeyClaim, saveSummary, serialise } from '../data/figure-store';
 import { addPendingChanges, type MarkedSubmissions } from '../data/submission-store';
 import { planBatches, type StagedPeriod } from '../model/bulk-plan';
 import type { PushSummary } from '../model/figure-types';
+import { yearKey } from '../model/push-checks';
 import { earlierUse } from './push';
 import { type CheckOptions, checkRows, writeChecked } from './push-land';
 
@@ -34,9 +35,11 @@ export interface Landing {
 }
 
 async function landRows(runner: QueryRunner, landing: Landing): Promise<void> {
-  const { summary, check } = landing;
+  const { summary } = landing;
   const manager = runner.manager;
   await serialise(manager, [...new Set(landing.periods.map((p) => p.indicatorId))].sort());
+  const mixed = new Set((await mixedYears(manager)).map((k) => yearKey(k.indicatorId, k.breakdown, k.year)));
+  const check = { ...landing.check, mixedYears: mixed };
   const after = new Map<string, string | null>();
   const marked: MarkedSubmissions = new Map();
   for (const batch of planBatches(landing.periods, BATCH_ROWS)) {

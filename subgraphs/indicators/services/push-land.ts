@@ -11,8 +11,9 @@ import { locksFor, serialise, writeRevisions } from '../data/figure-store';
 import { reconciliationBasis } from '../data/reconciliation-reads';
 import type { MarkedSubmissions } from '../data/submission-store';
 import { refuseUnexplained } from '../model/explanations';
+import { seriesKey } from '../model/keys';
 import type { PushSummary } from '../model/figure-types';
-import { reconciliationKeys, reconciliationWarnings } from '../model/push-checks';
+import { onlyMixedYears, reconciliationKeys, reconciliationWarnings } from '../model/push-checks';
 import type { PreparedRow, Rejection } from '../model/rows';
 import { rowsInWindow } from './entry-window';
 import { compareWithStored, storedFigures } from './push-compare';
@@ -32,6 +33,12 @@ export interface CheckOptions {
   identity: Identity;
   rollupOf: (indicatorId: string) => string;
   requireExplanations: boolean;
+  /**
+   * The breakdown-years (yearKey) that hold figures of several period types, when the
+   * caller found them for all its rows at once (a file's, bulk-land.ts): only these are
+   * read for the reconciliation of parts; otherwise each is asked of the database.
+   */
+  mixedYears?: ReadonlySet<string>;
 }
 
 /** The rows inside no locked period; the others are rejected PERIOD_LOCKED. */
@@ -55,6 +62,11 @@ async function unlockedRows(manager: EntityManager, rows: PreparedRow[], rejecti
   });
 }
 
+function reconciliationKeysOf(rows: PreparedRow[], options: CheckOptions) {
+  const keys = reconciliationKeys(rows, options.rollupOf);
+  return options.mixedYears ? onlyMixedYears(keys, options.mixedYears) : keys;
+}
+
 /**
  * Checks rows against the database's state (pushes of their indicators serialised first).
  * The rows of one batch are checked together: a row's previous period and the figures it
@@ -66,9 +78,12 @@ export async function checkRows(manager: EntityManager, options: CheckOptions, p
   const unlocked = await unlockedRows(manager, prepared, rejections);
   const open = await openRows(manager, await rowsInWindow(manager, options.identity, unlocked, rejections), rejections);
   const scratch = { unchanged: 0, warnings: [] as Warning[] } as PushSummary;
-  const toWrite = compareWithStored(open, await storedFigures(manager, open), scratch, rejections);
-  const basis = await reconciliationBasis(manager, reconciliationKeys(toWrite, options.rollupOf));
-  const reconciliation = reconciliationWarnings(toWrite, basis, options.rollupOf);
+  const stored = await storedFigures(manager, open);
+  const toWrite = compareWithStored(open, stored, scratch, rejections);
+  const basis = await reconciliationBasis(manager, reconciliationKeysOf(toWrite, options));
+  // The rows' own stored figures (the basis leaves out breakdown-years with nothing to tile).
+  const own = toWrite.flatMap((r) => stored.get(seriesKey(r.indicatorId, r.period.text, r.breakdown)) ?? []);
+  const reconciliation = reconciliationWarnings(toWrite, { ...basis, figures: [...basis.figures, ...own] }, options.rollupOf);
   scratch.warnings.push(...reconciliation);
   // Stored with the revision, and explained like any other warning.
   const byIndex = new Map(toWrite.map((r) => [r.index, r]));
