@@ -3,6 +3,7 @@
  * the three subgraphs and the gateway. `npm start` and the end-to-end tests use it;
  * docker-compose runs the same services one per container (scripts/serve.ts).
  */
+import type { Clock } from '../lib/clock';
 import { config, setEnvironment, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { ensureDatabase } from '../lib/db';
 import { type EmbeddedDatabase, runningEmbeddedDatabase, startEmbeddedDatabase } from '../lib/embedded-db';
@@ -26,6 +27,8 @@ export interface HubOptions {
   /** 0 for free ports everywhere (tests). */
   ports?: Partial<Record<'gateway' | SubgraphName, number>>;
   seedIfEmpty?: boolean;
+  /** The time the subgraphs go by (default: the system's; tests hold their own). */
+  clock?: Clock;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         port: options.ports?.[name],
         seedIfEmpty: options.seedIfEmpty,
         peerUrls: { organizations: subgraphs.organizations?.url },
+        clock: options.clock,
       });
       started.push(subgraphs[name]);
     }

@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
+import { type Clock, systemClock } from './clock';
 import { config, type SubgraphName } from './config';
 import { openStore, type Store, type StoreDefinition } from './db';
 import { formatError } from './format-error';
@@ -19,6 +20,8 @@ import { observePlugin } from './observe';
 
 export interface SubgraphContext<TLoaders> extends HubContext {
   store: Store;
+  /** The time the subgraph goes by (the system's, or a test's). */
+  clock: Clock;
   loaders: TLoaders;
   metrics: ServiceMetrics;
 }
@@ -44,9 +47,9 @@ export interface SubgraphDefinition<TLoaders> {
   /** What this subgraph adds to every request's context besides identity, store, loaders and metrics. */
   context?: (caller: SubgraphCaller) => object;
   /** HTTP routes of its own besides /graphql (the indicators subgraph's files of figures), given its store and peers. */
-  routes?: (store: Store, peerUrl: SubgraphCaller['peerUrl']) => (app: FastifyInstance) => Promise<void>;
+  routes?: (store: Store, peerUrl: SubgraphCaller['peerUrl'], clock: Clock) => (app: FastifyInstance) => Promise<void>;
   /** Work the subgraph runs beside its requests (started once it serves, stopped before its store closes). */
-  background?: (store: Store) => Promise<{ stop(): Promise<void> }>;
+  background?: (store: Store, clock: Clock) => Promise<{ stop(): Promise<void> }>;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -62,6 +65,8 @@ export async function startSubgraph<TLoaders>(
     seedIfEmpty?: boolean;
     /** Where other subgraphs answer (default: their configured URLs). */
     peerUrls?: Partial<Record<SubgraphName, string>>;
+    /** The time it goes by (default: the system's). */
+    clock?: Clock;
   } = {},
 ): Promise<RunningSubgraph> {
   const store = options.store ?? (await openStore({ name: definition.name, ...definition.store }));
@@ -73,6 +78,7 @@ export async function startSubgraph<TLoaders>(
   gatewayVerifyKey(); // a subgraph without the gateway's public key stops here, not at the first request
   const production = config.production();
   const metrics = new ServiceMetrics(definition.name);
+  const clock = options.clock ?? systemClock;
   const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
     schema,
     introspection: !production,
@@ -92,17 +98,17 @@ export async function startSubgraph<TLoaders>(
       const gatewayToken = req.headers[GATEWAY_TOKEN_HEADER] as string | undefined;
       const identity = await verifyGatewayToken(gatewayToken);
       const extra = definition.context?.({ gatewayToken: gatewayToken!, requestId, peerUrl }) ?? {};
-      return { ...extra, identity, requestId, store, loaders: definition.loaders(store), metrics };
+      return { ...extra, identity, requestId, store, loaders: definition.loaders(store), metrics, clock };
     },
     ready: () => store.dataSource.query('SELECT 1'),
-    routes: definition.routes?.(store, peerUrl),
+    routes: definition.routes?.(store, peerUrl, clock),
     metrics,
     // Metrics only for the gateway's identity (or on METRICS_HOST's port of their own).
     metricsAccess: (req) => verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined),
   });
   let background: { stop(): Promise<void> } | undefined;
   try {
-    background = await definition.background?.(store);
+    background = await definition.background?.(store, clock);
   } catch (error) {
     await service.stop();
     if (!options.store) await store.close();

@@ -2,10 +2,12 @@
  * Entry windows through the real gateway: with ENTRY_CLOSE_DAYS set, a reporter writes a
  * period from its start to that many days after its due date; outside, only with an
  * exception the coordinator granted (audited, until an end time); coordinators load
- * history whatever the window.
+ * history whatever the window. The hub runs on a clock the test holds: the day is fixed,
+ * and an exception ends when the test moves the clock past it.
  */
 import { parsePeriod, stepPeriod, todayUtc } from '../../lib/period';
 import { addDays } from '../../subgraphs/indicators/model/calendar';
+import { heldClock } from '../support/clock';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
 const saved = { ...process.env };
@@ -15,14 +17,15 @@ afterAll(() => {
   if (saved.ENTRY_CLOSE_DAYS === undefined) delete process.env.ENTRY_CLOSE_DAYS;
 });
 
-const started = useHubAndDatabase();
+const clock = heldClock('2026-05-20T08:00:00Z');
+const started = useHubAndDatabase({ clock });
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   created updated rejected rejections { index field code message } } }`;
 const GRANT = `mutation($org: String!, $period: Period!, $until: DateTime!) {
   grantEntryException(organization: $org, period: $period, until: $until, reason: "court reorganised") {
     organization { id } period until reason grantedBy grantedByOrganization { id } } }`;
 
-const today = todayUtc();
+const today = todayUtc(clock.now());
 const thisQuarter = parsePeriod(`${today.slice(0, 4)}Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`)!;
 /** Eight quarters back: its due date (15 days after its end) plus 30 days lies long past. */
 const closed = stepPeriod(thisQuarter, -8).text;
@@ -79,7 +82,7 @@ it('lets the reporter write a closed period while an exception the coordinator g
   const url = started.url();
   const court = await bearer('court', ['reporter']);
   const coordinator = await bearer('amr', ['coordinator']);
-  const soon = new Date(Date.now() + 3000).toISOString();
+  const soon = new Date(clock.now().getTime() + 3_600_000).toISOString();
   expect((await graphql(url, GRANT, { org: 'court', period: closed, until: soon }, court)).errors?.[0].extensions?.code).toBe(
     'FORBIDDEN',
   );
@@ -88,7 +91,7 @@ it('lets the reporter write a closed period while an exception the coordinator g
 
   // An exception for another period does not open this one.
   const other = stepPeriod(parsePeriod(closed)!, -2).text;
-  const later = new Date(Date.now() + 3_600_000).toISOString();
+  const later = new Date(clock.now().getTime() + 7_200_000).toISOString();
   expect((await graphql(url, GRANT, { org: '市法院', period: other, until: later }, coordinator)).errors).toBeUndefined();
   expect(await push(court, closed, 100)).toMatchObject({ rejected: 1 });
 
@@ -115,6 +118,11 @@ it('lets the reporter write a closed period while an exception the coordinator g
   expect(audit.data!.entryExceptions.map((e: any) => e.period)).toEqual([other, closed]);
 
   // Once it ends, the period is closed again.
-  await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 200));
-  expect(await push(court, closed, 101)).toMatchObject({ updated: 0, rejected: 1 });
+  clock.advance(Date.parse(soon) - clock.now().getTime() + 1000);
+  const ended = await push(court, closed, 101);
+  expect(ended).toMatchObject({ updated: 0, rejected: 1 });
+  expect(ended.rejections[0]).toMatchObject({ code: 'ENTRY_CLOSED' });
+  // An exception that ended cannot be granted again with an end before the hub's now.
+  const late = await graphql(url, GRANT, { org: 'court', period: closed, until: soon }, coordinator);
+  expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
 });

@@ -3,7 +3,8 @@
  * due-soon reminder reaches a real SMTP server and each webhook receiver exactly once,
  * signed; a receiver that fails three times gets the event on the fourth try, and the
  * delivery log shows every attempt. The scan is a pg-boss job, sent here as the schedule
- * sends it (twice: each event is still delivered once).
+ * sends it (twice: each event is still delivered once). Both replicas run on a clock the
+ * test holds, so the reports due soon are the same whatever day the test runs.
  */
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
@@ -14,6 +15,7 @@ import { type Hub, startHub } from '../../hub';
 import { todayUtc } from '../../lib/period';
 import { QUEUES } from '../../subgraphs/indicators/notifications/queues';
 import { addDays } from '../../subgraphs/indicators/model/calendar';
+import { heldClock } from '../support/clock';
 import { bearer, graphql, startTestHub } from '../support/hub';
 
 jest.setTimeout(180_000);
@@ -61,7 +63,8 @@ const listen = (server: { listen: (port: number, host: string, cb: () => void) =
 const portOf = (server: { address(): AddressInfo | string | null }) => (server.address() as AddressInfo).port;
 
 const hubs: Hub[] = [];
-const today = todayUtc();
+const clock = heldClock('2026-03-20T09:00:00Z');
+const today = todayUtc(clock.now());
 /** The court's current quarter is due 15 days after it ends: look that far ahead. */
 const quarterEnd = (() => {
   const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
@@ -82,9 +85,9 @@ beforeAll(async () => {
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', // the receivers here are on this machine
     NOTIFICATIONS: 'true', // the test setup turns workers off for every other hub
   });
-  hubs.push(await startTestHub());
+  hubs.push(await startTestHub({ clock }));
   // The second replica of every service, on the same database.
-  hubs.push(await startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: false }));
+  hubs.push(await startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: false, clock }));
 });
 afterAll(async () => {
   await Promise.all(hubs.map((h) => h.stop()));

@@ -1,4 +1,5 @@
 /** Starts the whole hub on free ports for a test file, and talks to it like a client. */
+import type { Clock } from '../../lib/clock';
 import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
 import { type Hub, startHub } from '../../hub';
 import { GATEWAY_TOKEN_HEADER, type Role, signGatewayToken } from '../../lib/identity';
@@ -20,7 +21,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
  * Starts the hub on free ports, on a database of its own (migrated and seeded), so test
  * files never see each other's figures. DATABASE_URL points at it for the file's checks.
  */
-export async function startTestHub(): Promise<Hub> {
+export async function startTestHub(options: { clock?: Clock } = {}): Promise<Hub> {
   const file = path
     .basename(expect.getState().testPath ?? 'hub', '.test.ts')
     .replace(/[^a-z0-9]+/gi, '_')
@@ -29,7 +30,7 @@ export async function startTestHub(): Promise<Hub> {
     process.env.TEST_DATABASE_SERVER_URL!,
     `${TEST_DB_PREFIX}_${file}`.slice(0, 63),
   );
-  return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
+  return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true, clock: options.clock });
 }
 
 export async function graphql<T = Record<string, any>>(
@@ -88,12 +89,15 @@ export async function bearer(org: string, roles: Role[], ttlSeconds = 3600): Pro
   return { authorization: `Bearer ${await issueToken({ org, roles, subject: `${org}-${roles.join('+')}@test` }, ttlSeconds)}` };
 }
 
-/** A hub on its own database and a client of that database, for a test file's checks of what was written. */
-export function useHubAndDatabase(): { hub: () => Hub; url: () => string; db: () => Client } {
+/**
+ * A hub on its own database and a client of that database, for a test file's checks of
+ * what was written; on the test's clock when it gives one.
+ */
+export function useHubAndDatabase(options: { clock?: Clock } = {}): { hub: () => Hub; url: () => string; db: () => Client } {
   let hub: Hub;
   let db: Client;
   beforeAll(async () => {
-    hub = await startTestHub();
+    hub = await startTestHub(options);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });

@@ -46,16 +46,17 @@ export async function listExceptions(db: DataSource, organizationId: string | nu
   return rows.map(toException);
 }
 
-/** The (organisation, period) pairs among these with an exception in force now. */
+/** The (organisation, period) pairs among these with an exception in force at `now`. */
 export async function exceptionsInForce(
   manager: EntityManager,
   keys: Array<{ organizationId: string; period: string }>,
+  now: Date,
 ): Promise<Array<{ organizationId: string; period: string }>> {
   const rows: Array<{ organization_id: string; period: string }> = await manager.query(
     `SELECT DISTINCT e.organization_id, e.period FROM entry_exception e
        JOIN unnest($1::text[], $2::text[]) AS k(organization_id, period) USING (organization_id, period)
-      WHERE e.until > clock_timestamp()`,
-    [keys.map((k) => k.organizationId), keys.map((k) => k.period)],
+      WHERE e.until > $3`,
+    [keys.map((k) => k.organizationId), keys.map((k) => k.period), now.toISOString()],
   );
   return rows.map((r) => ({ organizationId: r.organization_id, period: r.period }));
 }

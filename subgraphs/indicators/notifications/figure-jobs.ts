@@ -5,6 +5,7 @@
  * jobs wait: a hub that never receives a large file polls no queue for them. A job runs
  * once (a file whose push failed is not pushed again), for up to JOB_HOURS.
  */
+import type { Clock } from '../../../lib/clock';
 import PgBoss from 'pg-boss';
 import type { Store } from '../../../lib/db';
 import { config } from '../../../lib/config';
@@ -22,6 +23,7 @@ export class FigureJobs {
   constructor(
     private readonly store: Store,
     private readonly databaseUrl: string,
+    private readonly clock: Clock,
   ) {}
 
   /** Queues a received job. */
@@ -62,7 +64,7 @@ export class FigureJobs {
     await boss.work<{ jobId: string }>(
       FIGURE_JOBS_QUEUE,
       { pollingIntervalSeconds: config.jobPollSeconds(), batchSize: 1 },
-      async ([job]) => runJob(this.store.dataSource, indicators, job.data.jobId),
+      async ([job]) => runJob(this.store.dataSource, indicators, job.data.jobId, this.clock),
     );
     return boss;
   }

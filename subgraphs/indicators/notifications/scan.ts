@@ -7,7 +7,6 @@
  */
 import type { DataSource } from 'typeorm';
 import { config } from '../../../lib/config';
-import { todayUtc } from '../../../lib/period';
 import { KpiReads } from '../data/kpi-reads';
 import type { TimeAxes } from '../model/axes';
 import { addDays } from '../model/calendar';
@@ -17,7 +16,7 @@ import { type HubEvent, recordEvents } from './outbox';
 /** The current figures as of a day, counted by the default rule (KPI_FIGURES). */
 const axesOn = (asOf: string): TimeAxes => ({ asOf, recordedAsOf: null, figures: config.kpiFigures() });
 
-export async function scanReminders(db: DataSource, today: string = todayUtc()): Promise<number> {
+export async function scanReminders(db: DataSource, today: string): Promise<number> {
   const reads = new KpiReads(db);
   const events: HubEvent[] = [];
   const report = (type: 'REPORT_DUE_SOON' | 'REPORT_OVERDUE', r: Awaited<ReturnType<typeof expectedReports>>[number]) =>
@@ -54,7 +53,7 @@ export async function scanReminders(db: DataSource, today: string = todayUtc()):
 }
 
 /** The coordinator's digest: who is late, and what waits for review. */
-export async function writeDigest(db: DataSource, today: string = todayUtc()): Promise<number> {
+export async function writeDigest(db: DataSource, today: string): Promise<number> {
   const late = (await expectedReports(new KpiReads(db), axesOn(today)))
     .filter((r) => r.status === 'MISSING')
     .map((r) => ({ organizationId: r.organizationId, indicatorId: r.indicatorId, period: r.period.text, due: r.due }));

@@ -6,6 +6,7 @@
  * scheduled job is created once per tick and taken by one worker, and jobs survive
  * restarts.
  */
+import { type Clock, today } from '../../../lib/clock';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import type { Store } from '../../../lib/db';
@@ -20,7 +21,7 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export async function startNotifications(store: Store): Promise<Worker> {
+export async function startNotifications(store: Store, clock: Clock): Promise<Worker> {
   if (!config.notifications()) return { stop: async () => undefined };
   const poll = config.jobPollSeconds();
   const boss = new PgBoss({
@@ -57,11 +58,11 @@ export async function startNotifications(store: Store): Promise<Worker> {
     if (relayed > 0) log.info('outbox relayed', { events: relayed });
   };
   await boss.work(QUEUES.scan, work, async () => {
-    log.info('reminder scan', { events: await scanReminders(db) });
+    log.info('reminder scan', { events: await scanReminders(db, today(clock)) });
     await relay();
   });
   await boss.work(QUEUES.digest, work, async () => {
-    await writeDigest(db);
+    await writeDigest(db, today(clock));
     await relay();
   });
   await boss.work(QUEUES.relay, work, relay);

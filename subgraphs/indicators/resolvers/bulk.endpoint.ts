@@ -6,6 +6,7 @@
  * or, for a file larger than BULK_JOB_BYTES (or of no stated length), a job (202,
  * services/bulk-jobs.ts) whose progress and summary GET /figures/bulk/:id answers. Refusals answer `{ errors: [{ message, extensions: { code } }] }`.
  */
+import type { Clock } from '../../../lib/clock';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from '../../../lib/errors';
@@ -61,11 +62,13 @@ function bulkDependencies(
   store: Store,
   caller: { gatewayToken: string; requestId: string },
   peerUrl: SubgraphCaller['peerUrl'],
+  clock: Clock,
 ): PushDependencies {
   return {
     db: store.dataSource,
     indicators: new IndicatorRepository(store.dataSource),
     organizations: organizationDirectory(peerUrl('organizations'), caller),
+    clock,
   };
 }
 
@@ -77,9 +80,9 @@ function asJob(request: FastifyRequest): boolean {
 }
 
 /** Registers POST /figures/bulk (its body taken as a stream of any content type) and GET /figures/bulk/:id. */
-export function bulkRoutes(store: Store, peerUrl: SubgraphCaller['peerUrl']) {
+export function bulkRoutes(store: Store, peerUrl: SubgraphCaller['peerUrl'], clock: Clock) {
   return async (app: FastifyInstance): Promise<void> => {
-    const jobs = new FigureJobs(store, config.subgraphDatabaseUrl('indicators')!);
+    const jobs = new FigureJobs(store, config.subgraphDatabaseUrl('indicators')!, clock);
     await jobs.resume();
     app.addHook('onClose', () => jobs.stop());
     await app.register(async (scope) => {
@@ -89,7 +92,7 @@ export function bulkRoutes(store: Store, peerUrl: SubgraphCaller['peerUrl']) {
         try {
           const caller = await bulkCaller(request.raw);
           const options = bulkRequest(request);
-          const deps = bulkDependencies(store, caller, peerUrl);
+          const deps = bulkDependencies(store, caller, peerUrl, clock);
           const source = request.body as AsyncIterable<Buffer>;
           if (asJob(request)) {
             const id = await receiveFile(deps, caller.identity, options, source);

@@ -30,7 +30,7 @@ export class EntryExceptionResolver {
     @Arg('until', () => DateTime, { description: 'When it ends (ISO 8601 date-time, in the future)' }) until: Date,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<EntryException> {
-    if (until.getTime() <= Date.now()) throw badInput('until must be in the future', 'until');
+    if (until.getTime() <= context.clock.now().getTime()) throw badInput('until must be in the future', 'until');
     if (reason && tooLong(reason, 'reason')) throw badInput(tooLongMessage('reason'), 'reason');
     const row = await grantException(context.store.dataSource, requireIdentity(context), {
       organizationId: await organizationIdArgument(context, organization),

@@ -34,6 +34,7 @@ export class PushResolver {
       db: context.store.dataSource,
       indicators: context.loaders.repository,
       organizations: context.organizations,
+      clock: context.clock,
     };
     const summary = await pushFigures(deps, requireIdentity(context), input);
     if (!summary.dryRun && !summary.replayed) {

@@ -146,7 +146,12 @@ export class ReportResolver {
     if (stray >= 0) throw badInput(`figure ${stray} is not for ${period}`, 'figures');
     const figures = input.figures.map((f) => ({ ...f, organization: organizationId }));
     const summary = await pushFigures(
-      { db: context.store.dataSource, indicators: context.loaders.repository, organizations: context.organizations },
+      {
+        db: context.store.dataSource,
+        indicators: context.loaders.repository,
+        organizations: context.organizations,
+        clock: context.clock,
+      },
       identity,
       { figures, atomic: true, requireExplanations: true, idempotencyKey: `report:${key}` },
     );

@@ -5,6 +5,7 @@
  * worker pushes it as the caller (bulk-push.ts), keeping how many rows it has read and
  * written, and its summary or its error, which GET /figures/bulk/:id answers.
  */
+import type { Clock } from '../../../lib/clock';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
@@ -66,7 +67,7 @@ export async function receiveFile(
 }
 
 /** Runs a queued job: the file pushed as the caller who sent it. */
-export async function runJob(db: DataSource, indicators: IndicatorRepository, id: string): Promise<void> {
+export async function runJob(db: DataSource, indicators: IndicatorRepository, id: string, clock: Clock): Promise<void> {
   const job = await jobById(db, id);
   if (!job || (job.state !== 'QUEUED' && job.state !== 'RUNNING')) return;
   await updateJob(db, id, { state: 'RUNNING' });
@@ -78,6 +79,7 @@ export async function runJob(db: DataSource, indicators: IndicatorRepository, id
     organizations: {
       resolve: async (refs) => new Map(refs.filter((r) => r in job.organizations).map((r) => [r, job.organizations[r]])),
     },
+    clock,
   };
   const progress = { rowsRead: 0, rowsWritten: 0 };
   let [recorded, saving] = [0, Promise.resolve()];

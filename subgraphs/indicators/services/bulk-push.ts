@@ -68,6 +68,7 @@ async function stageFile(
   records: (source: AsyncIterable<Buffer>) => AsyncIterable<StreamedRecord>,
   source: AsyncIterable<Buffer>,
   progress: BulkProgress | undefined,
+  now: Date,
 ): Promise<Read> {
   const hash = createHash('sha256');
   const hashed = (async function* () {
@@ -76,7 +77,7 @@ async function stageFile(
       yield chunk;
     }
   })();
-  const context: RowContext = { identity, indicators: new Map(), organizationIds: new Map(), today: todayUtc() };
+  const context: RowContext = { identity, indicators: new Map(), organizationIds: new Map(), today: todayUtc(now) };
   const read: Read = {
     received: 0,
     rejections: [],
@@ -161,7 +162,8 @@ export async function pushFile(
   await runner.connect();
   try {
     await createStaging(runner);
-    const read = await stageFile(deps, runner, identity, records, source, progress);
+    const now = deps.clock.now();
+    const read = await stageFile(deps, runner, identity, records, source, progress, now);
     for (const { index, first } of await removeRepeats(runner))
       read.rejections.push({ index, field: 'period', code: ErrorCode.CONFLICT, message: `the same figure as row ${first}` });
     const rollups = new Map([...read.indicators.values()].map((i) => [i.id, i.rollup]));
@@ -183,7 +185,12 @@ export async function pushFile(
           claim,
           periods,
           summary: structuredClone(summary),
-          check: { identity, rollupOf: (id) => rollups.get(id) ?? '', requireExplanations: request.requireExplanations },
+          check: {
+            identity,
+            rollupOf: (id) => rollups.get(id) ?? '',
+            requireExplanations: request.requireExplanations,
+            now,
+          },
           progress,
         });
         return withLines(landed, read);

@@ -21,7 +21,7 @@ export async function rowsInWindow(
   writer: Identity,
   rows: PreparedRow[],
   rejections: Rejection[],
-  now: Date = new Date(),
+  now: Date,
 ): Promise<PreparedRow[]> {
   const settings = config.entryWindows();
   if (!settings || rows.length === 0 || hasRole(writer, 'coordinator', 'admin')) return rows;
@@ -39,6 +39,7 @@ export async function rowsInWindow(
       await exceptionsInForce(
         manager,
         outside.map(({ row }) => ({ organizationId: row.organizationId, period: row.period.text })),
+        now,
       )
     ).map((e) => compositeKey(e.organizationId, e.period)),
   );

@@ -33,6 +33,8 @@ export interface CheckOptions {
   identity: Identity;
   rollupOf: (indicatorId: string) => string;
   requireExplanations: boolean;
+  /** When the rows are checked: entry windows and exceptions in force. */
+  now: Date;
   /**
    * The breakdown-years (yearKey) that hold figures of several period types, when the
    * caller found them for all its rows at once (a file's, bulk-land.ts): only these are
@@ -76,7 +78,11 @@ export async function checkRows(manager: EntityManager, options: CheckOptions, p
   const rejections: Rejection[] = [];
   await serialise(manager, [...new Set(prepared.map((r) => r.indicatorId))]);
   const unlocked = await unlockedRows(manager, prepared, rejections);
-  const open = await openRows(manager, await rowsInWindow(manager, options.identity, unlocked, rejections), rejections);
+  const open = await openRows(
+    manager,
+    await rowsInWindow(manager, options.identity, unlocked, rejections, options.now),
+    rejections,
+  );
   const scratch = { unchanged: 0, warnings: [] as Warning[] } as PushSummary;
   const stored = await storedFigures(manager, open);
   const toWrite = compareWithStored(open, stored, scratch, rejections);

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../../lib/clock';
 import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
@@ -23,6 +24,8 @@ export interface PushDependencies {
   db: DataSource;
   indicators: IndicatorRepository;
   organizations: Pick<OrganizationDirectory, 'resolve'>;
+  /** The time rows are checked by: the day (has the period begun?) and entry windows. */
+  clock: Clock;
 }
 
 class DryRunRollback extends Error {
@@ -39,12 +42,13 @@ function requestHash(input: PushRequest): string {
 
 /** A push: authorise it, prepare its rows, write them. */
 export async function pushFigures(deps: PushDependencies, identity: Identity, input: PushRequest): Promise<PushSummary> {
-  const authorised = await authorise(deps, identity, input);
-  const rows = prepare(identity, input, authorised);
+  const now = deps.clock.now();
+  const authorised = await authorise(deps, identity, input, now);
+  const rows = prepare(identity, input, authorised, now);
   try {
     const rollups = new Map([...authorised.indicators.values()].map((i) => [i.id, i.rollup]));
     const claim = authorised.key ? keyClaim(identity, input, authorised.key, authorised.organizationIds) : null;
-    return await write(deps.db, identity, input, claim, rows, (id) => rollups.get(id) ?? '');
+    return await write(deps.db, identity, input, claim, rows, { rollupOf: (id) => rollups.get(id) ?? '', now });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
@@ -65,7 +69,7 @@ interface Authorised {
  * indicators and organisations it names. A reporter writes only its own organisation's
  * indicators, for itself: anything else refuses the whole push.
  */
-async function authorise(deps: PushDependencies, identity: Identity, input: PushRequest): Promise<Authorised> {
+async function authorise(deps: PushDependencies, identity: Identity, input: PushRequest, now: Date): Promise<Authorised> {
   const maxRows = config.maxPushRows();
   if (input.figures.length === 0) throw badInput('figures must not be empty', 'figures');
   if (input.figures.length > maxRows) throw badInput(PUSH_ROWS_LIMIT.message(maxRows, input.figures.length), 'figures');
@@ -80,7 +84,7 @@ async function authorise(deps: PushDependencies, identity: Identity, input: Push
   const named = input.figures.map((f) => f.organization?.trim()).filter((o): o is string => !!o && o.length <= 200);
   const organizationIds = named.length > 0 ? await deps.organizations.resolve(named) : new Map<string, string>();
 
-  refuseForeign({ identity, indicators, organizationIds, today: todayUtc() }, input.figures, named);
+  refuseForeign({ identity, indicators, organizationIds, today: todayUtc(now) }, input.figures, named);
   return { key, indicators, organizationIds };
 }
 
@@ -126,11 +130,11 @@ interface Prepared {
 }
 
 /** Checks each row on its own (organisation, indicator, period, value, lengths) and refuses a figure given twice. */
-function prepare(identity: Identity, input: PushRequest, { indicators, organizationIds }: Authorised): Prepared {
+function prepare(identity: Identity, input: PushRequest, { indicators, organizationIds }: Authorised, now: Date): Prepared {
   const rejections: Rejection[] = [];
   const rows: PreparedRow[] = [];
   const seen = new Map<string, number>();
-  const context = { identity, indicators, organizationIds, today: todayUtc() };
+  const context = { identity, indicators, organizationIds, today: todayUtc(now) };
   input.figures.forEach((figure, index) => {
     const row = prepareFigure(context, figure, index);
     if (isRejection(row)) return rejections.push(row);
@@ -160,13 +164,13 @@ function write(
   input: PushRequest,
   claim: KeyClaim | null,
   prepared: Prepared,
-  rollupOf: (indicatorId: string) => string,
+  { rollupOf, now }: { rollupOf: (indicatorId: string) => string; now: Date },
 ) {
   const key = claim?.key ?? null;
   return inTransaction(db, async (manager) => {
     const replayed = claim && (await earlierUse(manager, claim));
     if (replayed) return replayed;
-    const options = { identity, rollupOf, requireExplanations: !!input.requireExplanations };
+    const options = { identity, rollupOf, requireExplanations: !!input.requireExplanations, now };
     const checked = await checkRows(manager, options, prepared.rows);
     const summary = emptySummary(input, key);
     summary.unchanged = checked.unchanged;
