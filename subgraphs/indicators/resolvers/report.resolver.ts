@@ -7,7 +7,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, forbidden } from '../../../lib/errors';
 import { hasRole, requireIdentity } from '../../../lib/identity';
-import { type Period, todayUtc } from '../../../lib/period';
+import { type Period } from '../../../lib/period';
+import { today } from '../../../lib/clock';
 import { LocalDate, PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { IndicatorContext } from '../context';
@@ -61,7 +62,7 @@ export class ReportResolver {
     @Arg('organization', () => String, { nullable: true, description: 'Id, name or alias' }) organization?: string | null,
     @Arg('asOf', () => LocalDate, { nullable: true, description: 'A day, YYYY-MM-DD (default today)' }) asOf?: string | null,
   ): Promise<Obligation[]> {
-    const date = asOf ?? todayUtc();
+    const date = asOf ?? today(context.clock);
     const organizationId = await organizationOf(context, organization);
     return (await obligations(context.loaders.kpiReads, organizationId, date)).map((r) => ({
       indicatorId: r.indicatorId,
