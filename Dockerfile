@@ -45,4 +45,5 @@ COPY gateway/supergraph.graphql ./gateway/supergraph.graphql
 # Files stay owned by root: the services only read them.
 USER node
 EXPOSE 4000 4001 4002 4003
-ENTRYPOINT ["node", "dist/scripts/serve.js"]
+# The V8 flags every service runs with: lib/node-flags.ts says why (a test checks they are the same).
+ENTRYPOINT ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "dist/scripts/serve.js"]

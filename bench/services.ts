@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { childEnvironment, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { SERVICE_NODE_FLAGS } from '../lib/node-flags';
 import { verifyListener } from './process-identity';
 import { profileArguments } from './profile';
 
@@ -68,15 +69,19 @@ async function ready(base: string, child: ChildProcess, name: string): Promise<v
 async function start(name: string, portVariable: string, env: Record<string, string>): Promise<Service> {
   for (let attempt = 1; ; attempt += 1) {
     const port = await freePort();
-    const child = spawn(process.execPath, [...(profileDir ? profileArguments(profileDir, name) : []), SERVE, name], {
-      env: childEnvironment({
-        LOG_LEVEL: 'error',
-        HOST: '127.0.0.1',
-        ...env,
-        [portVariable]: String(port),
-      }),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...SERVICE_NODE_FLAGS, ...(profileDir ? profileArguments(profileDir, name) : []), SERVE, name],
+      {
+        env: childEnvironment({
+          LOG_LEVEL: 'error',
+          HOST: '127.0.0.1',
+          ...env,
+          [portVariable]: String(port),
+        }),
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     const base = `http://127.0.0.1:${port}`;
     try {
       await ready(base, child, name);

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { SUBGRAPHS } from '../../lib/config';
+import { SERVICE_NODE_FLAGS } from '../../lib/node-flags';
 import type { Hub } from '../../hub';
 import { startTestHub } from '../support/hub';
 import { testPort } from '../support/isolation';
@@ -32,7 +33,7 @@ describe('one request whose target is not a URL', () => {
   });
 
   it('leaves the gateway process running and answering', async () => {
-    child = spawn('node', [path.join(ROOT, 'dist/scripts/serve.js'), 'gateway'], {
+    child = spawn('node', [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist/scripts/serve.js'), 'gateway'], {
       env: { ...process.env, GATEWAY_PORT: String(port), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { DEFAULT_PORTS, ENV_VARIABLES, SUBGRAPHS, type SubgraphName } from '../../lib/config';
+import { SERVICE_NODE_FLAGS } from '../../lib/node-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -231,8 +232,8 @@ describe('The image runs one service of the hub from the compiled code', () => {
   const stage = finalStage();
   const last = (instruction: string) => [...stage].reverse().find((line) => line.instruction === instruction)?.args;
 
-  it('its ENTRYPOINT is node dist/scripts/serve.js, built from scripts/serve.ts', () => {
-    expect(JSON.parse(last('ENTRYPOINT') ?? 'null')).toEqual(['node', 'dist/scripts/serve.js']);
+  it("its ENTRYPOINT is node <the services' V8 flags> dist/scripts/serve.js, built from scripts/serve.ts", () => {
+    expect(JSON.parse(last('ENTRYPOINT') ?? 'null')).toEqual(['node', ...SERVICE_NODE_FLAGS, 'dist/scripts/serve.js']);
     expect(existsSync(path.join(ROOT, 'scripts', 'serve.ts'))).toBe(true);
   });
 

@@ -11,6 +11,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { SERVICE_NODE_FLAGS } from '../../lib/node-flags';
 import { issueToken } from '../../lib/tokens';
 import { testPort } from '../support/isolation';
 
@@ -221,7 +222,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // npm runs the hub itself: no shell in between that would keep the signal from it.
     const commands = processes.map((pid) => execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim());
     expect(commands.some((c) => /^(ba|da)?sh\b/.test(c))).toBe(false);
-    expect(commands.some((c) => c.includes('bin/ipzone.js start'))).toBe(true);
+    expect(commands.some((c) => c.includes(`${SERVICE_NODE_FLAGS.join(' ')} bin/ipzone.js start`))).toBe(true);
     expect(postgresRunningOn(DATA)).toBe(true);
 
     hub.child.kill(signal);

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import { SERVICE_NODE_FLAGS } from '../../lib/node-flags';
 import { IPZONE, ROOT } from './cli';
 
 const DATABASE_VARIABLES = ['DATABASE_URL', 'ORGANIZATIONS_DATABASE_URL', 'TASKS_DATABASE_URL', 'INDICATORS_DATABASE_URL'];
@@ -42,9 +43,9 @@ export interface StartedHub {
   exited: Promise<number | null>;
 }
 
-/** `node bin/ipzone.js start`; `detached` puts it in a process group of its own (pgid = its pid), as a terminal does. */
+/** `node <SERVICE_NODE_FLAGS> bin/ipzone.js start`, as npm start runs it; `detached` puts it in a process group of its own (pgid = its pid), as a terminal does. */
 export function startEmbeddedHub(setup: EmbeddedSetup, options: { detached?: boolean } = {}): StartedHub {
-  const child = spawn(process.execPath, [IPZONE, 'start'], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, IPZONE, 'start'], {
     cwd: ROOT,
     env: embeddedEnv(setup),
     stdio: ['ignore', 'pipe', 'pipe'],

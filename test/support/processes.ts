@@ -1,6 +1,7 @@
-/** One service of the hub in a process of its own (node dist/scripts/serve.js <service>), as a container runs it. */
+/** One service of the hub in a process of its own (node <SERVICE_NODE_FLAGS> dist/scripts/serve.js <service>), as a container runs it. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../lib/node-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -17,7 +18,7 @@ export function spawnService(service: string, env: Record<string, string | undef
     if (value === undefined) delete merged[key];
     else merged[key] = value;
   }
-  const child = spawn('node', [path.join(ROOT, 'dist/scripts/serve.js'), service], {
+  const child = spawn('node', [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist/scripts/serve.js'), service], {
     env: merged,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
