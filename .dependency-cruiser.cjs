@@ -70,6 +70,12 @@ module.exports = {
       { path: '^lib/config\\.ts$', dependencyTypesNot: ['type-only'] },
     ),
     forbid(
+      'services-read-no-config',
+      "A subgraph's services and data adapters are handed their settings (read once when the subgraph starts, carried by its context and SubgraphRuntime): they read no configuration.",
+      { path: '^subgraphs/[^/]+/(services|data)/' },
+      { path: '^lib/config\\.ts$', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
       'services-speak-no-graphql',
       "A subgraph's services and data adapters throw the hub's own errors (lib/errors.ts HubError) and return its own values: no GraphQL package; the resolvers and lib/format-error.ts put them into GraphQL's terms.",
       { path: '^subgraphs/[^/]+/(services|data)/' },

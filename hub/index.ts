@@ -4,7 +4,7 @@
  * docker-compose runs the same services one per container (scripts/serve.ts).
  */
 import type { Clock } from '../lib/clock';
-import { config, setEnvironment, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { config, type IndicatorSettings, setEnvironment, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { ensureDatabase } from '../lib/db';
 import { type EmbeddedDatabase, runningEmbeddedDatabase, startEmbeddedDatabase } from '../lib/embedded-db';
 import { FolderInUse, type FolderLock, folderHolder, lockFolder } from '../lib/hub-lock';
@@ -29,6 +29,8 @@ export interface HubOptions {
   seedIfEmpty?: boolean;
   /** The time the subgraphs go by (default: the system's; tests hold their own). */
   clock?: Clock;
+  /** The indicators subgraph's settings over those its configuration gives (tests set their own). */
+  indicatorSettings?: Partial<IndicatorSettings>;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         seedIfEmpty: options.seedIfEmpty,
         peerUrls: { organizations: subgraphs.organizations?.url },
         clock: options.clock,
+        settings: name === 'indicators' ? options.indicatorSettings : undefined,
       });
       started.push(subgraphs[name]);
     }

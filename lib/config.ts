@@ -188,6 +188,28 @@ function secret(name: 'JWT_SECRET' | 'GATEWAY_PRIVATE_KEY', local: 'jwtSecret' |
   return value;
 }
 
+/** The rules of the indicators subgraph that configuration sets. */
+export interface IndicatorSettings {
+  /** Most figures one push may carry (MAX_PUSH_ROWS). */
+  maxPushRows: number;
+  /** A file sent to POST /figures/bulk larger than this many bytes runs as a job (BULK_JOB_BYTES). */
+  bulkJobBytes: number;
+  /** A figure this many times above or below the previous period lands with a warning (PLAUSIBILITY_FACTOR). */
+  plausibilityFactor: number;
+  /** When reporters may write a period (ENTRY_CLOSE_DAYS, ENTRY_OPEN_OFFSET_DAYS); null: always. */
+  entryWindows: { openOffsetDays: number; closeDays: number } | null;
+  /** The figures KPIs count when a query does not say (KPI_FIGURES). */
+  kpiFigures: FigureRule;
+  /** Reports announced as due soon within `dueDays`, as overdue for `overdueDays` (REMINDER_DUE_DAYS, REMINDER_OVERDUE_DAYS). */
+  reminders: { dueDays: number; overdueDays: number };
+}
+
+function plausibilityFactor(): number {
+  const value = Number(env('PLAUSIBILITY_FACTOR') ?? 3);
+  if (!(value > 1)) throw new Error('PLAUSIBILITY_FACTOR must be a number above 1');
+  return value;
+}
+
 export const config = {
   host: (): string => env('HOST') ?? '127.0.0.1',
   port: (service: 'gateway' | SubgraphName): number => intEnv(PORT_VARIABLE[service], DEFAULT_PORTS[service]),
@@ -207,8 +229,6 @@ export const config = {
   logLevel: (): string => env('LOG_LEVEL') ?? 'info',
   maxPushRows: (): number => intEnv('MAX_PUSH_ROWS', 5000),
   maxUploadRows: (): number => intEnv('MAX_UPLOAD_ROWS', 50_000, 1),
-  /** Files sent to POST /figures/bulk larger than this (bytes) run as jobs. */
-  bulkJobBytes: (): number => intEnv('BULK_JOB_BYTES', 8 * 1024 * 1024),
   maxQueryDepth: (): number => intEnv('MAX_QUERY_DEPTH', 20),
   maxQueryCost: (): number => intEnv('MAX_QUERY_COST', 50_000),
   maxAliases: (): number => intEnv('MAX_ALIASES', 40),
@@ -229,11 +249,6 @@ export const config = {
     return host === undefined
       ? undefined
       : { host, port: servicePort === 0 ? 0 : servicePort + intEnv('METRICS_PORT_OFFSET', 1000) };
-  },
-  plausibilityFactor: (): number => {
-    const value = Number(env('PLAUSIBILITY_FACTOR') ?? 3);
-    if (!(value > 1)) throw new Error('PLAUSIBILITY_FACTOR must be a number above 1');
-    return value;
   },
   jwtSecret: (): string => secret('JWT_SECRET', 'jwtSecret'),
   /** Only the gateway signs forwarded identities: subgraphs never ask for this. */
@@ -260,14 +275,7 @@ export const config = {
   clientToken: (): string | undefined => env('IPZONE_TOKEN'),
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
-  /** Entry windows (ENTRY_CLOSE_DAYS set): when reporters may write a period; null: always. */
-  entryWindows: (): { openOffsetDays: number; closeDays: number } | null =>
-    env('ENTRY_CLOSE_DAYS') === undefined
-      ? null
-      : { openOffsetDays: intEnv('ENTRY_OPEN_OFFSET_DAYS', 0, -Infinity), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
   notifications: (): boolean => env('NOTIFICATIONS') !== 'false',
-  reminderDueDays: (): number => intEnv('REMINDER_DUE_DAYS', 7),
-  reminderOverdueDays: (): number => intEnv('REMINDER_OVERDUE_DAYS', 30),
   reminderScanCron: (): string => env('REMINDER_SCAN_CRON') ?? '0 7 * * *',
   digestCron: (): string => env('DIGEST_CRON') ?? '0 8 * * 1',
   retryLimit: (): number => intEnv('WEBHOOK_RETRY_LIMIT', 8),
@@ -291,6 +299,18 @@ export const config = {
     if (!FIGURE_RULES.includes(value as FigureRule)) throw new Error(`KPI_FIGURES must be ALL or ACCEPTED, got "${value}"`);
     return value as FigureRule;
   },
+  /** The indicators subgraph's settings, read once when it starts (lib/subgraph.ts) and passed to its services. */
+  indicators: (): IndicatorSettings => ({
+    maxPushRows: config.maxPushRows(),
+    bulkJobBytes: intEnv('BULK_JOB_BYTES', 8 * 1024 * 1024),
+    plausibilityFactor: plausibilityFactor(),
+    entryWindows:
+      env('ENTRY_CLOSE_DAYS') === undefined
+        ? null
+        : { openOffsetDays: intEnv('ENTRY_OPEN_OFFSET_DAYS', 0, -Infinity), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
+    kpiFigures: config.kpiFigures(),
+    reminders: { dueDays: intEnv('REMINDER_DUE_DAYS', 7), overdueDays: intEnv('REMINDER_OVERDUE_DAYS', 30) },
+  }),
   /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
   dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),
   /** The hub's origin as browsers reach it (no trailing slash): absolute links start with it, never with a request's Host. */

@@ -18,10 +18,12 @@ import { log } from './log';
 import { ServiceMetrics } from './metrics';
 import { observePlugin } from './observe';
 
-export interface SubgraphContext<TLoaders> extends HubContext {
+export interface SubgraphContext<TLoaders, TSettings = unknown> extends HubContext {
   store: Store;
   /** The time the subgraph goes by (the system's, or a test's). */
   clock: Clock;
+  /** The subgraph's own settings, read from configuration once when it started (or a test's). */
+  settings: TSettings;
   loaders: TLoaders;
   metrics: ServiceMetrics;
 }
@@ -35,7 +37,16 @@ export interface SubgraphCaller {
   peerUrl(name: SubgraphName): string;
 }
 
-export interface SubgraphDefinition<TLoaders> {
+/** What a subgraph's own routes and background work are given when it starts. */
+export interface SubgraphRuntime<TSettings> {
+  store: Store;
+  /** Where another subgraph answers. */
+  peerUrl: SubgraphCaller['peerUrl'];
+  clock: Clock;
+  settings: TSettings;
+}
+
+export interface SubgraphDefinition<TLoaders, TSettings = unknown> {
   name: SubgraphName;
   store: Omit<StoreDefinition, 'name'>;
   schema: () => Promise<GraphQLSchema>;
@@ -46,18 +57,22 @@ export interface SubgraphDefinition<TLoaders> {
   isEmpty: (store: Store) => Promise<boolean>;
   /** What this subgraph adds to every request's context besides identity, store, loaders and metrics. */
   context?: (caller: SubgraphCaller) => object;
-  /** HTTP routes of its own besides /graphql (the indicators subgraph's files of figures), given its store and peers. */
-  routes?: (store: Store, peerUrl: SubgraphCaller['peerUrl'], clock: Clock) => (app: FastifyInstance) => Promise<void>;
+  /** Its own settings, read from configuration once, when it starts. */
+  settings?(): TSettings;
+  /** HTTP routes of its own besides /graphql (the indicators subgraph's files of figures). */
+  routes?(runtime: SubgraphRuntime<TSettings>): (app: FastifyInstance) => Promise<void>;
   /** Work the subgraph runs beside its requests (started once it serves, stopped before its store closes). */
-  background?: (store: Store, clock: Clock) => Promise<{ stop(): Promise<void> }>;
+  background?(runtime: SubgraphRuntime<TSettings>): Promise<{ stop(): Promise<void> }>;
 }
 
-export interface RunningSubgraph extends RunningService {
+export interface RunningSubgraph<TSettings = unknown> extends RunningService {
   store: Store;
+  /** The settings it goes by: one object its requests, routes and background work share. */
+  settings: TSettings;
 }
 
-export async function startSubgraph<TLoaders>(
-  definition: SubgraphDefinition<TLoaders>,
+export async function startSubgraph<TLoaders, TSettings>(
+  definition: SubgraphDefinition<TLoaders, TSettings>,
   options: {
     port?: number;
     host?: string;
@@ -67,8 +82,10 @@ export async function startSubgraph<TLoaders>(
     peerUrls?: Partial<Record<SubgraphName, string>>;
     /** The time it goes by (default: the system's). */
     clock?: Clock;
+    /** Settings over those its configuration gives (a test's). */
+    settings?: Partial<TSettings>;
   } = {},
-): Promise<RunningSubgraph> {
+): Promise<RunningSubgraph<TSettings>> {
   const store = options.store ?? (await openStore({ name: definition.name, ...definition.store }));
   if ((options.seedIfEmpty ?? config.seedOnStart()) && (await definition.isEmpty(store))) {
     log.info('seeding an empty database', { subgraph: definition.name, ...(await definition.seed(store)) });
@@ -79,7 +96,9 @@ export async function startSubgraph<TLoaders>(
   const production = config.production();
   const metrics = new ServiceMetrics(definition.name);
   const clock = options.clock ?? systemClock;
-  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+  const settings = { ...definition.settings?.(), ...options.settings } as TSettings;
+  const runtime: SubgraphRuntime<TSettings> = { store, peerUrl, clock, settings };
+  const apollo = new ApolloServer<SubgraphContext<TLoaders, TSettings>>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
@@ -98,17 +117,17 @@ export async function startSubgraph<TLoaders>(
       const gatewayToken = req.headers[GATEWAY_TOKEN_HEADER] as string | undefined;
       const identity = await verifyGatewayToken(gatewayToken);
       const extra = definition.context?.({ gatewayToken: gatewayToken!, requestId, peerUrl }) ?? {};
-      return { ...extra, identity, requestId, store, loaders: definition.loaders(store), metrics, clock };
+      return { ...extra, identity, requestId, store, loaders: definition.loaders(store), metrics, clock, settings };
     },
     ready: () => store.dataSource.query('SELECT 1'),
-    routes: definition.routes?.(store, peerUrl, clock),
+    routes: definition.routes?.(runtime),
     metrics,
     // Metrics only for the gateway's identity (or on METRICS_HOST's port of their own).
     metricsAccess: (req) => verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined),
   });
   let background: { stop(): Promise<void> } | undefined;
   try {
-    background = await definition.background?.(store, clock);
+    background = await definition.background?.(runtime);
   } catch (error) {
     await service.stop();
     if (!options.store) await store.close();
@@ -117,6 +136,7 @@ export async function startSubgraph<TLoaders>(
   return {
     ...service,
     store,
+    settings,
     stop: async () => {
       await background?.stop();
       await service.stop();

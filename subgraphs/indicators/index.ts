@@ -1,5 +1,6 @@
 /** The indicators subgraph: the plan's quantitative targets, their owners and tasks. */
 import { buildFederatedSchema } from '../../lib/federation';
+import { config, type IndicatorSettings } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { indicatorContext, type IndicatorContext } from './context';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
@@ -45,7 +46,7 @@ import { IndicatorResolver, OrganizationIndicatorsResolver, TaskIndicatorsResolv
 type Context = IndicatorContext;
 const stub = (reference: { id: string }) => ({ id: reference.id });
 
-export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
+export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders, IndicatorSettings> = {
   name: 'indicators',
   store: {
     entities: [IndicatorRecord, IndicatorOwnerRecord, IndicatorTaskRecord],
@@ -69,6 +70,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders> = {
     ],
   },
   loaders: createLoaders,
+  settings: config.indicators,
   context: indicatorContext,
   background: startNotifications,
   routes: bulkRoutes,

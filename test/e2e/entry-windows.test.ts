@@ -1,5 +1,5 @@
 /**
- * Entry windows through the real gateway: with ENTRY_CLOSE_DAYS set, a reporter writes a
+ * Entry windows through the real gateway: with ENTRY_CLOSE_DAYS set (the hub's settings), a reporter writes a
  * period from its start to that many days after its due date; outside, only with an
  * exception the coordinator granted (audited, until an end time); coordinators load
  * history whatever the window. The hub runs on a clock the test holds: the day is fixed,
@@ -8,17 +8,11 @@
 import { parsePeriod, stepPeriod, todayUtc } from '../../lib/period';
 import { addDays } from '../../subgraphs/indicators/model/calendar';
 import { heldClock } from '../support/clock';
-import { bearer, graphql, useHubAndDatabase } from '../support/hub';
-
-const saved = { ...process.env };
-process.env.ENTRY_CLOSE_DAYS = '30';
-afterAll(() => {
-  process.env.ENTRY_CLOSE_DAYS = saved.ENTRY_CLOSE_DAYS;
-  if (saved.ENTRY_CLOSE_DAYS === undefined) delete process.env.ENTRY_CLOSE_DAYS;
-});
+import { bearer, graphql, indicatorSettingsOf, useHubAndDatabase } from '../support/hub';
 
 const clock = heldClock('2026-05-20T08:00:00Z');
-const started = useHubAndDatabase({ clock });
+// As ENTRY_CLOSE_DAYS=30 sets them.
+const started = useHubAndDatabase({ clock, indicatorSettings: { entryWindows: { openOffsetDays: 0, closeDays: 30 } } });
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   created updated rejected rejections { index field code message } } }`;
 const GRANT = `mutation($org: String!, $period: Period!, $until: DateTime!) {
@@ -57,7 +51,9 @@ it('lets a reporter write the open period, and refuses one closed or not yet ope
     message: `${notBegun} has not begun: no figure yet`,
   });
   // Opening 200 days after its start, the current quarter is not open yet.
-  process.env.ENTRY_OPEN_OFFSET_DAYS = '200';
+  const settings = indicatorSettingsOf(started.hub());
+  const windows = settings.entryWindows;
+  settings.entryWindows = { openOffsetDays: 200, closeDays: 30 };
   try {
     const early = await push(court, thisQuarter.text, 101);
     expect(early).toMatchObject({ updated: 0, rejected: 1 });
@@ -66,7 +62,7 @@ it('lets a reporter write the open period, and refuses one closed or not yet ope
       message: `${thisQuarter.text} opens for reporting on ${addDays(thisQuarter.start, 200)}`,
     });
   } finally {
-    delete process.env.ENTRY_OPEN_OFFSET_DAYS;
+    settings.entryWindows = windows;
   }
 });
 

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { Client } from 'pg';
 import { type Hub, startHub } from '../../hub';
 import { toCsv } from '../../lib/csv';
-import { bearer, graphql } from '../support/hub';
+import { bearer, graphql, indicatorSettingsOf } from '../support/hub';
 import { recreateDatabase } from '../support/database';
 import { TEST_DB_PREFIX } from '../support/isolation';
 import { figureTables } from '../support/figure-tables';
@@ -297,11 +297,9 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     value: 20 + (i % 3),
   }));
 
+  // As BULK_JOB_BYTES=1000 sets it.
   beforeAll(() => {
-    process.env.BULK_JOB_BYTES = '1000';
-  });
-  afterAll(() => {
-    delete process.env.BULK_JOB_BYTES;
+    indicatorSettingsOf(bulkHub).bulkJobBytes = 1000;
   });
 
   it('runs as a job: the answer names it, GET /figures/bulk/:id gives its progress and its summary', async () => {

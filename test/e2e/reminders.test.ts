@@ -79,26 +79,21 @@ beforeAll(async () => {
   Object.assign(process.env, {
     SMTP_URL: `smtp://127.0.0.1:${portOf(smtp.server)}`,
     MAIL_FROM: 'ipzone <hub@example.org>',
-    REMINDER_DUE_DAYS: String(dueDays),
     JOB_POLL_SECONDS: '0.5',
     WEBHOOK_RETRY_DELAY_SECONDS: '1',
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', // the receivers here are on this machine
     NOTIFICATIONS: 'true', // the test setup turns workers off for every other hub
   });
-  hubs.push(await startTestHub({ clock }));
+  // As REMINDER_DUE_DAYS sets it.
+  const indicatorSettings = { reminders: { dueDays, overdueDays: 30 } };
+  hubs.push(await startTestHub({ clock, indicatorSettings }));
   // The second replica of every service, on the same database.
-  hubs.push(await startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: false, clock }));
+  const ports = { gateway: 0, organizations: 0, tasks: 0, indicators: 0 };
+  hubs.push(await startHub({ ports, seedIfEmpty: false, clock, indicatorSettings }));
 });
 afterAll(async () => {
   await Promise.all(hubs.map((h) => h.stop()));
-  for (const name of [
-    'SMTP_URL',
-    'MAIL_FROM',
-    'REMINDER_DUE_DAYS',
-    'JOB_POLL_SECONDS',
-    'WEBHOOK_RETRY_DELAY_SECONDS',
-    'WEBHOOK_ALLOWED_HOSTS',
-  ])
+  for (const name of ['SMTP_URL', 'MAIL_FROM', 'JOB_POLL_SECONDS', 'WEBHOOK_RETRY_DELAY_SECONDS', 'WEBHOOK_ALLOWED_HOSTS'])
     delete process.env[name];
   process.env.NOTIFICATIONS = 'false';
   await new Promise<void>((resolve) => smtp.close(() => resolve()));

@@ -1,7 +1,6 @@
 /** Starts the whole hub on free ports for a test file, and talks to it like a client. */
-import type { Clock } from '../../lib/clock';
-import { SUBGRAPHS, type SubgraphName } from '../../lib/config';
-import { type Hub, startHub } from '../../hub';
+import { type IndicatorSettings, SUBGRAPHS, type SubgraphName } from '../../lib/config';
+import { type Hub, type HubOptions, startHub } from '../../hub';
 import { GATEWAY_TOKEN_HEADER, type Role, signGatewayToken } from '../../lib/identity';
 import { startSubgraph } from '../../lib/subgraph';
 import { issueToken } from '../../lib/tokens';
@@ -21,7 +20,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
  * Starts the hub on free ports, on a database of its own (migrated and seeded), so test
  * files never see each other's figures. DATABASE_URL points at it for the file's checks.
  */
-export async function startTestHub(options: { clock?: Clock } = {}): Promise<Hub> {
+/** What a test hub may be started with: a clock the test holds, the indicators subgraph's settings. */
+type TestHubOptions = Pick<HubOptions, 'clock' | 'indicatorSettings'>;
+
+export async function startTestHub(options: TestHubOptions = {}): Promise<Hub> {
   const file = path
     .basename(expect.getState().testPath ?? 'hub', '.test.ts')
     .replace(/[^a-z0-9]+/gi, '_')
@@ -30,7 +32,7 @@ export async function startTestHub(options: { clock?: Clock } = {}): Promise<Hub
     process.env.TEST_DATABASE_SERVER_URL!,
     `${TEST_DB_PREFIX}_${file}`.slice(0, 63),
   );
-  return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true, clock: options.clock });
+  return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true, ...options });
 }
 
 export async function graphql<T = Record<string, any>>(
@@ -91,9 +93,9 @@ export async function bearer(org: string, roles: Role[], ttlSeconds = 3600): Pro
 
 /**
  * A hub on its own database and a client of that database, for a test file's checks of
- * what was written; on the test's clock when it gives one.
+ * what was written; on the test's clock and with its settings when it gives them.
  */
-export function useHubAndDatabase(options: { clock?: Clock } = {}): { hub: () => Hub; url: () => string; db: () => Client } {
+export function useHubAndDatabase(options: TestHubOptions = {}): { hub: () => Hub; url: () => string; db: () => Client } {
   let hub: Hub;
   let db: Client;
   beforeAll(async () => {
@@ -107,6 +109,9 @@ export function useHubAndDatabase(options: { clock?: Clock } = {}): { hub: () =>
   });
   return { hub: () => hub, url: () => hub.gateway.url, db: () => db };
 }
+
+/** The settings a test hub's indicators subgraph goes by: a test may change one for the requests that follow. */
+export const indicatorSettingsOf = (hub: Hub): IndicatorSettings => hub.subgraphs.indicators.settings as IndicatorSettings;
 
 /** The header a subgraph's /metrics needs: the gateway's forwarded identity, as the gateway signs it. */
 export async function gatewayIdentity(): Promise<Record<string, string>> {

@@ -17,12 +17,18 @@ import { copyText } from './figure-staging';
 
 const TABLE = 'bulk_figure';
 
-const COLUMNS: ReadonlyArray<{ name: string; type: string; value: (r: PreparedRow) => Parameters<typeof copyText>[0] }> = [
+/** `derived`: kept for the set-wise statements (mixedYears), never read back: the period's text holds it. */
+const COLUMNS: ReadonlyArray<{
+  name: string;
+  type: string;
+  value: (r: PreparedRow) => Parameters<typeof copyText>[0];
+  derived?: true;
+}> = [
   { name: 'idx', type: 'int', value: (r) => r.index },
   { name: 'indicator_id', type: 'text', value: (r) => r.indicatorId },
   { name: 'period', type: 'text', value: (r) => r.period.text },
-  { name: 'period_type', type: 'text', value: (r) => r.period.type },
-  { name: 'year', type: 'int', value: (r) => r.period.year },
+  { name: 'period_type', type: 'text', value: (r) => r.period.type, derived: true },
+  { name: 'year', type: 'int', value: (r) => r.period.year, derived: true },
   { name: 'breakdown', type: 'text', value: (r) => r.breakdown },
   { name: 'value', type: 'float8', value: (r) => r.value },
   { name: 'numerator', type: 'float8', value: (r) => r.numerator },
@@ -39,6 +45,10 @@ const COLUMNS: ReadonlyArray<{ name: string; type: string; value: (r: PreparedRo
   { name: 'organization_id', type: 'text', value: (r) => r.organizationId },
 ];
 const NAMES = COLUMNS.map((c) => c.name).join(', ');
+/** The columns a batch reads back (preparedRow). */
+const READ = COLUMNS.filter((c) => !c.derived)
+  .map((c) => c.name)
+  .join(', ');
 
 /** A row in COPY's text format. */
 export const stagedLine = (row: PreparedRow): string => COLUMNS.map((c) => copyText(c.value(row))).join('\t') + '\n';
@@ -137,13 +147,13 @@ export async function stagedRows(
   let found: Array<Record<string, unknown>>;
   if ('periods' in batch) {
     found = await manager.query(
-      `SELECT ${NAMES} FROM ${TABLE}
+      `SELECT ${READ} FROM ${TABLE}
         WHERE (indicator_id, period) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY idx`,
       [batch.periods.map((p) => p.indicatorId), batch.periods.map((p) => p.period)],
     );
   } else {
     found = await manager.query(
-      `SELECT ${NAMES} FROM ${TABLE} WHERE indicator_id = $1 AND period = $2 AND ($3::text IS NULL OR breakdown > $3)
+      `SELECT ${READ} FROM ${TABLE} WHERE indicator_id = $1 AND period = $2 AND ($3::text IS NULL OR breakdown > $3)
         ORDER BY breakdown LIMIT $4`,
       [batch.indicatorId, batch.period, batch.after, batch.limit],
     );

@@ -5,14 +5,14 @@
  * jobs wait: a hub that never receives a large file polls no queue for them. A job runs
  * once (a file whose push failed is not pushed again), for up to JOB_HOURS.
  */
-import type { Clock } from '../../../lib/clock';
 import PgBoss from 'pg-boss';
-import type { Store } from '../../../lib/db';
 import { config } from '../../../lib/config';
 import { log } from '../../../lib/log';
 import { jobsWaiting } from '../data/bulk-jobs';
 import { IndicatorRepository } from '../data/repository';
 import { runJob } from '../services/bulk-jobs';
+import type { PushSettings } from '../services/push-land';
+import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { FIGURE_JOBS_QUEUE } from './queues';
 
 const JOB_HOURS = 6;
@@ -21,9 +21,8 @@ export class FigureJobs {
   private boss?: Promise<PgBoss>;
 
   constructor(
-    private readonly store: Store,
+    private readonly runtime: SubgraphRuntime<PushSettings>,
     private readonly databaseUrl: string,
-    private readonly clock: Clock,
   ) {}
 
   /** Queues a received job. */
@@ -34,7 +33,7 @@ export class FigureJobs {
 
   /** Starts taking jobs when some wait (a hub stopped while they did). */
   async resume(): Promise<void> {
-    if (await jobsWaiting(this.store.dataSource)) await this.started();
+    if (await jobsWaiting(this.runtime.store.dataSource)) await this.started();
   }
 
   async stop(): Promise<void> {
@@ -60,11 +59,12 @@ export class FigureJobs {
     const options = { name: FIGURE_JOBS_QUEUE, retryLimit: 0, expireInSeconds: JOB_HOURS * 3600 };
     await boss.createQueue(FIGURE_JOBS_QUEUE, options);
     await boss.updateQueue(FIGURE_JOBS_QUEUE, options);
-    const indicators = new IndicatorRepository(this.store.dataSource);
+    const { store, clock, settings } = this.runtime;
+    const base = { db: store.dataSource, indicators: new IndicatorRepository(store.dataSource), clock, settings };
     await boss.work<{ jobId: string }>(
       FIGURE_JOBS_QUEUE,
       { pollingIntervalSeconds: config.jobPollSeconds(), batchSize: 1 },
-      async ([job]) => runJob(this.store.dataSource, indicators, job.data.jobId, this.clock),
+      async ([job]) => runJob(base, job.data.jobId),
     );
     return boss;
   }

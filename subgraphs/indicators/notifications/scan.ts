@@ -6,7 +6,7 @@
  * replicas, a retried job) writes each once.
  */
 import type { DataSource } from 'typeorm';
-import { config } from '../../../lib/config';
+import type { FigureRule, IndicatorSettings } from '../../../lib/config';
 import { KpiReads } from '../data/kpi-reads';
 import type { TimeAxes } from '../model/axes';
 import { addDays } from '../model/calendar';
@@ -14,9 +14,13 @@ import { evaluateKpis, expectedReports } from '../services/kpi-service';
 import { type HubEvent, recordEvents } from './outbox';
 
 /** The current figures as of a day, counted by the default rule (KPI_FIGURES). */
-const axesOn = (asOf: string): TimeAxes => ({ asOf, recordedAsOf: null, figures: config.kpiFigures() });
+const axesOn = (asOf: string, figures: FigureRule): TimeAxes => ({ asOf, recordedAsOf: null, figures });
 
-export async function scanReminders(db: DataSource, today: string): Promise<number> {
+/** What configuration sets of the scans: the default figure rule, and the reminders' reach in days. */
+export type ScanSettings = Pick<IndicatorSettings, 'kpiFigures' | 'reminders'>;
+
+export async function scanReminders(db: DataSource, today: string, settings: ScanSettings): Promise<number> {
+  const { kpiFigures, reminders } = settings;
   const reads = new KpiReads(db);
   const events: HubEvent[] = [];
   const report = (type: 'REPORT_DUE_SOON' | 'REPORT_OVERDUE', r: Awaited<ReturnType<typeof expectedReports>>[number]) =>
@@ -26,17 +30,17 @@ export async function scanReminders(db: DataSource, today: string): Promise<numb
       key: `${type} ${r.indicatorId} ${r.period.text}`,
       payload: { indicatorId: r.indicatorId, period: r.period.text, due: r.due },
     });
-  for (const r of await expectedReports(reads, axesOn(addDays(today, config.reminderDueDays()))))
+  for (const r of await expectedReports(reads, axesOn(addDays(today, reminders.dueDays), kpiFigures)))
     if (r.due >= today && r.firstReportedAt === null) report('REPORT_DUE_SOON', r);
-  const overdueSince = addDays(today, -config.reminderOverdueDays());
-  for (const r of await expectedReports(reads, axesOn(today)))
+  const overdueSince = addDays(today, -reminders.overdueDays);
+  for (const r of await expectedReports(reads, axesOn(today, kpiFigures)))
     if (r.due < today && r.due >= overdueSince && r.status === 'MISSING') report('REPORT_OVERDUE', r);
 
   const targets = (await reads.indicators()).filter((r) => r.comparator !== null);
   const kpis = await evaluateKpis(
     reads,
     targets.map((r) => r.id),
-    axesOn(today),
+    axesOn(today, kpiFigures),
   );
   for (const row of targets) {
     const kpi = kpis.get(row.id)?.[0];
@@ -53,8 +57,8 @@ export async function scanReminders(db: DataSource, today: string): Promise<numb
 }
 
 /** The coordinator's digest: who is late, and what waits for review. */
-export async function writeDigest(db: DataSource, today: string): Promise<number> {
-  const late = (await expectedReports(new KpiReads(db), axesOn(today)))
+export async function writeDigest(db: DataSource, today: string, settings: ScanSettings): Promise<number> {
+  const late = (await expectedReports(new KpiReads(db), axesOn(today, settings.kpiFigures)))
     .filter((r) => r.status === 'MISSING')
     .map((r) => ({ organizationId: r.organizationId, indicatorId: r.indicatorId, period: r.period.text, due: r.due }));
   const waiting: Array<Record<string, unknown>> = await db.query(

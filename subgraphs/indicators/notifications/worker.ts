@@ -6,22 +6,22 @@
  * scheduled job is created once per tick and taken by one worker, and jobs survive
  * restarts.
  */
-import { type Clock, today } from '../../../lib/clock';
+import { today } from '../../../lib/clock';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
-import type { Store } from '../../../lib/db';
 import { config } from '../../../lib/config';
+import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { log } from '../../../lib/log';
 import { deliverMail, deliverWebhook } from './deliver';
 import { QUEUES } from './queues';
 import { relayOutbox } from './relay';
-import { scanReminders, writeDigest } from './scan';
+import { type ScanSettings, scanReminders, writeDigest } from './scan';
 
 export interface Worker {
   stop(): Promise<void>;
 }
 
-export async function startNotifications(store: Store, clock: Clock): Promise<Worker> {
+export async function startNotifications({ store, clock, settings }: SubgraphRuntime<ScanSettings>): Promise<Worker> {
   if (!config.notifications()) return { stop: async () => undefined };
   const poll = config.jobPollSeconds();
   const boss = new PgBoss({
@@ -58,11 +58,11 @@ export async function startNotifications(store: Store, clock: Clock): Promise<Wo
     if (relayed > 0) log.info('outbox relayed', { events: relayed });
   };
   await boss.work(QUEUES.scan, work, async () => {
-    log.info('reminder scan', { events: await scanReminders(db, today(clock)) });
+    log.info('reminder scan', { events: await scanReminders(db, today(clock), settings) });
     await relay();
   });
   await boss.work(QUEUES.digest, work, async () => {
-    await writeDigest(db, today(clock));
+    await writeDigest(db, today(clock), settings);
     await relay();
   });
   await boss.work(QUEUES.relay, work, relay);

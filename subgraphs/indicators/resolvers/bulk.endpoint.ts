@@ -6,21 +6,19 @@
  * or, for a file larger than BULK_JOB_BYTES (or of no stated length), a job (202,
  * services/bulk-jobs.ts) whose progress and summary GET /figures/bulk/:id answers. Refusals answer `{ errors: [{ message, extensions: { code } }] }`.
  */
-import type { Clock } from '../../../lib/clock';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { GATEWAY_TOKEN_HEADER, type Identity, REQUEST_ID_HEADER, verifyGatewayToken } from '../../../lib/identity';
-import type { Store } from '../../../lib/db';
 import { HttpError } from '../../../lib/server';
-import type { SubgraphCaller } from '../../../lib/subgraph';
+import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { IndicatorRepository } from '../data/repository';
 import { organizationDirectory } from '../organization-directory';
 import { receiveFile, jobStatus } from '../services/bulk-jobs';
 import { type BulkRequest, pushFile } from '../services/bulk-push';
 import { FigureJobs } from '../notifications/figure-jobs';
-import { config } from '../../../lib/config';
+import { config, type IndicatorSettings } from '../../../lib/config';
 import { asHttpError } from '../services/bulk-refusal';
 import type { PushDependencies } from '../services/push';
 
@@ -59,30 +57,30 @@ async function bulkCaller(raw: IncomingMessage): Promise<{ identity: Identity; g
 
 /** What a push of a file works with, for one caller. */
 function bulkDependencies(
-  store: Store,
+  { store, peerUrl, clock, settings }: SubgraphRuntime<IndicatorSettings>,
   caller: { gatewayToken: string; requestId: string },
-  peerUrl: SubgraphCaller['peerUrl'],
-  clock: Clock,
 ): PushDependencies {
   return {
     db: store.dataSource,
     indicators: new IndicatorRepository(store.dataSource),
     organizations: organizationDirectory(peerUrl('organizations'), caller),
     clock,
+    settings,
   };
 }
 
 /** Whether a request's file runs as a job: asked (`job=true`), larger than BULK_JOB_BYTES, or of no stated length. */
-function asJob(request: FastifyRequest): boolean {
+function asJob(request: FastifyRequest, bulkJobBytes: number): boolean {
   const length = Number(request.headers['content-length']);
   const params = new URL(request.url, 'http://subgraph').searchParams;
-  return flag(params, 'job') || !Number.isFinite(length) || length > config.bulkJobBytes();
+  return flag(params, 'job') || !Number.isFinite(length) || length > bulkJobBytes;
 }
 
 /** Registers POST /figures/bulk (its body taken as a stream of any content type) and GET /figures/bulk/:id. */
-export function bulkRoutes(store: Store, peerUrl: SubgraphCaller['peerUrl'], clock: Clock) {
+export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
+  const { store, settings } = runtime;
   return async (app: FastifyInstance): Promise<void> => {
-    const jobs = new FigureJobs(store, config.subgraphDatabaseUrl('indicators')!, clock);
+    const jobs = new FigureJobs(runtime, config.subgraphDatabaseUrl('indicators')!);
     await jobs.resume();
     app.addHook('onClose', () => jobs.stop());
     await app.register(async (scope) => {
@@ -92,9 +90,9 @@ export function bulkRoutes(store: Store, peerUrl: SubgraphCaller['peerUrl'], clo
         try {
           const caller = await bulkCaller(request.raw);
           const options = bulkRequest(request);
-          const deps = bulkDependencies(store, caller, peerUrl, clock);
+          const deps = bulkDependencies(runtime, caller);
           const source = request.body as AsyncIterable<Buffer>;
-          if (asJob(request)) {
+          if (asJob(request, settings.bulkJobBytes)) {
             const id = await receiveFile(deps, caller.identity, options, source);
             await jobs.enqueue(id);
             return reply.code(202).send(await jobStatus(store.dataSource, caller.identity, id));

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { loadAll } from '../../../lib/collections';
-import { type Clock, today } from '../../../lib/clock';
+import { today } from '../../../lib/clock';
 import { DateTime, LocalDate } from '../../../lib/scalars';
-import { config } from '../../../lib/config';
 import type { TimeAxes } from '../model/axes';
 import type { IndicatorContext } from '../context';
 import type { KpiIndicatorRow } from '../data/kpi-reads';
@@ -36,11 +35,16 @@ const RECORDED_AS_OF = {
 
 const FIGURES = { nullable: true, description: 'Which figures to count; default KPI_FIGURES' } as const;
 
-/** The two time axes and the figure rule of the arguments, defaults applied (the day: the subgraph's clock's). */
-const axesOf = (clock: Clock, asOf?: string | null, recordedAsOf?: Date | null, figures?: FigureRule | null): TimeAxes => ({
+/** The two time axes and the figure rule of the arguments, defaults applied (the day: the subgraph's clock's; the rule: KPI_FIGURES). */
+const axesOf = (
+  { clock, settings }: Pick<Context, 'clock' | 'settings'>,
+  asOf?: string | null,
+  recordedAsOf?: Date | null,
+  figures?: FigureRule | null,
+): TimeAxes => ({
   asOf: asOf ?? today(clock),
   recordedAsOf: recordedAsOf ? recordedAsOf.toISOString() : null,
-  figures: figures ?? config.kpiFigures(),
+  figures: figures ?? settings.kpiFigures,
 });
 
 const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status, figureRule: k.figureRule });
@@ -95,13 +99,13 @@ const STATUS_ORDER: KpiStatus[] = [KpiStatus.OFF_TRACK, KpiStatus.AT_RISK];
 export class KpiResolver {
   @Query(() => [Kpi], { nullable: true, description: 'Where each target stands as of a date (monitoring indicators on request)' })
   async kpis(
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('filter', () => KpiFilter, { nullable: true }) filter?: KpiFilter | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
-    const axes = axesOf(clock, asOf, recordedAsOf, figures);
+    const axes = axesOf({ clock, settings }, asOf, recordedAsOf, figures);
     const rows = (await loaders.kpiReads.indicators()).filter(
       (r) =>
         (filter?.headline == null || r.headline === filter.headline) &&
@@ -118,12 +122,12 @@ export class KpiResolver {
     description: 'The plan as a whole: counts per status for the eight city goals and for all targets',
   })
   async scoreboard(
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Scoreboard> {
-    const axes = axesOf(clock, asOf, recordedAsOf, figures);
+    const axes = axesOf({ clock, settings }, asOf, recordedAsOf, figures);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.comparator !== null);
     const kpis = await kpisOf(loaders, axes, rows);
     const headline = new Set(rows.filter((r) => r.headline).map((r) => r.id));
@@ -148,12 +152,12 @@ export class KpiResolver {
     description: "Each owing organisation's reporting: on time, late, missing",
   })
   async reportingCompleteness(
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('organizationId', () => String, { nullable: true }) organizationId?: string | null,
   ): Promise<ReportingCompleteness[]> {
-    const axes = axesOf(clock, asOf, recordedAsOf);
+    const axes = axesOf({ clock, settings }, asOf, recordedAsOf);
     const owing = [
       ...new Set(
         (await loaders.kpiReads.indicators()).filter((r) => r.calendarPeriodType && r.owners[0]).map((r) => r.owners[0]),
@@ -189,13 +193,13 @@ export class IndicatorKpiResolver {
   @FieldResolver(() => Kpi, { nullable: true, description: 'Where this target stands (its total, or one breakdown)' })
   async kpi(
     @Root() indicator: Indicator,
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('breakdown', () => String, { nullable: true }) breakdown?: string | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi | null> {
-    const axes = axesOf(clock, asOf, recordedAsOf, figures);
+    const axes = axesOf({ clock, settings }, asOf, recordedAsOf, figures);
     if (breakdown) {
       const found = (await loaders.kpisByBreakdown(axes).load(indicator.id)).find((k) => k.breakdown === breakdown);
       return found ? toKpi(found) : null;
@@ -207,23 +211,25 @@ export class IndicatorKpiResolver {
   @FieldResolver(() => [Kpi], { description: 'The KPI of the total and of each breakdown reported' })
   async kpisByBreakdown(
     @Root() indicator: Indicator,
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
-    return (await loaders.kpisByBreakdown(axesOf(clock, asOf, recordedAsOf, figures)).load(indicator.id)).map(toKpi);
+    return (await loaders.kpisByBreakdown(axesOf({ clock, settings }, asOf, recordedAsOf, figures)).load(indicator.id)).map(
+      toKpi,
+    );
   }
 
   @FieldResolver(() => [SeriesPoint], { description: 'Values over time (totals; computed per period for derived indicators)' })
   async series(
     @Root() indicator: Indicator,
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<SeriesPoint[]> {
-    return (await loaders.series(axesOf(clock, asOf, recordedAsOf, figures)).load(indicator.id)).map((o) => ({
+    return (await loaders.series(axesOf({ clock, settings }, asOf, recordedAsOf, figures)).load(indicator.id)).map((o) => ({
       source: o.source ?? null,
       period: o.period.text,
       periodEnd: o.period.end,
@@ -236,11 +242,11 @@ export class IndicatorKpiResolver {
   @FieldResolver(() => [ExpectedReport], { description: 'Periods its principal owner must report, and whether they did' })
   async reporting(
     @Root() indicator: Indicator,
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
   ): Promise<ExpectedReport[]> {
-    return (await loaders.reportsFor(axesOf(clock, asOf, recordedAsOf)).load(indicator.id)).map(toReport);
+    return (await loaders.reportsFor(axesOf({ clock, settings }, asOf, recordedAsOf)).load(indicator.id)).map(toReport);
   }
 }
 
@@ -252,12 +258,12 @@ export class OrganizationScorecardResolver {
   })
   async indicatorScorecard(
     @Root() organization: Organization,
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<IndicatorScorecard> {
-    const axes = axesOf(clock, asOf, recordedAsOf, figures);
+    const axes = axesOf({ clock, settings }, asOf, recordedAsOf, figures);
     const rows = (await loaders.kpiReads.indicators()).filter((r) => r.owners.includes(organization.id));
     const [kpis, reports] = await Promise.all([kpisOf(loaders, axes, rows), loaders.reportsOf(axes).load(organization.id)]);
     return {
@@ -276,24 +282,24 @@ export class SectionKpiResolver {
   @FieldResolver(() => StatusCounts, { nullable: true, description: "Counts per status of the targets of this section's tasks" })
   async kpiSummary(
     @Root() section: Section,
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<StatusCounts> {
-    return countStatuses(await this.sectionKpis(section, loaders, axesOf(clock, asOf, recordedAsOf, figures)));
+    return countStatuses(await this.sectionKpis(section, loaders, axesOf({ clock, settings }, asOf, recordedAsOf, figures)));
   }
 
   @Directive('@requires(fields: "taskIds")')
   @FieldResolver(() => [Kpi], { nullable: true, description: "The targets of this section's tasks, where they stand" })
   async kpis(
     @Root() section: Section,
-    @Ctx() { loaders, clock }: Context,
+    @Ctx() { loaders, clock, settings }: Context,
     @Arg('asOf', () => LocalDate, AS_OF) asOf?: string | null,
     @Arg('recordedAsOf', () => DateTime, RECORDED_AS_OF) recordedAsOf?: Date | null,
     @Arg('figures', () => FigureRule, FIGURES) figures?: FigureRule | null,
   ): Promise<Kpi[]> {
-    return this.sectionKpis(section, loaders, axesOf(clock, asOf, recordedAsOf, figures));
+    return this.sectionKpis(section, loaders, axesOf({ clock, settings }, asOf, recordedAsOf, figures));
   }
 
   private async sectionKpis(section: Section, loaders: IndicatorLoaders, axes: TimeAxes): Promise<Kpi[]> {

@@ -4,7 +4,7 @@ import { FIGURE_WRITERS, requireIdentity } from '../../../lib/identity';
 import type { Period } from '../../../lib/period';
 import { PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
-import type { IndicatorContext } from '../context';
+import { type IndicatorContext, pushDependencies } from '../context';
 import { lockPeriod, setOwners, unlockPeriod } from '../data/admin-store';
 import { pushFigures } from '../services/push';
 import { withRows } from './import-summary.resolver';
@@ -30,13 +30,7 @@ export class PushResolver {
     @Ctx() context: Context,
     @Arg('input', () => PushFiguresInput) input: PushFiguresInput,
   ): Promise<ImportSummary> {
-    const deps = {
-      db: context.store.dataSource,
-      indicators: context.loaders.repository,
-      organizations: context.organizations,
-      clock: context.clock,
-    };
-    const summary = await pushFigures(deps, requireIdentity(context), input);
+    const summary = await pushFigures(pushDependencies(context), requireIdentity(context), input);
     if (!summary.dryRun && !summary.replayed) {
       context.metrics.figuresWritten.inc({ kind: 'created' }, summary.created);
       context.metrics.figuresWritten.inc({ kind: 'updated' }, summary.updated);

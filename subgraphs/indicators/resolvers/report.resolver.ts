@@ -11,7 +11,7 @@ import { type Period } from '../../../lib/period';
 import { today } from '../../../lib/clock';
 import { LocalDate, PeriodScalar } from '../../../lib/scalars';
 import { tooLong, tooLongMessage } from '../../../lib/text';
-import type { IndicatorContext } from '../context';
+import { type IndicatorContext, pushDependencies } from '../context';
 import { organizationIdArgument } from './organization-argument';
 import { ReportStore, type ReceiptRow } from '../data/report-store';
 import { obligations } from '../services/obligations';
@@ -146,16 +146,12 @@ export class ReportResolver {
     const stray = input.figures.findIndex((f) => f.period.trim() !== period);
     if (stray >= 0) throw badInput(`figure ${stray} is not for ${period}`, 'figures');
     const figures = input.figures.map((f) => ({ ...f, organization: organizationId }));
-    const summary = await pushFigures(
-      {
-        db: context.store.dataSource,
-        indicators: context.loaders.repository,
-        organizations: context.organizations,
-        clock: context.clock,
-      },
-      identity,
-      { figures, atomic: true, requireExplanations: true, idempotencyKey: `report:${key}` },
-    );
+    const summary = await pushFigures(pushDependencies(context), identity, {
+      figures,
+      atomic: true,
+      requireExplanations: true,
+      idempotencyKey: `report:${key}`,
+    });
     withRows(summary, input.figures);
     if (summary.rejected > 0) return { summary, receipt: null };
     if (!summary.replayed) {

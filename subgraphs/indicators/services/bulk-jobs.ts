@@ -5,14 +5,12 @@
  * worker pushes it as the caller (bulk-push.ts), keeping how many rows it has read and
  * written, and its summary or its error, which GET /figures/bulk/:id answers.
  */
-import type { Clock } from '../../../lib/clock';
 import type { DataSource } from 'typeorm';
 import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { hasRole, type Identity, type Role } from '../../../lib/identity';
 import { HttpError } from '../../../lib/server';
 import { addPart, createJob, deleteJob, dropParts, jobById, jobParts, type BulkJob, updateJob } from '../data/bulk-jobs';
-import type { IndicatorRepository } from '../data/repository';
 import { type BulkRequest, checkRequest, pushFile } from './bulk-push';
 import { asHttpError } from './bulk-refusal';
 import type { PushDependencies } from './push';
@@ -66,20 +64,19 @@ export async function receiveFile(
   }
 }
 
-/** Runs a queued job: the file pushed as the caller who sent it. */
-export async function runJob(db: DataSource, indicators: IndicatorRepository, id: string, clock: Clock): Promise<void> {
+/** Runs a queued job: the file pushed as the caller who sent it, with `base` (its organisations as resolved on receipt). */
+export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: string): Promise<void> {
+  const { db } = base;
   const job = await jobById(db, id);
   if (!job || (job.state !== 'QUEUED' && job.state !== 'RUNNING')) return;
   await updateJob(db, id, { state: 'RUNNING' });
   const identity: Identity = { subject: job.writer, org: job.writerOrg, roles: job.roles as Role[] };
   const request = job.request as unknown as BulkRequest;
   const deps: PushDependencies = {
-    db,
-    indicators,
+    ...base,
     organizations: {
       resolve: async (refs) => new Map(refs.filter((r) => r in job.organizations).map((r) => [r, job.organizations[r]])),
     },
-    clock,
   };
   const progress = { rowsRead: 0, rowsWritten: 0 };
   let [recorded, saving] = [0, Promise.resolve()];

@@ -190,6 +190,7 @@ export async function pushFile(
             rollupOf: (id) => rollups.get(id) ?? '',
             requireExplanations: request.requireExplanations,
             now,
+            settings: deps.settings,
           },
           progress,
         });

@@ -7,7 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { compositeKey } from '../../../lib/collections';
-import { config } from '../../../lib/config';
+import type { IndicatorSettings } from '../../../lib/config';
 import { ErrorCode } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { todayUtc } from '../../../lib/period';
@@ -21,9 +21,8 @@ export async function rowsInWindow(
   writer: Identity,
   rows: PreparedRow[],
   rejections: Rejection[],
-  now: Date,
+  { now, settings: { entryWindows: settings } }: { now: Date; settings: Pick<IndicatorSettings, 'entryWindows'> },
 ): Promise<PreparedRow[]> {
-  const settings = config.entryWindows();
   if (!settings || rows.length === 0 || hasRole(writer, 'coordinator', 'admin')) return rows;
   const today = todayUtc(now);
   const dueDays = await dueDaysOf(manager, [...new Set(rows.map((r) => r.indicatorId))]);

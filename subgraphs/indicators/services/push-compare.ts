@@ -4,7 +4,6 @@
  * FINAL figure are refused; a jump from the previous period is a warning.
  */
 import type { EntityManager } from 'typeorm';
-import { config } from '../../../lib/config';
 import { ErrorCode } from '../../../lib/errors';
 import { previousPeriod } from '../../../lib/period';
 import { currentFigures, type CurrentFigure } from '../data/figure-store';
@@ -44,18 +43,18 @@ export async function storedFigures(manager: EntityManager, rows: PreparedRow[])
 /**
  * The rows to write: not those equal to the stored figure (counted unchanged), nor a
  * withdrawal of nothing, nor a correction of a FINAL figure without a reason (rejected).
- * A jump from the previous period is a warning.
+ * A jump from the previous period by more than `plausibility` times is a warning.
  */
 export function compareWithStored(
   rows: PreparedRow[],
   stored: Map<string, CurrentFigure>,
   summary: PushSummary,
   rejections: Rejection[],
+  plausibility: number,
 ): PreparedRow[] {
   const toWrite: PreparedRow[] = [];
   // The previous period's value: from this batch when it carries it (a spreadsheet of several quarters), else as stored.
   const inBatch = new Map(rows.map((r) => [seriesKey(r.indicatorId, r.period.text, r.breakdown), r]));
-  const plausibility = config.plausibilityFactor();
   for (const pushed of rows) {
     const now = stored.get(seriesKey(pushed.indicatorId, pushed.period.text, pushed.breakdown));
     const row = { ...pushed, status: settledStatus(pushed, now) };

@@ -5,6 +5,7 @@
  * FINAL figures, plausibility) and reconciliation; then written with their submissions.
  */
 import type { EntityManager } from 'typeorm';
+import type { IndicatorSettings } from '../../../lib/config';
 import { ErrorCode } from '../../../lib/errors';
 import type { Identity } from '../../../lib/identity';
 import { locksFor, serialise, writeRevisions } from '../data/figure-store';
@@ -29,12 +30,17 @@ export interface Checked {
   unchanged: number;
 }
 
+/** What configuration sets of a push: its size, plausibility, entry windows. */
+export type PushSettings = Pick<IndicatorSettings, 'maxPushRows' | 'plausibilityFactor' | 'entryWindows'>;
+
 export interface CheckOptions {
   identity: Identity;
   rollupOf: (indicatorId: string) => string;
   requireExplanations: boolean;
   /** When the rows are checked: entry windows and exceptions in force. */
   now: Date;
+  /** Entry windows and the plausibility factor (and the push's size, checked before). */
+  settings: PushSettings;
   /**
    * The breakdown-years (yearKey) that hold figures of several period types, when the
    * caller found them for all its rows at once (a file's, bulk-land.ts): only these are
@@ -78,14 +84,10 @@ export async function checkRows(manager: EntityManager, options: CheckOptions, p
   const rejections: Rejection[] = [];
   await serialise(manager, [...new Set(prepared.map((r) => r.indicatorId))]);
   const unlocked = await unlockedRows(manager, prepared, rejections);
-  const open = await openRows(
-    manager,
-    await rowsInWindow(manager, options.identity, unlocked, rejections, options.now),
-    rejections,
-  );
+  const open = await openRows(manager, await rowsInWindow(manager, options.identity, unlocked, rejections, options), rejections);
   const scratch = { unchanged: 0, warnings: [] as Warning[] } as PushSummary;
   const stored = await storedFigures(manager, open);
-  const toWrite = compareWithStored(open, stored, scratch, rejections);
+  const toWrite = compareWithStored(open, stored, scratch, rejections, options.settings.plausibilityFactor);
   const basis = await reconciliationBasis(manager, reconciliationKeysOf(toWrite, options));
   // The rows' own stored figures (the basis leaves out breakdown-years with nothing to tile).
   const own = toWrite.flatMap((r) => stored.get(seriesKey(r.indicatorId, r.period.text, r.breakdown)) ?? []);

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../../lib/clock';
-import { config } from '../../../lib/config';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { todayUtc } from '../../../lib/period';
@@ -17,7 +16,7 @@ import type { PushRequest, PushSummary } from '../model/figure-types';
 import { PUSH_ROWS_LIMIT } from '../../../lib/list-limits';
 import { seriesKey } from '../model/keys';
 import { isRejection, type PreparedRow, type Rejection } from '../model/rows';
-import { checkRows, writeChecked } from './push-land';
+import { type CheckOptions, checkRows, type PushSettings, writeChecked } from './push-land';
 import { prepareFigure, refuseForeign } from './push-rows';
 
 export interface PushDependencies {
@@ -26,6 +25,7 @@ export interface PushDependencies {
   organizations: Pick<OrganizationDirectory, 'resolve'>;
   /** The time rows are checked by: the day (has the period begun?) and entry windows. */
   clock: Clock;
+  settings: PushSettings;
 }
 
 class DryRunRollback extends Error {
@@ -48,7 +48,8 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
   try {
     const rollups = new Map([...authorised.indicators.values()].map((i) => [i.id, i.rollup]));
     const claim = authorised.key ? keyClaim(identity, input, authorised.key, authorised.organizationIds) : null;
-    return await write(deps.db, identity, input, claim, rows, { rollupOf: (id) => rollups.get(id) ?? '', now });
+    const check = { rollupOf: (id: string) => rollups.get(id) ?? '', now, settings: deps.settings };
+    return await write(deps.db, identity, input, claim, rows, check);
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
@@ -70,7 +71,7 @@ interface Authorised {
  * indicators, for itself: anything else refuses the whole push.
  */
 async function authorise(deps: PushDependencies, identity: Identity, input: PushRequest, now: Date): Promise<Authorised> {
-  const maxRows = config.maxPushRows();
+  const maxRows = deps.settings.maxPushRows;
   if (input.figures.length === 0) throw badInput('figures must not be empty', 'figures');
   if (input.figures.length > maxRows) throw badInput(PUSH_ROWS_LIMIT.message(maxRows, input.figures.length), 'figures');
   const key = input.idempotencyKey?.trim() || null;
@@ -164,13 +165,13 @@ function write(
   input: PushRequest,
   claim: KeyClaim | null,
   prepared: Prepared,
-  { rollupOf, now }: { rollupOf: (indicatorId: string) => string; now: Date },
+  { rollupOf, now, settings }: Pick<CheckOptions, 'rollupOf' | 'now' | 'settings'>,
 ) {
   const key = claim?.key ?? null;
   return inTransaction(db, async (manager) => {
     const replayed = claim && (await earlierUse(manager, claim));
     if (replayed) return replayed;
-    const options = { identity, rollupOf, requireExplanations: !!input.requireExplanations, now };
+    const options = { identity, rollupOf, requireExplanations: !!input.requireExplanations, now, settings };
     const checked = await checkRows(manager, options, prepared.rows);
     const summary = emptySummary(input, key);
     summary.unchanged = checked.unchanged;
