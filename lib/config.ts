@@ -202,6 +202,54 @@ export interface IndicatorSettings {
   kpiFigures: FigureRule;
   /** Reports announced as due soon within `dueDays`, as overdue for `overdueDays` (REMINDER_DUE_DAYS, REMINDER_OVERDUE_DAYS). */
   reminders: { dueDays: number; overdueDays: number };
+  notifications: NotificationSettings;
+}
+
+/** The indicators subgraph's notification worker and deliveries. */
+export interface NotificationSettings {
+  /** Whether the worker runs (NOTIFICATIONS). */
+  enabled: boolean;
+  /** How often job workers look for jobs (JOB_POLL_SECONDS). */
+  pollSeconds: number;
+  /** When the scans and the digest run (REMINDER_SCAN_CRON, DIGEST_CRON). */
+  scanCron: string;
+  digestCron: string;
+  /** Retries of a failed delivery, the first after `retryDelaySeconds` (WEBHOOK_RETRY_LIMIT, WEBHOOK_RETRY_DELAY_SECONDS). */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  webhooks: {
+    /** Hosts webhooks may reach though they are inside (WEBHOOK_ALLOWED_HOSTS). */
+    allowedHosts: string[];
+    /** Whether plain http is allowed: outside production only. */
+    http: boolean;
+  };
+  /** E-mail, when SMTP_URL is set (MAIL_FROM). */
+  mail: { smtpUrl: string; from: string } | null;
+}
+
+function notificationSettings(): NotificationSettings {
+  const smtpUrl = env('SMTP_URL');
+  return {
+    enabled: config.notifications(),
+    pollSeconds: Math.max(0.5, Number(env('JOB_POLL_SECONDS') ?? 2) || 2),
+    scanCron: env('REMINDER_SCAN_CRON') ?? '0 7 * * *',
+    digestCron: env('DIGEST_CRON') ?? '0 8 * * 1',
+    retryLimit: intEnv('WEBHOOK_RETRY_LIMIT', 8),
+    retryDelaySeconds: intEnv('WEBHOOK_RETRY_DELAY_SECONDS', 30),
+    webhooks: {
+      allowedHosts: (env('WEBHOOK_ALLOWED_HOSTS') ?? '')
+        .split(',')
+        .map((h) =>
+          h
+            .trim()
+            .replace(/^\[(.*)\]$/, '$1')
+            .toLowerCase(),
+        )
+        .filter(Boolean),
+      http: !config.production(),
+    },
+    mail: smtpUrl ? { smtpUrl, from: env('MAIL_FROM') ?? 'ipzone-hub <noreply@localhost>' } : null,
+  };
 }
 
 function plausibilityFactor(): number {
@@ -276,23 +324,6 @@ export const config = {
   readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
   jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
   notifications: (): boolean => env('NOTIFICATIONS') !== 'false',
-  reminderScanCron: (): string => env('REMINDER_SCAN_CRON') ?? '0 7 * * *',
-  digestCron: (): string => env('DIGEST_CRON') ?? '0 8 * * 1',
-  retryLimit: (): number => intEnv('WEBHOOK_RETRY_LIMIT', 8),
-  retryDelaySeconds: (): number => intEnv('WEBHOOK_RETRY_DELAY_SECONDS', 30),
-  jobPollSeconds: (): number => Math.max(0.5, Number(env('JOB_POLL_SECONDS') ?? 2) || 2),
-  webhookAllowedHosts: (): string[] =>
-    (env('WEBHOOK_ALLOWED_HOSTS') ?? '')
-      .split(',')
-      .map((h) =>
-        h
-          .trim()
-          .replace(/^\[(.*)\]$/, '$1')
-          .toLowerCase(),
-      )
-      .filter(Boolean),
-  smtpUrl: (): string | undefined => env('SMTP_URL'),
-  mailFrom: (): string => env('MAIL_FROM') ?? 'ipzone-hub <noreply@localhost>',
   /** The figures KPIs count when a query does not say (KPI_FIGURES); ALL by default. */
   kpiFigures: (): FigureRule => {
     const value = (env('KPI_FIGURES') ?? 'ALL').toUpperCase();
@@ -310,6 +341,7 @@ export const config = {
         : { openOffsetDays: intEnv('ENTRY_OPEN_OFFSET_DAYS', 0, -Infinity), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
     kpiFigures: config.kpiFigures(),
     reminders: { dueDays: intEnv('REMINDER_DUE_DAYS', 7), overdueDays: intEnv('REMINDER_OVERDUE_DAYS', 30) },
+    notifications: notificationSettings(),
   }),
   /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
   dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),

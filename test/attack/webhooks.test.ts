@@ -3,16 +3,19 @@
  * organisation and each once; a target whose host is or resolves to an address inside
  * (metadata, private, link-local, unique-local, unspecified …) is refused when it is
  * subscribed and again when an event is delivered, and a receiver's redirect is not
- * followed. 127.0.0.1 is reached here only because WEBHOOK_ALLOWED_HOSTS lists it; every
- * refused target is refused before any connection is made.
+ * followed. 127.0.0.1 is reached here only because the hub's allowed hosts list it (as
+ * WEBHOOK_ALLOWED_HOSTS sets them); every refused target is refused before any connection
+ * is made.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deliverWebhook } from '../../subgraphs/indicators/notifications/deliver';
 import { checkWebhookTarget } from '../../subgraphs/indicators/notifications/webhook-target';
-import { bearer, graphql, useHubAndDatabase } from '../support/hub';
+import { bearer, graphql, indicatorSettingsOf, useHubAndDatabase } from '../support/hub';
 
 const started = useHubAndDatabase();
+/** Where the running hub lets webhooks go (its settings: a change holds for the requests that follow). */
+const policy = () => indicatorSettingsOf(started.hub()).notifications.webhooks;
 const SUBSCRIBE = `mutation($url: String!, $org: String) {
   subscribeWebhook(url: $url, events: [REPORT_DUE_SOON], organization: $org) { subscription { id url } secret } }`;
 const count = async (org: string) =>
@@ -39,10 +42,9 @@ async function receiver(answer: (res: http.ServerResponse) => void): Promise<Rec
 const receivers: Receiver[] = [];
 
 beforeAll(() => {
-  process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
+  policy().allowedHosts = ['127.0.0.1'];
 });
 afterAll(async () => {
-  delete process.env.WEBHOOK_ALLOWED_HOSTS;
   await Promise.all(receivers.map((r) => new Promise((resolve) => r.server.close(resolve))));
 });
 
@@ -57,7 +59,7 @@ async function deliver(
       [`test:${Math.random()}`],
     );
   const db = started.hub().subgraphs.indicators.store.dataSource;
-  await deliverWebhook(db, { outboxId: rows[0].id, subscriptionId }, false).catch(() => undefined);
+  await deliverWebhook(db, { outboxId: rows[0].id, subscriptionId }, false, policy()).catch(() => undefined);
   const log = await started
     .db()
     .query(
@@ -135,22 +137,15 @@ describe('targets inside are refused, before any connection', () => {
     expect(await count('court')).toBe(before);
   });
 
-  it('outside development a target must be https (the check itself, in production mode)', async () => {
-    const env = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await expect(checkWebhookTarget('http://127.0.0.1:9/plain')).rejects.toMatchObject({
-        extensions: { code: 'WEBHOOK_TARGET_FORBIDDEN' },
-      });
-      await expect(checkWebhookTarget('https://127.0.0.1:9/tls')).resolves.toMatchObject({ address: '127.0.0.1' });
-      delete process.env.WEBHOOK_ALLOWED_HOSTS;
-      await expect(checkWebhookTarget('https://127.0.0.1:9/tls')).rejects.toMatchObject({
-        extensions: { code: 'WEBHOOK_TARGET_FORBIDDEN' },
-      });
-    } finally {
-      process.env.NODE_ENV = env;
-      process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
-    }
+  it('outside development a target must be https (the check itself, with production settings)', async () => {
+    const production = { allowedHosts: ['127.0.0.1'], http: false };
+    await expect(checkWebhookTarget('http://127.0.0.1:9/plain', production)).rejects.toMatchObject({
+      extensions: { code: 'WEBHOOK_TARGET_FORBIDDEN' },
+    });
+    await expect(checkWebhookTarget('https://127.0.0.1:9/tls', production)).resolves.toMatchObject({ address: '127.0.0.1' });
+    await expect(checkWebhookTarget('https://127.0.0.1:9/tls', { ...production, allowedHosts: [] })).rejects.toMatchObject({
+      extensions: { code: 'WEBHOOK_TARGET_FORBIDDEN' },
+    });
   });
 });
 
@@ -217,14 +212,14 @@ describe('each delivery is checked again', () => {
     const id = res.data!.subscribeWebhook.subscription.id;
     expect(await deliver(id)).toMatchObject({ delivered: true, status: 204 });
     expect(hook.hits).toHaveLength(1);
-    delete process.env.WEBHOOK_ALLOWED_HOSTS;
+    policy().allowedHosts = [];
     try {
       const refused = await deliver(id);
       expect(refused).toMatchObject({ delivered: false, gaveUp: true });
       expect(refused.error).toMatch(/^WEBHOOK_TARGET_FORBIDDEN/);
       expect(hook.hits).toHaveLength(1);
     } finally {
-      process.env.WEBHOOK_ALLOWED_HOSTS = '127.0.0.1';
+      policy().allowedHosts = ['127.0.0.1'];
     }
   });
 

@@ -16,7 +16,7 @@ import { todayUtc } from '../../lib/period';
 import { QUEUES } from '../../subgraphs/indicators/notifications/queues';
 import { addDays } from '../../subgraphs/indicators/model/calendar';
 import { heldClock } from '../support/clock';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql, startTestHub, testNotifications } from '../support/hub';
 
 jest.setTimeout(180_000);
 
@@ -76,16 +76,13 @@ const dueDays = Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000) +
 
 beforeAll(async () => {
   await Promise.all([listen(smtp.server), listen(steady.server), listen(flaky.server)]);
-  Object.assign(process.env, {
-    SMTP_URL: `smtp://127.0.0.1:${portOf(smtp.server)}`,
-    MAIL_FROM: 'ipzone <hub@example.org>',
-    JOB_POLL_SECONDS: '0.5',
-    WEBHOOK_RETRY_DELAY_SECONDS: '1',
-    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', // the receivers here are on this machine
-    NOTIFICATIONS: 'true', // the test setup turns workers off for every other hub
-  });
-  // As REMINDER_DUE_DAYS sets it.
-  const indicatorSettings = { reminders: { dueDays, overdueDays: 30 } };
+  // As REMINDER_DUE_DAYS, SMTP_URL and MAIL_FROM set them, beside testNotifications' own.
+  const indicatorSettings = {
+    reminders: { dueDays, overdueDays: 30 },
+    notifications: testNotifications({
+      mail: { smtpUrl: `smtp://127.0.0.1:${portOf(smtp.server)}`, from: 'ipzone <hub@example.org>' },
+    }),
+  };
   hubs.push(await startTestHub({ clock, indicatorSettings }));
   // The second replica of every service, on the same database.
   const ports = { gateway: 0, organizations: 0, tasks: 0, indicators: 0 };
@@ -93,9 +90,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(hubs.map((h) => h.stop()));
-  for (const name of ['SMTP_URL', 'MAIL_FROM', 'JOB_POLL_SECONDS', 'WEBHOOK_RETRY_DELAY_SECONDS', 'WEBHOOK_ALLOWED_HOSTS'])
-    delete process.env[name];
-  process.env.NOTIFICATIONS = 'false';
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   steady.server.close();
   flaky.server.close();

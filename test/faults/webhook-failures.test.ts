@@ -10,20 +10,12 @@ import PgBoss from 'pg-boss';
 import type { Hub } from '../../hub';
 import { recordEvents } from '../../subgraphs/indicators/notifications/outbox';
 import { QUEUES } from '../../subgraphs/indicators/notifications/queues';
-import { bearer, graphql, startTestHub } from '../support/hub';
+import { bearer, graphql, startTestHub, testNotifications } from '../support/hub';
 
 jest.setTimeout(60_000);
 
 const LIMIT = 2;
 const EVENTS = 3;
-const ENV = {
-  NOTIFICATIONS: 'true', // the test setup turns workers off for every other hub
-  JOB_POLL_SECONDS: '0.5',
-  WEBHOOK_RETRY_LIMIT: String(LIMIT),
-  WEBHOOK_RETRY_DELAY_SECONDS: '1',
-  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-};
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
 
 /** A receiver that fails every request, counting them by event. */
 function failingReceiver(fail: (res: http.ServerResponse) => void) {
@@ -46,15 +38,11 @@ let hub: Hub;
 
 beforeAll(async () => {
   await Promise.all(receivers.map((r) => new Promise<void>((resolve) => r.server.listen(0, '127.0.0.1', resolve))));
-  Object.assign(process.env, ENV);
-  hub = await startTestHub();
+  // As WEBHOOK_RETRY_LIMIT=2 sets it, beside testNotifications' own.
+  hub = await startTestHub({ indicatorSettings: { notifications: testNotifications({ retryLimit: LIMIT }) } });
 });
 afterAll(async () => {
   await hub?.stop();
-  for (const [key, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
   await Promise.all(receivers.map((r) => new Promise((resolve) => r.server.close(resolve))));
 });
 

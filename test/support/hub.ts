@@ -1,5 +1,5 @@
 /** Starts the whole hub on free ports for a test file, and talks to it like a client. */
-import { type IndicatorSettings, SUBGRAPHS, type SubgraphName } from '../../lib/config';
+import { config, type IndicatorSettings, type NotificationSettings, SUBGRAPHS, type SubgraphName } from '../../lib/config';
 import { type Hub, type HubOptions, startHub } from '../../hub';
 import { GATEWAY_TOKEN_HEADER, type Role, signGatewayToken } from '../../lib/identity';
 import { startSubgraph } from '../../lib/subgraph';
@@ -108,6 +108,22 @@ export function useHubAndDatabase(options: TestHubOptions = {}): { hub: () => Hu
     await hub?.stop();
   });
   return { hub: () => hub, url: () => hub.gateway.url, db: () => db };
+}
+
+/**
+ * Notification settings for a test hub: the worker on (the test setup turns it off for
+ * every other hub), polling every 0.5 s, retrying after 1 s, reaching receivers on this
+ * machine; with `change` over them.
+ */
+export function testNotifications(change: Partial<NotificationSettings> = {}): NotificationSettings {
+  return {
+    ...config.indicators().notifications,
+    enabled: true,
+    pollSeconds: 0.5,
+    retryDelaySeconds: 1,
+    webhooks: { allowedHosts: ['127.0.0.1'], http: true },
+    ...change,
+  };
 }
 
 /** The settings a test hub's indicators subgraph goes by: a test may change one for the requests that follow. */

@@ -11,11 +11,11 @@ import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { request } from 'undici';
-import { config } from '../../../lib/config';
+import type { NotificationSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
 import { ErrorCode } from '../../../lib/errors';
 import { isoTime } from '../../../lib/sql';
-import { type CheckedTarget, checkWebhookTarget, pinnedAgent } from './webhook-target';
+import { type CheckedTarget, checkWebhookTarget, pinnedAgent, type WebhookPolicy } from './webhook-target';
 
 interface OutboxEvent {
   id: string;
@@ -44,6 +44,7 @@ export async function deliverWebhook(
   db: DataSource,
   job: { outboxId: string; subscriptionId: string },
   last: boolean,
+  policy: WebhookPolicy,
 ): Promise<void> {
   const [subscription] = await db.query(`SELECT url, secret FROM webhook_subscription WHERE id = $1`, [job.subscriptionId]);
   if (!subscription) return;
@@ -54,7 +55,7 @@ export async function deliverWebhook(
   let target: CheckedTarget | undefined;
   try {
     // Checked again at every delivery: a name may resolve elsewhere now than when it was subscribed.
-    target = await checkWebhookTarget(subscription.url);
+    target = await checkWebhookTarget(subscription.url, policy);
   } catch (e) {
     error = `${ErrorCode.WEBHOOK_TARGET_FORBIDDEN}: ${(e as Error).message}`;
   }
@@ -128,12 +129,16 @@ function mailText(event: OutboxEvent): { subject: string; text: string } {
   };
 }
 
-export async function deliverMail(db: DataSource, job: { outboxId: string; to: string[] }): Promise<void> {
-  const url = config.smtpUrl();
-  if (!url) return;
+/** Sends an event's e-mail through `mail`'s server; nothing without one. */
+export async function deliverMail(
+  db: DataSource,
+  job: { outboxId: string; to: string[] },
+  mail: NotificationSettings['mail'],
+): Promise<void> {
+  if (!mail) return;
   const { subject, text } = mailText(await outboxEvent(db, job.outboxId));
-  await mailer(url).sendMail({
-    from: config.mailFrom(),
+  await mailer(mail.smtpUrl).sendMail({
+    from: mail.from,
     to: job.to,
     subject,
     text,

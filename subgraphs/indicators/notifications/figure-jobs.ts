@@ -6,7 +6,7 @@
  * once (a file whose push failed is not pushed again), for up to JOB_HOURS.
  */
 import PgBoss from 'pg-boss';
-import { config } from '../../../lib/config';
+import type { NotificationSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
 import { jobsWaiting } from '../data/bulk-jobs';
 import { IndicatorRepository } from '../data/repository';
@@ -21,7 +21,7 @@ export class FigureJobs {
   private boss?: Promise<PgBoss>;
 
   constructor(
-    private readonly runtime: SubgraphRuntime<PushSettings>,
+    private readonly runtime: SubgraphRuntime<PushSettings & { notifications: Pick<NotificationSettings, 'pollSeconds'> }>,
     private readonly databaseUrl: string,
   ) {}
 
@@ -63,7 +63,7 @@ export class FigureJobs {
     const base = { db: store.dataSource, indicators: new IndicatorRepository(store.dataSource), clock, settings };
     await boss.work<{ jobId: string }>(
       FIGURE_JOBS_QUEUE,
-      { pollingIntervalSeconds: config.jobPollSeconds(), batchSize: 1 },
+      { pollingIntervalSeconds: this.runtime.settings.notifications.pollSeconds, batchSize: 1 },
       async ([job]) => runJob(base, job.data.jobId),
     );
     return boss;

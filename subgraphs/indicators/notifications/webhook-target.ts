@@ -9,7 +9,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { Agent } from 'undici';
-import { config } from '../../../lib/config';
+import type { NotificationSettings } from '../../../lib/config';
 import { ErrorCode, hubError } from '../../../lib/errors';
 
 /** Names of cloud metadata services, refused whatever they resolve to. */
@@ -84,19 +84,21 @@ export interface CheckedTarget {
 
 const refuse = (message: string) => hubError(ErrorCode.WEBHOOK_TARGET_FORBIDDEN, message, { field: 'url' });
 
+/** Where webhooks may go: hosts allowed though inside, and whether plain http is (outside production). */
+export type WebhookPolicy = NotificationSettings['webhooks'];
+
 /**
  * Checks a webhook URL and resolves its host: the address to connect to, or
  * WEBHOOK_TARGET_FORBIDDEN. Outside development the URL must be https.
  */
-export async function checkWebhookTarget(raw: string): Promise<CheckedTarget> {
+export async function checkWebhookTarget(raw: string, policy: WebhookPolicy): Promise<CheckedTarget> {
   const url = new URL(raw);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !config.production()))
-    throw refuse('a webhook URL must be https');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.http)) throw refuse('a webhook URL must be https');
   const host = url.hostname
     .replace(/^\[(.*)\]$/, '$1')
     .replace(/\.$/, '')
     .toLowerCase();
-  const allowed = config.webhookAllowedHosts().includes(host);
+  const allowed = policy.allowedHosts.includes(host);
   if (!allowed && METADATA_NAMES.has(host)) throw refuse(`"${host}" is a metadata service`);
   let addresses: Array<{ address: string; family: number }>;
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];

@@ -16,14 +16,20 @@ import { deliverMail, deliverWebhook } from './deliver';
 import { QUEUES } from './queues';
 import { relayOutbox } from './relay';
 import { type ScanSettings, scanReminders, writeDigest } from './scan';
+import type { NotificationSettings } from '../../../lib/config';
 
 export interface Worker {
   stop(): Promise<void>;
 }
 
-export async function startNotifications({ store, clock, settings }: SubgraphRuntime<ScanSettings>): Promise<Worker> {
-  if (!config.notifications()) return { stop: async () => undefined };
-  const poll = config.jobPollSeconds();
+export async function startNotifications({
+  store,
+  clock,
+  settings,
+}: SubgraphRuntime<ScanSettings & { notifications: NotificationSettings }>): Promise<Worker> {
+  const notifications = settings.notifications;
+  if (!notifications.enabled) return { stop: async () => undefined };
+  const poll = notifications.pollSeconds;
   const boss = new PgBoss({
     connectionString: config.subgraphDatabaseUrl('indicators'),
     schema: 'ipzone_jobs',
@@ -42,14 +48,14 @@ export async function startNotifications({ store, clock, settings }: SubgraphRun
   });
   await db.initialize();
   await boss.start();
-  const retries = { retryLimit: config.retryLimit(), retryDelay: config.retryDelaySeconds(), retryBackoff: true };
+  const retries = { retryLimit: notifications.retryLimit, retryDelay: notifications.retryDelaySeconds, retryBackoff: true };
   for (const name of Object.values(QUEUES)) {
     const options = name === QUEUES.webhook || name === QUEUES.mail ? retries : {};
     await boss.createQueue(name, { name, ...options });
     await boss.updateQueue(name, { name, ...options });
   }
-  await boss.schedule(QUEUES.scan, config.reminderScanCron());
-  await boss.schedule(QUEUES.digest, config.digestCron());
+  await boss.schedule(QUEUES.scan, notifications.scanCron);
+  await boss.schedule(QUEUES.digest, notifications.digestCron);
   await boss.schedule(QUEUES.relay, '* * * * *');
 
   const work = { pollingIntervalSeconds: poll, batchSize: 1 };
@@ -69,9 +75,11 @@ export async function startNotifications({ store, clock, settings }: SubgraphRun
   await boss.work<{ outboxId: string; subscriptionId: string }>(
     QUEUES.webhook,
     { ...work, includeMetadata: true },
-    async ([job]) => deliverWebhook(db, job.data, job.retryCount >= job.retryLimit),
+    async ([job]) => deliverWebhook(db, job.data, job.retryCount >= job.retryLimit, notifications.webhooks),
   );
-  await boss.work<{ outboxId: string; to: string[] }>(QUEUES.mail, work, async ([job]) => deliverMail(db, job.data));
+  await boss.work<{ outboxId: string; to: string[] }>(QUEUES.mail, work, async ([job]) =>
+    deliverMail(db, job.data, notifications.mail),
+  );
   let stopping: Promise<void> | undefined;
   return {
     stop: async () => {

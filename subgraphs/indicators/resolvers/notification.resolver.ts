@@ -67,7 +67,7 @@ export class NotificationResolver {
       throw badInput('url must be an http or https URL without credentials', 'url');
     const chosen = eventsArgument(events);
     const organizationId = await targetOrganization(context, identity, organization);
-    await checkWebhookTarget(parsed.toString());
+    await checkWebhookTarget(parsed.toString(), context.settings.notifications.webhooks);
     const secret = randomBytes(32).toString('base64url');
     const row = await context.store.dataSource.transaction(async (manager) => {
       // One subscriber of an organisation at a time: the count and the duplicate check hold until commit.
