@@ -6,12 +6,11 @@
  * once (a file whose push failed is not pushed again), for up to JOB_HOURS.
  */
 import PgBoss from 'pg-boss';
-import type { NotificationSettings } from '../../../lib/config';
+import type { IndicatorSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
 import { jobsWaiting } from '../data/bulk-jobs';
 import { IndicatorRepository } from '../data/repository';
 import { runJob } from '../services/bulk-jobs';
-import type { PushSettings } from '../services/push-land';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { FIGURE_JOBS_QUEUE } from './queues';
 
@@ -21,7 +20,7 @@ export class FigureJobs {
   private boss?: Promise<PgBoss>;
 
   constructor(
-    private readonly runtime: SubgraphRuntime<PushSettings & { notifications: Pick<NotificationSettings, 'pollSeconds'> }>,
+    private readonly runtime: SubgraphRuntime<IndicatorSettings>,
     private readonly databaseUrl: string,
   ) {}
 

@@ -17,7 +17,7 @@ import { type HubEvent, recordEvents } from './outbox';
 const axesOn = (asOf: string, figures: FigureRule): TimeAxes => ({ asOf, recordedAsOf: null, figures });
 
 /** What configuration sets of the scans: the default figure rule, and the reminders' reach in days. */
-export type ScanSettings = Pick<IndicatorSettings, 'kpiFigures' | 'reminders'>;
+type ScanSettings = Pick<IndicatorSettings, 'kpiFigures' | 'reminders'>;
 
 export async function scanReminders(db: DataSource, today: string, settings: ScanSettings): Promise<number> {
   const { kpiFigures, reminders } = settings;

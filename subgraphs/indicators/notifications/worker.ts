@@ -15,18 +15,14 @@ import { log } from '../../../lib/log';
 import { deliverMail, deliverWebhook } from './deliver';
 import { QUEUES } from './queues';
 import { relayOutbox } from './relay';
-import { type ScanSettings, scanReminders, writeDigest } from './scan';
-import type { NotificationSettings } from '../../../lib/config';
+import { scanReminders, writeDigest } from './scan';
+import type { IndicatorSettings } from '../../../lib/config';
 
 export interface Worker {
   stop(): Promise<void>;
 }
 
-export async function startNotifications({
-  store,
-  clock,
-  settings,
-}: SubgraphRuntime<ScanSettings & { notifications: NotificationSettings }>): Promise<Worker> {
+export async function startNotifications({ store, clock, settings }: SubgraphRuntime<IndicatorSettings>): Promise<Worker> {
   const notifications = settings.notifications;
   if (!notifications.enabled) return { stop: async () => undefined };
   const poll = notifications.pollSeconds;
