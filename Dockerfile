@@ -18,7 +18,7 @@ COPY package.json package-lock.json ./
 # bin/ipzone.js is the package's `prepare` script: it skips the build while no sources are here.
 COPY bin ./bin
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.types.json tsconfig.build.json ./
 COPY lib ./lib
 COPY gateway ./gateway
 COPY subgraphs ./subgraphs

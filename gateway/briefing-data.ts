@@ -4,12 +4,22 @@
  * rule, and the shapes they answer. A briefing is of record: an answer with any error (a
  * subgraph down, a field refused) is refused whole rather than printed in part.
  */
+import type { OperationText } from '../lib/operation-text';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
+import { graphql } from '../lib/gql';
+import type {
+  BriefingAttentionQuery,
+  BriefingFiguresQuery,
+  BriefingGoalsQuery,
+  BriefingKpiFragment,
+  BriefingReportingQuery,
+  FigureRule,
+} from '../lib/gql/graphql';
 import type { GatewayContext } from './context';
-import { executeAsCaller } from './as-caller';
+import { answered, executeAsCaller } from './as-caller';
 
-type FigureRuleName = 'ALL' | 'ACCEPTED';
+type FigureRuleName = FigureRule;
 
 /** The axes every figure of a briefing is read on. */
 export interface BriefingAxes {
@@ -20,166 +30,188 @@ export interface BriefingAxes {
   figures?: FigureRuleName;
 }
 
-export interface Named {
-  id: string;
-  name: string;
-  nameEn?: string | null;
+graphql(`
+  fragment BriefingKpi on Kpi {
+    window
+    windowEnd
+    windowComplete
+    actual
+    comparator
+    targetValue
+    effectiveTarget
+    gap
+    progress
+    projected
+    projectionMethod
+    status
+    reason
+    demo
+    coverage
+    missingPeriods
+  }
+`);
+
+const GOALS = graphql(`
+  query BriefingGoals($asOf: LocalDate!, $recordedAsOf: DateTime!, $figures: FigureRule) {
+    plan {
+      title
+      titleEn
+      documentNumber
+      issuer
+    }
+    organizations {
+      id
+      name
+      nameEn
+    }
+    scoreboard(asOf: $asOf, recordedAsOf: $recordedAsOf, figures: $figures) {
+      asOf
+      recordedAsOf
+      figureRule
+      headline {
+        ...StatusCountsFields
+      }
+      targets {
+        ...StatusCountsFields
+      }
+      headlineGoals {
+        ...BriefingKpi
+        indicator {
+          id
+          name
+          nameEn
+          unit
+          owners {
+            id
+          }
+          series(asOf: $asOf, recordedAsOf: $recordedAsOf, figures: $figures) {
+            period
+            periodEnd
+            value
+            source
+          }
+        }
+      }
+    }
+  }
+`).toString();
+
+const ATTENTION = graphql(`
+  query BriefingAttention($asOf: LocalDate!, $recordedAsOf: DateTime!, $figures: FigureRule) {
+    kpis(asOf: $asOf, recordedAsOf: $recordedAsOf, figures: $figures, filter: { status: [OFF_TRACK, AT_RISK] }) {
+      ...BriefingKpi
+      periods
+      indicator {
+        id
+        name
+        nameEn
+        unit
+        headline
+        owners {
+          id
+        }
+        tasks {
+          id
+          content
+        }
+        figures(asOf: $recordedAsOf) {
+          period
+          periodEnd
+          breakdown
+          explanation
+          note
+          recordedAt
+          organization {
+            id
+          }
+        }
+      }
+    }
+  }
+`).toString();
+
+const REPORTING = graphql(`
+  query BriefingReporting($asOf: LocalDate!, $recordedAsOf: DateTime!) {
+    reportingCompleteness(asOf: $asOf, recordedAsOf: $recordedAsOf) {
+      organization {
+        id
+      }
+      expected
+      onTime
+      late
+      missing
+      completeness
+      reports {
+        indicator {
+          id
+          name
+          nameEn
+        }
+        period
+        due
+        status
+      }
+    }
+    tasks(filter: { overdueAsOf: $asOf }) {
+      id
+      seq
+      content
+      deadlineAsWritten
+      leadOrganization {
+        id
+      }
+      progress(asOf: $asOf) {
+        effectiveStatus
+        lastReportedAt
+        lastNote
+      }
+    }
+  }
+`).toString();
+
+const FIGURES = graphql(`
+  query BriefingFigures($recordedAsOf: DateTime!) {
+    indicators {
+      id
+      name
+      nameEn
+      figures(asOf: $recordedAsOf) {
+        period
+        periodEnd
+        breakdown
+        source
+        flags
+      }
+    }
+  }
+`).toString();
+
+/** A KPI with its indicator, which the schema lets be null only beside an error (and a briefing with one is refused). */
+type WithIndicator<K extends { indicator: unknown }> = Omit<K, 'indicator'> & { indicator: NonNullable<K['indicator']> };
+
+function withIndicators<K extends { indicator: unknown }>(kpis: K[]): Array<WithIndicator<K>> {
+  return kpis.map((kpi) => ({ ...kpi, indicator: answered(kpi.indicator, 'indicator') as NonNullable<K['indicator']> }));
 }
 
-interface Counts {
-  total: number;
-  achieved: number;
-  onTrack: number;
-  atRisk: number;
-  offTrack: number;
-  incomplete: number;
-  noData: number;
-  noBaseline: number;
-}
-
-export interface Kpi {
-  window: string;
-  windowEnd: string;
-  windowComplete: boolean;
-  actual: number | null;
-  comparator: string | null;
-  targetValue: number | null;
-  effectiveTarget: number | null;
-  gap: number | null;
-  progress: number | null;
-  projected: number | null;
-  projectionMethod: string;
-  status: string;
-  reason: string;
-  demo: boolean;
-  coverage: number | null;
-  missingPeriods: string[];
-}
-
-interface SeriesPoint {
-  period: string;
-  periodEnd: string;
-  value: number;
-  source: string | null;
-}
-
-export interface GoalKpi extends Kpi {
-  indicator: {
-    id: string;
-    name: string;
-    nameEn: string;
-    unit: string;
-    owners: Array<{ id: string } | null> | null;
-    series: SeriesPoint[];
-  };
-}
-
-export interface FigureNote {
-  period: string;
-  periodEnd: string;
-  breakdown: string;
-  explanation: string | null;
-  note: string | null;
-  recordedAt: string;
-  organization: { id: string } | null;
-}
-
-export interface AttentionKpi extends Kpi {
-  periods: string[];
-  indicator: {
-    id: string;
-    name: string;
-    nameEn: string;
-    unit: string;
-    /** One of the eight city goals (section 一), served by the plan as a whole. */
-    headline: boolean;
-    owners: Array<{ id: string } | null> | null;
-    tasks: Array<{ id: string; content: string } | null> | null;
-    figures: FigureNote[];
-  };
-}
-
-interface ExpectedReport {
-  indicator: { id: string; name: string; nameEn: string } | null;
-  period: string;
-  due: string;
-  status: 'ON_TIME' | 'LATE' | 'MISSING';
-}
-
-export interface Completeness {
-  organization: { id: string } | null;
-  expected: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  completeness: number | null;
-  reports: ExpectedReport[];
-}
-
-export interface OverdueTask {
-  id: string;
-  seq: number;
-  content: string;
-  deadlineAsWritten: string;
-  leadOrganization: { id: string } | null;
-  progress: { effectiveStatus: string; lastReportedAt: string | null; lastNote: string | null };
-}
-
-interface MarkedFigure {
-  period: string;
-  periodEnd: string;
-  breakdown: string;
-  source: string | null;
-  flags: string[];
-}
+type AnsweredScoreboard = NonNullable<BriefingGoalsQuery['scoreboard']>;
+export type Named = NonNullable<BriefingGoalsQuery['organizations']>[number];
+export type Kpi = BriefingKpiFragment;
+export type GoalKpi = WithIndicator<AnsweredScoreboard['headlineGoals'][number]>;
+export type AttentionKpi = WithIndicator<NonNullable<BriefingAttentionQuery['kpis']>[number]>;
+export type FigureNote = AttentionKpi['indicator']['figures'][number];
+export type Completeness = NonNullable<BriefingReportingQuery['reportingCompleteness']>[number];
+export type OverdueTask = NonNullable<BriefingReportingQuery['tasks']>[number];
 
 /** Everything a briefing shows, as the hub answered it. */
 export interface BriefingData {
-  plan: { title: string; titleEn: string; documentNumber: string; issuer: string };
+  plan: NonNullable<BriefingGoalsQuery['plan']>;
   organizations: Named[];
-  scoreboard: {
-    asOf: string;
-    recordedAsOf: string | null;
-    figureRule: FigureRuleName;
-    headline: Counts;
-    targets: Counts;
-    headlineGoals: GoalKpi[];
-  };
+  scoreboard: Omit<AnsweredScoreboard, 'headlineGoals'> & { headlineGoals: GoalKpi[] };
   attention: AttentionKpi[];
   completeness: Completeness[];
   overdueTasks: OverdueTask[];
-  indicators: Array<{ id: string; name: string; nameEn: string; figures: MarkedFigure[] }>;
+  indicators: NonNullable<BriefingFiguresQuery['indicators']>;
 }
-
-const AXES = '$asOf: LocalDate!, $recordedAsOf: DateTime!, $figures: FigureRule';
-const ON_AXES = 'asOf: $asOf, recordedAsOf: $recordedAsOf, figures: $figures';
-const COUNTS = 'total achieved onTrack atRisk offTrack incomplete noData noBaseline';
-const KPI = `window windowEnd windowComplete actual comparator targetValue effectiveTarget gap progress projected
-  projectionMethod status reason demo coverage missingPeriods`;
-
-const GOALS = `query BriefingGoals(${AXES}) {
-  plan { title titleEn documentNumber issuer }
-  organizations { id name nameEn }
-  scoreboard(${ON_AXES}) { asOf recordedAsOf figureRule headline { ${COUNTS} } targets { ${COUNTS} }
-    headlineGoals { ${KPI} indicator { id name nameEn unit owners { id } series(${ON_AXES}) { period periodEnd value source } } } }
-}`;
-
-const ATTENTION = `query BriefingAttention(${AXES}) {
-  kpis(${ON_AXES}, filter: { status: [OFF_TRACK, AT_RISK] }) { ${KPI} periods
-    indicator { id name nameEn unit headline owners { id } tasks { id content }
-      figures(asOf: $recordedAsOf) { period periodEnd breakdown explanation note recordedAt organization { id } } } }
-}`;
-
-const REPORTING = `query BriefingReporting($asOf: LocalDate!, $recordedAsOf: DateTime!) {
-  reportingCompleteness(asOf: $asOf, recordedAsOf: $recordedAsOf) { organization { id } expected onTime late missing completeness
-    reports { indicator { id name nameEn } period due status } }
-  tasks(filter: { overdueAsOf: $asOf }) { id seq content deadlineAsWritten leadOrganization { id }
-    progress(asOf: $asOf) { effectiveStatus lastReportedAt lastNote } }
-}`;
-
-const FIGURES = `query BriefingFigures($recordedAsOf: DateTime!) {
-  indicators { id name nameEn figures(asOf: $recordedAsOf) { period periodEnd breakdown source flags } }
-}`;
 
 /** A refusal of the briefing's data: the answer's errors and the HTTP status they stand for. */
 export class BriefingDataError extends Error {
@@ -198,8 +230,8 @@ export async function readBriefing(
   axes: BriefingAxes,
 ): Promise<BriefingData> {
   const { asOf, recordedAsOf, figures } = axes;
-  const run = async (query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
-    const result = await executeAsCaller<Record<string, any>>(apollo, contextValue, query, variables);
+  const run = async <T, V>(query: OperationText<T, V>, variables: V): Promise<T> => {
+    const result = await executeAsCaller(apollo, contextValue, query, variables);
     if (!('data' in result)) throw new BriefingDataError(result.status, result.errors);
     return result.data;
   };
@@ -209,13 +241,14 @@ export async function readBriefing(
   const attention = await run(ATTENTION, all);
   const reporting = await run(REPORTING, { asOf, recordedAsOf });
   const marked = await run(FIGURES, { recordedAsOf });
+  const scoreboard = answered(goals.scoreboard, 'scoreboard');
   return {
-    plan: goals.plan,
-    organizations: goals.organizations,
-    scoreboard: goals.scoreboard,
-    attention: attention.kpis,
-    completeness: reporting.reportingCompleteness,
-    overdueTasks: reporting.tasks,
-    indicators: marked.indicators,
+    plan: answered(goals.plan, 'plan'),
+    organizations: answered(goals.organizations, 'organizations'),
+    scoreboard: { ...scoreboard, headlineGoals: withIndicators(scoreboard.headlineGoals) },
+    attention: withIndicators(answered(attention.kpis, 'kpis')),
+    completeness: answered(reporting.reportingCompleteness, 'reportingCompleteness'),
+    overdueTasks: answered(reporting.tasks, 'tasks'),
+    indicators: answered(marked.indicators, 'indicators'),
   };
 }

@@ -1,26 +1,166 @@
 /**
  * What each CSV export asks the gateway and how it lays out the answer: one header, and
- * every row exactly as wide as it. Parameters are checked before anything runs.
+ * every row exactly as wide as it. Parameters are checked before anything runs. Each query
+ * is typed from the schema (lib/gql, `npm run build`): its answer is read as the schema says.
  */
+import type { OperationText } from '../lib/operation-text';
+import type { GraphQLFormattedError } from 'graphql';
 import { badInput, notFound } from '../lib/errors';
+import { graphql } from '../lib/gql';
+import type { ExportKpiFieldsFragment, ExportTaskFieldsFragment } from '../lib/gql/graphql';
+import type { StatusCounts } from '../lib/hub-fragments';
 import { parseDateTime, parseLocalDate } from '../lib/scalars';
+import { answered, type Executed } from './as-caller';
 
-export type Row = Record<string, unknown>;
+/** Runs one typed operation as the caller: its data, or its errors with their status. */
+type Run = <T, V>(query: OperationText<T, V>, variables: V) => Promise<Executed<T>>;
 
-export interface ExportSpec {
-  query: string;
+/** One export: its query, variables and rows agreeing on the types the schema gives them. */
+interface ExportSpec<T, V> {
+  query: OperationText<T, V>;
   /** The query's variables from the URL's parameters; throws BAD_USER_INPUT for a bad one. */
-  variables: (params: URLSearchParams) => Record<string, unknown>;
+  variables: (params: URLSearchParams) => V;
   header: string[];
   /** The rows of an answer; throws NOT_FOUND when what was asked for does not exist. */
-  rows: (data: Row, variables: Record<string, unknown>) => unknown[][];
+  rows: (data: T, variables: V) => unknown[][];
   /** The parts of the file name after the export's own, from checked variables only. */
-  fileParts: (variables: Record<string, unknown>) => unknown[];
+  fileParts: (variables: V) => unknown[];
 }
 
-const KPI_FIELDS = `indicator { id name nameEn unit } breakdown asOf window windowEnd windowComplete actual numerator denominator
-  comparator targetValue baseline effectiveTarget gap progress projected willMeetTarget status reason demo
-  figureRule coverage missingPeriods`;
+/** An export as the route runs it. */
+export interface Export {
+  header: string[];
+  /** The export's rows and file-name parts, or the errors its query answered. */
+  produce(
+    run: Run,
+    params: URLSearchParams,
+  ): Promise<{ rows: unknown[][]; fileParts: unknown[] } | { status: number; errors: GraphQLFormattedError[] }>;
+}
+
+const csvExport = <T, V>(spec: ExportSpec<T, V>): Export => ({
+  header: spec.header,
+  async produce(run, params) {
+    const variables = spec.variables(params);
+    const result = await run(spec.query, variables);
+    if (!('data' in result)) return result;
+    return { rows: spec.rows(result.data, variables), fileParts: spec.fileParts(variables) };
+  },
+});
+
+graphql(`
+  fragment ExportKpiFields on Kpi {
+    indicator {
+      id
+      name
+      nameEn
+      unit
+    }
+    breakdown
+    asOf
+    window
+    windowEnd
+    windowComplete
+    actual
+    numerator
+    denominator
+    comparator
+    targetValue
+    baseline
+    effectiveTarget
+    gap
+    progress
+    projected
+    willMeetTarget
+    status
+    reason
+    demo
+    figureRule
+    coverage
+    missingPeriods
+  }
+`);
+
+graphql(`
+  fragment ExportTaskFields on Task {
+    id
+    deadline
+    progress(asOf: $asOf) {
+      status
+      effectiveStatus
+      lastReportedAt
+    }
+  }
+`);
+
+const KPIS = graphql(`
+  query ExportKpis($asOf: LocalDate, $recordedAsOf: DateTime) {
+    kpis(asOf: $asOf, recordedAsOf: $recordedAsOf, filter: { includeMonitoring: true }) {
+      ...ExportKpiFields
+    }
+  }
+`).toString();
+
+const SCOREBOARD = graphql(`
+  query ExportScoreboard($asOf: LocalDate, $recordedAsOf: DateTime) {
+    scoreboard(asOf: $asOf, recordedAsOf: $recordedAsOf) {
+      asOf
+      headline {
+        ...StatusCountsFields
+      }
+      targets {
+        ...StatusCountsFields
+      }
+    }
+  }
+`).toString();
+
+const COMPLETENESS = graphql(`
+  query ExportCompleteness($asOf: LocalDate, $recordedAsOf: DateTime) {
+    reportingCompleteness(asOf: $asOf, recordedAsOf: $recordedAsOf) {
+      organization {
+        id
+        name
+      }
+      expected
+      onTime
+      late
+      missing
+      completeness
+      reports {
+        indicator {
+          id
+        }
+        period
+        due
+        status
+        firstReportedAt
+      }
+    }
+  }
+`).toString();
+
+const ORGANIZATION = graphql(`
+  query ExportOrganization($id: ID!, $asOf: LocalDate, $recordedAsOf: DateTime) {
+    organization(id: $id) {
+      id
+      name
+      taskScorecard(asOf: $asOf) {
+        ledTasks {
+          ...ExportTaskFields
+        }
+        sharedTasks {
+          ...ExportTaskFields
+        }
+      }
+      indicatorScorecard(asOf: $asOf, recordedAsOf: $recordedAsOf) {
+        kpis {
+          ...ExportKpiFields
+        }
+      }
+    }
+  }
+`).toString();
+
 const KPI_HEADER = [
   'indicator',
   'name',
@@ -49,13 +189,13 @@ const KPI_HEADER = [
   'coverage',
   'missing_periods',
 ];
-const kpiRow = (k: Row): unknown[] => {
-  const indicator = (k.indicator ?? {}) as Row;
+const kpiRow = (k: ExportKpiFieldsFragment): unknown[] => {
+  const indicator = k.indicator;
   return [
-    indicator.id,
-    indicator.name,
-    indicator.nameEn,
-    indicator.unit,
+    indicator?.id,
+    indicator?.name,
+    indicator?.nameEn,
+    indicator?.unit,
     k.breakdown,
     k.asOf,
     k.window,
@@ -77,7 +217,7 @@ const kpiRow = (k: Row): unknown[] => {
     k.demo,
     k.figureRule,
     k.coverage,
-    ((k.missingPeriods ?? []) as string[]).join(' '),
+    (k.missingPeriods ?? []).join(' '),
   ];
 };
 
@@ -90,84 +230,90 @@ function asOf(params: URLSearchParams): { asOf: string | null; recordedAsOf: str
     recordedAsOf: vintage === null || vintage === '' ? null : parseDateTime(vintage, 'recordedAsOf').toISOString(),
   };
 }
-const AXES = '$asOf: LocalDate, $recordedAsOf: DateTime';
-const ON_AXES = 'asOf: $asOf, recordedAsOf: $recordedAsOf';
-const asOfPart = (variables: Record<string, unknown>) => [variables.asOf];
+const asOfPart = (variables: { asOf: string | null }) => [variables.asOf];
 
 /** Organisation ids as the organizations subgraph stores them. */
 const ORGANIZATION_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const COUNTS = 'total achieved onTrack atRisk offTrack incomplete noData noBaseline';
-const COUNT_KEYS = ['total', 'achieved', 'onTrack', 'atRisk', 'offTrack', 'incomplete', 'noData', 'noBaseline'];
+const COUNT_KEYS = [
+  'total',
+  'achieved',
+  'onTrack',
+  'atRisk',
+  'offTrack',
+  'incomplete',
+  'noData',
+  'noBaseline',
+] as const satisfies ReadonlyArray<keyof StatusCounts>;
 
 const TASK_HEADER = ['deadline', 'task_status', 'task_effective_status', 'last_reported_at'];
-const TASK_FIELDS = 'id deadline progress(asOf: $asOf) { status effectiveStatus lastReportedAt }';
 
-export const EXPORTS: Record<string, ExportSpec> = {
-  kpis: {
-    query: `query ExportKpis(${AXES}) { kpis(${ON_AXES}, filter: { includeMonitoring: true }) { ${KPI_FIELDS} } }`,
+export const EXPORTS: Record<string, Export> = {
+  kpis: csvExport({
+    query: KPIS,
     variables: asOf,
     header: KPI_HEADER,
-    rows: (data) => (data.kpis as Row[]).map(kpiRow),
+    rows: (data) => answered(data.kpis, 'kpis').map(kpiRow),
     fileParts: asOfPart,
-  },
-  scoreboard: {
-    query: `query ExportScoreboard(${AXES}) { scoreboard(${ON_AXES}) { asOf headline { ${COUNTS} } targets { ${COUNTS} } } }`,
+  }),
+  scoreboard: csvExport({
+    query: SCOREBOARD,
     variables: asOf,
     header: ['scope', 'as_of', ...COUNT_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))],
     rows: (data) => {
-      const s = data.scoreboard as Row;
-      return (['headline', 'targets'] as const).map((scope) => [scope, s.asOf, ...COUNT_KEYS.map((k) => (s[scope] as Row)[k])]);
+      const s = answered(data.scoreboard, 'scoreboard');
+      return (['headline', 'targets'] as const).map((scope) => [scope, s.asOf, ...COUNT_KEYS.map((k) => s[scope][k])]);
     },
     fileParts: asOfPart,
-  },
-  completeness: {
-    query: `query ExportCompleteness(${AXES}) { reportingCompleteness(${ON_AXES}) { organization { id name } expected onTime late missing completeness
-      reports { indicator { id } period due status firstReportedAt } } }`,
+  }),
+  completeness: csvExport({
+    query: COMPLETENESS,
     variables: asOf,
     header: ['organization', 'organization_name', 'indicator', 'period', 'due', 'status', 'first_reported_at'],
     rows: (data) =>
-      (data.reportingCompleteness as Row[]).flatMap((c) =>
-        (c.reports as Row[]).map((r) => {
-          const organization = (c.organization ?? {}) as Row;
-          return [organization.id, organization.name, (r.indicator as Row)?.id, r.period, r.due, r.status, r.firstReportedAt];
-        }),
+      answered(data.reportingCompleteness, 'reportingCompleteness').flatMap((c) =>
+        c.reports.map((r) => [
+          c.organization?.id,
+          c.organization?.name,
+          r.indicator?.id,
+          r.period,
+          r.due,
+          r.status,
+          r.firstReportedAt,
+        ]),
       ),
     fileParts: asOfPart,
-  },
+  }),
   // Tasks and indicators in one table of the same columns: a task's row leaves the
   // indicator's columns empty, an indicator's row the task's.
-  organization: {
-    query: `query ExportOrganization($id: ID!, ${AXES}) { organization(id: $id) { id name
-      taskScorecard(asOf: $asOf) { ledTasks { ${TASK_FIELDS} } sharedTasks { ${TASK_FIELDS} } }
-      indicatorScorecard(${ON_AXES}) { kpis { ${KPI_FIELDS} } } } }`,
+  organization: csvExport({
+    query: ORGANIZATION,
     variables: (params) => {
       const id = params.get('id');
       if (!id) throw badInput('id is required: /export/organization.csv?id=amr', 'id');
       return { id, ...asOf(params) };
     },
     header: ['organization', 'kind', 'item', ...TASK_HEADER, ...KPI_HEADER.slice(1)],
-    rows: (data, variables) => {
-      const org = data.organization as Row | null;
-      if (!org) throw notFound('organisation', String(variables.id).slice(0, 80));
+    rows: ({ organization: org }, variables) => {
+      if (!org) throw notFound('organisation', variables.id.slice(0, 80));
       const noKpi = KPI_HEADER.slice(1).map(() => null);
       const noTask = TASK_HEADER.map(() => null);
-      const tasks = (org.taskScorecard ?? { ledTasks: [], sharedTasks: [] }) as Row;
-      const taskRows = (kind: string, list: Row[]) =>
+      const tasks = org.taskScorecard ?? { ledTasks: [], sharedTasks: [] };
+      const taskRows = (kind: string, list: ExportTaskFieldsFragment[]) =>
         list.map((t) => {
-          const p = (t.progress ?? {}) as Row;
-          return [org.id, kind, t.id, t.deadline, p.status, p.effectiveStatus, p.lastReportedAt, ...noKpi];
+          const p = t.progress;
+          return [org.id, kind, t.id, t.deadline, p?.status, p?.effectiveStatus, p?.lastReportedAt, ...noKpi];
         });
-      const kpis = ((org.indicatorScorecard as Row | null)?.kpis ?? []) as Row[];
+      const kpis = org.indicatorScorecard?.kpis ?? [];
       return [
-        ...taskRows('led task', tasks.ledTasks as Row[]),
-        ...taskRows('shared task', tasks.sharedTasks as Row[]),
+        ...taskRows('led task', tasks.ledTasks),
+        ...taskRows('shared task', tasks.sharedTasks),
         ...kpis.map((k) => {
           const [indicator, ...rest] = kpiRow(k);
           return [org.id, 'indicator', indicator, ...noTask, ...rest];
         }),
       ];
     },
-    fileParts: (variables) => [ORGANIZATION_ID.test(String(variables.id)) ? variables.id : null, variables.asOf],
-  },
+    fileParts: (variables) => [ORGANIZATION_ID.test(variables.id) ? variables.id : null, variables.asOf],
+  }),
 };

@@ -13,7 +13,7 @@ import { toCsv } from '../lib/csv';
 import { ErrorCode, errorCode, unauthenticated } from '../lib/errors';
 import type { GatewayContext, gatewayContext } from './context';
 import { executeAsCaller, STATUS } from './as-caller';
-import { EXPORTS, type Row } from './export-specs';
+import { EXPORTS } from './export-specs';
 
 /** What an export answers: a CSV file, or errors with their HTTP status. */
 export type ExportAnswer =
@@ -55,11 +55,9 @@ async function answerExport(
     return errorAnswer(isCodedError(error) ? error : unauthenticated((error as Error).message));
   }
   try {
-    const variables = spec.variables(params);
-    const result = await executeAsCaller<Row>(apollo, contextValue, spec.query, variables);
-    if (!('data' in result)) return result;
-    const csv = toCsv(spec.header, spec.rows(result.data, variables));
-    return { status: 200, fileName: fileName(name, spec.fileParts(variables)), csv };
+    const produced = await spec.produce((query, variables) => executeAsCaller(apollo, contextValue, query, variables), params);
+    if (!('rows' in produced)) return produced;
+    return { status: 200, fileName: fileName(name, produced.fileParts), csv: toCsv(spec.header, produced.rows) };
   } catch (error) {
     if (isCodedError(error)) return errorAnswer(error);
     throw error;

@@ -7,26 +7,48 @@
  * The personal access tokens valid come with the same reload, and each reload first
  * records when the tokens it accepted were last used (one request, not one per use).
  */
+import type { OperationText } from '../lib/operation-text';
 import { randomUUID } from 'node:crypto';
 import { config } from '../lib/config';
 import { unauthenticated } from '../lib/errors';
-import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER, signGatewayToken } from '../lib/identity';
+import { GATEWAY_TOKEN_HEADER, isRole, REQUEST_ID_HEADER, type Role, signGatewayToken } from '../lib/identity';
 import { log } from '../lib/log';
 import type { Caller } from '../lib/tokens';
-import type { Role } from '../lib/identity';
 import { personalTokenHash } from '../lib/personal-tokens';
+import { organizationsGraphql } from '../lib/organizations-gql';
 
-const QUERY = `query IdentityDirectory($since: String!) {
-  identityDirectory(revokedSince: $since) {
-    organizationIds revokedTokenIds personalTokens { id hash holder organizationId role expiresAt }
+const QUERY = organizationsGraphql(`
+  query IdentityDirectory($since: String!) {
+    identityDirectory(revokedSince: $since) {
+      organizationIds
+      revokedTokenIds
+      personalTokens {
+        id
+        hash
+        holder
+        organizationId
+        role
+        expiresAt
+      }
+    }
   }
-}`;
+`).toString();
 /** Least time between two loads prompted by unknown personal tokens. */
 const RELOAD_GAP_MS = 250;
-const BY_NAME = `query OrganizationNamed($name: String!) { organizationByName(name: $name) { id } }`;
+const BY_NAME = organizationsGraphql(`
+  query OrganizationNamed($name: String!) {
+    organizationByName(name: $name) {
+      id
+    }
+  }
+`).toString();
 /** Most organisation names an ID token may give that are remembered (with the id they name, or none). */
 const NAMES_KEPT = 1000;
-const RECORD_USE = `mutation RecordTokenUse($uses: [TokenUseInput!]!) { recordTokenUse(uses: $uses) }`;
+const RECORD_USE = organizationsGraphql(`
+  mutation RecordTokenUse($uses: [TokenUseInput!]!) {
+    recordTokenUse(uses: $uses)
+  }
+`).toString();
 
 interface PersonalGrant {
   id: string;
@@ -121,7 +143,7 @@ export class IdentityDirectory {
 
   private async organizationNamed(name: string): Promise<string | null> {
     if (!this.named.has(name)) {
-      const data = await this.call<{ organizationByName: { id: string } | null }>(BY_NAME, { name }).catch(() => {
+      const data = await this.call(BY_NAME, { name }).catch(() => {
         throw unauthenticated('tokens cannot be checked right now (organizations subgraph unavailable): retry shortly');
       });
       if (this.named.size >= NAMES_KEPT) this.named.clear();
@@ -163,7 +185,7 @@ export class IdentityDirectory {
     }
   }
 
-  private async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  private async call<T, V>(query: OperationText<T, V>, variables: V): Promise<T> {
     const response = await fetch(this.organizationsUrl, {
       method: 'POST',
       headers: {
@@ -200,14 +222,15 @@ export class IdentityDirectory {
     );
     // A token can be no older than MAX_TOKEN_DAYS: older revocations name tokens that have expired anyway.
     const since = new Date(Date.now() - (config.maxTokenDays() + 1) * 86_400_000).toISOString();
-    const { identityDirectory: directory } = await this.call<{
-      identityDirectory: { organizationIds: string[]; revokedTokenIds: string[]; personalTokens: PersonalGrant[] } | null;
-    }>(QUERY, { since });
+    const { identityDirectory: directory } = await this.call(QUERY, { since });
     if (!directory) throw new Error('no identity directory');
     return {
       organizations: new Set(directory.organizationIds),
       revoked: new Set(directory.revokedTokenIds),
-      personal: new Map(directory.personalTokens.map((grant) => [grant.hash, grant])),
+      // A grant of a role this gateway does not know grants nothing.
+      personal: new Map(
+        directory.personalTokens.flatMap(({ role, ...grant }) => (isRole(role) ? [[grant.hash, { ...grant, role }]] : [])),
+      ),
     };
   }
 }

@@ -7,35 +7,40 @@
  * explanation of a jump and the reason for correcting a FINAL figure as text) is here,
  * the workbook (printed on A4, one page wide) is written by lib/xlsx.
  */
+import { graphql } from '../lib/gql';
+import type { ReportTemplateQuery, ReportTemplateQueryVariables } from '../lib/gql/graphql';
 import { type Period, stepPeriod } from '../lib/period';
 import type { CellRule, XlsxCell, XlsxSheet } from '../lib/xlsx';
 import { FLAG_CHOICES, STATUS_CHOICES } from '../lib/figure-words';
 
-export const TEMPLATE_QUERY = `query ReportTemplate($organization: ID!, $period: Period!, $from: Period!) {
-  organization(id: $organization) { id name nameEn }
-  owedIndicators(organization: $organization, period: $period) {
-    id name nameEn unit unitEn rollup minValue maxValue integerOnly
-    figures(from: $from, to: $period) { period breakdown value }
+export const TEMPLATE_QUERY = graphql(`
+  query ReportTemplate($organization: ID!, $period: Period!, $from: Period!) {
+    organization(id: $organization) {
+      id
+      name
+      nameEn
+    }
+    owedIndicators(organization: $organization, period: $period) {
+      id
+      name
+      nameEn
+      unit
+      unitEn
+      rollup
+      minValue
+      maxValue
+      integerOnly
+      figures(from: $from, to: $period) {
+        period
+        breakdown
+        value
+      }
+    }
   }
-}`;
+`).toString();
 
-interface TemplateIndicator {
-  id: string;
-  name: string;
-  nameEn: string;
-  unit: string;
-  unitEn: string;
-  rollup: string;
-  minValue: number | null;
-  maxValue: number | null;
-  integerOnly: boolean;
-  figures: Array<{ period: string; breakdown: string; value: number | null }>;
-}
-
-export interface TemplateData {
-  organization: { id: string; name: string; nameEn: string } | null;
-  owedIndicators: TemplateIndicator[] | null;
-}
+export type TemplateData = ReportTemplateQuery;
+type TemplateIndicator = NonNullable<TemplateData['owedIndicators']>[number];
 
 /** The template's columns: bilingual headings; the part after the slash is the import column. */
 const TEMPLATE_COLUMNS = [
@@ -58,7 +63,7 @@ const TEMPLATE_COLUMNS = [
 ] as const;
 
 /** The query's variables: figures of the year before the period up to it (previous values, breakdowns in use). */
-export function templateVariables(organization: string, period: Period): Record<string, string> {
+export function templateVariables(organization: string, period: Period): ReportTemplateQueryVariables {
   return { organization, period: period.text, from: String(period.year - 1) };
 }
 

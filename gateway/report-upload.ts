@@ -21,7 +21,7 @@ import { CELLS_PER_ROW, MAX_UNPACKED_BYTES, ReadLimitError, type ReadLimits } fr
 import { parsePeriod } from '../lib/period';
 import { HttpError } from '../lib/server';
 import { columnLetter, looksLikeXlsx, XlsxReadError } from '../lib/xlsx';
-import { type FigureRow, type FigureSheet, readFigureBytes } from '../lib/figure-file';
+import { asFigureInputs, type FigureRow, type FigureSheet, readFigureBytes } from '../lib/figure-file';
 import {
   addCounts,
   addProblems,
@@ -195,7 +195,7 @@ async function pushBatches(
     const key = options.dryRun ? null : `upload:${keyHash.slice(0, 32)}:${start / size}`;
     // Warnings are explained or the row is refused, as on the reporting form (EXPLANATION_REQUIRED).
     const answer = await push({
-      figures: batch.map((r) => r.figure),
+      figures: asFigureInputs(batch.map((r) => r.figure)),
       dryRun: options.dryRun,
       idempotencyKey: key,
       requireExplanations: true,
@@ -247,7 +247,7 @@ async function submitReport(
     else ours.push({ line: row.line, figure: { ...row.figure, organization } });
   }
   summary.rejected = summary.rejections.length;
-  const figures = ours.map((r) => r.figure);
+  const figures = asFigureInputs(ours.map((r) => r.figure));
   if (options.dryRun || summary.rejected > 0) {
     if (figures.length > 0) {
       const answer = await gateway.push({ figures, dryRun: true, atomic: true, requireExplanations: true });

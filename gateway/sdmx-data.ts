@@ -4,30 +4,36 @@
  * figures are those the GraphQL API answers (`Indicator.figures`), as of a vintage when asked.
  */
 import { toCsv } from '../lib/csv';
-import { parsePeriod, type PeriodType } from '../lib/period';
+import { graphql } from '../lib/gql';
+import { answered } from './as-caller';
+import type { SdmxDataQuery } from '../lib/gql/graphql';
+import { parsePeriod } from '../lib/period';
 import { attributes, DIMENSIONS, DSD_URN, FLOW_REF, FREQ, obsStatus, sdmxPeriod, TOTAL, unitCode, xml } from './sdmx-model';
 
-export const DATA_QUERY = `query SdmxData($asOf: DateTime, $from: Period, $to: Period) {
-  indicators { id unitEn figures(asOf: $asOf, from: $from, to: $to) {
-    breakdown period periodType value numerator denominator status flags recordedAt organization { id } } }
-}`;
+export const DATA_QUERY = graphql(`
+  query SdmxData($asOf: DateTime, $from: Period, $to: Period) {
+    indicators {
+      id
+      unitEn
+      figures(asOf: $asOf, from: $from, to: $to) {
+        breakdown
+        period
+        periodType
+        value
+        numerator
+        denominator
+        status
+        flags
+        recordedAt
+        organization {
+          id
+        }
+      }
+    }
+  }
+`).toString();
 
-interface FigureRow {
-  breakdown: string;
-  period: string;
-  periodType: PeriodType;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  status: string;
-  flags: string[];
-  recordedAt: string;
-  organization: { id: string } | null;
-}
-
-export interface DataAnswer {
-  indicators: Array<{ id: string; unitEn: string; figures: FigureRow[] }>;
-}
+export type DataAnswer = SdmxDataQuery;
 
 interface Observation {
   timePeriod: string;
@@ -65,7 +71,7 @@ export function parseKey(key: string | undefined): Key | null {
 /** The figures answered, grouped into series, filtered by the key and by `updatedAfter`, in a stable order. */
 export function toSeries(answer: DataAnswer, key: Key, updatedAfter: string | null): Series[] {
   const series = new Map<string, Series>();
-  for (const indicator of answer.indicators) {
+  for (const indicator of answered(answer.indicators, 'indicators')) {
     for (const f of indicator.figures) {
       if (updatedAfter && !(f.recordedAt > updatedAfter)) continue;
       const breakdown = f.breakdown === '' ? TOTAL : f.breakdown;

@@ -3,17 +3,29 @@
  * structure definition, the concepts and the codelists, built from the hub's own indicators
  * and organisations (the seeds) as the caller reads them through the gateway.
  */
+import { graphql } from '../lib/gql';
+import { answered } from './as-caller';
+import type { SdmxStructureQuery } from '../lib/gql/graphql';
 import { AGENCY, attributes, DSD, FIGURE_STATUS, FLOW, FREQ, OBS_STATUS, unitCode, VERSION, xml } from './sdmx-model';
 
-export const STRUCTURE_QUERY = `query SdmxStructure {
-  indicators { id name nameEn unit unitEn }
-  organizations { id name nameEn }
-}`;
+export const STRUCTURE_QUERY = graphql(`
+  query SdmxStructure {
+    indicators {
+      id
+      name
+      nameEn
+      unit
+      unitEn
+    }
+    organizations {
+      id
+      name
+      nameEn
+    }
+  }
+`).toString();
 
-export interface StructureData {
-  indicators: Array<{ id: string; name: string; nameEn: string; unit: string; unitEn: string }>;
-  organizations: Array<{ id: string; name: string; nameEn: string }>;
-}
+export type StructureData = SdmxStructureQuery;
 
 const NS = 'http://www.sdmx.org/resources/sdmxml/schemas/v2_1';
 
@@ -75,12 +87,14 @@ export type Part = 'dataflows' | 'codelists' | 'concepts' | 'datastructures';
 
 /** The structure message with `parts`: dataflow, codelists, concepts, the data structure definition. */
 export function structureMessage(data: StructureData, prepared: string, parts: readonly Part[]): string {
-  const units = new Map(data.indicators.map((i) => [unitCode(i.unitEn), { id: unitCode(i.unitEn), zh: i.unit, en: i.unitEn }]));
+  const indicators = answered(data.indicators, 'indicators');
+  const organizations = answered(data.organizations, 'organizations');
+  const units = new Map(indicators.map((i) => [unitCode(i.unitEn), { id: unitCode(i.unitEn), zh: i.unit, en: i.unitEn }]));
   const codelists = [
     codelist(
       'CL_INDICATOR',
       'Indicators of the plan',
-      data.indicators.map((i) => ({ id: i.id, zh: i.name, en: i.nameEn })),
+      indicators.map((i) => ({ id: i.id, zh: i.name, en: i.nameEn })),
     ),
     codelist(
       'CL_FREQ',
@@ -101,7 +115,7 @@ export function structureMessage(data: StructureData, prepared: string, parts: r
     codelist(
       'CL_ORGANISATION',
       'Organisations responsible for the plan',
-      data.organizations.map((o) => ({ id: o.id, zh: o.name, en: o.nameEn })),
+      organizations.map((o) => ({ id: o.id, zh: o.name, en: o.nameEn })),
     ),
   ].join('');
   const concepts = CONCEPTS.map(([id, en]) => `<structure:Concept id="${id}">${names(null, en)}</structure:Concept>`).join('');

@@ -12,16 +12,18 @@
  * figures as recorded at that instant (the vintage). Each request runs one GraphQL query
  * through the gateway as the caller, so the read rules are the API's (READS_REQUIRE_TOKEN).
  */
+import type { OperationText } from '../lib/operation-text';
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
+import type { SdmxDataQueryVariables } from '../lib/gql/graphql';
 import { isCodedError } from '../lib/format-error';
 import { ErrorCode, unauthenticated } from '../lib/errors';
 import type { GatewayContext, gatewayContext } from './context';
 import { executeAsCaller, STATUS } from './as-caller';
-import { dataCsv, dataMessage, DATA_QUERY, type DataAnswer, parseKey, toSeries } from './sdmx-data';
+import { dataCsv, dataMessage, DATA_QUERY, parseKey, toSeries } from './sdmx-data';
 import { AGENCY, DSD, FLOW, hubPeriod, VERSION } from './sdmx-model';
-import { type Part, structureMessage, STRUCTURE_QUERY, type StructureData } from './sdmx-structure';
+import { type Part, structureMessage, STRUCTURE_QUERY } from './sdmx-structure';
 
 type Answer = { status: number; type: string; body: string } | { status: number; errors: GraphQLFormattedError[] };
 
@@ -78,11 +80,11 @@ function knownFlow(flowRef: string): boolean {
   return agency === AGENCY && id === FLOW && (version === undefined || version === VERSION || version === 'latest');
 }
 
-async function run<T>(
+async function run<T, V>(
   apollo: ApolloServer<GatewayContext>,
   context: () => Promise<GatewayContext>,
-  query: string,
-  variables: Record<string, unknown>,
+  query: OperationText<T, V>,
+  variables: V,
 ): Promise<{ data: T } | { answer: Answer }> {
   let contextValue: GatewayContext;
   try {
@@ -92,7 +94,7 @@ async function run<T>(
     const code = String(e.extensions.code);
     return { answer: { status: STATUS[code] ?? 500, errors: [{ message: e.message, extensions: e.extensions }] } };
   }
-  const result = await executeAsCaller<T>(apollo, contextValue, query, variables);
+  const result = await executeAsCaller(apollo, contextValue, query, variables);
   return 'data' in result ? result : { answer: result };
 }
 
@@ -120,7 +122,7 @@ async function answerSdmx(
     const parts = structureParts(kind, params.get('references'));
     if (!parts)
       return refused(400, ErrorCode.BAD_USER_INPUT, 'references is none, parents, children, descendants or all', 'references');
-    const result = await run<StructureData>(apollo, context, STRUCTURE_QUERY, {});
+    const result = await run(apollo, context, STRUCTURE_QUERY, {});
     if ('answer' in result) return result.answer;
     return {
       status: 200,
@@ -134,7 +136,7 @@ async function answerSdmx(
   const key = parseKey(keyText);
   if (!key)
     return refused(400, ErrorCode.BAD_USER_INPUT, 'the key has three parts: INDICATOR.BREAKDOWN.FREQ (empty for any)', 'key');
-  const variables: Record<string, unknown> = {};
+  const variables: SdmxDataQueryVariables = {};
   for (const [param, variable] of [
     ['startPeriod', 'from'],
     ['endPeriod', 'to'],
@@ -156,7 +158,7 @@ async function answerSdmx(
     return refused(400, ErrorCode.BAD_USER_INPUT, 'only dimensionAtObservation=TIME_PERIOD is served', 'dimensionAtObservation');
   if (params.get('asOf')) variables.asOf = params.get('asOf');
   const updatedAfter = params.get('updatedAfter') ? new Date(params.get('updatedAfter')!).toISOString() : null;
-  const result = await run<DataAnswer>(apollo, context, DATA_QUERY, variables);
+  const result = await run(apollo, context, DATA_QUERY, variables);
   if ('answer' in result) return result.answer;
   const series = toSeries(result.data, key, updatedAfter);
   if (series.length === 0) return refused(404, ErrorCode.NOT_FOUND, 'no observations match the query');

@@ -5,45 +5,51 @@
  * caller; the explanations sent beside a file; and every problem as CSV.
  */
 import { toCsv } from '../lib/csv';
+import { graphql } from '../lib/gql';
+import type { PushFiguresInput, SubmitReportInput, UploadReportMutation } from '../lib/gql/graphql';
+import type { PushSummaryFields } from '../lib/hub-fragments';
 import { HttpError, storableStrings } from '../lib/server';
 import { ErrorCode } from '../lib/errors';
 import type { FigureRow } from '../lib/figure-file';
 
-export const UPLOAD_MUTATION = `mutation UploadFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
-  replayed created updated unchanged rejected skipped rejections { index field code message } warnings { index code message } } }`;
+export const UPLOAD_MUTATION = graphql(`
+  mutation UploadFigures($input: PushFiguresInput!) {
+    pushFigures(input: $input) {
+      ...PushSummaryFields
+    }
+  }
+`).toString();
 
 /** What UPLOAD_MUTATION asks of `pushFigures`, as the gateway's schema answers it. */
-export interface Summary {
-  replayed: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  rejections: Array<{ index: number; field: string; code: string; message: string }>;
-  warnings: Array<{ index: number; code: string; message: string }>;
-}
+export type Summary = PushSummaryFields;
 
 /** Sends one batch through the gateway as the caller; throws the GraphQL error the push answered. */
-export type PushBatch = (input: Record<string, unknown>) => Promise<Summary>;
+export type PushBatch = (input: PushFiguresInput) => Promise<Summary>;
 
 /** A period's report, as SUBMIT_MUTATION answers it: the receipt when everything landed. */
-export const SUBMIT_MUTATION = `mutation UploadReport($input: SubmitReportInput!) { submitReport(input: $input) {
-  summary { replayed created updated unchanged rejected skipped rejections { index field code message } warnings { index code message } }
-  receipt { id period submittedBy submittedAt created updated unchanged } } }`;
-
-interface UploadReceipt {
-  id: string;
-  period: string;
-  submittedBy: string;
-  submittedAt: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+export const SUBMIT_MUTATION = graphql(`
+  mutation UploadReport($input: SubmitReportInput!) {
+    submitReport(input: $input) {
+      summary {
+        ...PushSummaryFields
+      }
+      receipt {
+        id
+        period
+        submittedBy
+        submittedAt
+        created
+        updated
+        unchanged
+      }
+    }
+  }
+`).toString();
 
 /** Submits a period's report through the gateway as the caller (`submitReport`). */
-export type SubmitReport = (input: Record<string, unknown>) => Promise<{ summary: Summary; receipt: UploadReceipt | null }>;
+export type SubmitReport = (input: SubmitReportInput) => Promise<UploadReportMutation['submitReport']>;
+
+type UploadReceipt = NonNullable<UploadReportMutation['submitReport']['receipt']>;
 
 /** The report a file is (`?period=`, and `organization` or the caller's). */
 export interface ReportTarget {

@@ -11,6 +11,7 @@
  * the CSV exports do. Errors answer JSON `{ errors: [{ message, extensions: { code } }] }`
  * with 400 (a bad parameter or file), 401, 403 or 404.
  */
+import type { OperationText } from '../lib/operation-text';
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCodedError } from '../lib/format-error';
@@ -21,17 +22,10 @@ import { parsePeriod } from '../lib/period';
 import { HttpError } from '../lib/server';
 import { writeXlsx } from '../lib/xlsx';
 import type { GatewayContext, gatewayContext } from './context';
-import { STATUS } from './as-caller';
-import { TEMPLATE_QUERY, type TemplateData, templateSheet, templateVariables } from './report-template';
+import { executeAsCaller, STATUS } from './as-caller';
+import { TEMPLATE_QUERY, templateSheet, templateVariables } from './report-template';
 import { uploadFigures, uploadLimits } from './report-upload';
-import {
-  type PushBatch,
-  readExplanations,
-  SUBMIT_MUTATION,
-  type SubmitReport,
-  UPLOAD_MUTATION,
-  uploadProblemsCsv,
-} from './upload-summary';
+import { readExplanations, SUBMIT_MUTATION, UPLOAD_MUTATION, uploadProblemsCsv } from './upload-summary';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,7 +35,7 @@ function asRefusal(error: { message: string; extensions?: Record<string, unknown
   return new HttpError(STATUS[code] ?? 502, code, error.message);
 }
 
-type Run = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+type Run = <T, V>(query: OperationText<T, V>, variables: V) => Promise<T>;
 
 /** Runs operations through the gateway's own schema as the caller of `request`. */
 async function caller(
@@ -55,12 +49,10 @@ async function caller(
   } catch (error) {
     throw asRefusal(isCodedError(error) ? error : unauthenticated((error as Error).message));
   }
-  const run: Run = async <T>(query: string, variables: Record<string, unknown>) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue });
-    const body = response.body.kind === 'single' ? response.body.singleResult : null;
-    if (body?.errors?.length) throw asRefusal(body.errors[0]);
-    if (!body?.data) throw new HttpError(502, ErrorCode.INTERNAL_SERVER_ERROR, 'the gateway answered without data');
-    return body.data as T;
+  const run: Run = async (query, variables) => {
+    const result = await executeAsCaller(apollo, contextValue, query, variables);
+    if (!('data' in result)) throw asRefusal(result.errors[0]);
+    return result.data;
   };
   return { contextValue, run };
 }
@@ -84,7 +76,7 @@ function templateRoute(apollo: ApolloServer<GatewayContext>, context: ReturnType
         `a reporter gets the template of its own organisation (${identity.org}) only`,
       );
     }
-    const data = await run<TemplateData>(TEMPLATE_QUERY, templateVariables(organization, period));
+    const data = await run(TEMPLATE_QUERY, templateVariables(organization, period));
     if (!data.organization)
       throw new HttpError(404, ErrorCode.NOT_FOUND, `organisation "${organization.slice(0, 80)}" does not exist`);
     const bytes = await writeXlsx(templateSheet(data, period));
@@ -189,10 +181,8 @@ function uploadRoute(callers: WeakMap<FastifyRequest, Caller>) {
         report: period ? { period: period.text, organization } : undefined,
       },
       {
-        push: async (input) =>
-          (await run<{ pushFigures: Awaited<ReturnType<PushBatch>> }>(UPLOAD_MUTATION, { input })).pushFigures,
-        submit: async (input) =>
-          (await run<{ submitReport: Awaited<ReturnType<SubmitReport>> }>(SUBMIT_MUTATION, { input })).submitReport,
+        push: async (input) => (await run(UPLOAD_MUTATION, { input })).pushFigures,
+        submit: async (input) => (await run(SUBMIT_MUTATION, { input })).submitReport,
       },
     );
     if (url.searchParams.get('rejections') === 'csv') {

@@ -1,4 +1,5 @@
 /** A small GraphQL client of the gateway, for the command-line tools. */
+import type { OperationText } from './operation-text';
 import { readFileSync } from 'node:fs';
 import { fileProblem } from './command-line';
 import { config } from './config';
@@ -8,12 +9,8 @@ interface ClientError {
   extensions?: { code?: string };
 }
 
-export async function gatewayRequest<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<T> {
+/** Sends one of the hub's own operations (lib/gql): its answer and variables are typed as the schema says. */
+export async function gatewayRequest<T, V>(url: string, query: OperationText<T, V>, variables: V, token?: string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {

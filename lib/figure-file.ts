@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileProblem } from './command-line';
+import type { FigureInput } from './gql/graphql';
 import { type CsvRecord, parseCsv, streamCsv } from './csv';
 import { decodeText } from './encoding';
 import { ReadBudget, type ReadLimits, UNLIMITED } from './read-limits';
@@ -51,6 +52,13 @@ export interface FigureRow {
   line: number;
   figure: Record<string, unknown>;
 }
+
+/**
+ * Figures as `pushFigures` takes them, sent as the file gives them: the hub checks every
+ * field and names what is wrong, so a file is not trusted to hold what FigureInput says.
+ */
+export const asFigureInputs = (figures: ReadonlyArray<Record<string, unknown>>): FigureInput[] =>
+  figures.map((figure) => figure as FigureInput);
 
 /** A row that cannot be read: `field` is the column at fault (or "row"); `column` (0-based) the cell's, when the field does not say it. */
 interface FigureProblem {

@@ -14,6 +14,8 @@ import { ErrorCode, forbidden, hubError, unauthenticated } from './errors';
 
 export const ROLES = ['reporter', 'approver', 'analyst', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+/** Whether a text names one of the hub's roles. */
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 /** The roles that may write figures (pushFigures, and the uploads that push through it). */
 export const FIGURE_WRITERS = ['reporter', 'coordinator', 'admin'] as const satisfies readonly Role[];
 
@@ -119,7 +121,7 @@ export async function verifyGatewayToken(token: string | undefined): Promise<Ide
       algorithms: [ALGORITHM],
       requiredClaims: ['exp'],
     });
-    const roles = Array.isArray(payload.roles) ? (payload.roles.filter((r) => ROLES.includes(r as Role)) as Role[]) : [];
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
     const identity =
       typeof payload.org === 'string' ? { org: payload.org, roles, subject: String(payload.sub ?? payload.org) } : null;
     verified.set(token, { identity, exp: payload.exp! });

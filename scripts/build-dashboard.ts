@@ -24,7 +24,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { PROJECT_ROOT } from '../lib/config';
 import { PAGE_OPERATIONS_FILE } from '../lib/operations';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../gateway/explorer';
-import { PAGES, pageOperations } from './build-types';
+import { PAGES, targetOperations } from './build-types';
 
 const SOURCE = path.join(PROJECT_ROOT, 'dashboard');
 const OUT = path.join(PROJECT_ROOT, 'dist', 'dashboard');
@@ -83,7 +83,7 @@ function writePage(template: string, name: string, assets: string[], out = OUT, 
 function operationTexts(): Record<string, string> {
   const texts = new Map<string, string>();
   for (const page of PAGES)
-    for (const [name, text] of pageOperations(page)) {
+    for (const [name, text] of targetOperations(page)) {
       if (texts.has(name)) throw new Error(`the operation name ${name} is used by two pages`);
       texts.set(name, text);
     }

@@ -1,11 +1,20 @@
 /**
- * Generates the browser pages' GraphQL types from the checked-in supergraph's public API
- * (gateway/supergraph.graphql without its @inaccessible parts) with the GraphQL Code
- * Generator's client preset: each page's `graphql(`…`)` operations, found in its sources,
- * become typed documents in its gql/ folder (checked in). An operation that does not
- * validate against the schema fails the generation, and so `npm run build`.
+ * Generates the GraphQL types of every client the hub holds, with the GraphQL Code
+ * Generator's client preset, from the checked-in supergraph: each target's `graphql(`…`)`
+ * operations, found in its sources, become typed documents in its gql/ folder (checked in).
+ * An operation that does not validate against its schema fails the generation, and so
+ * `npm run build`.
  *
- * A page joins by adding its folder to PAGES.
+ * - The browser pages (PAGES), each into its own gql/, against the public API
+ *   (gateway/supergraph.graphql without its @inaccessible parts). A page joins by adding
+ *   its folder to PAGES.
+ * - The hub's own clients of the gateway (the command-line tools; the gateway's exports,
+ *   briefing, SDMX and spreadsheet routes), into lib/gql/, against the same public API:
+ *   they are callers like any other.
+ * - The calls to the organizations subgraph itself (the gateway's identity directory, the
+ *   indicators subgraph's organisation directory), into lib/organizations-gql/, against that
+ *   subgraph's own schema as the supergraph records it (@inaccessible fields included),
+ *   with the tag `organizationsGraphql`.
  */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -24,55 +33,99 @@ export const PAGES = ['dashboard', 'report'];
 const OUTPUT = 'gql';
 
 /**
- * What the pages receive for the schema's own scalars (all sent as JSON strings). A scalar
- * not listed here is `unknown` to the pages, so using one unmapped fails their build.
+ * What clients receive for the schema's own scalars (all sent as JSON strings). A scalar
+ * not listed here is `unknown` to them, so using one unmapped fails their build.
  */
 const SCALARS: Record<string, string> = { LocalDate: 'string', DateTime: 'string', Period: 'string' };
+
+/** One set of typed operations: where they are found, what they are checked against, where their types go. */
+export interface Target {
+  /** Folder (from the project's root) the generated files go to. */
+  output: string;
+  /** The function the sources call with each operation. */
+  tag: string;
+  /** The folders (from the project's root) searched for sources. */
+  folders: string[];
+  /** Only the sources this accepts hold the target's operations (all when absent). */
+  accepts?: (text: string) => boolean;
+  schema: (supergraphSdl: string) => GraphQLSchema;
+}
+
+/** What the hub's own clients call their operations with, by target. */
+const imports = (module: string) => (text: string) => new RegExp(`from '(?:\\.\\.?/)+(?:lib/)?${module}'`).test(text);
+
+export const TARGETS: Record<string, Target> = {
+  ...Object.fromEntries(
+    PAGES.map((page) => [page, { output: `${page}/${OUTPUT}`, tag: 'graphql', folders: [page], schema: apiSchema }]),
+  ),
+  hub: {
+    output: `lib/${OUTPUT}`,
+    tag: 'graphql',
+    folders: ['gateway', 'scripts', 'lib'],
+    accepts: imports(OUTPUT),
+    schema: apiSchema,
+  },
+  organizations: {
+    output: 'lib/organizations-gql',
+    tag: 'organizationsGraphql',
+    folders: ['gateway', 'subgraphs'],
+    accepts: imports('organizations-gql'),
+    schema: (sdl) => Supergraph.build(sdl).subgraphs().get('organizations')!.schema.toGraphQLJSSchema(),
+  },
+};
 
 /** The schema clients see: the supergraph's API schema. */
 export function apiSchema(supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8')): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
+const GENERATED = new Set(Object.values(TARGETS).map((target) => path.basename(target.output)));
+
 function sourceFiles(dir: string): string[] {
   // Sorted: the generated files list the documents in this order, on every file system.
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entries.flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === OUTPUT ? [] : sourceFiles(full);
+    if (entry.isDirectory()) return GENERATED.has(entry.name) ? [] : sourceFiles(full);
     return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
   });
 }
 
-/** The `graphql(`…`)` documents in a page's sources, as the generated `graphql()` looks them up. */
-export function pageDocuments(page: string): Types.DocumentFile[] {
-  return sourceFiles(path.join(PROJECT_ROOT, page)).flatMap((file) =>
-    gqlPluckFromCodeStringSync(file, readFileSync(file, 'utf8'), {
-      globalGqlIdentifierName: 'graphql',
-      skipIndent: true,
-    }).map((source) => ({ location: path.relative(PROJECT_ROOT, file), document: parse(source), rawSDL: source.body })),
-  );
+/** The `graphql(`…`)` documents in a target's sources, as its generated `graphql()` looks them up. */
+export function targetDocuments(name: string): Types.DocumentFile[] {
+  const target = TARGETS[name];
+  const files = target.folders.flatMap((folder) => sourceFiles(path.join(PROJECT_ROOT, folder)));
+  return files.flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    if (target.accepts && !target.accepts(text)) return [];
+    return gqlPluckFromCodeStringSync(file, text, { globalGqlIdentifierName: target.tag, skipIndent: true }).map((source) => ({
+      location: path.relative(PROJECT_ROOT, file),
+      document: parse(source),
+      rawSDL: source.body,
+    }));
+  });
 }
 
 /**
- * The named operations of a page, by name: each as a text with the fragments it spreads
+ * The named operations of a target, by name: each as a text with the fragments it spreads
  * (what its generated document sends, in graphql-js's print).
  */
-export function pageOperations(page: string, documents = pageDocuments(page)): Map<string, string> {
+export function targetOperations(name: string, documents = targetDocuments(name)): Map<string, string> {
   const operations = separateOperations(concatAST(documents.map((source) => source.document!)));
   return new Map(
     Object.entries(operations)
-      .filter(([name]) => name !== '')
-      .map(([name, document]) => [name, print(document)]),
+      .filter(([operation]) => operation !== '')
+      .map(([operation, document]) => [operation, print(document)]),
   );
 }
 
-/** The generated files of one page, by path from the project's root. */
-export async function generatePage(
-  page: string,
-  schema = apiSchema(),
-  documents = pageDocuments(page),
+/** The generated files of one target, by path from the project's root. */
+export async function generateTarget(
+  name: string,
+  schema = TARGETS[name].schema(readFileSync(SUPERGRAPH_PATH, 'utf8')),
+  documents = targetDocuments(name),
 ): Promise<Map<string, string>> {
+  const target = TARGETS[name];
   const schemaAst = parse(printSchema(schema));
   const config = {
     documentMode: 'string',
@@ -84,25 +137,26 @@ export async function generatePage(
     defaultScalarType: 'unknown',
   };
   const sections = await preset.buildGeneratesSection({
-    baseOutputDir: `${page}/${OUTPUT}/`,
+    baseOutputDir: `${target.output}/`,
     schema: schemaAst,
     schemaAst: schema,
     documents,
     plugins: [],
     pluginMap: {},
     config,
-    presetConfig: { fragmentMasking: false } satisfies ClientPresetConfig,
+    presetConfig: { fragmentMasking: false, gqlTagName: target.tag } satisfies ClientPresetConfig,
   });
   const files = new Map<string, string>();
   for (const section of sections) files.set(section.filename, await codegen({ ...section, schemaAst: schema }));
   return files;
 }
 
-/** Every page's generated files. */
+/** Every target's generated files. */
 export async function generateAll(): Promise<Map<string, string>> {
-  const schema = apiSchema();
+  const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const all = new Map<string, string>();
-  for (const page of PAGES) for (const [file, text] of await generatePage(page, schema)) all.set(file, text);
+  for (const [name, target] of Object.entries(TARGETS))
+    for (const [file, text] of await generateTarget(name, target.schema(supergraph))) all.set(file, text);
   return all;
 }
 

@@ -16,17 +16,19 @@ import { writeFileSync } from 'node:fs';
 import { config } from '../lib/config';
 import { gatewayRequest, readToken } from '../lib/client';
 import { commandLine, stringOption } from './commands';
-import type { PushSummary } from '../subgraphs/indicators/model/figure-types';
-import { readFigureFile } from '../lib/figure-file';
+import { graphql } from '../lib/gql';
+import { asFigureInputs, readFigureFile } from '../lib/figure-file';
 import { toCsv } from '../lib/csv';
 import { groupWarnings, type PlacedWarning, warningGroupText } from '../lib/warning-groups';
 import { type BulkImportOptions, importBulk, isLargeCsv } from './import-bulk';
 
-const PUSH = `mutation ImportFigures($input: PushFiguresInput!) { pushFigures(input: $input) {
-  replayed created updated unchanged rejected rejections { index field code message } warnings { index code message } } }`;
-
-/** The fields of the summary the mutation above selects. */
-type Summary = Pick<PushSummary, 'replayed' | 'created' | 'updated' | 'unchanged' | 'rejected' | 'rejections' | 'warnings'>;
+const PUSH = graphql(`
+  mutation ImportFigures($input: PushFiguresInput!) {
+    pushFigures(input: $input) {
+      ...PushSummaryFields
+    }
+  }
+`).toString();
 
 function progress(done: number, total: number): void {
   const text = `  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} rows (${Math.floor((done / Math.max(total, 1)) * 100)}%)`;
@@ -71,12 +73,12 @@ async function main(): Promise<number> {
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
     const input = {
-      figures: batch.map((r) => r.figure),
+      figures: asFigureInputs(batch.map((r) => r.figure)),
       dryRun,
       atomic,
       idempotencyKey: dryRun ? null : `import:${digest}:${batchSize}:${start / batchSize}${atomic ? ':atomic' : ''}`,
     };
-    const { pushFigures: summary } = await gatewayRequest<{ pushFigures: Summary }>(config.clientUrl(), PUSH, { input }, token);
+    const { pushFigures: summary } = await gatewayRequest(config.clientUrl(), PUSH, { input }, token);
     totals.created += summary.created;
     totals.updated += summary.updated;
     totals.unchanged += summary.unchanged;

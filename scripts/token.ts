@@ -9,19 +9,25 @@
 import { decodeJwt } from 'jose';
 import { config } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
+import { graphql } from '../lib/gql';
 import { writePrivateFile } from '../lib/private-file';
 import type { Role } from '../lib/identity';
 import { issueToken } from '../lib/tokens';
 import { commandLine, stringOption } from './commands';
 import { checkConfiguration } from '../lib/config-check';
 
+const ORGANIZATION = graphql(`
+  query TokenOrganization($name: String!) {
+    organizationByName(name: $name) {
+      id
+      name
+    }
+  }
+`).toString();
+
 async function resolveOrganization(reference: string): Promise<{ id: string; name: string }> {
   try {
-    const data = await gatewayRequest<{ organizationByName: { id: string; name: string } | null }>(
-      config.clientUrl(),
-      'query TokenOrganization($name: String!) { organizationByName(name: $name) { id name } }',
-      { name: reference },
-    );
+    const data = await gatewayRequest(config.clientUrl(), ORGANIZATION, { name: reference });
     if (!data.organizationByName) throw new Error(`no organisation is called "${reference}"`);
     return data.organizationByName;
   } catch (error) {

@@ -5,8 +5,27 @@
  * token of the request being served, so the organizations subgraph stays closed to
  * everyone else and no subgraph ever needs a key that signs.
  */
+import type { OperationText } from '../../lib/operation-text';
 import { ErrorCode, hubError } from '../../lib/errors';
 import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../lib/identity';
+import { organizationsGraphql } from '../../lib/organizations-gql';
+
+const SEARCH = organizationsGraphql(`
+  query SearchOrganizations($text: String!) {
+    organizations(filter: { search: $text }) {
+      id
+    }
+  }
+`).toString();
+
+const RESOLVE = organizationsGraphql(`
+  query ResolveOrganizations($refs: [String!]!) {
+    organizationsByReference(references: $refs) {
+      reference
+      id
+    }
+  }
+`).toString();
 
 export interface OrganizationDirectory {
   /** Organisation id of each reference (id, name or alias); absent when unknown. */
@@ -28,27 +47,23 @@ export function organizationDirectory(url: string, caller: { gatewayToken: strin
       return found;
     },
     async search(text) {
-      const query = `query SearchOrganizations($text: String!) { organizations(filter: { search: $text }) { id } }`;
-      const body = await ask<{ organizations: Array<{ id: string }> | null }>(query, { text });
+      const body = await ask(SEARCH, { text });
       if (!body.data?.organizations) throw unanswered(body, 'the organizations subgraph did not search organisation names');
       return body.data.organizations.map((o) => o.id);
     },
   };
 
   async function resolveChunk(unique: string[]): Promise<Map<string, string>> {
-    const query = `query ResolveOrganizations($refs: [String!]!) { organizationsByReference(references: $refs) { reference id } }`;
-    const body = await ask<{ organizationsByReference: Array<{ reference: string; id: string | null }> | null }>(query, {
-      refs: unique,
-    });
+    const body = await ask(RESOLVE, { refs: unique });
     if (!body.data?.organizationsByReference)
       throw unanswered(body, 'the organizations subgraph did not resolve organisation names');
     return new Map(body.data.organizationsByReference.filter((r) => r.id).map((r) => [r.reference, r.id!]));
   }
 
   /** One request to the organizations subgraph as the caller; unavailable when it does not answer in time. */
-  async function ask<T>(
-    query: string,
-    variables: object,
+  async function ask<T, V>(
+    query: OperationText<T, V>,
+    variables: V,
   ): Promise<{ data?: T; errors?: Array<{ extensions?: { code?: string } }> }> {
     let response: Response;
     try {

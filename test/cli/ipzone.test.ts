@@ -248,7 +248,7 @@ it('builds once when a source is newer than dist/, then runs without building', 
     'client',
   ])
     cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true, preserveTimestamps: true });
-  for (const entry of ['package.json', 'tsconfig.json', 'tsconfig.build.json'])
+  for (const entry of ['package.json', 'tsconfig.json', 'tsconfig.types.json', 'tsconfig.build.json'])
     copyFileSync(path.join(ROOT, entry), path.join(copy, entry));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
   const launcher = path.join(copy, 'bin/ipzone.js');

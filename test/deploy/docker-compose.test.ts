@@ -263,5 +263,10 @@ describe('the image build', () => {
     }
     expect(build).toContain('build-dashboard');
     for (const folder of folders) expect(dockerfile).toMatch(new RegExp(`^COPY ${folder} \\./${folder}$`, 'm'));
+    // And every project file the build's tsc runs name at the top level (the type generator's first).
+    const projects = [...build.matchAll(/tsc -p (\S+)/g)].map((m) => m[1]).filter((file) => !file.includes('/'));
+    expect(projects).toEqual(['tsconfig.types.json', 'tsconfig.build.json']);
+    const copied = /^COPY ((?:tsconfig\S*\.json )+)\.\/$/m.exec(dockerfile)?.[1].trim().split(' ');
+    expect(copied).toEqual(expect.arrayContaining(['tsconfig.json', ...projects]));
   });
 });

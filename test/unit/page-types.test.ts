@@ -1,9 +1,10 @@
 /**
- * The pages' GraphQL types come from the checked-in supergraph (scripts/build-types.ts):
- * the generated files of each page (dashboard/gql/, report/gql/) are what the schema and
- * its operations make today, an operation the schema no longer answers fails the
- * generation, and each page sends exactly the documents its types describe, every one
- * valid against the public API.
+ * The GraphQL types of the pages and of the hub's own clients come from the checked-in
+ * supergraph (scripts/build-types.ts): the generated files (dashboard/gql/, report/gql/,
+ * lib/gql/, lib/organizations-gql/) are what the schema and the operations make today, an
+ * operation the schema no longer answers fails the generation, each page sends exactly the
+ * documents its types describe, every one valid against the public API, and the hub's own
+ * operations are the ones its metrics know by name.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { SUPERGRAPH_PATH } from '../../gateway/supergraph-path';
 import * as dashboard from '../../dashboard/queries';
 import * as report from '../../report/queries';
+import { HUB_OPERATIONS } from '../../lib/operations';
 
 const ROOT = path.join(__dirname, '../..');
 const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -45,7 +47,16 @@ it('the checked-in types of every page are what its operations and the supergrap
   expect(error).toBeUndefined();
   const files = result as Array<[string, string]>;
   expect(files.map(([file]) => file)).toEqual(
-    expect.arrayContaining(['dashboard/gql/graphql.ts', 'dashboard/gql/gql.ts', 'report/gql/graphql.ts', 'report/gql/gql.ts']),
+    expect.arrayContaining([
+      'dashboard/gql/graphql.ts',
+      'dashboard/gql/gql.ts',
+      'report/gql/graphql.ts',
+      'report/gql/gql.ts',
+      'lib/gql/graphql.ts',
+      'lib/gql/gql.ts',
+      'lib/organizations-gql/graphql.ts',
+      'lib/organizations-gql/gql.ts',
+    ]),
   );
   for (const [file, text] of files) expect({ file, text: readFileSync(path.join(ROOT, file), 'utf8') }).toEqual({ file, text });
 }, 60_000);
@@ -55,12 +66,14 @@ it.each([
   ['dashboard', /(type FigureRevision\n[^}]*?)\n {2}recordedByOrganization: Organization\n/, /recordedByOrganization/],
   // Obligation.daysLeft, which the reporting page shows beside each period it owes.
   ['report', /(type Obligation\n[^}]*?)\n {2}daysLeft: Int!\n/, /daysLeft/],
+  // Kpi.willMeetTarget, a column of the KPI export (gateway/export-specs.ts).
+  ['hub', /(type Kpi\n[^}]*?)\n {2}willMeetTarget: Boolean\n/, /willMeetTarget/],
 ])(
   'a schema change that drops a field the %s selects fails its generation',
   (page, field, message) => {
     const dropped = supergraph.replace(field, '$1\n');
     expect(dropped).not.toBe(supergraph);
-    const generate = `await types.generatePage(${JSON.stringify(page)}, types.apiSchema(input)); return 'generated';`;
+    const generate = `await types.generateTarget(${JSON.stringify(page)}, types.apiSchema(input)); return 'generated';`;
     expect(withGenerator(generate, dropped)).toEqual({ error: expect.stringMatching(message) });
     expect(withGenerator(generate, supergraph)).toEqual({ result: 'generated' });
   },
@@ -71,12 +84,40 @@ it('types only the public API: an operation on an @inaccessible field does not v
   expect(supergraph).toMatch(/organizationsByReference\(.*@inaccessible/);
   const body = `
     const hidden = { location: 'dashboard/hidden.ts', document: parse(input), rawSDL: input };
-    await types.generatePage('dashboard', types.apiSchema(), [...types.pageDocuments('dashboard'), hidden]);
+    await types.generateTarget('dashboard', types.apiSchema(), [...types.targetDocuments('dashboard'), hidden]);
     return 'generated';`;
   expect(withGenerator(body, 'query Hidden { organizationsByReference(references: ["x"]) { id } }')).toEqual({
     error: expect.stringMatching(/organizationsByReference/),
   });
 }, 60_000);
+
+it("types the hub's own clients of the gateway against the public API, and its calls to the organizations subgraph against that subgraph's schema", () => {
+  const body = `
+    const hidden = { location: 'gateway/hidden.ts', document: parse(input), rawSDL: input };
+    const tried = async (name) => {
+      const target = types.TARGETS[name];
+      const schema = target.schema(require('node:fs').readFileSync(${JSON.stringify(SUPERGRAPH_PATH)}, 'utf8'));
+      try {
+        await types.generateTarget(name, schema, [...types.targetDocuments(name), hidden]);
+        return 'generated';
+      } catch (error) {
+        return error.message;
+      }
+    };
+    return { hub: await tried('hub'), organizations: await tried('organizations') };`;
+  const { result, error } = withGenerator(body, 'query Hidden { organizationsByReference(references: ["x"]) { id } }');
+  expect(error).toBeUndefined();
+  expect(result).toEqual({ hub: expect.stringMatching(/organizationsByReference/), organizations: 'generated' });
+}, 60_000);
+
+it('the operations the hub sends itself are the ones its metrics know by name (lib/operations.ts)', () => {
+  const { result, error } = withGenerator(
+    'return ["hub", "organizations"].flatMap((name) => [...types.targetOperations(name).keys()]).sort();',
+  );
+  expect(error).toBeUndefined();
+  // The benchmark's own query (bench/scale.ts) is named too; the bench is not part of the hub.
+  expect(result).toEqual(HUB_OPERATIONS.filter((name) => name !== 'Scorecard').sort());
+});
 
 /** The operation texts a page's queries.ts exports, by export name. */
 const sent = (queries: object) =>
