@@ -3,8 +3,8 @@
  * one row per indicator, period and reporting organisation, kept by triggers), read as
  * tallies: one definition of their columns for every read.
  */
-import { parsePeriod } from '../../../lib/period';
-import { pgNumber } from '../../../lib/sql';
+import { z } from 'zod';
+import { column, readRows } from '../../../lib/rows';
 import type { PartsTally } from '../model/coverage';
 
 const SUMMED = [
@@ -16,21 +16,38 @@ const SUMMED = [
   'denominator_sum',
   'denominator_missing',
   'demo',
-];
+] as const;
 
 /** The select list adding up the rows of `alias` (grouped by indicator and period) over organisations. */
 export const tallyColumns = (alias: string): string =>
   [`${alias}.indicator_id`, `${alias}.period`, ...SUMMED.map((c) => `sum(${alias}.${c}) AS ${c}`)].join(', ');
 
-/** A row of summed breakdown columns as a tally. */
-export const toTally = (r: Record<string, unknown>): PartsTally => ({
-  period: parsePeriod(r.period as string)!,
-  figures: pgNumber(r.figures),
-  value: pgNumber(r.value_sum),
-  valueMissing: pgNumber(r.value_missing),
-  numerator: pgNumber(r.numerator_sum),
-  numeratorMissing: pgNumber(r.numerator_missing),
-  denominator: pgNumber(r.denominator_sum),
-  denominatorMissing: pgNumber(r.denominator_missing),
-  demo: pgNumber(r.demo),
-});
+const TallyColumns = z.object({
+  indicator_id: column.text,
+  period: column.period,
+  figures: column.number,
+  value_sum: column.number,
+  value_missing: column.number,
+  numerator_sum: column.number,
+  numerator_missing: column.number,
+  denominator_sum: column.number,
+  denominator_missing: column.number,
+  demo: column.number,
+} satisfies Record<'indicator_id' | 'period' | (typeof SUMMED)[number], z.ZodType>);
+
+/** Rows of summed breakdown columns (`tallyColumns`, or the same names) as each indicator's tally of a period. */
+export const readTallies = (query: string, rows: unknown): Array<{ indicatorId: string; tally: PartsTally }> =>
+  readRows(query, TallyColumns, rows).map((r) => ({
+    indicatorId: r.indicator_id,
+    tally: {
+      period: r.period,
+      figures: r.figures,
+      value: r.value_sum,
+      valueMissing: r.value_missing,
+      numerator: r.numerator_sum,
+      numeratorMissing: r.numerator_missing,
+      denominator: r.denominator_sum,
+      denominatorMissing: r.denominator_missing,
+      demo: r.demo,
+    },
+  }));

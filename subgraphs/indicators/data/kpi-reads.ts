@@ -1,11 +1,11 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
 import { groupBy } from '../../../lib/collections';
-import { isoTime, numberOrNull, pgNumber } from '../../../lib/sql';
+import { z } from 'zod';
+import { column, readRows } from '../../../lib/rows';
 import type { DataSource } from 'typeorm';
-import { parsePeriod } from '../../../lib/period';
 import type { TimeAxes } from '../model/axes';
 import { indicatorKey } from '../model/keys';
-import { tallyColumns, toTally } from './breakdown-sums';
+import { readTallies, tallyColumns } from './breakdown-sums';
 import { asRecorded, RECORDED_BY } from './vintage';
 import type { Observation } from '../model/kpi';
 import type { PartsTally } from '../model/coverage';
@@ -42,15 +42,68 @@ export interface BaselineRow {
   recordedAt: string;
 }
 
-export const toBaseline = (r: Record<string, unknown>): BaselineRow => ({
-  indicatorId: r.indicator_id as string,
-  breakdown: r.breakdown as string,
-  value: pgNumber(r.value),
-  period: r.period as string | null,
-  note: r.note as string | null,
-  recordedBy: r.recorded_by as string,
-  recordedByOrg: r.recorded_by_org as string,
-  recordedAt: isoTime(r.recorded_at),
+const BaselineColumns = z.object({
+  indicator_id: column.text,
+  breakdown: column.text,
+  value: column.number,
+  period: column.optionalText,
+  note: column.optionalText,
+  recorded_by: column.text,
+  recorded_by_org: column.text,
+  recorded_at: column.instant,
+});
+
+/** Baselines from the rows of indicator_baseline (`query` names the read in errors). */
+export const readBaselines = (query: string, rows: unknown): BaselineRow[] =>
+  readRows(query, BaselineColumns, rows).map((r) => ({
+    indicatorId: r.indicator_id,
+    breakdown: r.breakdown,
+    value: r.value,
+    period: r.period,
+    note: r.note,
+    recordedBy: r.recorded_by,
+    recordedByOrg: r.recorded_by_org,
+    recordedAt: r.recorded_at,
+  }));
+
+const IndicatorColumns = z.object({
+  id: column.text,
+  name: column.text,
+  headline: column.boolean,
+  comparator: column.optionalText,
+  target_value: column.optionalNumber,
+  deadline: column.optionalText,
+  rollup: column.text,
+  max_value: column.optionalNumber,
+  formula: column.optionalText,
+  calendar_period_type: column.optionalText,
+  calendar_due_days: column.optionalNumber,
+  reporting_from: column.text,
+  owners: column.texts,
+  task_ids: column.texts,
+  periodicity: column.text,
+  strict_bound: column.boolean,
+  weight_indicator_id: column.optionalText,
+  mean_of_rates: column.boolean,
+});
+
+const ObservationColumns = z.object({
+  indicator_id: column.text,
+  breakdown: column.text,
+  period: column.period,
+  value: column.number,
+  numerator: column.optionalNumber,
+  denominator: column.optionalNumber,
+  source: column.optionalText,
+});
+
+const BreakdownColumns = z.object({ indicator_id: column.text, period: column.text, breakdown: column.text });
+
+const FirstReportColumns = z.object({
+  indicator_id: column.text,
+  period: column.text,
+  first: column.instant,
+  reported: column.optionalText,
 });
 
 /**
@@ -77,7 +130,7 @@ export class KpiReads {
   }
 
   private async readIndicators(): Promise<KpiIndicatorRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
+    const rows: unknown = await this.db.query(
       `SELECT i.id, i.name, i.headline, i.comparator, i.target_value, i.deadline, i.rollup, i.max_value, i.formula,
               i.calendar_period_type, i.calendar_due_days, i.reporting_from::text,
               i.periodicity, i.strict_bound, i.weight_indicator_id, i.mean_of_rates,
@@ -85,25 +138,25 @@ export class KpiReads {
               COALESCE((SELECT array_agg(t.task_id ORDER BY t.task_id) FROM indicator_task t WHERE t.indicator_id = i.id), '{}') AS task_ids
          FROM indicator i ORDER BY i.headline DESC, i.id`,
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      name: r.name as string,
-      headline: r.headline as boolean,
-      comparator: r.comparator as string | null,
-      targetValue: numberOrNull(r.target_value),
-      deadline: r.deadline as string | null,
-      rollup: r.rollup as string,
-      maxValue: numberOrNull(r.max_value),
-      formula: r.formula as string | null,
-      calendarPeriodType: r.calendar_period_type as string | null,
-      calendarDueDays: r.calendar_due_days as number | null,
-      reportingFrom: r.reporting_from as string,
-      owners: r.owners as string[],
-      taskIds: r.task_ids as string[],
-      periodicity: r.periodicity as string,
-      strictBound: r.strict_bound as boolean,
-      weightIndicatorId: r.weight_indicator_id as string | null,
-      meanOfRates: r.mean_of_rates as boolean,
+    return readRows('indicators for KPIs', IndicatorColumns, rows).map((r) => ({
+      id: r.id,
+      name: r.name,
+      headline: r.headline,
+      comparator: r.comparator,
+      targetValue: r.target_value,
+      deadline: r.deadline,
+      rollup: r.rollup,
+      maxValue: r.max_value,
+      formula: r.formula,
+      calendarPeriodType: r.calendar_period_type,
+      calendarDueDays: r.calendar_due_days,
+      reportingFrom: r.reporting_from,
+      owners: r.owners,
+      taskIds: r.task_ids,
+      periodicity: r.periodicity,
+      strictBound: r.strict_bound,
+      weightIndicatorId: r.weight_indicator_id,
+      meanOfRates: r.mean_of_rates,
     }));
   }
 
@@ -117,25 +170,23 @@ export class KpiReads {
     axes: TimeAxes,
     allBreakdowns: boolean,
   ): Promise<Map<string, Map<string, Observation[]>>> {
-    const rows = await this.figureRows(
-      indicatorIds,
-      axes,
-      () => (allBreakdowns ? '' : "AND s.breakdown = ''"),
-      's.indicator_id, s.breakdown, s.period, V.value AS value, V.numerator AS numerator, V.denominator AS denominator, V.source AS source',
+    const rows = readRows(
+      'observations',
+      ObservationColumns,
+      await this.figureRows(
+        indicatorIds,
+        axes,
+        () => (allBreakdowns ? '' : "AND s.breakdown = ''"),
+        's.indicator_id, s.breakdown, s.period, V.value AS value, V.numerator AS numerator, V.denominator AS denominator, V.source AS source',
+      ),
     );
     const result = new Map<string, Map<string, Observation[]>>();
-    for (const r of rows) {
-      const byBreakdown = result.get(r.indicator_id as string) ?? new Map<string, Observation[]>();
-      result.set(r.indicator_id as string, byBreakdown);
-      const list = byBreakdown.get(r.breakdown as string) ?? [];
-      byBreakdown.set(r.breakdown as string, list);
-      list.push({
-        period: parsePeriod(r.period as string)!,
-        value: pgNumber(r.value),
-        numerator: numberOrNull(r.numerator),
-        denominator: numberOrNull(r.denominator),
-        source: (r.source as string | null) ?? null,
-      });
+    for (const { indicator_id: indicatorId, breakdown, ...observation } of rows) {
+      const byBreakdown = result.get(indicatorId) ?? new Map<string, Observation[]>();
+      result.set(indicatorId, byBreakdown);
+      const list = byBreakdown.get(breakdown) ?? [];
+      byBreakdown.set(breakdown, list);
+      list.push(observation);
     }
     return result;
   }
@@ -148,7 +199,7 @@ export class KpiReads {
    */
   async breakdownTallies(indicatorIds: readonly string[], axes: TimeAxes): Promise<Map<string, PartsTally[]>> {
     const { asOf, recordedAsOf, figures } = axes;
-    const rows: Array<Record<string, unknown>> =
+    const rows: unknown =
       recordedAsOf || figures === 'ACCEPTED'
         ? await this.figureRows(
             indicatorIds,
@@ -167,24 +218,29 @@ export class KpiReads {
             GROUP BY s.indicator_id, s.period HAVING sum(s.figures) > 0`,
             [indicatorIds, asOf],
           );
-    return new Map([...groupBy(rows, (r) => r.indicator_id as string)].map(([id, group]) => [id, group.map(toTally)]));
+    const tallies = readTallies('breakdown tallies', rows);
+    return new Map([...groupBy(tallies, (t) => t.indicatorId)].map(([id, group]) => [id, group.map((t) => t.tally)]));
   }
 
   /** For each key, the breakdowns reported for those periods of that indicator, in order (what a summed total is made of). */
   async breakdownNames(keys: ReadonlyArray<{ indicatorId: string; periods: string[] }>, axes: TimeAxes): Promise<string[][]> {
     const pairs = keys.flatMap((k) => k.periods.map((period) => [k.indicatorId, period] as const));
-    const rows = await this.figureRows(
-      [...new Set(keys.map((k) => k.indicatorId))],
-      axes,
-      (next) =>
-        `AND s.breakdown <> '' AND (s.indicator_id, s.period) IN (SELECT * FROM unnest($${next}::text[], $${next + 1}::text[]))`,
-      'DISTINCT s.indicator_id, s.period, s.breakdown',
-      '',
-      [pairs.map(([id]) => id), pairs.map(([, period]) => period)],
+    const rows = readRows(
+      'breakdown names',
+      BreakdownColumns,
+      await this.figureRows(
+        [...new Set(keys.map((k) => k.indicatorId))],
+        axes,
+        (next) =>
+          `AND s.breakdown <> '' AND (s.indicator_id, s.period) IN (SELECT * FROM unnest($${next}::text[], $${next + 1}::text[]))`,
+        'DISTINCT s.indicator_id, s.period, s.breakdown',
+        '',
+        [pairs.map(([id]) => id), pairs.map(([, period]) => period)],
+      ),
     );
-    const byPeriod = groupBy(rows, (r) => indicatorKey(r.indicator_id as string, r.period as string));
+    const byPeriod = groupBy(rows, (r) => indicatorKey(r.indicator_id, r.period));
     const namesOf = (k: (typeof keys)[number]) =>
-      k.periods.flatMap((period) => byPeriod.get(indicatorKey(k.indicatorId, period)) ?? []).map((r) => r.breakdown as string);
+      k.periods.flatMap((period) => byPeriod.get(indicatorKey(k.indicatorId, period)) ?? []).map((r) => r.breakdown);
     return keys.map((k) => [...new Set(namesOf(k))].sort());
   }
 
@@ -201,7 +257,7 @@ export class KpiReads {
     columns: string,
     tail = '',
     more: unknown[] = [],
-  ): Promise<Array<Record<string, unknown>>> {
+  ): Promise<unknown> {
     const next = recordedAsOf ? 4 : 3;
     const filter = `s.indicator_id = ANY($1::text[]) AND s.period_end <= $2::date ${where(next)}`;
     if (!recordedAsOf && figures !== 'ACCEPTED')
@@ -227,28 +283,28 @@ export class KpiReads {
    * period, like a figure: the latest recorded (by `recordedAsOf` when given) counts whatever the as-of date.
    */
   async baselines(indicatorIds: readonly string[], recordedAsOf: string | null = null): Promise<Map<string, BaselineRow>> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(
+    const rows: unknown = await this.db.query(
       `SELECT DISTINCT ON (indicator_id, breakdown) * FROM indicator_baseline r
         WHERE indicator_id = ANY($1::text[]) ${recordedAsOf ? `AND ${RECORDED_BY('$2')}` : ''}
         ORDER BY indicator_id, breakdown, id DESC`,
       recordedAsOf ? [indicatorIds, recordedAsOf] : [indicatorIds],
     );
-    return new Map(rows.map(toBaseline).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
+    return new Map(readBaselines('baselines', rows).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
   }
 
   /** When each (indicator, period) total was first reported (reportedOn, else recorded; by `recordedAsOf` when given). */
   async firstReports(indicatorIds: readonly string[], recordedAsOf: string | null = null): Promise<Map<string, string>> {
-    const rows: Array<{ indicator_id: string; period: string; first: Date; reported: string }> = await this.db.query(
+    const rows: unknown = await this.db.query(
       `SELECT indicator_id, period, first_recorded_at AS first, first_reported_on::text AS reported FROM figure_series r
         WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn
           ${recordedAsOf ? `AND date_trunc('milliseconds', r.first_recorded_at) <= $2::timestamptz` : ''}`,
       recordedAsOf ? [indicatorIds, recordedAsOf] : [indicatorIds],
     );
     // The day given as reportedOn when it is earlier than the recording; else the time it was recorded.
-    const first = (r: (typeof rows)[number]) => {
-      const recorded = new Date(r.first).toISOString();
-      return r.reported < recorded.slice(0, 10) ? r.reported : recorded;
-    };
-    return new Map(rows.map((r) => [indicatorKey(r.indicator_id, r.period), first(r)]));
+    const first = (r: z.output<typeof FirstReportColumns>) =>
+      r.reported !== null && r.reported < r.first.slice(0, 10) ? r.reported : r.first;
+    return new Map(
+      readRows('first reports', FirstReportColumns, rows).map((r) => [indicatorKey(r.indicator_id, r.period), first(r)]),
+    );
   }
 }

@@ -2,19 +2,19 @@
 import type { DataSource } from 'typeorm';
 import type { Identity } from '../../../lib/identity';
 import { defaultCalendar } from '../model/calendar';
-import { type BaselineRow, toBaseline } from './kpi-reads';
+import { type BaselineRow, readBaselines } from './kpi-reads';
 
 export async function recordBaseline(
   db: DataSource,
   actor: Identity,
   baseline: { indicatorId: string; breakdown: string; value: number; period: string | null; note: string | null },
 ): Promise<BaselineRow> {
-  const [row] = await db.query(
+  const rows: unknown = await db.query(
     `INSERT INTO indicator_baseline (indicator_id, breakdown, value, period, note, recorded_by, recorded_by_org)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
     [baseline.indicatorId, baseline.breakdown, baseline.value, baseline.period, baseline.note, actor.subject, actor.org],
   );
-  return toBaseline(row);
+  return readBaselines('recorded baseline', rows)[0];
 }
 
 export async function saveFormula(db: DataSource, actor: Identity, indicatorId: string, formula: string | null): Promise<void> {

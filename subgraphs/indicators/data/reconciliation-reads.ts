@@ -2,7 +2,7 @@
 import type { EntityManager } from 'typeorm';
 import { numberOrNull } from '../../../lib/sql';
 import type { ReconciliationKeys, StoredFigure, StoredTally } from '../model/push-checks';
-import { tallyColumns, toTally } from './breakdown-sums';
+import { readTallies, tallyColumns } from './breakdown-sums';
 
 const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
 
@@ -50,7 +50,7 @@ export async function reconciliationBasis(
       years.map((k) => k.type),
     ],
   );
-  const tallies: Array<Record<string, unknown>> = await manager.query(
+  const tallies: unknown = await manager.query(
     `SELECT ${tallyColumns('b')}
        FROM figure_breakdown_sum b
        JOIN unnest($1::text[], $2::text[]) AS k(indicator_id, period) ON b.indicator_id = k.indicator_id AND b.period = k.period
@@ -67,6 +67,6 @@ export async function reconciliationBasis(
       denominator: numberOrNull(r.denominator),
       withdrawn: r.withdrawn as boolean,
     })),
-    tallies: tallies.map((r) => ({ indicatorId: r.indicator_id as string, tally: toTally(r) })),
+    tallies: readTallies('breakdown tallies of periods', tallies),
   };
 }

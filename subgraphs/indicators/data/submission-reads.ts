@@ -2,10 +2,12 @@
 import type { DataSource } from 'typeorm';
 import { groupBy } from '../../../lib/collections';
 import { indicatorKey } from '../model/keys';
-import { isoTime, numberOrNull, sqlConditions } from '../../../lib/sql';
+import { z } from 'zod';
+import { column, readRows } from '../../../lib/rows';
+import { sqlConditions } from '../../../lib/sql';
 import { likePattern } from '../../../lib/text';
-import { toFigure } from './figure-reads';
-import type { FigureChange, Submission, SubmissionEvent, SubmissionState, SubmissionWarning } from '../schema/submission';
+import { FigureRow, toFigure } from './figure-reads';
+import { type FigureChange, type Submission, type SubmissionEvent, SubmissionState } from '../schema/submission';
 
 export interface SubmissionFilter {
   ids?: string[];
@@ -25,12 +27,76 @@ export interface SubmissionFilter {
   awaiting?: { approverOf: string } | 'coordinator';
 }
 
-interface Snapshot {
-  indicatorId: string;
-  breakdown: string;
-  value: number | null;
-  withdrawn: boolean;
-}
+const SubmissionRow = z
+  .object({
+    id: column.id,
+    organization_id: column.text,
+    period: column.text,
+    state: z.enum(SubmissionState),
+    round: column.number,
+    comment: column.optionalText,
+    approval_levels: column.number,
+    submitted_by: column.text,
+    submitted_at: column.instant,
+    updated_at: column.instant,
+    reopen_reason: column.optionalText,
+    reopen_requested_by: column.optionalText,
+    reopen_requested_at: column.instant.nullable(),
+  })
+  .transform(({ reopen_reason: reason, reopen_requested_by: requestedBy, reopen_requested_at: requestedAt, ...row }, context) => {
+    if (reason === null) return { ...row, reopenRequest: null };
+    if (requestedBy === null || requestedAt === null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['reopen_requested_by'],
+        message: 'a request to reopen without who asked or when',
+      });
+      return z.NEVER;
+    }
+    return { ...row, reopenRequest: { reason, requestedBy, requestedAt } };
+  });
+
+const WarningRow = z.object({
+  submission_id: column.id,
+  indicator_id: column.text,
+  breakdown: column.text,
+  code: column.text,
+  message: column.text,
+  at: column.instant,
+});
+
+/** A figure as a submission's event recorded it (JSON; a value may have been written as text). */
+const Snapshot = z.object({
+  indicatorId: z.string(),
+  breakdown: z.string(),
+  value: column.optionalNumber,
+  withdrawn: z.boolean(),
+});
+type Snapshot = z.output<typeof Snapshot>;
+
+const EventRow = z.object({
+  submission_id: column.id,
+  action: column.text,
+  state: z.enum(SubmissionState),
+  comment: column.optionalText,
+  actor: column.text,
+  actor_org: column.text,
+  at: column.instant,
+  figures: z.array(Snapshot).nullable(),
+  changes: z
+    .array(
+      z.object({
+        indicatorId: z.string(),
+        breakdown: z.string(),
+        previousValue: column.optionalNumber,
+        value: column.optionalNumber,
+      }),
+    )
+    .nullable(),
+});
+
+/** The figures of submissions: a figure's columns, and the submission it is in. */
+const SubmittedFigureRow = FigureRow.extend({ submission_id: column.id });
 
 export async function readSubmissions(db: DataSource, filter: SubmissionFilter): Promise<Submission[]> {
   const { params, where, add } = sqlConditions();
@@ -58,16 +124,20 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
     where.push(`s.state = CASE WHEN COALESCE(a.approval_levels, 0) > 0 THEN 'APPROVED' ELSE 'SUBMITTED' END`);
   else if (filter.awaiting)
     add(`s.organization_id = ? AND s.state = 'SUBMITTED' AND COALESCE(a.approval_levels, 0) > 0`, filter.awaiting.approverOf);
-  const rows: Array<Record<string, unknown>> = await db.query(
-    `SELECT s.*, COALESCE(a.approval_levels, 0) AS approval_levels
+  const rows = readRows(
+    'submissions',
+    SubmissionRow,
+    await db.query(
+      `SELECT s.*, COALESCE(a.approval_levels, 0) AS approval_levels
        FROM submission s LEFT JOIN approval_setting a ON a.organization_id = s.organization_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.submitted_at, s.id LIMIT 1000`,
-    params,
+      params,
+    ),
   );
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => String(r.id));
+  const ids = rows.map((r) => r.id);
   const [figures, warnings, events] = await Promise.all([
-    db.query<Array<Record<string, unknown>>>(
+    db.query<unknown>(
       `SELECT f.indicator_id, f.period, f.period_type, f.period_start::text, f.period_end::text, f.breakdown, f.id AS series_id,
               f.revision, f.value, f.numerator, f.denominator, f.status, f.flags, f.reported_on::text, f.withdrawn, f.note,
               f.source, f.organization_id, f.recorded_by, f.recorded_at, r.explanation, r.warning_codes, s.id AS submission_id
@@ -76,67 +146,53 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
         WHERE s.id = ANY($1::bigint[]) ORDER BY f.indicator_id, f.breakdown`,
       [ids],
     ),
-    db.query<Array<Record<string, unknown>>>(
+    db.query<unknown>(
       `SELECT w.* FROM submission_warning w JOIN submission s ON s.id = w.submission_id AND s.round = w.round
         WHERE s.id = ANY($1::bigint[]) ORDER BY w.at, w.indicator_id`,
       [ids],
     ),
-    db.query<Array<Record<string, unknown>>>(
-      `SELECT * FROM submission_event WHERE submission_id = ANY($1::bigint[]) ORDER BY id`,
-      [ids],
-    ),
+    db.query<unknown>(`SELECT * FROM submission_event WHERE submission_id = ANY($1::bigint[]) ORDER BY id`, [ids]),
   ]);
-  const group = <T>(list: Array<Record<string, unknown>>, map: (r: Record<string, unknown>) => T) =>
-    new Map([...groupBy(list, (r) => String(r.submission_id))].map(([id, rows]) => [id, rows.map(map)]));
-  const figuresOf = group(figures, (r) => toFigure(r));
-  const warningsOf = group(warnings, (r): SubmissionWarning => ({
-    indicatorId: r.indicator_id as string,
-    breakdown: r.breakdown as string,
-    code: r.code as string,
-    message: r.message as string,
-    at: isoTime(r.at),
+  const group = <T extends { submission_id: string }, U>(list: T[], map: (r: T) => U) =>
+    new Map([...groupBy(list, (r) => r.submission_id)].map(([id, rows]) => [id, rows.map(map)]));
+  const figuresOf = group(readRows('figures of submissions', SubmittedFigureRow, figures), toFigure);
+  const warningsOf = group(readRows('submission warnings', WarningRow, warnings), (r) => ({
+    indicatorId: r.indicator_id,
+    breakdown: r.breakdown,
+    code: r.code,
+    message: r.message,
+    at: r.at,
   }));
-  const eventsOf = group(events, (r) => r);
+  const eventsOf = group(readRows('submission events', EventRow, events), (r) => r);
   return rows.map((r) => {
-    const id = String(r.id);
+    const id = r.id;
     const own = eventsOf.get(id) ?? [];
     const current = figuresOf.get(id) ?? [];
-    const previous = [...own].reverse().find((e) => e.figures !== null)?.figures as Snapshot[] | undefined;
+    const previous = [...own].reverse().find((e) => e.figures !== null)?.figures ?? undefined;
     return {
       id,
-      organizationId: r.organization_id as string,
-      organization: { id: r.organization_id as string },
-      period: r.period as string,
-      state: r.state as SubmissionState,
-      round: Number(r.round),
-      comment: r.comment as string | null,
-      approvalLevels: Number(r.approval_levels),
-      submittedBy: r.submitted_by as string,
-      submittedAt: isoTime(r.submitted_at),
-      updatedAt: isoTime(r.updated_at),
+      organizationId: r.organization_id,
+      organization: { id: r.organization_id },
+      period: r.period,
+      state: r.state,
+      round: r.round,
+      comment: r.comment,
+      approvalLevels: r.approval_levels,
+      submittedBy: r.submitted_by,
+      submittedAt: r.submitted_at,
+      updatedAt: r.updated_at,
       figures: current,
       warnings: warningsOf.get(id) ?? [],
       changes: previous ? changesSince(previous, current) : [],
-      reopenRequest:
-        r.reopen_reason == null
-          ? null
-          : {
-              reason: r.reopen_reason as string,
-              requestedBy: r.reopen_requested_by as string,
-              requestedAt: isoTime(r.reopen_requested_at),
-            },
+      reopenRequest: r.reopenRequest,
       events: own.map((e): SubmissionEvent => ({
-        action: e.action as string,
-        state: e.state as SubmissionState,
-        comment: e.comment as string | null,
-        actor: e.actor as string,
-        actorOrganization: { id: e.actor_org as string },
-        at: isoTime(e.at),
-        changes: ((e.changes as FigureChange[] | null) ?? []).map((c) => ({
-          ...c,
-          previousValue: numberOrNull(c.previousValue),
-          value: numberOrNull(c.value),
-        })),
+        action: e.action,
+        state: e.state,
+        comment: e.comment,
+        actor: e.actor,
+        actorOrganization: { id: e.actor_org },
+        at: e.at,
+        changes: e.changes ?? [],
       })),
     };
   });
@@ -144,9 +200,7 @@ export async function readSubmissions(db: DataSource, filter: SubmissionFilter):
 
 /** Each figure whose value differs from the snapshot (a withdrawn value counts as none). */
 function changesSince(previous: Snapshot[], current: Submission['figures']): FigureChange[] {
-  const before = new Map(
-    previous.map((p) => [indicatorKey(p.indicatorId, p.breakdown), p.withdrawn ? null : numberOrNull(p.value)]),
-  );
+  const before = new Map(previous.map((p) => [indicatorKey(p.indicatorId, p.breakdown), p.withdrawn ? null : p.value]));
   const now = new Map(current.map((f) => [indicatorKey(f.indicatorId, f.breakdown), f.withdrawn ? null : f.value]));
   // Every figure of either side, once, with its parts kept beside its key.
   const figures = new Map(
