@@ -60,6 +60,19 @@ export default defineConfig(
     },
   },
   {
+    // A subgraph's resolvers translate GraphQL to its services and data adapters: no SQL of their own.
+    files: ['subgraphs/*/resolvers/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='query']",
+          message: 'A resolver runs no SQL: ask a service or a data adapter (subgraphs/<name>/services, data/).',
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript run by Node.js as CommonJS or ES modules (bin, the jest and
     // dependency-cruiser settings, the test OIDC provider): no tsconfig, so no type information.
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

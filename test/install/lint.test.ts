@@ -4,7 +4,7 @@
  * rules it is kept for still refuse a small file that breaks each of them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -104,6 +104,23 @@ describe('the rules it is kept for', () => {
     );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses SQL in a subgraph's resolver, and only there", () => {
+    const sql = [
+      '/** A resolver that runs SQL itself. */',
+      'export async function figures(db: { query(sql: string): Promise<unknown> }): Promise<unknown> {',
+      "  return db.query('SELECT 1');",
+      '}',
+      '',
+    ].join('\n');
+    for (const folder of ['subgraphs/any/resolvers', 'subgraphs/any/data']) {
+      mkdirSync(path.join(dir, folder), { recursive: true });
+      writeFileSync(path.join(dir, folder, 'figures.ts'), sql);
+    }
+    const results = lint(dir, ['subgraphs']);
+    const found = results.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath)}:${m.line} ${m.ruleId}`));
+    expect(found).toEqual([`${path.join('subgraphs/any/resolvers', 'figures.ts')}:3 no-restricted-syntax`]);
+  }, 60_000);
 
   it('each refuse the file that breaks it', () => {
     const [result] = lint(dir, ['defects.ts']);

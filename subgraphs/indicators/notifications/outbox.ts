@@ -4,18 +4,7 @@
  * a job run again) is one row.
  */
 import type { EntityManager } from 'typeorm';
-
-export const EVENT_TYPES = [
-  'REPORT_DUE_SOON',
-  'REPORT_OVERDUE',
-  'SUBMISSION_RETURNED',
-  'SUBMISSION_ACCEPTED',
-  'REOPEN_REQUESTED',
-  'KPI_AT_RISK',
-  'KPI_OFF_TRACK',
-  'WEEKLY_DIGEST',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+import type { EventType } from '../model/notification-events';
 
 export interface HubEvent {
   type: EventType;

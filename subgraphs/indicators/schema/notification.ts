@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../lib/enums';
-import { EVENT_TYPES } from '../notifications/outbox';
+import { EVENT_TYPES } from '../model/notification-events';
 import { Organization } from './indicator';
 
 export const NotificationEvent = enumOf(EVENT_TYPES);

@@ -23,7 +23,8 @@ import {
   type SubmissionState,
   transition,
 } from '../data/submission-store';
-import { type EventType, recordEvents } from '../notifications/outbox';
+import type { EventType } from '../model/notification-events';
+import { recordEvents } from '../notifications/outbox';
 
 /** The decisions the organisation is told about. */
 const TOLD: Partial<Record<SubmissionAction, EventType>> = { RETURN: 'SUBMISSION_RETURNED', ACCEPT: 'SUBMISSION_ACCEPTED' };
