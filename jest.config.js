@@ -17,4 +17,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 60000,
+  // jest's order; the shares of --shard cut by the last run's times (test/support/sequencer.js).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
 };

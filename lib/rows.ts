@@ -52,3 +52,8 @@ export function readRows<S extends z.ZodType>(query: string, schema: S, rows: un
   const [row, field] = issue.path;
   throw new Error(`${query}: row ${String(row)}, column ${String(field)}: ${issue.message}`);
 }
+
+/** The first row a query answered, as `schema` reads it; null when it answered none. */
+export function readFirst<S extends z.ZodType>(query: string, schema: S, rows: unknown): z.output<S> | null {
+  return readRows(query, schema, rows)[0] ?? null;
+}

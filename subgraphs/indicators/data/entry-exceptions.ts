@@ -1,7 +1,8 @@
 /** Exceptions to the entry windows: granted, listed, and those in force for a push. */
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 import type { Identity } from '../../../lib/identity';
-import { isoTime } from '../../../lib/sql';
+import { column, readRows } from '../../../lib/rows';
 
 export interface EntryExceptionRow {
   id: string;
@@ -14,36 +15,50 @@ export interface EntryExceptionRow {
   grantedAt: string;
 }
 
-const toException = (r: Record<string, unknown>): EntryExceptionRow => ({
-  id: String(r.id),
-  organizationId: r.organization_id as string,
-  period: r.period as string,
-  until: isoTime(r.until),
-  reason: r.reason as string | null,
-  grantedBy: r.granted_by as string,
-  grantedByOrg: r.granted_by_org as string,
-  grantedAt: isoTime(r.granted_at),
-});
+const ExceptionColumns = z
+  .object({
+    id: column.id,
+    organization_id: column.text,
+    period: column.text,
+    until: column.instant,
+    reason: column.optionalText,
+    granted_by: column.text,
+    granted_by_org: column.text,
+    granted_at: column.instant,
+  })
+  .transform((r): EntryExceptionRow => ({
+    id: r.id,
+    organizationId: r.organization_id,
+    period: r.period,
+    until: r.until,
+    reason: r.reason,
+    grantedBy: r.granted_by,
+    grantedByOrg: r.granted_by_org,
+    grantedAt: r.granted_at,
+  }));
+
+const Pair = z.object({ organization_id: column.text, period: column.text });
+const DueDays = z.object({ id: column.text, days: column.optionalNumber });
 
 export async function grantException(
   db: DataSource,
   actor: Identity,
   grant: { organizationId: string; period: string; until: string; reason: string | null },
 ): Promise<EntryExceptionRow> {
-  const [row] = await db.query(
+  const rows: unknown = await db.query(
     `INSERT INTO entry_exception (organization_id, period, until, reason, granted_by, granted_by_org)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
     [grant.organizationId, grant.period, grant.until, grant.reason, actor.subject, actor.org],
   );
-  return toException(row);
+  return readRows('granted exception', ExceptionColumns, rows)[0];
 }
 
 export async function listExceptions(db: DataSource, organizationId: string | null): Promise<EntryExceptionRow[]> {
-  const rows: Array<Record<string, unknown>> = await db.query(
+  const rows: unknown = await db.query(
     `SELECT * FROM entry_exception ${organizationId ? 'WHERE organization_id = $1' : ''} ORDER BY id`,
     organizationId ? [organizationId] : [],
   );
-  return rows.map(toException);
+  return readRows('entry exceptions', ExceptionColumns, rows);
 }
 
 /** The (organisation, period) pairs among these with an exception in force at `now`. */
@@ -52,20 +67,19 @@ export async function exceptionsInForce(
   keys: Array<{ organizationId: string; period: string }>,
   now: Date,
 ): Promise<Array<{ organizationId: string; period: string }>> {
-  const rows: Array<{ organization_id: string; period: string }> = await manager.query(
+  const rows: unknown = await manager.query(
     `SELECT DISTINCT e.organization_id, e.period FROM entry_exception e
        JOIN unnest($1::text[], $2::text[]) AS k(organization_id, period) USING (organization_id, period)
       WHERE e.until > $3`,
     [keys.map((k) => k.organizationId), keys.map((k) => k.period), now.toISOString()],
   );
-  return rows.map((r) => ({ organizationId: r.organization_id, period: r.period }));
+  return readRows('exceptions in force', Pair, rows).map((r) => ({ organizationId: r.organization_id, period: r.period }));
 }
 
 /** Days after each period's end its report is due, per indicator (0 for those without a calendar). */
 export async function dueDaysOf(manager: EntityManager, indicatorIds: string[]): Promise<Map<string, number>> {
-  const rows: Array<{ id: string; days: number | null }> = await manager.query(
-    `SELECT id, calendar_due_days AS days FROM indicator WHERE id = ANY($1::text[])`,
-    [indicatorIds],
-  );
-  return new Map(rows.map((r) => [r.id, r.days ?? 0]));
+  const rows: unknown = await manager.query(`SELECT id, calendar_due_days AS days FROM indicator WHERE id = ANY($1::text[])`, [
+    indicatorIds,
+  ]);
+  return new Map(readRows('days reports are due', DueDays, rows).map((r) => [r.id, r.days ?? 0]));
 }

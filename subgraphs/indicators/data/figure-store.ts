@@ -5,7 +5,8 @@
  * fixed order), then one statement that writes every new revision and moves every
  * current value. Deadlocks and serialisation failures are retried whole.
  */
-import { numberOrNull } from '../../../lib/sql';
+import { z } from 'zod';
+import { column, readRows } from '../../../lib/rows';
 import type { EntityManager, DataSource } from 'typeorm';
 import type { StoredFigure } from '../model/push-checks';
 import type { PreparedRow } from '../model/rows';
@@ -50,24 +51,39 @@ export async function inTransaction<T>(db: DataSource, work: (manager: EntityMan
   }
 }
 
-function figureFromRow(row: Record<string, unknown>): CurrentFigure {
-  return {
-    id: String(row.id),
-    indicatorId: row.indicator_id as string,
-    period: row.period as string,
-    breakdown: row.breakdown as string,
-    value: numberOrNull(row.value),
-    numerator: numberOrNull(row.numerator),
-    denominator: numberOrNull(row.denominator),
-    status: row.status as string,
-    flags: row.flags as string[],
-    reportedOn: row.reported_on as string | null,
-    withdrawn: row.withdrawn as boolean,
-    note: row.note as string | null,
-    source: row.source as string | null,
-    organizationId: row.organization_id as string,
-  };
-}
+const CurrentColumns = z
+  .object({
+    id: column.id,
+    indicator_id: column.text,
+    period: column.text,
+    breakdown: column.text,
+    value: column.optionalNumber,
+    numerator: column.optionalNumber,
+    denominator: column.optionalNumber,
+    status: column.text,
+    flags: column.texts,
+    reported_on: column.optionalText,
+    withdrawn: column.boolean,
+    note: column.optionalText,
+    source: column.optionalText,
+    organization_id: column.text,
+  })
+  .transform((row): CurrentFigure => ({
+    id: row.id,
+    indicatorId: row.indicator_id,
+    period: row.period,
+    breakdown: row.breakdown,
+    value: row.value,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    status: row.status,
+    flags: row.flags,
+    reportedOn: row.reported_on,
+    withdrawn: row.withdrawn,
+    note: row.note,
+    source: row.source,
+    organizationId: row.organization_id,
+  }));
 
 /** Who uses an idempotency key, for which organisations, with which request. */
 export interface KeyClaim {
@@ -184,12 +200,12 @@ export const CURRENT_FIGURES = `SELECT s.id, s.indicator_id, s.period, s.breakdo
 /** Current figures for the keys. */
 export async function currentFigures(manager: EntityManager, keys: Key[]): Promise<CurrentFigure[]> {
   if (keys.length === 0) return [];
-  const rows: Array<Record<string, unknown>> = await manager.query(CURRENT_FIGURES, [
+  const rows: unknown = await manager.query(CURRENT_FIGURES, [
     keys.map((k) => k.indicatorId),
     keys.map((k) => k.period),
     keys.map((k) => k.breakdown),
   ]);
-  return rows.map(figureFromRow);
+  return readRows('current figures', CurrentColumns, rows);
 }
 
 /**

@@ -1,10 +1,31 @@
 /** The stored figures and breakdown sums a push's reconciliation compares its rows with. */
 import type { EntityManager } from 'typeorm';
-import { numberOrNull } from '../../../lib/sql';
+import { z } from 'zod';
+import { column, readRows } from '../../../lib/rows';
 import type { ReconciliationKeys, StoredFigure, StoredTally } from '../model/push-checks';
 import { readTallies, tallyColumns } from './breakdown-sums';
 
 const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
+
+const StoredColumns = z
+  .object({
+    indicator_id: column.text,
+    period: column.text,
+    breakdown: column.text,
+    value: column.optionalNumber,
+    numerator: column.optionalNumber,
+    denominator: column.optionalNumber,
+    withdrawn: column.boolean,
+  })
+  .transform((r): StoredFigure => ({
+    indicatorId: r.indicator_id,
+    period: r.period,
+    breakdown: r.breakdown,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    withdrawn: r.withdrawn,
+  }));
 
 /**
  * What a push's rows are reconciled with, in two statements of index lookups, so the cost
@@ -24,7 +45,7 @@ export async function reconciliationBasis(
   if (years.length === 0) return { figures: [], tallies: [] };
   const periodIds = periods.map((k) => k.indicatorId);
   const periodTexts = periods.map((k) => k.period);
-  const figures: Array<Record<string, unknown>> = await manager.query(
+  const figures: unknown = await manager.query(
     `WITH k AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $6::text[]) AS k(indicator_id, breakdown, year, type)
         WHERE k.type IS NULL OR EXISTS (
@@ -58,15 +79,7 @@ export async function reconciliationBasis(
     [periodIds, periodTexts],
   );
   return {
-    figures: figures.map((r) => ({
-      indicatorId: r.indicator_id as string,
-      period: r.period as string,
-      breakdown: r.breakdown as string,
-      value: numberOrNull(r.value),
-      numerator: numberOrNull(r.numerator),
-      denominator: numberOrNull(r.denominator),
-      withdrawn: r.withdrawn as boolean,
-    })),
+    figures: readRows('figures to reconcile with', StoredColumns, figures),
     tallies: readTallies('breakdown tallies of periods', tallies),
   };
 }

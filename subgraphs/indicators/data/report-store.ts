@@ -1,7 +1,9 @@
 /** Drafts of a period's report (one per organisation and period) and receipts of submitted reports. */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { isoTime } from '../../../lib/sql';
+import { z } from 'zod';
+import { FIGURE_STATUSES } from '../../../lib/enums';
+import { column, readFirst, readRows } from '../../../lib/rows';
 import type { FigureStatusValue } from '../model/figure-types';
 
 export interface DraftRow {
@@ -35,46 +37,78 @@ export interface ReceiptRow {
   figures: ReceiptFigureRow[];
 }
 
-const toDraft = (row: Record<string, unknown>): DraftRow => ({
-  organizationId: row.organization_id as string,
-  period: row.period as string,
-  content: row.content as string,
-  savedBy: row.saved_by as string,
-  savedAt: isoTime(row.saved_at),
-});
+const DraftColumns = z
+  .object({
+    organization_id: column.text,
+    period: column.text,
+    content: column.text,
+    saved_by: column.text,
+    saved_at: column.instant,
+  })
+  .transform((r): DraftRow => ({
+    organizationId: r.organization_id,
+    period: r.period,
+    content: r.content,
+    savedBy: r.saved_by,
+    savedAt: r.saved_at,
+  }));
 
-const toReceipt = (row: Record<string, unknown>): ReceiptRow => ({
-  id: row.id as string,
-  organizationId: row.organization_id as string,
-  period: row.period as string,
-  submittedBy: row.submitted_by as string,
-  submittedByOrg: row.submitted_by_org as string,
-  submittedAt: isoTime(row.submitted_at),
-  created: row.created as number,
-  updated: row.updated as number,
-  unchanged: row.unchanged as number,
-  figures: row.figures as ReceiptFigureRow[],
-});
+/** A receipt's figures, kept as JSON when the report landed. */
+const ReceiptFigure = z.object({
+  indicator: z.string(),
+  breakdown: z.string(),
+  value: column.optionalNumber,
+  numerator: column.optionalNumber,
+  denominator: column.optionalNumber,
+  status: column.oneOf(FIGURE_STATUSES),
+  explanation: z.string().nullable(),
+}) satisfies z.ZodType<ReceiptFigureRow, unknown>;
+
+const ReceiptColumns = z
+  .object({
+    id: column.text,
+    organization_id: column.text,
+    period: column.text,
+    submitted_by: column.text,
+    submitted_by_org: column.text,
+    submitted_at: column.instant,
+    created: column.number,
+    updated: column.number,
+    unchanged: column.number,
+    figures: z.array(ReceiptFigure),
+  })
+  .transform((r): ReceiptRow => ({
+    id: r.id,
+    organizationId: r.organization_id,
+    period: r.period,
+    submittedBy: r.submitted_by,
+    submittedByOrg: r.submitted_by_org,
+    submittedAt: r.submitted_at,
+    created: r.created,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    figures: r.figures,
+  }));
 
 export class ReportStore {
   constructor(private readonly db: DataSource) {}
 
   async saveDraft(organizationId: string, period: string, content: string, savedBy: string): Promise<DraftRow> {
-    const [row] = await this.db.query(
+    const rows: unknown = await this.db.query(
       `INSERT INTO report_draft (organization_id, period, content, saved_by, saved_at) VALUES ($1, $2, $3, $4, clock_timestamp())
        ON CONFLICT (organization_id, period) DO UPDATE SET content = $3, saved_by = $4, saved_at = clock_timestamp()
        RETURNING *`,
       [organizationId, period, content, savedBy],
     );
-    return toDraft(row);
+    return readRows('saved draft', DraftColumns, rows)[0];
   }
 
   async draft(organizationId: string, period: string): Promise<DraftRow | null> {
-    const [row] = await this.db.query(`SELECT * FROM report_draft WHERE organization_id = $1 AND period = $2`, [
+    const rows: unknown = await this.db.query(`SELECT * FROM report_draft WHERE organization_id = $1 AND period = $2`, [
       organizationId,
       period,
     ]);
-    return row ? toDraft(row) : null;
+    return readFirst('draft', DraftColumns, rows);
   }
 
   async dropDraft(organizationId: string, period: string): Promise<void> {
@@ -101,15 +135,15 @@ export class ReportStore {
         JSON.stringify(receipt.figures),
       ],
     );
-    const [row] = await this.db.query(`SELECT * FROM report_receipt WHERE organization_id = $1 AND idempotency_key = $2`, [
-      receipt.organizationId,
-      key,
-    ]);
-    return toReceipt(row);
+    const rows: unknown = await this.db.query(
+      `SELECT * FROM report_receipt WHERE organization_id = $1 AND idempotency_key = $2`,
+      [receipt.organizationId, key],
+    );
+    return readRows('recorded receipt', ReceiptColumns, rows)[0];
   }
 
   async receipt(id: string): Promise<ReceiptRow | null> {
-    const [row] = await this.db.query(`SELECT * FROM report_receipt WHERE id = $1`, [id]);
-    return row ? toReceipt(row) : null;
+    const rows: unknown = await this.db.query(`SELECT * FROM report_receipt WHERE id = $1`, [id]);
+    return readFirst('receipt', ReceiptColumns, rows);
   }
 }
