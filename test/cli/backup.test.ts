@@ -21,13 +21,18 @@ import { loadDemo } from '../../scripts/demo';
 import { recreateDatabase } from '../support/database';
 import { ipzone, IPZONE } from '../support/cli';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
+import { freePort } from '../../bench/services';
 import { TEST_DB_PREFIX, testPort } from '../support/isolation';
 
 const { url, db } = useHubAndDatabase();
 const dir = mkdtempSync(path.join(tmpdir(), 'ipzone-backup-'));
 const file = path.join(dir, 'hub.ipzone-backup');
 const DATA = path.join(dir, 'restored-postgres');
-const EMBEDDED_PORT = testPort(54390);
+/**
+ * The restored embedded PostgreSQL's port: one free when the file starts, not a fixed one,
+ * which another run beside this one (or a connection's own port) may hold.
+ */
+let EMBEDDED_PORT = 0;
 const GATEWAY_PORT = testPort(4500);
 const WEBHOOK_SECRET = 'webhook-secret-that-must-not-be-in-backups';
 const children: ChildProcess[] = [];
@@ -124,6 +129,7 @@ let original: Record<string, string[]>;
 let kpis: unknown;
 
 beforeAll(async () => {
+  EMBEDDED_PORT = await freePort();
   const { problems } = await loadDemo(url(), (await bearer('amr', ['coordinator'])).authorization.slice(7));
   expect(problems).toEqual([]);
   await mutate(
