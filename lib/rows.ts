@@ -57,3 +57,10 @@ export function readRows<S extends z.ZodType>(query: string, schema: S, rows: un
 export function readFirst<S extends z.ZodType>(query: string, schema: S, rows: unknown): z.output<S> | null {
   return readRows(query, schema, rows)[0] ?? null;
 }
+
+/** The first row of a statement that always answers one (an INSERT ... RETURNING, a count); throws naming the query when it answered none. */
+export function readOne<S extends z.ZodType>(query: string, schema: S, rows: unknown): z.output<S> {
+  const [row] = readRows(query, schema, rows);
+  if (row === undefined) throw new Error(`${query}: no row`);
+  return row;
+}

@@ -4,7 +4,7 @@
  * says is an error naming the query, the row and the column, never a wrong figure.
  */
 import { z } from 'zod';
-import { column, readRows } from '../../lib/rows';
+import { column, readOne, readRows } from '../../lib/rows';
 import { FigureRow, toFigure } from '../../subgraphs/indicators/data/figure-reads';
 
 const figureRow = {
@@ -59,4 +59,14 @@ it('reads numbers written in every form PostgreSQL writes them, and no other tex
   const read = (n: unknown) => readRows('numbers', schema, [{ n }])[0].n;
   expect(['0', '-3', '12.50', '.5', '1e-7', '1.2E+3', 7, null].map(read)).toEqual([0, -3, 12.5, 0.5, 1e-7, 1200, 7, null]);
   for (const bad of ['', '1,234', '0x10', 'Infinity', 'NaN', ' 1']) expect(() => read(bad)).toThrow(/numbers: row 0, column n/);
+});
+
+it('reads the one row a statement answers', () => {
+  const schema = z.object({ count: column.number });
+  expect(readOne('rows counted', schema, [{ count: '3' }])).toEqual({ count: 3 });
+});
+
+it('refuses a statement that answered no row, naming the query', () => {
+  const schema = z.object({ count: column.number });
+  expect(() => readOne('rows counted', schema, [])).toThrow('rows counted: no row');
 });

@@ -2,7 +2,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { Identity } from '../../../lib/identity';
-import { column, readRows } from '../../../lib/rows';
+import { column, readOne, readRows } from '../../../lib/rows';
 
 export interface EntryExceptionRow {
   id: string;
@@ -50,7 +50,7 @@ export async function grantException(
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
     [grant.organizationId, grant.period, grant.until, grant.reason, actor.subject, actor.org],
   );
-  return readRows('granted exception', ExceptionColumns, rows)[0];
+  return readOne('granted exception', ExceptionColumns, rows);
 }
 
 export async function listExceptions(db: DataSource, organizationId: string | null): Promise<EntryExceptionRow[]> {

@@ -42,20 +42,19 @@ export interface BaselineRow {
   recordedAt: string;
 }
 
-const BaselineColumns = z.object({
-  indicator_id: column.text,
-  breakdown: column.text,
-  value: column.number,
-  period: column.optionalText,
-  note: column.optionalText,
-  recorded_by: column.text,
-  recorded_by_org: column.text,
-  recorded_at: column.instant,
-});
-
-/** Baselines from the rows of indicator_baseline (`query` names the read in errors). */
-export const readBaselines = (query: string, rows: unknown): BaselineRow[] =>
-  readRows(query, BaselineColumns, rows).map((r) => ({
+/** A row of indicator_baseline, as a baseline. */
+export const BaselineColumns = z
+  .object({
+    indicator_id: column.text,
+    breakdown: column.text,
+    value: column.number,
+    period: column.optionalText,
+    note: column.optionalText,
+    recorded_by: column.text,
+    recorded_by_org: column.text,
+    recorded_at: column.instant,
+  })
+  .transform((r): BaselineRow => ({
     indicatorId: r.indicator_id,
     breakdown: r.breakdown,
     value: r.value,
@@ -289,7 +288,7 @@ export class KpiReads {
         ORDER BY indicator_id, breakdown, id DESC`,
       recordedAsOf ? [indicatorIds, recordedAsOf] : [indicatorIds],
     );
-    return new Map(readBaselines('baselines', rows).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
+    return new Map(readRows('baselines', BaselineColumns, rows).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
   }
 
   /** When each (indicator, period) total was first reported (reportedOn, else recorded; by `recordedAsOf` when given). */

@@ -1,8 +1,19 @@
 /** Writes behind KPIs: baselines (kept, the latest counts) and formulas (audited). */
 import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { PERIODICITIES, VALUE_KINDS } from '../../../lib/enums';
 import type { Identity } from '../../../lib/identity';
+import { column, readFirst, readOne } from '../../../lib/rows';
 import { defaultCalendar } from '../model/calendar';
-import { type BaselineRow, readBaselines } from './kpi-reads';
+import { BaselineColumns, type BaselineRow } from './kpi-reads';
+
+/** What the default calendar is chosen by, and the calendar an indicator has. */
+const CalendarTermsColumns = z.object({
+  value_kind: column.oneOf(VALUE_KINDS),
+  periodicity: column.oneOf(PERIODICITIES),
+  rollup: column.text,
+  calendar_period_type: column.optionalText,
+});
 
 export async function recordBaseline(
   db: DataSource,
@@ -14,7 +25,7 @@ export async function recordBaseline(
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
     [baseline.indicatorId, baseline.breakdown, baseline.value, baseline.period, baseline.note, actor.subject, actor.org],
   );
-  return readBaselines('recorded baseline', rows)[0];
+  return readOne('recorded baseline', BaselineColumns, rows);
 }
 
 export async function saveFormula(db: DataSource, actor: Identity, indicatorId: string, formula: string | null): Promise<void> {
@@ -22,9 +33,12 @@ export async function saveFormula(db: DataSource, actor: Identity, indicatorId: 
     await manager.query(`UPDATE indicator SET formula = $2 WHERE id = $1`, [indicatorId, formula]);
     if (formula === null) {
       // Reported again: give it the default calendar if it has none (a seeded derived indicator had none).
-      const [row] = await manager.query(
-        `SELECT value_kind, periodicity, rollup, calendar_period_type FROM indicator WHERE id = $1`,
-        [indicatorId],
+      const row = readFirst(
+        'calendar terms',
+        CalendarTermsColumns,
+        await manager.query(`SELECT value_kind, periodicity, rollup, calendar_period_type FROM indicator WHERE id = $1`, [
+          indicatorId,
+        ]),
       );
       const calendar =
         row && !row.calendar_period_type

@@ -2,7 +2,7 @@
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ErrorCode, hubError } from '../../../lib/errors';
-import { column, readRows } from '../../../lib/rows';
+import { column, readOne, readRows } from '../../../lib/rows';
 import { EVENT_TYPES, type EventType } from '../model/notification-events';
 
 export interface Subscription {
@@ -90,7 +90,7 @@ export class NotificationStore {
     const { organizationId, url } = subscription;
     return this.db.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('webhook_subscription'), hashtext($1))`, [organizationId]);
-      const [{ count, same }] = readRows(
+      const { count, same } = readOne(
         'webhook subscriptions counted',
         Counts,
         await manager.query(
@@ -105,7 +105,7 @@ export class NotificationStore {
         `INSERT INTO webhook_subscription (organization_id, url, events, secret, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
         [organizationId, url, subscription.events, subscription.secret, subscription.createdBy],
       );
-      return readRows('webhook subscription added', SubscriptionRow, created)[0];
+      return readOne('webhook subscription added', SubscriptionRow, created);
     });
   }
 

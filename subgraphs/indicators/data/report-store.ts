@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { FIGURE_STATUSES } from '../../../lib/enums';
-import { column, readFirst, readRows } from '../../../lib/rows';
+import { column, readFirst, readOne } from '../../../lib/rows';
 import type { FigureStatusValue } from '../model/figure-types';
 
 export interface DraftRow {
@@ -100,7 +100,7 @@ export class ReportStore {
        RETURNING *`,
       [organizationId, period, content, savedBy],
     );
-    return readRows('saved draft', DraftColumns, rows)[0];
+    return readOne('saved draft', DraftColumns, rows);
   }
 
   async draft(organizationId: string, period: string): Promise<DraftRow | null> {
@@ -139,7 +139,7 @@ export class ReportStore {
       `SELECT * FROM report_receipt WHERE organization_id = $1 AND idempotency_key = $2`,
       [receipt.organizationId, key],
     );
-    return readRows('recorded receipt', ReceiptColumns, rows)[0];
+    return readOne('recorded receipt', ReceiptColumns, rows);
   }
 
   async receipt(id: string): Promise<ReceiptRow | null> {

@@ -1,7 +1,8 @@
 /** Reads of the indicators subgraph's own tables. */
 import { In, type DataSource } from 'typeorm';
+import { z } from 'zod';
 import { notFound } from '../../../lib/errors';
-import { numberOrNull } from '../../../lib/sql';
+import { column, readRows } from '../../../lib/rows';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './entities';
 
 export interface IndicatorQuery {
@@ -22,6 +23,21 @@ export interface IndicatorRules {
   owners: string[];
   meanOfRates?: boolean;
 }
+
+/** An indicator's rules found by a reference, with the reference (byReferences). */
+const RulesColumns = z.object({
+  ref: column.text,
+  id: column.text,
+  rollup: column.text,
+  periodTypes: column.texts,
+  minValue: column.optionalNumber,
+  maxValue: column.optionalNumber,
+  integerOnly: column.boolean,
+  formula: column.optionalText,
+  meanOfRates: column.boolean,
+  /** Null when the indicator has no owner. */
+  owners: column.texts.nullable(),
+});
 
 export class IndicatorRepository {
   constructor(private readonly db: DataSource) {}
@@ -47,7 +63,7 @@ export class IndicatorRepository {
 
   /** Indicators by id, Chinese name or English name, with their value rules. */
   async byReferences(references: readonly string[]): Promise<Map<string, IndicatorRules>> {
-    const rows: Array<IndicatorRules & { ref: string }> = await this.db.query(
+    const rows: unknown = await this.db.query(
       `SELECT r.ref, i.id, i.rollup, i.period_types AS "periodTypes", i.min_value AS "minValue", i.max_value AS "maxValue",
               i.integer_only AS "integerOnly", i.formula, i.mean_of_rates AS "meanOfRates", array_agg(o.organization_id ORDER BY o.position)
                 FILTER (WHERE o.organization_id IS NOT NULL) AS owners
@@ -58,14 +74,9 @@ export class IndicatorRepository {
       [[...new Set(references)]],
     );
     return new Map(
-      rows.map(({ ref, ...row }) => [
+      readRows('indicators by reference', RulesColumns, rows).map(({ ref, ...row }) => [
         ref,
-        {
-          ...row,
-          minValue: numberOrNull(row.minValue),
-          maxValue: numberOrNull(row.maxValue),
-          owners: row.owners ?? [],
-        },
+        { ...row, owners: row.owners ?? [] },
       ]),
     );
   }
@@ -91,24 +102,24 @@ export class IndicatorRepository {
 
   /** Indicators linked to each task, paired with the task id. */
   async ofTasks(taskIds: readonly string[]): Promise<Array<IndicatorRecord & { taskId: string }>> {
-    const rows: Array<IndicatorRecord & { taskId: string }> = await this.db.query(
+    const rows: unknown = await this.db.query(
       `SELECT l.task_id AS "taskId", ${INDICATOR_COLUMNS}
          FROM indicator_task l JOIN indicator i ON i.id = l.indicator_id
         WHERE l.task_id = ANY($1::text[]) ORDER BY l.task_id, i.id`,
       [taskIds],
     );
-    return numbers(rows);
+    return readRows('indicators of tasks', TaskIndicatorColumns, rows);
   }
 
   /** Indicators each organisation owns, paired with the organisation id. */
   async ofOwners(organizationIds: readonly string[]): Promise<Array<IndicatorRecord & { organizationId: string }>> {
-    const rows: Array<IndicatorRecord & { organizationId: string }> = await this.db.query(
+    const rows: unknown = await this.db.query(
       `SELECT o.organization_id AS "organizationId", ${INDICATOR_COLUMNS}
          FROM indicator_owner o JOIN indicator i ON i.id = o.indicator_id
         WHERE o.organization_id = ANY($1::text[]) ORDER BY o.organization_id, i.headline DESC, i.id`,
       [organizationIds],
     );
-    return numbers(rows);
+    return readRows('indicators of owners', OwnedIndicatorColumns, rows);
   }
 }
 
@@ -118,6 +129,33 @@ const INDICATOR_COLUMNS = `i.id, i.name, i.name_en AS "nameEn", i.unit, i.unit_e
   i.formula, i.calendar_period_type AS "calendarPeriodType", i.calendar_due_days AS "calendarDueDays", i.reporting_from::text AS "reportingFrom",
   i.strict_bound AS "strictBound", i.weight_indicator_id AS "weightIndicatorId", i.mean_of_rates AS "meanOfRates"`;
 
-function numbers<T extends { targetValue: number | null }>(rows: T[]): T[] {
-  return rows.map((row) => ({ ...row, targetValue: numberOrNull(row.targetValue) }));
-}
+/** INDICATOR_COLUMNS as read. */
+const IndicatorColumns = z.object({
+  id: column.text,
+  name: column.text,
+  nameEn: column.text,
+  unit: column.text,
+  unitEn: column.text,
+  valueKind: column.text,
+  comparator: column.optionalText,
+  targetValue: column.optionalNumber,
+  deadline: column.optionalText,
+  periodicity: column.text,
+  rollup: column.text,
+  headline: column.boolean,
+  quote: column.text,
+  source: column.text,
+  periodTypes: column.texts,
+  minValue: column.optionalNumber,
+  maxValue: column.optionalNumber,
+  integerOnly: column.boolean,
+  formula: column.optionalText,
+  calendarPeriodType: column.optionalText,
+  calendarDueDays: column.optionalNumber,
+  reportingFrom: column.text,
+  strictBound: column.boolean,
+  weightIndicatorId: column.optionalText,
+  meanOfRates: column.boolean,
+});
+const TaskIndicatorColumns = IndicatorColumns.extend({ taskId: column.text });
+const OwnedIndicatorColumns = IndicatorColumns.extend({ organizationId: column.text });

@@ -7,10 +7,13 @@
  * transaction.
  */
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { compositeKey } from '../../../lib/collections';
 import type { Identity } from '../../../lib/identity';
+import { column, readFirst, readOne, readRows } from '../../../lib/rows';
 
-export type SubmissionState = 'SUBMITTED' | 'APPROVED' | 'ACCEPTED' | 'RETURNED';
+const SUBMISSION_STATES = ['SUBMITTED', 'APPROVED', 'ACCEPTED', 'RETURNED'] as const;
+export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 export type SubmissionAction = 'SUBMIT' | 'APPROVE' | 'ACCEPT' | 'RETURN' | 'REOPEN' | 'CHANGE';
 
 /** A figure a push wrote, by its submission (organisation and period). */
@@ -38,12 +41,31 @@ export interface SubmissionWarningInput extends SubmissionKey {
   message: string;
 }
 
+/** A submission as locking reads it, with its organisation's approval levels (0 when not set). */
+const LockedColumns = z
+  .object({
+    id: column.id,
+    organization_id: column.text,
+    period: column.text,
+    state: column.oneOf(SUBMISSION_STATES),
+    round: column.number,
+    approval_levels: column.number,
+  })
+  .transform((r): LockedSubmission => ({
+    id: r.id,
+    organizationId: r.organization_id,
+    period: r.period,
+    state: r.state,
+    round: r.round,
+    approvalLevels: r.approval_levels,
+  }));
+
 const keyParams = (keys: SubmissionKey[]) => [keys.map((k) => k.organizationId), keys.map((k) => k.period)];
 
 /** The submissions of these keys that exist, locked until the transaction ends (in id order). */
 export async function lockSubmissions(manager: EntityManager, keys: SubmissionKey[]): Promise<LockedSubmission[]> {
   if (keys.length === 0) return [];
-  const rows: Array<Record<string, unknown>> = await manager.query(
+  const rows: unknown = await manager.query(
     `SELECT s.id, s.organization_id, s.period, s.state, s.round, COALESCE(a.approval_levels, 0) AS approval_levels
        FROM submission s
        JOIN unnest($1::text[], $2::text[]) AS k(organization_id, period) USING (organization_id, period)
@@ -51,28 +73,19 @@ export async function lockSubmissions(manager: EntityManager, keys: SubmissionKe
       ORDER BY s.id FOR UPDATE OF s`,
     keyParams(keys),
   );
-  return rows.map(toLocked);
+  return readRows('submissions locked', LockedColumns, rows);
 }
 
 /** One submission by id, locked; null when there is none. */
 export async function lockSubmission(manager: EntityManager, id: string): Promise<LockedSubmission | null> {
-  const [row]: Array<Record<string, unknown>> = await manager.query(
+  const rows: unknown = await manager.query(
     `SELECT s.id, s.organization_id, s.period, s.state, s.round, COALESCE(a.approval_levels, 0) AS approval_levels
        FROM submission s LEFT JOIN approval_setting a ON a.organization_id = s.organization_id
       WHERE s.id = $1 FOR UPDATE OF s`,
     [id],
   );
-  return row ? toLocked(row) : null;
+  return readFirst('submission locked', LockedColumns, rows);
 }
-
-const toLocked = (r: Record<string, unknown>): LockedSubmission => ({
-  id: String(r.id),
-  organizationId: r.organization_id as string,
-  period: r.period as string,
-  state: r.state as SubmissionState,
-  round: Number(r.round),
-  approvalLevels: Number(r.approval_levels),
-});
 
 /** Each written figure's previous value → its new one, as one JSON list per submission key (the figures: parameters $n to $n+3). */
 const changesByKey = (n: number) => `
@@ -98,6 +111,14 @@ const writtenParams = (written: WrittenFigure[]) => [
  * (`noted`: figures of later batches wait to be added to the event, addPendingChanges).
  */
 export type MarkedSubmissions = Map<string, { eventId: string; action: 'SUBMIT' | 'CHANGE'; noted?: boolean }>;
+
+/** The event marking wrote for a submission, by its key. */
+const MarkedColumns = z.object({
+  id: column.id,
+  action: column.oneOf(['SUBMIT', 'CHANGE'] as const),
+  organization_id: column.text,
+  period: column.text,
+});
 
 const submissionKey = (key: SubmissionKey): string => compositeKey(key.organizationId, key.period);
 
@@ -127,7 +148,7 @@ export async function markSubmitted(
     for (const k of merged) marked.get(submissionKey(k))!.noted = true;
   }
   if (fresh.length === 0) return;
-  const events: Array<{ id: string; action: 'SUBMIT' | 'CHANGE'; organization_id: string; period: string }> = await manager.query(
+  const rows: unknown = await manager.query(
     `WITH input AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(organization_id, period)),
        before AS (SELECT s.id, s.state FROM submission s JOIN input USING (organization_id, period)),
        upserted AS (
@@ -152,9 +173,9 @@ export async function markSubmitted(
      SELECT i.id, i.action, u.organization_id, u.period FROM inserted i JOIN upserted u ON u.id = i.submission_id`,
     [...keyParams(fresh), writer.subject, writer.org, ...writtenParams(written)],
   );
-  for (const e of events)
+  for (const e of readRows('submissions marked', MarkedColumns, rows))
     marked.set(submissionKey({ organizationId: e.organization_id, period: e.period }), {
-      eventId: String(e.id),
+      eventId: e.id,
       action: e.action,
     });
 }
@@ -234,14 +255,18 @@ export async function saveWarnings(manager: EntityManager, warnings: SubmissionW
   );
 }
 
+const IndicatorColumns = z.object({ indicator_id: column.text });
+
 /** The indicators a submission's figures belong to (to take their push locks first). */
 export async function submissionIndicators(manager: EntityManager, id: string): Promise<string[]> {
-  const rows: Array<{ indicator_id: string }> = await manager.query(
+  const rows: unknown = await manager.query(
     `SELECT DISTINCT f.indicator_id FROM figure_series f JOIN submission s USING (organization_id, period) WHERE s.id = $1`,
     [id],
   );
-  return rows.map((r) => r.indicator_id);
+  return readRows('submission indicators', IndicatorColumns, rows).map((r) => r.indicator_id);
 }
+
+const EventIdColumns = z.object({ id: column.id });
 
 /** Moves a submission to `state` and audits it, keeping the figures as they stand on the event when asked; the event's id. */
 export async function transition(
@@ -256,7 +281,7 @@ export async function transition(
       WHERE id = $1`,
     [submission.id, change.state, change.comment, change.action],
   );
-  const [event]: Array<{ id: string }> = await manager.query(
+  const rows: unknown = await manager.query(
     `INSERT INTO submission_event (submission_id, action, state, comment, figures, actor, actor_org)
      SELECT $1, $2, $3, $4,
             CASE WHEN $7 THEN (SELECT COALESCE(jsonb_agg(jsonb_build_object(
@@ -276,12 +301,14 @@ export async function transition(
       submission.period,
     ],
   );
-  return String(event.id);
+  return readOne('submission event written', EventIdColumns, rows).id;
 }
+
+const Count = z.object({ count: column.number });
 
 /** Makes the submission's standing figures FINAL: a new revision of each that is not FINAL yet. */
 export async function finaliseFigures(manager: EntityManager, actor: Identity, submission: LockedSubmission): Promise<number> {
-  const [{ count }]: Array<{ count: number }> = await manager.query(
+  const rows: unknown = await manager.query(
     `WITH moved AS (
        UPDATE figure_series SET status = 'FINAL', revision = revision + 1, recorded_by = $3, recorded_at = statement_timestamp()
         WHERE organization_id = $1 AND period = $2 AND NOT withdrawn AND status <> 'FINAL'
@@ -295,7 +322,7 @@ export async function finaliseFigures(manager: EntityManager, actor: Identity, s
      SELECT count(*)::int AS count FROM revisions`,
     [submission.organizationId, submission.period, actor.subject, actor.org],
   );
-  return count;
+  return readOne('figures finalised', Count, rows).count;
 }
 
 /** Sets how many levels review an organisation's submissions before the coordinator (0 or 1). */

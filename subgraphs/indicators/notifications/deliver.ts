@@ -11,9 +11,11 @@ import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { request } from 'undici';
+import { z } from 'zod';
 import type { NotificationSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
 import { ErrorCode } from '../../../lib/errors';
+import { column, readFirst, readOne } from '../../../lib/rows';
 import { isoTime } from '../../../lib/sql';
 import { type CheckedTarget, checkWebhookTarget, pinnedAgent, type WebhookPolicy } from './webhook-target';
 
@@ -25,13 +27,28 @@ interface OutboxEvent {
   data: Record<string, unknown>;
 }
 
+/** An outbox row as delivered; the event stays text: an unknown one is sent as it is. */
+const OutboxEventColumns = z.object({
+  id: column.id,
+  event: column.text,
+  organization_id: column.optionalText,
+  payload: z.record(z.string(), z.unknown()),
+  created_at: column.instant,
+});
+
+const SubscriptionColumns = z.object({ url: column.text, secret: column.text });
+
 async function outboxEvent(db: DataSource, id: string): Promise<OutboxEvent> {
-  const [row] = await db.query(`SELECT id::text, event, organization_id, payload, created_at FROM outbox WHERE id = $1`, [id]);
+  const row = readOne(
+    'outbox event',
+    OutboxEventColumns,
+    await db.query(`SELECT id::text, event, organization_id, payload, created_at FROM outbox WHERE id = $1`, [id]),
+  );
   return {
     id: row.id,
     type: row.event,
     organizationId: row.organization_id,
-    occurredAt: isoTime(row.created_at),
+    occurredAt: row.created_at,
     data: row.payload,
   };
 }
@@ -46,7 +63,11 @@ export async function deliverWebhook(
   last: boolean,
   policy: WebhookPolicy,
 ): Promise<void> {
-  const [subscription] = await db.query(`SELECT url, secret FROM webhook_subscription WHERE id = $1`, [job.subscriptionId]);
+  const subscription = readFirst(
+    'webhook subscription to deliver to',
+    SubscriptionColumns,
+    await db.query(`SELECT url, secret FROM webhook_subscription WHERE id = $1`, [job.subscriptionId]),
+  );
   if (!subscription) return;
   const body = JSON.stringify(await outboxEvent(db, job.outboxId));
   const timestamp = Math.floor(Date.now() / 1000);

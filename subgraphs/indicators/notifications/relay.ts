@@ -6,15 +6,19 @@
  */
 import type PgBoss from 'pg-boss';
 import type { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { log } from '../../../lib/log';
 import { canonicalAddress } from '../../../lib/mail-address';
+import { column, readRows } from '../../../lib/rows';
 import { QUEUES } from './queues';
 
-interface OutboxRow {
-  id: string;
-  event: string;
-  organization_id: string | null;
-}
+/** An event not yet dispatched; organization_id null: the whole hub. The event stays text: it is only matched. */
+const OutboxColumns = z.object({ id: column.id, event: column.text, organization_id: column.optionalText });
+type OutboxRow = z.output<typeof OutboxColumns>;
+
+const SubscriptionColumns = z.object({ id: column.id, organization_id: column.text, events: column.texts });
+
+const RecipientColumns = z.object({ email: column.text, organization_id: column.text, events: column.texts });
 
 /** A subscription or recipient wants an event of its organisation (or of the whole hub) of a type it listed. */
 const wants = (target: { organization_id: string; events: string[] }, event: OutboxRow) =>
@@ -22,15 +26,23 @@ const wants = (target: { organization_id: string; events: string[] }, event: Out
 
 export async function relayOutbox(db: DataSource, boss: PgBoss): Promise<number> {
   return db.transaction(async (manager) => {
-    const events: OutboxRow[] = await manager.query(
-      `SELECT id::text, event, organization_id FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+    const events = readRows(
+      'outbox events to relay',
+      OutboxColumns,
+      await manager.query(
+        `SELECT id::text, event, organization_id FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      ),
     );
     if (events.length === 0) return 0;
-    const subscriptions: Array<{ id: string; organization_id: string; events: string[] }> = await manager.query(
-      `SELECT id::text, organization_id, events FROM webhook_subscription`,
+    const subscriptions = readRows(
+      'webhook subscriptions to relay to',
+      SubscriptionColumns,
+      await manager.query(`SELECT id::text, organization_id, events FROM webhook_subscription`),
     );
-    const listed: Array<{ email: string; organization_id: string; events: string[] }> = await manager.query(
-      `SELECT email, organization_id, events FROM mail_recipient ORDER BY email`,
+    const listed = readRows(
+      'mail recipients to relay to',
+      RecipientColumns,
+      await manager.query(`SELECT email, organization_id, events FROM mail_recipient ORDER BY email`),
     );
     // Only addresses the mailer reads as written (one stored before they were checked may not be).
     const recipients = listed.filter((r) => {

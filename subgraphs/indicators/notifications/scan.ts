@@ -6,7 +6,9 @@
  * replicas, a retried job) writes each once.
  */
 import type { DataSource } from 'typeorm';
+import { z } from 'zod';
 import type { FigureRule, IndicatorSettings } from '../../../lib/config';
+import { column, readRows } from '../../../lib/rows';
 import { KpiReads } from '../data/kpi-reads';
 import type { TimeAxes } from '../model/axes';
 import { addDays } from '../model/calendar';
@@ -56,15 +58,25 @@ export async function scanReminders(db: DataSource, today: string, settings: Sca
   return db.transaction((manager) => recordEvents(manager, events));
 }
 
+/** A submission waiting for review, as the digest lists it (submittedAt: ISO 8601, as the payload's JSON writes it). */
+const WaitingColumns = z.object({
+  submissionId: column.id,
+  organizationId: column.text,
+  period: column.text,
+  state: column.text,
+  submittedAt: column.instant,
+});
+
 /** The coordinator's digest: who is late, and what waits for review. */
 export async function writeDigest(db: DataSource, today: string, settings: ScanSettings): Promise<number> {
   const late = (await expectedReports(new KpiReads(db), axesOn(today, settings.kpiFigures)))
     .filter((r) => r.status === 'MISSING')
     .map((r) => ({ organizationId: r.organizationId, indicatorId: r.indicatorId, period: r.period.text, due: r.due }));
-  const waiting: Array<Record<string, unknown>> = await db.query(
+  const rows: unknown = await db.query(
     `SELECT id::text AS "submissionId", organization_id AS "organizationId", period, state, submitted_at AS "submittedAt"
        FROM submission WHERE state IN ('SUBMITTED', 'APPROVED') ORDER BY submitted_at`,
   );
+  const waiting = readRows('submissions waiting for review', WaitingColumns, rows);
   return db.transaction((manager) =>
     recordEvents(manager, [
       { type: 'WEEKLY_DIGEST', organizationId: null, key: `WEEKLY_DIGEST ${today}`, payload: { asOf: today, late, waiting } },

@@ -1,5 +1,7 @@
 /** Reads and writes of the organizations subgraph's own tables. */
 import { In, type DataSource } from 'typeorm';
+import { z } from 'zod';
+import { column, readRows } from '../../../lib/rows';
 import { likePattern, nameKey } from '../../../lib/text';
 import { OrganizationAliasRecord, OrganizationRecord } from './entities';
 
@@ -7,6 +9,20 @@ export interface OrganizationFilter {
   kind?: string | null;
   search?: string | null;
 }
+
+/** An organisation found by a reference, with the reference (byReferences). */
+const ReferencedColumns = z.object({
+  id: column.text,
+  name: column.text,
+  nameEn: column.text,
+  kind: column.text,
+  parentId: column.optionalText,
+  note: column.optionalText,
+  /** Timestamptz columns, kept as the Dates node-postgres gives (as OrganizationRecord has them). */
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  ref: column.text,
+});
 
 export class OrganizationRepository {
   constructor(private readonly db: DataSource) {}
@@ -32,7 +48,7 @@ export class OrganizationRepository {
   /** Organisations by id, canonical name or any alias, folded by `nameKey`. */
   async byReferences(references: readonly string[]): Promise<Map<string, OrganizationRecord>> {
     const keys = references.map(nameKey);
-    const rows: Array<OrganizationRecord & { ref: string }> = await this.db.query(
+    const rows: unknown = await this.db.query(
       `SELECT o.id, o.name, o.name_en AS "nameEn", o.kind, o.parent_id AS "parentId", o.note,
               o.created_at AS "createdAt", o.updated_at AS "updatedAt", r.ref
          FROM unnest($1::text[], $2::text[]) AS r(ref, key)
@@ -44,7 +60,7 @@ export class OrganizationRepository {
          JOIN organization o ON o.id = r.ref`,
       [references, keys],
     );
-    return new Map(rows.map(({ ref, ...record }) => [ref, record]));
+    return new Map(readRows('organisations by reference', ReferencedColumns, rows).map(({ ref, ...record }) => [ref, record]));
   }
 
   aliasesOf(organizationIds: readonly string[]): Promise<OrganizationAliasRecord[]> {

@@ -1,5 +1,7 @@
 /** Reads of the tasks subgraph's own tables. */
 import { In, type DataSource } from 'typeorm';
+import { z } from 'zod';
+import { column, readRows } from '../../../lib/rows';
 import { MeasureRecord, PhaseRecord, PlanRecord, SectionRecord, TaskRecord, TaskResponsibleRecord } from './entities';
 
 export interface TaskQuery {
@@ -75,8 +77,8 @@ export class TaskRepository {
   }
 
   /** Tasks shared by each organisation (in any position), paired with the organisation's id. */
-  tasksOfOrganizations(organizationIds: readonly string[]): Promise<Array<TaskRecord & { organizationId: string }>> {
-    return this.db.query(
+  async tasksOfOrganizations(organizationIds: readonly string[]): Promise<Array<TaskRecord & { organizationId: string }>> {
+    const rows: unknown = await this.db.query(
       `SELECT DISTINCT ON (r.organization_id, t.seq)
               r.organization_id AS "organizationId", ${TASK_COLUMNS}
          FROM task t JOIN task_responsible r ON r.task_id = t.id
@@ -84,9 +86,28 @@ export class TaskRepository {
         ORDER BY r.organization_id, t.seq`,
       [organizationIds],
     );
+    return readRows('tasks of organisations', OrganizationTaskColumns, rows);
   }
 }
 
 const TASK_COLUMNS = `t.id, t.seq, t.section_seq AS "sectionSeq", t.measure_seq AS "measureSeq", t.category,
   t.category_as_printed AS "categoryAsPrinted", t.content, t.featured, t.responsible_as_written AS "responsibleAsWritten",
   t.deadline_as_written AS "deadlineAsWritten", t.deadline, t.ongoing, t.lead_organization_id AS "leadOrganizationId"`;
+
+/** TASK_COLUMNS as read, with the organisation the task was found for. */
+const OrganizationTaskColumns = z.object({
+  organizationId: column.text,
+  id: column.text,
+  seq: column.number,
+  sectionSeq: column.number,
+  measureSeq: column.number,
+  category: column.text,
+  categoryAsPrinted: column.optionalText,
+  content: column.text,
+  featured: column.boolean,
+  responsibleAsWritten: column.text,
+  deadlineAsWritten: column.text,
+  deadline: column.optionalText,
+  ongoing: column.boolean,
+  leadOrganizationId: column.text,
+});
