@@ -10,7 +10,7 @@ const quarters = (indicator: string, values: number[]) =>
 
 export async function pushGoalFigures(hub: Hub): Promise<void> {
   const push = async (org: string, figures: object[]) => {
-    const token = await issueToken({ org, roles: ['reporter'], subject: 'bench' }, 600);
+    const token = await issueToken(hub.settings.tokens, { org, roles: ['reporter'], subject: 'bench' }, 600);
     const body = await postJson(
       hub.gateway.url,
       { query: PUSH, variables: { input: { figures } } },

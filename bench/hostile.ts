@@ -10,7 +10,6 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { config } from '../lib/config';
 import { issueToken } from '../lib/tokens';
 import { firstFailureOf } from './answers';
 import type { BenchContext } from './context';
@@ -42,8 +41,8 @@ export async function benchHostile({ hub, full, rounds }: BenchContext): Promise
     await postJson(hub.gateway.url, { query: DASHBOARD_QUERY, variables: { asOf: '2025-12-31' } });
   };
   const tokens = {
-    reporter: await issueToken({ org: 'court', roles: ['reporter'], subject: 'bench' }, 3600),
-    coordinator: await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600),
+    reporter: await issueToken(hub.settings.tokens, { org: 'court', roles: ['reporter'], subject: 'bench' }, 3600),
+    coordinator: await issueToken(hub.settings.tokens, { org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600),
   };
   const quietly = () => load(dashboard, CONCURRENCY, seconds, 20_000);
   const underAttack = async (): Promise<{ loud: LoadResult; hostile: HostileResult }> => {
@@ -53,7 +52,7 @@ export async function benchHostile({ hub, full, rounds }: BenchContext): Promise
       maxRequests: 20_000,
       concurrency: HOSTILE_SENDERS,
       perSecond: HOSTILE_PER_SECOND,
-      maxBodyBytes: config.maxBodyBytes(),
+      maxBodyBytes: hub.settings.http.maxBodyBytes,
       tokens,
     });
     const loud = await load(dashboard, CONCURRENCY, seconds, 20_000);

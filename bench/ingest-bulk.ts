@@ -73,10 +73,10 @@ async function pushBulk(gateway: Service, services: Service[], token: string, fi
 
 /** The bulk path at 100 k and 1 M figures against COPY of as many rows (`copy`, ingest.ts's). */
 export async function benchBulk(
-  { databaseUrl }: BenchContext,
+  { hub, databaseUrl }: BenchContext,
   copy: (run: string, total: number) => Promise<number>,
 ): Promise<BenchRow[]> {
-  const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600);
+  const token = await issueToken(hub.settings.tokens, { org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600);
   const { services, urls } = await startSubgraphs(databaseUrl);
   const gateway = await startGateway(urls, { REQUEST_TIMEOUT_MS: '600000' });
   const indicators = services[services.length - 1];

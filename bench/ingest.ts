@@ -149,7 +149,7 @@ const INGEST_AIM = atLeast(0.4, '0.40');
 
 export async function benchIngest(context: BenchContext): Promise<BenchRow[]> {
   const { hub, databaseUrl, full, rounds } = context;
-  const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600);
+  const token = await issueToken(hub.settings.tokens, { org: 'amr', roles: ['coordinator'], subject: 'bench' }, 3600);
   const url = hub.gateway.url;
   const sizes = full ? { 1: 2_000, 100: 50_000, 1000: 100_000 } : { 1: 300, 100: 10_000, 1000: 20_000 };
   const rows: BenchRow[] = [];

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { GATEWAY_TOKEN_HEADER, signGatewayToken } from '../lib/identity';
+import { readSettings } from '../lib/settings';
 import { answerFailure } from './answers';
 
 export interface LoadSpec {
@@ -36,10 +37,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main(file: string): Promise<void> {
   const spec = JSON.parse(readFileSync(file, 'utf8')) as LoadSpec;
-  let token = { value: spec.signed ? await signGatewayToken(null) : '', at: Date.now() };
+  const { keys } = readSettings();
+  let token = { value: spec.signed ? await signGatewayToken(keys, null) : '', at: Date.now() };
   const headers = async (): Promise<Record<string, string>> => {
     if (!spec.signed) return { 'content-type': 'application/json' };
-    if (Date.now() - token.at > 30_000) token = { value: await signGatewayToken(null), at: Date.now() };
+    if (Date.now() - token.at > 30_000) token = { value: await signGatewayToken(keys, null), at: Date.now() };
     return { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: token.value };
   };
   const send = async (url: string, body: string) => {

@@ -9,7 +9,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { config, PROJECT_ROOT, setEnvironment, SUBGRAPHS } from '../lib/config';
+import { environment, PROJECT_ROOT, setEnvironment, SUBGRAPHS } from '../lib/config';
+import { needsEmbeddedDatabase, readSettings, settingsWith } from '../lib/settings';
 import { type Hub, startHub, prepareDatabase } from '../hub';
 import { benchColdStart } from './coldstart';
 import type { BenchContext } from './context';
@@ -80,15 +81,21 @@ const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms
  * all. Answers which database it was.
  */
 async function withBenchHub(databaseName: string, use: (hub: Hub, databaseUrl: string) => Promise<void>): Promise<string> {
-  const before = config.databaseUrl();
-  const ownFolder = config.needsEmbeddedDatabase() ? path.join(PROJECT_ROOT, '.data', `bench-${process.pid}`) : undefined;
+  const configured = readSettings();
+  const before = environment().DATABASE_URL;
+  const ownFolder = needsEmbeddedDatabase(configured) ? path.join(PROJECT_ROOT, '.data', `bench-${process.pid}`) : undefined;
+  // The services the sections start as processes of their own read the same variables.
   if (ownFolder)
     setEnvironment({ EMBEDDED_PG_DIR: path.join(ownFolder, 'postgres'), EMBEDDED_PG_PORT: String(await freePort()) });
-  const embedded = await prepareDatabase();
-  const databaseUrl = await freshDatabase(config.databaseUrl()!, databaseName);
+  const { embedded, settings } = await prepareDatabase(readSettings());
+  const databaseUrl = await freshDatabase(settings.databaseUrls.indicators!, databaseName);
   setEnvironment({ DATABASE_URL: databaseUrl });
   try {
-    const hub = await startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
+    const hub = await startHub({
+      settings: settingsWith({ DATABASE_URL: databaseUrl }),
+      ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 },
+      seedIfEmpty: true,
+    });
     try {
       // The hub is in this process: what answers on its ports must be this process.
       for (const url of [hub.gateway.url, ...SUBGRAPHS.map((n) => hub.subgraphs[n].url)])

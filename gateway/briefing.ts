@@ -17,7 +17,8 @@ import path from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type CodedError, isCodedError } from '../lib/format-error';
-import { config, FIGURE_RULES, type FigureRule } from '../lib/config';
+import { FIGURE_RULES, type FigureRule } from '../lib/config';
+import type { Settings } from '../lib/settings';
 import { badInput, ErrorCode, errorCode } from '../lib/errors';
 import { todayUtc } from '../lib/period';
 import { parseDateTime, parseLocalDate } from '../lib/scalars';
@@ -40,8 +41,8 @@ export type ResolvedAxes = Required<BriefingAxes>;
 /** An instant written to the second when it has no fraction: 2026-04-01T00:00:00Z. */
 const instant = (at: Date): string => at.toISOString().replace('.000Z', 'Z');
 
-/** The briefing's axes from a request's parameters; throws BAD_USER_INPUT for a bad one. */
-export function briefingAxes(params: URLSearchParams, now = new Date()): ResolvedAxes {
+/** The briefing's axes from a request's parameters (`figures` unless they say: KPI_FIGURES); throws BAD_USER_INPUT for a bad one. */
+export function briefingAxes(params: URLSearchParams, figureRule: FigureRule, now = new Date()): ResolvedAxes {
   const day = params.get('asOf');
   const vintage = params.get('recordedAsOf');
   const rule = params.get('figures');
@@ -55,7 +56,7 @@ export function briefingAxes(params: URLSearchParams, now = new Date()): Resolve
       );
     }
   }
-  const figures = rule ? rule.toUpperCase() : config.kpiFigures();
+  const figures = rule ? rule.toUpperCase() : figureRule;
   if (!FIGURE_RULES.includes(figures as FigureRule)) throw badInput(`figures must be ALL or ACCEPTED, got "${rule}"`, 'figures');
   return {
     asOf: day ? parseLocalDate(day, 'asOf') : todayUtc(now),
@@ -94,7 +95,11 @@ async function stylesheetUrl(): Promise<string> {
 }
 
 /** GET /briefing and GET /briefing.pdf, answering as the caller whose context `context` makes. */
-export function briefingRoutes(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
+export function briefingRoutes(
+  apollo: ApolloServer<GatewayContext>,
+  context: ReturnType<typeof gatewayContext>,
+  settings: Pick<Settings, 'gateway' | 'http'>,
+) {
   const chromium = new SharedChromium();
   const printing = new Set<string>();
 
@@ -104,7 +109,7 @@ export function briefingRoutes(apollo: ApolloServer<GatewayContext>, context: Re
     let axes: ResolvedAxes;
     try {
       contextValue = await context(request.raw, request.id);
-      axes = briefingAxes(new URL(request.url, 'http://gateway').searchParams);
+      axes = briefingAxes(new URL(request.url, 'http://gateway').searchParams, settings.gateway.kpiFigures);
     } catch (error) {
       if (isCodedError(error)) return { refused: refusal(reply, error) };
       throw error;
@@ -154,7 +159,7 @@ export function briefingRoutes(apollo: ApolloServer<GatewayContext>, context: Re
       try {
         const body = await html(asked.contextValue, asked.axes, asked.id, reply);
         if (typeof body !== 'string') return body;
-        const limit = config.requestTimeoutMs() || 120_000;
+        const limit = settings.http.requestTimeoutMs || 120_000;
         const left = () => Math.max(1, started + limit - MARGIN_MS - Date.now());
         const pdf = await chromium
           .with(left(), (browser) => printPdf(browser, body, DASHBOARD_DIR, left(), request.signal))

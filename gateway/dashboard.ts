@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { config, PROJECT_ROOT } from '../lib/config';
+import { PROJECT_ROOT } from '../lib/config';
+import type { GatewaySettings } from '../lib/settings';
 
 export const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'dist', 'dashboard');
 
@@ -101,13 +102,13 @@ export function pageRoutes(app: FastifyInstance, options: PageOptions): void {
 }
 
 /** The dashboard at /dashboard, told how often to refresh and whether reads need a token. */
-export function dashboardRoutes(app: FastifyInstance): void {
+export function dashboardRoutes(app: FastifyInstance, settings: GatewaySettings): void {
   pageRoutes(app, {
     prefix: '/dashboard',
     dir: DASHBOARD_DIR,
     settings: () => ({
-      __REFRESH_SECONDS__: String(config.dashboardRefreshSeconds()),
-      __READS_REQUIRE_TOKEN__: String(config.readsRequireToken()),
+      __REFRESH_SECONDS__: String(settings.dashboardRefreshSeconds),
+      __READS_REQUIRE_TOKEN__: String(settings.readsRequireToken),
     }),
   });
 }

@@ -8,7 +8,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, OperationTypeNode } from 'graphql';
-import { config } from '../lib/config';
 import { ErrorCode } from '../lib/errors';
 import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../lib/identity';
 import type { ServiceMetrics } from '../lib/metrics';
@@ -28,8 +27,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     readonly serviceName: string,
     readonly url: string,
     private readonly metrics: ServiceMetrics,
+    settings: { subgraphTimeoutMs: number; subgraphDedup: boolean },
   ) {
-    this.client = new SubgraphClient(url, { timeoutMs: config.subgraphTimeoutMs(), dedup: config.subgraphDedup() });
+    this.client = new SubgraphClient(url, { timeoutMs: settings.subgraphTimeoutMs, dedup: settings.subgraphDedup });
   }
 
   /** Every fetch from the subgraph, timed (a shared one as long as its caller waited). */

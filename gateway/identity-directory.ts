@@ -9,10 +9,10 @@
  */
 import type { OperationText } from '../lib/operation-text';
 import { randomUUID } from 'node:crypto';
-import { config } from '../lib/config';
 import { unauthenticated } from '../lib/errors';
 import { GATEWAY_TOKEN_HEADER, isRole, REQUEST_ID_HEADER, type Role, signGatewayToken } from '../lib/identity';
 import { log } from '../lib/log';
+import type { Settings } from '../lib/settings';
 import type { Caller } from '../lib/tokens';
 import { personalTokenHash } from '../lib/personal-tokens';
 import { organizationsGraphql } from '../lib/organizations-gql';
@@ -89,12 +89,15 @@ export class IdentityDirectory {
   /** When the last load of the lists started (ms since the epoch). */
   private loadStartedAt = 0;
 
-  constructor(private readonly organizationsUrl: string) {}
+  constructor(
+    private readonly organizationsUrl: string,
+    private readonly settings: Pick<Settings, 'keys' | 'tokens'> & { refreshSeconds: number },
+  ) {}
 
   /** Loads the lists now and then every IDENTITY_REFRESH_SECONDS. */
   start(): void {
     void this.refresh();
-    this.timer = setInterval(() => void this.refresh(), config.identityRefreshSeconds() * 1000);
+    this.timer = setInterval(() => void this.refresh(), this.settings.refreshSeconds * 1000);
     this.timer.unref();
   }
 
@@ -190,7 +193,7 @@ export class IdentityDirectory {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null),
+        [GATEWAY_TOKEN_HEADER]: await signGatewayToken(this.settings.keys, null),
         [REQUEST_ID_HEADER]: `identity-directory-${randomUUID()}`,
       },
       body: JSON.stringify({ query, variables }),
@@ -221,7 +224,7 @@ export class IdentityDirectory {
       log.warn('could not record the last use of personal tokens', { error: String((error as Error)?.message ?? error) }),
     );
     // A token can be no older than MAX_TOKEN_DAYS: older revocations name tokens that have expired anyway.
-    const since = new Date(Date.now() - (config.maxTokenDays() + 1) * 86_400_000).toISOString();
+    const since = new Date(Date.now() - (this.settings.tokens.maxTokenDays + 1) * 86_400_000).toISOString();
     const { identityDirectory: directory } = await this.call(QUERY, { since });
     if (!directory) throw new Error('no identity directory');
     return {

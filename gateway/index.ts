@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { setLogLevel } from '../lib/log';
+import type { Settings } from '../lib/settings';
 import { serve, type RunningService } from '../lib/server';
 import { SUPERGRAPH_PATH } from './supergraph-path';
 import { type GatewayContext, gatewayContext } from './context';
@@ -34,22 +36,24 @@ export interface GatewayOptions {
   supergraphSdl?: string;
 }
 
-export async function startGateway(options: GatewayOptions = {}): Promise<RunningService> {
+/** Starts the gateway with the hub's `settings` (read once by what starts it). */
+export async function startGateway(settings: Settings, options: GatewayOptions = {}): Promise<RunningService> {
+  setLogLevel(settings.logLevel);
   const urls = Object.fromEntries(
-    SUBGRAPHS.map((name) => [name, options.subgraphUrls?.[name] ?? config.subgraphUrl(name)]),
+    SUBGRAPHS.map((name) => [name, options.subgraphUrls?.[name] ?? settings.subgraphUrls[name]]),
   ) as Record<SubgraphName, string>;
   const metrics = new ServiceMetrics('gateway');
   const dataSources: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name }) => {
-      const source = new SubgraphDataSource(name, urls[name as SubgraphName], metrics);
+      const source = new SubgraphDataSource(name, urls[name as SubgraphName], metrics, settings.gateway);
       dataSources.push(source);
       return source;
     },
   });
   const closeDataSources = () => Promise.all(dataSources.map((source) => source.close()));
-  const production = config.production();
+  const { production } = settings;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
@@ -57,35 +61,40 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // No "Did you mean …?" hints about field names when the schema is not public.
     hideSchemaDetailsFromClientErrors: production,
     formatError: formatGatewayError,
-    parseOptions: parseOptions(),
-    validationRules: [limitsRule(), finiteNumbersRule()],
+    parseOptions: parseOptions(settings.gateway.limits),
+    validationRules: [limitsRule(settings.gateway.limits), finiteNumbersRule()],
     // The hub drains and stops its services in order on SIGINT/SIGTERM itself.
     stopOnTerminationSignals: false,
     plugins: [
       // GET /graphql in a browser: the explorer bundled from npm (no CDN), off in production.
       production ? ApolloServerPluginLandingPageDisabled() : explorerLandingPage(),
-      limitsPlugin(LIST_ARGUMENT_LIMITS),
+      limitsPlugin(LIST_ARGUMENT_LIMITS, settings.gateway),
       observePlugin(metrics),
     ],
   });
   // Organisations and revoked tokens, reloaded every few seconds from the organizations subgraph.
-  const directory = new IdentityDirectory(urls.organizations);
-  gatewaySigningKey(); // a gateway without its signing key stops here, not at the first request
+  const directory = new IdentityDirectory(urls.organizations, {
+    keys: settings.keys,
+    tokens: settings.tokens,
+    refreshSeconds: settings.gateway.identityRefreshSeconds,
+  });
+  gatewaySigningKey(settings.keys); // a gateway without its signing key stops here, not at the first request
   directory.start();
-  const context = gatewayContext(directory);
+  const context = gatewayContext(directory, settings);
   const service = await serve({
     name: 'gateway',
     apollo,
-    host: options.host ?? config.host(),
-    port: options.port ?? config.port('gateway'),
+    host: options.host ?? settings.host,
+    port: options.port ?? settings.ports.gateway,
+    http: settings.http,
     context,
     routes: async (app) => {
       app.get('/export/*', exportRoute(apollo, context));
       sdmxRoutes(apollo, context)(app);
-      dashboardRoutes(app);
-      await xlsxReportRoutes(apollo, context)(app);
-      reportRoutes(app);
-      briefingRoutes(apollo, context)(app);
+      dashboardRoutes(app, settings.gateway);
+      await xlsxReportRoutes(apollo, context, settings)(app);
+      reportRoutes(app, settings);
+      briefingRoutes(apollo, context, settings)(app);
       await figuresBulkRoutes(context, urls.indicators)(app);
     },
     metrics,

@@ -29,10 +29,10 @@ import {
   visit,
   visitInParallel,
 } from 'graphql';
-import { config } from '../lib/config';
 import { ErrorCode, hubError } from '../lib/errors';
 import { asGraphQLError, formatError } from '../lib/format-error';
 import type { ListArgumentLimit } from '../lib/list-limits';
+import type { QueryLimits } from '../lib/settings';
 import { type Fragments, fragmentsOf, overRepeated, queryCost } from './query-measures';
 
 /** The codes of the limits checked during validation (graphql-js reports them as validation errors). */
@@ -47,10 +47,10 @@ const VALIDATION_LIMIT_CODES = new Set<string>([
 const NOTHING: DocumentNode = { kind: Kind.DOCUMENT, definitions: [] };
 
 /** Parse options of the gateway: the token limit. */
-export const parseOptions = () => ({ maxTokens: config.maxQueryTokens() });
+export const parseOptions = (limits: QueryLimits) => ({ maxTokens: limits.maxQueryTokens });
 
 /** The graphql-armor rules, each reporting its refusal with the hub's code through its onReject hook. */
-function armorChecks(context: ValidationContext, refuse: (code: ErrorCode, message: string) => void) {
+function armorChecks(limits: QueryLimits, context: ValidationContext, refuse: (code: ErrorCode, message: string) => void) {
   const hooks = (code: ErrorCode) => ({
     exposeLimits: true,
     propagateOnRejection: false,
@@ -58,18 +58,23 @@ function armorChecks(context: ValidationContext, refuse: (code: ErrorCode, messa
   });
   return [
     maxDepthRule({
-      n: config.maxQueryDepth(),
+      n: limits.maxQueryDepth,
       ignoreIntrospection: false,
       flattenFragments: true,
       ...hooks(ErrorCode.QUERY_TOO_DEEP),
     })(context),
-    maxAliasesRule({ n: config.maxAliases(), allowList: [], ...hooks(ErrorCode.TOO_MANY_ALIASES) })(context),
-    maxDirectivesRule({ n: config.maxDirectives(), ...hooks(ErrorCode.TOO_MANY_DIRECTIVES) })(context),
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...hooks(ErrorCode.TOO_MANY_ALIASES) })(context),
+    maxDirectivesRule({ n: limits.maxDirectives, ...hooks(ErrorCode.TOO_MANY_DIRECTIVES) })(context),
   ];
 }
 
 /** The hub's cost and repeated-field limits of one operation; the reason it is refused, or null. */
-function hubChecks(context: ValidationContext, fragments: Fragments, operation: OperationDefinitionNode): string | null {
+function hubChecks(
+  limits: QueryLimits,
+  context: ValidationContext,
+  fragments: Fragments,
+  operation: OperationDefinitionNode,
+): string | null {
   const schema = context.getSchema();
   const root =
     operation.operation === OperationTypeNode.MUTATION
@@ -77,13 +82,13 @@ function hubChecks(context: ValidationContext, fragments: Fragments, operation: 
       : operation.operation === OperationTypeNode.QUERY
         ? schema.getQueryType()
         : null;
-  const limit = config.maxQueryCost();
+  const limit = limits.maxQueryCost;
   const cost = queryCost(schema, fragments, operation.selectionSet, root ?? null, limit);
   if (cost > limit)
     return Number.isFinite(cost) ? `the query costs ${cost}; at most ${limit}` : `the query costs more than ${limit}`;
-  const repeated = overRepeated(fragments, operation.selectionSet, config.maxFieldRepeats());
+  const repeated = overRepeated(fragments, operation.selectionSet, limits.maxFieldRepeats);
   if (repeated)
-    return `the field "${repeated.field}" is selected more than ${config.maxFieldRepeats()} times at one place (fragments included)`;
+    return `the field "${repeated.field}" is selected more than ${limits.maxFieldRepeats} times at one place (fragments included)`;
   return null;
 }
 
@@ -92,13 +97,13 @@ function hubChecks(context: ValidationContext, fragments: Fragments, operation: 
  * of graphql-js's rules walks a selection set. A refused document is reported with the
  * limit's code and the walk ends there.
  */
-export function limitsRule(): ValidationRule {
+export function limitsRule(limits: QueryLimits): ValidationRule {
   return (context) => {
     let refusal: GraphQLError | null = null;
     const refuse = (code: ErrorCode, message: string) => {
       refusal ??= asGraphQLError(hubError(code, message));
     };
-    const armor = visitInParallel(armorChecks(context, refuse));
+    const armor = visitInParallel(armorChecks(limits, context, refuse));
     return {
       Document: {
         enter(document) {
@@ -107,7 +112,7 @@ export function limitsRule(): ValidationRule {
             if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
             visit(operation, armor);
             if (refusal) break;
-            const reason = hubChecks(context, fragments, operation);
+            const reason = hubChecks(limits, context, fragments, operation);
             if (reason) refuse(ErrorCode.QUERY_TOO_COMPLEX, reason);
             if (refusal) break;
           }
@@ -231,7 +236,7 @@ function listArgumentSize(
 const refuse = (code: ErrorCode, message: string) => asGraphQLError(hubError(code, message, { http: { status: 400 } }));
 
 /** The list-argument limits, which need the request's variables. */
-export function limitsPlugin(limits: readonly ListArgumentLimit[]): ApolloServerPlugin {
+export function limitsPlugin(limits: readonly ListArgumentLimit[], settings: { maxPushRows: number }): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
@@ -239,7 +244,7 @@ export function limitsPlugin(limits: readonly ListArgumentLimit[]): ApolloServer
           if (!operation) return;
           for (const limit of limits) {
             const items = listArgumentSize(limit, document, operation, request.variables ?? {});
-            const max = limit.max();
+            const max = limit.max(settings);
             if (items > max) throw refuse(limit.code, limit.message(max, items));
           }
         },

@@ -12,24 +12,23 @@
  * The hub keeps no password and no session: the verifier stays in the browser until this trade.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { config } from '../lib/config';
 import { log } from '../lib/log';
 import { oidcMetadata } from '../lib/oidc';
+import type { OidcSettings } from '../lib/settings';
 import { SECURITY_HEADERS } from './dashboard';
 
 const PKCE = /^[A-Za-z0-9._~-]{43,128}$/;
 const STATE = /^[A-Za-z0-9._~-]{1,200}$/;
 
-/** Where the provider sends the browser back: /report at PUBLIC_URL (never the Host a request names). */
-const redirectUri = (): string => `${config.publicUrl()}/report`;
-
 function refuse(reply: FastifyReply, status: number, error: string): FastifyReply {
   return reply.code(status).headers(SECURITY_HEADERS).send({ error });
 }
 
-export function oidcRoutes(app: FastifyInstance): void {
+/** `oidc`: the provider, or null when none is configured; `publicUrl`: the hub's origin (PUBLIC_URL). */
+export function oidcRoutes(app: FastifyInstance, oidc: OidcSettings | null, publicUrl: string): void {
+  // Where the provider sends the browser back: /report at PUBLIC_URL (never the Host a request names).
+  const redirectUri = `${publicUrl}/report`;
   app.get('/report/oidc/authorize', async (request, reply) => {
-    const oidc = config.oidc();
     if (!oidc) return refuse(reply, 404, 'no OpenID Connect provider is configured (OIDC_ISSUER)');
     const { code_challenge: challenge, state } = request.query as Record<string, string | undefined>;
     if (!challenge || !PKCE.test(challenge) || !state || !STATE.test(state))
@@ -40,7 +39,7 @@ export function oidcRoutes(app: FastifyInstance): void {
       client_id: oidc.clientId,
       response_type: 'code',
       scope: oidc.scopes,
-      redirect_uri: redirectUri(),
+      redirect_uri: redirectUri,
       code_challenge: challenge,
       code_challenge_method: 'S256',
       state,
@@ -50,7 +49,6 @@ export function oidcRoutes(app: FastifyInstance): void {
   });
 
   app.post('/report/oidc/token', async (request, reply) => {
-    const oidc = config.oidc();
     if (!oidc) return refuse(reply, 404, 'no OpenID Connect provider is configured (OIDC_ISSUER)');
     const { code, code_verifier: verifier } = (request.body ?? {}) as Record<string, unknown>;
     if (typeof code !== 'string' || code.length > 2000 || typeof verifier !== 'string' || !PKCE.test(verifier))
@@ -64,7 +62,7 @@ export function oidcRoutes(app: FastifyInstance): void {
         code,
         code_verifier: verifier,
         client_id: oidc.clientId,
-        redirect_uri: redirectUri(),
+        redirect_uri: redirectUri,
       }),
       signal: AbortSignal.timeout(10_000),
     });
@@ -79,8 +77,7 @@ export function oidcRoutes(app: FastifyInstance): void {
   // Sign out at the provider too (OpenID Connect RP-Initiated Logout), so that the next person
   // at a shared computer is asked for a password; back to PUBLIC_URL/report afterwards.
   app.get('/report/oidc/logout', async (request, reply) => {
-    const oidc = config.oidc();
-    const back = redirectUri();
+    const back = redirectUri;
     const { id_token_hint: hint } = request.query as Record<string, string | undefined>;
     const endpoint = oidc ? (await oidcMetadata(oidc.issuer).catch(() => undefined))?.end_session_endpoint : undefined;
     let location = back;

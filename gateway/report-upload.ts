@@ -13,7 +13,6 @@
  * rest, all of which `uploadProblemsCsv` (upload-summary.ts) writes out.
  */
 import { createHash } from 'node:crypto';
-import { config } from '../lib/config';
 import { ErrorCode } from '../lib/errors';
 import { TextDecodingError } from '../lib/encoding';
 import { CsvSyntaxError } from '../lib/csv';
@@ -35,17 +34,16 @@ import {
   type UploadSummary,
 } from './upload-summary';
 
-/** Limits of an upload's reading, ending at `deadline`. */
-export function uploadLimits(deadline: number): ReadLimits {
-  const rows = config.maxUploadRows();
+/** Limits of an upload's reading: at most `rows` rows (MAX_UPLOAD_ROWS), ending at `deadline`. */
+export function uploadLimits(rows: number, deadline: number): ReadLimits {
   return { rows, cells: rows * CELLS_PER_ROW, unpackedBytes: MAX_UNPACKED_BYTES, deadline };
 }
 
-const timedOut = () =>
+const timedOut = (timeoutMs: number) =>
   new HttpError(
     503,
     ErrorCode.REQUEST_TIMEOUT,
-    `the upload took longer than ${config.requestTimeoutMs()} ms; what was confirmed of it may have landed: send the same file again`,
+    `the upload took longer than ${timeoutMs} ms; what was confirmed of it may have landed: send the same file again`,
   );
 
 /** The upload's `format` (by its URL) against the bytes: a clear refusal before anything is read. */
@@ -69,13 +67,14 @@ async function readFile(
   bytes: Buffer,
   encoding: string | undefined,
   limits: ReadLimits,
+  timeoutMs: number,
 ): Promise<FigureSheet & { format: string; sheet: string | null; headerRow: number | null }> {
   checkFormat(format, bytes);
   try {
     return await readFigureBytes(bytes, encoding, limits);
   } catch (error) {
     if (error instanceof ReadLimitError) {
-      if (error.kind === 'time') throw timedOut();
+      if (error.kind === 'time') throw timedOut(timeoutMs);
       const rest = error.kind === 'rows' ? ` (MAX_UPLOAD_ROWS); a larger file goes through \`ipzone import\`` : '; split it';
       throw new HttpError(413, ErrorCode.FILE_TOO_LARGE, `${error.message.replace(/: split it$/, '')}${rest}`);
     }
@@ -97,6 +96,10 @@ export interface UploadOptions {
   dryRun: boolean;
   encoding?: string;
   limits: ReadLimits;
+  /** The request's time limit (REQUEST_TIMEOUT_MS), named when the upload runs out of it. */
+  timeoutMs: number;
+  /** Rows in one push (MAX_PUSH_ROWS). */
+  batchRows: number;
   /** Explanations of warned figures by their sheet row (a CSV's line), sent beside the file (a multipart form). */
   explanations?: Map<number, string>;
   /** The file is this organisation's report of this period (`?period=`): it lands whole through submitReport, or not at all. */
@@ -121,7 +124,7 @@ export async function uploadFigures(
   options: UploadOptions,
   gateway: UploadGateway,
 ): Promise<UploadSummary & { all: { rejections: Problem[]; warnings: Problem[] } }> {
-  const file = await readFile(format, bytes, options.encoding, options.limits);
+  const file = await readFile(format, bytes, options.encoding, options.limits, options.timeoutMs);
   const explanations = options.explanations ?? new Map<number, string>();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // The keys of a confirmed upload: from the file, and from its explanations when it has any.
@@ -187,10 +190,10 @@ async function pushBatches(
   reference: Reference,
   push: PushBatch,
 ): Promise<void> {
-  const size = config.maxPushRows();
+  const size = options.batchRows;
   let replayed = 0;
   for (let start = 0; start < rows.length; start += size) {
-    if (Date.now() > options.limits.deadline) throw timedOut();
+    if (Date.now() > options.limits.deadline) throw timedOut(options.timeoutMs);
     const batch = rows.slice(start, start + size);
     const key = options.dryRun ? null : `upload:${keyHash.slice(0, 32)}:${start / size}`;
     // Warnings are explained or the row is refused, as on the reporting form (EXPLANATION_REQUIRED).
@@ -222,7 +225,7 @@ async function submitReport(
   gateway: UploadGateway,
 ): Promise<void> {
   const { period, organization } = options.report!;
-  const size = config.maxPushRows();
+  const size = options.batchRows;
   if (rows.length > size) {
     throw new HttpError(
       413,

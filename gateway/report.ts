@@ -4,20 +4,22 @@
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { config, PROJECT_ROOT } from '../lib/config';
+import { PROJECT_ROOT } from '../lib/config';
+import type { Settings } from '../lib/settings';
 import { pageRoutes } from './dashboard';
 import { oidcRoutes } from './oidc';
 
 const REPORT_DIR = path.join(PROJECT_ROOT, 'dist', 'report');
 
-export function reportRoutes(app: FastifyInstance): void {
-  oidcRoutes(app);
+export function reportRoutes(app: FastifyInstance, settings: Pick<Settings, 'oidc' | 'gateway'>): void {
+  const { oidc } = settings;
+  oidcRoutes(app, oidc, settings.gateway.publicUrl);
   pageRoutes(app, {
     prefix: '/report',
     dir: REPORT_DIR,
     settings: () => ({
-      __OIDC_ISSUER__: config.oidc()?.issuer ?? '',
-      __OIDC_CLIENT_ID__: config.oidc()?.clientId ?? '',
+      __OIDC_ISSUER__: oidc?.issuer ?? '',
+      __OIDC_CLIENT_ID__: oidc?.clientId ?? '',
     }),
   });
 }

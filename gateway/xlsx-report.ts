@@ -15,7 +15,6 @@ import type { OperationText } from '../lib/operation-text';
 import type { ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCodedError } from '../lib/format-error';
-import { config } from '../lib/config';
 import { errorCode, ErrorCode, unauthenticated } from '../lib/errors';
 import { FIGURE_WRITERS, hasRole } from '../lib/identity';
 import { parsePeriod } from '../lib/period';
@@ -25,6 +24,7 @@ import type { GatewayContext, gatewayContext } from './context';
 import { executeAsCaller, STATUS } from './as-caller';
 import { TEMPLATE_QUERY, templateSheet, templateVariables } from './report-template';
 import { uploadFigures, uploadLimits } from './report-upload';
+import type { Settings } from '../lib/settings';
 import { readExplanations, SUBMIT_MUTATION, UPLOAD_MUTATION, uploadProblemsCsv } from './upload-summary';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -158,7 +158,7 @@ async function uploadBody(
   };
 }
 
-function uploadRoute(callers: WeakMap<FastifyRequest, Caller>) {
+function uploadRoute(callers: WeakMap<FastifyRequest, Caller>, settings: Pick<Settings, 'gateway' | 'http'>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const url = new URL(request.url, 'http://gateway');
     const format = url.pathname.endsWith('.xlsx') ? 'xlsx' : 'csv';
@@ -169,14 +169,16 @@ function uploadRoute(callers: WeakMap<FastifyRequest, Caller>) {
     if (periodText !== null && !period)
       throw badParameter('period names the report the file is, written 2025, 2025H1, 2025Q4 or 2025-10: ?period=2025Q4');
     const organization = url.searchParams.get('organization')?.trim() || contextValue.identity!.org;
-    const timeout = config.requestTimeoutMs();
+    const timeout = settings.http.requestTimeoutMs;
     const { all, ...summary } = await uploadFigures(
       format,
       bytes,
       {
         dryRun: url.searchParams.get('dryRun') !== 'false',
         encoding: url.searchParams.get('encoding') ?? undefined,
-        limits: uploadLimits(timeout > 0 ? Date.now() + timeout : Infinity),
+        limits: uploadLimits(settings.gateway.maxUploadRows, timeout > 0 ? Date.now() + timeout : Infinity),
+        timeoutMs: timeout,
+        batchRows: settings.gateway.maxPushRows,
         explanations,
         report: period ? { period: period.text, organization } : undefined,
       },
@@ -196,7 +198,11 @@ function uploadRoute(callers: WeakMap<FastifyRequest, Caller>) {
 }
 
 /** Registers the template and upload routes; uploads take any content type as the file's bytes. */
-export function xlsxReportRoutes(apollo: ApolloServer<GatewayContext>, context: ReturnType<typeof gatewayContext>) {
+export function xlsxReportRoutes(
+  apollo: ApolloServer<GatewayContext>,
+  context: ReturnType<typeof gatewayContext>,
+  settings: Pick<Settings, 'gateway' | 'http'>,
+) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/report/template.xlsx', templateRoute(apollo, context));
     await app.register(async (scope) => {
@@ -205,8 +211,8 @@ export function xlsxReportRoutes(apollo: ApolloServer<GatewayContext>, context: 
       scope.addHook('onRequest', uploadCaller(apollo, context, callers));
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-      scope.post('/report/upload.xlsx', uploadRoute(callers));
-      scope.post('/report/upload.csv', uploadRoute(callers));
+      scope.post('/report/upload.xlsx', uploadRoute(callers, settings));
+      scope.post('/report/upload.csv', uploadRoute(callers, settings));
     });
   };
 }

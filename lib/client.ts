@@ -2,7 +2,6 @@
 import type { OperationText } from './operation-text';
 import { readFileSync } from 'node:fs';
 import { fileProblem } from './command-line';
-import { config } from './config';
 
 interface ClientError {
   message: string;
@@ -40,10 +39,10 @@ async function readStdin(): Promise<string> {
 
 /**
  * The caller's token: from `file` (`--token-file FILE`; `-`: standard input) or
- * IPZONE_TOKEN. (A token on the command line is refused by the commands' declarations.)
+ * `configured` (IPZONE_TOKEN). (A token on the command line is refused by the commands' declarations.)
  */
-export async function readToken(file: string | undefined): Promise<string | undefined> {
-  if (file === undefined) return config.clientToken();
+export async function readToken(file: string | undefined, configured: string | undefined): Promise<string | undefined> {
+  if (file === undefined) return configured;
   let text: string;
   try {
     text = file === '-' ? await readStdin() : readFileSync(file, 'utf8');

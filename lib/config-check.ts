@@ -9,7 +9,7 @@
  * here, made of the kinds in lib/config-rules.ts (int, port, url, flag, oneOf, secret,
  * key, cron, text…; requiredWhen and also add conditions).
  */
-import { ENV_VARIABLES, type EnvVariable, SUBGRAPHS } from './config';
+import { ENV_VARIABLES, type EnvVariable, environment, FIGURE_RULES, LOG_LEVELS, SUBGRAPHS } from './config';
 import {
   also,
   type CheckContext,
@@ -125,7 +125,7 @@ export const RULES: Record<EnvVariable, Rule> = {
   IPZONE_URL: web(),
   IPZONE_TOKEN: { ...text(), sensitive: true },
   NODE_ENV: oneOf(['production', 'development', 'test']),
-  LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error']),
+  LOG_LEVEL: oneOf(LOG_LEVELS),
   ENTRY_CLOSE_DAYS: int(0),
   ENTRY_OPEN_OFFSET_DAYS: int(-36_500, 36_500),
   NOTIFICATIONS: flag(),
@@ -150,7 +150,7 @@ export const RULES: Record<EnvVariable, Rule> = {
   JOB_POLL_SECONDS: decimal({ min: 0.5 }),
   SMTP_URL: url(['smtp:', 'smtps:'], { sensitive: true, example: 'smtp://user:password@mail.example:587' }),
   MAIL_FROM: text(),
-  KPI_FIGURES: oneOf(['ALL', 'ACCEPTED'], { ignoreCase: true }),
+  KPI_FIGURES: oneOf(FIGURE_RULES, { ignoreCase: true }),
   DASHBOARD_REFRESH_SECONDS: int(0),
   OIDC_ISSUER: requiredWhen(web(), (context) =>
     setting(context, 'OIDC_CLIENT_ID') ? 'must be set with OIDC_CLIENT_ID (the two go together)' : undefined,
@@ -187,7 +187,7 @@ export interface CheckOptions {
 }
 
 function contextOf(options: CheckOptions): CheckContext {
-  const env = options.env ?? process.env;
+  const env = options.env ?? environment();
   return { env, production: env.NODE_ENV === 'production', runs: new Set(options.runs) };
 }
 
@@ -238,18 +238,10 @@ async function databaseProblems(options: CheckOptions, skip: ReadonlySet<string>
   return problems;
 }
 
-/**
- * Checks the configuration before a command starts anything: on problems, writes them all
- * to stderr and exits with 1.
- */
-export async function checkConfiguration(options: CheckOptions): Promise<void> {
+/** Every problem of the configuration for what is about to start: the variables', then the databases'. */
+export async function configurationProblems(options: CheckOptions): Promise<string[]> {
   const problems = configProblems(options);
   const named = new Set(problems.map((problem) => problem.split(' ')[0]));
   problems.push(...(await databaseProblems(options, named)));
-  if (problems.length === 0) return;
-  const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  process.stderr.write(
-    `ipzone: the configuration has ${count}; nothing was started:\n${problems.map((p) => `  - ${p}\n`).join('')}`,
-  );
-  process.exit(1);
+  return problems;
 }

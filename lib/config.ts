@@ -1,9 +1,10 @@
 /**
- * The one place that reads the environment. Every service, script and test takes its
- * settings from here; docker-compose.yml sets the same variables (a test checks it).
+ * The one place that reads the environment: the variables the hub reads, with their
+ * meaning (docker-compose.yml sets the same ones: a test checks it), and the environment
+ * itself for lib/settings.ts, which parses it once into the settings a process passes
+ * down, and for the child processes a command starts.
  */
 import path from 'node:path';
-import { localSecrets } from './secrets';
 
 export type SubgraphName = 'organizations' | 'tasks' | 'indicators';
 export const SUBGRAPHS: readonly SubgraphName[] = ['organizations', 'tasks', 'indicators'];
@@ -102,6 +103,10 @@ export const ENV_VARIABLES = {
 } as const;
 export type EnvVariable = keyof typeof ENV_VARIABLES;
 
+/** The levels the logs are written at (LOG_LEVEL). */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** Which figures count in KPIs: every figure as pushed, or only those of accepted submissions. */
 export const FIGURE_RULES = ['ALL', 'ACCEPTED'] as const;
 export type FigureRule = (typeof FIGURE_RULES)[number];
@@ -142,51 +147,11 @@ export function setEnvironment(
   }
 }
 
+/** The process's environment as it is now: what lib/settings.ts reads once, at start. */
+export const environment = (): Readonly<Record<string, string | undefined>> => process.env;
+
 /** A variable of the system, not of the hub, that a child process needs to run (its PATH and HOME). */
 export const systemVariable = (name: 'PATH' | 'HOME'): string | undefined => process.env[name];
-
-function env(name: EnvVariable): string | undefined {
-  const value = process.env[name];
-  return value === undefined || value === '' ? undefined : value;
-}
-
-/** A whole number of at least `min` (0 unless said: counts, sizes, durations). */
-function intEnv(name: EnvVariable, fallback: number, min = 0): number {
-  const raw = env(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
-}
-
-const PORT_VARIABLE: Record<'gateway' | SubgraphName, EnvVariable> = {
-  gateway: 'GATEWAY_PORT',
-  organizations: 'ORGANIZATIONS_PORT',
-  tasks: 'TASKS_PORT',
-  indicators: 'INDICATORS_PORT',
-};
-const URL_VARIABLE: Record<SubgraphName, EnvVariable> = {
-  organizations: 'ORGANIZATIONS_URL',
-  tasks: 'TASKS_URL',
-  indicators: 'INDICATORS_URL',
-};
-const DATABASE_VARIABLE: Record<SubgraphName, EnvVariable> = {
-  organizations: 'ORGANIZATIONS_DATABASE_URL',
-  tasks: 'TASKS_DATABASE_URL',
-  indicators: 'INDICATORS_DATABASE_URL',
-};
-
-const secretsFile = (): string => path.resolve(PROJECT_ROOT, env('SECRETS_FILE') ?? '.data/secrets.json');
-
-/** Outside production, a secret left unset is made at random and kept in SECRETS_FILE; production needs it set. */
-function secret(name: 'JWT_SECRET' | 'GATEWAY_PRIVATE_KEY', local: 'jwtSecret' | 'gatewayPrivateKey'): string {
-  const value = env(name);
-  if (env('NODE_ENV') !== 'production') return value ?? localSecrets(secretsFile())[local];
-  if (!value || value.length < 32 || /change-me|dev-only/i.test(value)) {
-    throw new Error(`${name} must be set to a secret of at least 32 characters in production`);
-  }
-  return value;
-}
 
 /** The rules of the indicators subgraph that configuration sets. */
 export interface IndicatorSettings {
@@ -226,139 +191,3 @@ export interface NotificationSettings {
   /** E-mail, when SMTP_URL is set (MAIL_FROM). */
   mail: { smtpUrl: string; from: string } | null;
 }
-
-function notificationSettings(): NotificationSettings {
-  const smtpUrl = env('SMTP_URL');
-  return {
-    enabled: config.notifications(),
-    pollSeconds: Math.max(0.5, Number(env('JOB_POLL_SECONDS') ?? 2) || 2),
-    scanCron: env('REMINDER_SCAN_CRON') ?? '0 7 * * *',
-    digestCron: env('DIGEST_CRON') ?? '0 8 * * 1',
-    retryLimit: intEnv('WEBHOOK_RETRY_LIMIT', 8),
-    retryDelaySeconds: intEnv('WEBHOOK_RETRY_DELAY_SECONDS', 30),
-    webhooks: {
-      allowedHosts: (env('WEBHOOK_ALLOWED_HOSTS') ?? '')
-        .split(',')
-        .map((h) =>
-          h
-            .trim()
-            .replace(/^\[(.*)\]$/, '$1')
-            .toLowerCase(),
-        )
-        .filter(Boolean),
-      http: !config.production(),
-    },
-    mail: smtpUrl ? { smtpUrl, from: env('MAIL_FROM') ?? 'ipzone-hub <noreply@localhost>' } : null,
-  };
-}
-
-function plausibilityFactor(): number {
-  const value = Number(env('PLAUSIBILITY_FACTOR') ?? 3);
-  if (!(value > 1)) throw new Error('PLAUSIBILITY_FACTOR must be a number above 1');
-  return value;
-}
-
-export const config = {
-  host: (): string => env('HOST') ?? '127.0.0.1',
-  port: (service: 'gateway' | SubgraphName): number => intEnv(PORT_VARIABLE[service], DEFAULT_PORTS[service]),
-  /** Where the gateway reaches a subgraph. */
-  subgraphUrl: (name: SubgraphName): string => env(URL_VARIABLE[name]) ?? `http://127.0.0.1:${config.port(name)}/graphql`,
-  /** The shared database URL, if one is configured. */
-  databaseUrl: (): string | undefined => env('DATABASE_URL'),
-  /** A subgraph's own database URL (its own setting, else the shared one). */
-  subgraphDatabaseUrl: (name: SubgraphName): string | undefined => env(DATABASE_VARIABLE[name]) ?? env('DATABASE_URL'),
-  /** True when no subgraph has a database configured: start the embedded one. */
-  needsEmbeddedDatabase: (): boolean => SUBGRAPHS.every((name) => config.subgraphDatabaseUrl(name) === undefined),
-  poolSize: (): number => intEnv('DB_POOL_SIZE', 10),
-  embeddedDir: (): string => path.resolve(PROJECT_ROOT, env('EMBEDDED_PG_DIR') ?? '.data/postgres'),
-  embeddedPort: (): number => intEnv('EMBEDDED_PG_PORT', 54329),
-  seedOnStart: (): boolean => (env('SEED') ?? 'true') !== 'false',
-  production: (): boolean => env('NODE_ENV') === 'production',
-  logLevel: (): string => env('LOG_LEVEL') ?? 'info',
-  maxPushRows: (): number => intEnv('MAX_PUSH_ROWS', 5000),
-  maxUploadRows: (): number => intEnv('MAX_UPLOAD_ROWS', 50_000, 1),
-  maxQueryDepth: (): number => intEnv('MAX_QUERY_DEPTH', 20),
-  maxQueryCost: (): number => intEnv('MAX_QUERY_COST', 50_000),
-  maxAliases: (): number => intEnv('MAX_ALIASES', 40),
-  maxDirectives: (): number => intEnv('MAX_DIRECTIVES', 20),
-  maxQueryTokens: (): number => intEnv('MAX_QUERY_TOKENS', 1000),
-  maxFieldRepeats: (): number => intEnv('MAX_FIELD_REPEATS', 20),
-  maxBodyBytes: (): number => intEnv('MAX_BODY_BYTES', 4 * 1024 * 1024),
-  requestTimeoutMs: (): number => intEnv('REQUEST_TIMEOUT_MS', 30_000),
-  headersTimeoutMs: (): number => intEnv('HEADERS_TIMEOUT_MS', 10_000),
-  subgraphTimeoutMs: (): number => Math.max(1, intEnv('SUBGRAPH_TIMEOUT_MS', 20_000)),
-  subgraphDedup: (): boolean => env('SUBGRAPH_DEDUP') !== 'false',
-  /**
-   * Where a service serves /metrics when not on its own port: METRICS_HOST and the service
-   * port + METRICS_PORT_OFFSET (a service on a free port gets a free metrics port).
-   */
-  metricsBind: (servicePort: number): { host: string; port: number } | undefined => {
-    const host = env('METRICS_HOST');
-    return host === undefined
-      ? undefined
-      : { host, port: servicePort === 0 ? 0 : servicePort + intEnv('METRICS_PORT_OFFSET', 1000) };
-  },
-  jwtSecret: (): string => secret('JWT_SECRET', 'jwtSecret'),
-  /** Only the gateway signs forwarded identities: subgraphs never ask for this. */
-  gatewayPrivateKey: (): string => secret('GATEWAY_PRIVATE_KEY', 'gatewayPrivateKey'),
-  /** What subgraphs verify forwarded identities with; undefined: derive it from the private key. */
-  gatewayPublicKey: (): string | undefined => {
-    const value = env('GATEWAY_PUBLIC_KEY');
-    if (value !== undefined || env('GATEWAY_PRIVATE_KEY') !== undefined) return value;
-    if (config.production()) throw new Error("GATEWAY_PUBLIC_KEY must be set in production (the gateway's public key)");
-    return localSecrets(secretsFile()).gatewayPublicKey;
-  },
-  secretsFile,
-  /** Password of the embedded PostgreSQL, kept in SECRETS_FILE. */
-  embeddedPassword: (): string => localSecrets(secretsFile()).postgresPassword,
-  maxTokenDays: (): number => {
-    const days = intEnv('MAX_TOKEN_DAYS', 90);
-    if (days < 1) throw new Error('MAX_TOKEN_DAYS must be at least 1');
-    return days;
-  },
-  identityRefreshSeconds: (): number => Math.max(1, intEnv('IDENTITY_REFRESH_SECONDS', 5)),
-  jwtPublicKey: (): string | undefined => env('JWT_PUBLIC_KEY'),
-  jwksUrl: (): string | undefined => env('JWKS_URL'),
-  clientUrl: (): string => env('IPZONE_URL') ?? `http://127.0.0.1:${config.port('gateway')}/graphql`,
-  clientToken: (): string | undefined => env('IPZONE_TOKEN'),
-  readsRequireToken: (): boolean => env('READS_REQUIRE_TOKEN') === 'true',
-  jwtIssuer: (): string => env('JWT_ISSUER') ?? 'ipzone-hub',
-  notifications: (): boolean => env('NOTIFICATIONS') !== 'false',
-  /** The figures KPIs count when a query does not say (KPI_FIGURES); ALL by default. */
-  kpiFigures: (): FigureRule => {
-    const value = (env('KPI_FIGURES') ?? 'ALL').toUpperCase();
-    if (!FIGURE_RULES.includes(value as FigureRule)) throw new Error(`KPI_FIGURES must be ALL or ACCEPTED, got "${value}"`);
-    return value as FigureRule;
-  },
-  /** The indicators subgraph's settings, read once when it starts (lib/subgraph.ts) and passed to its services. */
-  indicators: (): IndicatorSettings => ({
-    maxPushRows: config.maxPushRows(),
-    bulkJobBytes: intEnv('BULK_JOB_BYTES', 8 * 1024 * 1024),
-    plausibilityFactor: plausibilityFactor(),
-    entryWindows:
-      env('ENTRY_CLOSE_DAYS') === undefined
-        ? null
-        : { openOffsetDays: intEnv('ENTRY_OPEN_OFFSET_DAYS', 0, -Infinity), closeDays: intEnv('ENTRY_CLOSE_DAYS', 0) },
-    kpiFigures: config.kpiFigures(),
-    reminders: { dueDays: intEnv('REMINDER_DUE_DAYS', 7), overdueDays: intEnv('REMINDER_OVERDUE_DAYS', 30) },
-    notifications: notificationSettings(),
-  }),
-  /** Seconds between the dashboard page's refreshes; 0: no automatic refresh. */
-  dashboardRefreshSeconds: (): number => intEnv('DASHBOARD_REFRESH_SECONDS', 30),
-  /** The hub's origin as browsers reach it (no trailing slash): absolute links start with it, never with a request's Host. */
-  publicUrl: (): string => new URL(env('PUBLIC_URL') ?? `http://localhost:${config.port('gateway')}`).origin,
-  /** The OpenID Connect provider of /report, when one is configured (both set). */
-  oidc: (): { issuer: string; clientId: string; scopes: string; orgClaim: string; rolesClaim: string } | null => {
-    const issuer = env('OIDC_ISSUER');
-    const clientId = env('OIDC_CLIENT_ID');
-    if (!issuer && !clientId) return null;
-    if (!issuer || !clientId) throw new Error('OIDC_ISSUER and OIDC_CLIENT_ID are set together');
-    return {
-      issuer,
-      clientId,
-      scopes: (env('OIDC_SCOPES') ?? 'openid').trim().split(/\s+/).join(' '),
-      orgClaim: env('OIDC_ORG_CLAIM') ?? 'org',
-      rolesClaim: env('OIDC_ROLES_CLAIM') ?? 'roles',
-    };
-  },
-};

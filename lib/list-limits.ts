@@ -4,7 +4,6 @@
  * input shapes) and the subgraph that owns the field (which holds a direct call to the same
  * limit) read them.
  */
-import { config } from './config';
 import { ErrorCode } from './errors';
 
 /** The list is `argument.list` of the root field `field`, a literal or a variable; the items of every such field in an operation are summed. */
@@ -13,7 +12,8 @@ export interface ListArgumentLimit {
   argument: string;
   /** The field of the argument's input object holding the list. */
   list: string;
-  max: () => number;
+  /** Its most items, from the gateway's settings. */
+  max: (settings: { maxPushRows: number }) => number;
   code: ErrorCode;
   message: (max: number, got: number) => string;
 }
@@ -23,7 +23,7 @@ export const PUSH_ROWS_LIMIT: ListArgumentLimit = {
   field: 'pushFigures',
   argument: 'input',
   list: 'figures',
-  max: () => config.maxPushRows(),
+  max: (settings) => settings.maxPushRows,
   code: ErrorCode.BATCH_TOO_LARGE,
   message: (max: number, got: number) => `one push takes at most ${max} figures; got ${got}`,
 };

@@ -4,10 +4,7 @@
  * the fields are written with their type, message and stack.
  */
 import pino, { type Logger } from 'pino';
-import { config } from './config';
-
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-type Level = (typeof LEVELS)[number];
+import type { LogLevel } from './config';
 
 type Sink = (entry: Record<string, unknown>) => void;
 let sink: Sink | null = null;
@@ -18,14 +15,20 @@ export function setLogSink(next: Sink | null): void {
 }
 
 let root: Logger | undefined;
+let level: LogLevel = 'info';
 
-/** The one pino logger of the process (created on first use, at LOG_LEVEL). */
+/** The level the process logs at (LOG_LEVEL, set by what starts it from its settings; "info" until then). */
+export function setLogLevel(next: LogLevel): void {
+  level = next;
+  if (root) root.level = next;
+}
+
+/** The one pino logger of the process (created on first use). */
 export function logger(): Logger {
   if (!root) {
-    const wanted = config.logLevel() as Level;
     root = pino(
       {
-        level: LEVELS.includes(wanted) ? wanted : 'info',
+        level,
         base: undefined,
         messageKey: 'message',
         timestamp: pino.stdTimeFunctions.isoTime,
@@ -49,7 +52,7 @@ function serialized(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
+function write(level: LogLevel, message: string, fields: Record<string, unknown> = {}): void {
   const entry = serialized(fields);
   sink?.({ time: new Date().toISOString(), level, message, ...entry });
   logger()[level](entry, message);

@@ -20,7 +20,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import { config } from './config';
+import { type HttpSettings, metricsBind as metricsBindOf } from './settings';
 import { REQUEST_ID_HEADER } from './identity';
 import { log, logger } from './log';
 import type { ServiceMetrics } from './metrics';
@@ -42,7 +42,9 @@ export interface ServeOptions<TContext extends BaseContext> {
    * a route to hand requests on to.
    */
   routes?: (app: FastifyInstance, graphql: RouteHandler) => void | Promise<void>;
-  /** Largest request body accepted, in bytes (default MAX_BODY_BYTES). */
+  /** Body size, timeouts and where /metrics is served. */
+  http: HttpSettings;
+  /** Largest request body accepted, in bytes (default the settings' MAX_BODY_BYTES). */
   maxBodyBytes?: number;
   metrics: ServiceMetrics;
   /** Who may read /metrics on the service port: rejects to refuse (HTTP 401). Open when absent. */
@@ -82,7 +84,12 @@ const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
 const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** The refusal an error stands for; undefined for a server error. */
-function refusal(error: FastifyError | HttpError, limit: number, request: FastifyRequest): HttpError | undefined {
+function refusal(
+  error: FastifyError | HttpError,
+  limit: number,
+  timeoutMs: number,
+  request: FastifyRequest,
+): HttpError | undefined {
   if (error instanceof HttpError) return error;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -92,11 +99,11 @@ function refusal(error: FastifyError | HttpError, limit: number, request: Fastif
     case 'FST_ERR_HANDLER_TIMEOUT':
       // The body is still arriving: the one answer to it, and the connection ends with it (CLOSING_STATUS).
       if (!request.raw.complete)
-        return new HttpError(408, 'REQUEST_TIMEOUT', `the request body did not arrive within ${config.requestTimeoutMs()} ms`);
+        return new HttpError(408, 'REQUEST_TIMEOUT', `the request body did not arrive within ${timeoutMs} ms`);
       return new HttpError(
         503,
         'REQUEST_TIMEOUT',
-        `the request took longer than ${config.requestTimeoutMs()} ms; a write may still land: retry it with the same idempotencyKey`,
+        `the request took longer than ${timeoutMs} ms; a write may still land: retry it with the same idempotencyKey`,
       );
   }
   const status = error.statusCode ?? 500;
@@ -132,9 +139,9 @@ function clientError(this: FastifyInstance, error: Error & { code?: string }, so
 }
 
 /** The fastify instance of a service: limits, request ids, JSON bodies, error answers, logs. */
-function createApp(name: string, metrics: ServiceMetrics, limit: number): FastifyInstance {
-  const requestTimeout = config.requestTimeoutMs();
-  const headersTimeout = Math.min(config.headersTimeoutMs(), requestTimeout || Infinity);
+function createApp(name: string, metrics: ServiceMetrics, limit: number, http: HttpSettings): FastifyInstance {
+  const requestTimeout = http.requestTimeoutMs;
+  const headersTimeout = Math.min(http.headersTimeoutMs, requestTimeout || Infinity);
   // Fastify's logger type, so the instance has Fastify's default type rather than one bound to pino's.
   const loggerInstance: FastifyBaseLogger = logger().child({ service: name });
   const app = Fastify({
@@ -180,7 +187,7 @@ function createApp(name: string, metrics: ServiceMetrics, limit: number): Fastif
     }
   });
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const known = refusal(error, limit, request);
+    const known = refusal(error, limit, requestTimeout, request);
     if (known) {
       metrics.countError(known.code);
       if (known.status === CLOSING_STATUS) reply.header('connection', 'close');
@@ -224,8 +231,8 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 
 export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningService> {
   await options.apollo.start();
-  const limit = options.maxBodyBytes ?? config.maxBodyBytes();
-  const app = createApp(options.name, options.metrics, limit);
+  const limit = options.maxBodyBytes ?? options.http.maxBodyBytes;
+  const app = createApp(options.name, options.metrics, limit, options.http);
   const contexts = new WeakMap<FastifyRequest, TContext>();
   const apollo = fastifyApolloHandler(options.apollo, {
     context: async (request) => contexts.get(request)!,
@@ -257,7 +264,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
       return reply.code(503).send({ status: 'unavailable', service: options.name, reason: (error as Error)?.message });
     }
   });
-  const metricsBind = config.metricsBind(options.port);
+  const metricsBind = metricsBindOf(options.http, options.port);
   if (!metricsBind) app.get('/metrics', metricsRoute(options.metrics, options.metricsAccess));
   await options.routes?.(app, graphql);
   for (const url of ['/graphql', '/']) {
@@ -269,7 +276,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
   let metricsApp: FastifyInstance | undefined;
   let metricsPort: number | undefined;
   if (metricsBind) {
-    metricsApp = createApp(`${options.name}-metrics`, options.metrics, 1024);
+    metricsApp = createApp(`${options.name}-metrics`, options.metrics, 1024, options.http);
     metricsApp.get('/metrics', metricsRoute(options.metrics));
     metricsPort = await listen(metricsApp, metricsBind.host, metricsBind.port);
   }

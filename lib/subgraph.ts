@@ -8,13 +8,14 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { type Clock, systemClock } from './clock';
-import { config, type SubgraphName } from './config';
+import type { SubgraphName } from './config';
 import { openStore, type Store, type StoreDefinition } from './db';
 import { formatError } from './format-error';
 import { GATEWAY_TOKEN_HEADER, gatewayVerifyKey, type HubContext, verifyGatewayToken } from './identity';
 import { serve, type RunningService } from './server';
+import type { IdentityKeys, Settings } from './settings';
 import type { UpsertCounts } from './upsert';
-import { log } from './log';
+import { log, setLogLevel } from './log';
 import { ServiceMetrics } from './metrics';
 import { observePlugin } from './observe';
 
@@ -40,6 +41,10 @@ export interface SubgraphCaller {
 /** What a subgraph's own routes and background work are given when it starts. */
 export interface SubgraphRuntime<TSettings> {
   store: Store;
+  /** The URL of its database (for a client of its own: the job queue's). */
+  databaseUrl: string;
+  /** What it verifies the gateway's tokens with (routes of its own check them too). */
+  keys: IdentityKeys;
   /** Where another subgraph answers. */
   peerUrl: SubgraphCaller['peerUrl'];
   clock: Clock;
@@ -57,8 +62,8 @@ export interface SubgraphDefinition<TLoaders, TSettings = unknown> {
   isEmpty: (store: Store) => Promise<boolean>;
   /** What this subgraph adds to every request's context besides identity, store, loaders and metrics. */
   context?: (caller: SubgraphCaller) => object;
-  /** Its own settings, read from configuration once, when it starts. */
-  settings?(): TSettings;
+  /** Its own settings, taken from the hub's when it starts. */
+  settings?(hub: Settings): TSettings;
   /** HTTP routes of its own besides /graphql (the indicators subgraph's files of figures). */
   routes?(runtime: SubgraphRuntime<TSettings>): (app: FastifyInstance) => Promise<void>;
   /** Work the subgraph runs beside its requests (started once it serves, stopped before its store closes). */
@@ -73,6 +78,7 @@ export interface RunningSubgraph<TSettings = unknown> extends RunningService {
 
 export async function startSubgraph<TLoaders, TSettings>(
   definition: SubgraphDefinition<TLoaders, TSettings>,
+  hub: Settings,
   options: {
     port?: number;
     host?: string;
@@ -86,18 +92,26 @@ export async function startSubgraph<TLoaders, TSettings>(
     settings?: Partial<TSettings>;
   } = {},
 ): Promise<RunningSubgraph<TSettings>> {
-  const store = options.store ?? (await openStore({ name: definition.name, ...definition.store }));
-  if ((options.seedIfEmpty ?? config.seedOnStart()) && (await definition.isEmpty(store))) {
+  setLogLevel(hub.logLevel);
+  const store = options.store ?? (await openStore({ name: definition.name, ...definition.store }, hub));
+  if ((options.seedIfEmpty ?? hub.seedOnStart) && (await definition.isEmpty(store))) {
     log.info('seeding an empty database', { subgraph: definition.name, ...(await definition.seed(store)) });
   }
   const schema = await definition.schema();
-  const peerUrl = (name: SubgraphName) => options.peerUrls?.[name] ?? config.subgraphUrl(name);
-  gatewayVerifyKey(); // a subgraph without the gateway's public key stops here, not at the first request
-  const production = config.production();
+  const peerUrl = (name: SubgraphName) => options.peerUrls?.[name] ?? hub.subgraphUrls[name];
+  gatewayVerifyKey(hub.keys); // a subgraph without the gateway's public key stops here, not at the first request
+  const { production } = hub;
   const metrics = new ServiceMetrics(definition.name);
   const clock = options.clock ?? systemClock;
-  const settings = { ...definition.settings?.(), ...options.settings } as TSettings;
-  const runtime: SubgraphRuntime<TSettings> = { store, peerUrl, clock, settings };
+  const settings = { ...definition.settings?.(hub), ...options.settings } as TSettings;
+  const runtime: SubgraphRuntime<TSettings> = {
+    store,
+    databaseUrl: hub.databaseUrls[definition.name]!,
+    keys: hub.keys,
+    peerUrl,
+    clock,
+    settings,
+  };
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TSettings>>({
     schema,
     introspection: !production,
@@ -111,11 +125,12 @@ export async function startSubgraph<TLoaders, TSettings>(
   const service = await serve({
     name: definition.name,
     apollo,
-    host: options.host ?? config.host(),
-    port: options.port ?? config.port(definition.name),
+    host: options.host ?? hub.host,
+    port: options.port ?? hub.ports[definition.name],
+    http: hub.http,
     context: async (req, requestId) => {
       const gatewayToken = req.headers[GATEWAY_TOKEN_HEADER] as string | undefined;
-      const identity = await verifyGatewayToken(gatewayToken);
+      const identity = await verifyGatewayToken(hub.keys, gatewayToken);
       const extra = definition.context?.({ gatewayToken: gatewayToken!, requestId, peerUrl }) ?? {};
       return { ...extra, identity, requestId, store, loaders: definition.loaders(store), metrics, clock, settings };
     },
@@ -123,7 +138,7 @@ export async function startSubgraph<TLoaders, TSettings>(
     routes: definition.routes?.(runtime),
     metrics,
     // Metrics only for the gateway's identity (or on METRICS_HOST's port of their own).
-    metricsAccess: (req) => verifyGatewayToken(req.headers[GATEWAY_TOKEN_HEADER] as string | undefined),
+    metricsAccess: (req) => verifyGatewayToken(hub.keys, req.headers[GATEWAY_TOKEN_HEADER] as string | undefined),
   });
   let background: { stop(): Promise<void> } | undefined;
   try {

@@ -8,32 +8,34 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, decodeJwt, importSPKI, jwtVerify, type KeyLike, SignJWT, type JWTVerifyGetKey } from 'jose';
-import { config } from './config';
 import { unauthenticated } from './errors';
 import { oidcKeys } from './oidc';
 import { type Identity, type Role, ROLES } from './identity';
+import type { TokenSettings } from './settings';
 import { TEXT_LIMITS, tooLong } from './text';
 
-function hmacSecret(): Uint8Array {
-  return new TextEncoder().encode(config.jwtSecret());
+function hmacSecret(settings: TokenSettings): Uint8Array {
+  return new TextEncoder().encode(settings.jwtSecret());
 }
 
 let remoteKeys: { url: string; keys: JWTVerifyGetKey } | undefined;
 let publicKeys: { pem: string; key: Promise<KeyLike> } | undefined;
 
-async function verificationKey(): Promise<{ key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] }> {
-  const jwksUrl = config.jwksUrl();
+async function verificationKey(
+  settings: TokenSettings,
+): Promise<{ key: Uint8Array | KeyLike | JWTVerifyGetKey; algorithms: string[] }> {
+  const { jwksUrl } = settings;
   if (jwksUrl) {
     if (remoteKeys?.url !== jwksUrl) remoteKeys = { url: jwksUrl, keys: createRemoteJWKSet(new URL(jwksUrl)) };
     return { key: remoteKeys.keys, algorithms: ['RS256'] };
   }
-  const publicKey = config.jwtPublicKey();
+  const publicKey = settings.jwtPublicKey;
   if (publicKey) {
     // Parsed once per key text, not per request.
     if (publicKeys?.pem !== publicKey) publicKeys = { pem: publicKey, key: importSPKI(publicKey, 'RS256') };
     return { key: await publicKeys.key, algorithms: ['RS256'] };
   }
-  return { key: hmacSecret(), algorithms: ['HS256'] };
+  return { key: hmacSecret(settings), algorithms: ['HS256'] };
 }
 
 /** A verified caller: the identity and the id of the token it came with. */
@@ -62,8 +64,8 @@ function claimedIssuer(token: string): string | null {
 }
 
 /** How a token is verified: the OIDC provider's ID tokens by its keys and the page's client id, others as configured. */
-async function verification(token: string) {
-  const oidc = config.oidc();
+async function verification(token: string, settings: TokenSettings) {
+  const { oidc } = settings;
   if (oidc && claimedIssuer(token) === oidc.issuer) {
     return {
       key: await oidcKeys(oidc.issuer).catch(() => {
@@ -73,18 +75,18 @@ async function verification(token: string) {
       claims: { org: oidc.orgClaim, roles: oidc.rolesClaim, provider: true },
     };
   }
-  const { key, algorithms } = await verificationKey();
+  const { key, algorithms } = await verificationKey(settings);
   return {
     key,
-    options: { algorithms, issuer: config.jwtIssuer(), requiredClaims: ['exp', 'iat', 'jti'] },
+    options: { algorithms, issuer: settings.issuer, requiredClaims: ['exp', 'iat', 'jti'] },
     claims: { org: 'org', roles: 'roles', provider: false },
   };
 }
 
 /** Verifies a caller's bearer token; throws UNAUTHENTICATED with the reason. */
-export async function verifyAccessToken(token: string): Promise<Caller> {
-  const { key, options, claims } = await verification(token);
-  const maxDays = config.maxTokenDays();
+export async function verifyAccessToken(token: string, settings: TokenSettings): Promise<Caller> {
+  const { key, options, claims } = await verification(token, settings);
+  const maxDays = settings.maxTokenDays;
   let payload;
   try {
     ({ payload } = await jwtVerify(token, key as Uint8Array, options));
@@ -92,7 +94,7 @@ export async function verifyAccessToken(token: string): Promise<Caller> {
     throw refusal(error);
   }
   // An ID token has no jti: its subject and issue time name it (what a revocation takes).
-  if (payload.jti === undefined && options.issuer !== config.jwtIssuer()) payload.jti = `oidc:${payload.sub}:${payload.iat}`;
+  if (payload.jti === undefined && options.issuer !== settings.issuer) payload.jti = `oidc:${payload.sub}:${payload.iat}`;
   // Both bounds: from its issue, and from now (an issue time in the future buys nothing).
   if (payload.exp! - Math.min(payload.iat, Date.now() / 1000) > maxDays * DAY)
     throw unauthenticated(`the token's lifetime is longer than MAX_TOKEN_DAYS (${maxDays} days)`);
@@ -118,18 +120,19 @@ export async function verifyAccessToken(token: string): Promise<Caller> {
 
 /** Signs a token with JWT_SECRET (HS256), with a fresh jti; at most MAX_TOKEN_DAYS long. */
 export async function issueToken(
+  settings: TokenSettings,
   identity: { org: string; roles: Role[]; subject?: string },
   ttlSeconds: number,
 ): Promise<string> {
-  if (ttlSeconds > config.maxTokenDays() * DAY)
-    throw new Error(`a token lives at most MAX_TOKEN_DAYS (${config.maxTokenDays()} days)`);
+  if (ttlSeconds > settings.maxTokenDays * DAY)
+    throw new Error(`a token lives at most MAX_TOKEN_DAYS (${settings.maxTokenDays} days)`);
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ org: identity.org, roles: identity.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject ?? identity.org)
-    .setIssuer(config.jwtIssuer())
+    .setIssuer(settings.issuer)
     .setJti(randomUUID())
     .setIssuedAt(now)
     .setExpirationTime(now + ttlSeconds)
-    .sign(hmacSecret());
+    .sign(hmacSecret(settings));
 }

@@ -7,18 +7,19 @@
  */
 import { Client } from 'pg';
 import { writeBackup, type BackupSource } from '../lib/backup';
-import { config, DB_SCHEMAS, SUBGRAPHS } from '../lib/config';
+import { DB_SCHEMAS, SUBGRAPHS } from '../lib/config';
+import { startupSettings } from '../lib/settings';
 import { prepareDatabase } from '../hub';
 import { commandLine } from './commands';
 
 async function main(): Promise<void> {
   const [file] = commandLine('backup').positionals;
-  const embedded = await prepareDatabase({ command: 'backup', online: true });
+  const { embedded, settings } = await prepareDatabase(await startupSettings(['database']), { command: 'backup', online: true });
   const clients = new Map<string, Client>();
   try {
     const sources: BackupSource[] = [];
     for (const name of SUBGRAPHS) {
-      const url = config.subgraphDatabaseUrl(name)!;
+      const url = settings.databaseUrls[name]!;
       if (!clients.has(url)) {
         const client = new Client({ connectionString: url, application_name: 'ipzone-backup' });
         await client.connect();

@@ -8,15 +8,16 @@
  * writing nothing; a PDF is never written to a terminal.
  */
 import { writeFileSync } from 'node:fs';
-import { config } from '../lib/config';
+import { startupSettings } from '../lib/settings';
 import { readToken } from '../lib/client';
 import { fileProblem } from '../lib/command-line';
 import { commandLine, stringOption } from './commands';
 
 async function main(): Promise<void> {
   const line = commandLine('briefing');
+  const settings = await startupSettings([]);
   const html = line.values.html === true;
-  const url = new URL(html ? '/briefing' : '/briefing.pdf', config.clientUrl());
+  const url = new URL(html ? '/briefing' : '/briefing.pdf', settings.client.url);
   for (const [option, parameter] of [
     ['as-of', 'asOf'],
     ['recorded-as-of', 'recordedAsOf'],
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   if (!out && !html && process.stdout.isTTY) {
     throw new Error('the PDF is not written to a terminal: redirect it (ipzone briefing … > briefing.pdf) or use --out FILE');
   }
-  const token = await readToken(stringOption(line, 'token-file'));
+  const token = await readToken(stringOption(line, 'token-file'), settings.client.token);
   let response: Response;
   try {
     response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });

@@ -6,15 +6,15 @@
  * `ipzone db create`: creates the databases DATABASE_URL (and the subgraphs' own URLs) name
  * when they do not exist yet; a hub in production never creates one when it starts.
  */
-import { config, SUBGRAPHS } from '../lib/config';
-import { checkConfiguration } from '../lib/config-check';
+import { SUBGRAPHS } from '../lib/config';
+import { type Settings, startupSettings } from '../lib/settings';
 import { ensureDatabase } from '../lib/db';
 import { startEmbeddedDatabase } from '../lib/embedded-db';
 import { lockFolder } from '../lib/hub-lock';
 import { commandLine } from './commands';
 
-async function create(): Promise<void> {
-  const urls = new Set(SUBGRAPHS.map((name) => config.subgraphDatabaseUrl(name)).filter((url) => url !== undefined));
+async function create(settings: Settings): Promise<void> {
+  const urls = new Set(SUBGRAPHS.map((name) => settings.databaseUrls[name]).filter((url) => url !== undefined));
   if (urls.size === 0) {
     process.stdout.write('no DATABASE_URL is set: the embedded PostgreSQL creates its own database when the hub starts\n');
     return;
@@ -28,9 +28,10 @@ async function create(): Promise<void> {
 
 async function main(): Promise<void> {
   const line = commandLine('db');
-  await checkConfiguration({ runs: [] });
-  if (line.positionals[0] === 'create') return create();
-  const options = { dir: config.embeddedDir(), port: config.embeddedPort() };
+  const settings = await startupSettings([]);
+  if (line.positionals[0] === 'create') return create(settings);
+  const { dir, port } = settings.embedded;
+  const options = { dir, port, password: settings.embedded.password(), secretsFile: settings.secretsFile };
   // Refused (FolderInUse, one line) while a hub or another `ipzone db` runs on the folder.
   const lock = lockFolder(options.dir, 'db');
   lock.update({ database: options.port });

@@ -17,14 +17,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compositeKey } from '../lib/collections';
-import { config, PROJECT_ROOT } from '../lib/config';
+import { PROJECT_ROOT } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
 import { graphql } from '../lib/gql';
 import type { PushSummaryFields } from '../lib/hub-fragments';
 import { asFigureInputs, readFigureRows } from '../lib/figure-file';
 import { issueToken } from '../lib/tokens';
 import { commandLine } from './commands';
-import { checkConfiguration } from '../lib/config-check';
+import { startupSettings } from '../lib/settings';
 
 /** Who the demo's figures are recorded by: the subject of the token it signs. */
 const DEMO_SUBJECT = 'npm-run-demo';
@@ -141,9 +141,9 @@ export async function loadDemo(
 }
 
 async function main(): Promise<number> {
-  await checkConfiguration({ runs: ['tokens'] });
-  const url = config.clientUrl();
-  const token = await issueToken({ org: 'amr', roles: ['coordinator'], subject: DEMO_SUBJECT }, 600);
+  const settings = await startupSettings(['tokens']);
+  const url = settings.client.url;
+  const token = await issueToken(settings.tokens, { org: 'amr', roles: ['coordinator'], subject: DEMO_SUBJECT }, 600);
   process.stderr.write(`loading the demo figures of ${path.relative(process.cwd(), DEMO_FILE)} into ${url}\n`);
   const { totals, problems } = await loadDemo(url, token);
   for (const line of problems) process.stdout.write(`${line}\n`);

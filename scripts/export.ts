@@ -6,15 +6,16 @@
  * hub refuses (its message and status are printed), writing no file.
  */
 import { writeFileSync } from 'node:fs';
-import { config } from '../lib/config';
+import { startupSettings } from '../lib/settings';
 import { readToken } from '../lib/client';
 import { fileProblem } from '../lib/command-line';
 import { commandLine, stringOption } from './commands';
 
 async function main(): Promise<void> {
   const line = commandLine('export');
+  const settings = await startupSettings([]);
   const name = line.positionals[0];
-  const url = new URL(`/export/${name}.csv`, config.clientUrl());
+  const url = new URL(`/export/${name}.csv`, settings.client.url);
   const id = stringOption(line, 'id');
   if (name === 'organization' && !id) throw new Error('the organization export needs --id <organisation id>');
   if (id) url.searchParams.set('id', id);
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   if (asOf) url.searchParams.set('asOf', asOf);
   const recordedAsOf = stringOption(line, 'recorded-as-of');
   if (recordedAsOf) url.searchParams.set('recordedAsOf', recordedAsOf);
-  const token = await readToken(stringOption(line, 'token-file'));
+  const token = await readToken(stringOption(line, 'token-file'), settings.client.token);
   let response: Response;
   try {
     response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { config } from '../lib/config';
+import { startupSettings } from '../lib/settings';
 import { gatewayRequest, readToken } from '../lib/client';
 import { commandLine, stringOption } from './commands';
 import { graphql } from '../lib/gql';
@@ -38,27 +38,28 @@ function progress(done: number, total: number): void {
 
 async function main(): Promise<number> {
   const line = commandLine('import');
+  const settings = await startupSettings([]);
+  const { url } = settings.client;
   const file = line.positionals[0];
-  const token = await readToken(stringOption(line, 'token-file'));
+  const token = await readToken(stringOption(line, 'token-file'), settings.client.token);
   if (!token)
     throw new Error(
       'a token is needed: --token-file FILE, --token-file - (standard input) or IPZONE_TOKEN (ipzone token --org … --role reporter)',
     );
   const batchSize = Number(stringOption(line, 'batch') ?? 1000);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > config.maxPushRows()) {
-    throw new Error(`--batch must be a whole number from 1 to ${config.maxPushRows()}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > settings.gateway.maxPushRows) {
+    throw new Error(`--batch must be a whole number from 1 to ${settings.gateway.maxPushRows}`);
   }
   const dryRun = line.values['dry-run'] === true;
   const atomic = line.values.atomic === true;
   const warningsFile = stringOption(line, 'warnings-file');
   const encodingName = stringOption(line, 'encoding');
-  if (isLargeCsv(file))
-    return importLarge(file, { url: config.clientUrl(), token, dryRun, atomic, encoding: encodingName }, warningsFile);
+  if (isLargeCsv(file)) return importLarge(file, { url, token, dryRun, atomic, encoding: encodingName }, warningsFile);
   const { rows, problems, encoding, bytes, unfilled } = await readFigureFile(file, encodingName);
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   const total = rows.length + problems.length;
   process.stderr.write(
-    `importing ${total.toLocaleString('en')} rows of ${file} (${encoding}) into ${config.clientUrl()}${dryRun ? ' (dry run)' : ''}\n`,
+    `importing ${total.toLocaleString('en')} rows of ${file} (${encoding}) into ${url}${dryRun ? ' (dry run)' : ''}\n`,
   );
   if (unfilled > 0) process.stderr.write(`${unfilled} template row(s) left empty: nothing to report in them\n`);
   if (atomic && problems.length > 0) {
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
       atomic,
       idempotencyKey: dryRun ? null : `import:${digest}:${batchSize}:${start / batchSize}${atomic ? ':atomic' : ''}`,
     };
-    const { pushFigures: summary } = await gatewayRequest(config.clientUrl(), PUSH, { input }, token);
+    const { pushFigures: summary } = await gatewayRequest(url, PUSH, { input }, token);
     totals.created += summary.created;
     totals.updated += summary.updated;
     totals.unchanged += summary.unchanged;

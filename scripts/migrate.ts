@@ -8,15 +8,14 @@ import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 import { commandLine } from './commands';
 
-import { checkConfiguration } from '../lib/config-check';
+import { startupSettings } from '../lib/settings';
 
 async function main(): Promise<void> {
   commandLine('migrate');
-  await checkConfiguration({ runs: ['database'] });
-  const embedded = await prepareDatabase({ command: 'migrate', online: true });
+  const { embedded, settings } = await prepareDatabase(await startupSettings(['database']), { command: 'migrate', online: true });
   try {
     for (const name of SUBGRAPHS) {
-      const store = await openStore({ name, ...subgraphDefinitions[name].store });
+      const store = await openStore({ name, ...subgraphDefinitions[name].store }, settings);
       const applied: Array<{ name: string }> = await store.dataSource.query('SELECT name FROM migrations ORDER BY id');
       console.log(`${name.padEnd(14)} ${applied.map((m) => m.name).join(', ')}`);
       await store.close();

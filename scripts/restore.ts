@@ -19,7 +19,10 @@ import { DataSource, MigrationExecutor, type QueryRunner } from 'typeorm';
 import { Client, type ClientBase } from 'pg';
 import { SECRET_COLUMNS, type SubgraphSection, tablesInLoadOrder } from '../lib/backup';
 import { loadBackup, type VerifiedBackup, verifyBackup } from '../lib/backup-reader';
-import { config, DB_SCHEMAS, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { DB_SCHEMAS, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { type Settings, startupSettings } from '../lib/settings';
+
+type DatabaseUrls = Settings['databaseUrls'];
 import { openStore } from '../lib/db';
 import { prepareDatabase } from '../hub';
 import { FolderInUse } from '../lib/hub-lock';
@@ -37,7 +40,7 @@ function migrationName(migration: unknown): string {
 }
 
 /** The subgraph's schema, empty, at the backup's migrations, inside an open transaction. */
-async function recreateSchema(section: SubgraphSection, opened: Open[]): Promise<ClientBase> {
+async function recreateSchema(section: SubgraphSection, opened: Open[], urls: DatabaseUrls): Promise<ClientBase> {
   const name = section.subgraph as SubgraphName;
   if (!SUBGRAPHS.includes(name) || DB_SCHEMAS[name] !== section.schema) {
     throw new Error(`the backup holds a subgraph "${section.subgraph}" (schema ${section.schema}) this hub does not have`);
@@ -49,7 +52,7 @@ async function recreateSchema(section: SubgraphSection, opened: Open[]): Promise
   }
   const dataSource = new DataSource({
     type: 'postgres',
-    url: config.subgraphDatabaseUrl(name),
+    url: urls[name],
     schema: section.schema,
     migrations: known.filter((k) => section.migrations.includes(migrationName(k))) as Array<new () => never>,
     migrationsTableName: 'migrations',
@@ -70,10 +73,10 @@ async function recreateSchema(section: SubgraphSection, opened: Open[]): Promise
 }
 
 /** Loads the backup and commits every subgraph's transaction, or none. */
-async function restore(file: string): Promise<VerifiedBackup> {
+async function restore(file: string, urls: DatabaseUrls): Promise<VerifiedBackup> {
   const opened: Open[] = [];
   try {
-    const loaded = await loadBackup(file, (section) => recreateSchema(section, opened));
+    const loaded = await loadBackup(file, (section) => recreateSchema(section, opened, urls));
     for (const { runner } of opened) await runner.commitTransaction();
     return loaded;
   } catch (error) {
@@ -91,10 +94,10 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const count = (n: number) => n.toLocaleString('en');
 
 /** Rows the hub's subgraphs hold now, by `schema.table` (the migrations applied aside). */
-async function holdings(): Promise<Record<string, number>> {
+async function holdings(urls: DatabaseUrls): Promise<Record<string, number>> {
   const held: Record<string, number> = {};
   for (const name of SUBGRAPHS) {
-    const client = new Client({ connectionString: config.subgraphDatabaseUrl(name), application_name: 'ipzone-restore' });
+    const client = new Client({ connectionString: urls[name], application_name: 'ipzone-restore' });
     try {
       await client.connect();
     } catch (error) {
@@ -117,8 +120,8 @@ async function holdings(): Promise<Record<string, number>> {
 }
 
 /** Goes on when the hub holds nothing, or with --force, or with "yes" typed on a terminal. */
-async function confirmReplacing(backup: VerifiedBackup, force: boolean): Promise<void> {
-  const held = await holdings();
+async function confirmReplacing(backup: VerifiedBackup, force: boolean, urls: DatabaseUrls): Promise<void> {
+  const held = await holdings(urls);
   if (Object.keys(held).length === 0) return;
   const largest = Object.entries(held)
     .sort((a, b) => b[1] - a[1])
@@ -147,13 +150,13 @@ async function main(): Promise<void> {
   const line = commandLine('restore');
   const [file] = line.positionals;
   // A data folder a running hub holds is refused first, whatever the file.
-  const embedded = await prepareDatabase({ command: 'restore' });
+  const { embedded, settings } = await prepareDatabase(await startupSettings(['database']), { command: 'restore' });
   try {
     const backup = await verifyBackup(file);
-    await confirmReplacing(backup, line.values.force === true);
-    const { tables, omitted } = await restore(file);
+    await confirmReplacing(backup, line.values.force === true, settings.databaseUrls);
+    const { tables, omitted } = await restore(file, settings.databaseUrls);
     // Migrations added since the backup was made, as every start runs them.
-    for (const name of SUBGRAPHS) await (await openStore({ name, ...subgraphDefinitions[name].store })).close();
+    for (const name of SUBGRAPHS) await (await openStore({ name, ...subgraphDefinitions[name].store }, settings)).close();
     const rows = sum(Object.values(tables).map((t) => t.rows));
     process.stderr.write(`restored ${Object.keys(tables).length} tables, ${count(rows)} rows, from ${file}\n`);
     for (const table of new Set(omitted.map((column) => column.split('.').slice(0, 2).join('.')))) {

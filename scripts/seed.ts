@@ -9,15 +9,14 @@ import { prepareDatabase } from '../hub';
 import { subgraphDefinitions } from '../subgraphs';
 import { commandLine } from './commands';
 
-import { checkConfiguration } from '../lib/config-check';
+import { startupSettings } from '../lib/settings';
 
 async function main(): Promise<void> {
   commandLine('seed');
-  await checkConfiguration({ runs: ['database'] });
-  const embedded = await prepareDatabase({ command: 'seed', online: true });
+  const { embedded, settings } = await prepareDatabase(await startupSettings(['database']), { command: 'seed', online: true });
   try {
     for (const name of SUBGRAPHS) {
-      const store = await openStore({ name, ...subgraphDefinitions[name].store });
+      const store = await openStore({ name, ...subgraphDefinitions[name].store }, settings);
       try {
         const counts = await subgraphDefinitions[name].seed(store);
         console.log(`${name.padEnd(14)} ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);

@@ -4,29 +4,29 @@
  * A subgraph migrates its own schema (and seeds it when empty and SEED is not "false").
  * Each service loads only its own code: the gateway no subgraph, database or ORM module.
  */
-import { checkConfiguration } from '../lib/config-check';
-import { config, SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { SUBGRAPHS, type SubgraphName } from '../lib/config';
+import { startupSettings } from '../lib/settings';
 import { log } from '../lib/log';
 import type { RunningService } from '../lib/server';
 import { commandLine } from './commands';
 
 async function main(service: string | undefined): Promise<void> {
-  await checkConfiguration({ runs: service === 'gateway' ? ['gateway'] : ['subgraphs', 'database'] });
+  const settings = await startupSettings(service === 'gateway' ? ['gateway'] : ['subgraphs', 'database']);
   let running: RunningService;
   if (service === 'gateway') {
     const { startGateway } = await import('../gateway');
-    running = await startGateway();
+    running = await startGateway(settings);
   } else if (SUBGRAPHS.includes(service as SubgraphName)) {
     const name = service as SubgraphName;
-    const url = config.subgraphDatabaseUrl(name);
+    const url = settings.databaseUrls[name];
     if (!url) throw new Error(`set DATABASE_URL or ${name.toUpperCase()}_DATABASE_URL`);
     const [{ ensureDatabase }, { startSubgraph }, { subgraphDefinitions }] = await Promise.all([
       import('../lib/db'),
       import('../lib/subgraph'),
       import('../subgraphs'),
     ]);
-    await ensureDatabase(url, { create: !config.production() });
-    running = await startSubgraph(subgraphDefinitions[name]);
+    await ensureDatabase(url, { create: !settings.production });
+    running = await startSubgraph(subgraphDefinitions[name], settings);
   } else {
     throw new Error(`usage: serve.js gateway|${SUBGRAPHS.join('|')}`);
   }

@@ -4,8 +4,7 @@
  * this process, with no shell between) stops it in order — new requests refused, those in
  * flight finished, subgraphs, then the database — within STOP_DEADLINE_MS.
  */
-import { config } from '../lib/config';
-import { checkConfiguration } from '../lib/config-check';
+import { type Settings, startupSettings } from '../lib/settings';
 import { startHub } from '../hub';
 import { log } from '../lib/log';
 import { commandLine } from './commands';
@@ -24,27 +23,27 @@ const EXAMPLE = `{
 }`;
 
 /** What is on in this mode, one line each. */
-function modeLines(): string[] {
-  const production = config.production();
-  const callers = config.jwksUrl() ? 'JWKS_URL (RS256)' : config.jwtPublicKey() ? 'JWT_PUBLIC_KEY (RS256)' : 'JWT_SECRET (HS256)';
+function modeLines(settings: Settings): string[] {
+  const { production, tokens } = settings;
+  const callers = tokens.jwksUrl ? 'JWKS_URL (RS256)' : tokens.jwtPublicKey ? 'JWT_PUBLIC_KEY (RS256)' : 'JWT_SECRET (HS256)';
   return [
     production
       ? 'production: explorer and introspection off'
       : 'development: explorer and introspection on (NODE_ENV=production turns them off)',
-    `reads ${config.readsRequireToken() ? 'need a token' : 'open to anyone'}; tokens verified with ${callers}`,
-    `notification worker ${config.notifications() ? 'on' : 'off'}; log level ${config.logLevel()}`,
+    `reads ${settings.gateway.readsRequireToken ? 'need a token' : 'open to anyone'}; tokens verified with ${callers}`,
+    `notification worker ${settings.indicators.notifications.enabled ? 'on' : 'off'}; log level ${settings.logLevel}`,
   ];
 }
 
 async function main(): Promise<void> {
   commandLine('start');
-  await checkConfiguration({ runs: ['gateway', 'subgraphs', 'database'] });
-  const hub = await startHub();
+  const settings = await startupSettings(['gateway', 'subgraphs', 'database']);
+  const hub = await startHub({ settings });
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
-  const database = hub.embedded ? `embedded PostgreSQL in ${config.embeddedDir()}` : 'the configured PostgreSQL';
-  const explorer = config.production() ? '' : '  (open it in a browser for the explorer)';
+  const database = hub.embedded ? `embedded PostgreSQL in ${settings.embedded.dir}` : 'the configured PostgreSQL';
+  const explorer = settings.production ? '' : '  (open it in a browser for the explorer)';
   process.stdout.write(
-    `\nipzone-hub is running on ${database}\n${modeLines()
+    `\nipzone-hub is running on ${database}\n${modeLines(settings)
       .map((line) => `  ${line}\n`)
       .join('')}\n` +
       `  GraphQL gateway: ${url}${explorer}\n` +

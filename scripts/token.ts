@@ -7,14 +7,13 @@
  * to FILE instead, created readable by its owner only (0600) and replacing FILE whole.
  */
 import { decodeJwt } from 'jose';
-import { config } from '../lib/config';
 import { gatewayRequest } from '../lib/client';
 import { graphql } from '../lib/gql';
 import { writePrivateFile } from '../lib/private-file';
 import type { Role } from '../lib/identity';
 import { issueToken } from '../lib/tokens';
 import { commandLine, stringOption } from './commands';
-import { checkConfiguration } from '../lib/config-check';
+import { startupSettings } from '../lib/settings';
 
 const ORGANIZATION = graphql(`
   query TokenOrganization($name: String!) {
@@ -25,9 +24,9 @@ const ORGANIZATION = graphql(`
   }
 `).toString();
 
-async function resolveOrganization(reference: string): Promise<{ id: string; name: string }> {
+async function resolveOrganization(clientUrl: string, reference: string): Promise<{ id: string; name: string }> {
   try {
-    const data = await gatewayRequest(config.clientUrl(), ORGANIZATION, { name: reference });
+    const data = await gatewayRequest(clientUrl, ORGANIZATION, { name: reference });
     if (!data.organizationByName) throw new Error(`no organisation is called "${reference}"`);
     return data.organizationByName;
   } catch (error) {
@@ -43,15 +42,15 @@ async function resolveOrganization(reference: string): Promise<{ id: string; nam
 
 async function main(): Promise<void> {
   const line = commandLine('token');
-  await checkConfiguration({ runs: ['tokens'] });
+  const settings = await startupSettings(['tokens']);
   const org = stringOption(line, 'org')!;
   const roles = line.values.role as Role[];
-  const maxDays = config.maxTokenDays();
+  const maxDays = settings.tokens.maxTokenDays;
   const days = Number(stringOption(line, 'days') ?? Math.min(30, maxDays));
   if (!(days > 0 && days <= maxDays)) throw new Error(`--days must be more than 0 and at most ${maxDays} (MAX_TOKEN_DAYS)`);
-  const organization = await resolveOrganization(org);
+  const organization = await resolveOrganization(settings.client.url, org);
   const subject = stringOption(line, 'subject') ?? `${organization.id}-${roles.join('+')}`;
-  const token = await issueToken({ org: organization.id, roles, subject }, Math.round(days * 86400));
+  const token = await issueToken(settings.tokens, { org: organization.id, roles, subject }, Math.round(days * 86400));
   process.stderr.write(
     `token for ${organization.name} (${organization.id}) as ${roles.join(', ')}, valid ${days} days, ` +
       `id (jti) ${decodeJwt(token).jti} — revokeToken(tokenId: …) takes it back:\n`,

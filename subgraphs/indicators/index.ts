@@ -1,6 +1,6 @@
 /** The indicators subgraph: the plan's quantitative targets, their owners and tasks. */
 import { buildFederatedSchema } from '../../lib/federation';
-import { config, type IndicatorSettings } from '../../lib/config';
+import type { IndicatorSettings } from '../../lib/config';
 import type { SubgraphDefinition } from '../../lib/subgraph';
 import { indicatorContext, type IndicatorContext } from './context';
 import { IndicatorOwnerRecord, IndicatorRecord, IndicatorTaskRecord } from './data/entities';
@@ -70,7 +70,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders, IndicatorS
     ],
   },
   loaders: createLoaders,
-  settings: config.indicators,
+  settings: (hub) => hub.indicators,
   context: indicatorContext,
   background: startNotifications,
   routes: bulkRoutes,

@@ -12,14 +12,16 @@ import { OrganizationResolver } from './resolvers/organization.resolver';
 import { PersonalTokenResolver, ViewerResolver } from './resolvers/personal-token.resolver';
 import { RevocationResolver } from './resolvers/revocation.resolver';
 import { Organization } from './schema/organization';
+import { type OrganizationSettings, organizationSettings } from './settings';
 
-export const organizationsSubgraph: SubgraphDefinition<OrganizationLoaders> = {
+export const organizationsSubgraph: SubgraphDefinition<OrganizationLoaders, OrganizationSettings> = {
   name: 'organizations',
   store: {
     entities: [OrganizationRecord, OrganizationAliasRecord],
     migrations: [CreateOrganizations1764000000000, CreateTokenRevocations1764100000000, CreatePersonalTokens1765000000000],
   },
   loaders: createLoaders,
+  settings: organizationSettings,
   seed: (store) => seedOrganizations(store.dataSource, readOrganizations()),
   isEmpty: async (store) => (await store.dataSource.query('SELECT 1 FROM organization LIMIT 1')).length === 0,
   schema: () =>

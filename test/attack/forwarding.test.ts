@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { startGateway } from '../../gateway';
-import { config } from '../../lib/config';
+import { settingsWith } from '../../lib/settings';
 import { signGatewayToken } from '../../lib/identity';
 import type { RunningService } from '../../lib/server';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
@@ -37,14 +37,14 @@ const subgraphEnvironment = () => ({
 });
 
 beforeAll(async () => {
-  publicKey = config.gatewayPublicKey()!;
+  publicKey = started.hub().settings.keys.gatewayPublicKey()!;
   organizations = await spawnService('organizations', { ...subgraphEnvironment(), ORGANIZATIONS_PORT: '0' });
   indicators = await spawnService('indicators', {
     ...subgraphEnvironment(),
     INDICATORS_PORT: '0',
     ORGANIZATIONS_URL: organizations.url,
   });
-  gateway = await startGateway({
+  gateway = await startGateway(started.hub().settings, {
     port: 0,
     subgraphUrls: { organizations: organizations.url, indicators: indicators.url, tasks: started.hub().subgraphs.tasks.url },
   });
@@ -80,20 +80,11 @@ it("a push naming an organisation resolves it through the organizations subgraph
 });
 
 it("nothing in a subgraph's configuration can sign a forwarded identity", async () => {
-  const saved = { ...process.env };
-  Object.assign(process.env, { NODE_ENV: 'production', GATEWAY_PUBLIC_KEY: publicKey });
-  delete process.env.GATEWAY_PRIVATE_KEY;
-  try {
-    expect(() => config.gatewayPrivateKey()).toThrow(/GATEWAY_PRIVATE_KEY must be set/);
-    await expect(signGatewayToken({ org: 'amr', roles: ['admin'], subject: `minted-${Date.now()}` })).rejects.toThrow(
-      /GATEWAY_PRIVATE_KEY/,
-    );
-  } finally {
-    for (const key of ['NODE_ENV', 'GATEWAY_PUBLIC_KEY']) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
+  const { keys } = settingsWith({ NODE_ENV: 'production', GATEWAY_PUBLIC_KEY: publicKey, GATEWAY_PRIVATE_KEY: undefined });
+  expect(() => keys.gatewayPrivateKey()).toThrow(/GATEWAY_PRIVATE_KEY must be set/);
+  await expect(signGatewayToken(keys, { org: 'amr', roles: ['admin'], subject: `minted-${Date.now()}` })).rejects.toThrow(
+    /GATEWAY_PRIVATE_KEY/,
+  );
 });
 
 describe('tokens made from what a subgraph holds are refused by another subgraph', () => {
@@ -133,7 +124,7 @@ describe('tokens made from what a subgraph holds are refused by another subgraph
       organizations.url,
       '{ organizationsByReference(references: ["市场监管局"]) { id } }',
       {},
-      { 'x-hub-gateway-token': await signGatewayToken(null) },
+      { 'x-hub-gateway-token': await signGatewayToken(started.hub().settings.keys, null) },
     );
     expect(res.data).toEqual({ organizationsByReference: [{ id: 'amr' }] });
   });

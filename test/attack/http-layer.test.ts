@@ -4,6 +4,7 @@
  * takes too long answers REQUEST_TIMEOUT; /metrics can live on an interface and port of
  * its own; a service's own GET /graphql replaces the built-in one.
  */
+import { settingsWith } from '../../lib/settings';
 import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'graphql';
 import { formatError } from '../../lib/format-error';
@@ -25,30 +26,22 @@ function throwingRoute(): never {
 }
 
 async function start(env: Record<string, string> = {}): Promise<RunningService> {
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    const apollo = new ApolloServer({ schema, rootValue, formatError, includeStacktraceInErrorResponses: false });
-    return await serve({
-      name: 'probe',
-      apollo,
-      host: '127.0.0.1',
-      port: 0,
-      context: async (_req, requestId) => ({ requestId }),
-      ready: async () => undefined,
-      metrics: new ServiceMetrics('probe'),
-      routes: (app) => {
-        app.get('/boom', async () => throwingRoute());
-        app.get('/slow', () => new Promise((resolve) => setTimeout(() => resolve({ late: true }), 1500)));
-        app.get('/graphql', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<p>explorer</p>'));
-      },
-    });
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  const apollo = new ApolloServer({ schema, rootValue, formatError, includeStacktraceInErrorResponses: false });
+  return serve({
+    name: 'probe',
+    apollo,
+    host: '127.0.0.1',
+    port: 0,
+    http: settingsWith(env).http,
+    context: async (_req, requestId) => ({ requestId }),
+    ready: async () => undefined,
+    metrics: new ServiceMetrics('probe'),
+    routes: (app) => {
+      app.get('/boom', async () => throwingRoute());
+      app.get('/slow', () => new Promise((resolve) => setTimeout(() => resolve({ late: true }), 1500)));
+      app.get('/graphql', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<p>explorer</p>'));
+    },
+  });
 }
 
 describe('a service', () => {

@@ -5,14 +5,14 @@
  */
 import { statSync } from 'node:fs';
 import { decodeJwt, SignJWT } from 'jose';
-import { config } from '../../lib/config';
 import { issueToken } from '../../lib/tokens';
-import { bearer, graphql, useHubAndDatabase } from '../support/hub';
+import { bearer, graphql, testSettings, useHubAndDatabase } from '../support/hub';
 import { type ServiceProcess, spawnService } from '../support/processes';
 
 // Gateways reload organisations and revocations every second here (5 s by default).
-process.env.IDENTITY_REFRESH_SECONDS = '1';
-const started = useHubAndDatabase();
+const REFRESH = { IDENTITY_REFRESH_SECONDS: '1' };
+const started = useHubAndDatabase({ env: REFRESH });
+const settings = testSettings();
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { created rejected } }`;
 const FIGURES = `query { figures(indicator: "ip-protection-workstations") { value organization { name } } }`;
 const written = async () =>
@@ -42,12 +42,12 @@ describe('a token lives at most MAX_TOKEN_DAYS', () => {
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ org: 'amr', roles: ['reporter'] })
       .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(config.jwtIssuer())
+      .setIssuer(settings.tokens.issuer)
       .setSubject('amr-forever')
       .setJti('forever-1')
       .setIssuedAt(now)
       .setExpirationTime(now + 100 * 365 * 86400)
-      .sign(new TextEncoder().encode(config.jwtSecret()));
+      .sign(new TextEncoder().encode(settings.tokens.jwtSecret()));
     const res = await graphql(started.url(), FIGURES, {}, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(401);
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -60,6 +60,7 @@ describe('an admin or coordinator takes a token back, and every gateway refuses 
   beforeAll(async () => {
     const { subgraphs } = started.hub();
     second = await spawnService('gateway', {
+      ...REFRESH,
       GATEWAY_PORT: '0',
       ORGANIZATIONS_URL: subgraphs.organizations.url,
       TASKS_URL: subgraphs.tasks.url,
@@ -73,7 +74,7 @@ describe('an admin or coordinator takes a token back, and every gateway refuses 
   const ME = '{ organization(id: "court") { name } }';
 
   it('a reporter may not revoke; a coordinator may, and both gateways refuse the token within 3 s', async () => {
-    const token = await issueToken({ org: 'court', roles: ['reporter'], subject: 'leaked-laptop' }, 3600);
+    const token = await issueToken(settings.tokens, { org: 'court', roles: ['reporter'], subject: 'leaked-laptop' }, 3600);
     const leaked = { authorization: `Bearer ${token}` };
     const tokenId = decodeJwt(token).jti as string;
     for (const url of [started.url(), second.url]) expect((await graphql(url, ME, {}, leaked)).status).toBe(200);
@@ -189,9 +190,9 @@ describe('no published secret signs anything', () => {
   });
 
   it('the secrets the hub made for itself are random and kept in a file only its owner reads (0600)', () => {
-    expect(statSync(config.secretsFile()).mode & 0o777).toBe(0o600);
-    expect(config.jwtSecret()).not.toBe('ipzone-dev-jwt-secret-change-me');
-    expect(config.jwtSecret().length).toBeGreaterThanOrEqual(32);
-    expect(config.embeddedPassword()).not.toBe('ipzone-embedded');
+    expect(statSync(settings.secretsFile).mode & 0o777).toBe(0o600);
+    expect(settings.tokens.jwtSecret()).not.toBe('ipzone-dev-jwt-secret-change-me');
+    expect(settings.tokens.jwtSecret().length).toBeGreaterThanOrEqual(32);
+    expect(settings.embedded.password()).not.toBe('ipzone-embedded');
   });
 });

@@ -4,13 +4,16 @@
  * The documents are the ones that once stalled the hub for seconds or passed every limit.
  */
 import { getIntrospectionQuery, Lexer, Source, TokenKind } from 'graphql';
-import { config } from '../../lib/config';
+import { SUBGRAPHS } from '../../lib/config';
+import { startGateway } from '../../gateway';
 import type { Hub } from '../../hub';
 import { DASHBOARD, DETAIL, INPUT_FIGURES, META } from '../../dashboard/queries';
 import { hostileRequests } from '../../bench/hostile-documents';
-import { graphql, type GraphQLResponse, startTestHub } from '../support/hub';
+import { graphql, type GraphQLResponse, startTestHub, testSettings } from '../support/hub';
 
-const HOSTILE = hostileRequests(config.maxBodyBytes());
+const settings = testSettings();
+const limits = settings.gateway.limits;
+const HOSTILE = hostileRequests(settings.http.maxBodyBytes);
 
 let hub: Hub;
 beforeAll(async () => {
@@ -67,7 +70,7 @@ describe('hostile documents are refused quickly, with their codes, and the gatew
 
   it('each document but the oversized body fits within the body limit', () => {
     for (const request of HOSTILE.filter((r) => r.status !== 413))
-      expect(Buffer.byteLength(request.body)).toBeLessThan(config.maxBodyBytes());
+      expect(Buffer.byteLength(request.body)).toBeLessThan(settings.http.maxBodyBytes);
   });
 
   it('a refused document walks nothing else: one error, the limit’s own', async () => {
@@ -87,28 +90,26 @@ describe('what clients really send stays well inside the limits', () => {
   });
 
   it("the explorers' introspection query works in development, at half the token limit or less", async () => {
-    expect(tokens(explorerQuery) * 2).toBeLessThanOrEqual(config.maxQueryTokens());
+    expect(tokens(explorerQuery) * 2).toBeLessThanOrEqual(limits.maxQueryTokens);
     const res = await graphql(hub.gateway.url, explorerQuery);
     expect(res.errors).toBeUndefined();
     expect(res.data!.__schema.types.map((t: { name: string }) => t.name)).toContain('Indicator');
   });
 
   it('the introspection query still passes with a depth limit 5 levels lower', async () => {
-    const saved = process.env.MAX_QUERY_DEPTH;
-    process.env.MAX_QUERY_DEPTH = String(config.maxQueryDepth() - 5);
+    // A gateway of its own over the same subgraphs, started with the lower limit.
+    const lower = await startGateway(
+      testSettings({ MAX_QUERY_DEPTH: String(limits.maxQueryDepth - 5), IDENTITY_REFRESH_SECONDS: '60' }),
+      { port: 0, subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])) },
+    );
     try {
-      // A new document (validated ones are cached), as deep as the explorer's.
-      const res = await graphql(
-        hub.gateway.url,
-        `
-          ${explorerQuery}
-          # depth check
-        `,
-      );
-      expect(res.errors).toBeUndefined();
+      expect((await graphql(lower.url, explorerQuery)).errors).toBeUndefined();
+      // 17 levels: within the hub's limit (its fields are then checked, and are none of the schema's), over this one's.
+      const deep = `{ ${'a { '.repeat(16)}b${' }'.repeat(17)}`;
+      expect((await graphql(hub.gateway.url, deep)).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await graphql(lower.url, deep)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
     } finally {
-      if (saved === undefined) delete process.env.MAX_QUERY_DEPTH;
-      else process.env.MAX_QUERY_DEPTH = saved;
+      await lower.stop();
     }
   });
 
@@ -118,7 +119,7 @@ describe('what clients really send stays well inside the limits', () => {
     ['IndicatorDetail', DETAIL, { id: 'average-trial-closure-days', ref: 'average-trial-closure-days', asOf: '2025-12-31' }],
     ['InputFigures', INPUT_FIGURES, { id: 'court-ip-cases-closed', ref: 'court-ip-cases-closed' }],
   ])("the dashboard's %s query passes, at a third of the token limit or less", async (_name, query, variables) => {
-    expect(tokens(query) * 3).toBeLessThanOrEqual(config.maxQueryTokens());
+    expect(tokens(query) * 3).toBeLessThanOrEqual(limits.maxQueryTokens);
     const res = await graphql(hub.gateway.url, query, variables);
     expect(res.errors).toBeUndefined();
     expect(res.data).toBeDefined();

@@ -8,7 +8,7 @@ import { GATEWAY_TOKEN_HEADER } from '../../lib/identity';
 import { setLogSink } from '../../lib/log';
 import type { Hub } from '../../hub';
 import { SUBGRAPHS } from '../../lib/config';
-import { bearer, gatewayIdentity, graphql, metricsText, startTestHub } from '../support/hub';
+import { bearer, gatewayIdentity, graphql, metricsText, startTestHub, testSettings } from '../support/hub';
 
 let hub: Hub;
 beforeAll(async () => {
@@ -100,19 +100,17 @@ it('a request id travels from the gateway to every subgraph the request touches,
 
 describe('in production mode', () => {
   let production: Hub;
-  const saved = { ...process.env };
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'p'.repeat(40),
+    GATEWAY_PRIVATE_KEY: JSON.stringify(privateKey.export({ format: 'jwk' })),
+  };
   beforeAll(async () => {
-    const { privateKey } = generateKeyPairSync('ed25519');
-    const GATEWAY_PRIVATE_KEY = JSON.stringify(privateKey.export({ format: 'jwk' }));
-    Object.assign(process.env, { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), GATEWAY_PRIVATE_KEY });
-    production = await startTestHub();
+    production = await startTestHub({ env: PRODUCTION });
   });
   afterAll(async () => {
     await production?.stop();
-    for (const key of ['NODE_ENV', 'JWT_SECRET', 'GATEWAY_PRIVATE_KEY']) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
   });
 
   it('introspection and the explorer are off, stack traces never leave, and the development secrets are refused', async () => {
@@ -123,10 +121,9 @@ describe('in production mode', () => {
     const bad = await graphql(production.gateway.url, '{ tasks(filter: { deadlineFrom: "13" }) { id } }');
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad)).not.toContain('stacktrace');
-    process.env.JWT_SECRET = 'ipzone-dev-jwt-secret-change-me';
-    const { config } = await import('../../lib/config');
-    expect(() => config.jwtSecret()).toThrow(/at least 32 characters/);
-    process.env.JWT_SECRET = 'p'.repeat(40);
+    expect(() => testSettings({ ...PRODUCTION, JWT_SECRET: 'ipzone-dev-jwt-secret-change-me' })).toThrow(
+      /JWT_SECRET is 31 characters long: a secret needs at least 32/,
+    );
   });
 
   it('errors carry no schema hints ("Did you mean …?"), while development keeps them', async () => {

@@ -180,17 +180,11 @@ const CASES: Case[] = [
 
 describe('any bytes on every port', () => {
   let hub: Hub;
-  const saved = { ...process.env };
   beforeAll(async () => {
-    Object.assign(process.env, { MAX_BODY_BYTES: '65536', REQUEST_TIMEOUT_MS: '3000', HEADERS_TIMEOUT_MS: '2000' });
-    hub = await startTestHub();
+    hub = await startTestHub({ env: { MAX_BODY_BYTES: '65536', REQUEST_TIMEOUT_MS: '3000', HEADERS_TIMEOUT_MS: '2000' } });
   });
   afterAll(async () => {
     await hub?.stop();
-    for (const key of ['MAX_BODY_BYTES', 'REQUEST_TIMEOUT_MS', 'HEADERS_TIMEOUT_MS']) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
   });
 
   const service = (name: string) => (name === 'gateway' ? hub.gateway : hub.subgraphs[name as (typeof SUBGRAPHS)[number]]);

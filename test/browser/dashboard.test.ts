@@ -348,16 +348,12 @@ describe('the dashboard when reads need a token (READS_REQUIRE_TOKEN=true)', () 
   let base: string;
   let browser: Browser;
   let stop: (() => Promise<void>) | undefined;
-  const saved = process.env.READS_REQUIRE_TOKEN;
 
   beforeAll(async () => {
-    process.env.READS_REQUIRE_TOKEN = 'true';
-    ({ hub, base, browser, stop } = await startDashboardHub());
+    ({ hub, base, browser, stop } = await startDashboardHub(undefined, { READS_REQUIRE_TOKEN: 'true' }));
   });
   afterAll(async () => {
     await stop?.();
-    if (saved === undefined) delete process.env.READS_REQUIRE_TOKEN;
-    else process.env.READS_REQUIRE_TOKEN = saved;
   });
 
   it('asks for a token, keeps it in the browser, and sends it as a bearer token', async () => {

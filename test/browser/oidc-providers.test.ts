@@ -10,7 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { setEnvironment } from '../../lib/config';
+import { restartGateway } from '../support/hub';
 import { type DashboardHub, startDashboardHub } from '../support/browser';
 import { reportPage } from '../support/report-page';
 
@@ -35,30 +35,22 @@ function startProvider(setUp: string): Promise<string> {
   });
 }
 
-const SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'PUBLIC_URL', 'OIDC_SCOPES', 'OIDC_ORG_CLAIM', 'OIDC_ROLES_CLAIM'] as const;
+/** The variables of the sign-in a test sets (the gateway restarted with them). */
+type Setting = 'OIDC_ISSUER' | 'OIDC_CLIENT_ID' | 'PUBLIC_URL' | 'OIDC_SCOPES' | 'OIDC_ORG_CLAIM' | 'OIDC_ROLES_CLAIM';
 
 beforeAll(async () => {
   state = await startDashboardHub();
 });
 afterAll(async () => {
-  setEnvironment(Object.fromEntries(SETTINGS.map((name) => [name, undefined])));
   for (const provider of providers) provider.kill('SIGTERM');
   await state?.stop();
   expect(offOrigin).toEqual([]);
 });
 
 /** Signs in as the court's clerk at a provider set up as `setUp`, the hub configured with `settings`. */
-async function signIn(setUp: string, settings: Partial<Record<(typeof SETTINGS)[number], string>>) {
+async function signIn(setUp: string, settings: Partial<Record<Setting, string>>) {
   const issuer = await startProvider(setUp);
-  setEnvironment({
-    OIDC_SCOPES: undefined,
-    OIDC_ORG_CLAIM: undefined,
-    OIDC_ROLES_CLAIM: undefined,
-    OIDC_ISSUER: issuer,
-    OIDC_CLIENT_ID: 'ipzone-report',
-    PUBLIC_URL: state.base,
-    ...settings,
-  });
+  await restartGateway(state.hub, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'ipzone-report', PUBLIC_URL: state.base, ...settings });
   const { page } = await reportPage(state, offOrigin, `${state.base}/report?asOf=2026-01-05`, [issuer]);
   const asked: string[] = [];
   page.on('request', (request) => {
@@ -118,7 +110,7 @@ it('a provider that releases no organisation at all: refused, naming OIDC_ORG_CL
 
 it('cancelling at the provider comes back to the sign-in panel with the reason, in both languages', async () => {
   const issuer = await startProvider('openid');
-  setEnvironment({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'ipzone-report', PUBLIC_URL: state.base });
+  await restartGateway(state.hub, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'ipzone-report', PUBLIC_URL: state.base });
   const { page } = await reportPage(state, offOrigin, `${state.base}/report?asOf=2026-01-05`, [issuer]);
   await page.click('#oidc-sign-in');
   await page.waitForURL(`${issuer}/**`);

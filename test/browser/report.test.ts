@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../lib/config';
 import { type DashboardHub, loaded, startDashboardHub } from '../support/browser';
-import { bearer, graphql } from '../support/hub';
+import { bearer, graphql, restartGateway } from '../support/hub';
 import { reportPage as openReportPage, signInWithToken } from '../support/report-page';
 
 jest.setTimeout(240_000);
@@ -59,14 +59,10 @@ beforeAll(async () => {
     expect(res.data!.pushFigures).toMatchObject({ created: 3, rejected: 0 });
   });
   issuer = await startProvider(`${state.base}/report`);
-  process.env.OIDC_ISSUER = issuer;
-  process.env.OIDC_CLIENT_ID = 'ipzone-report';
-  process.env.PUBLIC_URL = state.base;
+  // The provider configured: the gateway restarted with it, as an operator does.
+  await restartGateway(state.hub, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'ipzone-report', PUBLIC_URL: state.base });
 });
 afterAll(async () => {
-  delete process.env.OIDC_ISSUER;
-  delete process.env.OIDC_CLIENT_ID;
-  delete process.env.PUBLIC_URL;
   provider?.kill('SIGTERM');
   await state?.stop();
   expect(offOrigin).toEqual([]);

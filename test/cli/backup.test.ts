@@ -16,7 +16,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { SECRET_COLUMNS } from '../../lib/backup';
-import { config } from '../../lib/config';
+import { readSettings } from '../../lib/settings';
 import { loadDemo } from '../../scripts/demo';
 import { recreateDatabase } from '../support/database';
 import { ipzone, IPZONE } from '../support/cli';
@@ -190,13 +190,13 @@ it('backs up the running hub, and a restore into a fresh embedded data folder eq
 
   const restoredUrl = await startRestoredHub();
   const restored = await snapshot(
-    `postgres://postgres:${encodeURIComponent(config.embeddedPassword())}@127.0.0.1:${EMBEDDED_PORT}/ipzone`,
+    `postgres://postgres:${encodeURIComponent(readSettings().embedded.password())}@127.0.0.1:${EMBEDDED_PORT}/ipzone`,
   );
   expect(Object.keys(restored)).toEqual(Object.keys(original));
   for (const table of Object.keys(original)) expect({ table, rows: restored[table] }).toEqual({ table, rows: original[table] });
   // The restored subscription signs with a fresh secret nobody knows: neither the old one nor an empty one.
   const client = new Client({
-    connectionString: `postgres://postgres:${encodeURIComponent(config.embeddedPassword())}@127.0.0.1:${EMBEDDED_PORT}/ipzone`,
+    connectionString: `postgres://postgres:${encodeURIComponent(readSettings().embedded.password())}@127.0.0.1:${EMBEDDED_PORT}/ipzone`,
   });
   await client.connect();
   const { rows: secrets } = await client.query<{ secret: string }>('SELECT secret FROM indicators.webhook_subscription');

@@ -5,8 +5,7 @@
 import { Client } from 'pg';
 import { SignJWT } from 'jose';
 import type { Hub } from '../../hub';
-import { signGatewayToken } from '../../lib/identity';
-import { bearer, graphql, useHubAndDatabase } from '../support/hub';
+import { bearer, gatewayIdentity, graphql, useHubAndDatabase } from '../support/hub';
 
 const started = useHubAndDatabase();
 let hub: Hub;
@@ -269,7 +268,7 @@ describe('tokens', () => {
     // The gateway's own signature is what opens the door.
     const genuine = await fetch(direct, {
       method: 'POST',
-      headers: { ...headers, 'x-hub-gateway-token': await signGatewayToken(null) },
+      headers: { ...headers, ...(await gatewayIdentity()) },
       body: JSON.stringify({ query: '{ indicator(id: "police-ip-criminal-cases") { id } }' }),
     });
     expect(genuine.status).toBe(200);

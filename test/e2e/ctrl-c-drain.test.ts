@@ -8,6 +8,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { settingsWith } from '../../lib/settings';
 import { issueToken } from '../../lib/tokens';
 import { ROOT } from '../support/cli';
 import {
@@ -44,7 +45,6 @@ afterAll(async () => {
   rmSync(DATA, { recursive: true, force: true });
   rmSync(setup.secretsFile, { force: true });
   rmSync(`${DATA}.hub.lock`, { force: true });
-  delete process.env.SECRETS_FILE;
 });
 
 it('SIGINT to the whole process group during a push: the push lands, then the hub stops', async () => {
@@ -55,8 +55,12 @@ it('SIGINT to the whole process group during a push: the push lands, then the hu
   const server = postmasterPid(setup)!;
   expect(server).toBeGreaterThan(0);
 
-  process.env.SECRETS_FILE = setup.secretsFile; // the hub's own JWT secret signs the token
-  const token = await issueToken({ org: 'amr', roles: ['reporter'] }, 600);
+  // The hub's own JWT secret signs the token.
+  const token = await issueToken(
+    settingsWith({ SECRETS_FILE: setup.secretsFile }).tokens,
+    { org: 'amr', roles: ['reporter'] },
+    600,
+  );
   const blocker = await embeddedClient(setup);
   await blocker.query('BEGIN');
   await blocker.query('LOCK TABLE indicators.figure_series IN EXCLUSIVE MODE'); // reads go on, writes wait

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { issueToken } from '../../lib/tokens';
 import { ipzone, ROOT } from '../support/cli';
-import { bearer, graphql, useHubAndDatabase } from '../support/hub';
+import { issueToken } from '../../lib/tokens';
+import { bearer, graphql, testSettings, useHubAndDatabase } from '../support/hub';
 
 const { url, db } = useHubAndDatabase();
 
@@ -21,7 +21,7 @@ const courtFigures = async () =>
   ).rows;
 
 it('skips the rows where the court reported, exits 0, and leaves its figures as they were', async () => {
-  const token = await issueToken({ org: 'court', roles: ['reporter'], subject: 'court-clerk' }, 600);
+  const token = await issueToken(testSettings().tokens, { org: 'court', roles: ['reporter'], subject: 'court-clerk' }, 600);
   const env = { ...process.env, IPZONE_URL: url(), IPZONE_TOKEN: token, LOG_LEVEL: 'error' };
   const imported = await ipzone(['import', path.join(ROOT, 'seeds/example-figures.csv')], { env });
   expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: expect.any(String) });

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { Client } from 'pg';
 import { type Hub, startHub } from '../../hub';
 import { toCsv } from '../../lib/csv';
-import { bearer, graphql, indicatorSettingsOf } from '../support/hub';
+import { bearer, graphql, indicatorSettingsOf, testSettings } from '../support/hub';
 import { recreateDatabase } from '../support/database';
 import { TEST_DB_PREFIX } from '../support/isolation';
 import { figureTables } from '../support/figure-tables';
@@ -110,7 +110,12 @@ const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
 
 async function hubOn(database: string): Promise<Hub> {
   process.env.DATABASE_URL = await recreateDatabase(process.env.TEST_DATABASE_SERVER_URL!, `${TEST_DB_PREFIX}_${database}`);
-  return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true });
+  // Pushes of a whole round at once through GraphQL: 20,000 rows a push.
+  return startHub({
+    settings: testSettings({ DATABASE_URL: process.env.DATABASE_URL, MAX_PUSH_ROWS: '20000' }),
+    ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 },
+    seedIfEmpty: true,
+  });
 }
 
 const bulkUrl = (hub: Hub, query = '') => `${hub.gateway.url.replace(/\/graphql$/, '')}/figures/bulk${query}`;
@@ -135,12 +140,10 @@ const asPushSummary = ({ sha256: _sha, ...summary }: Record<string, any>) => ({
 
 let graphqlHub: Hub | undefined;
 let bulkHub: Hub;
-const saved = process.env.MAX_PUSH_ROWS;
 
 afterAll(async () => {
   await graphqlHub?.stop();
   await bulkHub?.stop();
-  process.env.MAX_PUSH_ROWS = saved;
 });
 
 /**
@@ -161,7 +164,6 @@ describe('the same rows through pushFigures and through the bulk path', () => {
   const summaries: Array<Record<string, unknown>> = [];
 
   it('land through pushFigures, one push a round', async () => {
-    process.env.MAX_PUSH_ROWS = '20000';
     graphqlHub = await hubOn('figures_bulk_graphql');
     for (const [round, figures] of rounds.entries()) {
       const input = { figures, idempotencyKey: `round-${round}` };

@@ -12,6 +12,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import { SERVICE_NODE_FLAGS } from '../../lib/node-flags';
+import { settingsWith } from '../../lib/settings';
 import { issueToken } from '../../lib/tokens';
 import { testPort } from '../support/isolation';
 
@@ -79,7 +80,6 @@ afterAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 500));
   rmSync(HOME, { recursive: true, force: true });
   rmSync(SECRETS_FILE, { force: true });
-  delete process.env.SECRETS_FILE;
 });
 
 /** Connects to the embedded PostgreSQL as its superuser with `password`: the error code when refused. */
@@ -135,8 +135,7 @@ it('serves the plan on an embedded database, prints the URL and an example, and 
 
   // SIGTERM drains: a push in flight completes and is answered before the hub exits.
   // Signed as the token command signs: with the JWT secret the hub keeps in its secrets file.
-  process.env.SECRETS_FILE = SECRETS_FILE;
-  const token = await issueToken({ org: 'amr', roles: ['reporter'] }, 600);
+  const token = await issueToken(settingsWith({ SECRETS_FILE }).tokens, { org: 'amr', roles: ['reporter'] }, 600);
   const figures = Array.from({ length: 4000 }, (_, i) => ({
     indicator: 'ip-training-base-trainees',
     period: `2025-${String((i % 12) + 1).padStart(2, '0')}`,

@@ -14,20 +14,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let hub: Hub;
 const logged: Array<Record<string, unknown>> = [];
-const saved = process.env.IDENTITY_REFRESH_SECONDS;
 
 beforeAll(async () => {
-  process.env.IDENTITY_REFRESH_SECONDS = '1';
   setLogSink((entry) => logged.push(entry));
-  hub = await startTestHub();
+  hub = await startTestHub({ env: { IDENTITY_REFRESH_SECONDS: '1' } });
   // The first load, said once at info, before the hub goes idle.
   while (!logged.some((entry) => entry.message === 'organisations and tokens loaded')) await sleep(50);
 });
 afterAll(async () => {
   setLogSink(null);
   await hub?.stop();
-  if (saved === undefined) delete process.env.IDENTITY_REFRESH_SECONDS;
-  else process.env.IDENTITY_REFRESH_SECONDS = saved;
 });
 
 const audible = () => logged.filter((entry) => entry.level !== 'debug');
@@ -44,7 +40,7 @@ it('writes nothing at info while idle through several reloads, and logs them at 
 });
 
 it('says at info when a reload changed what it loaded', async () => {
-  const token = await issueToken({ org: 'court', roles: ['reporter'], subject: 'lost-laptop' }, 3600);
+  const token = await issueToken(hub.settings.tokens, { org: 'court', roles: ['reporter'], subject: 'lost-laptop' }, 3600);
   const revoked = await graphql(hub.gateway.url, REVOKE, { id: decodeJwt(token).jti }, await bearer('amr', ['coordinator']));
   expect(revoked.errors).toBeUndefined();
   logged.length = 0;

@@ -86,7 +86,7 @@ beforeAll(async () => {
   hubs.push(await startTestHub({ clock, indicatorSettings }));
   // The second replica of every service, on the same database.
   const ports = { gateway: 0, organizations: 0, tasks: 0, indicators: 0 };
-  hubs.push(await startHub({ ports, seedIfEmpty: false, clock, indicatorSettings }));
+  hubs.push(await startHub({ settings: hubs[0].settings, ports, seedIfEmpty: false, clock, indicatorSettings }));
 });
 afterAll(async () => {
   await Promise.all(hubs.map((h) => h.stop()));

@@ -8,15 +8,13 @@
 import { startGateway } from '../../gateway';
 import type { SubgraphName } from '../../lib/config';
 import type { RunningService } from '../../lib/server';
-import { bearer, graphql, useHubAndDatabase } from '../support/hub';
+import { bearer, graphql, testSettings, useHubAndDatabase } from '../support/hub';
 import { type SubgraphProxy, startSubgraphProxy } from '../support/subgraph-proxy';
 
 const started = useHubAndDatabase();
 const services: Array<{ stop(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(services.splice(0).map((s) => s.stop()));
-  delete process.env.SUBGRAPH_DEDUP;
-  delete process.env.SUBGRAPH_TIMEOUT_MS;
 });
 
 /** A gateway whose fetches from `name` go through a proxy holding each request `delayMs`. */
@@ -27,9 +25,11 @@ async function gatewayThroughProxy(
 ): Promise<{ gateway: RunningService; proxy: SubgraphProxy }> {
   const proxy = await startSubgraphProxy(started.hub().subgraphs[name].url, delayMs);
   services.push(proxy);
-  Object.assign(process.env, env);
-  const urls = Object.fromEntries(Object.entries(started.hub().subgraphs).map(([n, s]) => [n, s.url]));
-  const gateway = await startGateway({ port: 0, subgraphUrls: { ...urls, [name]: proxy.url } });
+  const urls = Object.fromEntries(Object.entries(started.hub().subgraphs).map(([n, s]) => [n, s.url])) as Record<
+    SubgraphName,
+    string
+  >;
+  const gateway = await startGateway(testSettings(env), { port: 0, subgraphUrls: { ...urls, [name]: proxy.url } });
   services.unshift(gateway);
   return { gateway, proxy };
 }

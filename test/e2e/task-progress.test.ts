@@ -5,8 +5,7 @@
  */
 import { Client } from 'pg';
 import type { Hub } from '../../hub';
-import { signGatewayToken } from '../../lib/identity';
-import { bearer, countStatements, graphql, useHubAndDatabase } from '../support/hub';
+import { bearer, countStatements, gatewayIdentity, graphql, useHubAndDatabase } from '../support/hub';
 
 const started = useHubAndDatabase();
 let hub: Hub;
@@ -266,7 +265,7 @@ describe('scorecards and counts', () => {
   it('a Section is an entity the tasks subgraph resolves by seq', async () => {
     const res = await fetch(hub.subgraphs.tasks.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-gateway-token': await signGatewayToken(null) },
+      headers: { 'content-type': 'application/json', ...(await gatewayIdentity()) },
       body: JSON.stringify({
         query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Section { seq numeral taskIds } } }',
         variables: {

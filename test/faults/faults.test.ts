@@ -76,7 +76,7 @@ it('a subgraph that goes down costs its fields, and is used again when it comes 
   const down = await graphql(url, '{ task(id: "T22") { seq indicators { id } } }');
   expect(down.data!.task).toEqual({ seq: 22, indicators: null });
   expect(down.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'indicators' });
-  hub.subgraphs.indicators = await startSubgraph(subgraphDefinitions.indicators, {
+  hub.subgraphs.indicators = await startSubgraph(subgraphDefinitions.indicators, hub.settings, {
     port,
     peerUrls: { organizations: hub.subgraphs.organizations.url },
   });

@@ -39,7 +39,7 @@ const spawnIndicators = () =>
 beforeAll(async () => {
   indicators = await spawnIndicators();
   const { subgraphs } = started.hub();
-  gateway = await startGateway({
+  gateway = await startGateway(started.hub().settings, {
     port: 0,
     subgraphUrls: { organizations: subgraphs.organizations.url, tasks: subgraphs.tasks.url, indicators: indicators.url },
   });

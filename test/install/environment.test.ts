@@ -1,8 +1,9 @@
 /**
- * One module reads the environment: lib/config.ts (with lib/config-check.ts, which checks
- * every variable before a start). Everything else asks it — for a setting, for the
- * environment a child process starts with (childEnvironment), or to set a variable
- * (setEnvironment) — so a setting has one reading and one place to look it up.
+ * One module reads the environment: lib/config.ts. lib/settings.ts parses what it gives
+ * once, as a process starts, and the settings are passed down; everything else asks
+ * lib/config.ts only for the environment a child process starts with (childEnvironment)
+ * or to set a variable for one (setEnvironment), so a setting has one reading and one
+ * place to look it up.
  * bin/ipzone.js is the exception: it runs before dist/ is built, so it cannot load lib/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '../..');
 const FOLDERS = ['gateway', 'subgraphs', 'lib', 'hub', 'scripts', 'bench', 'seeds', 'dashboard', 'report', 'client'];
-const CONFIGURATION = new Set(['lib/config.ts', 'lib/config-check.ts']);
+const CONFIGURATION = new Set(['lib/config.ts']);
 // `process.env` as code, not as the name in a string (the pages' bundler replaces `'process.env.NODE_ENV'`).
 const READS = /(?<!['"`])\bprocess\.env\b/;
 

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { testPort } from '../support/isolation';
+import { freePort } from '../../bench/services';
 
 const ROOT = path.resolve(__dirname, '../..');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'ipzone-embedded-'));
@@ -18,7 +18,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const STEPS = `
 const { Client } = require('pg');
 const { startEmbeddedDatabase } = require(${JSON.stringify(path.join(ROOT, 'dist/lib/embedded-db.js'))});
-const options = { dir: process.env.PG_DIR, port: Number(process.env.PG_PORT) };
+const { readSettings } = require(${JSON.stringify(path.join(ROOT, 'dist/lib/settings.js'))});
+const settings = readSettings();
+const options = {
+  dir: process.env.PG_DIR,
+  port: Number(process.env.PG_PORT),
+  password: settings.embedded.password(),
+  secretsFile: settings.secretsFile,
+};
 async function login(password) {
   const client = new Client({ host: '127.0.0.1', port: options.port, user: 'postgres', password, database: 'postgres' });
   try { await client.connect(); return 'connected'; } catch (error) { return error.code; } finally { await client.end().catch(() => {}); }
@@ -49,7 +56,7 @@ it('uses the generated password, and moves a folder off the former published one
       ...process.env,
       SECRETS_FILE: secretsFile,
       PG_DIR: path.join(scratch, 'postgres'),
-      PG_PORT: String(testPort(54359)),
+      PG_PORT: String(await freePort()),
       LOG_LEVEL: 'error',
     },
   });

@@ -2,6 +2,7 @@
  * Each closed vocabulary is one list (lib/enums.ts, lib/period.ts): the CHECK constraints
  * the migrations leave in PostgreSQL and the enums of the supergraph are those lists.
  */
+import { readSettings } from '../../lib/settings';
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, GraphQLEnumType, parse } from 'graphql';
 import * as enums from '../../lib/enums';
@@ -31,7 +32,7 @@ const stores = new Map<string, Store>();
 afterAll(() => Promise.all([...stores.values()].map((s) => s.close())));
 
 async function store(name: keyof typeof subgraphDefinitions): Promise<Store> {
-  if (!stores.has(name)) stores.set(name, await openStore({ name, ...subgraphDefinitions[name].store }));
+  if (!stores.has(name)) stores.set(name, await openStore({ name, ...subgraphDefinitions[name].store }, readSettings()));
   return stores.get(name)!;
 }
 

@@ -3,6 +3,7 @@
  * figures are found by index lookups whatever the table's size (no sequential scan of
  * figure_series), and the COPY-staged write keeps every character of the text it carries.
  */
+import { settingsWith } from '../../lib/settings';
 import { openStore, type Store } from '../../lib/db';
 import { parsePeriod } from '../../lib/period';
 import { subgraphDefinitions } from '../../subgraphs';
@@ -37,8 +38,11 @@ async function storeUpTo(size: number): Promise<void> {
 let store: Store;
 let indicatorIds: string[];
 beforeAll(async () => {
-  process.env.INDICATORS_DATABASE_URL = await recreateDatabase(process.env.TEST_DATABASE_SERVER_URL!, `${TEST_DATABASE}_writes`);
-  store = await openStore({ name: 'indicators', ...subgraphDefinitions.indicators.store });
+  const url = await recreateDatabase(process.env.TEST_DATABASE_SERVER_URL!, `${TEST_DATABASE}_writes`);
+  store = await openStore(
+    { name: 'indicators', ...subgraphDefinitions.indicators.store },
+    settingsWith({ INDICATORS_DATABASE_URL: url }),
+  );
   await subgraphDefinitions.indicators.seed(store);
   indicatorIds = (await store.dataSource.query(`SELECT id FROM indicator ORDER BY id`)).map((r: { id: string }) => r.id);
 }, 60_000);

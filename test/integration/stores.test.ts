@@ -2,6 +2,7 @@
  * Each subgraph on its own, against the real PostgreSQL: its schema migrated, its part of
  * the seeds written through its own store, and the seed loader idempotent.
  */
+import { readSettings } from '../../lib/settings';
 import { Client } from 'pg';
 import { DB_SCHEMAS, SUBGRAPHS } from '../../lib/config';
 import { openStore, type Store } from '../../lib/db';
@@ -15,7 +16,7 @@ afterAll(() => Promise.all(stores.map((s) => s.close())));
 describe.each(SUBGRAPHS)('the %s subgraph', (name) => {
   let store: Store;
   beforeAll(async () => {
-    store = await openStore({ name, ...subgraphDefinitions[name].store });
+    store = await openStore({ name, ...subgraphDefinitions[name].store }, readSettings());
     stores.push(store);
   });
 
@@ -52,11 +53,11 @@ it('a seed run writes nothing when the data are unchanged (no new row versions)'
 });
 
 it('a subgraph answers on its own, to a gateway-signed request, with its own SQL', async () => {
-  const service = await startSubgraph(subgraphDefinitions.organizations, { port: 0, seedIfEmpty: true });
+  const service = await startSubgraph(subgraphDefinitions.organizations, readSettings(), { port: 0, seedIfEmpty: true });
   try {
     const res = await fetch(service.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-gateway-token': await signGatewayToken(null) },
+      headers: { 'content-type': 'application/json', 'x-hub-gateway-token': await signGatewayToken(readSettings().keys, null) },
       body: JSON.stringify({
         query:
           '{ organizations(filter: { kind: COURT }) { id name } organizationsByReference(references: ["检察院", "nobody"]) { reference id } }',

@@ -28,7 +28,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../lib/config';
+import { type EnvVariable, PROJECT_ROOT } from '../../lib/config';
 import type { Hub } from '../../hub';
 import { startTestHub } from './hub';
 
@@ -209,11 +209,14 @@ export interface DashboardHub {
 }
 
 /** A hub (with what `prepare` writes through its gateway) and a browser to open its dashboard in. */
-export async function startDashboardHub(prepare?: (url: string) => Promise<void>): Promise<DashboardHub> {
+export async function startDashboardHub(
+  prepare?: (url: string) => Promise<void>,
+  env: Partial<Record<EnvVariable, string>> = {},
+): Promise<DashboardHub> {
   if (!existsSync(path.join(PROJECT_ROOT, 'dist', 'dashboard', 'index.html'))) {
     throw new Error('the dashboard is not built: run `npm run build` (npm test runs it first)');
   }
-  const hub = await startTestHub();
+  const hub = await startTestHub({ env });
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await hub.stop();
     throw error;

@@ -2,6 +2,7 @@
  * The tests' database: a fresh `ipzone_test` database on the configured server
  * (DATABASE_URL), or on an embedded PostgreSQL when none is configured.
  */
+import { readSettings } from '../../lib/settings';
 import path from 'node:path';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from '../../lib/config';
@@ -29,9 +30,12 @@ export async function recreateDatabase(serverUrl: string, name: string): Promise
 export async function startTestDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: await recreateDatabase(configured, TEST_DATABASE) };
+  const settings = readSettings();
   const embedded = await startEmbeddedDatabase({
     dir: path.join(PROJECT_ROOT, '.data', 'test-postgres'),
     port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? testPort(54339)),
+    password: settings.embedded.password(),
+    secretsFile: settings.secretsFile,
   });
   return { url: await recreateDatabase(embedded.url, TEST_DATABASE), embedded };
 }

@@ -1,5 +1,13 @@
 /** Starts the whole hub on free ports for a test file, and talks to it like a client. */
-import { config, type IndicatorSettings, type NotificationSettings, SUBGRAPHS, type SubgraphName } from '../../lib/config';
+import {
+  type EnvVariable,
+  type IndicatorSettings,
+  type NotificationSettings,
+  SUBGRAPHS,
+  type SubgraphName,
+} from '../../lib/config';
+import { type Settings, settingsWith } from '../../lib/settings';
+import { startGateway } from '../../gateway';
 import { type Hub, type HubOptions, startHub } from '../../hub';
 import { GATEWAY_TOKEN_HEADER, type Role, signGatewayToken } from '../../lib/identity';
 import { startSubgraph } from '../../lib/subgraph';
@@ -20,10 +28,19 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
  * Starts the hub on free ports, on a database of its own (migrated and seeded), so test
  * files never see each other's figures. DATABASE_URL points at it for the file's checks.
  */
-/** What a test hub may be started with: a clock the test holds, the indicators subgraph's settings. */
-type TestHubOptions = Pick<HubOptions, 'clock' | 'indicatorSettings'>;
+/**
+ * The settings of a test's hub or command: the test environment's (test/support/global-setup.ts)
+ * with `changes` over it, read as a start reads them.
+ */
+export const testSettings = (changes: Partial<Record<EnvVariable, string | undefined>> = {}): Settings => settingsWith(changes);
 
-export async function startTestHub(options: TestHubOptions = {}): Promise<Hub> {
+/** What a test hub may be started with: a clock the test holds, the indicators subgraph's settings, variables of its own. */
+type TestHubOptions = Pick<HubOptions, 'clock' | 'indicatorSettings'> & { env?: Partial<Record<EnvVariable, string>> };
+
+/** The settings of the hub this file started last: what `bearer` and `gatewayIdentity` sign with, as that hub verifies. */
+let current: Settings | undefined;
+
+export async function startTestHub({ env, ...options }: TestHubOptions = {}): Promise<Hub> {
   const file = path
     .basename(expect.getState().testPath ?? 'hub', '.test.ts')
     .replace(/[^a-z0-9]+/gi, '_')
@@ -32,7 +49,14 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<Hub> {
     process.env.TEST_DATABASE_SERVER_URL!,
     `${TEST_DB_PREFIX}_${file}`.slice(0, 63),
   );
-  return startHub({ ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 }, seedIfEmpty: true, ...options });
+  const hub = await startHub({
+    settings: testSettings({ DATABASE_URL: process.env.DATABASE_URL, ...env }),
+    ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 },
+    seedIfEmpty: true,
+    ...options,
+  });
+  current = hub.settings;
+  return hub;
 }
 
 export async function graphql<T = Record<string, any>>(
@@ -50,6 +74,19 @@ export async function graphql<T = Record<string, any>>(
   return { ...body, status: response.status };
 }
 
+/**
+ * Restarts a test hub's gateway on its port with the test environment and `env` over it:
+ * what an operator does to change the gateway's configuration (it reads it once, at start).
+ */
+export async function restartGateway(hub: Hub, env: Partial<Record<EnvVariable, string>> = {}): Promise<void> {
+  const { port } = hub.gateway;
+  await hub.gateway.stop();
+  hub.gateway = await startGateway(testSettings({ DATABASE_URL: hub.settings.databaseUrls.indicators, ...env }), {
+    port,
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])),
+  });
+}
+
 /** Runs `check` while one subgraph is stopped, then starts it again on the same port. */
 export async function withSubgraphDown<T>(hub: Hub, name: SubgraphName, check: () => Promise<T>): Promise<T> {
   const { port } = hub.subgraphs[name];
@@ -57,7 +94,7 @@ export async function withSubgraphDown<T>(hub: Hub, name: SubgraphName, check: (
   try {
     return await check();
   } finally {
-    hub.subgraphs[name] = await startSubgraph(subgraphDefinitions[name], {
+    hub.subgraphs[name] = await startSubgraph(subgraphDefinitions[name], hub.settings, {
       port,
       peerUrls: { organizations: hub.subgraphs.organizations.url },
     });
@@ -86,9 +123,15 @@ export async function countSubgraphRequests(hub: Hub, action: () => Promise<unkn
   return Object.fromEntries(SUBGRAPHS.map((n, i) => [n, after[i] - before[i]])) as Record<SubgraphName, number>;
 }
 
-/** A bearer header for an organisation acting in roles (tokens signed as `npm run token` signs them). */
+/**
+ * A bearer header for an organisation acting in roles (tokens signed as `npm run token`
+ * signs them, with the token settings of the hub the file started last).
+ */
 export async function bearer(org: string, roles: Role[], ttlSeconds = 3600): Promise<Record<string, string>> {
-  return { authorization: `Bearer ${await issueToken({ org, roles, subject: `${org}-${roles.join('+')}@test` }, ttlSeconds)}` };
+  const settings = (current ?? testSettings()).tokens;
+  return {
+    authorization: `Bearer ${await issueToken(settings, { org, roles, subject: `${org}-${roles.join('+')}@test` }, ttlSeconds)}`,
+  };
 }
 
 /**
@@ -117,7 +160,7 @@ export function useHubAndDatabase(options: TestHubOptions = {}): { hub: () => Hu
  */
 export function testNotifications(change: Partial<NotificationSettings> = {}): NotificationSettings {
   return {
-    ...config.indicators().notifications,
+    ...testSettings().indicators.notifications,
     enabled: true,
     pollSeconds: 0.5,
     retryDelaySeconds: 1,
@@ -131,7 +174,7 @@ export const indicatorSettingsOf = (hub: Hub): IndicatorSettings => hub.subgraph
 
 /** The header a subgraph's /metrics needs: the gateway's forwarded identity, as the gateway signs it. */
 export async function gatewayIdentity(): Promise<Record<string, string>> {
-  return { [GATEWAY_TOKEN_HEADER]: await signGatewayToken(null) };
+  return { [GATEWAY_TOKEN_HEADER]: await signGatewayToken((current ?? testSettings()).keys, null) };
 }
 
 /** A service's Prometheus text (a subgraph's read with the gateway's identity). */

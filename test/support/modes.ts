@@ -1,6 +1,6 @@
 /**
  * Runs a test file's checks against a hub in development mode and again in production
- * mode (the variables production requires, made fresh), restoring the environment after.
+ * mode (the variables production requires, made fresh).
  */
 import { generateKeyPairSync } from 'node:crypto';
 import type { Hub } from '../../hub';
@@ -20,22 +20,14 @@ export const MODES: Array<[string, () => Record<string, string>]> = [
   ['production', productionEnvironment],
 ];
 
-/** Inside a describe block: a hub started with `environment` set, stopped and the environment restored after. */
+/** Inside a describe block: a hub started with `environment` over the test environment, stopped after. */
 export function useHubIn(environment: () => Record<string, string>): () => Hub {
   let hub: Hub;
-  const saved = { ...process.env };
-  let variables: Record<string, string> = {};
   beforeAll(async () => {
-    variables = environment();
-    Object.assign(process.env, variables);
-    hub = await startTestHub();
+    hub = await startTestHub({ env: environment() });
   });
   afterAll(async () => {
     await hub?.stop();
-    for (const key of Object.keys(variables)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
   });
   return () => hub;
 }

@@ -14,14 +14,16 @@ const NOW = new Date('2026-04-02T03:04:05.678Z');
 
 describe('the axes', () => {
   it('default to today (UTC), now to the second and the configured figure rule', () => {
-    expect(briefingAxes(new URLSearchParams(), NOW)).toEqual({
+    expect(briefingAxes(new URLSearchParams(), 'ALL', NOW)).toEqual({
       asOf: '2026-04-02',
       recordedAsOf: '2026-04-02T03:04:05Z',
       figures: 'ALL',
     });
+    expect(briefingAxes(new URLSearchParams(), 'ACCEPTED', NOW).figures).toBe('ACCEPTED');
     expect(
       briefingAxes(
         new URLSearchParams({ asOf: '2025-12-31', recordedAsOf: '2026-01-20T17:00:00+08:00', figures: 'accepted' }),
+        'ALL',
         NOW,
       ),
     ).toEqual({ asOf: '2025-12-31', recordedAsOf: '2026-01-20T09:00:00Z', figures: 'ACCEPTED' });
@@ -30,7 +32,7 @@ describe('the axes', () => {
   it('refuses a bad day, a vintage in the future and an unknown figure rule', () => {
     const code = (params: Record<string, string>) => {
       try {
-        briefingAxes(new URLSearchParams(params), NOW);
+        briefingAxes(new URLSearchParams(params), 'ALL', NOW);
         return 'accepted';
       } catch (error) {
         return (error as { extensions: { code: string; field?: string } }).extensions;

@@ -26,14 +26,14 @@ function* sourceFiles(dir: string): Generator<string> {
   }
 }
 
-/** Names read as process.env.NAME or process.env['NAME'] anywhere, or through lib/config.ts's env('NAME') and intEnv('NAME', …). */
+/** Names read as process.env.NAME or process.env['NAME'] anywhere, or through lib/settings.ts's text('NAME') and int('NAME', …). */
 function variablesRead(): Map<string, string> {
   const found = new Map<string, string>();
   for (const dir of SOURCES) {
     for (const file of sourceFiles(path.join(ROOT, dir))) {
       const source = readFileSync(file, 'utf8');
       const patterns = [/process\.env\.([A-Za-z_][A-Za-z0-9_]*)/g, /process\.env\[\s*['"`]([A-Za-z_][A-Za-z0-9_]*)['"`]\s*\]/g];
-      if (file.endsWith(path.join('lib', 'config.ts'))) patterns.push(/\b(?:env|intEnv)\(\s*'([A-Z][A-Z0-9_]*)'/g);
+      if (file.endsWith(path.join('lib', 'settings.ts'))) patterns.push(/\b(?:text|int)\(\s*'([A-Z][A-Z0-9_]*)'/g);
       for (const pattern of patterns) {
         for (const match of source.matchAll(pattern)) found.set(match[1], path.relative(ROOT, file));
       }

@@ -1,13 +1,14 @@
 /** Callers' tokens: HS256 by default, RS256 with a public key by configuration. */
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
-import { config } from '../../lib/config';
-import { issueToken, verifyAccessToken } from '../../lib/tokens';
+import { settingsWith, type TokenSettings } from '../../lib/settings';
+import { issueToken as issue, verifyAccessToken as verify } from '../../lib/tokens';
 
-const secret = () => new TextEncoder().encode(config.jwtSecret());
-
-afterEach(() => {
-  delete process.env.JWT_PUBLIC_KEY;
-});
+/** The token settings of a hub configured with `changes` (the test environment's otherwise). */
+const tokenSettings = (changes: Record<string, string> = {}): TokenSettings => settingsWith(changes).tokens;
+const settings = tokenSettings();
+const secret = () => new TextEncoder().encode(settings.jwtSecret());
+const issueToken = (identity: Parameters<typeof issue>[1], ttl: number) => issue(settings, identity, ttl);
+const verifyAccessToken = (token: string) => verify(token, settings);
 
 it('verifies the tokens `npm run token` issues, with org, roles and subject', async () => {
   const token = await issueToken({ org: 'court', roles: ['reporter'], subject: '张法官' }, 60);
@@ -54,7 +55,7 @@ it('refuses a token without an expiry, or from another issuer', async () => {
 
 it('verifies RS256 tokens against JWT_PUBLIC_KEY, and then refuses HS256 ones', async () => {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
-  process.env.JWT_PUBLIC_KEY = await exportSPKI(publicKey);
+  const rsa = tokenSettings({ JWT_PUBLIC_KEY: await exportSPKI(publicKey) });
   const rs = await new SignJWT({ org: 'customs', roles: ['reporter'] })
     .setProtectedHeader({ alg: 'RS256' })
     .setIssuer('ipzone-hub')
@@ -63,14 +64,15 @@ it('verifies RS256 tokens against JWT_PUBLIC_KEY, and then refuses HS256 ones', 
     .setIssuedAt()
     .setExpirationTime('5m')
     .sign(privateKey);
-  await expect(verifyAccessToken(rs)).resolves.toEqual({
+  await expect(verify(rs, rsa)).resolves.toEqual({
     org: 'customs',
     roles: ['reporter'],
     subject: 'customs-feed',
     tokenId: 'customs-feed-1',
   });
   const hs = await issueToken({ org: 'customs', roles: ['admin'] }, 60);
-  await expect(verifyAccessToken(hs)).rejects.toThrow('not valid');
+  await expect(verifyAccessToken(hs)).resolves.toMatchObject({ org: 'customs' });
+  await expect(verify(hs, rsa)).rejects.toThrow('not valid');
 });
 
 describe('lifetime and id', () => {
@@ -82,7 +84,7 @@ describe('lifetime and id', () => {
     return jwt.sign(secret());
   };
   const now = () => Math.floor(Date.now() / 1000);
-  const max = () => config.maxTokenDays() * 86400;
+  const max = () => settings.maxTokenDays * 86400;
 
   it('refuses a token living longer than MAX_TOKEN_DAYS, however its issue time is set', async () => {
     await expect(verifyAccessToken(await sign({ jti: 'a', iat: now(), exp: now() + max() + 60 }))).rejects.toThrow(
@@ -105,13 +107,9 @@ describe('lifetime and id', () => {
 
   it('MAX_TOKEN_DAYS bounds what issueToken signs, and can be set', async () => {
     await expect(issueToken({ org: 'court', roles: ['reporter'] }, max() + 1)).rejects.toThrow('MAX_TOKEN_DAYS');
-    process.env.MAX_TOKEN_DAYS = '1';
-    try {
-      await expect(verifyAccessToken(await sign({ jti: 'e', iat: now(), exp: now() + 2 * 86400 }))).rejects.toThrow(
-        'MAX_TOKEN_DAYS (1 days)',
-      );
-    } finally {
-      delete process.env.MAX_TOKEN_DAYS;
-    }
+    const oneDay = tokenSettings({ MAX_TOKEN_DAYS: '1' });
+    const token = await sign({ jti: 'e', iat: now(), exp: now() + 2 * 86400 });
+    await expect(verifyAccessToken(token)).resolves.toMatchObject({ tokenId: 'e' });
+    await expect(verify(token, oneDay)).rejects.toThrow('MAX_TOKEN_DAYS (1 days)');
   });
 });

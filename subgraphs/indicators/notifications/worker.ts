@@ -9,7 +9,6 @@
 import { today } from '../../../lib/clock';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
-import { config } from '../../../lib/config';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { log } from '../../../lib/log';
 import { deliverMail, deliverWebhook } from './deliver';
@@ -22,12 +21,17 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export async function startNotifications({ store, clock, settings }: SubgraphRuntime<IndicatorSettings>): Promise<Worker> {
+export async function startNotifications({
+  store,
+  databaseUrl,
+  clock,
+  settings,
+}: SubgraphRuntime<IndicatorSettings>): Promise<Worker> {
   const notifications = settings.notifications;
   if (!notifications.enabled) return { stop: async () => undefined };
   const poll = notifications.pollSeconds;
   const boss = new PgBoss({
-    connectionString: config.subgraphDatabaseUrl('indicators'),
+    connectionString: databaseUrl,
     schema: 'ipzone_jobs',
     application_name: 'ipzone-notifications',
     max: 4,

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
+import type { IdentityKeys } from '../../../lib/settings';
 import { GATEWAY_TOKEN_HEADER, type Identity, REQUEST_ID_HEADER, verifyGatewayToken } from '../../../lib/identity';
 import { HttpError } from '../../../lib/server';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
@@ -18,7 +19,7 @@ import { organizationDirectory } from '../organization-directory';
 import { receiveFile, jobStatus } from '../services/bulk-jobs';
 import { type BulkRequest, pushFile } from '../services/bulk-push';
 import { FigureJobs } from '../notifications/figure-jobs';
-import { config, type IndicatorSettings } from '../../../lib/config';
+import type { IndicatorSettings } from '../../../lib/config';
 import { asHttpError } from '../services/bulk-refusal';
 import type { PushDependencies } from '../services/push';
 
@@ -45,9 +46,12 @@ function bulkRequest(request: FastifyRequest): BulkRequest {
 }
 
 /** The caller the gateway forwarded; 401 without one. */
-async function bulkCaller(raw: IncomingMessage): Promise<{ identity: Identity; gatewayToken: string; requestId: string }> {
+async function bulkCaller(
+  keys: IdentityKeys,
+  raw: IncomingMessage,
+): Promise<{ identity: Identity; gatewayToken: string; requestId: string }> {
   const gatewayToken = raw.headers[GATEWAY_TOKEN_HEADER] as string | undefined;
-  const identity = await verifyGatewayToken(gatewayToken).catch((error: Error) => {
+  const identity = await verifyGatewayToken(keys, gatewayToken).catch((error: Error) => {
     throw new HttpError(401, ErrorCode.UNAUTHENTICATED, error.message);
   });
   if (!identity) throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'pushing a file needs a token (Authorization: Bearer …)');
@@ -80,7 +84,7 @@ function asJob(request: FastifyRequest, bulkJobBytes: number): boolean {
 export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
   const { store, settings } = runtime;
   return async (app: FastifyInstance): Promise<void> => {
-    const jobs = new FigureJobs(runtime, config.subgraphDatabaseUrl('indicators')!);
+    const jobs = new FigureJobs(runtime, runtime.databaseUrl);
     await jobs.resume();
     app.addHook('onClose', () => jobs.stop());
     await app.register(async (scope) => {
@@ -88,7 +92,7 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
       scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
       scope.post('/figures/bulk', async (request, reply) => {
         try {
-          const caller = await bulkCaller(request.raw);
+          const caller = await bulkCaller(runtime.keys, request.raw);
           const options = bulkRequest(request);
           const deps = bulkDependencies(runtime, caller);
           const source = request.body as AsyncIterable<Buffer>;
@@ -105,7 +109,7 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
       });
       scope.get('/figures/bulk/:id', async (request, reply) => {
         try {
-          const caller = await bulkCaller(request.raw);
+          const caller = await bulkCaller(runtime.keys, request.raw);
           return reply.send(await jobStatus(store.dataSource, caller.identity, (request.params as { id: string }).id));
         } catch (error) {
           throw asHttpError(error);

@@ -4,7 +4,6 @@
  * them with their last use, and takes one back with revokeToken (its id).
  */
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { config } from '../../../lib/config';
 import { badInput, forbidden, notFound } from '../../../lib/errors';
 import { hasRole, requireIdentity, type Role, ROLES } from '../../../lib/identity';
 import { tooLong, tooLongMessage } from '../../../lib/text';
@@ -12,9 +11,10 @@ import type { SubgraphContext } from '../../../lib/subgraph';
 import { issuePersonalToken, listPersonalTokens, recordTokenUse } from '../data/personal-tokens';
 import type { OrganizationLoaders } from '../loaders';
 import { Organization } from '../schema/organization';
+import type { OrganizationSettings } from '../settings';
 import { IssuedPersonalToken, PersonalToken, TokenUseInput, Viewer } from '../schema/personal-token';
 
-type Context = SubgraphContext<OrganizationLoaders>;
+type Context = SubgraphContext<OrganizationLoaders, OrganizationSettings>;
 
 /** Roles a coordinator may hand out; an admin hands out any. */
 const COORDINATOR_GRANTS: Role[] = ['reporter', 'analyst'];
@@ -38,8 +38,8 @@ export class PersonalTokenResolver {
     if (!ROLES.includes(role as Role)) throw badInput(`role must be one of ${ROLES.join(', ')}`, 'role');
     if (!hasRole(actor, 'admin') && !COORDINATOR_GRANTS.includes(role as Role))
       throw forbidden(`a coordinator issues only ${COORDINATOR_GRANTS.join(' or ')} tokens`);
-    if (!Number.isInteger(days) || days < 1 || days > config.maxTokenDays())
-      throw badInput(`days must be 1 to MAX_TOKEN_DAYS (${config.maxTokenDays()})`, 'days');
+    if (!Number.isInteger(days) || days < 1 || days > context.settings.maxTokenDays)
+      throw badInput(`days must be 1 to MAX_TOKEN_DAYS (${context.settings.maxTokenDays})`, 'days');
     const ref = organization.trim();
     if (tooLong(ref, 'name')) throw badInput(tooLongMessage('organization', 'name'), 'organization');
     const found = await context.loaders.organizationByReference.load(ref);
