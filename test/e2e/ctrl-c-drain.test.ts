@@ -25,7 +25,7 @@ const DATA = path.join(ROOT, '.data', `test-ctrl-c-${process.pid}`);
 const setup: EmbeddedSetup = {
   data: DATA,
   secretsFile: `${DATA}-secrets.json`,
-  pgPort: testPort(54374),
+  pgPort: testPort(24374),
   gatewayPort: testPort(4468),
 };
 const FIGURES = Array.from({ length: 24 }, (_, i) => ({

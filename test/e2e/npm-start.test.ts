@@ -21,7 +21,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const HOME = path.join(ROOT, '.data', `test-start-${process.pid}`);
 const DATA = path.join(HOME, 'postgres');
 const SECRETS_FILE = `${HOME}-secrets.json`;
-const PG_PORT = testPort(54349);
+const PG_PORT = testPort(24349);
 const PORTS = {
   GATEWAY_PORT: String(testPort(4170)),
   ORGANIZATIONS_PORT: String(testPort(4171)),
@@ -228,7 +228,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     expect(await hub.exited).toBe(0);
     expect(processes.filter(alive)).toEqual([]);
     expect(postgresRunningOn(DATA)).toBe(false);
-    for (const port of [...Object.values(PORTS), String(testPort(54349))])
+    for (const port of [...Object.values(PORTS), String(testPort(24349))])
       expect({ port, open: await portOpen(port) }).toEqual({ port, open: false });
   }, 120_000);
 }

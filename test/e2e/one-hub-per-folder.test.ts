@@ -23,7 +23,7 @@ const DATA = path.join(ROOT, '.data', `test-one-hub-${process.pid}`);
 const setup: EmbeddedSetup = {
   data: DATA,
   secretsFile: `${DATA}-secrets.json`,
-  pgPort: testPort(54373),
+  pgPort: testPort(24373),
   gatewayPort: testPort(4460),
 };
 const env = embeddedEnv(setup);

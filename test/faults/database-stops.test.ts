@@ -38,7 +38,7 @@ let direct: string;
 const saved = process.env.TEST_DATABASE_SERVER_URL;
 
 beforeAll(async () => {
-  postgres = await startPrivatePostgres(testPort(54403));
+  postgres = await startPrivatePostgres(testPort(24403));
   proxy = await startPostgresProxy(postgres.url);
   process.env.TEST_DATABASE_SERVER_URL = proxy.url;
   hub = await startTestHub();

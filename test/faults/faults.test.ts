@@ -45,7 +45,7 @@ async function restartDatabase(): Promise<void> {
 beforeAll(async () => {
   // A PostgreSQL of this test's own, so restarting it disturbs nothing else.
   database = spawn('node', [path.join(ROOT, 'dist/scripts/db.js')], {
-    env: { ...process.env, EMBEDDED_PG_DIR: DATA, EMBEDDED_PG_PORT: String(testPort(54401)), LOG_LEVEL: 'error' },
+    env: { ...process.env, EMBEDDED_PG_DIR: DATA, EMBEDDED_PG_PORT: String(testPort(24401)), LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   database.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -26,7 +26,7 @@ let token: Record<string, string>;
 const saved = process.env.TEST_DATABASE_SERVER_URL;
 
 beforeAll(async () => {
-  postgres = await startPrivatePostgres(testPort(54400));
+  postgres = await startPrivatePostgres(testPort(24400));
   process.env.TEST_DATABASE_SERVER_URL = postgres.url;
   hub = await startTestHub();
   url = hub.gateway.url;

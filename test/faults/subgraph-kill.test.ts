@@ -18,7 +18,7 @@ jest.setTimeout(60_000);
 let postgres: PrivatePostgres;
 const saved = process.env.TEST_DATABASE_SERVER_URL;
 beforeAll(async () => {
-  postgres = await startPrivatePostgres(testPort(54402));
+  postgres = await startPrivatePostgres(testPort(24402));
   process.env.TEST_DATABASE_SERVER_URL = postgres.url;
 });
 const started = useHubAndDatabase();

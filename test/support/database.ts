@@ -33,7 +33,7 @@ export async function startTestDatabase(): Promise<{ url: string; embedded?: Emb
   const settings = readSettings();
   const embedded = await startEmbeddedDatabase({
     dir: path.join(PROJECT_ROOT, '.data', 'test-postgres'),
-    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? testPort(54339)),
+    port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? testPort(24339)),
     password: settings.embedded.password(),
     secretsFile: settings.secretsFile,
   });

@@ -9,10 +9,12 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager, QueryRunner } from 'typeorm';
-import { parsePeriod } from '../../../lib/period';
-import type { FigureStatusValue, QualityFlagValue } from '../model/figure-types';
+import { z } from 'zod';
+import { FIGURE_STATUSES, QUALITY_FLAGS } from '../../../lib/enums';
+import { column, readRows } from '../../../lib/rows';
 import type { StagedBatch } from '../model/bulk-plan';
 import type { PreparedRow } from '../model/rows';
+import { figureColumns, figureOf } from './figure-columns';
 import { copyText } from './figure-staging';
 
 const TABLE = 'bulk_figure';
@@ -53,29 +55,47 @@ const READ = COLUMNS.filter((c) => !c.derived)
 /** A row in COPY's text format. */
 export const stagedLine = (row: PreparedRow): string => COLUMNS.map((c) => copyText(c.value(row))).join('\t') + '\n';
 
-/** A staged row as the push's checks take it. */
-function preparedRow(r: Record<string, unknown>): PreparedRow {
-  return {
-    index: r.idx as number,
-    indicatorId: r.indicator_id as string,
-    period: parsePeriod(r.period as string)!,
-    breakdown: r.breakdown as string,
-    value: r.value as number | null,
-    numerator: r.numerator as number | null,
-    denominator: r.denominator as number | null,
-    status: r.status as FigureStatusValue,
-    statusStated: r.status_stated as boolean,
-    flags: r.flags as QualityFlagValue[],
-    reportedOn: r.reported_on as string | null,
-    withdrawn: r.withdrawn as boolean,
-    note: r.note as string | null,
-    source: r.source as string | null,
-    reason: r.reason as string | null,
-    explanation: r.explanation as string | null,
+/** A staged row as the push's checks take it (the columns of READ). */
+const StagedColumns = z
+  .object({
+    idx: column.number,
+    ...figureColumns,
+    period: column.period,
+    status: column.oneOf(FIGURE_STATUSES),
+    status_stated: column.boolean,
+    flags: z.array(column.oneOf(QUALITY_FLAGS)),
+    reported_on: column.optionalText,
+    withdrawn: column.boolean,
+    note: column.optionalText,
+    source: column.optionalText,
+    reason: column.optionalText,
+    explanation: column.optionalText,
+    organization_id: column.text,
+  })
+  .transform((r): PreparedRow => ({
+    index: r.idx,
+    ...figureOf(r),
+    status: r.status,
+    statusStated: r.status_stated,
+    flags: r.flags,
+    reportedOn: r.reported_on,
+    withdrawn: r.withdrawn,
+    note: r.note,
+    source: r.source,
+    reason: r.reason,
+    explanation: r.explanation,
     warningCodes: [],
-    organizationId: r.organization_id as string,
-  };
-}
+    organizationId: r.organization_id,
+  }));
+
+const RepeatColumns = z.object({ index: column.number, first: column.number });
+const StagedPeriodColumns = z.object({
+  indicatorId: column.text,
+  period: column.text,
+  rows: column.number,
+  total: column.boolean,
+});
+const MixedYearColumns = z.object({ indicatorId: column.text, breakdown: column.text, year: column.number });
 
 /** An empty staging table on the runner's connection (which keeps it until it is dropped or the connection ends). */
 export async function createStaging(runner: QueryRunner): Promise<void> {
@@ -97,24 +117,24 @@ export async function copyStaged(runner: QueryRunner, lines: AsyncIterable<strin
 
 /** Removes every figure given again after its first row; the rows removed and the first row of each. */
 export async function removeRepeats(runner: QueryRunner): Promise<Array<{ index: number; first: number }>> {
-  return runner.query(
+  const rows: unknown = await runner.query(
     `WITH ranked AS (
        SELECT idx, first_value(idx) OVER (PARTITION BY indicator_id, period, breakdown ORDER BY idx) AS first FROM ${TABLE})
      , removed AS (DELETE FROM ${TABLE} b USING ranked r WHERE b.idx = r.idx AND r.idx <> r.first RETURNING b.idx, r.first)
      SELECT idx AS index, first FROM removed ORDER BY idx`,
   );
+  return readRows('staged repeats removed', RepeatColumns, rows);
 }
 
 /** The periods staged, per indicator: how many rows each, and whether the file or the store holds its total (breakdown ''). */
-export async function stagedPeriods(
-  runner: QueryRunner,
-): Promise<Array<{ indicatorId: string; period: string; rows: number; total: boolean }>> {
-  return runner.query(
+export async function stagedPeriods(runner: QueryRunner): Promise<Array<z.output<typeof StagedPeriodColumns>>> {
+  const rows: unknown = await runner.query(
     `SELECT b.indicator_id AS "indicatorId", b.period, count(*)::int AS rows,
             bool_or(b.breakdown = '') OR EXISTS (
               SELECT 1 FROM figure_series f WHERE f.indicator_id = b.indicator_id AND f.period = b.period AND f.breakdown = '') AS total
        FROM ${TABLE} b GROUP BY b.indicator_id, b.period`,
   );
+  return readRows('staged periods', StagedPeriodColumns, rows);
 }
 
 /**
@@ -123,10 +143,8 @@ export async function stagedPeriods(
  * (coverage.ts), found by one statement for the whole file. Read after the pushes of the
  * file's indicators are serialised, so no other push adds a type meanwhile.
  */
-export async function mixedYears(
-  manager: EntityManager,
-): Promise<Array<{ indicatorId: string; breakdown: string; year: number }>> {
-  return manager.query(
+export async function mixedYears(manager: EntityManager): Promise<Array<z.output<typeof MixedYearColumns>>> {
+  const rows: unknown = await manager.query(
     `WITH staged AS (SELECT DISTINCT indicator_id, breakdown, year, period_type FROM ${TABLE}),
           k AS (SELECT DISTINCT indicator_id, breakdown, year FROM staged)
      SELECT indicator_id AS "indicatorId", breakdown, year FROM (
@@ -137,6 +155,7 @@ export async function mixedYears(
            ON f.indicator_id = k.indicator_id AND f.breakdown = k.breakdown AND extract(year FROM f.period_start) = k.year
      ) AS types GROUP BY indicator_id, breakdown, year HAVING count(*) > 1`,
   );
+  return readRows('breakdown-years of mixed period types', MixedYearColumns, rows);
 }
 
 /** The rows of a batch in file order, and (for a slice of a period) the last breakdown read. */
@@ -144,7 +163,7 @@ export async function stagedRows(
   manager: EntityManager,
   batch: StagedBatch,
 ): Promise<{ rows: PreparedRow[]; last: string | null }> {
-  let found: Array<Record<string, unknown>>;
+  let found: unknown;
   if ('periods' in batch) {
     found = await manager.query(
       `SELECT ${READ} FROM ${TABLE}
@@ -158,6 +177,7 @@ export async function stagedRows(
       [batch.indicatorId, batch.period, batch.after, batch.limit],
     );
   }
-  const last = found.length > 0 ? (found[found.length - 1].breakdown as string) : null;
-  return { rows: found.map(preparedRow).sort((a, b) => a.index - b.index), last };
+  const rows = readRows('staged rows', StagedColumns, found);
+  const last = rows.length > 0 ? rows[rows.length - 1].breakdown : null;
+  return { rows: rows.sort((a, b) => a.index - b.index), last };
 }

@@ -10,6 +10,7 @@ import { column, readRows } from '../../../lib/rows';
 import type { EntityManager, DataSource } from 'typeorm';
 import type { StoredFigure } from '../model/push-checks';
 import type { PreparedRow } from '../model/rows';
+import { figureColumns, figureOf } from './figure-columns';
 import { writeStaged, type Writer } from './figure-staging';
 
 /** A figure as stored now: what reconciliation reads of it, and the rest a push compares a row with. */
@@ -54,12 +55,7 @@ export async function inTransaction<T>(db: DataSource, work: (manager: EntityMan
 const CurrentColumns = z
   .object({
     id: column.id,
-    indicator_id: column.text,
-    period: column.text,
-    breakdown: column.text,
-    value: column.optionalNumber,
-    numerator: column.optionalNumber,
-    denominator: column.optionalNumber,
+    ...figureColumns,
     status: column.text,
     flags: column.texts,
     reported_on: column.optionalText,
@@ -70,12 +66,7 @@ const CurrentColumns = z
   })
   .transform((row): CurrentFigure => ({
     id: row.id,
-    indicatorId: row.indicator_id,
-    period: row.period,
-    breakdown: row.breakdown,
-    value: row.value,
-    numerator: row.numerator,
-    denominator: row.denominator,
+    ...figureOf(row),
     status: row.status,
     flags: row.flags,
     reportedOn: row.reported_on,

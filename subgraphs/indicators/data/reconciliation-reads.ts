@@ -4,28 +4,13 @@ import { z } from 'zod';
 import { column, readRows } from '../../../lib/rows';
 import type { ReconciliationKeys, StoredFigure, StoredTally } from '../model/push-checks';
 import { readTallies, tallyColumns } from './breakdown-sums';
+import { figureColumns, figureOf } from './figure-columns';
 
 const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.denominator, s.withdrawn';
 
 const StoredColumns = z
-  .object({
-    indicator_id: column.text,
-    period: column.text,
-    breakdown: column.text,
-    value: column.optionalNumber,
-    numerator: column.optionalNumber,
-    denominator: column.optionalNumber,
-    withdrawn: column.boolean,
-  })
-  .transform((r): StoredFigure => ({
-    indicatorId: r.indicator_id,
-    period: r.period,
-    breakdown: r.breakdown,
-    value: r.value,
-    numerator: r.numerator,
-    denominator: r.denominator,
-    withdrawn: r.withdrawn,
-  }));
+  .object({ ...figureColumns, withdrawn: column.boolean })
+  .transform((r): StoredFigure => ({ ...figureOf(r), withdrawn: r.withdrawn }));
 
 /**
  * What a push's rows are reconciled with, in two statements of index lookups, so the cost

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../../../lib/errors';
-import { TEXT_LIMITS, tooLong, tooLongMessage } from '../../../lib/text';
 import { requireIdentity } from '../../../lib/identity';
 import type { SubgraphContext } from '../../../lib/subgraph';
-import { identityDirectory, listRevocations, revokeToken } from '../data/revocations';
+import { identityDirectory, listRevocations } from '../data/revocations';
+import { revoke } from '../services/tokens';
 import type { OrganizationLoaders } from '../loaders';
 import { Organization } from '../schema/organization';
 import { IdentityDirectory, TokenRevocation } from '../schema/revocation';
@@ -22,11 +22,7 @@ export class RevocationResolver {
     @Arg('tokenId', { description: 'The token\'s "jti" claim' }) tokenId: string,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
   ): Promise<TokenRevocation> {
-    const jti = tokenId.trim();
-    if (jti === '' || tooLong(jti, 'tokenId'))
-      throw badInput(`tokenId must be 1 to ${TEXT_LIMITS.tokenId} characters`, 'tokenId');
-    if (reason && tooLong(reason, 'reason')) throw badInput(tooLongMessage('reason'), 'reason');
-    return revokeToken(context.store.dataSource, requireIdentity(context), jti, reason?.trim() || null);
+    return revoke(context.store.dataSource, requireIdentity(context), tokenId, reason);
   }
 
   @Authorized('admin', 'coordinator')

@@ -1,13 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { forbidden, notFound } from '../../../lib/errors';
-import { hasRole, requireIdentity } from '../../../lib/identity';
+import { requireIdentity } from '../../../lib/identity';
 import type { SubgraphContext } from '../../../lib/subgraph';
 import { todayUtc } from '../../../lib/period';
 import { LocalDate } from '../../../lib/scalars';
-import { noteArgument } from '../model/progress';
 import type { TaskLoaders } from '../loaders';
 import { TaskProgress, TaskStatus } from '../schema/progress';
 import { Task } from '../schema/task';
+import { reportProgress } from '../services/report-progress';
 import { progressOf } from './progress-reads';
 
 type Context = SubgraphContext<TaskLoaders>;
@@ -39,25 +38,16 @@ export class ReportProgressResolver {
     @Arg('note', () => String, { nullable: true, description: 'What to say with it, at most 2000 characters' })
     note?: string | null,
   ): Promise<TaskProgress> {
-    const identity = requireIdentity(context);
-    const text = noteArgument(note, 'note');
     const { loaders } = context;
-    const task = await loaders.task.load(taskId);
-    if (!task) throw notFound('task', taskId.slice(0, 80));
-    const responsible = (await loaders.responsible.load(task.id)).map((r) => r.organizationId);
-    const ownTask = responsible.includes(identity.org);
-    if (!ownTask && !hasRole(identity, 'coordinator', 'admin')) {
-      throw forbidden(`organisation "${identity.org}" is not responsible for task ${task.id}`);
-    }
-    await loaders.reports.repository.record({
-      taskId: task.id,
-      // A coordinator reporting on a task its organisation does not share speaks for the lead.
-      organizationId: ownTask ? identity.org : task.leadOrganizationId,
-      status,
-      note: text,
-      reportedBy: identity.subject,
-      reportedByOrg: identity.org,
-    });
+    const task = await reportProgress(
+      requireIdentity(context),
+      { taskId, status, note },
+      {
+        task: (id) => loaders.task.load(id),
+        responsible: async (id) => (await loaders.responsible.load(id)).map((r) => r.organizationId),
+      },
+      loaders.reports.repository,
+    );
     loaders.reports.forget(task.id);
     return progressOf(loaders, task, todayUtc());
   }
