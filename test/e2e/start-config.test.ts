@@ -110,14 +110,18 @@ it.each([
   ['export', ['export', 'kpis']],
   ['import', ['import', 'seeds/example-figures.csv', '--dry-run']],
   ['briefing', ['briefing', '--html']],
-])('`ipzone %s` with a mistyped variable names it and exits 1, asking the hub nothing', async (_name, args) => {
-  const run = await ipzone(args, { MAX_QUERY_DEPTH: 'deep', IPZONE_URL: `http://127.0.0.1:${GATEWAY_PORT}/graphql` });
-  expect(run.code).toBe(1);
-  expect(run.stderr).toContain('the configuration has a problem; nothing was started');
-  expect(run.stderr).toContain('MAX_QUERY_DEPTH must be a whole number of at least 1, got "deep"');
-  expect(run.stderr).not.toContain('cannot reach');
-  expect(run.stdout).toBe('');
-}, 60_000);
+])(
+  '`ipzone %s` with a mistyped variable names it and exits 1, asking the hub nothing',
+  async (_name, args) => {
+    const run = await ipzone(args, { MAX_QUERY_DEPTH: 'deep', IPZONE_URL: `http://127.0.0.1:${GATEWAY_PORT}/graphql` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('the configuration has a problem; nothing was started');
+    expect(run.stderr).toContain('MAX_QUERY_DEPTH must be a whole number of at least 1, got "deep"');
+    expect(run.stderr).not.toContain('cannot reach');
+    expect(run.stdout).toBe('');
+  },
+  60_000,
+);
 
 it('refuses a short JWT_SECRET (which used to start and answer every token with HTTP 500)', async () => {
   const run = await ipzone(['start'], production({ JWT_SECRET: 'only-twenty-characte', GATEWAY_PRIVATE_KEY: PRIVATE_JWK }));
