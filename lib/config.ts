@@ -1,8 +1,9 @@
 /**
  * The one place that reads the environment: the variables the hub reads, with their
- * meaning (docker-compose.yml sets the same ones: a test checks it), and the environment
- * itself for lib/settings.ts, which parses it once into the settings a process passes
- * down, and for the child processes a command starts.
+ * meaning (docker-compose.yml sets the same ones: a test checks it), the shape of the
+ * settings parsed from them (Settings and its parts), and the environment itself for
+ * lib/settings.ts, which parses it once into the settings a process passes down, and for
+ * the child processes a command starts.
  */
 import path from 'node:path';
 
@@ -190,4 +191,94 @@ export interface NotificationSettings {
   };
   /** E-mail, when SMTP_URL is set (MAIL_FROM). */
   mail: { smtpUrl: string; from: string } | null;
+}
+
+/** A service of the hub: the gateway or a subgraph. */
+type Service = 'gateway' | SubgraphName;
+
+/** The OpenID Connect provider people sign in with on /report. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  scopes: string;
+  orgClaim: string;
+  rolesClaim: string;
+}
+
+/** How callers' tokens are issued and verified. */
+export interface TokenSettings {
+  /** The issuer the hub's own tokens carry (JWT_ISSUER). */
+  issuer: string;
+  /** Longest lifetime of a token, in days (MAX_TOKEN_DAYS). */
+  maxTokenDays: number;
+  /** RS256 keys from a JWKS endpoint (JWKS_URL), or a PEM public key (JWT_PUBLIC_KEY); else HS256. */
+  jwksUrl?: string;
+  jwtPublicKey?: string;
+  /** The HS256 secret (JWT_SECRET, or SECRETS_FILE's outside production). */
+  jwtSecret(): string;
+  oidc: OidcSettings | null;
+}
+
+/** Limits on a query document, checked by the gateway before it plans (MAX_QUERY_*, MAX_ALIASES …). */
+export interface QueryLimits {
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxQueryTokens: number;
+  maxFieldRepeats: number;
+}
+
+/** What every HTTP service goes by (lib/server.ts). */
+export interface HttpSettings {
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  /** /metrics on an interface and port of its own (METRICS_HOST, METRICS_PORT_OFFSET); null: on the service's port. */
+  metrics: { host: string; portOffset: number } | null;
+}
+
+/** The gateway's own settings. */
+export interface GatewaySettings {
+  readsRequireToken: boolean;
+  subgraphTimeoutMs: number;
+  subgraphDedup: boolean;
+  identityRefreshSeconds: number;
+  maxUploadRows: number;
+  maxPushRows: number;
+  dashboardRefreshSeconds: number;
+  /** The hub's origin as browsers reach it, no trailing slash. */
+  publicUrl: string;
+  kpiFigures: FigureRule;
+  limits: QueryLimits;
+}
+
+/** The keys the gateway signs forwarded identities with and the subgraphs verify them with. */
+export interface IdentityKeys {
+  gatewayPrivateKey(): string;
+  /** Undefined: derive it from the private key. */
+  gatewayPublicKey(): string | undefined;
+}
+
+export interface Settings {
+  production: boolean;
+  host: string;
+  ports: Record<Service, number>;
+  /** Where the gateway and the subgraphs reach each subgraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Each subgraph's database (its own setting, else DATABASE_URL); undefined: the embedded one. */
+  databaseUrls: Record<SubgraphName, string | undefined>;
+  poolSize: number;
+  embedded: { dir: string; port: number; password(): string };
+  seedOnStart: boolean;
+  logLevel: LogLevel;
+  secretsFile: string;
+  http: HttpSettings;
+  gateway: GatewaySettings;
+  tokens: TokenSettings;
+  keys: IdentityKeys;
+  oidc: OidcSettings | null;
+  indicators: IndicatorSettings;
+  /** What the command-line tools talk to (IPZONE_URL, IPZONE_TOKEN). */
+  client: { url: string; token?: string };
 }

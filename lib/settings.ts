@@ -9,10 +9,12 @@
 import path from 'node:path';
 import {
   DEFAULT_PORTS,
+  type HttpSettings,
+  type OidcSettings,
+  type Settings,
   type EnvVariable,
   environment,
   type FigureRule,
-  type IndicatorSettings,
   type LogLevel,
   type NotificationSettings,
   PROJECT_ROOT,
@@ -20,96 +22,10 @@ import {
   type SubgraphName,
 } from './config';
 import { configProblems, configurationProblems, type Part } from './config-check';
+import { setLogLevel } from './log';
 import { localSecrets } from './secrets';
 
-type Service = 'gateway' | SubgraphName;
-
-/** The OpenID Connect provider people sign in with on /report. */
-export interface OidcSettings {
-  issuer: string;
-  clientId: string;
-  scopes: string;
-  orgClaim: string;
-  rolesClaim: string;
-}
-
-/** How callers' tokens are issued and verified. */
-export interface TokenSettings {
-  /** The issuer the hub's own tokens carry (JWT_ISSUER). */
-  issuer: string;
-  /** Longest lifetime of a token, in days (MAX_TOKEN_DAYS). */
-  maxTokenDays: number;
-  /** RS256 keys from a JWKS endpoint (JWKS_URL), or a PEM public key (JWT_PUBLIC_KEY); else HS256. */
-  jwksUrl?: string;
-  jwtPublicKey?: string;
-  /** The HS256 secret (JWT_SECRET, or SECRETS_FILE's outside production). */
-  jwtSecret(): string;
-  oidc: OidcSettings | null;
-}
-
-/** Limits on a query document, checked by the gateway before it plans (MAX_QUERY_*, MAX_ALIASES …). */
-export interface QueryLimits {
-  maxQueryDepth: number;
-  maxQueryCost: number;
-  maxAliases: number;
-  maxDirectives: number;
-  maxQueryTokens: number;
-  maxFieldRepeats: number;
-}
-
-/** What every HTTP service goes by (lib/server.ts). */
-export interface HttpSettings {
-  maxBodyBytes: number;
-  requestTimeoutMs: number;
-  headersTimeoutMs: number;
-  /** /metrics on an interface and port of its own (METRICS_HOST, METRICS_PORT_OFFSET); null: on the service's port. */
-  metrics: { host: string; portOffset: number } | null;
-}
-
-/** The gateway's own settings. */
-export interface GatewaySettings {
-  readsRequireToken: boolean;
-  subgraphTimeoutMs: number;
-  subgraphDedup: boolean;
-  identityRefreshSeconds: number;
-  maxUploadRows: number;
-  maxPushRows: number;
-  dashboardRefreshSeconds: number;
-  /** The hub's origin as browsers reach it, no trailing slash. */
-  publicUrl: string;
-  kpiFigures: FigureRule;
-  limits: QueryLimits;
-}
-
-/** The keys the gateway signs forwarded identities with and the subgraphs verify them with. */
-export interface IdentityKeys {
-  gatewayPrivateKey(): string;
-  /** Undefined: derive it from the private key. */
-  gatewayPublicKey(): string | undefined;
-}
-
-export interface Settings {
-  production: boolean;
-  host: string;
-  ports: Record<Service, number>;
-  /** Where the gateway and the subgraphs reach each subgraph. */
-  subgraphUrls: Record<SubgraphName, string>;
-  /** Each subgraph's database (its own setting, else DATABASE_URL); undefined: the embedded one. */
-  databaseUrls: Record<SubgraphName, string | undefined>;
-  poolSize: number;
-  embedded: { dir: string; port: number; password(): string };
-  seedOnStart: boolean;
-  logLevel: LogLevel;
-  secretsFile: string;
-  http: HttpSettings;
-  gateway: GatewaySettings;
-  tokens: TokenSettings;
-  keys: IdentityKeys;
-  oidc: OidcSettings | null;
-  indicators: IndicatorSettings;
-  /** What the command-line tools talk to (IPZONE_URL, IPZONE_TOKEN). */
-  client: { url: string; token?: string };
-}
+export type { GatewaySettings, HttpSettings, IdentityKeys, OidcSettings, QueryLimits, Settings, TokenSettings } from './config';
 
 /** The configuration cannot be read: every problem, one a line. */
 class ConfigurationError extends Error {
@@ -233,12 +149,16 @@ export function readSettings(source: Source = environment()): Settings {
 /**
  * The settings of a command about to start what `runs`: every problem of the
  * configuration is written to stderr together and the process exits with 1 (nothing
- * started); else the settings, read once.
+ * started); else the settings, read once, and the process's log level set from them.
  */
 export async function startupSettings(runs: Part[]): Promise<Settings> {
   const env = environment();
   const problems = await configurationProblems({ runs, env });
-  if (problems.length === 0) return readSettings(env);
+  if (problems.length === 0) {
+    const settings = readSettings(env);
+    setLogLevel(settings.logLevel); // the process logs at its level from its first line on
+    return settings;
+  }
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
   process.stderr.write(
     `ipzone: the configuration has ${count}; nothing was started:\n${problems.map((p) => `  - ${p}\n`).join('')}`,
