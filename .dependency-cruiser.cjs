@@ -67,13 +67,19 @@ module.exports = {
       'model-reads-no-config',
       "A subgraph's model is handed the settings it needs (a figure rule, a factor) as arguments: it reads no configuration.",
       { path: '^subgraphs/[^/]+/model/' },
-      { path: '^lib/config\\.ts$', dependencyTypesNot: ['type-only'] },
+      { path: '^lib/(config|settings)\\.ts$', dependencyTypesNot: ['type-only'] },
     ),
     forbid(
       'services-read-no-config',
       "A subgraph's services and data adapters are handed their settings (read once when the subgraph starts, carried by its context and SubgraphRuntime): they read no configuration.",
       { path: '^subgraphs/[^/]+/(services|data)/' },
-      { path: '^lib/config\\.ts$', dependencyTypesNot: ['type-only'] },
+      { path: '^lib/(config|settings)\\.ts$', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'settings-read-at-start',
+      'The settings are read once, where a process starts (scripts/, bench/, hub/): every other module is handed them, and imports at most their types.',
+      { pathNot: '^(scripts|bench|hub|test)/|^lib/settings\\.ts$' },
+      { path: '^lib/settings\\.ts$', dependencyTypesNot: ['type-only'] },
     ),
     forbid(
       'services-speak-no-graphql',

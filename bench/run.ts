@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { environment, PROJECT_ROOT, setEnvironment, SUBGRAPHS } from '../lib/config';
+import { setLogLevel } from '../lib/log';
 import { needsEmbeddedDatabase, readSettings, settingsWith } from '../lib/settings';
 import { type Hub, startHub, prepareDatabase } from '../hub';
 import { benchColdStart } from './coldstart';
@@ -82,6 +83,13 @@ const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms
  */
 async function withBenchHub(databaseName: string, use: (hub: Hub, databaseUrl: string) => Promise<void>): Promise<string> {
   const configured = readSettings();
+  // Its database is made on DATABASE_URL's server: a subgraph's own URL would send the bench's
+  // figures into that database, which the bench never cleans.
+  const own = SUBGRAPHS.filter((name) => environment()[`${name.toUpperCase()}_DATABASE_URL`]);
+  if (own.length > 0)
+    throw new Error(
+      `the bench makes a database of its own on DATABASE_URL's server: unset ${own.map((n) => `${n.toUpperCase()}_DATABASE_URL`).join(', ')} to run it`,
+    );
   const before = environment().DATABASE_URL;
   const ownFolder = needsEmbeddedDatabase(configured) ? path.join(PROJECT_ROOT, '.data', `bench-${process.pid}`) : undefined;
   // The services the sections start as processes of their own read the same variables.
@@ -124,6 +132,7 @@ export async function runBench(options: BenchOptions): Promise<{ rows: BenchRow[
   const sections = Object.keys(SECTIONS).filter((name) => options.sections.length === 0 || options.sections.includes(name));
   const began = performance.now();
   setEnvironment({ LOG_LEVEL: 'error' }, { unlessSet: true });
+  setLogLevel(readSettings().logLevel);
   const settings = {
     full: options.full,
     rounds: options.rounds ?? roundsFor(options.full),

@@ -9,7 +9,7 @@
  * here, made of the kinds in lib/config-rules.ts (int, port, url, flag, oneOf, secret,
  * key, cron, text…; requiredWhen and also add conditions).
  */
-import { ENV_VARIABLES, type EnvVariable, environment, FIGURE_RULES, LOG_LEVELS, SUBGRAPHS } from './config';
+import { ENV_VARIABLES, type EnvVariable, FIGURE_RULES, LOG_LEVELS, SUBGRAPHS } from './config';
 import {
   also,
   type CheckContext,
@@ -183,11 +183,12 @@ export const RULES: Record<EnvVariable, Rule> = {
 
 export interface CheckOptions {
   runs: Part[];
-  env?: Readonly<Record<string, string | undefined>>;
+  /** The environment checked (lib/settings.ts passes the process's). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 function contextOf(options: CheckOptions): CheckContext {
-  const env = options.env ?? environment();
+  const { env } = options;
   return { env, production: env.NODE_ENV === 'production', runs: new Set(options.runs) };
 }
 

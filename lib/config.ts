@@ -133,9 +133,9 @@ export function childEnvironment(extra: Record<string, string | undefined> = {})
 }
 
 /**
- * Sets variables of this process's environment for what it starts or reads later (an
- * undefined value unsets one): the embedded database's URL once it runs, a benchmark's own
- * folder and port.
+ * Sets variables of this process's environment for the processes it starts (an undefined
+ * value unsets one): a benchmark's own database, folder, port and log level, which its
+ * services, processes of their own, read.
  */
 export function setEnvironment(
   values: Partial<Record<EnvVariable, string | undefined>>,

@@ -20,7 +20,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import { type HttpSettings, metricsBind as metricsBindOf } from './settings';
+import type { HttpSettings } from './settings';
 import { REQUEST_ID_HEADER } from './identity';
 import { log, logger } from './log';
 import type { ServiceMetrics } from './metrics';
@@ -44,8 +44,6 @@ export interface ServeOptions<TContext extends BaseContext> {
   routes?: (app: FastifyInstance, graphql: RouteHandler) => void | Promise<void>;
   /** Body size, timeouts and where /metrics is served. */
   http: HttpSettings;
-  /** Largest request body accepted, in bytes (default the settings' MAX_BODY_BYTES). */
-  maxBodyBytes?: number;
   metrics: ServiceMetrics;
   /** Who may read /metrics on the service port: rejects to refuse (HTTP 401). Open when absent. */
   metricsAccess?: (req: IncomingMessage) => Promise<unknown>;
@@ -224,6 +222,12 @@ function metricsRoute(metrics: ServiceMetrics, access?: (req: IncomingMessage) =
   };
 }
 
+/** Where a service serves /metrics when not on its own port (a service on a free port gets a free metrics port). */
+function metricsBindOf(http: HttpSettings, servicePort: number): { host: string; port: number } | undefined {
+  if (!http.metrics) return undefined;
+  return { host: http.metrics.host, port: servicePort === 0 ? 0 : servicePort + http.metrics.portOffset };
+}
+
 async function listen(app: FastifyInstance, host: string, port: number): Promise<number> {
   await app.listen({ host, port });
   return (app.server.address() as AddressInfo).port;
@@ -231,7 +235,7 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 
 export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<RunningService> {
   await options.apollo.start();
-  const limit = options.maxBodyBytes ?? options.http.maxBodyBytes;
+  const limit = options.http.maxBodyBytes;
   const app = createApp(options.name, options.metrics, limit, options.http);
   const contexts = new WeakMap<FastifyRequest, TContext>();
   const apollo = fastifyApolloHandler(options.apollo, {

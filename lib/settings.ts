@@ -9,7 +9,6 @@
 import path from 'node:path';
 import {
   DEFAULT_PORTS,
-  type HttpSettings,
   type OidcSettings,
   type Settings,
   type EnvVariable,
@@ -181,12 +180,6 @@ export const needsEmbeddedDatabase = (settings: Settings): boolean =>
 export function withDatabase(settings: Settings, url: string): Settings {
   const databaseUrls = Object.fromEntries(SUBGRAPHS.map((name) => [name, settings.databaseUrls[name] ?? url]));
   return Object.freeze({ ...settings, databaseUrls: Object.freeze(databaseUrls) }) as Settings;
-}
-
-/** Where a service serves /metrics when not on its own port (a service on a free port gets a free metrics port). */
-export function metricsBind(http: HttpSettings, servicePort: number): { host: string; port: number } | undefined {
-  if (!http.metrics) return undefined;
-  return { host: http.metrics.host, port: servicePort === 0 ? 0 : servicePort + http.metrics.portOffset };
 }
 
 function oidcSettings(text: (name: EnvVariable) => string | undefined): OidcSettings | null {

@@ -1,16 +1,13 @@
 /**
- * Reading PostgreSQL values: numeric (and bigint) columns arrive as strings, timestamps
- * as Dates. The one way numbers from the database are read.
+ * SQL helpers beside the row schemas of lib/rows.ts (which read what raw queries answer):
+ * TypeORM's transformer for its entities' numeric columns, instants as ISO 8601 text, and
+ * WHERE conditions with numbered parameters.
  */
-export const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
-/** A number from a column that is never null. */
-export const pgNumber = (value: unknown): number => Number(value);
-
-/** TypeORM's transformer for a numeric column: numbers in, numbers out. */
+/** TypeORM's transformer for a numeric column (it arrives as a string): numbers in, numbers out, nulls kept. */
 export const numericColumn = {
   to: (value: number | null) => value,
-  from: (value: unknown) => numberOrNull(value),
+  from: (value: unknown): number | null => (value === null || value === undefined ? null : Number(value)),
 };
 
 export const isoTime = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();

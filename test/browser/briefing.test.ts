@@ -197,9 +197,11 @@ it('serves the same briefing as a page under the pages’ CSP, and refuses bad a
     status: 400,
     code: 'BAD_USER_INPUT',
   });
-  // Out of time (the gateway restarted with REQUEST_TIMEOUT_MS=1000): answered REQUEST_TIMEOUT, and the caller may print again at once.
+  // Out of time (the gateway restarted with REQUEST_TIMEOUT_MS=1000): answered REQUEST_TIMEOUT, and the caller
+  // may print again at once: the next request is printed (and runs out of time too), not refused as one in progress.
   await restartGateway(hub, { REQUEST_TIMEOUT_MS: '1000' });
   try {
+    expect(await refused(pdfUrl({ asOf: AS_OF, recordedAsOf: vintage }))).toEqual({ status: 503, code: 'REQUEST_TIMEOUT' });
     expect(await refused(pdfUrl({ asOf: AS_OF, recordedAsOf: vintage }))).toEqual({ status: 503, code: 'REQUEST_TIMEOUT' });
   } finally {
     await restartGateway(hub);

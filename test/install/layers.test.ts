@@ -77,6 +77,14 @@ describe('each rule refuses the imports it names', () => {
         "import { GraphQLError } from 'graphql';\nexport const refuse = () => new GraphQLError('no');\n",
       'subgraphs/two/data/speaks.ts':
         "import { GraphQLError } from 'graphql';\nexport const fail = () => new GraphQLError('no');\n",
+      'lib/settings.ts':
+        "export type Settings = { rule: 'ALL' };\nexport const readSettings = (): Settings => ({ rule: 'ALL' });\n",
+      'subgraphs/two/services/reads-settings.ts':
+        "import { readSettings } from '../../../lib/settings';\nexport const rule = () => readSettings().rule;\n",
+      'gateway/reads-settings.ts': "import { readSettings } from '../lib/settings';\nexport const read = () => readSettings();\n",
+      'gateway/handed-settings.ts':
+        "import type { Settings } from '../lib/settings';\nexport const handed = (settings: Settings) => settings.rule;\n",
+      'scripts/start.ts': "import { readSettings } from '../lib/settings';\nexport const settings = readSettings();\n",
       'dashboard/util.ts': 'export const util = 1;\n',
       'report/main.ts':
         "import { g } from '../gateway/g';\nimport { util } from '../dashboard/util';\nexport const main = g + util;\n",
@@ -138,11 +146,20 @@ describe('each rule refuses the imports it names', () => {
         'data-imports-upward: subgraphs/two/data/store.ts → subgraphs/two/services/d.ts',
         'services-speak-no-graphql: subgraphs/two/services/speaks.ts → node_modules/graphql/index.js',
         'services-speak-no-graphql: subgraphs/two/data/speaks.ts → node_modules/graphql/index.js',
+        'services-read-no-config: subgraphs/two/services/reads-settings.ts → lib/settings.ts',
       ]),
     );
     // A type from configuration (a figure rule) is a value the model may be handed; a data adapter may use the model.
     expect(found.filter((f) => /model\/typed\.ts|services\/handed\.ts|data\/store\.ts → subgraphs\/two\/model/.test(f))).toEqual(
       [],
     );
+  }, 120_000);
+
+  it('settings read anywhere but where a process starts; their types may go anywhere', () => {
+    const found = cruise(dir, ['lib', 'gateway', 'scripts', 'subgraphs']).filter((v) => v.rule.name === 'settings-read-at-start');
+    expect(found.map((v) => `${v.from} → ${v.to}`).sort()).toEqual([
+      'gateway/reads-settings.ts → lib/settings.ts',
+      'subgraphs/two/services/reads-settings.ts → lib/settings.ts',
+    ]);
   }, 120_000);
 });

@@ -25,10 +25,6 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /**
- * Starts the hub on free ports, on a database of its own (migrated and seeded), so test
- * files never see each other's figures. DATABASE_URL points at it for the file's checks.
- */
-/**
  * The settings of a test's hub or command: the test environment's (test/support/global-setup.ts)
  * with `changes` over it, read as a start reads them.
  */
@@ -39,7 +35,13 @@ type TestHubOptions = Pick<HubOptions, 'clock' | 'indicatorSettings'> & { env?: 
 
 /** The settings of the hub this file started last: what `bearer` and `gatewayIdentity` sign with, as that hub verifies. */
 let current: Settings | undefined;
+/** The variables each test hub was started with, which a restart of its gateway keeps. */
+const startedWith = new WeakMap<Hub, Partial<Record<EnvVariable, string>>>();
 
+/**
+ * Starts the hub on free ports, on a database of its own (migrated and seeded), so test
+ * files never see each other's figures. DATABASE_URL points at it for the file's checks.
+ */
 export async function startTestHub({ env, ...options }: TestHubOptions = {}): Promise<Hub> {
   const file = path
     .basename(expect.getState().testPath ?? 'hub', '.test.ts')
@@ -56,6 +58,7 @@ export async function startTestHub({ env, ...options }: TestHubOptions = {}): Pr
     ...options,
   });
   current = hub.settings;
+  startedWith.set(hub, env ?? {});
   return hub;
 }
 
@@ -75,13 +78,17 @@ export async function graphql<T = Record<string, any>>(
 }
 
 /**
- * Restarts a test hub's gateway on its port with the test environment and `env` over it:
+ * Restarts a test hub's gateway on its port with the variables it was started with and `env`
+ * over them (the hub's settings become those):
  * what an operator does to change the gateway's configuration (it reads it once, at start).
  */
 export async function restartGateway(hub: Hub, env: Partial<Record<EnvVariable, string>> = {}): Promise<void> {
   const { port } = hub.gateway;
   await hub.gateway.stop();
-  hub.gateway = await startGateway(testSettings({ DATABASE_URL: hub.settings.databaseUrls.indicators, ...env }), {
+  const settings = testSettings({ DATABASE_URL: hub.settings.databaseUrls.indicators, ...startedWith.get(hub), ...env });
+  if (current === hub.settings) current = settings;
+  hub.settings = settings;
+  hub.gateway = await startGateway(settings, {
     port,
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, hub.subgraphs[name].url])),
   });

@@ -4,7 +4,7 @@
  */
 import { compositeKey } from '../../lib/collections';
 import { firstPeriodFrom, parsePeriod, stepPeriod } from '../../lib/period';
-import { numberOrNull, numericColumn, pgNumber } from '../../lib/sql';
+import { numericColumn } from '../../lib/sql';
 import { TEXT_LIMITS, textLength, tooLong } from '../../lib/text';
 import { defaultRules } from '../../subgraphs/indicators/model/rules';
 import { isRejection, prepareRow, type IndicatorForPush, type Rejection } from '../../subgraphs/indicators/model/rows';
@@ -64,10 +64,8 @@ it('keys of several parts never collide', () => {
   expect(compositeKey('court', '')).not.toBe(compositeKey('court'.slice(0, 4), 't'));
 });
 
-it('numbers from PostgreSQL are read one way, nulls kept', () => {
-  expect(numberOrNull('12.50')).toBe(12.5);
-  expect(numberOrNull(null)).toBeNull();
-  expect(pgNumber('7')).toBe(7);
+it("numbers from an entity's numeric column are read as numbers, nulls kept", () => {
+  expect(numericColumn.from('12.50')).toBe(12.5);
   expect(numericColumn.from('0.1')).toBe(0.1);
   expect(numericColumn.from(null)).toBeNull();
 });

@@ -14,9 +14,12 @@ const only = (values: Record<string, string> = {}) => values;
 /** Settings as data: the secrets (functions, read when asked) left out. */
 const asData = (values: Record<string, string> = {}) => JSON.parse(JSON.stringify(readSettings(only(values)))) as unknown;
 
-/** The default a variable's description states as a literal: "(default 10)", '(… ; default "0 7 * * *")', "(default .data/postgres)". */
+/**
+ * The default a variable's description states as a literal: "(default 10)", '(… ; default "0 7 * * *")',
+ * "(default .data/postgres)", or a value marked as the default: '"info" (default)'.
+ */
 function statedDefault(meaning: string): string | undefined {
-  const match = /(?:\(|; )default:? ("[^"]*"|[\w./:-]+)[;),]/.exec(meaning);
+  const match = /(?:\(|; )default:? ("[^"]*"|[\w./:-]+)[;),]/.exec(meaning) ?? /("[^"]*") \(default\)/.exec(meaning);
   if (!match) return undefined;
   const value = match[1].replace(/^"(.*)"$/, '$1');
   return /[A-Z_]{4}/.test(value) ? undefined : value; // "(default DATABASE_URL)": another variable, not a value
@@ -38,6 +41,36 @@ describe('the defaults', () => {
       expect(asData({ [name]: value })).toEqual(asData());
     },
   );
+
+  it('are stated for the variables whose default is one of their words', () => {
+    expect(Object.fromEntries(stated)).toMatchObject({ LOG_LEVEL: 'info', SEED: 'true' });
+  });
+
+  it.each([
+    // Said in words: the value that reads as leaving the variable unset.
+    ['READS_REQUIRE_TOKEN', 'false'],
+    ['SUBGRAPH_DEDUP', 'true'],
+    ['NOTIFICATIONS', 'true'],
+    ['KPI_FIGURES', 'ALL'],
+    ['NODE_ENV', 'development'],
+  ])('%s set to %p, its default said in words, reads as leaving it unset', (name, value) => {
+    expect(asData({ [name]: value })).toEqual(asData());
+  });
+
+  it('follow the variables they are stated in terms of', () => {
+    const settings = readSettings(
+      only({ GATEWAY_PORT: '4100', DATABASE_URL: 'postgres://h/all', TASKS_DATABASE_URL: 'postgres://h/t' }),
+    );
+    expect(settings.gateway.publicUrl).toBe('http://localhost:4100');
+    expect(settings.client.url).toBe('http://127.0.0.1:4100/graphql');
+    expect(settings.databaseUrls).toEqual({
+      organizations: 'postgres://h/all',
+      tasks: 'postgres://h/t',
+      indicators: 'postgres://h/all',
+    });
+    expect(settings.subgraphUrls.tasks).toBe('http://127.0.0.1:4002/graphql');
+    expect(readSettings(only({ TASKS_PORT: '4200' })).subgraphUrls.tasks).toBe('http://127.0.0.1:4200/graphql');
+  });
 
   it('would notice a stated default the parser does not use', () => {
     expect(asData({ MAX_QUERY_DEPTH: '21' })).not.toEqual(asData());
