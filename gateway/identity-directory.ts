@@ -10,7 +10,8 @@
 import type { OperationText } from '../lib/operation-text';
 import { randomUUID } from 'node:crypto';
 import { unauthenticated } from '../lib/errors';
-import { GATEWAY_TOKEN_HEADER, isRole, REQUEST_ID_HEADER, type Role, signGatewayToken } from '../lib/identity';
+import { isRole, type Role, signGatewayToken } from '../lib/identity';
+import { callSubgraph } from '../lib/subgraph-call';
 import { log } from '../lib/log';
 import type { Settings } from '../lib/settings';
 import type { Caller } from '../lib/tokens';
@@ -189,18 +190,12 @@ export class IdentityDirectory {
   }
 
   private async call<T, V>(query: OperationText<T, V>, variables: V): Promise<T> {
-    const response = await fetch(this.organizationsUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        [GATEWAY_TOKEN_HEADER]: await signGatewayToken(this.settings.keys, null),
-        [REQUEST_ID_HEADER]: `identity-directory-${randomUUID()}`,
-      },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(5000),
+    const gatewayToken = await signGatewayToken(this.settings.keys, null);
+    const body = await callSubgraph(this.organizationsUrl, query, variables, {
+      gatewayToken,
+      requestId: `identity-directory-${randomUUID()}`,
     });
-    const body = (await response.json()) as { data?: T | null; errors?: Array<{ message: string }> };
-    if (!body.data || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
+    if (!body.data || body.errors?.length) throw new Error(body.errors?.[0]?.message ?? `HTTP ${body.status}`);
     return body.data;
   }
 

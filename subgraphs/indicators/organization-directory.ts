@@ -7,7 +7,7 @@
  */
 import type { OperationText } from '../../lib/operation-text';
 import { ErrorCode, hubError } from '../../lib/errors';
-import { GATEWAY_TOKEN_HEADER, REQUEST_ID_HEADER } from '../../lib/identity';
+import { callSubgraph, type SubgraphAnswer } from '../../lib/subgraph-call';
 import { organizationsGraphql } from '../../lib/organizations-gql';
 
 const SEARCH = organizationsGraphql(`
@@ -61,28 +61,14 @@ export function organizationDirectory(url: string, caller: { gatewayToken: strin
   }
 
   /** One request to the organizations subgraph as the caller; unavailable when it does not answer in time. */
-  async function ask<T, V>(
-    query: OperationText<T, V>,
-    variables: V,
-  ): Promise<{ data?: T; errors?: Array<{ extensions?: { code?: string } }> }> {
-    let response: Response;
+  async function ask<T, V>(query: OperationText<T, V>, variables: V): Promise<SubgraphAnswer<T>> {
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [GATEWAY_TOKEN_HEADER]: caller.gatewayToken,
-          [REQUEST_ID_HEADER]: caller.requestId,
-        },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(5000),
-      });
+      return await callSubgraph(url, query, variables, caller);
     } catch {
       throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'the organizations subgraph is unavailable to resolve organisation names', {
         serviceName: 'organizations',
       });
     }
-    return (await response.json()) as { data?: T; errors?: Array<{ extensions?: { code?: string } }> };
   }
 }
 

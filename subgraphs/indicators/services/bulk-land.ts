@@ -9,7 +9,7 @@ import type { QueryRunner } from 'typeorm';
 import { mixedYears, stagedRows } from '../data/bulk-staging';
 import { clearStaged } from '../data/figure-staging';
 import { type KeyClaim, saveSummary, serialise } from '../data/figure-store';
-import { addPendingChanges, type MarkedSubmissions } from '../data/submission-store';
+import { addPendingChanges, type MarkedSubmissions } from '../data/submission-marks';
 import { planBatches, type StagedPeriod } from '../model/bulk-plan';
 import type { PushSummary } from '../model/figure-types';
 import { yearKey } from '../model/push-checks';

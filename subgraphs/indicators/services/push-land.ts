@@ -10,7 +10,7 @@ import { ErrorCode } from '../../../lib/errors';
 import type { Identity } from '../../../lib/identity';
 import { locksFor, serialise, writeRevisions } from '../data/figure-store';
 import { reconciliationBasis } from '../data/reconciliation-reads';
-import type { MarkedSubmissions } from '../data/submission-store';
+import type { MarkedSubmissions } from '../data/submission-marks';
 import { refuseUnexplained } from '../model/explanations';
 import { seriesKey } from '../model/keys';
 import type { PushSummary } from '../model/figure-types';

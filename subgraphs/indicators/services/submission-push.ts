@@ -7,13 +7,8 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../lib/errors';
 import type { Identity } from '../../../lib/identity';
 import { compositeKey } from '../../../lib/collections';
-import {
-  lockSubmissions,
-  type MarkedSubmissions,
-  markSubmitted,
-  saveWarnings,
-  type SubmissionKey,
-} from '../data/submission-store';
+import { type MarkedSubmissions, markSubmitted, saveWarnings } from '../data/submission-marks';
+import { lockSubmissions, type SubmissionKey } from '../data/submission-store';
 import type { PushSummary } from '../model/figure-types';
 import type { PreparedRow, Rejection } from '../model/rows';
 
