@@ -19,10 +19,7 @@ const JOB_HOURS = 6;
 export class FigureJobs {
   private boss?: Promise<PgBoss>;
 
-  constructor(
-    private readonly runtime: SubgraphRuntime<IndicatorSettings>,
-    private readonly databaseUrl: string,
-  ) {}
+  constructor(private readonly runtime: SubgraphRuntime<IndicatorSettings>) {}
 
   /** Queues a received job. */
   async enqueue(jobId: string): Promise<void> {
@@ -48,7 +45,7 @@ export class FigureJobs {
 
   private async start(): Promise<PgBoss> {
     const boss = new PgBoss({
-      connectionString: this.databaseUrl,
+      connectionString: this.runtime.databaseUrl,
       schema: 'ipzone_jobs',
       application_name: 'ipzone-figure-jobs',
       max: 2,

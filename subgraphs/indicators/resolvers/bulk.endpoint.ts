@@ -84,7 +84,7 @@ function asJob(request: FastifyRequest, bulkJobBytes: number): boolean {
 export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
   const { store, settings } = runtime;
   return async (app: FastifyInstance): Promise<void> => {
-    const jobs = new FigureJobs(runtime, runtime.databaseUrl);
+    const jobs = new FigureJobs(runtime);
     await jobs.resume();
     app.addHook('onClose', () => jobs.stop());
     await app.register(async (scope) => {
