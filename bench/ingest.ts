@@ -232,6 +232,11 @@ export async function benchIngest(context: BenchContext): Promise<BenchRow[]> {
       },
     );
   }
-  rows.push(...(await benchBulk(context, (run, total) => copyRows(databaseUrl, run, total))));
+  rows.push(
+    ...(await benchBulk(context, {
+      copy: (run, total) => copyRows(databaseUrl, run, total),
+      stored: () => stored(databaseUrl),
+    })),
+  );
   return rows;
 }

@@ -52,6 +52,8 @@ export const ENV_VARIABLES = {
     'most rows (after the header) a file sent to /report/upload.xlsx or /report/upload.csv may have; larger files go through `ipzone import` (default 50000)',
   BULK_JOB_BYTES:
     'a file sent to POST /figures/bulk larger than this many bytes (or of no stated length) runs as a job whose progress GET /figures/bulk/:id answers (default 8388608)',
+  JOB_HEARTBEAT_SECONDS:
+    'how often a running job of a file of figures records that it is alive (default 10; at least 0.5); one silent for six times as long (its hub was killed) is queued again and runs from the start',
   MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 20)',
   MAX_QUERY_COST: 'largest query cost: fields weighted by the lists above them (default 50000)',
   MAX_ALIASES: 'most aliases one query may use (default 40)',
@@ -84,7 +86,8 @@ export const ENV_VARIABLES = {
   DIGEST_CRON: 'when the coordinator\'s weekly digest is written (cron, UTC; default "0 8 * * 1", Mondays 08:00)',
   WEBHOOK_RETRY_LIMIT: 'retries of a webhook or e-mail delivery that failed (default 8), then it is given up',
   WEBHOOK_RETRY_DELAY_SECONDS: 'the first retry delay, doubled at each retry with jitter (default 30)',
-  JOB_POLL_SECONDS: 'how often the notification worker looks for jobs and schedules (default 2; at least 0.5)',
+  JOB_POLL_SECONDS:
+    'how often the job workers look for jobs and schedules (default 2; at least 0.5); a file of figures pushed as a job is taken when it is queued, once the file before it is done',
   WEBHOOK_ALLOWED_HOSTS:
     'comma-separated host names or addresses webhooks may reach even though they are inside (loopback, private …); default none',
   SMTP_URL: 'SMTP server e-mail reminders are sent through, e.g. smtp://user:pass@mail.example:587 (unset: no e-mail)',
@@ -160,6 +163,8 @@ export interface IndicatorSettings {
   maxPushRows: number;
   /** A file sent to POST /figures/bulk larger than this many bytes runs as a job (BULK_JOB_BYTES). */
   bulkJobBytes: number;
+  /** How often a running job of a file records that it is alive; silent six times as long, it runs again (JOB_HEARTBEAT_SECONDS). */
+  jobHeartbeatSeconds: number;
   /** A figure this many times above or below the previous period lands with a warning (PLAUSIBILITY_FACTOR). */
   plausibilityFactor: number;
   /** When reporters may write a period (ENTRY_CLOSE_DAYS, ENTRY_OPEN_OFFSET_DAYS); null: always. */

@@ -80,6 +80,28 @@ async function answer<T>(response: Awaited<ReturnType<typeof request>>): Promise
   return body;
 }
 
+/**
+ * The job as the hub answers it now; when the hub does not answer, or answers that it is
+ * unavailable (5xx: stopping, a service down), an error that says the job is kept.
+ */
+async function polled(id: string, url: string, authorization: string): Promise<Job> {
+  let response: Awaited<ReturnType<typeof request>>;
+  try {
+    response = await request(new URL(`/figures/bulk/${id}`, url), { headers: { authorization } });
+    if (response.statusCode >= 500) {
+      await response.body.dump();
+      throw new Error(`HTTP ${response.statusCode}`);
+    }
+  } catch (error) {
+    throw new Error(
+      `the hub stopped answering while job ${id} ran (${(error as Error).message}); the job and its file are kept: ` +
+        'it runs again when the hub starts, and this import run again then answers its summary',
+      { cause: error },
+    );
+  }
+  return answer<Job>(response);
+}
+
 /** Pushes the file through POST /figures/bulk as a job, showing its progress on stderr; its summary. */
 export async function importBulk(file: string, options: BulkImportOptions): Promise<BulkImportSummary> {
   const { sha256, lines } = await digest(file);
@@ -112,7 +134,7 @@ export async function importBulk(file: string, options: BulkImportOptions): Prom
   try {
     while (job.state === 'QUEUED' || job.state === 'RUNNING') {
       await new Promise((resolve) => setTimeout(resolve, 500));
-      job = await answer<Job>(await request(new URL(`/figures/bulk/${job.id}`, options.url), { headers: { authorization } }));
+      job = await polled(job.id, options.url, authorization);
       const writing = job.rowsWritten > 0;
       bar.update(Math.min(writing ? job.rowsWritten : job.rowsRead, total), { phase: writing ? 'writing' : 'reading' });
     }

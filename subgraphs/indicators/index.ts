@@ -20,6 +20,7 @@ import { IdempotencyScope1768230000000 } from './data/migrations/1768230000000-I
 import { WebhookGaveUp1769000000000 } from './data/migrations/1769000000000-WebhookGaveUp';
 import { ReopenRequest1769100000000 } from './data/migrations/1769100000000-ReopenRequest';
 import { SubmissionChangeEvents1769300000000 } from './data/migrations/1769300000000-SubmissionChangeEvents';
+import { FigureBulkJobTimes1769400000000 } from './data/migrations/1769400000000-FigureBulkJobTimes';
 import { FigureBulkJobs1769200000000 } from './data/migrations/1769200000000-FigureBulkJobs';
 import { startNotifications } from './notifications/worker';
 import { NotificationResolver } from './resolvers/notification.resolver';
@@ -67,6 +68,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders, IndicatorS
       ReopenRequest1769100000000,
       FigureBulkJobs1769200000000,
       SubmissionChangeEvents1769300000000,
+      FigureBulkJobTimes1769400000000,
     ],
   },
   loaders: createLoaders,

@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { Client } from 'pg';
 import { type Hub, startHub } from '../../hub';
 import { toCsv } from '../../lib/csv';
-import { bearer, graphql, indicatorSettingsOf, testSettings } from '../support/hub';
+import { bearer, graphql, indicatorSettingsOf, testSettings, withSubgraphDown } from '../support/hub';
 import { recreateDatabase } from '../support/database';
 import { TEST_DB_PREFIX } from '../support/isolation';
 import { figureTables } from '../support/figure-tables';
@@ -217,7 +217,10 @@ describe('the same file again', () => {
     const before = await figureTables(process.env.DATABASE_URL!);
     const again = await bulk(bulkHub, csvOf(firstRound().slice(0, 200)));
     expect(again.status).toBe(200);
+    // On a connection that has staged nothing yet (the subgraph started again): nothing to write is no error.
+    await withSubgraphDown(bulkHub, 'indicators', async () => undefined);
     const twice = await bulk(bulkHub, csvOf(firstRound().slice(0, 200)));
+    expect(twice.status).toBe(200);
     expect(twice.body).toMatchObject({ created: 0, updated: 0, rejected: 0, unchanged: 200 });
     const replay = await bulk(bulkHub, csvOf(allRounds()[1]), '?idempotencyKey=round-1');
     expect(replay.body).toMatchObject({ replayed: true });
@@ -299,9 +302,11 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     value: 20 + (i % 3),
   }));
 
-  // As BULK_JOB_BYTES=1000 sets it.
+  // As BULK_JOB_BYTES=1000 sets it; and an hour between the queue's polls (JOB_POLL_SECONDS):
+  // a job is taken when it is queued, so none of these waits for the next poll.
   beforeAll(() => {
     indicatorSettingsOf(bulkHub).bulkJobBytes = 1000;
+    indicatorSettingsOf(bulkHub).notifications.pollSeconds = 3600;
   });
 
   it('runs as a job: the answer names it, GET /figures/bulk/:id gives its progress and its summary', async () => {
@@ -311,12 +316,16 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     const done = await finished(res.body.id);
     expect(done).toMatchObject({ state: 'COMPLETED', rowsRead: 3000, rowsWritten: 3000, error: null });
     expect(done.summary).toMatchObject({ received: 3000, created: 3000, rejected: 0, warnings: [] });
+    // Its steps' times, in order: received, started, its file staged, finished.
+    const times = ['createdAt', 'startedAt', 'stagedAt', 'finishedAt'].map((t) => Date.parse(done[t]));
+    expect(times.every(Number.isFinite)).toBe(true);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
     // Another organisation's reporter does not see it.
     expect((await job(res.body.id, await bearer('court', ['reporter']))).status).toBe(404);
     expect((await job('no-such-job')).status).toBe(404);
     // The same file again, as a job too, writes nothing.
     const again = await finished((await bulk(bulkHub, csvOf(rows))).body.id);
-    expect(again).toMatchObject({ state: 'COMPLETED', rowsWritten: 0, summary: { unchanged: 3000, created: 0 } });
+    expect(again).toMatchObject({ state: 'COMPLETED', error: null, rowsWritten: 0, summary: { unchanged: 3000, created: 0 } });
   });
 
   it('a job of rows the caller may not write fails FORBIDDEN and writes nothing', async () => {
@@ -327,7 +336,8 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     const res = await bulk(bulkHub, csvOf(foreign), '', await bearer('amr', ['reporter']));
     expect(res.status).toBe(202);
     const done = await finished(res.body.id);
-    expect(done).toMatchObject({ state: 'FAILED', rowsWritten: 0, error: { code: 'FORBIDDEN' } });
+    expect(done).toMatchObject({ state: 'FAILED', rowsWritten: 0, error: { code: 'FORBIDDEN' }, stagedAt: null });
+    expect(Date.parse(done.finishedAt)).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
     expect((await figureTables(process.env.DATABASE_URL!)).figure_revision.length).toBe(before);
   });
 

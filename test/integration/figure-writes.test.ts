@@ -1,7 +1,7 @@
 /**
  * The push's reads and writes of figures on a large table: the current and previous
- * figures are found by index lookups whatever the table's size (no sequential scan of
- * figure_series), and the COPY-staged write keeps every character of the text it carries.
+ * figures, and the figures a submission's CHANGE event lists, are found by index lookups
+ * whatever the table's size (no sequential scan of figure_series), and the COPY-staged write keeps every character of the text it carries.
  */
 import { settingsWith } from '../../lib/settings';
 import { openStore, type Store } from '../../lib/db';
@@ -9,6 +9,7 @@ import { parsePeriod } from '../../lib/period';
 import { subgraphDefinitions } from '../../subgraphs';
 import { CURRENT_FIGURES, currentFigures, writeRevisions } from '../../subgraphs/indicators/data/figure-store';
 import type { PreparedRow } from '../../subgraphs/indicators/model/rows';
+import { MARK_SUBMITTED } from '../../subgraphs/indicators/data/submission-marks';
 import { recreateDatabase, TEST_DATABASE } from '../support/database';
 
 /**
@@ -64,7 +65,7 @@ function planNodes(node: Record<string, unknown>): Array<Record<string, unknown>
 }
 
 it.each(SIZES)(
-  `reads the current figures of ${KEYS} keys by index lookups from %d stored figures, with no scan of the table`,
+  `reads the current figures of ${KEYS} keys, and marks their submissions, by index lookups from %d stored figures, with no scan of the table`,
   async (size) => {
     await storeUpTo(size);
     const keys = await someKeys();
@@ -76,6 +77,19 @@ it.each(SIZES)(
     const onSeries = planNodes(plan[0].Plan).filter((n) => n['Relation Name'] === 'figure_series');
     expect(onSeries.map((n) => n['Node Type'])).toEqual(['Index Scan']);
     expect(onSeries.filter((n) => n['Node Type'] === 'Seq Scan')).toHaveLength(0);
+    // Marking their submissions reads the same figures (for its CHANGE events) the same way.
+    const [{ 'QUERY PLAN': marking }] = await store.dataSource.query(`EXPLAIN (FORMAT JSON) ${MARK_SUBMITTED}`, [
+      ['amr'],
+      ['2020-01'],
+      'tester',
+      'amr',
+      keys.map(() => 'amr'),
+      keys.map((k) => k.period),
+      keys.map((k) => k.indicatorId),
+      keys.map((k) => k.breakdown),
+    ]);
+    const marked = planNodes(marking[0].Plan).filter((n) => n['Relation Name'] === 'figure_series');
+    expect(marked.map((n) => n['Node Type'])).toEqual(['Index Scan']);
 
     const found = await store.dataSource.transaction((manager) => currentFigures(manager, keys));
     expect(found).toHaveLength(KEYS / 2);

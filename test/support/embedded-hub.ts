@@ -43,11 +43,16 @@ export interface StartedHub {
   exited: Promise<number | null>;
 }
 
-/** `node <SERVICE_NODE_FLAGS> bin/ipzone.js start`, as npm start runs it; `detached` puts it in a process group of its own (pgid = its pid), as a terminal does. */
+/** `node <SERVICE_NODE_FLAGS> bin/ipzone.js start` on `setup`'s data folder (startHubProcess). */
 export function startEmbeddedHub(setup: EmbeddedSetup, options: { detached?: boolean } = {}): StartedHub {
+  return startHubProcess(embeddedEnv(setup), options);
+}
+
+/** `node <SERVICE_NODE_FLAGS> bin/ipzone.js start`, as npm start runs it, in `env`; `detached` puts it in a process group of its own (pgid = its pid), as a terminal does. */
+export function startHubProcess(env: NodeJS.ProcessEnv, options: { detached?: boolean } = {}): StartedHub {
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, IPZONE, 'start'], {
     cwd: ROOT,
-    env: embeddedEnv(setup),
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached,
   });

@@ -2,7 +2,7 @@
  * Files of figures pushed as jobs: the job's row (who sent it, its options, its state and
  * progress, its summary or error) and the file's bytes, kept in parts until it has run.
  */
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 type JobState = 'RECEIVING' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
@@ -21,10 +21,15 @@ export interface BulkJob {
   error: { code: string; message: string } | null;
   createdAt: Date;
   updatedAt: Date;
+  /** When it started running, when its file had been read, checked and staged, and when it finished. */
+  startedAt: Date | null;
+  stagedAt: Date | null;
+  finishedAt: Date | null;
 }
 
 const COLUMNS = `id, writer, writer_org AS "writerOrg", roles, request, organizations, state, bytes::float8 AS bytes,
-  rows_read AS "rowsRead", rows_written AS "rowsWritten", summary, error, created_at AS "createdAt", updated_at AS "updatedAt"`;
+  rows_read AS "rowsRead", rows_written AS "rowsWritten", summary, error, created_at AS "createdAt", updated_at AS "updatedAt",
+  started_at AS "startedAt", staged_at AS "stagedAt", finished_at AS "finishedAt"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,16 +51,19 @@ export async function addPart(db: DataSource, jobId: string, seq: number, data: 
   await db.query(`UPDATE figure_bulk_job SET bytes = bytes + $2, updated_at = now() WHERE id = $1`, [jobId, data.length]);
 }
 
-/** A job's file, a part at a time. */
-export async function* jobParts(db: DataSource, jobId: string): AsyncGenerator<Buffer> {
+/** A job's file, a part at a time; an error when its parts hold fewer bytes than it was received with (`bytes`, when given). */
+export async function* jobParts(db: DataSource, jobId: string, bytes?: number): AsyncGenerator<Buffer> {
+  let read = 0;
   for (let seq = 0; ; seq += 1) {
     const rows: Array<{ data: Buffer }> = await db.query(`SELECT data FROM figure_bulk_part WHERE job_id = $1 AND seq = $2`, [
       jobId,
       seq,
     ]);
-    if (rows.length === 0) return;
+    if (rows.length === 0) break;
+    read += rows[0].data.length;
     yield rows[0].data;
   }
+  if (bytes !== undefined && read !== bytes) throw new Error(`job ${jobId}: its file holds ${read} of its ${bytes} bytes`);
 }
 
 export async function jobById(db: DataSource, id: string): Promise<BulkJob | null> {
@@ -64,27 +72,77 @@ export async function jobById(db: DataSource, id: string): Promise<BulkJob | nul
   return rows[0] ?? null;
 }
 
-/** Sets what changed of a job: its state, progress, organisations resolved, summary or error. */
-export async function updateJob(
-  db: DataSource,
-  id: string,
-  change: Partial<Pick<BulkJob, 'state' | 'rowsRead' | 'rowsWritten' | 'organizations' | 'summary' | 'error'>>,
-): Promise<void> {
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+/** Marks a received job QUEUED, with the organisations its file names as resolved then. */
+export async function queueJob(db: DataSource, id: string, organizations: Record<string, string>): Promise<void> {
   await db.query(
-    `UPDATE figure_bulk_job SET state = COALESCE($2, state), rows_read = COALESCE($3, rows_read),
-            rows_written = COALESCE($4, rows_written), organizations = COALESCE($5::jsonb, organizations),
-            summary = COALESCE($6::jsonb, summary), error = COALESCE($7::jsonb, error), updated_at = now()
-      WHERE id = $1`,
-    [
-      id,
-      change.state ?? null,
-      change.rowsRead ?? null,
-      change.rowsWritten ?? null,
-      json(change.organizations),
-      json(change.summary),
-      json(change.error),
-    ],
+    `UPDATE figure_bulk_job SET state = 'QUEUED', organizations = $2::jsonb, updated_at = clock_timestamp() WHERE id = $1`,
+    [id, JSON.stringify(organizations)],
+  );
+}
+
+/**
+ * One run of a job: its id and when the run started, to the microsecond. Every write of a
+ * run names both, so a run whose job was queued again (taken for dead) writes nothing more.
+ */
+export interface JobRun {
+  id: string;
+  startedAt: string;
+}
+
+const OF_RUN = `id = $1 AND state = 'RUNNING' AND started_at = $2::timestamptz`;
+const runParams = (run: JobRun) => [run.id, run.startedAt];
+const changed = (result: [unknown[], number]) => result[1] > 0;
+
+/** Records a run's progress; false when the job is no longer this run's. */
+export async function recordProgress(db: DataSource, run: JobRun, rowsRead: number, rowsWritten: number): Promise<boolean> {
+  return changed(
+    await db.query(
+      `UPDATE figure_bulk_job SET rows_read = $3, rows_written = $4, updated_at = clock_timestamp() WHERE ${OF_RUN}`,
+      [...runParams(run), rowsRead, rowsWritten],
+    ),
+  );
+}
+
+/** Records that the run has read, checked and staged the whole file (all its `rowsRead`): its rows are landing now. */
+export async function markStaged(db: DataSource, run: JobRun, rowsRead: number): Promise<boolean> {
+  return changed(
+    await db.query(
+      `UPDATE figure_bulk_job SET rows_read = $3, staged_at = clock_timestamp(), updated_at = clock_timestamp()
+        WHERE ${OF_RUN}`,
+      [...runParams(run), rowsRead],
+    ),
+  );
+}
+
+/**
+ * Whether the job is still the run's, asked inside the transaction that lands its rows,
+ * just before it commits: the job's row is held (FOR SHARE) until then, so it cannot be
+ * queued again in between.
+ */
+export async function holdsRun(manager: EntityManager, run: JobRun): Promise<boolean> {
+  const rows: unknown[] = await manager.query(`SELECT 1 FROM figure_bulk_job WHERE ${OF_RUN} FOR SHARE`, runParams(run));
+  return rows.length > 0;
+}
+
+/** Records that a run is alive (JOB_HEARTBEAT_SECONDS); false when the job is no longer this run's. */
+export async function beat(db: DataSource, run: JobRun): Promise<boolean> {
+  return changed(await db.query(`UPDATE figure_bulk_job SET updated_at = clock_timestamp() WHERE ${OF_RUN}`, runParams(run)));
+}
+
+/** Ends a run COMPLETED (with its summary) or FAILED (with its error); false when the job was no longer this run's. */
+export async function finishJob(
+  db: DataSource,
+  run: JobRun,
+  end: Pick<BulkJob, 'rowsRead' | 'rowsWritten' | 'summary' | 'error'> & { state: 'COMPLETED' | 'FAILED' },
+): Promise<boolean> {
+  const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+  return changed(
+    await db.query(
+      `UPDATE figure_bulk_job SET state = $3, rows_read = $4, rows_written = $5, summary = $6::jsonb, error = $7::jsonb,
+              updated_at = clock_timestamp(), finished_at = clock_timestamp()
+        WHERE ${OF_RUN}`,
+      [...runParams(run), end.state, end.rowsRead, end.rowsWritten, json(end.summary), json(end.error)],
+    ),
   );
 }
 
@@ -97,8 +155,47 @@ export async function deleteJob(db: DataSource, jobId: string): Promise<void> {
   await db.query(`DELETE FROM figure_bulk_job WHERE id = $1`, [jobId]);
 }
 
-/** Whether jobs wait to run (a worker must start to take them). */
-export async function jobsWaiting(db: DataSource): Promise<boolean> {
-  const rows: unknown[] = await db.query(`SELECT 1 FROM figure_bulk_job WHERE state IN ('QUEUED', 'RUNNING') LIMIT 1`);
+/** What running a job had set, cleared when it is queued again. */
+const REQUEUED = `state = 'QUEUED', rows_read = 0, rows_written = 0, started_at = NULL, staged_at = NULL,
+  updated_at = clock_timestamp()`;
+
+/** Takes a queued job to run it: the job and its run, or null when it is not queued (another worker took it, or it is done). */
+export async function claimJob(db: DataSource, id: string): Promise<{ job: BulkJob; run: JobRun } | null> {
+  const [rows]: [Array<BulkJob & { run: string }>, number] = await db.query(
+    `UPDATE figure_bulk_job SET state = 'RUNNING', started_at = clock_timestamp(), updated_at = clock_timestamp()
+      WHERE id = $1 AND state = 'QUEUED' RETURNING ${COLUMNS}, started_at::text AS run`,
+    [id],
+  );
+  const claimed = rows[0];
+  return claimed ? { job: claimed, run: { id, startedAt: claimed.run } } : null;
+}
+
+/** Queues a run's job again (its hub stopping interrupted it: nothing of it was written). */
+export async function requeueJob(db: DataSource, run: JobRun): Promise<void> {
+  await db.query(`UPDATE figure_bulk_job SET ${REQUEUED} WHERE ${OF_RUN}`, runParams(run));
+}
+
+/**
+ * Queues again every job that has said nothing for `silentSeconds` while running (its hub
+ * died, and its transaction with its connection); their ids.
+ */
+export async function requeueSilent(db: DataSource, silentSeconds: number): Promise<string[]> {
+  const [rows]: [Array<{ id: string }>, number] = await db.query(
+    `UPDATE figure_bulk_job SET ${REQUEUED}
+      WHERE state = 'RUNNING' AND updated_at < clock_timestamp() - make_interval(secs => $1) RETURNING id`,
+    [silentSeconds],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The jobs that wait to run, first received first. */
+export async function queuedJobs(db: DataSource): Promise<string[]> {
+  const rows: Array<{ id: string }> = await db.query(`SELECT id FROM figure_bulk_job WHERE state = 'QUEUED' ORDER BY created_at`);
+  return rows.map((r) => r.id);
+}
+
+/** Whether a job runs (perhaps in a hub that died, whose job runs again once it has been silent long enough). */
+export async function jobsRunning(db: DataSource): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT 1 FROM figure_bulk_job WHERE state = 'RUNNING' LIMIT 1`);
   return rows.length > 0;
 }

@@ -70,7 +70,7 @@ const list = (columns: string[], prefix = '') => columns.map((c) => prefix + c).
 
 const STAGING_TABLE = 'staged_figure';
 
-/** Made once per connection; emptied by every commit, and a rollback takes its rows back. */
+/** Made by the first write on a connection; emptied by every commit, and a rollback takes its rows back. */
 const CREATE_STAGING = `CREATE TEMPORARY TABLE IF NOT EXISTS ${STAGING_TABLE} (
   ${STAGED_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')}) ON COMMIT DELETE ROWS`;
 
@@ -105,9 +105,13 @@ const WRITE = `WITH upserted AS (
          (SELECT count(*) FROM revisions)::int AS revisions
     FROM upserted`;
 
-/** Empties the staging table within a transaction that writes several batches (a file's, bulk-staging.ts). */
+/**
+ * Empties the staging table between the batches of a transaction that writes several (a
+ * file's, bulk-land.ts), making it first on a connection that has written nothing yet: one
+ * round trip, the two statements as one simple query.
+ */
 export async function clearStaged(manager: EntityManager): Promise<void> {
-  await manager.query(`TRUNCATE ${STAGING_TABLE}`);
+  await manager.query(`${CREATE_STAGING}; TRUNCATE ${STAGING_TABLE}`);
 }
 
 /** The rows in COPY's text format, one line each. */

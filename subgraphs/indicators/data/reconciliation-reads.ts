@@ -10,7 +10,7 @@ const COLUMNS = 's.indicator_id, s.period, s.breakdown, s.value, s.numerator, s.
 
 const StoredColumns = z
   .object({ ...figureColumns, withdrawn: column.boolean })
-  .transform((r): StoredFigure => ({ ...figureOf(r), withdrawn: r.withdrawn }));
+  .transform((r): StoredFigure => Object.assign(figureOf(r), { withdrawn: r.withdrawn }));
 
 /**
  * What a push's rows are reconciled with, in two statements of index lookups, so the cost

@@ -12,14 +12,21 @@ import type { Identity } from '../../../lib/identity';
 import { column, readRows } from '../../../lib/rows';
 import { keyParams, type SubmissionKey, type SubmissionWarningInput, type WrittenFigure } from './submission-store';
 
-/** Each written figure's previous value → its new one, as one JSON list per submission key (the figures: parameters $n to $n+3). */
+/**
+ * Each written figure's previous value → its new one, as one JSON list per submission key
+ * (the figures: parameters $n to $n+3). Each figure is looked up by its key (LATERAL …
+ * LIMIT 1): a join of the keys with the table would scan it whole, on every push, while
+ * it holds fewer than about 100,000 figures (test/integration/figure-writes.test.ts).
+ */
 const changesByKey = (n: number) => `
        SELECT w.organization_id, w.period, jsonb_agg(jsonb_build_object(
                 'indicatorId', w.indicator_id, 'breakdown', w.breakdown,
                 'previousValue', CASE WHEN p.withdrawn THEN NULL ELSE p.value END,
                 'value', CASE WHEN f.withdrawn THEN NULL ELSE f.value END) ORDER BY w.indicator_id, w.breakdown) AS changes
          FROM unnest($${n}::text[], $${n + 1}::text[], $${n + 2}::text[], $${n + 3}::text[]) AS w(organization_id, period, indicator_id, breakdown)
-         JOIN figure_series f ON (f.indicator_id, f.period, f.breakdown) = (w.indicator_id, w.period, w.breakdown)
+         CROSS JOIN LATERAL (
+           SELECT f.id, f.revision, f.value, f.withdrawn FROM figure_series f
+            WHERE f.indicator_id = w.indicator_id AND f.period = w.period AND f.breakdown = w.breakdown LIMIT 1) AS f
          LEFT JOIN figure_revision p ON p.series_id = f.id AND p.revision = f.revision - 1
         GROUP BY w.organization_id, w.period`;
 
@@ -48,6 +55,33 @@ const MarkedColumns = z.object({
 const submissionKey = (key: SubmissionKey): string => compositeKey(key.organizationId, key.period);
 
 /**
+ * Marks submissions ($1, $2: their organisations and periods) submitted by $3 of $4, with
+ * the figures written ($5 to $8) for their CHANGE events; the events written.
+ */
+export const MARK_SUBMITTED = `WITH input AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(organization_id, period)),
+       before AS (SELECT s.id, s.state FROM submission s JOIN input USING (organization_id, period)),
+       upserted AS (
+         INSERT INTO submission AS s (organization_id, period, state, submitted_by)
+         SELECT organization_id, period, 'SUBMITTED', $3 FROM input ORDER BY organization_id, period
+         ON CONFLICT (organization_id, period) DO UPDATE SET
+           state = 'SUBMITTED',
+           round = s.round + CASE WHEN s.state = 'RETURNED' THEN 1 ELSE 0 END,
+           comment = CASE WHEN s.state = 'RETURNED' THEN s.comment ELSE NULL END,
+           submitted_by = CASE WHEN s.state = 'SUBMITTED' THEN s.submitted_by ELSE EXCLUDED.submitted_by END,
+           submitted_at = CASE WHEN s.state = 'RETURNED' THEN clock_timestamp() ELSE s.submitted_at END,
+           updated_at = clock_timestamp()
+         RETURNING s.id, s.organization_id, s.period),
+       figures AS (${changesByKey(5)}),
+       inserted AS (
+         INSERT INTO submission_event (submission_id, action, state, actor, actor_org, changes)
+         SELECT u.id, CASE WHEN b.state IN ('SUBMITTED', 'APPROVED') THEN 'CHANGE' ELSE 'SUBMIT' END, 'SUBMITTED', $3, $4,
+                CASE WHEN b.state IN ('SUBMITTED', 'APPROVED') THEN c.changes END
+           FROM upserted u LEFT JOIN before b ON b.id = u.id
+           LEFT JOIN figures c ON (c.organization_id, c.period) = (u.organization_id, u.period)
+         RETURNING id, submission_id, action)
+     SELECT i.id, i.action, u.organization_id, u.period FROM inserted i JOIN upserted u ON u.id = i.submission_id`;
+
+/**
  * Marks the submissions of the written figures SUBMITTED: a new one starts at round 1; a
  * returned one starts its next round (submitted again now); an approved one needs approving
  * again. A SUBMIT event where a round starts, and where it was waiting for a decision
@@ -73,31 +107,12 @@ export async function markSubmitted(
     for (const k of merged) marked.get(submissionKey(k))!.noted = true;
   }
   if (fresh.length === 0) return;
-  const rows: unknown = await manager.query(
-    `WITH input AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(organization_id, period)),
-       before AS (SELECT s.id, s.state FROM submission s JOIN input USING (organization_id, period)),
-       upserted AS (
-         INSERT INTO submission AS s (organization_id, period, state, submitted_by)
-         SELECT organization_id, period, 'SUBMITTED', $3 FROM input ORDER BY organization_id, period
-         ON CONFLICT (organization_id, period) DO UPDATE SET
-           state = 'SUBMITTED',
-           round = s.round + CASE WHEN s.state = 'RETURNED' THEN 1 ELSE 0 END,
-           comment = CASE WHEN s.state = 'RETURNED' THEN s.comment ELSE NULL END,
-           submitted_by = CASE WHEN s.state = 'SUBMITTED' THEN s.submitted_by ELSE EXCLUDED.submitted_by END,
-           submitted_at = CASE WHEN s.state = 'RETURNED' THEN clock_timestamp() ELSE s.submitted_at END,
-           updated_at = clock_timestamp()
-         RETURNING s.id, s.organization_id, s.period),
-       figures AS (${changesByKey(5)}),
-       inserted AS (
-         INSERT INTO submission_event (submission_id, action, state, actor, actor_org, changes)
-         SELECT u.id, CASE WHEN b.state IN ('SUBMITTED', 'APPROVED') THEN 'CHANGE' ELSE 'SUBMIT' END, 'SUBMITTED', $3, $4,
-                CASE WHEN b.state IN ('SUBMITTED', 'APPROVED') THEN c.changes END
-           FROM upserted u LEFT JOIN before b ON b.id = u.id
-           LEFT JOIN figures c ON (c.organization_id, c.period) = (u.organization_id, u.period)
-         RETURNING id, submission_id, action)
-     SELECT i.id, i.action, u.organization_id, u.period FROM inserted i JOIN upserted u ON u.id = i.submission_id`,
-    [...keyParams(fresh), writer.subject, writer.org, ...writtenParams(written)],
-  );
+  const rows: unknown = await manager.query(MARK_SUBMITTED, [
+    ...keyParams(fresh),
+    writer.subject,
+    writer.org,
+    ...writtenParams(written),
+  ]);
   for (const e of readRows('submissions marked', MarkedColumns, rows))
     marked.set(submissionKey({ organizationId: e.organization_id, period: e.period }), {
       eventId: e.id,

@@ -2,48 +2,79 @@
  * The queue of files of figures pushed as jobs, on the hub's pg-boss queue (schema
  * ipzone_jobs, beside the notification worker's queues, whether NOTIFICATIONS runs or not).
  * A subgraph starts taking these jobs when it queues its first one, or at its start when
- * jobs wait: a hub that never receives a large file polls no queue for them. A job runs
- * once (a file whose push failed is not pushed again), for up to JOB_HOURS.
+ * jobs wait or run: a hub that never receives a large file polls no queue for them. A job
+ * that completes or fails runs once. One interrupted by its hub stopping is queued again
+ * by it (services/bulk-jobs.ts); one whose hub died says nothing for a while
+ * (JOB_HEARTBEAT_SECONDS) and is queued again by whichever hub takes jobs: at its start,
+ * and every few heartbeats while it runs. The job's own row says what it is; the queue
+ * only carries its id, so an id queued twice runs once (claimJob).
  */
 import PgBoss from 'pg-boss';
 import type { IndicatorSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
-import { jobsWaiting } from '../data/bulk-jobs';
+import { jobsRunning, queuedJobs, requeueSilent } from '../data/bulk-jobs';
 import { IndicatorRepository } from '../data/repository';
 import { runJob } from '../services/bulk-jobs';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { FIGURE_JOBS_QUEUE } from './queues';
 
+/** A running job silent for this many heartbeats is taken for one whose hub died. */
+const SILENT_BEATS = 6;
 const JOB_HOURS = 6;
 
 export class FigureJobs {
-  private boss?: Promise<PgBoss>;
+  private boss?: Promise<{ boss: PgBoss; worker: string }>;
+  private readonly stopping = new AbortController();
+  private sweep?: NodeJS.Timeout;
 
   constructor(private readonly runtime: SubgraphRuntime<IndicatorSettings>) {}
 
-  /** Queues a received job. */
+  /** Queues a received job (once the hub is stopping, it waits QUEUED for the next start). */
   async enqueue(jobId: string): Promise<void> {
-    const boss = await this.started();
+    if (this.stopping.signal.aborted) return;
+    const { boss, worker } = await this.started();
     await boss.send(FIGURE_JOBS_QUEUE, { jobId });
+    // Taken now, not at the worker's next poll (JOB_POLL_SECONDS later).
+    boss.notifyWorker(worker);
   }
 
-  /** Starts taking jobs when some wait (a hub stopped while they did). */
+  /**
+   * Starts taking jobs when some wait or run (a hub stopped, or died, while they did):
+   * those of hubs that died long enough ago queued again, and every job that waits queued.
+   */
   async resume(): Promise<void> {
-    if (await jobsWaiting(this.runtime.store.dataSource)) await this.started();
+    const { dataSource } = this.runtime.store;
+    await requeueSilent(dataSource, this.silentSeconds());
+    const queued = await queuedJobs(dataSource);
+    // An id the queue holds already (its hub stopped while it waited) runs once all the same.
+    for (const id of queued) await this.enqueue(id);
+    if (queued.length === 0 && (await jobsRunning(dataSource))) await this.started();
   }
 
+  /** Interrupts the job running (it is queued again), then stops taking jobs. */
   async stop(): Promise<void> {
+    this.stopping.abort();
+    clearInterval(this.sweep);
     const boss = this.boss;
     this.boss = undefined;
-    if (boss) await (await boss).stop({ graceful: true, wait: true, timeout: 10_000 });
+    if (boss) await (await boss).boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 
-  private started(): Promise<PgBoss> {
+  private silentSeconds(): number {
+    return SILENT_BEATS * this.runtime.settings.jobHeartbeatSeconds;
+  }
+
+  /** Queues again the jobs of hubs that died. */
+  private async queueJobsOfDeadHubs(): Promise<void> {
+    for (const id of await requeueSilent(this.runtime.store.dataSource, this.silentSeconds())) await this.enqueue(id);
+  }
+
+  private started(): Promise<{ boss: PgBoss; worker: string }> {
     this.boss ??= this.start();
     return this.boss;
   }
 
-  private async start(): Promise<PgBoss> {
+  private async start(): Promise<{ boss: PgBoss; worker: string }> {
     const boss = new PgBoss({
       connectionString: this.runtime.databaseUrl,
       schema: 'ipzone_jobs',
@@ -57,11 +88,20 @@ export class FigureJobs {
     await boss.updateQueue(FIGURE_JOBS_QUEUE, options);
     const { store, clock, settings } = this.runtime;
     const base = { db: store.dataSource, indicators: new IndicatorRepository(store.dataSource), clock, settings };
-    await boss.work<{ jobId: string }>(
+    const worker = await boss.work<{ jobId: string }>(
       FIGURE_JOBS_QUEUE,
       { pollingIntervalSeconds: this.runtime.settings.notifications.pollSeconds, batchSize: 1 },
-      async ([job]) => runJob(base, job.data.jobId),
+      async ([job]) =>
+        runJob(base, job.data.jobId, { signal: this.stopping.signal, heartbeatSeconds: settings.jobHeartbeatSeconds }),
     );
-    return boss;
+    // Jobs whose hub died are found while this one takes jobs, not only when a hub starts.
+    const every = ((SILENT_BEATS / 2) * settings.jobHeartbeatSeconds * 1000) | 0;
+    this.sweep = setInterval(() => {
+      this.queueJobsOfDeadHubs().catch((error: Error) =>
+        log.warn('figure jobs of hubs that died not looked for', { error: error.message }),
+      );
+    }, every);
+    this.sweep.unref();
+    return { boss, worker };
   }
 }

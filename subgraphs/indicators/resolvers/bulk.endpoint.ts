@@ -98,8 +98,10 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
           const source = request.body as AsyncIterable<Buffer>;
           if (asJob(request, settings.bulkJobBytes)) {
             const id = await receiveFile(deps, caller.identity, options, source);
+            // The job as queued: the worker may take it before an answer read afterwards.
+            const queued = await jobStatus(store.dataSource, caller.identity, id);
             await jobs.enqueue(id);
-            return reply.code(202).send(await jobStatus(store.dataSource, caller.identity, id));
+            return reply.code(202).send(queued);
           }
           const records = (bytes: AsyncIterable<Buffer>) => figureRecords(bytes, options.format, options.encoding);
           return reply.send(await pushFile(deps, caller.identity, options, records, source));

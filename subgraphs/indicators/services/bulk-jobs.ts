@@ -9,14 +9,37 @@ import type { DataSource } from 'typeorm';
 import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { hasRole, type Identity, type Role } from '../../../lib/identity';
+import { log } from '../../../lib/log';
 import { HttpError } from '../../../lib/server';
-import { addPart, createJob, deleteJob, dropParts, jobById, jobParts, type BulkJob, updateJob } from '../data/bulk-jobs';
-import { type BulkRequest, checkRequest, pushFile } from './bulk-push';
+import {
+  addPart,
+  beat,
+  claimJob,
+  createJob,
+  deleteJob,
+  dropParts,
+  finishJob,
+  holdsRun,
+  jobById,
+  jobParts,
+  type JobRun,
+  markStaged,
+  type BulkJob,
+  queueJob,
+  recordProgress,
+  requeueJob,
+} from '../data/bulk-jobs';
+import { type BulkRequest, type BulkSummary, checkRequest, pushFile } from './bulk-push';
 import { asHttpError } from './bulk-refusal';
 import type { PushDependencies } from './push';
 
 /** Bytes of the file kept in one part. */
 const PART_BYTES = 1024 * 1024;
+/** What the log says of a job its hub's stopping interrupted. */
+const INTERRUPTED =
+  'a job of a file of figures was interrupted (the hub is stopping): nothing of it was written; it runs again when a hub starts';
+/** What the log says of a run whose job was queued again, taken for dead, while it ran. */
+const TAKEN = 'a job of a file of figures was queued again while it ran (silent too long): this run stopped, rolled back';
 /** Least time between two records of a job's progress. */
 const PROGRESS_MS = 500;
 
@@ -56,7 +79,7 @@ export async function receiveFile(
     await flush();
     const named = await namedOrganizations(deps.db, id, request);
     const organizations = Object.fromEntries(named.length > 0 ? await deps.organizations.resolve(named) : []);
-    await updateJob(deps.db, id, { state: 'QUEUED', organizations });
+    await queueJob(deps.db, id, organizations);
     return id;
   } catch (error) {
     await deleteJob(deps.db, id);
@@ -64,12 +87,27 @@ export async function receiveFile(
   }
 }
 
-/** Runs a queued job: the file pushed as the caller who sent it, with `base` (its organisations as resolved on receipt). */
-export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: string): Promise<void> {
+/** How a job runs: stopped when `signal` aborts (its hub stops), saying it is alive every `heartbeatSeconds`. */
+export interface RunOptions {
+  signal: AbortSignal;
+  heartbeatSeconds: number;
+}
+
+/** Why a run stops before its end: its hub is stopping, or its job was queued again (taken for dead) and is another run's. */
+type Stop = 'stopping' | 'taken';
+
+/**
+ * Runs a queued job (taken first: a job another worker took, or one done, is left alone):
+ * the file pushed as the caller who sent it, with `base` (its organisations as resolved on
+ * receipt). Interrupted by its hub stopping, it is rolled back and queued again, its file
+ * kept. Every write names the run, so a run whose job was taken for dead and queued again
+ * stops, rolled back, at its next word, and writes nothing over the new run's.
+ */
+export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: string, options: RunOptions): Promise<void> {
   const { db } = base;
-  const job = await jobById(db, id);
-  if (!job || (job.state !== 'QUEUED' && job.state !== 'RUNNING')) return;
-  await updateJob(db, id, { state: 'RUNNING' });
+  const claimed = await claimJob(db, id);
+  if (!claimed) return;
+  const { job, run } = claimed;
   const identity: Identity = { subject: job.writer, org: job.writerOrg, roles: job.roles as Role[] };
   const request = job.request as unknown as BulkRequest;
   const deps: PushDependencies = {
@@ -78,33 +116,85 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
       resolve: async (refs) => new Map(refs.filter((r) => r in job.organizations).map((r) => [r, job.organizations[r]])),
     },
   };
+  const stop = new AbortController();
+  const onStopping = () => stop.abort('stopping' satisfies Stop);
+  options.signal.addEventListener('abort', onStopping, { once: true });
+  if (options.signal.aborted) onStopping();
   const progress = { rowsRead: 0, rowsWritten: 0 };
   let [recorded, saving] = [0, Promise.resolve()];
+  const save = (write: () => Promise<boolean>) => {
+    saving = saving
+      .then(write)
+      .then((ours) => {
+        if (!ours) stop.abort('taken' satisfies Stop);
+      })
+      .catch(() => undefined);
+  };
   const record = () => {
     if (Date.now() - recorded < PROGRESS_MS) return;
     recorded = Date.now();
-    const change = { ...progress };
-    saving = saving.then(() => updateJob(db, id, change)).catch(() => undefined);
+    const { rowsRead, rowsWritten } = progress;
+    save(() => recordProgress(db, run, rowsRead, rowsWritten));
   };
+  const heartbeat = setInterval(() => save(() => beat(db, run)), options.heartbeatSeconds * 1000);
+  const settled = async () => {
+    clearInterval(heartbeat);
+    options.signal.removeEventListener('abort', onStopping);
+    await saving;
+  };
+  let summary: BulkSummary;
   try {
-    const summary = await pushFile(deps, identity, request, recordsOf(request), jobParts(db, id), {
-      read: (rows) => ((progress.rowsRead = rows), record()),
-      written: (rows) => ((progress.rowsWritten = rows), record()),
-    });
-    await saving;
-    const rowsWritten = summary.dryRun ? 0 : summary.created + summary.updated;
-    await updateJob(db, id, { state: 'COMPLETED', rowsRead: summary.received, rowsWritten, summary });
+    summary = await pushFile(
+      deps,
+      identity,
+      request,
+      recordsOf(request),
+      jobParts(db, id, job.bytes),
+      {
+        committing: async (manager) => {
+          if (!(await holdsRun(manager, run))) stop.abort('taken' satisfies Stop);
+          stop.signal.throwIfAborted();
+        },
+        read: (rows) => ((progress.rowsRead = rows), record()),
+        staged: () => save(() => markStaged(db, run, progress.rowsRead)),
+        written: (rows) => ((progress.rowsWritten = rows), record()),
+      },
+      stop.signal,
+    );
   } catch (error) {
-    await saving;
+    await settled();
+    if (stop.signal.aborted) return interrupted(db, run, stop.signal.reason as Stop);
     const refusal = asHttpError(error);
     const known = refusal instanceof HttpError;
     const code = known ? refusal.code : ErrorCode.INTERNAL_SERVER_ERROR;
     const message = known ? refusal.message : 'the file could not be pushed: nothing was written';
-    await updateJob(db, id, { state: 'FAILED', rowsWritten: 0, error: { code, message } });
+    if (!known) log.error('a job of a file of figures failed', { jobId: id, error });
+    const end = {
+      state: 'FAILED' as const,
+      rowsRead: progress.rowsRead,
+      rowsWritten: 0,
+      summary: null,
+      error: { code, message },
+    };
+    if (await finishJob(db, run, end)) await dropParts(db, id);
     if (!known) throw error;
-  } finally {
-    await dropParts(db, id);
+    return;
   }
+  await settled();
+  const rowsWritten = summary.dryRun ? 0 : summary.created + summary.updated;
+  const end = { state: 'COMPLETED' as const, rowsRead: summary.received, rowsWritten, summary, error: null };
+  // Its file is dropped once the end is kept: a job whose end could not be kept runs again, and its rows, landed, change nothing.
+  if (await finishJob(db, run, end)) await dropParts(db, id);
+}
+
+/** A run stopped before its end: nothing of it was written; its job queued again unless another run has it. */
+async function interrupted(db: DataSource, run: JobRun, why: Stop): Promise<void> {
+  if (why === 'taken') {
+    log.warn(TAKEN, { jobId: run.id });
+    return;
+  }
+  await requeueJob(db, run);
+  log.warn(INTERRUPTED, { jobId: run.id });
 }
 
 /** A job as its sender sees it. */
@@ -116,6 +206,9 @@ export interface JobView {
   rowsWritten: number;
   createdAt: Date;
   updatedAt: Date;
+  startedAt: Date | null;
+  stagedAt: Date | null;
+  finishedAt: Date | null;
   summary: unknown;
   error: BulkJob['error'];
 }

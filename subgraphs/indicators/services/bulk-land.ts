@@ -5,7 +5,7 @@
  * run rolls everything back; an atomic push with a row rejected rolls back its writes and
  * keeps only its key's summary, as `pushFigures` does.
  */
-import type { QueryRunner } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import { mixedYears, stagedRows } from '../data/bulk-staging';
 import { clearStaged } from '../data/figure-staging';
 import { type KeyClaim, saveSummary, serialise } from '../data/figure-store';
@@ -19,9 +19,12 @@ import { type CheckOptions, checkRows, writeChecked } from './push-land';
 /** Rows checked and written together, about. */
 const BATCH_ROWS = 2_500;
 
-/** Told how far a file has come: rows read, rows written. */
+/** Told how far a file has come: rows read, the whole file read, checked and staged, rows written. */
 export interface BulkProgress {
+  /** Asked inside the landing's transaction just before it commits; throws to roll it back. */
+  committing?(manager: EntityManager): Promise<void>;
   read(rows: number): void;
+  staged(): void;
   written(rows: number): void;
 }
 
@@ -55,7 +58,14 @@ async function landRows(runner: QueryRunner, landing: Landing): Promise<void> {
     const rowOf = new Map(rows.map((r) => [r.index, r]));
     for (const w of checked.warnings) {
       const row = rowOf.get(w.index)!;
-      const placed = { ...w, indicator: row.indicatorId, period: row.period.text, breakdown: row.breakdown };
+      const placed = {
+        index: w.index,
+        code: w.code,
+        message: w.message,
+        indicator: row.indicatorId,
+        period: row.period.text,
+        breakdown: row.breakdown,
+      };
       summary.warnings.push(placed);
     }
     summary.unchanged += checked.unchanged;
@@ -95,6 +105,7 @@ export async function landBatches(runner: QueryRunner, landing: Landing): Promis
       return summary;
     }
     if (claim) await saveSummary(runner.manager, claim, summary);
+    await landing.progress?.committing?.(runner.manager);
     await runner.commitTransaction();
     return summary;
   } catch (error) {

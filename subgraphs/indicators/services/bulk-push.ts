@@ -15,6 +15,7 @@ import { todayUtc } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import { copyStaged, createStaging, dropStaging, removeRepeats, stagedLine, stagedPeriods } from '../data/bulk-staging';
 import { isRetryable, type KeyClaim } from '../data/figure-store';
+import { cancelOnAbort } from '../data/statement-cancel';
 import type { IndicatorRules } from '../data/repository';
 import type { PushSummary } from '../model/figure-types';
 import { fileFigure, isRowProblem } from '../model/file-row';
@@ -148,19 +149,36 @@ async function stageFile(
   return read;
 }
 
-/** Pushes a file: its records as `records` reads them from `source`. */
+/** Told how far the push has come; each step first stops it when `signal` has aborted. */
+const stopping = (signal: AbortSignal | undefined, progress: BulkProgress | undefined): BulkProgress => ({
+  committing: async (manager) => (signal?.throwIfAborted(), await progress?.committing?.(manager)),
+  read: (rows) => (signal?.throwIfAborted(), progress?.read(rows)),
+  staged: () => (signal?.throwIfAborted(), progress?.staged()),
+  written: (rows) => (signal?.throwIfAborted(), progress?.written(rows)),
+});
+
+/**
+ * Pushes a file: its records as `records` reads them from `source`. When `signal` aborts
+ * the push stops, at its next step or inside the database at once, and nothing is written.
+ */
 export async function pushFile(
   deps: PushDependencies,
   identity: Identity,
   request: BulkRequest,
   records: (source: AsyncIterable<Buffer>) => AsyncIterable<StreamedRecord>,
   source: AsyncIterable<Buffer>,
-  progress?: BulkProgress,
+  told?: BulkProgress,
+  signal?: AbortSignal,
 ): Promise<BulkSummary> {
   checkRequest(identity, request);
+  signal?.throwIfAborted();
+  const progress = stopping(signal, told);
   const runner = deps.db.createQueryRunner();
   await runner.connect();
+  let stopListening: (() => Promise<void>) | undefined;
   try {
+    if (signal) stopListening = await cancelOnAbort(deps.db, runner, signal);
+    signal?.throwIfAborted();
     await createStaging(runner);
     const now = deps.clock.now();
     const read = await stageFile(deps, runner, identity, records, source, progress, now);
@@ -177,6 +195,7 @@ export async function pushFile(
         }
       : null;
     const periods = await stagedPeriods(runner);
+    progress.staged();
     const summary = emptySummary({ ...request, figures: { length: read.received } }, request.idempotencyKey);
     summary.rejections = read.rejections;
     for (let attempt = 1; ; attempt += 1) {
@@ -196,10 +215,11 @@ export async function pushFile(
         });
         return withLines(landed, read);
       } catch (error) {
-        if (!isRetryable(error) || attempt >= 6) throw error;
+        if (!isRetryable(error) || attempt >= 6 || signal?.aborted) throw error;
       }
     }
   } finally {
+    await stopListening?.();
     await dropStaging(runner).catch(() => undefined);
     await runner.release();
   }

@@ -52,7 +52,12 @@ export async function recordSubmissions(
     manager,
     writer,
     distinctKeys(written),
-    written.map((r) => ({ ...keyOf(r), indicatorId: r.indicatorId, breakdown: r.breakdown })),
+    written.map((r) => ({
+      organizationId: r.organizationId,
+      period: r.period.text,
+      indicatorId: r.indicatorId,
+      breakdown: r.breakdown,
+    })),
     marked,
   );
   const byIndex = new Map(written.map((r) => [r.index, r]));
