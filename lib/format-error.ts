@@ -37,7 +37,8 @@ const INTERNAL_MESSAGE = 'internal error';
 export const KNOWN_CODES: ReadonlySet<string> = new Set([...PASSING, ErrorCode.INTERNAL_SERVER_ERROR]);
 
 /**
- * Errors of a database that went away: its connection was cut or refused. A connection
+ * Errors of a database that went away: its connection was cut or refused, or a write on it
+ * (a COPY's data) found it closed (EPIPE). A connection
  * the server ends between two statements of a transaction (a fast shutdown) is released
  * by TypeORM when the driver reports it, and the transaction's next statement then fails
  * with QueryRunnerProviderAlreadyReleasedError: the transaction is rolled back all the same.
@@ -50,7 +51,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return (
     e?.name === 'QueryRunnerProviderAlreadyReleasedError' ||
     (typeof code === 'string' &&
-      (code.startsWith('57P') || code.startsWith('08') || code === 'ECONNREFUSED' || code === 'ECONNRESET')) ||
+      (code.startsWith('57P') || code.startsWith('08') || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code))) ||
     /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e?.message ?? '')
   );
 }

@@ -177,3 +177,14 @@ it('a connection the server ends inside a transaction reaches the caller as DATA
     await db.destroy();
   }
 });
+
+it('a write to a connection the server closed (EPIPE, as a COPY meets it) reaches the caller as DATABASE_UNAVAILABLE', () => {
+  // What pg-copy-streams throws when the server is gone mid-COPY: graphql-js wraps it as a
+  // value thrown (an Error of Node's own realm, not of the test's), the hub must still name it.
+  const thrown = Object.assign(new Error('write EPIPE'), { errno: -32, code: 'EPIPE', syscall: 'write' });
+  const answer = formatError(
+    { message: 'Unexpected error value', path: ['pushFigures'] },
+    new GraphQLError('Unexpected error value', { path: ['pushFigures'], originalError: thrown }),
+  );
+  expect(answer.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+});

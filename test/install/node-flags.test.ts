@@ -41,6 +41,8 @@ describe('The V8 flags of the service processes', () => {
     const run = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '-e', CHURN], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(Number(run.stdout)).toBeGreaterThan(1);
-    expect(Number(run.stdout)).toBeLessThanOrEqual(32);
+    // V8 reports a page or two over the semi-spaces' capacity while it promotes (32.5 MB seen
+    // on Node 22 under load); Node.js 24 without the flag gives it 2 × 64 MB on 24 GiB.
+    expect(Number(run.stdout)).toBeLessThanOrEqual(33);
   });
 });
