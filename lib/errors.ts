@@ -47,6 +47,8 @@ export const ErrorCode = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   /** The briefing's PDF cannot be made here: no Chromium for this platform, or it would not start (HTTP 503). */
   RENDERER_UNAVAILABLE: 'RENDERER_UNAVAILABLE',
+  /** A job of a file of figures whose runs were lost with their hub (killed, out of memory) too often: it is not run again. */
+  JOB_ABANDONED: 'JOB_ABANDONED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

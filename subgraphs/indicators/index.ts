@@ -21,6 +21,7 @@ import { WebhookGaveUp1769000000000 } from './data/migrations/1769000000000-Webh
 import { ReopenRequest1769100000000 } from './data/migrations/1769100000000-ReopenRequest';
 import { SubmissionChangeEvents1769300000000 } from './data/migrations/1769300000000-SubmissionChangeEvents';
 import { FigureBulkJobTimes1769400000000 } from './data/migrations/1769400000000-FigureBulkJobTimes';
+import { FigureBulkJobLostRuns1769500000000 } from './data/migrations/1769500000000-FigureBulkJobLostRuns';
 import { FigureBulkJobs1769200000000 } from './data/migrations/1769200000000-FigureBulkJobs';
 import { startNotifications } from './notifications/worker';
 import { NotificationResolver } from './resolvers/notification.resolver';
@@ -69,6 +70,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders, IndicatorS
       FigureBulkJobs1769200000000,
       SubmissionChangeEvents1769300000000,
       FigureBulkJobTimes1769400000000,
+      FigureBulkJobLostRuns1769500000000,
     ],
   },
   loaders: createLoaders,

@@ -5,7 +5,8 @@
  * when the hub stops). Ctrl-C (SIGINT to the group): the hub stops at once, exits 0, the
  * job is queued again with nothing written, and the next start lands it. Killed (SIGKILL):
  * the job stays RUNNING while it could still be alive; once it has been silent for six
- * heartbeats the next hub queues it again and lands it, once. A run whose job was queued
+ * heartbeats the next hub queues it again and lands it, once; a file whose runs take their
+ * hub down three times fails JOB_ABANDONED and is not run again. A run whose job was queued
  * again while it ran (taken for dead by another hub) stops, rolled back, at its next word.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -122,6 +123,23 @@ const written = async (run: string) =>
       [`${run}-%`],
     )
   ).rows[0];
+
+const lostRuns = async (id: string) =>
+  (await db.query<{ lost: number }>('SELECT lost_runs AS lost FROM indicators.figure_bulk_job WHERE id = $1', [id])).rows[0].lost;
+
+/** Waits until no statement of a killed hub's connections still writes the figures table (each ends once the lock is gone). */
+const killedWritesEnded = () =>
+  until(
+    "the killed hub's write ending",
+    async () =>
+      (
+        await db.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
+              AND pid <> pg_backend_pid() AND query LIKE '%INSERT INTO figure_series%'`,
+        )
+      ).rowCount,
+    (count) => count === 0,
+  );
 
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, ms = 90_000): Promise<T> {
   for (let waited = 0; ; waited += 100) {
@@ -253,6 +271,38 @@ it('a hub killed during a job: once the job has been silent for six heartbeats, 
   const job = await landed(id);
   expect(job).toMatchObject({ state: 'COMPLETED', error: null, rowsWritten: 3000, summary: { created: 3000 } });
   expect(await written('killed')).toEqual({ series: 3000, revisions: 3000 });
+  expect(await lostRuns(id)).toBe(1);
+  process.kill(-hub.child.pid!, 'SIGINT');
+  expect(await hub.exited).toBe(0);
+});
+
+it('a file whose runs take their hub down three times fails JOB_ABANDONED, its file dropped, and the next hub stays up', async () => {
+  let id = '';
+  for (let death = 1; death <= 3; death += 1) {
+    const hub = await startHub();
+    const release = await holdWrites();
+    try {
+      // The first hub receives the file; each next one finds its job silent, queues it again and runs it.
+      if (death === 1) id = await sendJob(file('abandoned', 3000));
+      await landingHeld(id);
+      process.kill(-hub.child.pid!, 'SIGKILL');
+      await hub.exited;
+    } finally {
+      await release();
+    }
+    await killedWritesEnded();
+    expect(await jobRow(id)).toMatchObject({ state: 'RUNNING', parts: 1 });
+    expect(await lostRuns(id)).toBe(death - 1);
+  }
+  const hub = await startHub();
+  const job = await landed(id);
+  expect(job).toMatchObject({ state: 'FAILED', rowsWritten: 0, summary: null, error: { code: 'JOB_ABANDONED' } });
+  expect(job.error.message).toContain('stopped without a word (killed, or out of memory) 3 times');
+  expect(await jobRow(id)).toMatchObject({ state: 'FAILED', parts: 0 });
+  expect(await written('abandoned')).toEqual({ series: 0, revisions: 0 });
+  expect(hub.output()).toContain('stopped its hub 3 times: it failed, JOB_ABANDONED');
+  // The hub took no harm: it answers, and stops as asked.
+  expect((await fetch(`${gateway}/readyz`)).status).toBe(200);
   process.kill(-hub.child.pid!, 'SIGINT');
   expect(await hub.exited).toBe(0);
 });

@@ -3,6 +3,7 @@
  * progress, its summary or error) and the file's bytes, kept in parts until it has run.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode } from '../../../lib/errors';
 
 type JobState = 'RECEIVING' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
 
@@ -176,16 +177,34 @@ export async function requeueJob(db: DataSource, run: JobRun): Promise<void> {
 }
 
 /**
- * Queues again every job that has said nothing for `silentSeconds` while running (its hub
- * died, and its transaction with its connection); their ids.
+ * The jobs that have said nothing for `silentSeconds` while running (their hub died, and
+ * their transaction with its connection): each counted as a run lost, and queued again;
+ * one that has lost `maxLostRuns` runs (a file that takes its hub down each time it runs,
+ * out of memory say) FAILED instead, JOB_ABANDONED, and its file dropped, so that it
+ * cannot stop every hub that starts.
  */
-export async function requeueSilent(db: DataSource, silentSeconds: number): Promise<string[]> {
-  const [rows]: [Array<{ id: string }>, number] = await db.query(
-    `UPDATE figure_bulk_job SET ${REQUEUED}
-      WHERE state = 'RUNNING' AND updated_at < clock_timestamp() - make_interval(secs => $1) RETURNING id`,
-    [silentSeconds],
+export async function requeueSilent(
+  db: DataSource,
+  silentSeconds: number,
+  maxLostRuns: number,
+): Promise<{ queued: string[]; abandoned: string[] }> {
+  const abandon = `lost_runs + 1 >= $2`;
+  const [rows]: [Array<{ id: string; state: string }>, number] = await db.query(
+    `UPDATE figure_bulk_job SET lost_runs = lost_runs + 1, rows_read = 0, rows_written = 0, staged_at = NULL,
+            updated_at = clock_timestamp(),
+            state = CASE WHEN ${abandon} THEN 'FAILED' ELSE 'QUEUED' END,
+            started_at = CASE WHEN ${abandon} THEN started_at END,
+            finished_at = CASE WHEN ${abandon} THEN clock_timestamp() END,
+            error = CASE WHEN ${abandon} THEN jsonb_build_object('code', $3::text, 'message',
+              format('the hub running it stopped without a word (killed, or out of memory) %s times: it is not run again,'
+                     ' and nothing of it was written; if those stops had another cause, send the file again', lost_runs + 1))
+            END
+      WHERE state = 'RUNNING' AND updated_at < clock_timestamp() - make_interval(secs => $1) RETURNING id, state`,
+    [silentSeconds, maxLostRuns, ErrorCode.JOB_ABANDONED],
   );
-  return rows.map((r) => r.id);
+  const abandoned = rows.filter((r) => r.state === 'FAILED').map((r) => r.id);
+  if (abandoned.length > 0) await db.query(`DELETE FROM figure_bulk_part WHERE job_id = ANY($1::uuid[])`, [abandoned]);
+  return { queued: rows.filter((r) => r.state === 'QUEUED').map((r) => r.id), abandoned };
 }
 
 /** The jobs that wait to run, first received first. */

@@ -6,8 +6,10 @@
  * that completes or fails runs once. One interrupted by its hub stopping is queued again
  * by it (services/bulk-jobs.ts); one whose hub died says nothing for a while
  * (JOB_HEARTBEAT_SECONDS) and is queued again by whichever hub takes jobs: at its start,
- * and every few heartbeats while it runs. The job's own row says what it is; the queue
- * only carries its id, so an id queued twice runs once (claimJob).
+ * and every few heartbeats while it runs; one whose hub died three times while it ran fails
+ * JOB_ABANDONED instead, so that a file cannot stop every hub that starts. The job's own
+ * row says what it is; the queue only carries its id, so an id queued twice runs once
+ * (claimJob).
  */
 import PgBoss from 'pg-boss';
 import type { IndicatorSettings } from '../../../lib/config';
@@ -20,6 +22,8 @@ import { FIGURE_JOBS_QUEUE } from './queues';
 
 /** A running job silent for this many heartbeats is taken for one whose hub died. */
 const SILENT_BEATS = 6;
+/** A job whose hub died this many times while it ran is not run again (JOB_ABANDONED). */
+const MAX_LOST_RUNS = 3;
 const JOB_HOURS = 6;
 
 export class FigureJobs {
@@ -44,7 +48,7 @@ export class FigureJobs {
    */
   async resume(): Promise<void> {
     const { dataSource } = this.runtime.store;
-    await requeueSilent(dataSource, this.silentSeconds());
+    await this.lostRuns();
     const queued = await queuedJobs(dataSource);
     // An id the queue holds already (its hub stopped while it waited) runs once all the same.
     for (const id of queued) await this.enqueue(id);
@@ -64,9 +68,22 @@ export class FigureJobs {
     return SILENT_BEATS * this.runtime.settings.jobHeartbeatSeconds;
   }
 
+  /** The jobs of hubs that died: queued again, or abandoned (said in the log) once they have stopped their hub too often. */
+  private async lostRuns(): Promise<string[]> {
+    const { queued, abandoned } = await requeueSilent(this.runtime.store.dataSource, this.silentSeconds(), MAX_LOST_RUNS);
+    for (const id of abandoned)
+      log.warn(
+        `a job of a file of figures stopped its hub ${MAX_LOST_RUNS} times: it failed, JOB_ABANDONED, and is not run again`,
+        {
+          jobId: id,
+        },
+      );
+    return queued;
+  }
+
   /** Queues again the jobs of hubs that died. */
   private async queueJobsOfDeadHubs(): Promise<void> {
-    for (const id of await requeueSilent(this.runtime.store.dataSource, this.silentSeconds())) await this.enqueue(id);
+    for (const id of await this.lostRuns()) await this.enqueue(id);
   }
 
   private started(): Promise<{ boss: PgBoss; worker: string }> {
