@@ -35,15 +35,15 @@ export const PERIOD_TYPES: readonly PeriodType[] = ['YEAR', 'HALF', 'QUARTER', '
 
 export interface Period {
   /** Canonical spelling. */
-  text: string;
-  type: PeriodType;
-  year: number;
+  readonly text: string;
+  readonly type: PeriodType;
+  readonly year: number;
   /** First and last month (1…12) it covers. */
-  firstMonth: number;
-  lastMonth: number;
+  readonly firstMonth: number;
+  readonly lastMonth: number;
   /** First and last day, YYYY-MM-DD. */
-  start: string;
-  end: string;
+  readonly start: string;
+  readonly end: string;
 }
 
 const PERIOD = /^(\d{4})(?:(H[12])|(Q[1-4])|-(0[1-9]|1[0-2]))?$/;
@@ -57,7 +57,26 @@ function lastDay(year: number, month: number): number {
   return month === 2 && leap(year) ? 29 : DAYS[month - 1];
 }
 
+/**
+ * Periods made so far, by type, year and first month: a file of a million rows names a
+ * few dozen periods, each made once (frozen: every holder shares it). Bounded, for
+ * steppers that walk far.
+ */
+const MADE = new Map<string, Period>();
+const MADE_MOST = 10_000;
+
 function makePeriod(type: PeriodType, year: number, firstMonth: number, lastMonth: number): Period {
+  const key = `${type}${year}.${firstMonth}`;
+  let period = MADE.get(key);
+  if (!period) {
+    if (MADE.size >= MADE_MOST) MADE.clear();
+    period = Object.freeze(newPeriod(type, year, firstMonth, lastMonth));
+    MADE.set(key, period);
+  }
+  return period;
+}
+
+function newPeriod(type: PeriodType, year: number, firstMonth: number, lastMonth: number): Period {
   const mm = (m: number) => String(m).padStart(2, '0');
   const text =
     type === 'YEAR'

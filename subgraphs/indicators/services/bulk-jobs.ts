@@ -17,7 +17,6 @@ import {
   claimJob,
   createJob,
   deleteJob,
-  dropParts,
   finishJob,
   holdsRun,
   jobById,
@@ -176,15 +175,14 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
       summary: null,
       error: { code, message },
     };
-    if (await finishJob(db, run, end)) await dropParts(db, id);
+    await finishJob(db, run, end);
     if (!known) throw error;
     return;
   }
   await settled();
   const rowsWritten = summary.dryRun ? 0 : summary.created + summary.updated;
   const end = { state: 'COMPLETED' as const, rowsRead: summary.received, rowsWritten, summary, error: null };
-  // Its file is dropped once the end is kept: a job whose end could not be kept runs again, and its rows, landed, change nothing.
-  if (await finishJob(db, run, end)) await dropParts(db, id);
+  await finishJob(db, run, end);
 }
 
 /** A run stopped before its end: nothing of it was written; its job queued again unless another run has it. */
