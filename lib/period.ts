@@ -97,9 +97,22 @@ function newPeriod(type: PeriodType, year: number, firstMonth: number, lastMonth
   };
 }
 
+/** Spellings parsed so far (a file repeats a few dozen), bounded as MADE is. */
+const PARSED = new Map<string, Period | null>();
+
 /** Parses a period; null when it is not one (the caller says which field). */
 export function parsePeriod(input: string): Period | null {
   if (typeof input !== 'string' || input.length > 10) return null;
+  let period = PARSED.get(input);
+  if (period === undefined) {
+    if (PARSED.size >= MADE_MOST) PARSED.clear();
+    period = readPeriod(input);
+    PARSED.set(input, period);
+  }
+  return period;
+}
+
+function readPeriod(input: string): Period | null {
   const match = PERIOD.exec(input.trim().toUpperCase());
   if (!match) return null;
   const year = Number(match[1]);
