@@ -53,7 +53,7 @@ export const ENV_VARIABLES = {
   BULK_JOB_BYTES:
     'a file sent to POST /figures/bulk larger than this many bytes (or of no stated length) runs as a job whose progress GET /figures/bulk/:id answers (default 8388608)',
   JOB_HEARTBEAT_SECONDS:
-    'how often a running job of a file of figures records that it is alive (default 10; at least 0.5); one silent for six times as long (its hub was killed) is queued again and runs from the start',
+    'how often a running job of a file of figures records that it is alive (default 10; at least 0.5); one silent for six times as long (its hub was killed, or lost its database) is queued again and runs from the start; the third time, it fails JOB_ABANDONED',
   MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 20)',
   MAX_QUERY_COST: 'largest query cost: fields weighted by the lists above them (default 50000)',
   MAX_ALIASES: 'most aliases one query may use (default 40)',

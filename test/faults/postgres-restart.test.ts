@@ -5,7 +5,7 @@
  * is in the database, the pushes it refused say DATABASE_UNAVAILABLE, and each of those,
  * retried with its idempotency key, lands once.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, locatedError } from 'graphql';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { formatError } from '../../lib/format-error';
@@ -181,10 +181,9 @@ it('a connection the server ends inside a transaction reaches the caller as DATA
 it('a write to a connection the server closed (EPIPE, as a COPY meets it) reaches the caller as DATABASE_UNAVAILABLE', () => {
   // What pg-copy-streams throws when the server is gone mid-COPY: graphql-js wraps it as a
   // value thrown (an Error of Node's own realm, not of the test's), the hub must still name it.
-  const thrown = Object.assign(new Error('write EPIPE'), { errno: -32, code: 'EPIPE', syscall: 'write' });
-  const answer = formatError(
-    { message: 'Unexpected error value', path: ['pushFigures'] },
-    new GraphQLError('Unexpected error value', { path: ['pushFigures'], originalError: thrown }),
-  );
+  const thrown = { message: 'write EPIPE', errno: -32, code: 'EPIPE', syscall: 'write' };
+  const located = locatedError(thrown, undefined, ['pushFigures']);
+  expect(located.originalError).toMatchObject({ name: 'NonErrorThrown', thrownValue: thrown });
+  const answer = formatError({ message: located.message, path: ['pushFigures'] }, located);
   expect(answer.extensions?.code).toBe('DATABASE_UNAVAILABLE');
 });

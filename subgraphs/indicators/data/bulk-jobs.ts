@@ -183,8 +183,8 @@ export async function requeueJob(db: DataSource, run: JobRun): Promise<void> {
  * The jobs that have said nothing for `silentSeconds` while running (their hub died, and
  * their transaction with its connection): each counted as a run lost, and queued again;
  * one that has lost `maxLostRuns` runs (a file that takes its hub down each time it runs,
- * out of memory say) FAILED instead, JOB_ABANDONED, and its file dropped, so that it
- * cannot stop every hub that starts.
+ * out of memory say) FAILED instead, JOB_ABANDONED, and its file dropped in the same
+ * statement, so that it cannot stop every hub that starts.
  */
 export async function requeueSilent(
   db: DataSource,
@@ -192,22 +192,31 @@ export async function requeueSilent(
   maxLostRuns: number,
 ): Promise<{ queued: string[]; abandoned: string[] }> {
   const abandon = `lost_runs + 1 >= $2`;
-  const [rows]: [Array<{ id: string; state: string }>, number] = await db.query(
-    `UPDATE figure_bulk_job SET lost_runs = lost_runs + 1, rows_read = 0, rows_written = 0, staged_at = NULL,
-            updated_at = clock_timestamp(),
-            state = CASE WHEN ${abandon} THEN 'FAILED' ELSE 'QUEUED' END,
-            started_at = CASE WHEN ${abandon} THEN started_at END,
-            finished_at = CASE WHEN ${abandon} THEN clock_timestamp() END,
-            error = CASE WHEN ${abandon} THEN jsonb_build_object('code', $3::text, 'message',
-              format('the hub running it stopped without a word (killed, or out of memory) %s times: it is not run again,'
-                     ' and nothing of it was written; if those stops had another cause, send the file again', lost_runs + 1))
-            END
-      WHERE state = 'RUNNING' AND updated_at < clock_timestamp() - make_interval(secs => $1) RETURNING id, state`,
+  // A job whose landing holds its row (holdsRun, until its commit) is not silent: skipped.
+  const rows: Array<{ id: string; state: string }> = await db.query(
+    `WITH lost AS (
+       UPDATE figure_bulk_job SET lost_runs = lost_runs + 1, rows_read = 0, rows_written = 0, staged_at = NULL,
+              updated_at = clock_timestamp(),
+              state = CASE WHEN ${abandon} THEN 'FAILED' ELSE 'QUEUED' END,
+              started_at = CASE WHEN ${abandon} THEN started_at END,
+              finished_at = CASE WHEN ${abandon} THEN clock_timestamp() END,
+              error = CASE WHEN ${abandon} THEN jsonb_build_object('code', $3::text, 'message',
+                format('the hub running it fell silent (killed, out of memory, or cut off from its database) %s times:'
+                       ' it is not run again, and nothing of it was written; if the file was not the cause, send it again',
+                       lost_runs + 1))
+              END
+        WHERE id IN (SELECT id FROM figure_bulk_job
+                      WHERE state = 'RUNNING' AND updated_at < clock_timestamp() - make_interval(secs => $1)
+                      FOR UPDATE SKIP LOCKED)
+       RETURNING id, state),
+     dropped AS (DELETE FROM figure_bulk_part p USING lost WHERE p.job_id = lost.id AND lost.state = 'FAILED')
+     SELECT id, state FROM lost`,
     [silentSeconds, maxLostRuns, ErrorCode.JOB_ABANDONED],
   );
-  const abandoned = rows.filter((r) => r.state === 'FAILED').map((r) => r.id);
-  if (abandoned.length > 0) await db.query(`DELETE FROM figure_bulk_part WHERE job_id = ANY($1::uuid[])`, [abandoned]);
-  return { queued: rows.filter((r) => r.state === 'QUEUED').map((r) => r.id), abandoned };
+  return {
+    queued: rows.filter((r) => r.state === 'QUEUED').map((r) => r.id),
+    abandoned: rows.filter((r) => r.state === 'FAILED').map((r) => r.id),
+  };
 }
 
 /** The jobs that wait to run, first received first. */

@@ -6,7 +6,7 @@
  * that completes or fails runs once. One interrupted by its hub stopping is queued again
  * by it (services/bulk-jobs.ts); one whose hub died says nothing for a while
  * (JOB_HEARTBEAT_SECONDS) and is queued again by whichever hub takes jobs: at its start,
- * and every few heartbeats while it runs; one whose hub died three times while it ran fails
+ * and every few heartbeats while it runs; one found silent so three times fails
  * JOB_ABANDONED instead, so that a file cannot stop every hub that starts. The job's own
  * row says what it is; the queue only carries its id, so an id queued twice runs once
  * (claimJob).
@@ -73,7 +73,7 @@ export class FigureJobs {
     const { queued, abandoned } = await requeueSilent(this.runtime.store.dataSource, this.silentSeconds(), MAX_LOST_RUNS);
     for (const id of abandoned)
       log.warn(
-        `a job of a file of figures stopped its hub ${MAX_LOST_RUNS} times: it failed, JOB_ABANDONED, and is not run again`,
+        `a job of a file of figures fell silent with its hub ${MAX_LOST_RUNS} times: it failed, JOB_ABANDONED, and is not run again`,
         {
           jobId: id,
         },

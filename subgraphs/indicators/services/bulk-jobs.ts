@@ -167,7 +167,6 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
     const known = refusal instanceof HttpError;
     const code = known ? refusal.code : ErrorCode.INTERNAL_SERVER_ERROR;
     const message = known ? refusal.message : 'the file could not be pushed: nothing was written';
-    if (!known) log.error('a job of a file of figures failed', { jobId: id, error });
     const end = {
       state: 'FAILED' as const,
       rowsRead: progress.rowsRead,
@@ -175,8 +174,12 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
       summary: null,
       error: { code, message },
     };
-    await finishJob(db, run, end);
-    if (!known) throw error;
+    // A run whose job another hub took meanwhile (its file dropped under it, say) failed as that run's, not as the job's.
+    if (!(await finishJob(db, run, end))) return interrupted(db, run, 'taken');
+    if (!known) {
+      log.error('a job of a file of figures failed', { jobId: id, error });
+      throw error;
+    }
     return;
   }
   await settled();
