@@ -159,9 +159,9 @@ export async function deleteJob(db: DataSource, jobId: string): Promise<void> {
   await db.query(`DELETE FROM figure_bulk_job WHERE id = $1`, [jobId]);
 }
 
-/** What running a job had set, cleared when it is queued again. */
-const REQUEUED = `state = 'QUEUED', rows_read = 0, rows_written = 0, started_at = NULL, staged_at = NULL,
-  updated_at = clock_timestamp()`;
+/** What a run had set, cleared when its job is queued again or given up. */
+const RUN_CLEARED = `rows_read = 0, rows_written = 0, staged_at = NULL, updated_at = clock_timestamp()`;
+const REQUEUED = `state = 'QUEUED', started_at = NULL, ${RUN_CLEARED}`;
 
 /** Takes a queued job to run it: the job and its run, or null when it is not queued (another worker took it, or it is done). */
 export async function claimJob(db: DataSource, id: string): Promise<{ job: BulkJob; run: JobRun } | null> {
@@ -195,8 +195,7 @@ export async function requeueSilent(
   // A job whose landing holds its row (holdsRun, until its commit) is not silent: skipped.
   const rows: Array<{ id: string; state: string }> = await db.query(
     `WITH lost AS (
-       UPDATE figure_bulk_job SET lost_runs = lost_runs + 1, rows_read = 0, rows_written = 0, staged_at = NULL,
-              updated_at = clock_timestamp(),
+       UPDATE figure_bulk_job SET lost_runs = lost_runs + 1, ${RUN_CLEARED},
               state = CASE WHEN ${abandon} THEN 'FAILED' ELSE 'QUEUED' END,
               started_at = CASE WHEN ${abandon} THEN started_at END,
               finished_at = CASE WHEN ${abandon} THEN clock_timestamp() END,
@@ -219,14 +218,13 @@ export async function requeueSilent(
   };
 }
 
-/** The jobs that wait to run, first received first. */
-export async function queuedJobs(db: DataSource): Promise<string[]> {
-  const rows: Array<{ id: string }> = await db.query(`SELECT id FROM figure_bulk_job WHERE state = 'QUEUED' ORDER BY created_at`);
-  return rows.map((r) => r.id);
-}
-
-/** Whether a job runs (perhaps in a hub that died, whose job runs again once it has been silent long enough). */
-export async function jobsRunning(db: DataSource): Promise<boolean> {
-  const rows: unknown[] = await db.query(`SELECT 1 FROM figure_bulk_job WHERE state = 'RUNNING' LIMIT 1`);
-  return rows.length > 0;
+/**
+ * The jobs that wait to run, first received first, and whether any runs (perhaps in a hub
+ * that died, whose job runs again once it has been silent long enough): one read.
+ */
+export async function pendingJobs(db: DataSource): Promise<{ queued: string[]; running: boolean }> {
+  const rows: Array<{ id: string; state: string }> = await db.query(
+    `SELECT id, state FROM figure_bulk_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at`,
+  );
+  return { queued: rows.filter((r) => r.state === 'QUEUED').map((r) => r.id), running: rows.some((r) => r.state === 'RUNNING') };
 }

@@ -107,11 +107,10 @@ const WRITE = `WITH upserted AS (
 
 /**
  * Empties the staging table between the batches of a transaction that writes several (a
- * file's, bulk-land.ts), making it first on a connection that has written nothing yet: one
- * round trip, the two statements as one simple query.
+ * file's, bulk-land.ts): called after a batch that staged rows (writeStaged made the table).
  */
 export async function clearStaged(manager: EntityManager): Promise<void> {
-  await manager.query(`${CREATE_STAGING}; TRUNCATE ${STAGING_TABLE}`);
+  await manager.query(`TRUNCATE ${STAGING_TABLE}`);
 }
 
 /** The rows in COPY's text format, one line each. */

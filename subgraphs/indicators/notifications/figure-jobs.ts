@@ -14,7 +14,7 @@
 import PgBoss from 'pg-boss';
 import type { IndicatorSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
-import { jobsRunning, queuedJobs, requeueSilent } from '../data/bulk-jobs';
+import { pendingJobs, requeueSilent } from '../data/bulk-jobs';
 import { IndicatorRepository } from '../data/repository';
 import { runJob } from '../services/bulk-jobs';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
@@ -24,6 +24,8 @@ import { FIGURE_JOBS_QUEUE } from './queues';
 const SILENT_BEATS = 6;
 /** A job whose hub died this many times while it ran is not run again (JOB_ABANDONED). */
 const MAX_LOST_RUNS = 3;
+/** What the log says of a job given up. */
+const ABANDONED = `a job of a file of figures fell silent with its hub ${MAX_LOST_RUNS} times: it failed, JOB_ABANDONED, and is not run again`;
 const JOB_HOURS = 6;
 
 export class FigureJobs {
@@ -47,12 +49,11 @@ export class FigureJobs {
    * those of hubs that died long enough ago queued again, and every job that waits queued.
    */
   async resume(): Promise<void> {
-    const { dataSource } = this.runtime.store;
     await this.lostRuns();
-    const queued = await queuedJobs(dataSource);
+    const { queued, running } = await pendingJobs(this.runtime.store.dataSource);
     // An id the queue holds already (its hub stopped while it waited) runs once all the same.
     for (const id of queued) await this.enqueue(id);
-    if (queued.length === 0 && (await jobsRunning(dataSource))) await this.started();
+    if (queued.length === 0 && running) await this.started();
   }
 
   /** Interrupts the job running (it is queued again), then stops taking jobs. */
@@ -71,13 +72,7 @@ export class FigureJobs {
   /** The jobs of hubs that died: queued again, or abandoned (said in the log) once they have stopped their hub too often. */
   private async lostRuns(): Promise<string[]> {
     const { queued, abandoned } = await requeueSilent(this.runtime.store.dataSource, this.silentSeconds(), MAX_LOST_RUNS);
-    for (const id of abandoned)
-      log.warn(
-        `a job of a file of figures fell silent with its hub ${MAX_LOST_RUNS} times: it failed, JOB_ABANDONED, and is not run again`,
-        {
-          jobId: id,
-        },
-      );
+    for (const id of abandoned) log.warn(ABANDONED, { jobId: id });
     return queued;
   }
 

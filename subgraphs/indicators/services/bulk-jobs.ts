@@ -198,21 +198,8 @@ async function interrupted(db: DataSource, run: JobRun, why: Stop): Promise<void
   log.warn(INTERRUPTED, { jobId: run.id });
 }
 
-/** A job as its sender sees it. */
-export interface JobView {
-  id: string;
-  state: BulkJob['state'];
-  bytes: number;
-  rowsRead: number;
-  rowsWritten: number;
-  createdAt: Date;
-  updatedAt: Date;
-  startedAt: Date | null;
-  stagedAt: Date | null;
-  finishedAt: Date | null;
-  summary: unknown;
-  error: BulkJob['error'];
-}
+/** A job as its sender sees it: all but who sent it and how it is to run. */
+export type JobView = Omit<BulkJob, 'writer' | 'writerOrg' | 'roles' | 'request' | 'organizations'>;
 
 /** A job, for its sender's organisation, coordinators and admins; NOT_FOUND for anyone else. */
 export async function jobStatus(db: DataSource, identity: Identity, id: string): Promise<JobView> {

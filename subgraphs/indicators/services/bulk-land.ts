@@ -73,7 +73,8 @@ async function landRows(runner: QueryRunner, landing: Landing): Promise<void> {
     summary.created += written.created;
     summary.updated += written.updated;
     summary.unchanged += written.unchanged;
-    await clearStaged(manager);
+    // A batch with nothing to write staged nothing (on a connection that has never staged, there is no table yet).
+    if (checked.rows.length > 0) await clearStaged(manager);
     landing.progress?.written(summary.created + summary.updated);
   }
   await addPendingChanges(manager, marked);
