@@ -328,6 +328,41 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     expect(again).toMatchObject({ state: 'COMPLETED', error: null, rowsWritten: 0, summary: { unchanged: 3000, created: 0 } });
   });
 
+  it("ends in its landing's transaction: none of its figures is seen while it still runs", async () => {
+    // Were its end kept after its rows committed, a hub dying in between would leave it RUNNING
+    // and run it again, setting back what had changed since. Its file's parts are held (FOR
+    // UPDATE), so the end's drop of them waits; meanwhile, its rows must not be seen.
+    const file = rows.map((r, i) => ({ ...r, breakdown: `end-${Math.floor(i / 12)}` }));
+    const [writes, parts, reader] = [0, 1, 2].map(() => new Client({ connectionString: process.env.DATABASE_URL }));
+    await Promise.all([writes.connect(), parts.connect(), reader.connect()]);
+    const seen = async () =>
+      (await reader.query(`SELECT count(*)::int AS n FROM indicators.figure_series WHERE breakdown LIKE 'end-%'`)).rows[0].n;
+    try {
+      await writes.query('BEGIN');
+      await writes.query('LOCK TABLE indicators.figure_series IN EXCLUSIVE MODE');
+      const sent = await bulk(bulkHub, csvOf(file));
+      expect(sent.status).toBe(202);
+      await parts.query('BEGIN');
+      await parts.query('SELECT 1 FROM indicators.figure_bulk_part WHERE job_id = $1 FOR UPDATE', [sent.body.id]);
+      await writes.query('ROLLBACK');
+      for (let waited = 0; ; waited += 100) {
+        const { rowCount } = await reader.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE 'DELETE FROM figure_bulk_part%'`,
+        );
+        if (rowCount === 1) break;
+        if (waited > 60_000) throw new Error("the job's end never reached its file's parts");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect([(await job(sent.body.id)).body.state, await seen()]).toEqual(['RUNNING', 0]);
+      await parts.query('ROLLBACK');
+      expect(await finished(sent.body.id)).toMatchObject({ state: 'COMPLETED', rowsWritten: 3000 });
+      expect(await seen()).toBe(3000);
+    } finally {
+      await Promise.all([writes.end(), parts.end(), reader.end()]);
+    }
+  });
+
   it('a job of rows the caller may not write fails FORBIDDEN and writes nothing', async () => {
     const before = (await figureTables(process.env.DATABASE_URL!)).figure_revision.length;
     const foreign = rows.map((r, i) =>

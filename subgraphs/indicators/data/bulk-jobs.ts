@@ -130,29 +130,33 @@ export async function beat(db: DataSource, run: JobRun): Promise<boolean> {
   return changed(await db.query(`UPDATE figure_bulk_job SET updated_at = clock_timestamp() WHERE ${OF_RUN}`, runParams(run)));
 }
 
+/** How a run ends: COMPLETED with its summary, or FAILED with its error. */
+export type JobEnd = Pick<BulkJob, 'rowsRead' | 'rowsWritten' | 'summary' | 'error'> & { state: 'COMPLETED' | 'FAILED' };
+
 /**
- * Ends a run COMPLETED (with its summary) or FAILED (with its error) and drops its file, in
- * one transaction: a job whose end could not be kept keeps its file and runs again (its
- * rows, landed, change nothing). False when the job was no longer this run's.
+ * Ends a run and drops its file, in the caller's transaction (the landing's own, for a run
+ * whose rows land: its end commits with them). False when the job was no longer this run's.
  */
-export async function finishJob(
-  db: DataSource,
-  run: JobRun,
-  end: Pick<BulkJob, 'rowsRead' | 'rowsWritten' | 'summary' | 'error'> & { state: 'COMPLETED' | 'FAILED' },
-): Promise<boolean> {
+export async function endRun(manager: EntityManager, run: JobRun, end: JobEnd): Promise<boolean> {
   const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-  return db.transaction(async (manager) => {
-    const ended = changed(
-      await manager.query(
-        `UPDATE figure_bulk_job SET state = $3, rows_read = $4, rows_written = $5, summary = $6::jsonb, error = $7::jsonb,
-                updated_at = clock_timestamp(), finished_at = clock_timestamp()
-          WHERE ${OF_RUN}`,
-        [...runParams(run), end.state, end.rowsRead, end.rowsWritten, json(end.summary), json(end.error)],
-      ),
-    );
-    if (ended) await manager.query(`DELETE FROM figure_bulk_part WHERE job_id = $1`, [run.id]);
-    return ended;
-  });
+  const ended = changed(
+    await manager.query(
+      `UPDATE figure_bulk_job SET state = $3, rows_read = $4, rows_written = $5, summary = $6::jsonb, error = $7::jsonb,
+              updated_at = clock_timestamp(), finished_at = clock_timestamp()
+        WHERE ${OF_RUN}`,
+      [...runParams(run), end.state, end.rowsRead, end.rowsWritten, json(end.summary), json(end.error)],
+    ),
+  );
+  if (ended) await manager.query(`DELETE FROM figure_bulk_part WHERE job_id = $1`, [run.id]);
+  return ended;
+}
+
+/**
+ * Ends a run that landed nothing (it failed, or was a dry run or a replay) in a transaction
+ * of its own: a job whose end could not be kept keeps its file and runs again.
+ */
+export async function finishJob(db: DataSource, run: JobRun, end: JobEnd): Promise<boolean> {
+  return db.transaction((manager) => endRun(manager, run, end));
 }
 
 export async function deleteJob(db: DataSource, jobId: string): Promise<void> {

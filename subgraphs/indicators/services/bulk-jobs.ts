@@ -17,10 +17,12 @@ import {
   claimJob,
   createJob,
   deleteJob,
+  endRun,
   finishJob,
   holdsRun,
   jobById,
   jobParts,
+  type JobEnd,
   type JobRun,
   markStaged,
   type BulkJob,
@@ -141,6 +143,9 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
     options.signal.removeEventListener('abort', onStopping);
     await saving;
   };
+  // A run whose rows land ends in its landing's transaction: a hub that dies once it has
+  // committed leaves nothing to run again (a run again would set back figures changed since).
+  let ended = false;
   let summary: BulkSummary;
   try {
     summary = await pushFile(
@@ -150,9 +155,11 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
       recordsOf(request),
       jobParts(db, id, job.bytes),
       {
-        committing: async (manager) => {
-          if (!(await holdsRun(manager, run))) stop.abort('taken' satisfies Stop);
+        committing: async (manager, landed) => {
+          if (!(await holdsRun(manager, run)) || !(await endRun(manager, run, completed(landed))))
+            stop.abort('taken' satisfies Stop);
           stop.signal.throwIfAborted();
+          ended = true;
         },
         read: (rows) => ((progress.rowsRead = rows), record()),
         staged: () => save(() => markStaged(db, run, progress.rowsRead)),
@@ -183,9 +190,14 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
     return;
   }
   await settled();
+  // A dry run, or a key's replay, landed nothing: its end is kept now.
+  if (!ended) await finishJob(db, run, completed(summary));
+}
+
+/** A run's end with the file's summary. */
+function completed(summary: BulkSummary): JobEnd {
   const rowsWritten = summary.dryRun ? 0 : summary.created + summary.updated;
-  const end = { state: 'COMPLETED' as const, rowsRead: summary.received, rowsWritten, summary, error: null };
-  await finishJob(db, run, end);
+  return { state: 'COMPLETED', rowsRead: summary.received, rowsWritten, summary, error: null };
 }
 
 /** A run stopped before its end: nothing of it was written; its job queued again unless another run has it. */

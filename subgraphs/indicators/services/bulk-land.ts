@@ -21,8 +21,8 @@ const BATCH_ROWS = 2_500;
 
 /** Told how far a file has come: rows read, the whole file read, checked and staged, rows written. */
 export interface BulkProgress {
-  /** Asked inside the landing's transaction just before it commits; throws to roll it back. */
-  committing?(manager: EntityManager): Promise<void>;
+  /** Asked inside the landing's transaction just before it commits, with its summary; throws to roll it back. */
+  committing?(manager: EntityManager, summary: PushSummary): Promise<void>;
   read(rows: number): void;
   staged(): void;
   written(rows: number): void;
@@ -106,7 +106,7 @@ export async function landBatches(runner: QueryRunner, landing: Landing): Promis
       return summary;
     }
     if (claim) await saveSummary(runner.manager, claim, summary);
-    await landing.progress?.committing?.(runner.manager);
+    await landing.progress?.committing?.(runner.manager, summary);
     await runner.commitTransaction();
     return summary;
   } catch (error) {

@@ -7,7 +7,7 @@
  * file's SHA-256), same summary as `pushFigures`, each problem with its line too.
  */
 import { createHash } from 'node:crypto';
-import type { QueryRunner } from 'typeorm';
+import type { EntityManager, QueryRunner } from 'typeorm';
 import { badInput, ErrorCode, forbidden } from '../../../lib/errors';
 import type { FileFormat, StreamedRecord } from '../../../lib/figure-stream';
 import { hasRole, type Identity } from '../../../lib/identity';
@@ -149,9 +149,21 @@ async function stageFile(
   return read;
 }
 
+/**
+ * Told how far a file's push has come (bulk-land.ts), and asked, inside the landing's
+ * transaction just before it commits, with the file's summary (each problem with its line).
+ */
+export type FileProgress = Omit<BulkProgress, 'committing'> & {
+  committing?(manager: EntityManager, summary: BulkSummary): Promise<void>;
+};
+
 /** Told how far the push has come; each step first stops it when `signal` has aborted. */
-const stopping = (signal: AbortSignal | undefined, progress: BulkProgress | undefined): BulkProgress => ({
-  committing: async (manager) => (signal?.throwIfAborted(), await progress?.committing?.(manager)),
+const stopping = (
+  signal: AbortSignal | undefined,
+  progress: FileProgress | undefined,
+  summarised: (summary: PushSummary) => BulkSummary,
+): BulkProgress => ({
+  committing: async (manager, summary) => (signal?.throwIfAborted(), await progress?.committing?.(manager, summarised(summary))),
   read: (rows) => (signal?.throwIfAborted(), progress?.read(rows)),
   staged: () => (signal?.throwIfAborted(), progress?.staged()),
   written: (rows) => (signal?.throwIfAborted(), progress?.written(rows)),
@@ -167,12 +179,13 @@ export async function pushFile(
   request: BulkRequest,
   records: (source: AsyncIterable<Buffer>) => AsyncIterable<StreamedRecord>,
   source: AsyncIterable<Buffer>,
-  told?: BulkProgress,
+  told?: FileProgress,
   signal?: AbortSignal,
 ): Promise<BulkSummary> {
   checkRequest(identity, request);
   signal?.throwIfAborted();
-  const progress = stopping(signal, told);
+  let read: Read | undefined;
+  const progress = stopping(signal, told, (summary) => withLines(summary, read!));
   const runner = deps.db.createQueryRunner();
   await runner.connect();
   let stopListening: (() => Promise<void>) | undefined;
@@ -181,7 +194,7 @@ export async function pushFile(
     signal?.throwIfAborted();
     await createStaging(runner);
     const now = deps.clock.now();
-    const read = await stageFile(deps, runner, identity, records, source, progress, now);
+    read = await stageFile(deps, runner, identity, records, source, progress, now);
     for (const { index, first } of await removeRepeats(runner))
       read.rejections.push({ index, field: 'period', code: ErrorCode.CONFLICT, message: `the same figure as row ${first}` });
     const rollups = new Map([...read.indicators.values()].map((i) => [i.id, i.rollup]));
