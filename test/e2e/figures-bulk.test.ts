@@ -363,6 +363,33 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     }
   });
 
+  it('a job the queue could not take is not kept: its sender gets an error, and no later start runs it', async () => {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const file = rows.map((r, i) => ({ ...r, breakdown: `unqueued-${Math.floor(i / 12)}` }));
+    try {
+      // The queue's table gone for a moment: the job's message cannot be written.
+      await client.query('ALTER TABLE ipzone_jobs.job RENAME TO job_away');
+      let res: Awaited<ReturnType<typeof bulk>>;
+      try {
+        res = await bulk(bulkHub, csvOf(file));
+      } finally {
+        await client.query('ALTER TABLE ipzone_jobs.job_away RENAME TO job');
+      }
+      expect([res.status, res.body.errors?.[0].extensions.code]).toEqual([500, 'INTERNAL_SERVER_ERROR']);
+      const { rows: kept } = await client.query(
+        `SELECT state FROM indicators.figure_bulk_job WHERE state NOT IN ('COMPLETED', 'FAILED')`,
+      );
+      const { rows: parts } = await client.query(
+        `SELECT count(*)::int AS n FROM indicators.figure_bulk_part p
+           JOIN indicators.figure_bulk_job j ON j.id = p.job_id WHERE j.state <> 'RUNNING'`,
+      );
+      expect([kept, parts[0].n]).toEqual([[], 0]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('a job of rows the caller may not write fails FORBIDDEN and writes nothing', async () => {
     const before = (await figureTables(process.env.DATABASE_URL!)).figure_revision.length;
     const foreign = rows.map((r, i) =>

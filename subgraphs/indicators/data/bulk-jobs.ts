@@ -67,14 +67,14 @@ export async function* jobParts(db: DataSource, jobId: string, bytes?: number): 
   if (bytes !== undefined && read !== bytes) throw new Error(`job ${jobId}: its file holds ${read} of its ${bytes} bytes`);
 }
 
-export async function jobById(db: DataSource, id: string): Promise<BulkJob | null> {
+export async function jobById(db: DataSource | EntityManager, id: string): Promise<BulkJob | null> {
   if (!UUID.test(id)) return null;
   const rows: BulkJob[] = await db.query(`SELECT ${COLUMNS} FROM figure_bulk_job WHERE id = $1`, [id]);
   return rows[0] ?? null;
 }
 
 /** Marks a received job QUEUED, with the organisations its file names as resolved then. */
-export async function queueJob(db: DataSource, id: string, organizations: Record<string, string>): Promise<void> {
+export async function queueJob(db: EntityManager, id: string, organizations: Record<string, string>): Promise<void> {
   await db.query(
     `UPDATE figure_bulk_job SET state = 'QUEUED', organizations = $2::jsonb, updated_at = clock_timestamp() WHERE id = $1`,
     [id, JSON.stringify(organizations)],

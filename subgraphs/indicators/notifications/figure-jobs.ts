@@ -12,6 +12,7 @@
  * (claimJob).
  */
 import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
 import type { IndicatorSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
 import { pendingJobs, requeueSilent } from '../data/bulk-jobs';
@@ -35,13 +36,26 @@ export class FigureJobs {
 
   constructor(private readonly runtime: SubgraphRuntime<IndicatorSettings>) {}
 
-  /** Queues a received job (once the hub is stopping, it waits QUEUED for the next start). */
-  async enqueue(jobId: string): Promise<void> {
+  /**
+   * Queues a job (once the hub is stopping, it waits QUEUED for the next start): inside
+   * `manager`'s transaction when given (the job marked QUEUED in it too, so both commit or
+   * neither does; wake() once it has committed), else at once.
+   */
+  async enqueue(jobId: string, manager?: EntityManager): Promise<void> {
     if (this.stopping.signal.aborted) return;
-    const { boss, worker } = await this.started();
-    await boss.send(FIGURE_JOBS_QUEUE, { jobId });
-    // Taken now, not at the worker's next poll (JOB_POLL_SECONDS later).
-    boss.notifyWorker(worker);
+    const { boss } = await this.started();
+    const db = manager && {
+      executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }),
+    };
+    await boss.send(FIGURE_JOBS_QUEUE, { jobId }, db ? { db } : {});
+    if (!manager) await this.wake();
+  }
+
+  /** Has the worker take what was queued now, not at its next poll (JOB_POLL_SECONDS later). */
+  async wake(): Promise<void> {
+    // A queue that could not start has queued nothing: the error was the enqueuer's.
+    const started = await this.boss?.catch(() => undefined);
+    started?.boss.notifyWorker(started.worker);
   }
 
   /**

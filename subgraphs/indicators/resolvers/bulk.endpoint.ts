@@ -97,10 +97,9 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
           const deps = bulkDependencies(runtime, caller);
           const source = request.body as AsyncIterable<Buffer>;
           if (asJob(request, settings.bulkJobBytes)) {
-            const id = await receiveFile(deps, caller.identity, options, source);
-            // The job as queued: the worker may take it before an answer read afterwards.
-            const queued = await jobStatus(store.dataSource, caller.identity, id);
-            await jobs.enqueue(id);
+            // The job as queued (read before the worker may take it).
+            const queued = await receiveFile(deps, caller.identity, options, source, (manager, id) => jobs.enqueue(id, manager));
+            await jobs.wake();
             return reply.code(202).send(queued);
           }
           const records = (bytes: AsyncIterable<Buffer>) => figureRecords(bytes, options.format, options.encoding);

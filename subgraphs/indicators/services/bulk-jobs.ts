@@ -5,7 +5,7 @@
  * worker pushes it as the caller (bulk-push.ts), keeping how many rows it has read and
  * written, and its summary or its error, which GET /figures/bulk/:id answers.
  */
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { hasRole, type Identity, type Role } from '../../../lib/identity';
@@ -57,13 +57,21 @@ async function namedOrganizations(db: DataSource, id: string, request: BulkReque
   return [...named];
 }
 
-/** Receives the file into a new job and queues it; the job's id. */
+/** Queues a received job inside the transaction that marks it QUEUED (FigureJobs.enqueue). */
+export type JobQueue = (manager: EntityManager, id: string) => Promise<void>;
+
+/**
+ * Receives the file into a new job and queues it: marked QUEUED and sent to the queue in
+ * one transaction, so a job the queue never got is not kept (its sender is answered an
+ * error, and no later start runs it). The job as queued.
+ */
 export async function receiveFile(
   deps: PushDependencies,
   identity: Identity,
   request: BulkRequest,
   source: AsyncIterable<Buffer>,
-): Promise<string> {
+  queue: JobQueue,
+): Promise<JobView> {
   checkRequest(identity, request);
   const id = await createJob(deps.db, identity, request);
   try {
@@ -80,8 +88,11 @@ export async function receiveFile(
     await flush();
     const named = await namedOrganizations(deps.db, id, request);
     const organizations = Object.fromEntries(named.length > 0 ? await deps.organizations.resolve(named) : []);
-    await queueJob(deps.db, id, organizations);
-    return id;
+    return await deps.db.transaction(async (manager) => {
+      await queueJob(manager, id, organizations);
+      await queue(manager, id);
+      return viewOf((await jobById(manager, id))!);
+    });
   } catch (error) {
     await deleteJob(deps.db, id);
     throw error;
@@ -213,11 +224,19 @@ async function interrupted(db: DataSource, run: JobRun, why: Stop): Promise<void
 /** A job as its sender sees it: all but who sent it and how it is to run. */
 export type JobView = Omit<BulkJob, 'writer' | 'writerOrg' | 'roles' | 'request' | 'organizations'>;
 
+const viewOf = ({
+  writer: _writer,
+  writerOrg: _org,
+  roles: _roles,
+  request: _request,
+  organizations: _names,
+  ...view
+}: BulkJob) => view;
+
 /** A job, for its sender's organisation, coordinators and admins; NOT_FOUND for anyone else. */
 export async function jobStatus(db: DataSource, identity: Identity, id: string): Promise<JobView> {
   const job = await jobById(db, id);
   if (!job || (job.writerOrg !== identity.org && !hasRole(identity, 'coordinator', 'admin')))
     throw notFound('job', id.slice(0, 80));
-  const { writer: _writer, writerOrg: _org, roles: _roles, request: _request, organizations: _names, ...view } = job;
-  return view;
+  return viewOf(job);
 }
