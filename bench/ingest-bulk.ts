@@ -1,14 +1,13 @@
 /**
- * Ingest through the bulk path: a CSV file of 100 k and of 1 M figures sent to the
+ * Ingest through the bulk path: CSV files of 100 k and of 1 M figures sent to the
  * gateway's POST /figures/bulk as a job (the services as processes of their own:
- * services.ts) until its summary comes, beside COPY of as many rows of the same shape
- * into the same tables (ingest.ts), in turn with it, round after round (a 1 M file once in
- * a short run); aim: ≥ 60 % of COPY's rate in every round. A 100 k file lands into the
- * table as the batch measures left it (about 100 k figures in a short run, over 1 M with
- * --full, growing by the rounds), a 1 M file into a table filled to at least 1 M first;
- * each row says how many figures were stored when each file was pushed. The
- * gateway's and the indicators subgraph's resident memory is sampled all along; aim: a
- * peak under 300 MB.
+ * services.ts) until its summary comes, each into a table of 10 k and of 1 M figures,
+ * beside COPY of as many rows of the same shape into the same tables (ingest.ts) with the
+ * table at the same size, in turn with it, round after round (a 1 M file once in a short
+ * run). The table is held at its size before every push and every COPY: the newest
+ * figures dropped, or rows copied in, then compacted. Aim: ≥ 60 % of COPY's rate in every
+ * round, at every size. The gateway's and the indicators subgraph's resident memory is
+ * sampled all along; aim: a peak under 300 MB.
  */
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
@@ -87,20 +86,30 @@ async function pushBulk(gateway: Service, services: Service[], token: string, fi
   }
 }
 
-/** The figures table of the bench database: COPY of new rows into it (their rate), and how many it holds. */
+/** The figures table of the bench database: COPY of new rows into it (their rate), how many it holds, and holding it at a level. */
 export interface FigureTable {
   copy: (run: string, total: number) => Promise<number>;
   stored: () => Promise<number>;
+  /** Makes it hold `level` figures (the newest dropped with their revisions, or rows copied in), compacted and analysed. */
+  holdAt: (level: number) => Promise<void>;
 }
+
+/** The table's sizes files land into, each held before every push and every COPY it is compared with. */
+const LEVELS = [10_000, 1_000_000];
+const SIZES = [100_000, 1_000_000];
 
 /** How many rounds a file of `size` figures is pushed: every round for 100 k; a 1 M file once, but in `--full`. */
 const fileRounds = ({ rounds, full }: BenchContext, size: number): number => (size <= 100_000 || full ? rounds : 1);
 
+const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${Math.round(n / 1000)} k`);
+
 /**
- * The bulk path at 100 k and 1 M figures against COPY of as many rows (`copy`, ingest.ts's),
- * in rounds: in each, a file of new figures is pushed and as many rows are copied, the two
- * taking turns first (rounds.ts), so a machine that slows down or speeds up meanwhile moves
- * both; the aims are judged on every round's ratio and peak.
+ * The bulk path with files of 100 k and 1 M figures, each into a table of 10 k and of 1 M
+ * figures, against COPY of as many rows (`copy`, ingest.ts's) into the table at the same
+ * size, in rounds: in each, a file of new figures is pushed and as many rows are copied,
+ * the two taking turns first (rounds.ts), so a machine that slows down or speeds up
+ * meanwhile moves both; the table is held at its size before each; the aims are judged on
+ * every round's ratio and peak.
  */
 export async function benchBulk(context: BenchContext, table: FigureTable): Promise<BenchRow[]> {
   const { hub, databaseUrl } = context;
@@ -113,73 +122,74 @@ export async function benchBulk(context: BenchContext, table: FigureTable): Prom
   try {
     await writeFile(path.join(dir, 'warmup.csv'), 'bulk-warmup', 5000);
     await pushBulk(gateway, [gateway, indicators], token, path.join(dir, 'warmup.csv'), 5000);
-    for (const size of [100_000, 1_000_000]) {
-      const rounds = fileRounds(context, size);
-      // A 1 M file lands into a table of at least 1 M figures.
-      const missing = (size >= 1_000_000 ? size : 0) - (await table.stored());
-      if (missing > 0) await table.copy(`bulk-fill-${size}`, missing);
-      const [copies, rates, peaks, gatewayPeaks, subgraphPeaks, storedAt] = [[], [], [], [], [], []] as number[][];
-      const steps: number[][] = [[], [], []];
-      for (let round = 0; round < rounds; round += 1) {
-        const file = path.join(dir, `bulk-${size}-${round}.csv`);
-        await writeFile(file, `bulk-${size}-${round}`, size);
-        // The push first in even rounds: a file pushed once lands into the table as filled.
-        const [pushed, copied] = await inTurn(
-          round,
-          async () => {
-            storedAt.push(await table.stored());
-            return pushBulk(gateway, [gateway, indicators], token, file, size);
+    for (const level of LEVELS)
+      for (const size of SIZES) {
+        const rounds = fileRounds(context, size);
+        const [copies, rates, peaks, gatewayPeaks, subgraphPeaks, storedAt] = [[], [], [], [], [], []] as number[][];
+        const steps: number[][] = [[], [], []];
+        for (let round = 0; round < rounds; round += 1) {
+          const file = path.join(dir, `bulk-${size}-${level}-${round}.csv`);
+          const run = `bulk-${size}-${level}-${round}`;
+          await writeFile(file, run, size);
+          const [pushed, copied] = await inTurn(
+            round,
+            async () => {
+              await table.holdAt(level);
+              storedAt.push(await table.stored());
+              return pushBulk(gateway, [gateway, indicators], token, file, size);
+            },
+            async () => {
+              await table.holdAt(level);
+              return table.copy(`${run}-copy`, size);
+            },
+          );
+          rmSync(file);
+          copies.push(copied);
+          rates.push(pushed.rate);
+          peaks.push(Math.max(...pushed.peaks));
+          gatewayPeaks.push(pushed.peaks[0]);
+          subgraphPeaks.push(pushed.peaks[1]);
+          pushed.steps.forEach((seconds, i) => steps[i].push(seconds));
+        }
+        const ratios = rates.map((rate, i) => rate / copies[i]);
+        const figures = `${size.toLocaleString('en')} figures into ${count(level)} stored`;
+        const into = `into ${storedAt.map(count).join(' · ')} figures stored`;
+        const [queued, staged, landed] = steps.map((values) => `${median(values).toFixed(1)} s`);
+        const took = `its steps (median): received and queued ${queued}, read, checked and staged ${staged}, landed ${landed}`;
+        const times = `${rounds} round${rounds === 1 ? '' : 's'}${rounds < context.rounds ? ' (--full runs more)' : ''}`;
+        const mb = (values: number[]) => values.map((v) => v.toFixed(0)).join(' · ');
+        rows.push(
+          {
+            section: 'ingest',
+            name: `COPY into the same tables, ${figures}`,
+            value: median(copies),
+            unit: 'figures/s',
+            roundsOf: 'value',
+            ...overRounds(copies),
+            note: `beside the bulk path, in turn with it, the table held at ${count(level)} figures before each; ${times}`,
           },
-          () => table.copy(`bulk-copy-${size}-${round}`, size),
+          {
+            section: 'ingest',
+            name: `POST /figures/bulk through the gateway (a job), ${figures}`,
+            value: median(rates),
+            unit: 'figures/s',
+            ratio: median(ratios),
+            ratioOf: 'COPY',
+            roundsOf: 'ratio',
+            ...judged(ratios, BULK_AIM),
+            note: `one CSV file of ${size.toLocaleString('en')} figures a round, ${into}, read, checked and written until its summary came; ${took}; ${times}`,
+          },
+          {
+            section: 'ingest',
+            name: `peak resident memory of the gateway and the indicators subgraph during the bulk push, ${figures}`,
+            value: median(peaks),
+            unit: 'MB',
+            roundsOf: 'value',
+            ...judged(peaks, MEMORY_AIM),
+            note: `sampled every 100 ms; gateway ${mb(gatewayPeaks)} MB, indicators subgraph ${mb(subgraphPeaks)} MB`,
+          },
         );
-        rmSync(file);
-        copies.push(copied);
-        rates.push(pushed.rate);
-        peaks.push(Math.max(...pushed.peaks));
-        gatewayPeaks.push(pushed.peaks[0]);
-        subgraphPeaks.push(pushed.peaks[1]);
-        pushed.steps.forEach((seconds, i) => steps[i].push(seconds));
       }
-      const ratios = rates.map((rate, i) => rate / copies[i]);
-      const figures = `${size.toLocaleString('en')} figures`;
-      const count = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${Math.round(n / 1000)} k`);
-      const into = `into ${storedAt.map(count).join(' · ')} figures stored`;
-      const [queued, staged, landed] = steps.map((values) => `${median(values).toFixed(1)} s`);
-      const took = `its steps (median): received and queued ${queued}, read, checked and staged ${staged}, landed ${landed}`;
-      const times = `${rounds} round${rounds === 1 ? '' : 's'}${rounds < context.rounds ? ' (--full runs more)' : ''}`;
-      const mb = (values: number[]) => values.map((v) => v.toFixed(0)).join(' · ');
-      rows.push(
-        {
-          section: 'ingest',
-          name: `COPY into the same tables, ${figures}`,
-          value: median(copies),
-          unit: 'figures/s',
-          roundsOf: 'value',
-          ...overRounds(copies),
-          note: `beside the bulk path, in turn with it; ${times}`,
-        },
-        {
-          section: 'ingest',
-          name: `POST /figures/bulk through the gateway (a job), ${figures}`,
-          value: median(rates),
-          unit: 'figures/s',
-          ratio: median(ratios),
-          ratioOf: 'COPY',
-          roundsOf: 'ratio',
-          ...judged(ratios, BULK_AIM),
-          note: `one CSV file of ${figures} a round, ${into}, read, checked and written until its summary came; ${took}; ${times}`,
-        },
-        {
-          section: 'ingest',
-          name: `peak resident memory of the gateway and the indicators subgraph during the bulk push, ${figures}`,
-          value: median(peaks),
-          unit: 'MB',
-          roundsOf: 'value',
-          ...judged(peaks, MEMORY_AIM),
-          note: `sampled every 100 ms; gateway ${mb(gatewayPeaks)} MB, indicators subgraph ${mb(subgraphPeaks)} MB`,
-        },
-      );
-    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await gateway.stop();

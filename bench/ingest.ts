@@ -3,7 +3,7 @@
  * 1,000) beside a raw multi-row INSERT and COPY of the same rows into the same tables on
  * the same database; batch 1,000 against COPY with 10 k, 100 k (and, in full, 1 M) figures
  * stored (aim: ≥ 40 % of COPY's rate at every size, in every round: rounds.ts); then files of
- * 100 k and 1 M figures through POST /figures/bulk against COPY (ingest-bulk.ts).
+ * 100 k and 1 M figures through POST /figures/bulk into 10 k and 1 M stored against COPY (ingest-bulk.ts).
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -136,6 +136,30 @@ async function copyRows(databaseUrl: string, run: string, total: number): Promis
   return rate;
 }
 
+/**
+ * Holds the figures table at `level` figures: the newest dropped (their revisions first), or
+ * rows copied in; then compacted and analysed (VACUUM FULL), so that a table cut back to
+ * its size is as one that grew to it, not one with the dropped rows' space in its indexes.
+ */
+async function holdAt(databaseUrl: string, level: number, run: string): Promise<void> {
+  const missing = level - (await stored(databaseUrl));
+  if (missing > 0) await copyRows(databaseUrl, run, missing);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    if (missing < 0) {
+      await client.query('BEGIN');
+      const { rows } = await client.query('SELECT id FROM indicators.figure_series ORDER BY id OFFSET $1 LIMIT 1', [level - 1]);
+      await client.query('DELETE FROM indicators.figure_revision WHERE series_id > $1', [rows[0].id]);
+      await client.query('DELETE FROM indicators.figure_series WHERE id > $1', [rows[0].id]);
+      await client.query('COMMIT');
+    }
+    await client.query('VACUUM (FULL, ANALYZE) indicators.figure_series, indicators.figure_revision');
+  } finally {
+    await client.end();
+  }
+}
+
 /** How many figures the table holds now. */
 async function stored(databaseUrl: string): Promise<number> {
   const client = new Client({ connectionString: databaseUrl });
@@ -236,6 +260,7 @@ export async function benchIngest(context: BenchContext): Promise<BenchRow[]> {
     ...(await benchBulk(context, {
       copy: (run, total) => copyRows(databaseUrl, run, total),
       stored: () => stored(databaseUrl),
+      holdAt: (level) => holdAt(databaseUrl, level, `bulk-fill-${level}`),
     })),
   );
   return rows;
