@@ -385,6 +385,9 @@ describe('a file larger than BULK_JOB_BYTES', () => {
            JOIN indicators.figure_bulk_job j ON j.id = p.job_id WHERE j.state <> 'RUNNING'`,
       );
       expect([kept, parts[0].n]).toEqual([[], 0]);
+      // The queue back, the next file runs.
+      const next = await bulk(bulkHub, csvOf(file));
+      expect(await finished(next.body.id)).toMatchObject({ state: 'COMPLETED', rowsWritten: 3000 });
     } finally {
       await client.end();
     }

@@ -26,11 +26,13 @@ export interface BulkJob {
   startedAt: Date | null;
   stagedAt: Date | null;
   finishedAt: Date | null;
+  /** Runs found silent and taken from their hub (each queued again, but the third: it fails the job JOB_ABANDONED). */
+  lostRuns: number;
 }
 
 const COLUMNS = `id, writer, writer_org AS "writerOrg", roles, request, organizations, state, bytes::float8 AS bytes,
   rows_read AS "rowsRead", rows_written AS "rowsWritten", summary, error, created_at AS "createdAt", updated_at AS "updatedAt",
-  started_at AS "startedAt", staged_at AS "stagedAt", finished_at AS "finishedAt"`;
+  started_at AS "startedAt", staged_at AS "stagedAt", finished_at AS "finishedAt", lost_runs AS "lostRuns"`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,16 +117,6 @@ export async function markStaged(db: DataSource, run: JobRun, rowsRead: number):
   );
 }
 
-/**
- * Whether the job is still the run's, asked inside the transaction that lands its rows,
- * just before it commits: the job's row is held (FOR SHARE) until then, so it cannot be
- * queued again in between.
- */
-export async function holdsRun(manager: EntityManager, run: JobRun): Promise<boolean> {
-  const rows: unknown[] = await manager.query(`SELECT 1 FROM figure_bulk_job WHERE ${OF_RUN} FOR SHARE`, runParams(run));
-  return rows.length > 0;
-}
-
 /** Records that a run is alive (JOB_HEARTBEAT_SECONDS); false when the job is no longer this run's. */
 export async function beat(db: DataSource, run: JobRun): Promise<boolean> {
   return changed(await db.query(`UPDATE figure_bulk_job SET updated_at = clock_timestamp() WHERE ${OF_RUN}`, runParams(run)));
@@ -191,12 +183,12 @@ export async function requeueJob(db: DataSource, run: JobRun): Promise<void> {
  * statement, so that it cannot stop every hub that starts.
  */
 export async function requeueSilent(
-  db: DataSource,
+  db: DataSource | EntityManager,
   silentSeconds: number,
   maxLostRuns: number,
 ): Promise<{ queued: string[]; abandoned: string[] }> {
   const abandon = `lost_runs + 1 >= $2`;
-  // A job whose landing holds its row (holdsRun, until its commit) is not silent: skipped.
+  // A job whose landing holds its row (its end written by endRun, until its commit) is not silent: skipped.
   const rows: Array<{ id: string; state: string }> = await db.query(
     `WITH lost AS (
        UPDATE figure_bulk_job SET lost_runs = lost_runs + 1, ${RUN_CLEARED},

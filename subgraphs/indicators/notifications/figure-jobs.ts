@@ -19,7 +19,7 @@ import { pendingJobs, requeueSilent } from '../data/bulk-jobs';
 import { IndicatorRepository } from '../data/repository';
 import { runJob } from '../services/bulk-jobs';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
-import { FIGURE_JOBS_QUEUE } from './queues';
+import { FIGURE_JOBS_QUEUE, inTransaction } from './queues';
 
 /** A running job silent for this many heartbeats is taken for one whose hub died. */
 const SILENT_BEATS = 6;
@@ -36,24 +36,26 @@ export class FigureJobs {
 
   constructor(private readonly runtime: SubgraphRuntime<IndicatorSettings>) {}
 
+  /** Ready to take jobs: the queue started (outside any transaction a job is queued in). */
+  async ready(): Promise<void> {
+    if (!this.stopping.signal.aborted) await this.started();
+  }
+
   /**
-   * Queues a job (once the hub is stopping, it waits QUEUED for the next start): inside
-   * `manager`'s transaction when given (the job marked QUEUED in it too, so both commit or
-   * neither does; wake() once it has committed), else at once.
+   * Writes a job's message in `manager`'s transaction (the one that marks it QUEUED: both
+   * commit or neither does; wake() once it has committed). Once the hub is stopping, none:
+   * the job waits QUEUED for the next start, which queues every job that waits.
    */
-  async enqueue(jobId: string, manager?: EntityManager): Promise<void> {
+  async send(manager: EntityManager, jobId: string): Promise<void> {
     if (this.stopping.signal.aborted) return;
     const { boss } = await this.started();
-    const db = manager && {
-      executeSql: async (text: string, values: unknown[]) => ({ rows: await manager.query(text, values) }),
-    };
-    await boss.send(FIGURE_JOBS_QUEUE, { jobId }, db ? { db } : {});
-    if (!manager) await this.wake();
+    const sent = await boss.send(FIGURE_JOBS_QUEUE, { jobId }, { db: inTransaction(manager) });
+    if (!sent) throw new Error(`the job queue did not take job ${jobId}`);
   }
 
   /** Has the worker take what was queued now, not at its next poll (JOB_POLL_SECONDS later). */
   async wake(): Promise<void> {
-    // A queue that could not start has queued nothing: the error was the enqueuer's.
+    // A queue that could not start has queued nothing: the error was the sender's.
     const started = await this.boss?.catch(() => undefined);
     started?.boss.notifyWorker(started.worker);
   }
@@ -63,11 +65,18 @@ export class FigureJobs {
    * those of hubs that died long enough ago queued again, and every job that waits queued.
    */
   async resume(): Promise<void> {
-    await this.lostRuns();
+    this.abandoned(await requeueSilent(this.runtime.store.dataSource, this.silentSeconds(), MAX_LOST_RUNS));
     const { queued, running } = await pendingJobs(this.runtime.store.dataSource);
+    if (queued.length === 0) {
+      if (running) await this.started();
+      return;
+    }
     // An id the queue holds already (its hub stopped while it waited) runs once all the same.
-    for (const id of queued) await this.enqueue(id);
-    if (queued.length === 0 && running) await this.started();
+    await this.ready();
+    await this.runtime.store.dataSource.transaction(async (manager) => {
+      for (const id of queued) await this.send(manager, id);
+    });
+    await this.wake();
   }
 
   /** Interrupts the job running (it is queued again), then stops taking jobs. */
@@ -83,20 +92,30 @@ export class FigureJobs {
     return SILENT_BEATS * this.runtime.settings.jobHeartbeatSeconds;
   }
 
-  /** The jobs of hubs that died: queued again, or abandoned (said in the log) once they have stopped their hub too often. */
-  private async lostRuns(): Promise<string[]> {
-    const { queued, abandoned } = await requeueSilent(this.runtime.store.dataSource, this.silentSeconds(), MAX_LOST_RUNS);
-    for (const id of abandoned) log.warn(ABANDONED, { jobId: id });
-    return queued;
+  private abandoned(lost: { abandoned: string[] }): void {
+    for (const id of lost.abandoned) log.warn(ABANDONED, { jobId: id });
   }
 
-  /** Queues again the jobs of hubs that died. */
+  /**
+   * While the queue runs: the jobs of hubs that died queued again, each job's state and its
+   * message in one transaction, or abandoned once they have stopped their hub too often.
+   */
   private async queueJobsOfDeadHubs(): Promise<void> {
-    for (const id of await this.lostRuns()) await this.enqueue(id);
+    const lost = await this.runtime.store.dataSource.transaction(async (manager) => {
+      const found = await requeueSilent(manager, this.silentSeconds(), MAX_LOST_RUNS);
+      for (const id of found.queued) await this.send(manager, id);
+      return found;
+    });
+    this.abandoned(lost);
+    if (lost.queued.length > 0) await this.wake();
   }
 
+  /** The queue, started once; a start that failed is tried again by the next caller. */
   private started(): Promise<{ boss: PgBoss; worker: string }> {
-    this.boss ??= this.start();
+    this.boss ??= this.start().catch((error: unknown) => {
+      this.boss = undefined;
+      throw error;
+    });
     return this.boss;
   }
 

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /** The hub's job queues (pg-boss, in PostgreSQL): the notification worker's, and files of figures pushed as jobs. */
 export const QUEUES = {
   scan: 'ipzone-reminder-scan',
@@ -9,3 +11,12 @@ export const QUEUES = {
 
 /** Files of figures pushed as jobs (figure-jobs.ts): a queue of its own options, apart from the notification worker's. */
 export const FIGURE_JOBS_QUEUE = 'ipzone-figures-bulk';
+
+/**
+ * pg-boss's database adapter for a TypeORM transaction: jobs sent through it are written in
+ * that transaction. For pg-boss's inserts and selects only (`send`): TypeORM answers an
+ * UPDATE or DELETE with [rows, count], not rows.
+ */
+export const inTransaction = (manager: EntityManager) => ({
+  executeSql: async (text: string, values?: unknown[]) => ({ rows: await manager.query(text, values) }),
+});

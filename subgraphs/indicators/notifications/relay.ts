@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { log } from '../../../lib/log';
 import { canonicalAddress } from '../../../lib/mail-address';
 import { column, readRows } from '../../../lib/rows';
-import { QUEUES } from './queues';
+import { inTransaction, QUEUES } from './queues';
 
 /** An event not yet dispatched; organization_id null: the whole hub. The event stays text: it is only matched. */
 const OutboxColumns = z.object({ id: column.id, event: column.text, organization_id: column.optionalText });
@@ -51,7 +51,7 @@ export async function relayOutbox(db: DataSource, boss: PgBoss): Promise<number>
       return plain;
     });
     // pg-boss writes the jobs through this transaction.
-    const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: await manager.query(text, values) }) };
+    const db = inTransaction(manager);
     for (const event of events) {
       for (const subscription of subscriptions.filter((s) => wants(s, event))) {
         await boss.send(

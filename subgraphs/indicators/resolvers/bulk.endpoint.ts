@@ -98,9 +98,7 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
           const source = request.body as AsyncIterable<Buffer>;
           if (asJob(request, settings.bulkJobBytes)) {
             // The job as queued (read before the worker may take it).
-            const queued = await receiveFile(deps, caller.identity, options, source, (manager, id) => jobs.enqueue(id, manager));
-            await jobs.wake();
-            return reply.code(202).send(queued);
+            return reply.code(202).send(await receiveFile(deps, caller.identity, options, source, jobs));
           }
           const records = (bytes: AsyncIterable<Buffer>) => figureRecords(bytes, options.format, options.encoding);
           return reply.send(await pushFile(deps, caller.identity, options, records, source));

@@ -19,7 +19,6 @@ import {
   deleteJob,
   endRun,
   finishJob,
-  holdsRun,
   jobById,
   jobParts,
   type JobEnd,
@@ -57,13 +56,21 @@ async function namedOrganizations(db: DataSource, id: string, request: BulkReque
   return [...named];
 }
 
-/** Queues a received job inside the transaction that marks it QUEUED (FigureJobs.enqueue). */
-export type JobQueue = (manager: EntityManager, id: string) => Promise<void>;
+/** Where a received job is queued (FigureJobs). */
+export interface JobQueue {
+  /** Ready to take jobs (started outside the transaction that queues one). */
+  ready(): Promise<void>;
+  /** Writes the job's message in the transaction that marks it QUEUED (none once the hub is stopping: it waits for the next start). */
+  send(manager: EntityManager, id: string): Promise<void>;
+  /** Has the queue take what was just queued, once that transaction has committed. */
+  wake(): Promise<void>;
+}
 
 /**
  * Receives the file into a new job and queues it: marked QUEUED and sent to the queue in
  * one transaction, so a job the queue never got is not kept (its sender is answered an
- * error, and no later start runs it). The job as queued.
+ * error, and no later start runs it); once the hub is stopping, it waits QUEUED for the
+ * next start. The job as queued.
  */
 export async function receiveFile(
   deps: PushDependencies,
@@ -74,6 +81,7 @@ export async function receiveFile(
 ): Promise<JobView> {
   checkRequest(identity, request);
   const id = await createJob(deps.db, identity, request);
+  let queued: JobView;
   try {
     let [part, size, seq] = [[] as Buffer[], 0, 0];
     const flush = async () => {
@@ -88,15 +96,18 @@ export async function receiveFile(
     await flush();
     const named = await namedOrganizations(deps.db, id, request);
     const organizations = Object.fromEntries(named.length > 0 ? await deps.organizations.resolve(named) : []);
-    return await deps.db.transaction(async (manager) => {
+    await queue.ready();
+    queued = await deps.db.transaction(async (manager) => {
       await queueJob(manager, id, organizations);
-      await queue(manager, id);
+      await queue.send(manager, id);
       return viewOf((await jobById(manager, id))!);
     });
   } catch (error) {
     await deleteJob(deps.db, id);
     throw error;
   }
+  await queue.wake();
+  return queued;
 }
 
 /** How a job runs: stopped when `signal` aborts (its hub stops), saying it is alive every `heartbeatSeconds`. */
@@ -154,9 +165,6 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
     options.signal.removeEventListener('abort', onStopping);
     await saving;
   };
-  // A run whose rows land ends in its landing's transaction: a hub that dies once it has
-  // committed leaves nothing to run again (a run again would set back figures changed since).
-  let ended = false;
   let summary: BulkSummary;
   try {
     summary = await pushFile(
@@ -166,11 +174,11 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
       recordsOf(request),
       jobParts(db, id, job.bytes),
       {
+        // A run whose rows land ends in its landing's transaction: a hub that dies once it has
+        // committed leaves nothing to run again (a run again would set back figures changed since).
         committing: async (manager, landed) => {
-          if (!(await holdsRun(manager, run)) || !(await endRun(manager, run, completed(landed))))
-            stop.abort('taken' satisfies Stop);
+          if (!(await endRun(manager, run, completed(landed)))) stop.abort('taken' satisfies Stop);
           stop.signal.throwIfAborted();
-          ended = true;
         },
         read: (rows) => ((progress.rowsRead = rows), record()),
         staged: () => save(() => markStaged(db, run, progress.rowsRead)),
@@ -201,8 +209,8 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
     return;
   }
   await settled();
-  // A dry run, or a key's replay, landed nothing: its end is kept now.
-  if (!ended) await finishJob(db, run, completed(summary));
+  // A dry run, or a key's replay, landed nothing: its end is kept now (a landing kept its own: nothing to do).
+  await finishJob(db, run, completed(summary));
 }
 
 /** A run's end with the file's summary. */
@@ -222,8 +230,6 @@ async function interrupted(db: DataSource, run: JobRun, why: Stop): Promise<void
 }
 
 /** A job as its sender sees it: all but who sent it and how it is to run. */
-export type JobView = Omit<BulkJob, 'writer' | 'writerOrg' | 'roles' | 'request' | 'organizations'>;
-
 const viewOf = ({
   writer: _writer,
   writerOrg: _org,
@@ -232,6 +238,7 @@ const viewOf = ({
   organizations: _names,
   ...view
 }: BulkJob) => view;
+export type JobView = ReturnType<typeof viewOf>;
 
 /** A job, for its sender's organisation, coordinators and admins; NOT_FOUND for anyone else. */
 export async function jobStatus(db: DataSource, identity: Identity, id: string): Promise<JobView> {

@@ -20,9 +20,9 @@ import { type CheckOptions, checkRows, writeChecked } from './push-land';
 const BATCH_ROWS = 2_500;
 
 /** Told how far a file has come: rows read, the whole file read, checked and staged, rows written. */
-export interface BulkProgress {
+export interface BulkProgress<Summary = PushSummary> {
   /** Asked inside the landing's transaction just before it commits, with its summary; throws to roll it back. */
-  committing?(manager: EntityManager, summary: PushSummary): Promise<void>;
+  committing?(manager: EntityManager, summary: Summary): Promise<void>;
   read(rows: number): void;
   staged(): void;
   written(rows: number): void;

@@ -7,7 +7,7 @@
  * file's SHA-256), same summary as `pushFigures`, each problem with its line too.
  */
 import { createHash } from 'node:crypto';
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import { badInput, ErrorCode, forbidden } from '../../../lib/errors';
 import type { FileFormat, StreamedRecord } from '../../../lib/figure-stream';
 import { hasRole, type Identity } from '../../../lib/identity';
@@ -149,13 +149,8 @@ async function stageFile(
   return read;
 }
 
-/**
- * Told how far a file's push has come (bulk-land.ts), and asked, inside the landing's
- * transaction just before it commits, with the file's summary (each problem with its line).
- */
-export type FileProgress = Omit<BulkProgress, 'committing'> & {
-  committing?(manager: EntityManager, summary: BulkSummary): Promise<void>;
-};
+/** Told how far a file's push has come, and asked before its landing commits with the file's summary (each problem with its line). */
+type FileProgress = BulkProgress<BulkSummary>;
 
 /** Told how far the push has come; each step first stops it when `signal` has aborted. */
 const stopping = (
