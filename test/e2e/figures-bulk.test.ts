@@ -406,6 +406,37 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     expect((await figureTables(process.env.DATABASE_URL!)).figure_revision.length).toBe(before);
   });
 
+  it('a file that stopped arriving 15 minutes ago (its hub died meanwhile) is dropped with its parts by the next start', async () => {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const receiving = async (minutesAgo: number) => {
+      const { rows: made } = await client.query(
+        `INSERT INTO indicators.figure_bulk_job (writer, writer_org, roles, request, updated_at)
+         VALUES ('gone', 'amr', '{coordinator}', '{}', clock_timestamp() - make_interval(mins => $1)) RETURNING id`,
+        [minutesAgo],
+      );
+      await client.query(`INSERT INTO indicators.figure_bulk_part (job_id, seq, data) VALUES ($1, 0, 'indicator,')`, [
+        made[0].id,
+      ]);
+      return made[0].id as string;
+    };
+    const left = async (id: string) =>
+      (await client.query('SELECT count(*)::int AS n FROM indicators.figure_bulk_part WHERE job_id = $1', [id])).rows[0].n +
+      (await client.query('SELECT count(*)::int AS n FROM indicators.figure_bulk_job WHERE id = $1', [id])).rows[0].n;
+    const [stalled, arriving] = [await receiving(16), await receiving(1)];
+    const next = await startHub({
+      settings: testSettings({ DATABASE_URL: process.env.DATABASE_URL }),
+      ports: { gateway: 0, organizations: 0, tasks: 0, indicators: 0 },
+    });
+    try {
+      expect([await left(stalled), await left(arriving)]).toEqual([0, 2]);
+    } finally {
+      await next.stop();
+      await client.query('DELETE FROM indicators.figure_bulk_job WHERE id = $1', [arriving]);
+      await client.end();
+    }
+  });
+
   it('a large file that cannot be read is refused at once, and no job is kept', async () => {
     const res = await bulk(bulkHub, csvOf(rows) + 'x,"2024\n');
     expect([res.status, res.body.errors?.[0].extensions.code]).toEqual([400, 'UNREADABLE_FILE']);

@@ -151,6 +151,24 @@ export async function finishJob(db: DataSource, run: JobRun, end: JobEnd): Promi
   return db.transaction((manager) => endRun(manager, run, end));
 }
 
+/** Says a job being received is alive (its file still arriving, or being read for its organisations). */
+export async function touchJob(db: DataSource, jobId: string): Promise<void> {
+  await db.query(`UPDATE figure_bulk_job SET updated_at = clock_timestamp() WHERE id = $1 AND state = 'RECEIVING'`, [jobId]);
+}
+
+/**
+ * Drops the jobs still being received that have said nothing for `silentSeconds` (their
+ * hub died while their file arrived), their parts with them; the ids dropped.
+ */
+export async function dropStalledReceipts(db: DataSource | EntityManager, silentSeconds: number): Promise<string[]> {
+  const [rows]: [Array<{ id: string }>, number] = await db.query(
+    `DELETE FROM figure_bulk_job
+      WHERE state = 'RECEIVING' AND updated_at < clock_timestamp() - make_interval(secs => $1) RETURNING id`,
+    [silentSeconds],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function deleteJob(db: DataSource, jobId: string): Promise<void> {
   await db.query(`DELETE FROM figure_bulk_job WHERE id = $1`, [jobId]);
 }

@@ -9,13 +9,14 @@
  * and every few heartbeats while it runs; one found silent so three times fails
  * JOB_ABANDONED instead, so that a file cannot stop every hub that starts. The job's own
  * row says what it is; the queue only carries its id, so an id queued twice runs once
- * (claimJob).
+ * (claimJob). A file whose receipt stopped for 15 minutes (its hub died while it arrived)
+ * is dropped, with what was kept of it, at the next start and by the sweep.
  */
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import type { IndicatorSettings } from '../../../lib/config';
 import { log } from '../../../lib/log';
-import { pendingJobs, requeueSilent } from '../data/bulk-jobs';
+import { dropStalledReceipts, pendingJobs, requeueSilent } from '../data/bulk-jobs';
 import { IndicatorRepository } from '../data/repository';
 import { runJob } from '../services/bulk-jobs';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
@@ -28,6 +29,15 @@ const MAX_LOST_RUNS = 3;
 /** What the log says of a job given up. */
 const ABANDONED = `a job of a file of figures fell silent with its hub ${MAX_LOST_RUNS} times: it failed, JOB_ABANDONED, and is not run again`;
 const JOB_HOURS = 6;
+/**
+ * A job whose file has not moved for this long while being received (a part kept, or read
+ * for its organisations) is taken for one whose hub died meanwhile: no upload stalls this
+ * long and goes on.
+ */
+const RECEIPT_SILENT_SECONDS = 15 * 60;
+/** What the log says of a job dropped so. */
+const STALLED =
+  'a file of figures stopped arriving 15 minutes ago (its hub died while receiving it): its job and the part of the file kept are dropped';
 
 export class FigureJobs {
   private boss?: Promise<{ boss: PgBoss; worker: string }>;
@@ -65,6 +75,7 @@ export class FigureJobs {
    * those of hubs that died long enough ago queued again, and every job that waits queued.
    */
   async resume(): Promise<void> {
+    await this.dropStalledReceipts();
     this.abandoned(await requeueSilent(this.runtime.store.dataSource, this.silentSeconds(), MAX_LOST_RUNS));
     const { queued, running } = await pendingJobs(this.runtime.store.dataSource);
     if (queued.length === 0) {
@@ -92,6 +103,12 @@ export class FigureJobs {
     return SILENT_BEATS * this.runtime.settings.jobHeartbeatSeconds;
   }
 
+  /** Jobs whose file stopped arriving (their hub died meanwhile): dropped with their parts, and said in the log. */
+  private async dropStalledReceipts(): Promise<void> {
+    for (const id of await dropStalledReceipts(this.runtime.store.dataSource, RECEIPT_SILENT_SECONDS))
+      log.warn(STALLED, { jobId: id });
+  }
+
   private abandoned(lost: { abandoned: string[] }): void {
     for (const id of lost.abandoned) log.warn(ABANDONED, { jobId: id });
   }
@@ -101,6 +118,7 @@ export class FigureJobs {
    * message in one transaction, or abandoned once they have stopped their hub too often.
    */
   private async queueJobsOfDeadHubs(): Promise<void> {
+    await this.dropStalledReceipts();
     const lost = await this.runtime.store.dataSource.transaction(async (manager) => {
       const found = await requeueSilent(manager, this.silentSeconds(), MAX_LOST_RUNS);
       for (const id of found.queued) await this.send(manager, id);

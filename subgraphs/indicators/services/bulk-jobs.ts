@@ -28,6 +28,7 @@ import {
   queueJob,
   recordProgress,
   requeueJob,
+  touchJob,
 } from '../data/bulk-jobs';
 import { type BulkRequest, type BulkSummary, checkRequest, pushFile } from './bulk-push';
 import { asHttpError } from './bulk-refusal';
@@ -46,10 +47,18 @@ const PROGRESS_MS = 500;
 const recordsOf = (request: BulkRequest) => (bytes: AsyncIterable<Buffer>) =>
   figureRecords(bytes, request.format, request.encoding);
 
+/** The job's parts, saying at each that the job is alive (dropStalledReceipts). */
+async function* touching(db: DataSource, id: string, parts: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const part of parts) {
+    await touchJob(db, id);
+    yield part;
+  }
+}
+
 /** The organisations the file names (its `organization` fields), read from the job's parts. */
 async function namedOrganizations(db: DataSource, id: string, request: BulkRequest): Promise<string[]> {
   const named = new Set<string>();
-  for await (const record of recordsOf(request)(jobParts(db, id))) {
+  for await (const record of recordsOf(request)(touching(db, id, jobParts(db, id)))) {
     const ref = 'figure' in record ? record.figure.organization : undefined;
     if (typeof ref === 'string' && ref.trim() !== '' && ref.trim().length <= 200) named.add(ref.trim());
   }
