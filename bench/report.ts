@@ -14,9 +14,10 @@ import type { Spread, Verdict } from './rounds';
 
 export interface BenchRow {
   section: string;
-  /** When it was measured, and in which mode (set when written). */
+  /** When it was measured, in which mode and on which machine (set when written). */
   at?: string;
   mode?: string;
+  machine?: string;
   name: string;
   /** The median over the rounds, for a row measured over rounds. */
   value: number;
@@ -54,17 +55,35 @@ function roundsText(r: BenchRow): string {
   return `${r.rounds.map(v).join(' · ')} → ${v(r.spread.min)} / ${v(r.spread.median)} / ${v(r.spread.max)}`;
 }
 
-export function markdown(rows: BenchRow[], mode: string, database: string, took?: string): string {
+const minute = (at: string) => `${at.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** When a row was measured: this run, or (a row kept from an earlier run) its time, mode, and machine when another. */
+function measuredText(r: BenchRow, at: string, here: string): string {
+  if (!r.at || r.at === at) return 'this run';
+  const when = `${minute(r.at)} (${r.mode ?? '?'})`;
+  return r.machine && r.machine !== here ? `${when} on ${r.machine}` : when;
+}
+
+/** The table of `rows`, this run's (measured `at`) and any kept from earlier runs, each row saying which. */
+export function markdown(rows: BenchRow[], mode: string, database: string, took?: string, at = new Date().toISOString()): string {
+  const here = machine();
+  const kept = rows.some((r) => r.at && r.at !== at);
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (${mode}) on ${machine()}; database: ${database}${took ? `; the run took ${took}` : ''}.`,
+    `Measured ${minute(at)} (${mode}) on ${here}; database: ${database}${took ? `; the run took ${took}` : ''}.`,
     'Each aim is judged on every round: met when every round meets it, missed when none does, inconclusive otherwise.',
+    ...(kept
+      ? [
+          'Rows this run did not measure are kept from earlier runs: the "measured" column says when, and on which machine when another (where recorded).',
+        ]
+      : []),
     '',
-    '| section | measure | value | ratio | aim | verdict | rounds → min / median / max | note |',
-    '| --- | --- | ---: | ---: | --- | --- | --- | --- |',
+    '| section | measure | measured | value | ratio | aim | verdict | rounds → min / median / max | note |',
+    '| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |',
     ...rows.map((r) => {
       const cells = [
         r.section,
         r.name,
+        measuredText(r, at, here),
         `${fmt(r.value)} ${r.unit}`,
         r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.ratioOf ?? ''}`,
         r.aim ?? '',
@@ -102,14 +121,14 @@ export function writeReports(rows: BenchRow[], { mode, database, took, dir = RES
   const file = path.join(dir, 'latest.json');
   const earlier: BenchRow[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).rows ?? []) : [];
   const ran = new Set(rows.map((r) => r.section));
-  const stamped = rows.map((r) => ({ ...r, at, mode }));
+  const stamped = rows.map((r) => ({ ...r, at, mode, machine: machine() }));
   const kept = earlier.filter((r) => !ran.has(r.section));
   const all = [...stamped, ...kept].sort((a, b) => SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section));
   const json = `${JSON.stringify({ at, mode, database, machine: machine(), took, rows: all }, null, 2)}\n`;
-  const md = markdown(all, kept.length ? `${mode}; other sections from earlier runs` : mode, database, took);
+  const md = markdown(all, mode, database, took, at);
   for (const name of ['latest', `${at.slice(0, 10)}-${mode}`]) {
     writeFileSync(path.join(dir, `${name}.json`), json);
     writeFileSync(path.join(dir, `${name}.md`), md);
   }
-  return markdown(rows, mode, database, took);
+  return markdown(stamped, mode, database, took, at);
 }

@@ -4,7 +4,7 @@
  * carry each round's value and their spread, and no narrative (bench/rounds.ts,
  * bench/report.ts). What counts as a successful answer (bench/answers.ts).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { answerFailure } from '../../bench/answers';
@@ -72,7 +72,8 @@ describe('the reports', () => {
 
   it('write each round, its spread and the verdict, latest and dated, and no narrative', () => {
     const table = writeReports([row('federation', 'task list')], { mode: 'short', database: 'PostgreSQL server', dir });
-    expect(table).toContain('| verdict | rounds → min / median / max |');
+    expect(table).toContain('| measured | value | ratio | aim | verdict | rounds → min / median / max |');
+    expect(table).toContain('| task list | this run | 1.17 ms p50 |');
     expect(table).toContain(
       '| ≤ 1.3 | ? inconclusive | 1.13× · 1.31× · 1.17× → 1.13× / 1.17× / 1.31× | 2 failed answers (first: GraphQL errors: [{"message":"subgraph unavailable"}]) |',
     );
@@ -87,9 +88,18 @@ describe('the reports', () => {
     expect(md).not.toMatch(/1\.85×|34×|share the 2 cores/);
   });
 
-  it('keep the sections a partial run did not run', () => {
+  it('keep the sections a partial run did not run, each of their rows saying when and where it was measured', () => {
+    // The federation row as an earlier run on another machine wrote it.
+    const file = path.join(dir, 'latest.json');
+    const earlier = JSON.parse(readFileSync(file, 'utf8'));
+    earlier.rows[0] = { ...earlier.rows[0], at: '2026-01-02T03:04:05.000Z', mode: 'full', machine: '8 × another cpu' };
+    writeFileSync(file, JSON.stringify(earlier));
     writeReports([row('ingest', 'push')], { mode: 'short', database: 'PostgreSQL server', dir });
-    const json = JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(file, 'utf8'));
     expect(json.rows.map((r: BenchRow) => r.section)).toEqual(['federation', 'ingest']);
+    const md = readFileSync(path.join(dir, 'latest.md'), 'utf8');
+    expect(md).toContain('| federation | task list | 2026-01-02 03:04 UTC (full) on 8 × another cpu |');
+    expect(md).toContain('| ingest | push | this run |');
+    expect(md).toContain('Rows this run did not measure are kept from earlier runs');
   });
 });
