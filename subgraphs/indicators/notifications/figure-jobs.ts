@@ -96,7 +96,9 @@ export class FigureJobs {
     clearInterval(this.sweep);
     const boss = this.boss;
     this.boss = undefined;
-    if (boss) await (await boss).boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    // A queue whose start failed has nothing to stop.
+    const started = await boss?.catch(() => undefined);
+    if (started) await started.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 
   private silentSeconds(): number {
@@ -145,18 +147,25 @@ export class FigureJobs {
       max: 2,
     });
     boss.on('error', (error) => log.warn('figure job queue error', { error: error.message }));
-    await boss.start();
-    const options = { name: FIGURE_JOBS_QUEUE, retryLimit: 0, expireInSeconds: JOB_HOURS * 3600 };
-    await boss.createQueue(FIGURE_JOBS_QUEUE, options);
-    await boss.updateQueue(FIGURE_JOBS_QUEUE, options);
     const { store, clock, settings } = this.runtime;
-    const base = { db: store.dataSource, indicators: new IndicatorRepository(store.dataSource), clock, settings };
-    const worker = await boss.work<{ jobId: string }>(
-      FIGURE_JOBS_QUEUE,
-      { pollingIntervalSeconds: this.runtime.settings.notifications.pollSeconds, batchSize: 1 },
-      async ([job]) =>
-        runJob(base, job.data.jobId, { signal: this.stopping.signal, heartbeatSeconds: settings.jobHeartbeatSeconds }),
-    );
+    let worker: string;
+    try {
+      await boss.start();
+      const options = { name: FIGURE_JOBS_QUEUE, retryLimit: 0, expireInSeconds: JOB_HOURS * 3600 };
+      await boss.createQueue(FIGURE_JOBS_QUEUE, options);
+      await boss.updateQueue(FIGURE_JOBS_QUEUE, options);
+      const base = { db: store.dataSource, indicators: new IndicatorRepository(store.dataSource), clock, settings };
+      worker = await boss.work<{ jobId: string }>(
+        FIGURE_JOBS_QUEUE,
+        { pollingIntervalSeconds: this.runtime.settings.notifications.pollSeconds, batchSize: 1 },
+        async ([job]) =>
+          runJob(base, job.data.jobId, { signal: this.stopping.signal, heartbeatSeconds: settings.jobHeartbeatSeconds }),
+      );
+    } catch (error) {
+      // A start that failed half way leaves no connections or timers behind: the next caller starts afresh.
+      await boss.stop({ graceful: false }).catch(() => undefined);
+      throw error;
+    }
     // Jobs whose hub died are found while this one takes jobs, not only when a hub starts.
     const every = ((SILENT_BEATS / 2) * settings.jobHeartbeatSeconds * 1000) | 0;
     this.sweep = setInterval(() => {
