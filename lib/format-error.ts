@@ -39,9 +39,10 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set([...PASSING, ErrorCode.I
 /**
  * Errors of a database that went away: its connection was cut or refused, or a write on it
  * (a COPY's data) found it closed (EPIPE). A connection
- * the server ends between two statements of a transaction (a fast shutdown) is released
- * by TypeORM when the driver reports it, and the transaction's next statement then fails
- * with QueryRunnerProviderAlreadyReleasedError: the transaction is rolled back all the same.
+ * the server ends inside a transaction (a fast shutdown) is released by TypeORM when the
+ * driver reports it, and the transaction's next statement then fails with
+ * QueryRunnerProviderAlreadyReleasedError, or its COMMIT with QueryRunnerAlreadyReleasedError:
+ * the transaction is rolled back all the same.
  */
 function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as
@@ -50,6 +51,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const code = e?.driverError?.code ?? e?.thrownValue?.code ?? e?.code;
   return (
     e?.name === 'QueryRunnerProviderAlreadyReleasedError' ||
+    e?.name === 'QueryRunnerAlreadyReleasedError' ||
     (typeof code === 'string' &&
       (code.startsWith('57P') || code.startsWith('08') || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code))) ||
     /Connection terminated|connection is closed|Client has encountered a connection error/i.test(e?.message ?? '')

@@ -7,7 +7,7 @@
  */
 import { GraphQLError, locatedError } from 'graphql';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { formatError } from '../../lib/format-error';
 import type { Hub } from '../../hub';
 import { bearer, graphql, type GraphQLResponse, startTestHub } from '../support/hub';
@@ -151,8 +151,11 @@ it('PostgreSQL stopped immediately (crash recovery) and started again: the same'
   expect(result.acknowledged).toBeGreaterThanOrEqual(12);
 });
 
-it('a connection the server ends inside a transaction reaches the caller as DATABASE_UNAVAILABLE', async () => {
-  // What a fast shutdown does to a transaction between two statements, on one connection.
+/**
+ * The error of a transaction whose connection the server ends (as a fast shutdown does)
+ * after its first statement, then `more` runs in it; and the code a caller is answered.
+ */
+async function endedTransaction(more: (manager: EntityManager) => Promise<unknown>) {
   const db = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL });
   await db.initialize();
   try {
@@ -161,21 +164,34 @@ it('a connection the server ends inside a transaction reaches the caller as DATA
         const [{ pid }] = await manager.query('SELECT pg_backend_pid() AS pid');
         await db.query('SELECT pg_terminate_backend($1)', [pid]);
         await sleep(300);
-        await manager.query('SELECT 1');
+        await more(manager);
       })
       .then(
         () => undefined,
         (e: Error) => e,
       );
-    expect(error).toBeDefined();
     const answer = formatError(
       { message: error!.message, path: ['pushFigures'] },
       new GraphQLError(error!.message, { path: ['pushFigures'], originalError: error }),
     );
-    expect(answer.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+    return { name: error?.name, code: answer.extensions?.code };
   } finally {
     await db.destroy();
   }
+}
+
+it('a connection the server ends inside a transaction reaches the caller as DATABASE_UNAVAILABLE', async () => {
+  // Between two statements: the next one fails.
+  expect((await endedTransaction((manager) => manager.query('SELECT 1'))).code).toBe('DATABASE_UNAVAILABLE');
+});
+
+it('a connection the server ends just before a transaction commits reaches the caller as DATABASE_UNAVAILABLE', async () => {
+  // After the last statement: TypeORM has released the connection by the time it sends
+  // COMMIT, and the commit fails on the released runner.
+  expect(await endedTransaction(async () => undefined)).toEqual({
+    name: 'QueryRunnerAlreadyReleasedError',
+    code: 'DATABASE_UNAVAILABLE',
+  });
 });
 
 it('a write to a connection the server closed (EPIPE, as a COPY meets it) reaches the caller as DATABASE_UNAVAILABLE', () => {
