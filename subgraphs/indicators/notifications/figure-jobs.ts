@@ -36,8 +36,7 @@ const JOB_HOURS = 6;
  */
 const RECEIPT_SILENT_SECONDS = 15 * 60;
 /** What the log says of a job dropped so. */
-const STALLED =
-  'a file of figures stopped arriving 15 minutes ago (its hub died while receiving it): its job and the part of the file kept are dropped';
+const STALLED = `a file of figures stopped arriving ${RECEIPT_SILENT_SECONDS / 60} minutes ago (its hub died while receiving it): its job and the part of the file kept are dropped`;
 
 export class FigureJobs {
   private boss?: Promise<{ boss: PgBoss; worker: string }>;
