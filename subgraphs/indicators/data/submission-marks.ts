@@ -14,20 +14,15 @@ import { keyParams, type SubmissionKey, type SubmissionWarningInput, type Writte
 
 /**
  * Each written figure's previous value → its new one, as one JSON list per submission key
- * (the figures: parameters $n to $n+3). Each figure is looked up by its key (LATERAL …
- * LIMIT 1): a join of the keys with the table would scan it whole, on every push, while
- * it holds fewer than about 100,000 figures (test/integration/figure-writes.test.ts).
+ * (the figures: parameters $n to $n+5), from the values the push's checks read under its
+ * locks: nothing is looked up again.
  */
 const changesByKey = (n: number) => `
        SELECT w.organization_id, w.period, jsonb_agg(jsonb_build_object(
                 'indicatorId', w.indicator_id, 'breakdown', w.breakdown,
-                'previousValue', CASE WHEN p.withdrawn THEN NULL ELSE p.value END,
-                'value', CASE WHEN f.withdrawn THEN NULL ELSE f.value END) ORDER BY w.indicator_id, w.breakdown) AS changes
-         FROM unnest($${n}::text[], $${n + 1}::text[], $${n + 2}::text[], $${n + 3}::text[]) AS w(organization_id, period, indicator_id, breakdown)
-         CROSS JOIN LATERAL (
-           SELECT f.id, f.revision, f.value, f.withdrawn FROM figure_series f
-            WHERE f.indicator_id = w.indicator_id AND f.period = w.period AND f.breakdown = w.breakdown LIMIT 1) AS f
-         LEFT JOIN figure_revision p ON p.series_id = f.id AND p.revision = f.revision - 1
+                'previousValue', w.previous_value, 'value', w.value) ORDER BY w.indicator_id, w.breakdown) AS changes
+         FROM unnest($${n}::text[], $${n + 1}::text[], $${n + 2}::text[], $${n + 3}::text[], $${n + 4}::numeric[], $${n + 5}::numeric[])
+              AS w(organization_id, period, indicator_id, breakdown, previous_value, value)
         GROUP BY w.organization_id, w.period`;
 
 const writtenParams = (written: WrittenFigure[]) => [
@@ -35,6 +30,8 @@ const writtenParams = (written: WrittenFigure[]) => [
   written.map((w) => w.period),
   written.map((w) => w.indicatorId),
   written.map((w) => w.breakdown),
+  written.map((w) => w.previousValue),
+  written.map((w) => w.value),
 ];
 
 /**
@@ -56,7 +53,7 @@ const submissionKey = (key: SubmissionKey): string => compositeKey(key.organizat
 
 /**
  * Marks submissions ($1, $2: their organisations and periods) submitted by $3 of $4, with
- * the figures written ($5 to $8) for their CHANGE events; the events written.
+ * the figures written ($5 to $10) for their CHANGE events; the events written.
  */
 export const MARK_SUBMITTED = `WITH input AS (SELECT DISTINCT * FROM unnest($1::text[], $2::text[]) AS k(organization_id, period)),
        before AS (SELECT s.id, s.state FROM submission s JOIN input USING (organization_id, period)),
@@ -134,14 +131,15 @@ async function noteChanges(
   written: WrittenFigure[],
 ): Promise<void> {
   await manager.query(
-    `CREATE TEMPORARY TABLE IF NOT EXISTS ${PENDING}
-       (event_id bigint, organization_id text, period text, indicator_id text, breakdown text) ON COMMIT DROP`,
+    `CREATE TEMPORARY TABLE IF NOT EXISTS ${PENDING} (event_id bigint, organization_id text, period text,
+       indicator_id text, breakdown text, previous_value numeric, value numeric) ON COMMIT DROP`,
   );
   await manager.query(
     `INSERT INTO ${PENDING}
-     SELECT k.id, w.organization_id, w.period, w.indicator_id, w.breakdown
+     SELECT k.id, w.organization_id, w.period, w.indicator_id, w.breakdown, w.previous_value, w.value
        FROM unnest($1::bigint[], $2::text[], $3::text[]) AS k(id, organization_id, period)
-       JOIN unnest($4::text[], $5::text[], $6::text[], $7::text[]) AS w(organization_id, period, indicator_id, breakdown)
+       JOIN unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::numeric[])
+            AS w(organization_id, period, indicator_id, breakdown, previous_value, value)
             USING (organization_id, period)`,
     [events.map((e) => e.eventId), ...keyParams(events), ...writtenParams(written)],
   );
@@ -149,7 +147,7 @@ async function noteChanges(
 
 /**
  * Adds the figures noted by later batches to their CHANGE events, each event's list in
- * figure order: once per file, after its last batch (the revisions are written by then).
+ * figure order: once per file, after its last batch.
  */
 export async function addPendingChanges(manager: EntityManager, marked: MarkedSubmissions): Promise<void> {
   if (![...marked.values()].some((e) => e.noted)) return;
@@ -159,12 +157,8 @@ export async function addPendingChanges(manager: EntityManager, marked: MarkedSu
                          FROM jsonb_array_elements(COALESCE(e.changes, '[]') || c.changes) AS x)
        FROM (SELECT w.event_id, jsonb_agg(jsonb_build_object(
                       'indicatorId', w.indicator_id, 'breakdown', w.breakdown,
-                      'previousValue', CASE WHEN p.withdrawn THEN NULL ELSE p.value END,
-                      'value', CASE WHEN f.withdrawn THEN NULL ELSE f.value END)) AS changes
-               FROM ${PENDING} w
-               JOIN figure_series f ON (f.indicator_id, f.period, f.breakdown) = (w.indicator_id, w.period, w.breakdown)
-               LEFT JOIN figure_revision p ON p.series_id = f.id AND p.revision = f.revision - 1
-              GROUP BY w.event_id) c
+                      'previousValue', w.previous_value, 'value', w.value)) AS changes
+               FROM ${PENDING} w GROUP BY w.event_id) c
       WHERE e.id = c.event_id`,
   );
   await manager.query(`DROP TABLE ${PENDING}`);

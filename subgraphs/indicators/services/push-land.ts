@@ -18,15 +18,16 @@ import { onlyMixedYears, reconciliationKeys, reconciliationWarnings } from '../m
 import type { PreparedRow, Rejection } from '../model/rows';
 import { rowsInWindow } from './entry-window';
 import { compareWithStored, storedFigures } from './push-compare';
-import { openRows, recordSubmissions } from './submission-push';
+import { openRows, recordSubmissions, type WrittenRows } from './submission-push';
 
 type Warning = PushSummary['warnings'][number];
 
-/** Rows checked against the stored state: those to write, and what the others and the checks gave. */
-export interface Checked {
-  rows: PreparedRow[];
+/**
+ * Rows checked against the stored state: those to write with the value each replaces (as
+ * read under the push's locks), and what the others and the checks gave.
+ */
+export interface Checked extends WrittenRows {
   rejections: Rejection[];
-  warnings: Warning[];
   unchanged: number;
 }
 
@@ -98,7 +99,13 @@ export async function checkRows(manager: EntityManager, options: CheckOptions, p
   for (const w of reconciliation) byIndex.get(w.index)?.warningCodes.push(w.code);
   scratch.warnings.sort((a, b) => a.index - b.index);
   const rows = options.requireExplanations ? refuseUnexplained(toWrite, scratch, rejections) : toWrite;
-  return { rows, rejections, warnings: scratch.warnings, unchanged: scratch.unchanged };
+  const before = new Map(
+    rows.map((r) => {
+      const now = stored.get(seriesKey(r.indicatorId, r.period.text, r.breakdown));
+      return [r.index, now && !now.withdrawn ? now.value : null];
+    }),
+  );
+  return { rows, before, rejections, warnings: scratch.warnings, unchanged: scratch.unchanged };
 }
 
 /**
@@ -117,6 +124,6 @@ export async function writeChecked(
     organizationId: identity.org,
     importKey,
   });
-  await recordSubmissions(manager, identity, checked.rows, checked.warnings, marked);
+  await recordSubmissions(manager, identity, checked, marked);
   return written;
 }

@@ -12,6 +12,13 @@ import { lockSubmissions, type SubmissionKey } from '../data/submission-store';
 import type { PushSummary } from '../model/figure-types';
 import type { PreparedRow, Rejection } from '../model/rows';
 
+/** Rows written, the value each replaced (by index; null: none or withdrawn), and the warnings they raised. */
+export interface WrittenRows {
+  rows: PreparedRow[];
+  before: ReadonlyMap<number, number | null>;
+  warnings: PushSummary['warnings'];
+}
+
 const keyOf = (row: PreparedRow): SubmissionKey => ({ organizationId: row.organizationId, period: row.period.text });
 
 function distinctKeys(rows: PreparedRow[]): SubmissionKey[] {
@@ -37,15 +44,15 @@ export async function openRows(manager: EntityManager, rows: PreparedRow[], reje
 }
 
 /**
- * Marks the written rows' submissions SUBMITTED (a change within a round is an event too) and
- * keeps the push's warnings with them; `marked` carries the events of earlier batches of the
- * same transaction, so that a file written in batches records one event per submission.
+ * Marks the written rows' submissions SUBMITTED (a change within a round is an event too,
+ * with each figure's value before, as the checks read it, and after) and keeps the push's
+ * warnings with them; `marked` carries the events of earlier batches of the same
+ * transaction, so that a file written in batches records one event per submission.
  */
 export async function recordSubmissions(
   manager: EntityManager,
   writer: Identity,
-  written: PreparedRow[],
-  warnings: PushSummary['warnings'],
+  { rows: written, before, warnings }: WrittenRows,
   marked?: MarkedSubmissions,
 ): Promise<void> {
   await markSubmitted(
@@ -57,6 +64,8 @@ export async function recordSubmissions(
       period: r.period.text,
       indicatorId: r.indicatorId,
       breakdown: r.breakdown,
+      previousValue: before.get(r.index) ?? null,
+      value: r.withdrawn ? null : r.value,
     })),
     marked,
   );
