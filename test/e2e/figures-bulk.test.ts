@@ -328,6 +328,24 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     expect(again).toMatchObject({ state: 'COMPLETED', error: null, rowsWritten: 0, summary: { unchanged: 3000, created: 0 } });
   });
 
+  it('is read once: for its organisations while it arrives, then by its run', async () => {
+    const db = bulkHub.subgraphs.indicators.store.dataSource;
+    const query = jest.spyOn(db, 'query');
+    try {
+      const res = await bulk(
+        bulkHub,
+        csvOf(rows.map((r, i) => ({ ...r, breakdown: `once-${Math.floor(i / 12)}`, organization: 'amr' }))),
+      );
+      expect(res.status).toBe(202);
+      expect(await finished(res.body.id)).toMatchObject({ state: 'COMPLETED', summary: { created: 3000 } });
+      // Its one part, then the read that finds no more: one pass over the file.
+      const reads = query.mock.calls.filter(([sql]) => /SELECT data FROM figure_bulk_part/.test(String(sql)));
+      expect(reads).toHaveLength(2);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it("ends in its landing's transaction: none of its figures is seen while it still runs", async () => {
     // Were its end kept after its rows committed, a hub dying in between would leave it RUNNING
     // and run it again, setting back what had changed since. Its file's parts are held (FOR

@@ -48,10 +48,13 @@ export async function createJob(
   return id;
 }
 
-/** Keeps the next part of a job's file. */
+/** Keeps the next part of a job's file, and says the job is alive (its file still arriving: dropStalledReceipts). */
 export async function addPart(db: DataSource, jobId: string, seq: number, data: Buffer): Promise<void> {
-  await db.query(`INSERT INTO figure_bulk_part (job_id, seq, data) VALUES ($1, $2, $3)`, [jobId, seq, data]);
-  await db.query(`UPDATE figure_bulk_job SET bytes = bytes + $2, updated_at = now() WHERE id = $1`, [jobId, data.length]);
+  await db.query(
+    `WITH part AS (INSERT INTO figure_bulk_part (job_id, seq, data) VALUES ($1, $2, $3))
+     UPDATE figure_bulk_job SET bytes = bytes + $4, updated_at = clock_timestamp() WHERE id = $1`,
+    [jobId, seq, data, data.length],
+  );
 }
 
 /** A job's file, a part at a time; an error when its parts hold fewer bytes than it was received with (`bytes`, when given). */
@@ -149,11 +152,6 @@ export async function endRun(manager: EntityManager, run: JobRun, end: JobEnd): 
  */
 export async function finishJob(db: DataSource, run: JobRun, end: JobEnd): Promise<boolean> {
   return db.transaction((manager) => endRun(manager, run, end));
-}
-
-/** Says a job being received is alive (its file still arriving, or being read for its organisations). */
-export async function touchJob(db: DataSource, jobId: string): Promise<void> {
-  await db.query(`UPDATE figure_bulk_job SET updated_at = clock_timestamp() WHERE id = $1 AND state = 'RECEIVING'`, [jobId]);
 }
 
 /**

@@ -28,7 +28,6 @@ import {
   queueJob,
   recordProgress,
   requeueJob,
-  touchJob,
 } from '../data/bulk-jobs';
 import { type BulkRequest, type BulkSummary, checkRequest, pushFile } from './bulk-push';
 import { asHttpError } from './bulk-refusal';
@@ -47,18 +46,28 @@ const PROGRESS_MS = 500;
 const recordsOf = (request: BulkRequest) => (bytes: AsyncIterable<Buffer>) =>
   figureRecords(bytes, request.format, request.encoding);
 
-/** The job's parts, saying at each that the job is alive (dropStalledReceipts). */
-async function* touching(db: DataSource, id: string, parts: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  for await (const part of parts) {
-    await touchJob(db, id);
-    yield part;
-  }
-}
-
-/** The organisations the file names (its `organization` fields), read from the job's parts. */
-async function namedOrganizations(db: DataSource, id: string, request: BulkRequest): Promise<string[]> {
+/**
+ * Receives the file into the job's parts as it arrives (each part saying the job is alive,
+ * dropStalledReceipts), reading it meanwhile for the organisations it names (its
+ * `organization` fields): the file is read once, while it arrives.
+ */
+async function receiveParts(db: DataSource, id: string, request: BulkRequest, source: AsyncIterable<Buffer>): Promise<string[]> {
+  let [part, size, seq] = [[] as Buffer[], 0, 0];
+  const flush = async () => {
+    if (size > 0) await addPart(db, id, seq++, Buffer.concat(part));
+    [part, size] = [[], 0];
+  };
+  const received = (async function* () {
+    for await (const chunk of source) {
+      part.push(chunk);
+      size += chunk.length;
+      if (size >= PART_BYTES) await flush();
+      yield chunk;
+    }
+    await flush();
+  })();
   const named = new Set<string>();
-  for await (const record of recordsOf(request)(touching(db, id, jobParts(db, id)))) {
+  for await (const record of recordsOf(request)(received)) {
     const ref = 'figure' in record ? record.figure.organization : undefined;
     if (typeof ref === 'string' && ref.trim() !== '' && ref.trim().length <= 200) named.add(ref.trim());
   }
@@ -92,18 +101,7 @@ export async function receiveFile(
   const id = await createJob(deps.db, identity, request);
   let queued: JobView;
   try {
-    let [part, size, seq] = [[] as Buffer[], 0, 0];
-    const flush = async () => {
-      if (size > 0) await addPart(deps.db, id, seq++, Buffer.concat(part));
-      [part, size] = [[], 0];
-    };
-    for await (const chunk of source) {
-      part.push(chunk);
-      size += chunk.length;
-      if (size >= PART_BYTES) await flush();
-    }
-    await flush();
-    const named = await namedOrganizations(deps.db, id, request);
+    const named = await receiveParts(deps.db, id, request, source);
     const organizations = Object.fromEntries(named.length > 0 ? await deps.organizations.resolve(named) : []);
     await queue.ready();
     queued = await deps.db.transaction(async (manager) => {
