@@ -3,32 +3,43 @@
  * progress, its summary or error) and the file's bytes, kept in parts until it has run.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
 import { ErrorCode } from '../../../lib/errors';
+import { ROLES } from '../../../lib/identity';
+import { column, readFirst, readOne, readRows } from '../../../lib/rows';
 
-type JobState = 'RECEIVING' | 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+const JOB_STATES = ['RECEIVING', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
 
-export interface BulkJob {
-  id: string;
-  writer: string;
-  writerOrg: string;
-  roles: string[];
-  request: Record<string, unknown>;
-  organizations: Record<string, string>;
-  state: JobState;
-  bytes: number;
-  rowsRead: number;
-  rowsWritten: number;
-  summary: unknown;
-  error: { code: string; message: string } | null;
-  createdAt: Date;
-  updatedAt: Date;
+/** A job's row (COLUMNS), read through its schema: who sent it, its options, its state and progress, its summary or error. */
+const JobColumns = z.object({
+  id: column.text,
+  writer: column.text,
+  writerOrg: column.text,
+  roles: z.array(column.oneOf(ROLES)),
+  /** The push's options, as the sender gave them (services/bulk-jobs.ts reads them). */
+  request: z.record(z.string(), z.unknown()),
+  /** The organisations its file names, as resolved when it was received. */
+  organizations: z.record(z.string(), z.string()),
+  state: column.oneOf(JOB_STATES),
+  bytes: column.number,
+  rowsRead: column.number,
+  rowsWritten: column.number,
+  summary: z.unknown(),
+  error: z.looseObject({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: column.instant,
+  updatedAt: column.instant,
   /** When it started running, when its file had been read, checked and staged, and when it finished. */
-  startedAt: Date | null;
-  stagedAt: Date | null;
-  finishedAt: Date | null;
+  startedAt: column.instant.nullable(),
+  stagedAt: column.instant.nullable(),
+  finishedAt: column.instant.nullable(),
   /** Runs found silent and taken from their hub (each queued again, but the third: it fails the job JOB_ABANDONED). */
-  lostRuns: number;
-}
+  lostRuns: column.number,
+});
+export type BulkJob = z.output<typeof JobColumns>;
+
+const IdColumns = z.object({ id: column.text });
+const PartColumns = z.object({ data: z.instanceof(Buffer) });
+const IdStateColumns = z.object({ id: column.text, state: column.oneOf(JOB_STATES) });
 
 const COLUMNS = `id, writer, writer_org AS "writerOrg", roles, request, organizations, state, bytes::float8 AS bytes,
   rows_read AS "rowsRead", rows_written AS "rowsWritten", summary, error, created_at AS "createdAt", updated_at AS "updatedAt",
@@ -41,11 +52,11 @@ export async function createJob(
   writer: { subject: string; org: string; roles: readonly string[] },
   request: object,
 ): Promise<string> {
-  const [{ id }] = await db.query(
+  const rows: unknown = await db.query(
     `INSERT INTO figure_bulk_job (writer, writer_org, roles, request) VALUES ($1, $2, $3, $4) RETURNING id`,
     [writer.subject, writer.org, writer.roles, JSON.stringify(request)],
   );
-  return id;
+  return readOne('job created', IdColumns, rows).id;
 }
 
 /** Keeps the next part of a job's file, and says the job is alive (its file still arriving: dropStalledReceipts). */
@@ -61,29 +72,31 @@ export async function addPart(db: DataSource, jobId: string, seq: number, data: 
 export async function* jobParts(db: DataSource, jobId: string, bytes?: number): AsyncGenerator<Buffer> {
   let read = 0;
   for (let seq = 0; ; seq += 1) {
-    const rows: Array<{ data: Buffer }> = await db.query(`SELECT data FROM figure_bulk_part WHERE job_id = $1 AND seq = $2`, [
-      jobId,
-      seq,
-    ]);
-    if (rows.length === 0) break;
-    read += rows[0].data.length;
-    yield rows[0].data;
+    const part = readFirst(
+      'job part',
+      PartColumns,
+      await db.query(`SELECT data FROM figure_bulk_part WHERE job_id = $1 AND seq = $2`, [jobId, seq]),
+    );
+    if (!part) break;
+    read += part.data.length;
+    yield part.data;
   }
   if (bytes !== undefined && read !== bytes) throw new Error(`job ${jobId}: its file holds ${read} of its ${bytes} bytes`);
 }
 
 export async function jobById(db: DataSource | EntityManager, id: string): Promise<BulkJob | null> {
   if (!UUID.test(id)) return null;
-  const rows: BulkJob[] = await db.query(`SELECT ${COLUMNS} FROM figure_bulk_job WHERE id = $1`, [id]);
-  return rows[0] ?? null;
+  return readFirst('job', JobColumns, await db.query(`SELECT ${COLUMNS} FROM figure_bulk_job WHERE id = $1`, [id]));
 }
 
-/** Marks a received job QUEUED, with the organisations its file names as resolved then. */
-export async function queueJob(db: EntityManager, id: string, organizations: Record<string, string>): Promise<void> {
-  await db.query(
-    `UPDATE figure_bulk_job SET state = 'QUEUED', organizations = $2::jsonb, updated_at = clock_timestamp() WHERE id = $1`,
+/** Marks a received job QUEUED, with the organisations its file names as resolved then; the job as queued. */
+export async function queueJob(db: EntityManager, id: string, organizations: Record<string, string>): Promise<BulkJob> {
+  const [rows]: [unknown, number] = await db.query(
+    `UPDATE figure_bulk_job SET state = 'QUEUED', organizations = $2::jsonb, updated_at = clock_timestamp()
+      WHERE id = $1 RETURNING ${COLUMNS}`,
     [id, JSON.stringify(organizations)],
   );
+  return readOne('job queued', JobColumns, rows);
 }
 
 /**
@@ -159,12 +172,12 @@ export async function finishJob(db: DataSource, run: JobRun, end: JobEnd): Promi
  * hub died while their file arrived), their parts with them; the ids dropped.
  */
 export async function dropStalledReceipts(db: DataSource | EntityManager, silentSeconds: number): Promise<string[]> {
-  const [rows]: [Array<{ id: string }>, number] = await db.query(
+  const [rows]: [unknown, number] = await db.query(
     `DELETE FROM figure_bulk_job
       WHERE state = 'RECEIVING' AND updated_at < clock_timestamp() - make_interval(secs => $1) RETURNING id`,
     [silentSeconds],
   );
-  return rows.map((r) => r.id);
+  return readRows('stalled receipts dropped', IdColumns, rows).map((r) => r.id);
 }
 
 export async function deleteJob(db: DataSource, jobId: string): Promise<void> {
@@ -177,12 +190,12 @@ const REQUEUED = `state = 'QUEUED', started_at = NULL, ${RUN_CLEARED}`;
 
 /** Takes a queued job to run it: the job and its run, or null when it is not queued (another worker took it, or it is done). */
 export async function claimJob(db: DataSource, id: string): Promise<{ job: BulkJob; run: JobRun } | null> {
-  const [rows]: [Array<BulkJob & { run: string }>, number] = await db.query(
+  const [rows]: [unknown, number] = await db.query(
     `UPDATE figure_bulk_job SET state = 'RUNNING', started_at = clock_timestamp(), updated_at = clock_timestamp()
       WHERE id = $1 AND state = 'QUEUED' RETURNING ${COLUMNS}, started_at::text AS run`,
     [id],
   );
-  const claimed = rows[0];
+  const claimed = readFirst('job claimed', JobColumns.extend({ run: column.text }), rows);
   return claimed ? { job: claimed, run: { id, startedAt: claimed.run } } : null;
 }
 
@@ -205,7 +218,7 @@ export async function requeueSilent(
 ): Promise<{ queued: string[]; abandoned: string[] }> {
   const abandon = `lost_runs + 1 >= $2`;
   // A job whose landing holds its row (its end written by endRun, until its commit) is not silent: skipped.
-  const rows: Array<{ id: string; state: string }> = await db.query(
+  const lost: unknown = await db.query(
     `WITH lost AS (
        UPDATE figure_bulk_job SET lost_runs = lost_runs + 1, ${RUN_CLEARED},
               state = CASE WHEN ${abandon} THEN 'FAILED' ELSE 'QUEUED' END,
@@ -224,6 +237,7 @@ export async function requeueSilent(
      SELECT id, state FROM lost`,
     [silentSeconds, maxLostRuns, ErrorCode.JOB_ABANDONED],
   );
+  const rows = readRows('silent jobs', IdStateColumns, lost);
   return {
     queued: rows.filter((r) => r.state === 'QUEUED').map((r) => r.id),
     abandoned: rows.filter((r) => r.state === 'FAILED').map((r) => r.id),
@@ -235,8 +249,10 @@ export async function requeueSilent(
  * that died, whose job runs again once it has been silent long enough): one read.
  */
 export async function pendingJobs(db: DataSource): Promise<{ queued: string[]; running: boolean }> {
-  const rows: Array<{ id: string; state: string }> = await db.query(
-    `SELECT id, state FROM figure_bulk_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at`,
+  const rows = readRows(
+    'pending jobs',
+    IdStateColumns,
+    await db.query(`SELECT id, state FROM figure_bulk_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at`),
   );
   return { queued: rows.filter((r) => r.state === 'QUEUED').map((r) => r.id), running: rows.some((r) => r.state === 'RUNNING') };
 }

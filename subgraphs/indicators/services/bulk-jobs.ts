@@ -8,7 +8,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
-import { hasRole, type Identity, type Role } from '../../../lib/identity';
+import { hasRole, type Identity } from '../../../lib/identity';
 import { log } from '../../../lib/log';
 import { HttpError } from '../../../lib/server';
 import {
@@ -29,7 +29,7 @@ import {
   recordProgress,
   requeueJob,
 } from '../data/bulk-jobs';
-import { type BulkRequest, type BulkSummary, checkRequest, pushFile } from './bulk-push';
+import { type BulkRequest, BulkRequestFields, type BulkSummary, checkRequest, pushFile } from './bulk-push';
 import { asHttpError } from './bulk-refusal';
 import type { PushDependencies } from './push';
 
@@ -42,6 +42,14 @@ const INTERRUPTED =
 const TAKEN = 'a job of a file of figures was queued again while it ran (silent too long): this run stopped, rolled back';
 /** Least time between two records of a job's progress. */
 const PROGRESS_MS = 500;
+
+/** A job's push options as it kept them; an error naming the field that does not read. */
+function storedRequest(kept: unknown): BulkRequest {
+  const read = BulkRequestFields.safeParse(kept);
+  if (read.success) return read.data;
+  const [issue] = read.error.issues;
+  throw new Error(`a job's options: ${issue.path.join('.')}: ${issue.message}`);
+}
 
 const recordsOf = (request: BulkRequest) => (bytes: AsyncIterable<Buffer>) =>
   figureRecords(bytes, request.format, request.encoding);
@@ -105,9 +113,9 @@ export async function receiveFile(
     const organizations = Object.fromEntries(named.length > 0 ? await deps.organizations.resolve(named) : []);
     await queue.ready();
     queued = await deps.db.transaction(async (manager) => {
-      await queueJob(manager, id, organizations);
+      const job = await queueJob(manager, id, organizations);
       await queue.send(manager, id);
-      return viewOf((await jobById(manager, id))!);
+      return viewOf(job);
     });
   } catch (error) {
     await deleteJob(deps.db, id);
@@ -138,8 +146,8 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
   const claimed = await claimJob(db, id);
   if (!claimed) return;
   const { job, run } = claimed;
-  const identity: Identity = { subject: job.writer, org: job.writerOrg, roles: job.roles as Role[] };
-  const request = job.request as unknown as BulkRequest;
+  const identity: Identity = { subject: job.writer, org: job.writerOrg, roles: job.roles };
+  const request = storedRequest(job.request);
   const deps: PushDependencies = {
     ...base,
     organizations: {

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
+import { z } from 'zod';
 import { badInput, ErrorCode, forbidden } from '../../../lib/errors';
 import type { FileFormat, StreamedRecord } from '../../../lib/figure-stream';
 import { hasRole, type Identity } from '../../../lib/identity';
@@ -24,14 +25,16 @@ import { type BulkProgress, landBatches } from './bulk-land';
 import { emptySummary, type PushDependencies } from './push';
 import { indicatorReference, prepareFigure, refuseForeign, type RowContext } from './push-rows';
 
-export interface BulkRequest {
-  format: FileFormat;
-  encoding?: string;
-  dryRun: boolean;
-  atomic: boolean;
-  idempotencyKey: string | null;
-  requireExplanations: boolean;
-}
+/** A file's push options: as the endpoint reads them from its query, and as a job keeps them (bulk-jobs.ts). */
+export const BulkRequestFields = z.object({
+  format: z.enum(['csv', 'ndjson']) satisfies z.ZodType<FileFormat>,
+  encoding: z.string().optional(),
+  dryRun: z.boolean(),
+  atomic: z.boolean(),
+  idempotencyKey: z.string().nullable(),
+  requireExplanations: z.boolean(),
+});
+export type BulkRequest = z.output<typeof BulkRequestFields>;
 
 /** A push's summary, each rejection and warning with the line of the file it names, and the file's SHA-256. */
 export type BulkSummary = Omit<PushSummary, 'rejections' | 'warnings'> & {
