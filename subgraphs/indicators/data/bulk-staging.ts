@@ -15,7 +15,7 @@ import { column, readRows } from '../../../lib/rows';
 import type { StagedBatch } from '../model/bulk-plan';
 import type { PreparedRow } from '../model/rows';
 import { figureColumns, figureOf } from './figure-columns';
-import { copyText } from './figure-staging';
+import { copyLine, type CopyValue } from './figure-staging';
 
 const TABLE = 'bulk_figure';
 
@@ -23,7 +23,7 @@ const TABLE = 'bulk_figure';
 const COLUMNS: ReadonlyArray<{
   name: string;
   type: string;
-  value: (r: PreparedRow) => Parameters<typeof copyText>[0];
+  value: (r: PreparedRow) => CopyValue;
   derived?: true;
 }> = [
   { name: 'idx', type: 'int', value: (r) => r.index },
@@ -53,7 +53,7 @@ const READ = COLUMNS.filter((c) => !c.derived)
   .join(', ');
 
 /** A row in COPY's text format. */
-export const stagedLine = (row: PreparedRow): string => COLUMNS.map((c) => copyText(c.value(row))).join('\t') + '\n';
+export const stagedLine = (row: PreparedRow): string => copyLine(COLUMNS, row);
 
 /** A staged row as the push's checks take it (the columns of READ). */
 const StagedColumns = z

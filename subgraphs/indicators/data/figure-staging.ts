@@ -51,14 +51,27 @@ const STAGED_COLUMNS: readonly StagedColumn[] = [
   { name: 'reported_on', type: 'date', role: 'reported', value: (r) => r.reportedOn },
 ];
 
+/** What a column of a staged row holds. */
+export type CopyValue = string | number | boolean | readonly string[] | null;
+
+const ESCAPED = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
 /** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
-export function copyText(value: string | number | boolean | readonly string[] | null): string {
+export function copyText(value: CopyValue): string {
   if (value === null) return '\\N';
   // An array of enum names or codes ([A-Z_]): nothing in it needs quoting.
   if (typeof value === 'object') return `{${value.join(',')}}`;
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'number') return String(value);
-  return value.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  return ESCAPED.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : value;
+}
+
+/** A row as one line of COPY's text format: each column's value, tab-separated. */
+export function copyLine<Row>(columns: ReadonlyArray<{ value: (row: Row) => CopyValue }>, row: Row): string {
+  let line = copyText(columns[0].value(row));
+  for (let i = 1; i < columns.length; i += 1) line += `\t${copyText(columns[i].value(row))}`;
+  return `${line}\n`;
 }
 
 const names = (roles: Role[]) => STAGED_COLUMNS.filter((c) => roles.includes(c.role)).map((c) => c.name);
@@ -115,7 +128,9 @@ export async function clearStaged(manager: EntityManager): Promise<void> {
 
 /** The rows in COPY's text format, one line each. */
 function copyLines(rows: PreparedRow[]): string {
-  return rows.map((row) => STAGED_COLUMNS.map((c) => copyText(c.value(row))).join('\t') + '\n').join('');
+  let text = '';
+  for (const row of rows) text += copyLine(STAGED_COLUMNS, row);
+  return text;
 }
 
 export interface Writer {
