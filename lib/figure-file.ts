@@ -16,7 +16,7 @@ import type { FigureInput } from './gql/graphql';
 import { type CsvRecord, parseCsv, streamCsv } from './csv';
 import { decodeText } from './encoding';
 import { ReadBudget, type ReadLimits, UNLIMITED } from './read-limits';
-import { readFlags, readStatus } from './figure-words';
+import { cell } from './figure-cells';
 import { columnLetter, looksLikeXlsx } from './xlsx';
 import { streamXlsx } from './xlsx-read';
 
@@ -43,10 +43,6 @@ const FIELDS: Record<string, string> = { reported_on: 'reportedOn' };
 const TEMPLATE_ONLY_COLUMNS = ['name', 'unit', 'previous'] as const;
 const REQUIRED = ['indicator', 'period'];
 const FIGURE_CELLS = ['value', 'numerator', 'denominator', 'withdraw'];
-const NUMBERS = new Set(['value', 'numerator', 'denominator']);
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const BOOLEANS: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
 
 export interface FigureRow {
   line: number;
@@ -72,30 +68,6 @@ type RecordProblem = Omit<FigureProblem, 'line'>;
 
 /** Rows of a sheet looked at for its header row. */
 export const HEADER_WITHIN = 20;
-
-/** A decimal number, or why the cell is not one. */
-function decimalCell(raw: string): number | string {
-  const shown = `"${raw.slice(0, 40)}"`;
-  if (GROUPED.test(raw)) return `${shown} has thousands separators: write ${raw.replace(/,/g, '')}`;
-  if (!DECIMAL.test(raw)) return `${shown} is not a decimal number`;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : `${shown} is too large`;
-}
-
-function cell(column: string, raw: string): { value: unknown } | { problem: string } {
-  if (NUMBERS.has(column)) {
-    const n = decimalCell(raw);
-    return typeof n === 'number' ? { value: n } : { problem: n };
-  }
-  if (column === 'withdraw') {
-    const flag = BOOLEANS[raw.toLowerCase()];
-    return flag === undefined ? { problem: `"${raw.slice(0, 40)}" is not true or false` } : { value: flag };
-  }
-  // Quality flags: ESTIMATED;BREAK_IN_SERIES or 估计；序列中断 (separated by ; , 、 | or spaces).
-  if (column === 'flags') return readFlags(raw);
-  if (column === 'status') return readStatus(raw);
-  return { value: raw };
-}
 
 /** The figures of a file: `columns` are the header's column names in order (template-only ones included). */
 export interface FigureSheet {
