@@ -22,7 +22,7 @@ import type { Settings } from '../lib/settings';
 import { badInput, ErrorCode, errorCode } from '../lib/errors';
 import { todayUtc } from '../lib/period';
 import { parseDateTime, parseLocalDate } from '../lib/scalars';
-import { HttpError } from '../lib/server';
+import { HttpError } from '../lib/http-refusals';
 import { type BriefingAxes, BriefingDataError, readBriefing } from './briefing-data';
 import { RendererUnavailable, SharedChromium } from './briefing-chromium';
 import { printPdf, stampPdf } from './briefing-pdf';

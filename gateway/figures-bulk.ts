@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import { request as send } from 'undici';
 import { errorCode, ErrorCode } from '../lib/errors';
 import { FIGURE_WRITERS, hasRole, REQUEST_ID_HEADER, GATEWAY_TOKEN_HEADER } from '../lib/identity';
-import { HttpError } from '../lib/server';
+import { HttpError } from '../lib/http-refusals';
 import type { GatewayContext, gatewayContext } from './context';
 
 /** The caller of a request: a token that may write figures, or the refusal. */

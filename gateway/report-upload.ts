@@ -18,7 +18,7 @@ import { TextDecodingError } from '../lib/encoding';
 import { CsvSyntaxError } from '../lib/csv';
 import { CELLS_PER_ROW, MAX_UNPACKED_BYTES, ReadLimitError, type ReadLimits } from '../lib/read-limits';
 import { parsePeriod } from '../lib/period';
-import { HttpError } from '../lib/server';
+import { HttpError } from '../lib/http-refusals';
 import { columnLetter, looksLikeXlsx, XlsxReadError } from '../lib/xlsx';
 import { asFigureInputs, type FigureRow, type FigureSheet, readFigureBytes } from '../lib/figure-file';
 import {

@@ -8,7 +8,8 @@ import { toCsv } from '../lib/csv';
 import { graphql } from '../lib/gql';
 import type { PushFiguresInput, SubmitReportInput, UploadReportMutation } from '../lib/gql/graphql';
 import type { PushSummaryFields } from '../lib/hub-fragments';
-import { HttpError, storableStrings } from '../lib/server';
+import { HttpError } from '../lib/http-refusals';
+import { storableStrings } from '../lib/server';
 import { ErrorCode } from '../lib/errors';
 import type { FigureRow } from '../lib/figure-file';
 

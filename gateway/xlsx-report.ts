@@ -18,7 +18,7 @@ import { isCodedError } from '../lib/format-error';
 import { errorCode, ErrorCode, unauthenticated } from '../lib/errors';
 import { FIGURE_WRITERS, hasRole } from '../lib/identity';
 import { parsePeriod } from '../lib/period';
-import { HttpError } from '../lib/server';
+import { HttpError } from '../lib/http-refusals';
 import { writeXlsx } from '../lib/xlsx';
 import type { GatewayContext, gatewayContext } from './context';
 import { executeAsCaller, STATUS } from './as-caller';

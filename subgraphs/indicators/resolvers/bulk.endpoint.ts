@@ -12,7 +12,7 @@ import { ErrorCode } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import type { IdentityKeys } from '../../../lib/settings';
 import { GATEWAY_TOKEN_HEADER, type Identity, REQUEST_ID_HEADER, verifyGatewayToken } from '../../../lib/identity';
-import { HttpError } from '../../../lib/server';
+import { HttpError } from '../../../lib/http-refusals';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { IndicatorRepository } from '../data/repository';
 import { organizationDirectory } from '../organization-directory';

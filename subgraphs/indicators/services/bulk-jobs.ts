@@ -10,7 +10,7 @@ import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { log } from '../../../lib/log';
-import { HttpError } from '../../../lib/server';
+import { HttpError } from '../../../lib/http-refusals';
 import {
   addPart,
   beat,

@@ -5,7 +5,7 @@
 import { CsvSyntaxError } from '../../../lib/csv';
 import { TextDecodingError } from '../../../lib/encoding';
 import { ErrorCode, HubError } from '../../../lib/errors';
-import { HttpError } from '../../../lib/server';
+import { HttpError } from '../../../lib/http-refusals';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,

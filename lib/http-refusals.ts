@@ -1,0 +1,75 @@
+/**
+ * The refusals a service answers over HTTP (lib/server.ts): HttpError, a refusal with its
+ * status and stable code; the refusal each of fastify's errors stands for (413, 415, 408
+ * or 503 for a request that ran out of time, any other 4xx as BAD_REQUEST); and a connection's
+ * client error, answered once and the connection closed.
+ */
+import { type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+
+/** A refusal with its HTTP status and stable code. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The refusal an error stands for; undefined for a server error. */
+export function refusal(
+  error: FastifyError | HttpError,
+  limit: number,
+  timeoutMs: number,
+  request: FastifyRequest,
+): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new HttpError(413, 'PAYLOAD_TOO_LARGE', `the request body exceeds ${limit} bytes`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the GraphQL request as JSON (content-type: application/json)');
+    case 'FST_ERR_HANDLER_TIMEOUT':
+      // The body is still arriving: the one answer to it, and the connection ends with it (CLOSING_STATUS).
+      if (!request.raw.complete)
+        return new HttpError(408, 'REQUEST_TIMEOUT', `the request body did not arrive within ${timeoutMs} ms`);
+      return new HttpError(
+        503,
+        'REQUEST_TIMEOUT',
+        `the request took longer than ${timeoutMs} ms; a write may still land: retry it with the same idempotencyKey`,
+      );
+  }
+  const status = error.statusCode ?? 500;
+  return status >= 400 && status < 500 ? new HttpError(status, 'BAD_REQUEST', error.message) : undefined;
+}
+
+/** A request whose body did not arrive in time is answered 408 and its connection closed: what is left of it is no next request. */
+export const CLOSING_STATUS = 408;
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Client Timeout'],
+  HPE_HEADER_OVERFLOW: [431, 'Exceeded maximum allowed HTTP header size'],
+};
+
+/**
+ * A connection's client error (bytes that are no request, a request not received in
+ * time): answered as fastify answers it, unless its request was answered already (the
+ * request timeout ran out while its body trickled in): one request, one answer, and the
+ * connection closes.
+ */
+export function clientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const answered = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage?.headersSent === true;
+  if (socket.writable && !answered) {
+    const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Client Error'];
+    const label = STATUS_CODES[status];
+    const body = JSON.stringify({ error: label, message, statusCode: status });
+    socket.write(
+      `HTTP/1.1 ${status} ${label}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
