@@ -1,109 +1,23 @@
 /** Reads KPIs need, each one statement whatever the number of indicators. */
 import { groupBy } from '../../../lib/collections';
 import { z } from 'zod';
-import { column, readRows } from '../../../lib/rows';
+import { readRows } from '../../../lib/rows';
 import type { DataSource } from 'typeorm';
 import type { TimeAxes } from '../model/axes';
 import { indicatorKey } from '../model/keys';
 import { readTallies, tallyColumns } from './breakdown-sums';
+import {
+  BaselineColumns,
+  type BaselineRow,
+  BreakdownColumns,
+  FirstReportColumns,
+  IndicatorColumns,
+  type KpiIndicatorRow,
+  ObservationColumns,
+} from './kpi-rows';
 import { asRecorded, RECORDED_BY } from './vintage';
 import type { Observation } from '../model/kpi';
 import type { PartsTally } from '../model/coverage';
-
-export interface KpiIndicatorRow {
-  id: string;
-  name: string;
-  headline: boolean;
-  comparator: string | null;
-  targetValue: number | null;
-  deadline: string | null;
-  rollup: string;
-  maxValue: number | null;
-  formula: string | null;
-  calendarPeriodType: string | null;
-  calendarDueDays: number | null;
-  reportingFrom: string;
-  owners: string[];
-  taskIds: string[];
-  periodicity: string;
-  strictBound: boolean;
-  weightIndicatorId: string | null;
-  meanOfRates: boolean;
-}
-
-export interface BaselineRow {
-  indicatorId: string;
-  breakdown: string;
-  value: number;
-  period: string | null;
-  note: string | null;
-  recordedBy: string;
-  recordedByOrg: string;
-  recordedAt: string;
-}
-
-/** A row of indicator_baseline, as a baseline. */
-export const BaselineColumns = z
-  .object({
-    indicator_id: column.text,
-    breakdown: column.text,
-    value: column.number,
-    period: column.optionalText,
-    note: column.optionalText,
-    recorded_by: column.text,
-    recorded_by_org: column.text,
-    recorded_at: column.instant,
-  })
-  .transform((r): BaselineRow => ({
-    indicatorId: r.indicator_id,
-    breakdown: r.breakdown,
-    value: r.value,
-    period: r.period,
-    note: r.note,
-    recordedBy: r.recorded_by,
-    recordedByOrg: r.recorded_by_org,
-    recordedAt: r.recorded_at,
-  }));
-
-const IndicatorColumns = z.object({
-  id: column.text,
-  name: column.text,
-  headline: column.boolean,
-  comparator: column.optionalText,
-  target_value: column.optionalNumber,
-  deadline: column.optionalText,
-  rollup: column.text,
-  max_value: column.optionalNumber,
-  formula: column.optionalText,
-  calendar_period_type: column.optionalText,
-  calendar_due_days: column.optionalNumber,
-  reporting_from: column.text,
-  owners: column.texts,
-  task_ids: column.texts,
-  periodicity: column.text,
-  strict_bound: column.boolean,
-  weight_indicator_id: column.optionalText,
-  mean_of_rates: column.boolean,
-});
-
-const ObservationColumns = z.object({
-  indicator_id: column.text,
-  breakdown: column.text,
-  period: column.period,
-  value: column.number,
-  numerator: column.optionalNumber,
-  denominator: column.optionalNumber,
-  source: column.optionalText,
-});
-
-const BreakdownColumns = z.object({ indicator_id: column.text, period: column.text, breakdown: column.text });
-
-const FirstReportColumns = z.object({
-  indicator_id: column.text,
-  period: column.text,
-  first: column.instant,
-  reported: column.optionalText,
-});
 
 /**
  * The figures of accepted submissions only (KPI_FIGURES=ACCEPTED), as a condition on revision

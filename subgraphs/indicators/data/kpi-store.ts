@@ -5,7 +5,7 @@ import { PERIODICITIES, VALUE_KINDS } from '../../../lib/enums';
 import type { Identity } from '../../../lib/identity';
 import { column, readFirst, readOne } from '../../../lib/rows';
 import { defaultCalendar } from '../model/calendar';
-import { BaselineColumns, type BaselineRow } from './kpi-reads';
+import { BaselineColumns, type BaselineRow } from './kpi-rows';
 
 /** What the default calendar is chosen by, and the calendar an indicator has. */
 const CalendarTermsColumns = z.object({

@@ -4,7 +4,7 @@ import { today } from '../../../lib/clock';
 import { DateTime, LocalDate } from '../../../lib/scalars';
 import type { TimeAxes } from '../model/axes';
 import type { IndicatorContext } from '../context';
-import type { KpiIndicatorRow } from '../data/kpi-reads';
+import type { KpiIndicatorRow } from '../data/kpi-rows';
 import type { BreakdownKpi, ExpectedReport as Expected } from '../services/kpi-service';
 import type { IndicatorLoaders } from '../loaders';
 import { Indicator, Organization } from '../schema/indicator';

@@ -4,7 +4,8 @@
  * everything in memory. Resolvers reach it through per-request DataLoaders.
  */
 import type { FigureRule } from '../../../lib/config';
-import type { KpiIndicatorRow, KpiReads } from '../data/kpi-reads';
+import type { KpiReads } from '../data/kpi-reads';
+import type { KpiIndicatorRow } from '../data/kpi-rows';
 import type { TimeAxes } from '../model/axes';
 import { type Calendar, expectedPeriods, owedUntil, reportStatus, type ReportStatus } from '../model/calendar';
 import { type Formula, formulaInputs, parseFormula } from '../model/formula';
