@@ -5,7 +5,7 @@ import { DateTime, LocalDate } from '../../../lib/scalars';
 import type { TimeAxes } from '../model/axes';
 import type { IndicatorContext } from '../context';
 import type { KpiIndicatorRow } from '../data/kpi-rows';
-import type { BreakdownKpi, ExpectedReport as Expected } from '../services/kpi-service';
+import type { BreakdownKpi } from '../services/kpi-service';
 import type { IndicatorLoaders } from '../loaders';
 import { Indicator, Organization } from '../schema/indicator';
 import {
@@ -16,12 +16,12 @@ import {
   KpiFilter,
   KpiStatus,
   ReportingCompleteness,
-  ReportStatus,
   Scoreboard,
   Section,
   SeriesPoint,
   StatusCounts,
 } from '../schema/kpi';
+import { completeness, countStatuses, toKpi, toReport } from './kpi-answers';
 
 type Context = IndicatorContext;
 const AS_OF = {
@@ -46,47 +46,6 @@ const axesOf = (
   recordedAsOf: recordedAsOf ? recordedAsOf.toISOString() : null,
   figures: figures ?? settings.kpiFigures,
 });
-
-const toKpi = (k: BreakdownKpi): Kpi => ({ ...k, status: k.status, figureRule: k.figureRule });
-
-function countStatuses(kpis: Kpi[]): StatusCounts {
-  const targets = kpis.filter((k) => k.status !== KpiStatus.NO_TARGET);
-  const n = (status: KpiStatus) => targets.filter((k) => k.status === status).length;
-  return {
-    total: targets.length,
-    achieved: n(KpiStatus.ACHIEVED),
-    onTrack: n(KpiStatus.ON_TRACK),
-    atRisk: n(KpiStatus.AT_RISK),
-    offTrack: n(KpiStatus.OFF_TRACK),
-    incomplete: n(KpiStatus.INCOMPLETE),
-    noData: n(KpiStatus.NO_DATA),
-    noBaseline: n(KpiStatus.NO_BASELINE),
-  };
-}
-
-const toReport = (r: Expected): ExpectedReport => ({
-  indicatorId: r.indicatorId,
-  organization: { id: r.organizationId },
-  period: r.period.text,
-  due: r.due,
-  status: r.status as ExpectedReport['status'],
-  firstReportedAt: r.firstReportedAt,
-});
-
-function completeness(organizationId: string, reports: Expected[]): ReportingCompleteness {
-  const all = reports.map(toReport);
-  const count = (status: ReportStatus) => all.filter((r) => r.status === status).length;
-  return {
-    organization: { id: organizationId },
-    expected: all.length,
-    onTime: count(ReportStatus.ON_TIME),
-    late: count(ReportStatus.LATE),
-    missing: count(ReportStatus.MISSING),
-    completeness: all.length === 0 ? null : ((all.length - count(ReportStatus.MISSING)) / all.length) * 100,
-    owed: all.filter((r) => r.status === ReportStatus.MISSING),
-    reports: all,
-  };
-}
 
 async function kpisOf(loaders: IndicatorLoaders, axes: TimeAxes, rows: KpiIndicatorRow[]): Promise<Kpi[]> {
   const kpis = await loadAll(loaders.kpi(axes).loadMany(rows.map((r) => r.id)));
