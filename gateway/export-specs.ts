@@ -1,16 +1,17 @@
 /**
- * What each CSV export asks the gateway and how it lays out the answer: one header, and
- * every row exactly as wide as it. Parameters are checked before anything runs. Each query
- * is typed from the schema (lib/gql, `npm run build`): its answer is read as the schema says.
+ * What each CSV export asks the gateway (its queries: gateway/export-queries.ts) and how it
+ * lays out the answer: one header, and every row exactly as wide as it. Parameters are
+ * checked before anything runs. Each query is typed from the schema (lib/gql, `npm run
+ * build`): its answer is read as the schema says.
  */
 import type { OperationText } from '../lib/operation-text';
 import type { GraphQLFormattedError } from 'graphql';
 import { badInput, notFound } from '../lib/errors';
-import { graphql } from '../lib/gql';
 import type { ExportKpiFieldsFragment, ExportTaskFieldsFragment } from '../lib/gql/graphql';
 import type { StatusCounts } from '../lib/hub-fragments';
 import { parseDateTime, parseLocalDate } from '../lib/scalars';
 import { answered, type Executed } from './as-caller';
+import { COMPLETENESS, KPIS, ORGANIZATION, SCOREBOARD } from './export-queries';
 
 /** Runs one typed operation as the caller: its data, or its errors with their status. */
 type Run = <T, V>(query: OperationText<T, V>, variables: V) => Promise<Executed<T>>;
@@ -46,120 +47,6 @@ const csvExport = <T, V>(spec: ExportSpec<T, V>): Export => ({
     return { rows: spec.rows(result.data, variables), fileParts: spec.fileParts(variables) };
   },
 });
-
-graphql(`
-  fragment ExportKpiFields on Kpi {
-    indicator {
-      id
-      name
-      nameEn
-      unit
-    }
-    breakdown
-    asOf
-    window
-    windowEnd
-    windowComplete
-    actual
-    numerator
-    denominator
-    comparator
-    targetValue
-    baseline
-    effectiveTarget
-    gap
-    progress
-    projected
-    willMeetTarget
-    status
-    reason
-    demo
-    figureRule
-    coverage
-    missingPeriods
-  }
-`);
-
-graphql(`
-  fragment ExportTaskFields on Task {
-    id
-    deadline
-    progress(asOf: $asOf) {
-      status
-      effectiveStatus
-      lastReportedAt
-    }
-  }
-`);
-
-const KPIS = graphql(`
-  query ExportKpis($asOf: LocalDate, $recordedAsOf: DateTime) {
-    kpis(asOf: $asOf, recordedAsOf: $recordedAsOf, filter: { includeMonitoring: true }) {
-      ...ExportKpiFields
-    }
-  }
-`).toString();
-
-const SCOREBOARD = graphql(`
-  query ExportScoreboard($asOf: LocalDate, $recordedAsOf: DateTime) {
-    scoreboard(asOf: $asOf, recordedAsOf: $recordedAsOf) {
-      asOf
-      headline {
-        ...StatusCountsFields
-      }
-      targets {
-        ...StatusCountsFields
-      }
-    }
-  }
-`).toString();
-
-const COMPLETENESS = graphql(`
-  query ExportCompleteness($asOf: LocalDate, $recordedAsOf: DateTime) {
-    reportingCompleteness(asOf: $asOf, recordedAsOf: $recordedAsOf) {
-      organization {
-        id
-        name
-      }
-      expected
-      onTime
-      late
-      missing
-      completeness
-      reports {
-        indicator {
-          id
-        }
-        period
-        due
-        status
-        firstReportedAt
-      }
-    }
-  }
-`).toString();
-
-const ORGANIZATION = graphql(`
-  query ExportOrganization($id: ID!, $asOf: LocalDate, $recordedAsOf: DateTime) {
-    organization(id: $id) {
-      id
-      name
-      taskScorecard(asOf: $asOf) {
-        ledTasks {
-          ...ExportTaskFields
-        }
-        sharedTasks {
-          ...ExportTaskFields
-        }
-      }
-      indicatorScorecard(asOf: $asOf, recordedAsOf: $recordedAsOf) {
-        kpis {
-          ...ExportKpiFields
-        }
-      }
-    }
-  }
-`).toString();
 
 const KPI_HEADER = [
   'indicator',
