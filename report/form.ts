@@ -11,32 +11,29 @@ import {
   emptyEntry,
   type Entry,
   isFilled,
-  isRatio,
   type OwedIndicator,
   previousPeriod,
   type Rejection,
   rejectionMessage,
   savedEntry,
-  sameValue,
   type StandingFigure,
   standingEntry,
-  STATUSES,
   toFigure,
 } from './entries';
-import { formatNumber, formatPeriod } from './format';
+import { fieldset, type FormState } from './form-fields';
 import { CHECK, DRAFT, PREVIOUS, SAVE_DRAFT, SUBMIT } from './queries';
 import type { ReceiptData } from './receipt';
 
-export class ReportForm {
-  private entries: Entry[] = [];
+export class ReportForm implements FormState {
+  entries: Entry[] = [];
   /** Problems by entry and field: from the checks here and from the server's. */
-  private problems = new Map<string, string>();
+  problems = new Map<string, string>();
   private checkTimer: number | undefined;
   private saveTimer: number | undefined;
   /** Last period's values, by indicator and breakdown. */
-  private previous = new Map<string, number>();
+  previous = new Map<string, number>();
   /** The period's own figures as they stand (a report already sent, or returned), by indicator and breakdown. */
-  private standing = new Map<string, StandingFigure>();
+  standing = new Map<string, StandingFigure>();
   /** Counts changes: a server check answered after a later change is stale and not shown. */
   private version = 0;
 
@@ -90,136 +87,23 @@ export class ReportForm {
     this.render();
   }
 
-  private key = (index: number, field: string) => `${index}:${field}`;
+  key = (index: number, field: string) => `${index}:${field}`;
 
   /** Draws the form again; the field being typed in keeps its focus and caret. */
-  private render(): void {
+  render(): void {
     const active = document.activeElement;
     const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? active : null;
     const caret = typing ? { id: typing.id, start: typing.selectionStart, end: typing.selectionEnd } : null;
     const focused = active instanceof HTMLElement && this.container.contains(active) ? active.id : null;
-    this.container.replaceChildren(...this.indicators.map((indicator) => this.fieldset(indicator)));
+    this.container.replaceChildren(...this.indicators.map((indicator) => fieldset(this, indicator)));
     const again = focused ? document.getElementById(focused) : null;
     again?.focus();
     if (caret && again && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && caret.id === again.id)
       again.setSelectionRange(caret.start, caret.end);
   }
 
-  private fieldset(indicator: OwedIndicator): HTMLFieldSetElement {
-    const before = previousPeriod(this.period);
-    const last = indicator.series.find((p) => p.period === before);
-    const rows = this.entries.map((entry, index) => ({ entry, index })).filter(({ entry }) => entry.indicator === indicator.id);
-    return h(
-      'fieldset',
-      { class: 'indicator', 'data-indicator': indicator.id },
-      h('legend', {}, zh(indicator.name), ' ', h('span', { class: 'en' }, indicator.nameEn), ` · ${indicator.unit}`),
-      h(
-        'p',
-        { class: 'muted small' },
-        last
-          ? `上期 Previous period (${formatPeriod(before)} ${before}): ${formatNumber(last.value)}`
-          : `上期（${formatPeriod(before)}）无数据 · No figure for the previous period, ${before}`,
-        indicator.integerOnly ? ' · 整数 whole numbers' : '',
-        indicator.maxValue !== null ? ` · ${formatNumber(indicator.minValue ?? 0)}–${formatNumber(indicator.maxValue)}` : '',
-      ),
-      rows.map(({ entry, index }) => this.row(indicator, entry, index)),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'button quiet',
-          onclick: () => {
-            const count = this.entries.filter((e) => e.indicator === indicator.id).length;
-            this.entries.push(emptyEntry(indicator.id, `分项 ${count}`));
-            this.changed();
-            this.render();
-          },
-        },
-        '添加分项 Add a breakdown row',
-      ),
-    );
-  }
-
-  private input(
-    index: number,
-    field: Exclude<keyof Entry, 'flags'>,
-    label: string,
-    options: { numeric?: boolean; multiline?: boolean } = {},
-  ) {
-    const id = `e${index}-${field}`;
-    const problem = this.problems.get(this.key(index, field));
-    const attrs = {
-      id,
-      name: id,
-      value: this.entries[index][field],
-      'aria-invalid': problem ? 'true' : null,
-      'aria-describedby': problem ? `${id}-error` : null,
-      inputmode: options.numeric ? 'decimal' : null,
-      autocomplete: 'off',
-      oninput: (event: Event) => {
-        this.entries[index][field] = (event.target as HTMLInputElement).value;
-        this.changed();
-      },
-    };
-    const control = options.multiline ? h('textarea', { ...attrs, rows: 2 }, this.entries[index][field]) : h('input', attrs);
-    return h(
-      'div',
-      { class: `field field-${field}` },
-      h('label', { for: id, class: 'field-label' }, label),
-      control,
-      problem ? h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' }, problem) : null,
-    );
-  }
-
-  private row(indicator: OwedIndicator, entry: Entry, index: number): HTMLDivElement {
-    const needsExplanation = this.problems.has(this.key(index, 'explanation')) || entry.explanation !== '';
-    const status = h(
-      'select',
-      {
-        id: `e${index}-status`,
-        onchange: (event: Event) => {
-          this.entries[index].status = (event.target as HTMLSelectElement).value;
-          this.changed();
-        },
-      },
-      STATUSES.map(([value, label]) => h('option', { value, selected: entry.status === value }, label)),
-    );
-    return h(
-      'div',
-      { class: 'entry', 'data-entry': index },
-      entry.breakdown !== '' || this.problems.has(this.key(index, 'breakdown'))
-        ? this.input(index, 'breakdown', '分项 Breakdown')
-        : h('p', { class: 'entry-title' }, '合计 Total'),
-      this.previous.has(`${indicator.id}|${entry.breakdown}`)
-        ? h(
-            'p',
-            { class: 'muted small entry-previous' },
-            `上期 ${previousPeriod(this.period)}: ${formatNumber(this.previous.get(`${indicator.id}|${entry.breakdown}`))}`,
-          )
-        : null,
-      isRatio(indicator)
-        ? [
-            this.input(index, 'numerator', '分子 Numerator', { numeric: true }),
-            this.input(index, 'denominator', '分母 Denominator', { numeric: true }),
-          ]
-        : this.input(index, 'value', `数值 Value (${indicator.unit})`, { numeric: true }),
-      h('div', { class: 'field' }, h('label', { for: `e${index}-status`, class: 'field-label' }, '状态 Status'), status),
-      this.input(index, 'note', '备注 Note'),
-      this.input(index, 'source', '来源 Source'),
-      needsExplanation ? this.input(index, 'explanation', '情况说明 Explanation', { multiline: true }) : null,
-      this.needsReason(entry, index) ? this.input(index, 'reason', '更正原因 Reason for the correction') : null,
-    );
-  }
-
-  /** A FINAL figure of the period changed (or the server asked for a reason): the reason field is shown. */
-  private needsReason(entry: Entry, index: number): boolean {
-    if (this.problems.has(this.key(index, 'reason')) || entry.reason !== '') return true;
-    const now = this.standing.get(`${entry.indicator}|${entry.breakdown}`);
-    return now?.status === 'FINAL' && isFilled(entry) && !sameValue(entry, now);
-  }
-
   /** After each change: the checks here at once, the server's and the draft a moment later. */
-  private changed(): void {
+  changed(): void {
     this.version += 1;
     window.clearTimeout(this.checkTimer);
     window.clearTimeout(this.saveTimer);
