@@ -58,7 +58,7 @@ const ESCAPED = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
-export function copyText(value: CopyValue): string {
+function copyText(value: CopyValue): string {
   if (value === null) return '\\N';
   // An array of enum names or codes ([A-Z_]): nothing in it needs quoting.
   if (typeof value === 'object') return `{${value.join(',')}}`;
