@@ -1,8 +1,9 @@
 /**
  * The refusals a service answers over HTTP (lib/server.ts): HttpError, a refusal with its
  * status and stable code; the refusal each of fastify's errors stands for (413, 415, 408
- * or 503 for a request that ran out of time, any other 4xx as BAD_REQUEST); and a connection's
- * client error, answered once and the connection closed.
+ * or 503 for a request that ran out of time, any other 4xx as BAD_REQUEST); a connection's
+ * client error, answered once and the connection closed; and a streamed body read to its
+ * end by a reader that refuses it early.
  */
 import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -72,4 +73,26 @@ export function clientError(this: FastifyInstance, error: Error & { code?: strin
     );
   }
   socket.destroy(error);
+}
+
+/**
+ * A request's body as it arrives, for a reader that may stop before its end (a file refused
+ * at its first line): the rest is then read and dropped before the reader's error goes on,
+ * so that the refusal reaches its sender. A body left half read is destroyed with its
+ * connection, and the sender, still sending, would see the connection cut instead.
+ */
+export async function* readToEnd(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const chunks = body[Symbol.asyncIterator]();
+  let ended = false;
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    ended = true;
+  } finally {
+    // A body that failed (its sender gone) has nothing more to give: its error is the reader's already.
+    if (!ended) await drop(chunks).catch(() => undefined);
+  }
+}
+
+async function drop(chunks: AsyncIterator<Buffer>): Promise<void> {
+  for (let next = await chunks.next(); !next.done; next = await chunks.next());
 }

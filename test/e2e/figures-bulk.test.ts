@@ -104,6 +104,9 @@ const csvOf = (rows: Figure[]): string =>
     rows.map((row) => COLUMNS.map((c) => (Array.isArray(row[c]) ? row[c].join(';') : (row[c] ?? '')))),
   );
 
+/** A file of about 4 MB whose header names a column no file has: refused at its first line, with most of it still to come. */
+const unreadableLargeFile = (): string => 'indicator,period,valeur\n' + 'ip-training-base-trainees,2024-01,1\n'.repeat(120_000);
+
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) {
   idempotencyKey replayed dryRun atomic received created updated unchanged rejected skipped
   rejections { index field code message } warnings { index code message } } }`;
@@ -263,6 +266,16 @@ describe('refusals', () => {
     const columns = await bulk(bulkHub, 'indicator,periode\nx,2024\n');
     expect([columns.status, columns.body.errors[0].message]).toEqual([400, expect.stringContaining('unknown column')]);
     expect(await revisions()).toBe(before);
+  });
+
+  it('a large file refused at its first line answers UNREADABLE_FILE, though the rest of it is still arriving', async () => {
+    const before = await revisions();
+    const res = await bulk(bulkHub, unreadableLargeFile());
+    expect([res.status, res.body.errors?.[0].extensions.code]).toEqual([400, 'UNREADABLE_FILE']);
+    expect(await revisions()).toBe(before);
+    // Nothing of it is left on the connections it came by: the next file is answered as usual.
+    const next = await bulk(bulkHub, unreadableLargeFile().slice(0, 100));
+    expect([next.status, next.body.errors?.[0].extensions.code]).toEqual([400, 'UNREADABLE_FILE']);
   });
 
   it('a reporter writing what it does not own writes nothing and answers FORBIDDEN; no token is 401', async () => {
@@ -453,6 +466,21 @@ describe('a file larger than BULK_JOB_BYTES', () => {
       await client.query('DELETE FROM indicators.figure_bulk_job WHERE id = $1', [arriving]);
       await client.end();
     }
+  });
+
+  it('a file refused at its first line while it arrives is answered UNREADABLE_FILE, and no job is kept', async () => {
+    const res = await bulk(bulkHub, unreadableLargeFile());
+    expect([res.status, res.body.errors?.[0].extensions.code]).toEqual([400, 'UNREADABLE_FILE']);
+    const next = await bulk(bulkHub, unreadableLargeFile().slice(0, 100));
+    expect([next.status, next.body.errors?.[0].extensions.code]).toEqual([400, 'UNREADABLE_FILE']);
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const { rows: kept } = await client.query(
+      `SELECT count(*)::int AS n FROM indicators.figure_bulk_job WHERE state = 'RECEIVING'`,
+    );
+    const { rows: parts } = await client.query(`SELECT count(*)::int AS n FROM indicators.figure_bulk_part`);
+    await client.end();
+    expect([kept[0].n, parts[0].n]).toEqual([0, 0]);
   });
 
   it('a large file that cannot be read is refused at once, and no job is kept', async () => {

@@ -12,7 +12,7 @@ import { ErrorCode } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import type { IdentityKeys } from '../../../lib/settings';
 import { GATEWAY_TOKEN_HEADER, type Identity, REQUEST_ID_HEADER, verifyGatewayToken } from '../../../lib/identity';
-import { HttpError } from '../../../lib/http-refusals';
+import { HttpError, readToEnd } from '../../../lib/http-refusals';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { IndicatorRepository } from '../data/repository';
 import { organizationDirectory } from '../organization-directory';
@@ -95,7 +95,8 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
           const caller = await bulkCaller(runtime.keys, request.raw);
           const options = bulkRequest(request);
           const deps = bulkDependencies(runtime, caller);
-          const source = request.body as AsyncIterable<Buffer>;
+          // Read to its end even when refused early: the refusal then reaches the sender.
+          const source = readToEnd(request.body as AsyncIterable<Buffer>);
           if (asJob(request, settings.bulkJobBytes)) {
             // The job as queued (read before the worker may take it).
             return reply.code(202).send(await receiveFile(deps, caller.identity, options, source, jobs));
