@@ -5,7 +5,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { ErrorCode } from '../../../lib/errors';
-import { ROLES } from '../../../lib/identity';
 import { column, readFirst, readOne, readRows } from '../../../lib/rows';
 
 const JOB_STATES = ['RECEIVING', 'QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
@@ -15,7 +14,8 @@ const JobColumns = z.object({
   id: column.text,
   writer: column.text,
   writerOrg: column.text,
-  roles: z.array(column.oneOf(ROLES)),
+  /** As they were when it was sent (services/bulk-jobs.ts keeps those the hub still knows). */
+  roles: column.texts,
   /** The push's options, as the sender gave them (services/bulk-jobs.ts reads them). */
   request: z.record(z.string(), z.unknown()),
   /** The organisations its file names, as resolved when it was received. */

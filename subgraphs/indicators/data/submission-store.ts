@@ -15,8 +15,7 @@ const SUBMISSION_STATES = ['SUBMITTED', 'APPROVED', 'ACCEPTED', 'RETURNED'] as c
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 export type SubmissionAction = 'SUBMIT' | 'APPROVE' | 'ACCEPT' | 'RETURN' | 'REOPEN' | 'CHANGE';
 
-/** A figure a push wrote, by its submission (organisation and period). */
-/** A figure a push wrote: its value before (null: none, or withdrawn) and after (null: withdrawn). */
+/** A figure a push wrote, by its submission (organisation and period): its value before (null: none, or withdrawn) and after (null: withdrawn). */
 export interface WrittenFigure extends SubmissionKey {
   indicatorId: string;
   breakdown: string;

@@ -8,7 +8,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
-import { hasRole, type Identity } from '../../../lib/identity';
+import { hasRole, type Identity, isRole } from '../../../lib/identity';
 import { log } from '../../../lib/log';
 import { HttpError } from '../../../lib/http-refusals';
 import {
@@ -146,8 +146,7 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
   const claimed = await claimJob(db, id);
   if (!claimed) return;
   const { job, run } = claimed;
-  const identity: Identity = { subject: job.writer, org: job.writerOrg, roles: job.roles };
-  const request = storedRequest(job.request);
+  const identity: Identity = { subject: job.writer, org: job.writerOrg, roles: job.roles.filter(isRole) };
   const deps: PushDependencies = {
     ...base,
     organizations: {
@@ -182,6 +181,8 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
   };
   let summary: BulkSummary;
   try {
+    // Options kept that no longer read fail the job (its error names the field), as any other error of its run.
+    const request = storedRequest(job.request);
     summary = await pushFile(
       deps,
       identity,
