@@ -3,7 +3,7 @@
  * status and stable code; the refusal each of fastify's errors stands for (413, 415, 408
  * or 503 for a request that ran out of time, any other 4xx as BAD_REQUEST); a connection's
  * client error, answered once and the connection closed; and a streamed body read to its
- * end by a reader that refuses it early.
+ * end before a refusal of it is answered.
  */
 import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -75,24 +75,38 @@ export function clientError(this: FastifyInstance, error: Error & { code?: strin
   socket.destroy(error);
 }
 
-/**
- * A request's body as it arrives, for a reader that may stop before its end (a file refused
- * at its first line): the rest is then read and dropped before the reader's error goes on,
- * so that the refusal reaches its sender. A body left half read is destroyed with its
- * connection, and the sender, still sending, would see the connection cut instead.
- */
-export async function* readToEnd(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  const chunks = body[Symbol.asyncIterator]();
-  let ended = false;
-  try {
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    ended = true;
-  } finally {
-    // A body that failed (its sender gone) has nothing more to give: its error is the reader's already.
-    if (!ended) await drop(chunks).catch(() => undefined);
-  }
+/** A request's body streamed to a reader that may refuse it before its end (a file refused at its first line). */
+export interface StreamedBody {
+  /** The chunks as they arrive. A reader that stops early leaves the rest where it is, for `finish`. */
+  chunks: AsyncIterable<Buffer>;
+  /**
+   * Reads the rest of the body and drops it. Called before a refusal is answered, so that
+   * it reaches its sender: a body left half read is destroyed with its connection, and the
+   * sender, still sending, sees the connection cut instead (and so does the next request
+   * over it). A body whose sender went away ends there.
+   */
+  finish(): Promise<void>;
 }
 
-async function drop(chunks: AsyncIterator<Buffer>): Promise<void> {
-  for (let next = await chunks.next(); !next.done; next = await chunks.next());
+export function streamedBody(body: AsyncIterable<Buffer>): StreamedBody {
+  const iterator = body[Symbol.asyncIterator]();
+  let ended = false;
+  const next = async (): Promise<IteratorResult<Buffer>> => {
+    try {
+      const result = await iterator.next();
+      if (result.done) ended = true;
+      return result;
+    } catch (error) {
+      ended = true;
+      throw error;
+    }
+  };
+  const chunks: AsyncIterable<Buffer> = {
+    // No `return`: a reader that stops does not end the body (a stream's own return() destroys it).
+    [Symbol.asyncIterator]: () => ({ next }),
+  };
+  const finish = async () => {
+    while (!ended) await next().catch(() => undefined);
+  };
+  return { chunks, finish };
 }

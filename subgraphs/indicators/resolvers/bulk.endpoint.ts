@@ -12,7 +12,7 @@ import { ErrorCode } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import type { IdentityKeys } from '../../../lib/settings';
 import { GATEWAY_TOKEN_HEADER, type Identity, REQUEST_ID_HEADER, verifyGatewayToken } from '../../../lib/identity';
-import { HttpError, readToEnd } from '../../../lib/http-refusals';
+import { HttpError, streamedBody } from '../../../lib/http-refusals';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { IndicatorRepository } from '../data/repository';
 import { organizationDirectory } from '../organization-directory';
@@ -91,12 +91,12 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
       scope.post('/figures/bulk', async (request, reply) => {
+        const body = streamedBody(request.body as AsyncIterable<Buffer>);
         try {
           const caller = await bulkCaller(runtime.keys, request.raw);
           const options = bulkRequest(request);
           const deps = bulkDependencies(runtime, caller);
-          // Read to its end even when refused early: the refusal then reaches the sender.
-          const source = readToEnd(request.body as AsyncIterable<Buffer>);
+          const source = body.chunks;
           if (asJob(request, settings.bulkJobBytes)) {
             // The job as queued (read before the worker may take it).
             return reply.code(202).send(await receiveFile(deps, caller.identity, options, source, jobs));
@@ -104,6 +104,8 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
           const records = (bytes: AsyncIterable<Buffer>) => figureRecords(bytes, options.format, options.encoding);
           return reply.send(await pushFile(deps, caller.identity, options, records, source));
         } catch (error) {
+          // A refusal (of a file still arriving, or of its caller) is answered once the body has been read.
+          await body.finish();
           throw asHttpError(error);
         }
       });
