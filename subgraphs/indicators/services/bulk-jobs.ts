@@ -10,6 +10,7 @@ import { ErrorCode, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { hasRole, type Identity, isRole } from '../../../lib/identity';
 import { log } from '../../../lib/log';
+import { readOne } from '../../../lib/rows';
 import { HttpError } from '../../../lib/http-refusals';
 import {
   addPart,
@@ -42,14 +43,6 @@ const INTERRUPTED =
 const TAKEN = 'a job of a file of figures was queued again while it ran (silent too long): this run stopped, rolled back';
 /** Least time between two records of a job's progress. */
 const PROGRESS_MS = 500;
-
-/** A job's push options as it kept them; an error naming the field that does not read. */
-function storedRequest(kept: unknown): BulkRequest {
-  const read = BulkRequestFields.safeParse(kept);
-  if (read.success) return read.data;
-  const [issue] = read.error.issues;
-  throw new Error(`a job's options: ${issue.path.join('.')}: ${issue.message}`);
-}
 
 const recordsOf = (request: BulkRequest) => (bytes: AsyncIterable<Buffer>) =>
   figureRecords(bytes, request.format, request.encoding);
@@ -182,7 +175,7 @@ export async function runJob(base: Omit<PushDependencies, 'organizations'>, id: 
   let summary: BulkSummary;
   try {
     // Options kept that no longer read fail the job (its error names the field), as any other error of its run.
-    const request = storedRequest(job.request);
+    const request = readOne("a job's options", BulkRequestFields, [job.request]);
     summary = await pushFile(
       deps,
       identity,
