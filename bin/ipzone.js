@@ -75,21 +75,60 @@ function canBuild() {
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Runs `npm run build` (its output on stderr), one build at a time per checkout. */
-function build(reason) {
+/** The process that holds the build lock, as it wrote itself there; undefined while it has not yet. */
+function lockHolder() {
+  try {
+    return Number(fs.readFileSync(path.join(LOCK, 'pid'), 'utf8')) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the build lock of this checkout (a folder, with the holder's pid in it), waiting
+ * while another command builds. A lock whose holder is gone (a build stopped by Ctrl-C or
+ * killed leaves it behind) is taken over at once; one older than 5 minutes is abandoned.
+ * Ctrl-C ends the command while its build runs (spawnSync: no handler runs), so the lock
+ * cannot be relied on to be removed by its holder.
+ */
+function takeLock() {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (let waited = 0; ; waited += 200) {
     try {
       fs.mkdirSync(LOCK);
-      break;
+      fs.writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
+      return;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      // Another command is building: wait for it (a lock older than 5 minutes is abandoned).
+      const holder = lockHolder();
+      // A holder writes its pid as soon as it has the folder: one without, seconds old, is gone too.
+      const gone = holder === undefined ? Date.now() - mtime(LOCK) > 10_000 : !isRunning(holder);
+      if (gone) {
+        const who = holder === undefined ? '' : ` (process ${holder})`;
+        process.stderr.write(`ipzone: a build that stopped before its end${who} left its lock: taking it over\n`);
+        fs.rmSync(LOCK, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() - mtime(LOCK) > 300_000) fs.rmSync(LOCK, { recursive: true, force: true });
       sleep(200);
-      if (waited === 0) process.stderr.write('ipzone: waiting for another build of this checkout…\n');
+      if (waited === 0)
+        process.stderr.write(`ipzone: waiting for another build of this checkout${holder ? ` (process ${holder})` : ''}…\n`);
     }
   }
+}
+
+/** Runs `npm run build` (its output on stderr), one build at a time per checkout. */
+function build(reason) {
+  takeLock();
   try {
     if (reason && !staleReason()) return; // built meanwhile by the command we waited for
     process.stderr.write(`ipzone: building (${reason ?? 'asked for'}), once…\n`);

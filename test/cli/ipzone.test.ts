@@ -261,7 +261,14 @@ it('builds once when a source is newer than dist/, then runs without building', 
   const source = path.join(copy, 'lib/period.ts');
   const now = new Date();
   utimesSync(source, now, now);
+  // An earlier build stopped by Ctrl-C left the lock, naming its process, which is gone: taken over, not waited for.
+  const gone = await runProgram(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { cwd: copy });
+  const lock = path.join(copy, 'node_modules', '.cache', 'ipzone-build.lock');
+  mkdirSync(lock, { recursive: true });
+  writeFileSync(path.join(lock, 'pid'), gone.stdout);
   const stale = await runProgram(process.execPath, [launcher, 'help'], { cwd: copy, timeoutMs: 300_000 });
+  expect(stale.stderr).toContain(`a build that stopped before its end (process ${gone.stdout}) left its lock: taking it over`);
+  expect(stale.stderr).not.toContain('waiting');
   expect(stale.stderr).toContain('building (lib/period.ts changed since the last build)');
   expect(stale.code).toBe(0);
   expect(stale.stdout).toContain('usage: ipzone');
