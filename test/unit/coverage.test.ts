@@ -2,6 +2,7 @@
 import { parsePeriod } from '../../lib/period';
 import {
   addToTally,
+  breakdownsAddUp,
   emptyTally,
   missingPeriods,
   type PartsTally,
@@ -25,6 +26,9 @@ const tally = (...breakdowns: Observation[]): PartsTally => {
   for (const o of breakdowns) addToTally(t, o);
   return t;
 };
+/** How flows of counts and rates combine (breakdownsAddUp). */
+const COUNTS = { rollup: 'SUM', valueKind: 'COUNT' };
+const RATES = { rollup: 'RATIO', valueKind: 'PERCENT' };
 const YEAR = { start: '2025-01-01', end: '2025-12-31' };
 const indicator = (over: Partial<KpiIndicator>): KpiIndicator => ({
   id: 'x',
@@ -32,6 +36,7 @@ const indicator = (over: Partial<KpiIndicator>): KpiIndicator => ({
   targetValue: 100,
   deadline: '2025-12',
   rollup: 'SUM',
+  valueKind: 'COUNT',
   percent: false,
   formula: null,
   ...over,
@@ -72,17 +77,34 @@ describe('reconciliation', () => {
   });
 
   it('flags a total that disagrees with its breakdowns, and sums breakdowns where no total was reported', () => {
-    expect(reconcileBreakdowns('SUM', [obs('2025', 1000)], [tally(obs('2025', 600), obs('2025', 500))])).toHaveLength(1);
-    expect(reconcileBreakdowns('SUM', [obs('2025', 1100)], [tally(obs('2025', 600), obs('2025', 500))])).toEqual([]);
-    expect(totalsFromBreakdowns('RATIO', [], [tally(obs('2025', 50, 5, 10), obs('2025', 25, 5, 20))], true)).toEqual([
+    expect(reconcileBreakdowns(COUNTS, [obs('2025', 1000)], [tally(obs('2025', 600), obs('2025', 500))])).toHaveLength(1);
+    expect(reconcileBreakdowns(COUNTS, [obs('2025', 1100)], [tally(obs('2025', 600), obs('2025', 500))])).toEqual([]);
+    expect(totalsFromBreakdowns(RATES, [], [tally(obs('2025', 50, 5, 10), obs('2025', 25, 5, 20))], true)).toEqual([
       expect.objectContaining({ numerator: 10, denominator: 30, value: (10 / 30) * 100 }),
     ]);
     // A breakdown without a numerator leaves the rate's sum unknown, and one taken out again restores it.
     const missing = tally(obs('2025', 50, 5, 10), obs('2025', 25));
-    expect(totalsFromBreakdowns('RATIO', [], [missing], true)).toEqual([]);
+    expect(totalsFromBreakdowns(RATES, [], [missing], true)).toEqual([]);
     addToTally(missing, obs('2025', 25), -1);
-    expect(totalsFromBreakdowns('RATIO', [], [missing], true)).toEqual([
+    expect(totalsFromBreakdowns(RATES, [], [missing], true)).toEqual([
       expect.objectContaining({ numerator: 5, denominator: 10 }),
+    ]);
+  });
+
+  it('neither sums nor reconciles the breakdowns of means and levels: scores, shares, ratios and days held', () => {
+    const districts = tally(obs('2025', 80), obs('2025', 85));
+    for (const valueKind of ['SCORE', 'PERCENT', 'RATIO', 'DAYS']) {
+      const level = { rollup: 'LAST', valueKind };
+      expect({ valueKind, adds: breakdownsAddUp(level) }).toEqual({ valueKind, adds: false });
+      expect(totalsFromBreakdowns(level, [], [districts], valueKind !== 'DAYS')).toEqual([]);
+      expect(reconcileBreakdowns(level, [obs('2025', 84)], [districts])).toEqual([]);
+    }
+    expect(breakdownsAddUp({ rollup: 'AVERAGE', valueKind: 'DAYS' })).toBe(false);
+    // Counts and amounts held (stations in place) add up across districts, as flows and rates' parts do.
+    for (const combined of [COUNTS, RATES, { rollup: 'LAST', valueKind: 'COUNT' }, { rollup: 'LAST', valueKind: 'AMOUNT' }])
+      expect({ combined, adds: breakdownsAddUp(combined) }).toEqual({ combined, adds: true });
+    expect(totalsFromBreakdowns({ rollup: 'LAST', valueKind: 'COUNT' }, [], [districts], false)).toEqual([
+      expect.objectContaining({ value: 165 }),
     ]);
   });
 
@@ -106,7 +128,7 @@ describe('reconciliation', () => {
       denominator: null,
       withdrawn: false,
     }));
-    const sum = () => 'SUM';
+    const sum = () => COUNTS;
     expect(reconciliationWarnings([row(0, '2025Q4', 800), row(1, '2025', 3000)], { figures: stored, tallies: [] }, sum)).toEqual([
       expect.objectContaining({ index: 0, code: 'RECONCILIATION' }),
       expect.objectContaining({ index: 1, code: 'RECONCILIATION' }),
@@ -187,7 +209,7 @@ describe('reconciliation with breakdowns at push', () => {
     });
     // The database keeps the sum of the stored breakdowns (江岸区 600; with 武昌区 500: 1100).
     const kept = (...values: number[]) => [{ indicatorId: 'x', tally: tally(...values.map((v) => obs('2025', v))) }];
-    const sum = () => 'SUM';
+    const sum = () => COUNTS;
     expect(
       reconciliationWarnings([figure(0, '', 1000), figure(1, '武昌区', 500)], { figures: [], tallies: kept(600) }, sum),
     ).toEqual([

@@ -91,7 +91,14 @@ function build(s: Scenario): KpiInput {
   const input = (list: Observation[]) => ({ rule: s.inputRule, observations: seen(list), percent: false });
   return {
     indicator: {
-      ...{ id: 'x', comparator: s.comparator, targetValue, deadline: s.deadline, percent: rate },
+      ...{
+        id: 'x',
+        comparator: s.comparator,
+        targetValue,
+        deadline: s.deadline,
+        percent: rate,
+        valueKind: rate ? 'PERCENT' : 'COUNT',
+      },
       ...{ rollup: s.kind === 'DERIVED' ? 'RATIO' : s.kind, formula: derived ? parseFormula('[a] / [b] × 100') : null },
     },
     ...{ observations: derived ? [] : seen(s.own), baseline, asOf: s.asOf, dueDays: s.dueDays, reportingType: s.reportingType },
@@ -227,7 +234,14 @@ describe('the KPI core, for any figures', () => {
     // honour the rule they are asked with, so the property holds only if every read is asked with it.
     const row = (id: string, over: Partial<KpiIndicatorRow>): KpiIndicatorRow => ({
       ...{ id, name: id, headline: false, comparator: 'AT_LEAST', targetValue: 1000, deadline: '2025-12', rollup: 'SUM' },
-      ...{ maxValue: null, formula: null, calendarPeriodType: 'QUARTER', calendarDueDays: 15, reportingFrom: '2024-01-01' },
+      ...{
+        valueKind: 'COUNT',
+        maxValue: null,
+        formula: null,
+        calendarPeriodType: 'QUARTER',
+        calendarDueDays: 15,
+        reportingFrom: '2024-01-01',
+      },
       ...{ owners: [], taskIds: [], periodicity: 'BY_DEADLINE', strictBound: false, weightIndicatorId: null, meanOfRates: false },
       ...over,
     });

@@ -22,6 +22,7 @@ const indicator = (over: Partial<KpiIndicator>): KpiIndicator => ({
   targetValue: 100,
   deadline: '2025-12',
   rollup: 'LAST',
+  valueKind: 'COUNT',
   percent: false,
   formula: null,
   ...over,

@@ -18,7 +18,7 @@ const row = (index: number, period: string, breakdown: string, indicatorId = 'x'
 });
 
 describe('the keys a reconciliation reads', () => {
-  const rollup = (id: string) => (id === 'avg' ? 'AVERAGE' : 'SUM');
+  const rollup = (id: string) => ({ rollup: id === 'avg' ? 'AVERAGE' : 'SUM', valueKind: 'COUNT' });
   const keys = reconciliationKeys(
     [
       row(0, '2025-01', 'a'),

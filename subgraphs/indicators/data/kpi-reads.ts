@@ -44,7 +44,7 @@ export class KpiReads {
 
   private async readIndicators(): Promise<KpiIndicatorRow[]> {
     const rows: unknown = await this.db.query(
-      `SELECT i.id, i.name, i.headline, i.comparator, i.target_value, i.deadline, i.rollup, i.max_value, i.formula,
+      `SELECT i.id, i.name, i.headline, i.comparator, i.target_value, i.deadline, i.rollup, i.value_kind, i.max_value, i.formula,
               i.calendar_period_type, i.calendar_due_days, i.reporting_from::text,
               i.periodicity, i.strict_bound, i.weight_indicator_id, i.mean_of_rates,
               COALESCE((SELECT array_agg(o.organization_id ORDER BY o.position) FROM indicator_owner o WHERE o.indicator_id = i.id), '{}') AS owners,
@@ -59,6 +59,7 @@ export class KpiReads {
       targetValue: r.target_value,
       deadline: r.deadline,
       rollup: r.rollup,
+      valueKind: r.value_kind,
       maxValue: r.max_value,
       formula: r.formula,
       calendarPeriodType: r.calendar_period_type,

@@ -4,6 +4,7 @@
  * name, a period's first report.
  */
 import { z } from 'zod';
+import { VALUE_KINDS, type ValueKind } from '../../../lib/enums';
 import { column } from '../../../lib/rows';
 
 export interface KpiIndicatorRow {
@@ -14,6 +15,7 @@ export interface KpiIndicatorRow {
   targetValue: number | null;
   deadline: string | null;
   rollup: string;
+  valueKind: ValueKind;
   maxValue: number | null;
   formula: string | null;
   calendarPeriodType: string | null;
@@ -69,6 +71,7 @@ export const IndicatorColumns = z.object({
   target_value: column.optionalNumber,
   deadline: column.optionalText,
   rollup: column.text,
+  value_kind: column.oneOf(VALUE_KINDS),
   max_value: column.optionalNumber,
   formula: column.optionalText,
   calendar_period_type: column.optionalText,

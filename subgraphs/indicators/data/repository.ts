@@ -15,6 +15,7 @@ export interface IndicatorQuery {
 export interface IndicatorRules {
   id: string;
   rollup: string;
+  valueKind: string;
   periodTypes: string[];
   minValue: number | null;
   maxValue: number | null;
@@ -29,6 +30,7 @@ const RulesColumns = z.object({
   ref: column.text,
   id: column.text,
   rollup: column.text,
+  valueKind: column.text,
   periodTypes: column.texts,
   minValue: column.optionalNumber,
   maxValue: column.optionalNumber,
@@ -64,7 +66,7 @@ export class IndicatorRepository {
   /** Indicators by id, Chinese name or English name, with their value rules. */
   async byReferences(references: readonly string[]): Promise<Map<string, IndicatorRules>> {
     const rows: unknown = await this.db.query(
-      `SELECT r.ref, i.id, i.rollup, i.period_types AS "periodTypes", i.min_value AS "minValue", i.max_value AS "maxValue",
+      `SELECT r.ref, i.id, i.rollup, i.value_kind AS "valueKind", i.period_types AS "periodTypes", i.min_value AS "minValue", i.max_value AS "maxValue",
               i.integer_only AS "integerOnly", i.formula, i.mean_of_rates AS "meanOfRates", array_agg(o.organization_id ORDER BY o.position)
                 FILTER (WHERE o.organization_id IS NOT NULL) AS owners
          FROM unnest($1::text[]) AS r(ref)

@@ -9,6 +9,25 @@
 import { firstPeriodFrom, type Period, type PeriodType, stepPeriod } from '../../../lib/period';
 import type { Observation } from './observation';
 
+/** What says how an indicator's figures combine: its roll-up rule and the kind of its values. */
+export interface Combined {
+  rollup: string;
+  valueKind: string;
+}
+
+/**
+ * Whether an indicator's breakdowns add up to its total: flows (SUM), the parts of rates
+ * (RATIO), and counts or amounts held (LAST of a COUNT or an AMOUNT: stations in place).
+ * Means (AVERAGE) and levels (LAST of a score, a share, a ratio or days) do not: a
+ * district's satisfaction score is not a part of the city's, and two districts' shares do
+ * not add up to one. Only where breakdowns add up does their sum stand for a missing
+ * total, or is a total reconciled with it.
+ */
+export const breakdownsAddUp = (indicator: Combined): boolean =>
+  indicator.rollup === 'SUM' ||
+  indicator.rollup === 'RATIO' ||
+  (indicator.rollup === 'LAST' && (indicator.valueKind === 'COUNT' || indicator.valueKind === 'AMOUNT'));
+
 /** Figures that disagree by more than this share of the larger (and more than half a unit) do not reconcile. */
 const RECONCILIATION_TOLERANCE = 0.005;
 
@@ -187,12 +206,13 @@ export function addToTally(tally: PartsTally, o: Observation, sign: 1 | -1 = 1):
 const sumOf = (tally: PartsTally, field: Field): number | null => (tally[`${field}Missing`] > 0 ? null : tally[field]);
 
 /**
- * Per period, the total against the sum of its breakdowns (flows, stocks and the parts of
- * rates). Breakdowns are meant to partition the total: a total that differs is flagged.
+ * Per period, the total against the sum of its breakdowns, where they add up (flows, counts
+ * held and the parts of rates). Breakdowns are meant to partition the total: a total that
+ * differs is flagged.
  */
-export function reconcileBreakdowns(rule: string, total: Observation[], tallies: PartsTally[]): Reconciliation[] {
-  if (rule === 'AVERAGE') return [];
-  const fields = rule === 'RATIO' ? (['numerator', 'denominator'] as const) : (['value'] as const);
+export function reconcileBreakdowns(indicator: Combined, total: Observation[], tallies: PartsTally[]): Reconciliation[] {
+  if (!breakdownsAddUp(indicator)) return [];
+  const fields = indicator.rollup === 'RATIO' ? (['numerator', 'denominator'] as const) : (['value'] as const);
   const byPeriod = new Map(tallies.filter((t) => t.figures > 0).map((t) => [t.period.text, t]));
   const warnings: Reconciliation[] = [];
   for (const t of total) {
@@ -212,9 +232,15 @@ export function reconcileBreakdowns(rule: string, total: Observation[], tallies:
   return warnings;
 }
 
-/** Where only breakdowns were reported for a period, their sum stands for the total. */
-export function totalsFromBreakdowns(rule: string, total: Observation[], tallies: PartsTally[], percent: boolean): Observation[] {
-  if (rule === 'AVERAGE') return [];
+/** Where only breakdowns were reported for a period, and they add up, their sum stands for the total. */
+export function totalsFromBreakdowns(
+  indicator: Combined,
+  total: Observation[],
+  tallies: PartsTally[],
+  percent: boolean,
+): Observation[] {
+  if (!breakdownsAddUp(indicator)) return [];
+  const rule = indicator.rollup;
   const have = new Set(total.map((o) => o.period.text));
   return tallies
     .filter((t) => t.figures > 0 && !have.has(t.period.text))

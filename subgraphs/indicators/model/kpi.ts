@@ -10,7 +10,7 @@
  * Within a year the figures that tile it count (coverage.ts), so no month counts twice.
  * The rules, with worked examples, are in docs/methodology.md.
  */
-import type { KpiStatus } from '../../../lib/enums';
+import type { KpiStatus, ValueKind } from '../../../lib/enums';
 import type { Period, PeriodType } from '../../../lib/period';
 import { dueDate } from './calendar';
 import {
@@ -36,6 +36,8 @@ export interface KpiIndicator {
   targetValue: number | null;
   deadline: string | null;
   rollup: Rollup;
+  /** What its values are (a count, a score, a share…): whether its breakdowns add up (breakdownsAddUp). */
+  valueKind: ValueKind;
   /** Rates in percent (maxValue 100) scale numerator ÷ denominator by 100. */
   percent: boolean;
   formula: Formula | null;
@@ -173,7 +175,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const windowComplete = asOf >= dueDate(window.closes, dueDays);
   // Where only breakdowns were reported, their sum stands for the total.
   const tallies = input.breakdownTallies ?? [];
-  const summed = totalsFromBreakdowns(indicator.rollup, input.observations, tallies, indicator.percent);
+  const summed = totalsFromBreakdowns(indicator, input.observations, tallies, indicator.percent);
   const observations = [...input.observations, ...summed];
   // The figures reported for the window itself, reconciled with their parts and breakdowns.
   const reported = input.observations.filter((o) => inside(o, window));
@@ -207,7 +209,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     warnings: [
       ...reconcileParts(indicator.rollup, reported),
       ...reconcileBreakdowns(
-        indicator.rollup,
+        indicator,
         reported,
         tallies.filter((t) => inside(t, window)),
       ),

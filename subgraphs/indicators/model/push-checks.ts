@@ -7,7 +7,7 @@ import { compositeKey } from '../../../lib/collections';
 import { indicatorKey, seriesKey } from './keys';
 import { ErrorCode } from '../../../lib/errors';
 import { parsePeriod, type Period, type PeriodType } from '../../../lib/period';
-import { addToTally, emptyTally, type PartsTally, reconcileBreakdowns, reconcileParts } from './coverage';
+import { addToTally, type Combined, emptyTally, type PartsTally, reconcileBreakdowns, reconcileParts } from './coverage';
 import type { FigureRow } from './figure-types';
 import type { Observation } from './observation';
 
@@ -76,11 +76,11 @@ type Warning = { index: number; code: string; message: string };
  * What a reconciliation of these rows reads, each once: for rows of additive indicators,
  * their breakdowns' years and their periods.
  */
-export function reconciliationKeys(rows: PushedFigure[], rollupOf: (indicatorId: string) => string): ReconciliationKeys {
+export function reconciliationKeys(rows: PushedFigure[], combinedOf: (indicatorId: string) => Combined): ReconciliationKeys {
   const years = new Map<string, ReconciliationKeys['years'][number]>();
   const periods = new Map<string, ReconciliationKeys['periods'][number]>();
   for (const row of rows) {
-    if (rollupOf(row.indicatorId) === 'AVERAGE') continue;
+    if (combinedOf(row.indicatorId).rollup === 'AVERAGE') continue;
     const { indicatorId, breakdown } = row;
     const key = yearKey(indicatorId, breakdown, row.period.year);
     const seen = years.get(key);
@@ -159,12 +159,12 @@ function tallyAfterPush(rows: PushedFigure[], stored: StoredFigure[], tallies: S
 /**
  * A RECONCILIATION warning for each row whose figure, with this batch applied over the
  * stored figures, disagrees with the parts that tile it or the whole it is part of
- * (flows and rates), or with its total or breakdowns for the same period.
+ * (flows and rates), or with its total or breakdowns for the same period (where they add up).
  */
 export function reconciliationWarnings(
   rows: PushedFigure[],
   basis: { figures: StoredFigure[]; tallies: StoredTally[] },
-  rollupOf: (indicatorId: string) => string,
+  combinedOf: (indicatorId: string) => Combined,
 ): Warning[] {
   const after = figuresAfterPush(rows, basis.figures);
   const tallies = tallyAfterPush(rows, basis.figures, basis.tallies);
@@ -173,16 +173,16 @@ export function reconciliationWarnings(
   const warnings: Warning[] = [];
   for (const row of rows) {
     if (row.withdrawn) continue;
-    const rule = rollupOf(row.indicatorId);
+    const combined = combinedOf(row.indicatorId);
     const key = yearKey(row.indicatorId, row.breakdown, row.period.year);
-    if (!partsOf.has(key)) partsOf.set(key, reconcileParts(rule, [...(after.get(key)?.values() ?? [])]));
+    if (!partsOf.has(key)) partsOf.set(key, reconcileParts(combined.rollup, [...(after.get(key)?.values() ?? [])]));
     for (const w of partsOf.get(key)!)
       if (w.periods?.includes(row.period.text)) warnings.push({ index: row.index, code: w.code, message: w.message });
     // The period's total against the sum of its breakdowns.
     const total = after.get(yearKey(row.indicatorId, '', row.period.year))?.get(row.period.text);
     const tally = tallies.get(indicatorKey(row.indicatorId, row.period.text));
     if (!total || !tally) continue;
-    for (const w of reconcileBreakdowns(rule, [total], [tally]))
+    for (const w of reconcileBreakdowns(combined, [total], [tally]))
       warnings.push({ index: row.index, code: w.code, message: w.message });
   }
   return warnings;

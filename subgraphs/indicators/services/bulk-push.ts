@@ -22,6 +22,7 @@ import type { PushSummary } from '../model/figure-types';
 import { fileFigure, isRowProblem } from '../model/file-row';
 import { isRejection, type Rejection } from '../model/rows';
 import { type BulkProgress, landBatches } from './bulk-land';
+import { combinedOf } from './push-land';
 import { emptySummary, type PushDependencies } from './push';
 import { indicatorReference, prepareFigure, refuseForeign, type RowContext } from './push-rows';
 
@@ -195,7 +196,6 @@ export async function pushFile(
     read = await stageFile(deps, runner, identity, records, source, progress, now);
     for (const { index, first } of await removeRepeats(runner))
       read.rejections.push({ index, field: 'period', code: ErrorCode.CONFLICT, message: `the same figure as row ${first}` });
-    const rollups = new Map([...read.indicators.values()].map((i) => [i.id, i.rollup]));
     const claim: KeyClaim | null = request.idempotencyKey
       ? {
           key: request.idempotencyKey,
@@ -217,7 +217,7 @@ export async function pushFile(
           summary: structuredClone(summary),
           check: {
             identity,
-            rollupOf: (id) => rollups.get(id) ?? '',
+            combinedOf: combinedOf(read.indicators.values()),
             requireExplanations: request.requireExplanations,
             now,
             settings: deps.settings,

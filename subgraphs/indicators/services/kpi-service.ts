@@ -29,6 +29,7 @@ function toKpiIndicator(row: KpiIndicatorRow): KpiIndicator {
     targetValue: row.targetValue,
     deadline: row.deadline,
     rollup: row.rollup as Rollup,
+    valueKind: row.valueKind,
     percent: row.maxValue === 100,
     formula: row.formula ? parseFormula(row.formula) : null,
     strict: row.strictBound,

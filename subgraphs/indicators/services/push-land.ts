@@ -10,8 +10,10 @@ import { ErrorCode } from '../../../lib/errors';
 import type { Identity } from '../../../lib/identity';
 import { locksFor, serialise, writeRevisions } from '../data/figure-store';
 import { reconciliationBasis } from '../data/reconciliation-reads';
+import type { IndicatorRules } from '../data/repository';
 import type { MarkedSubmissions } from '../data/submission-marks';
 import { refuseUnexplained } from '../model/explanations';
+import type { Combined } from '../model/coverage';
 import { seriesKey } from '../model/keys';
 import type { PushSummary } from '../model/figure-types';
 import { onlyMixedYears, reconciliationKeys, reconciliationWarnings } from '../model/push-checks';
@@ -36,7 +38,8 @@ export type PushSettings = Pick<IndicatorSettings, 'maxPushRows' | 'plausibility
 
 export interface CheckOptions {
   identity: Identity;
-  rollupOf: (indicatorId: string) => string;
+  /** How each indicator's figures combine: its roll-up rule, and whether its breakdowns add up. */
+  combinedOf: (indicatorId: string) => Combined;
   requireExplanations: boolean;
   /** When the rows are checked: entry windows and exceptions in force. */
   now: Date;
@@ -48,6 +51,12 @@ export interface CheckOptions {
    * read for the reconciliation of parts; otherwise each is asked of the database.
    */
   mixedYears?: ReadonlySet<string>;
+}
+
+/** How the indicators' figures combine, by id (an id not among them: a rule that reconciles nothing). */
+export function combinedOf(indicators: Iterable<IndicatorRules>): (indicatorId: string) => Combined {
+  const byId = new Map([...indicators].map((i) => [i.id, { rollup: i.rollup, valueKind: i.valueKind }]));
+  return (id) => byId.get(id) ?? { rollup: '', valueKind: '' };
 }
 
 /** The rows inside no locked period; the others are rejected PERIOD_LOCKED. */
@@ -72,7 +81,7 @@ async function unlockedRows(manager: EntityManager, rows: PreparedRow[], rejecti
 }
 
 function reconciliationKeysOf(rows: PreparedRow[], options: CheckOptions) {
-  const keys = reconciliationKeys(rows, options.rollupOf);
+  const keys = reconciliationKeys(rows, options.combinedOf);
   return options.mixedYears ? onlyMixedYears(keys, options.mixedYears) : keys;
 }
 
@@ -92,7 +101,7 @@ export async function checkRows(manager: EntityManager, options: CheckOptions, p
   const basis = await reconciliationBasis(manager, reconciliationKeysOf(toWrite, options));
   // The rows' own stored figures (the basis leaves out breakdown-years with nothing to tile).
   const own = toWrite.flatMap((r) => stored.get(seriesKey(r.indicatorId, r.period.text, r.breakdown)) ?? []);
-  const reconciliation = reconciliationWarnings(toWrite, { ...basis, figures: [...basis.figures, ...own] }, options.rollupOf);
+  const reconciliation = reconciliationWarnings(toWrite, { ...basis, figures: [...basis.figures, ...own] }, options.combinedOf);
   scratch.warnings.push(...reconciliation);
   // Stored with the revision, and explained like any other warning.
   const byIndex = new Map(toWrite.map((r) => [r.index, r]));

@@ -16,7 +16,7 @@ import type { PushRequest, PushSummary } from '../model/figure-types';
 import { PUSH_ROWS_LIMIT } from '../../../lib/list-limits';
 import { seriesKey } from '../model/keys';
 import { isRejection, type PreparedRow, type Rejection } from '../model/rows';
-import { type CheckOptions, checkRows, type PushSettings, writeChecked } from './push-land';
+import { type CheckOptions, checkRows, combinedOf, type PushSettings, writeChecked } from './push-land';
 import { prepareFigure, refuseForeign } from './push-rows';
 
 export interface PushDependencies {
@@ -46,9 +46,9 @@ export async function pushFigures(deps: PushDependencies, identity: Identity, in
   const authorised = await authorise(deps, identity, input, now);
   const rows = prepare(identity, input, authorised, now);
   try {
-    const rollups = new Map([...authorised.indicators.values()].map((i) => [i.id, i.rollup]));
+    const combined = combinedOf(authorised.indicators.values());
     const claim = authorised.key ? keyClaim(identity, input, authorised.key, authorised.organizationIds) : null;
-    const check = { rollupOf: (id: string) => rollups.get(id) ?? '', now, settings: deps.settings };
+    const check = { combinedOf: combined, now, settings: deps.settings };
     return await write(deps.db, identity, input, claim, rows, check);
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
@@ -165,13 +165,13 @@ function write(
   input: PushRequest,
   claim: KeyClaim | null,
   prepared: Prepared,
-  { rollupOf, now, settings }: Pick<CheckOptions, 'rollupOf' | 'now' | 'settings'>,
+  { combinedOf, now, settings }: Pick<CheckOptions, 'combinedOf' | 'now' | 'settings'>,
 ) {
   const key = claim?.key ?? null;
   return inTransaction(db, async (manager) => {
     const replayed = claim && (await earlierUse(manager, claim));
     if (replayed) return replayed;
-    const options = { identity, rollupOf, requireExplanations: !!input.requireExplanations, now, settings };
+    const options = { identity, combinedOf, requireExplanations: !!input.requireExplanations, now, settings };
     const checked = await checkRows(manager, options, prepared.rows);
     const summary = emptySummary(input, key);
     summary.unchanged = checked.unchanged;
