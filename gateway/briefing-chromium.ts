@@ -155,6 +155,12 @@ export class SharedChromium {
         headless: true,
         args: ARGS,
         timeout: timeoutMs,
+        // The hub stops on its signals itself, the browser last (onClose): playwright's own
+        // handlers would close it under a print in flight, and on SIGINT end the process
+        // (exit 130) before the hub has stopped its services and its database.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
         env: {
           PATH: systemVariable('PATH') ?? '/usr/bin:/bin',
           HOME: systemVariable('HOME') ?? os.tmpdir(),

@@ -4,7 +4,9 @@
  * in flight (held inside the database by a lock this test takes on the figures table, so
  * that it is still running when the signal comes). The embedded PostgreSQL runs outside
  * the group and is stopped by the hub last: the push is answered OK, the hub exits 0, and
- * after a restart the figures are in the database.
+ * after a restart the figures are in the database. Then once more after a briefing was
+ * printed, its Chromium still running in the group: the hub, not the browser's driver,
+ * decides how the process ends.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -108,4 +110,24 @@ it('SIGINT to the whole process group during a push: the push lands, then the hu
   expect(rows[0].n).toBe(FIGURES.length);
   again.child.kill('SIGINT');
   expect(await again.exited).toBe(0);
+}, 240_000);
+
+it('Ctrl-C after a briefing was printed: the hub stops in order, its database too, and exits 0', async () => {
+  const hub = startEmbeddedHub(setup, { detached: true });
+  started.push(hub);
+  await hub.ready;
+  const server = postmasterPid(setup)!;
+  // The PDF is printed by the Chromium the gateway starts (and keeps for a minute): a child in the hub's group.
+  const pdf = await fetch(`http://127.0.0.1:${setup.gatewayPort}/briefing.pdf?asOf=2025-12-31`);
+  expect(pdf.status).toBe(200);
+  expect(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
+
+  process.kill(-hub.child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the whole group, Chromium included
+  expect(await hub.exited).toBe(0);
+  expect(hub.output()).toContain('ipzone-hub stopped (the embedded PostgreSQL too).');
+  expect(alive(server)).toBe(false);
 }, 240_000);
