@@ -94,6 +94,9 @@ export const isFigureHeader = (fields: string[]): boolean => {
   return REQUIRED.every((c) => columns.includes(c));
 };
 
+/** How many unknown columns a refusal names, and how many cells of each. */
+const SHOWN = 5;
+
 /** A list of cells: "D3", "E3". */
 const cells = (line: number, indexes: number[]) => indexes.map((i) => `${columnLetter(i + 1)}${line}`).join(', ');
 
@@ -117,13 +120,20 @@ export class FigureRecordReader {
     const covered = new Set(header.covered ?? []);
     const columns = header.fields.map((heading, i) => (covered.has(i) ? '' : columnName(heading)));
     const known = [...FIGURE_CSV_COLUMNS, ...TEMPLATE_ONLY_COLUMNS] as readonly string[];
-    const at = (name: string) => columns.flatMap((c, i) => (c === name ? [i] : []));
-    const unknown = [...new Set(columns.filter((c) => c !== '' && !known.includes(c)))];
-    if (unknown.length > 0)
+    // Each heading's columns, found in one pass: a header of many thousand columns costs no more than its length.
+    const indexes = new Map<string, number[]>();
+    columns.forEach((c, i) => indexes.set(c, [...(indexes.get(c) ?? []), i].slice(0, SHOWN + 1)));
+    const at = (name: string) => indexes.get(name) ?? [];
+    const unknown = [...indexes.keys()].filter((c) => c !== '' && !known.includes(c));
+    if (unknown.length > 0) {
+      const more = unknown.length > SHOWN ? ` and ${unknown.length - SHOWN} more` : '';
       throw new Error(
-        `unknown column(s): ${unknown.map((c) => `${c.slice(0, 40)} (${cells(header.line, at(c))})`).join(', ')}; ` +
-          `columns are: ${FIGURE_CSV_COLUMNS.join(', ')}`,
+        `unknown column(s): ${unknown
+          .slice(0, SHOWN)
+          .map((c) => `${c.slice(0, 40)} (${cells(header.line, at(c).slice(0, SHOWN))})`)
+          .join(', ')}${more}; columns are: ${FIGURE_CSV_COLUMNS.join(', ')}`,
       );
+    }
     const missing = REQUIRED.filter((c) => !columns.includes(c));
     if (missing.length > 0) throw new Error(`missing column(s): ${missing.join(', ')}`);
     const twice = FIGURE_CSV_COLUMNS.find((c) => at(c).length > 1);
