@@ -13,7 +13,7 @@ import type { Readable } from 'node:stream';
 import { request as send } from 'undici';
 import { errorCode, ErrorCode } from '../lib/errors';
 import { FIGURE_WRITERS, hasRole, REQUEST_ID_HEADER, GATEWAY_TOKEN_HEADER } from '../lib/identity';
-import { HttpError } from '../lib/http-refusals';
+import { bodyAbandoned, HttpError } from '../lib/http-refusals';
 import type { GatewayContext, gatewayContext } from './context';
 
 /** The caller of a request: a token that may write figures, or the refusal. */
@@ -43,15 +43,19 @@ function forward(indicatorsUrl: string, callers: WeakMap<FastifyRequest, Gateway
     };
     for (const name of ['content-type', 'content-length'])
       if (typeof request.headers[name] === 'string') headers[name] = request.headers[name];
+    // A body that stops arriving (answered 408) or whose sender left is not sent on: the subgraph gives it up too.
+    const abandoned = bodyAbandoned(request, reply);
     const answer = await send(new URL(request.url, origin), {
       method: request.method as 'GET' | 'POST',
       headers,
       body: request.method === 'POST' ? (request.body as Readable) : undefined,
       headersTimeout: 0,
       bodyTimeout: 0,
-    }).catch(() => {
+      signal: abandoned,
+    }).catch(() => null);
+    if (abandoned.aborted) return reply;
+    if (!answer)
       throw new HttpError(502, ErrorCode.SUBGRAPH_UNAVAILABLE, 'the indicators subgraph is unavailable: nothing was written');
-    });
     const type = answer.headers['content-type'];
     return reply
       .code(answer.statusCode)

@@ -7,7 +7,7 @@
  */
 import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** A refusal with its HTTP status and stable code. */
 export class HttpError extends Error {
@@ -75,6 +75,31 @@ export function clientError(this: FastifyInstance, error: Error & { code?: strin
   socket.destroy(error);
 }
 
+/**
+ * Aborts when a request's body will not arrive: the request timed out (REQUEST_TIMEOUT_MS,
+ * answered 408 by the error handler) or its connection closed before it was answered,
+ * its body still incomplete. fastify's own request.signal also aborts once a body has been
+ * read in full (the request's 'close'), so it cannot tell a reader to give up.
+ */
+export function bodyAbandoned(request: FastifyRequest, reply: FastifyReply): AbortSignal {
+  const abandoned = new AbortController();
+  const giveUp = (reason: unknown) => {
+    if (!request.raw.complete && !abandoned.signal.aborted) abandoned.abort(reason);
+  };
+  request.signal.addEventListener(
+    'abort',
+    () => {
+      const reason = request.signal.reason as { code?: string } | undefined;
+      if (reason?.code === 'FST_ERR_HANDLER_TIMEOUT') giveUp(reason);
+    },
+    { once: true },
+  );
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) giveUp(new Error('the connection closed before the request was answered'));
+  });
+  return abandoned.signal;
+}
+
 /** A request's body streamed to a reader that may refuse it before its end (a file refused at its first line). */
 export interface StreamedBody {
   /** The chunks as they arrive. A reader that stops early leaves the rest where it is, for `finish`. */
@@ -88,12 +113,24 @@ export interface StreamedBody {
   finish(): Promise<void>;
 }
 
-export function streamedBody(body: AsyncIterable<Buffer>): StreamedBody {
+/**
+ * The body as a StreamedBody. Once `signal` aborts (the request timed out and was answered,
+ * or its connection closed) the body is given up: a reader waiting for a chunk gets the
+ * signal's reason at once, and `finish` returns, so that nothing waits on a sender who
+ * stopped sending (a push reading the file would hold its database connection for good).
+ */
+export function streamedBody(body: AsyncIterable<Buffer>, signal?: AbortSignal): StreamedBody {
   const iterator = body[Symbol.asyncIterator]();
   let ended = false;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    const giveUp = () => reject(signal?.reason instanceof Error ? signal.reason : new Error('the request body was given up'));
+    if (signal?.aborted) giveUp();
+    else signal?.addEventListener('abort', giveUp, { once: true });
+  });
+  aborted.catch(() => undefined);
   const next = async (): Promise<IteratorResult<Buffer>> => {
     try {
-      const result = await iterator.next();
+      const result = await Promise.race([iterator.next(), aborted]);
       if (result.done) ended = true;
       return result;
     } catch (error) {

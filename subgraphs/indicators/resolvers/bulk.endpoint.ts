@@ -12,7 +12,7 @@ import { ErrorCode } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import type { IdentityKeys } from '../../../lib/settings';
 import { GATEWAY_TOKEN_HEADER, type Identity, REQUEST_ID_HEADER, verifyGatewayToken } from '../../../lib/identity';
-import { HttpError, streamedBody } from '../../../lib/http-refusals';
+import { bodyAbandoned, HttpError, streamedBody } from '../../../lib/http-refusals';
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { IndicatorRepository } from '../data/repository';
 import { organizationDirectory } from '../organization-directory';
@@ -91,7 +91,8 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
       scope.post('/figures/bulk', async (request, reply) => {
-        const body = streamedBody(request.body as AsyncIterable<Buffer>);
+        // A body that stops arriving is given up when the request times out: nothing waits on it, no connection is held.
+        const body = streamedBody(request.body as AsyncIterable<Buffer>, bodyAbandoned(request, reply));
         try {
           const caller = await bulkCaller(runtime.keys, request.raw);
           const options = bulkRequest(request);
@@ -106,6 +107,8 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
         } catch (error) {
           // A refusal (of a file still arriving, or of its caller) is answered once the body has been read.
           await body.finish();
+          // Answered already (408: the body stopped arriving), or no one is left to answer.
+          if (reply.sent || reply.raw.destroyed) return reply;
           throw asHttpError(error);
         }
       });
