@@ -182,6 +182,25 @@ export async function uploadFigures(
   return { ...summary, all };
 }
 
+/**
+ * A file of several batches is refused whole, or lands batch by batch: a refusal of its
+ * caller (403: an indicator or organisation not theirs) must come before any batch lands.
+ * A dry run of one row for each indicator and organisation the file names asks the push's
+ * own checks, and throws that refusal with nothing written.
+ */
+async function checkCaller(rows: FigureRow[], size: number, push: PushBatch): Promise<void> {
+  const named = new Map<string, FigureRow>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.figure.indicator, row.figure.organization]);
+    if (!named.has(key)) named.set(key, row);
+  }
+  const firsts = [...named.values()];
+  for (let start = 0; start < firsts.length; start += size) {
+    const figures = asFigureInputs(firsts.slice(start, start + size).map((r) => r.figure));
+    await push({ figures, dryRun: true, idempotencyKey: null, requireExplanations: true });
+  }
+}
+
 async function pushBatches(
   summary: UploadSummary,
   rows: FigureRow[],
@@ -191,6 +210,7 @@ async function pushBatches(
   push: PushBatch,
 ): Promise<void> {
   const size = options.batchRows;
+  if (!options.dryRun && rows.length > size) await checkCaller(rows, size, push);
   let replayed = 0;
   for (let start = 0; start < rows.length; start += size) {
     if (Date.now() > options.limits.deadline) throw timedOut(options.timeoutMs);

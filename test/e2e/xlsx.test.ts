@@ -138,6 +138,17 @@ describe('POST /report/upload.xlsx with the template LibreOffice filled', () => 
     expect(parameter.status).toBe(400);
     expect(await figureRevisions()).toBe(before);
   });
+
+  it("refuses a file of several batches whose last row is another agency's, before any batch lands", async () => {
+    const before = await figureRevisions();
+    // MAX_PUSH_ROWS (5,000) of the court's own, then one of customs': two batches.
+    const own = Array.from({ length: 5000 }, (_, i) => `court-ip-cases-closed,2025Q4,1,split-${i}`);
+    const csv = ['indicator,period,value,breakdown', ...own, 'customs-ip-seizure-batches,2025Q4,1,', ''].join('\n');
+    const res = await upload('upload.csv', Buffer.from(csv), 'dryRun=false', await bearer('court', ['reporter']));
+    expect(res.status).toBe(403);
+    expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await figureRevisions()).toBe(before);
+  });
 });
 
 describe('ipzone import with the files LibreOffice saved', () => {
