@@ -120,8 +120,13 @@ async function* csvFigures(text: AsyncIterable<string>): AsyncGenerator<Streamed
   if (!reader) throw new Error('the file is empty');
 }
 
+/** The longest line of an NDJSON file, in characters: a figure takes a few hundred. */
+export const MAX_NDJSON_LINE = 1024 * 1024;
+
 async function* ndjsonFigures(text: AsyncIterable<string>): AsyncGenerator<StreamedRecord> {
-  let [rest, line, index] = ['', 0, 0];
+  let [line, index] = [0, 0];
+  // The line being read, in the pieces it arrived in (joined once, at its end: each piece is copied once).
+  let [parts, length, tooLong] = [[] as string[], 0, false];
   const parsed = (raw: string): StreamedRecord => {
     try {
       const value: unknown = JSON.parse(raw);
@@ -132,16 +137,40 @@ async function* ndjsonFigures(text: AsyncIterable<string>): AsyncGenerator<Strea
       return { index: index++, line, problem: { field: 'row', message: `not JSON: ${(error as Error).message}` } };
     }
   };
-  for await (const piece of text) {
-    const lines = (rest + piece).split('\n');
-    rest = lines.pop()!;
-    for (const raw of lines) {
-      line += 1;
-      if (raw.trim() !== '') yield parsed(raw);
+  const add = (text: string) => {
+    if (tooLong) return;
+    if (length + text.length > MAX_NDJSON_LINE) {
+      [parts, length, tooLong] = [[], 0, true];
+      return;
     }
+    parts.push(text);
+    length += text.length;
+  };
+  /** The line read to its end: its record, if it holds anything. */
+  const ended = (): StreamedRecord | null => {
+    line += 1;
+    const [raw, long] = [parts.join(''), tooLong];
+    [parts, length, tooLong] = [[], 0, false];
+    if (long)
+      return {
+        index: index++,
+        line,
+        problem: { field: 'row', message: `the line is longer than ${MAX_NDJSON_LINE} characters` },
+      };
+    return raw.trim() === '' ? null : parsed(raw);
+  };
+  for await (const piece of text) {
+    let from = 0;
+    for (let at = piece.indexOf('\n'); at >= 0; at = piece.indexOf('\n', from)) {
+      add(piece.slice(from, at));
+      from = at + 1;
+      const record = ended();
+      if (record) yield record;
+    }
+    add(piece.slice(from));
   }
-  line += 1;
-  if (rest.trim() !== '') yield parsed(rest);
+  const last = ended();
+  if (last) yield last;
 }
 
 /** The records of a file of figures as they arrive. */
