@@ -31,6 +31,14 @@ const AS_OF = '2025-12-31';
 const status = (over: Partial<KpiIndicator>, observations: Observation[], baseline: number | null = null, asOf = AS_OF) =>
   evaluateKpi({ indicator: indicator(over), observations, baseline, asOf });
 
+it("states its figures without floating point's noise: 20 % over a baseline of 3 is 3.6, the gap of 4 to it 0.4", () => {
+  const kpi = status({ comparator: 'INCREASE_BY_PERCENT', targetValue: 20, rollup: 'LAST' }, [obs('2025', 4)], 3);
+  expect(kpi).toMatchObject({ effectiveTarget: 3.6, gap: 0.4, actual: 4, status: 'ACHIEVED' });
+  // Sums of decimal figures: 0.1 + 0.2 is 0.3.
+  const sum = status({ comparator: 'AT_LEAST', targetValue: 0.3, rollup: 'SUM' }, [obs('2025H1', 0.1), obs('2025H2', 0.2)]);
+  expect(sum).toMatchObject({ actual: 0.3, gap: 0, status: 'ACHIEVED' });
+});
+
 describe('each comparator at the boundary: exactly at target, one step either side', () => {
   it.each([
     ['AT_LEAST', 83.5, [83.4, false], [83.5, true], [83.6, true]],

@@ -28,7 +28,7 @@ import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from
 
 export { deriveSeries, type Observation, type Rollup, rollUp } from './series';
 export { meets, progressPercent } from './targets';
-import { type Comparator, effectiveTarget, EPSILON, measure, meets, type Window, windowOf } from './targets';
+import { type Comparator, effectiveTarget, EPSILON, measure, meets, published, type Window, windowOf } from './targets';
 
 export interface KpiIndicator {
   id: string;
@@ -126,8 +126,16 @@ type WindowKpi = Omit<Kpi, 'years'>;
 
 /** A target evaluated as of a date, with the complete years of a target evaluated year by year. */
 export function evaluateKpi(input: KpiInput): Kpi {
-  return { ...evaluateWindow(input), years: pastYears(input) };
+  const kpi = evaluateWindow(input);
+  return {
+    ...kpi,
+    ...Object.fromEntries(PUBLISHED.map((field) => [field, published(kpi[field])])),
+    years: pastYears(input).map((year) => ({ ...year, actual: published(year.actual) })),
+  };
 }
+
+/** The figures a KPI states, computed in binary floating point (published: without its noise). */
+const PUBLISHED = ['actual', 'numerator', 'denominator', 'effectiveTarget', 'gap', 'progress', 'projected'] as const;
 
 /**
  * Continuing targets and targets without a deadline: every complete year, each with its own

@@ -103,6 +103,14 @@ export function windowOf(indicator: { deadline: string | null; rollup: string; c
 }
 
 /**
+ * A computed figure as stated: to 15 significant digits, which keeps every digit a reported
+ * figure has and drops binary floating point's noise (3 × 1.2 is 3.5999999999999996).
+ * Verdicts are reached on the figures before this.
+ */
+export const published = (value: number | null): number | null =>
+  value === null || !Number.isFinite(value) ? value : Number(value.toPrecision(15));
+
+/**
  * Gap and progress, like with like: a relative target on a flow compares a full year with
  * its full-year baseline, so while the year is open the projected year counts, not the
  * part-year sum. Neither may contradict the status: a value exactly at a strict bound
@@ -120,7 +128,8 @@ export function measure(
   const fullYear = relative && indicator.rollup === 'SUM' && !windowComplete;
   const value = fullYear ? projected : actual;
   if (value === null) return { gap: null, progress: null };
-  const gap = value - target.target;
+  // The difference of the figures as stated: 4 against 3.6 is 0.4, not 0.3999999999999999.
+  const gap = published(published(value)! - published(target.target)!)!;
   const progress = progressPercent(indicator.comparator!, indicator.targetValue!, value, baseline);
   const note = fullYear ? 'gap and progress compare the projected year with the full-year baseline' : undefined;
   if (meets(target.comparator, value, target.target)) return { gap, progress, note };
