@@ -4,8 +4,10 @@
  * this process, with no shell between) stops it in order — new requests refused, those in
  * flight finished, subgraphs, then the database — within STOP_DEADLINE_MS.
  */
-import { type Settings, startupSettings } from '../lib/settings';
+import { folderHolder } from '../lib/hub-lock';
+import { needsEmbeddedDatabase, type Settings, startupSettings } from '../lib/settings';
 import { startHub } from '../hub';
+import { ensurePortsFree } from '../lib/free-ports';
 import { log } from '../lib/log';
 import { commandLine } from './commands';
 
@@ -38,6 +40,9 @@ function modeLines(settings: Settings): string[] {
 async function main(): Promise<void> {
   commandLine('start');
   const settings = await startupSettings(['gateway', 'subgraphs', 'database']);
+  // A hub running on the same data folder is refused by the folder's lock, which names it; any other holder of a port here.
+  if (!(needsEmbeddedDatabase(settings) && folderHolder(settings.embedded.dir)))
+    await ensurePortsFree(settings.host, settings.ports);
   const hub = await startHub({ settings });
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   const database = hub.embedded ? `embedded PostgreSQL in ${settings.embedded.dir}` : 'the configured PostgreSQL';

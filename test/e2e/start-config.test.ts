@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -157,3 +157,20 @@ it('refuses a database that does not exist; `ipzone db create` creates it; then 
   expect(started.stdout).not.toContain('explorer)'); // no invitation to an explorer production turns off
   expect({ code: started.code, signal: started.signal, stderr: started.stderr }).toEqual({ code: 0, signal: null, stderr: '' });
 }, 120_000);
+
+it('refuses in one line a port another program holds, naming the service and its variable, before starting anything', async () => {
+  const held = createServer();
+  await new Promise<void>((resolve) => held.listen(Number(PORTS.TASKS_PORT), '127.0.0.1', resolve));
+  try {
+    const run = await ipzone(['start'], { DATABASE_URL: databaseUrl(`${DATABASE}_ports`) });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `port ${PORTS.TASKS_PORT} on 127.0.0.1 (TASKS_PORT, the tasks subgraph) is in use by another program (another hub?): stop it, or set TASKS_PORT to a free port`,
+    ]);
+    // Nothing started: no database made, no other port listened on.
+    expect(await databaseExists(`${DATABASE}_ports`)).toBe(false);
+    expect(await listening(Number(PORTS.GATEWAY_PORT))).toBe(false);
+  } finally {
+    held.close();
+  }
+}, 60_000);
