@@ -8,6 +8,16 @@ interface ClientError {
   extensions?: { code?: string };
 }
 
+/** Why a command could not call the hub at `url`: whether it runs, and how a hub on another port is reached. */
+export function unreachable(url: string | URL, error: unknown): Error {
+  const at = url instanceof URL ? url.origin : url;
+  return new Error(
+    `cannot reach the hub at ${at} (${(error as Error).message}); is it running? (npm start; ` +
+      `a hub on another port: IPZONE_URL=http://127.0.0.1:PORT/graphql)`,
+    { cause: error },
+  );
+}
+
 /** Sends one of the hub's own operations (lib/gql): its answer and variables are typed as the schema says. */
 export async function gatewayRequest<T, V>(url: string, query: OperationText<T, V>, variables: V, token?: string): Promise<T> {
   let response: Response;
@@ -18,9 +28,7 @@ export async function gatewayRequest<T, V>(url: string, query: OperationText<T, 
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
-    throw new Error(`cannot reach the hub at ${url} (${(error as Error).message}); is it running? (npm start)`, {
-      cause: error,
-    });
+    throw unreachable(url, error);
   }
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: ClientError[] };
   if (body.errors?.length) {

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { startupSettings } from '../lib/settings';
-import { readToken } from '../lib/client';
+import { readToken, unreachable } from '../lib/client';
 import { fileProblem } from '../lib/command-line';
 import { commandLine, stringOption } from './commands';
 
@@ -35,9 +35,7 @@ async function main(): Promise<void> {
   try {
     response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   } catch (error) {
-    throw new Error(`cannot reach the hub at ${url.origin} (${(error as Error).message}); is it running? (ipzone start)`, {
-      cause: error,
-    });
+    throw unreachable(url, error);
   }
   const body = Buffer.from(await response.arrayBuffer());
   if (!response.ok) {

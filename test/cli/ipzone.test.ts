@@ -16,6 +16,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../../scripts/cli';
@@ -201,6 +202,21 @@ it('`ipzone token --out FILE` writes the token to a file only its owner reads, r
   expect(noFolder.stderr.trim().split('\n').pop()).toBe(
     `cannot write ${path.join(dir, 'none', 'x.token')}: its folder does not exist`,
   );
+});
+
+it('a command that cannot reach the hub says whether it runs and how a hub on another port is reached', async () => {
+  const closed = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+  const res = await ipzone(['export', 'kpis', '--out', path.join(dir, 'none.csv')], {
+    env: { ...env(), IPZONE_URL: `http://127.0.0.1:${closed}/graphql` },
+  });
+  expect(res.code).not.toBe(0);
+  expect(res.stderr).toContain(`cannot reach the hub at http://127.0.0.1:${closed} (`);
+  expect(res.stderr).toContain('is it running? (npm start; a hub on another port: IPZONE_URL=http://127.0.0.1:PORT/graphql)');
 });
 
 it('`ipzone export` writes a CSV export, and a refused one writes nothing and exits 2', async () => {
