@@ -341,6 +341,20 @@ describe('a file larger than BULK_JOB_BYTES', () => {
     expect(again).toMatchObject({ state: 'COMPLETED', error: null, rowsWritten: 0, summary: { unchanged: 3000, created: 0 } });
   });
 
+  it('takes each job as soon as the one before it is done, not at the next poll', async () => {
+    // Three files at once: the second and third are queued while the first runs.
+    const files = [0, 1, 2].map((n) => csvOf(rows.map((r, i) => ({ ...r, breakdown: `queue${n}-${Math.floor(i / 12)}` }))));
+    const sent = await Promise.all(files.map((file) => bulk(bulkHub, file)));
+    expect(sent.map((res) => res.status)).toEqual([202, 202, 202]);
+    // With an hour between polls, a job left for the next poll would not finish within the minute `finished` waits.
+    const done = await Promise.all(sent.map((res) => finished(res.body.id)));
+    expect(done.map((d) => [d.state, d.rowsWritten])).toEqual([
+      ['COMPLETED', 3000],
+      ['COMPLETED', 3000],
+      ['COMPLETED', 3000],
+    ]);
+  });
+
   it('is read once: for its organisations while it arrives, then by its run', async () => {
     const db = bulkHub.subgraphs.indicators.store.dataSource;
     const query = jest.spyOn(db, 'query');

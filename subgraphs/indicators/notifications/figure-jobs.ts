@@ -157,8 +157,14 @@ export class FigureJobs {
       worker = await boss.work<{ jobId: string }>(
         FIGURE_JOBS_QUEUE,
         { pollingIntervalSeconds: this.runtime.settings.notifications.pollSeconds, batchSize: 1 },
-        async ([job]) =>
-          runJob(base, job.data.jobId, { signal: this.stopping.signal, heartbeatSeconds: settings.jobHeartbeatSeconds }),
+        async ([job]) => {
+          try {
+            await runJob(base, job.data.jobId, { signal: this.stopping.signal, heartbeatSeconds: settings.jobHeartbeatSeconds });
+          } finally {
+            // The next job is taken as soon as this one is done, not a poll later (pg-boss waits a poll after each fetch).
+            boss.notifyWorker(worker);
+          }
+        },
       );
     } catch (error) {
       // A start that failed half way leaves no connections or timers behind: the next caller starts afresh.
