@@ -151,7 +151,7 @@ async function main(): Promise<number> {
     `demo figures: ${totals.created} created, ${totals.updated} updated, ${totals.unchanged} unchanged, ${totals.rejected} rejected` +
       `${totals.skipped ? `, ${totals.skipped} skipped (someone else recorded that figure: the demo never replaces it)` : ''}` +
       `${totals.replayed ? ` (${totals.replayed} batch(es) loaded before: the hub's first summary, nothing written again)` : ''}\n` +
-      `dashboard: ${new URL('/dashboard?asOf=2025-12-31', url).toString()}  (figures marked "demo" are synthetic)\n`,
+      `dashboard: ${new URL('/dashboard?asOf=2026-03-31', url).toString()}  (figures marked "demo" are synthetic)\n`,
   );
   return totals.rejected > 0 ? 1 : 0;
 }

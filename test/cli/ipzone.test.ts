@@ -71,6 +71,14 @@ it('`ipzone token` runs without rebuilding and without loading the hub', async (
   expect(modules.filter((m) => m.includes(`${path.sep}dist${path.sep}subgraphs${path.sep}`))).toEqual([]);
 });
 
+it('has an npm script of the same name for every command and for help, as `ipzone help` says', () => {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const missing = [...Object.keys(COMMANDS), 'help'].filter(
+    (name) => !new RegExp(`^exec node (--[\\w=-]+ )*bin/ipzone\\.js ${name}$`).test(scripts[name] ?? ''),
+  );
+  expect(missing).toEqual([]);
+});
+
 it('the npm run alias calls the built command line without rebuilding', async () => {
   const res = await runProgram('npm', ['run', 'token', '--', '--org', 'court', '--role', 'analyst'], { env: env() });
   expect(res.code).toBe(0);
