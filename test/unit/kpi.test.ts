@@ -189,6 +189,22 @@ describe('derived indicators', () => {
     expect([kpi.coverage, kpi.status]).toEqual([0.5, 'INCOMPLETE']);
   });
 
+  it("never project an input's report that is due and missing: it is counted missing, and the reason names it", () => {
+    // A derived flow of one quarterly input: Q1 reported; Q2 and Q3 due (15 days after their end) and missing on 2025-10-31.
+    const flow = parseFormula('[cases]');
+    const reporting = { asOf: '2025-10-31', periodType: 'QUARTER' as const, dueDays: 15 };
+    const kpi = evaluateKpi({
+      indicator: indicator({ rollup: 'SUM', formula: flow, comparator: 'MORE_THAN', targetValue: 3500 }),
+      observations: [],
+      baseline: null,
+      asOf: '2025-10-31',
+      inputs: new Map([['cases', { rule: 'SUM' as const, observations: [obs('2025Q1', 1000)], percent: false, reporting }]]),
+    });
+    // Q1 and Q4 (not yet due, projected as the mean so far): 2,000, not the 4,000 of projecting Q2 and Q3 too.
+    expect(kpi).toMatchObject({ actual: 1000, projected: 2000, status: 'AT_RISK' });
+    expect(kpi.reason).toContain('cases 2025Q2, cases 2025Q3 due and not reported: counted as missing, not projected');
+  });
+
   it('give no value, with the reason, on a division by zero', () => {
     const kpi = evaluateKpi({
       indicator: indicator({ rollup: 'RATIO', formula: closureRate, targetValue: 95 }),

@@ -23,7 +23,7 @@ import {
   totalsFromBreakdowns,
 } from './coverage';
 import type { Formula } from './formula';
-import { project, projectFormula } from './projection';
+import { type FormulaInput, project, projectFormula } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
 export { deriveSeries, type Observation, type Rollup, rollUp } from './series';
@@ -113,7 +113,7 @@ export interface KpiInput {
   /** The first day of the first period the calendar owes: months before it are not missing. */
   owedFrom?: string | null;
   /** Series of the inputs of a derived indicator. */
-  inputs?: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>;
+  inputs?: Map<string, FormulaInput>;
   /** For a weighted average: the weight indicator's figures. */
   weights?: Observation[];
   /** The breakdown evaluated ("" or absent for the total): it has no target of its own. */

@@ -45,6 +45,14 @@ const dateMonth = (isoDate: string) => {
 const clamp = (value: number, bounds: Bounds) => Math.min(bounds.max ?? Infinity, Math.max(bounds.min, value));
 
 /** What the reporting calendar owes: reports of `periodType`, due `dueDays` after each period's end. */
+/** An input of a derived indicator: its roll-up, its figures, and the calendar it is reported on (totals only). */
+export interface FormulaInput {
+  rule: Rollup;
+  observations: Observation[];
+  percent: boolean;
+  reporting?: Reporting;
+}
+
 export interface Reporting {
   asOf: string;
   periodType: PeriodType;
@@ -178,18 +186,19 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
 
 /**
  * A derived indicator's projection: each input projected by its own roll-up over the
- * window, then combined by the formula (a rate of two flows is the ratio of their
+ * window (a report its calendar owes and is due is missing, never projected), then combined by the formula (a rate of two flows is the ratio of their
  * projected sums, not a line through the quarterly rates). Null when an input has nothing
  * to project.
  */
 export function projectFormula(
   formula: Formula,
-  inputs: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>,
+  inputs: Map<string, FormulaInput>,
   window: { start: string; end: string },
   windowEnd: string,
   bounds: Bounds,
 ): Projection | null {
   const projected = new Map<string, number | null>();
+  const missing: string[] = [];
   let final = true;
   for (const id of formulaInputs(formula)) {
     const input = inputs.get(id);
@@ -198,7 +207,9 @@ export function projectFormula(
     const inputBounds = { min: 0, max: input.percent ? 100 : null, percent: input.percent };
     const last = rolled.points[rolled.points.length - 1];
     final &&= !!last && endMonth(last.period) >= dateMonth(windowEnd) - 1e-9;
-    projected.set(id, project(input.rule, rolled, windowEnd, inputBounds).value);
+    const projection = project(input.rule, rolled, windowEnd, inputBounds, input.reporting);
+    projected.set(id, projection.value);
+    missing.push(...(projection.missing ?? []).map((period) => `${id} ${period}`));
   }
   const combined = evaluateFormula(formula, (id) => projected.get(id) ?? null);
   if (combined.value === null) return null;
@@ -207,5 +218,6 @@ export function projectFormula(
   return {
     value: clamp(combined.value, bounds),
     method: `each input projected by its own rule to ${windowEnd}, combined by the formula`,
+    ...(missing.length > 0 ? { missing } : {}),
   };
 }

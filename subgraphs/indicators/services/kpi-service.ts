@@ -10,6 +10,7 @@ import type { TimeAxes } from '../model/axes';
 import { type Calendar, expectedPeriods, owedUntil, reportStatus, type ReportStatus } from '../model/calendar';
 import { type Formula, formulaInputs, parseFormula } from '../model/formula';
 import { indicatorKey } from '../model/keys';
+import type { Reporting } from '../model/projection';
 import { deriveSeries, evaluateKpi, type Kpi, type KpiIndicator, type Observation, type Rollup } from '../model/kpi';
 import { firstPeriodFrom, type Period, type PeriodType } from '../../../lib/period';
 
@@ -61,6 +62,12 @@ function dueDaysOf(id: string, rows: Map<string, KpiIndicatorRow>, inputs: strin
   return Math.max(0, ...inputs.filter((i) => i !== id).map((i) => rows.get(i)?.calendarDueDays ?? 0));
 }
 
+/** The calendar an indicator is reported on, as of `asOf`; undefined without one. */
+function reportingOf(row: KpiIndicatorRow | undefined, asOf: string): Reporting | undefined {
+  if (!row?.calendarPeriodType || row.formula) return undefined;
+  return { asOf, periodType: row.calendarPeriodType as PeriodType, dueDays: row.calendarDueDays ?? 0 };
+}
+
 /** The first day of the first period an indicator's calendar owes; null without a calendar. */
 function owedFrom(row: KpiIndicatorRow | undefined): string | null {
   if (!row?.calendarPeriodType || row.formula) return null;
@@ -107,6 +114,8 @@ export async function evaluateKpis(
                   rule: byId.get(input)?.rollup ?? 'LAST',
                   observations: observations.get(input)?.get(breakdown) ?? [],
                   percent: !!byId.get(input)?.percent,
+                  // A total's input owes its calendar's reports: one due and missing is not projected.
+                  reporting: breakdown === '' ? reportingOf(rowsById.get(input), asOf) : undefined,
                 },
               ]),
             )
