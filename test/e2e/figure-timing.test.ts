@@ -133,6 +133,39 @@ describe('reportedOn', () => {
     // Recorded today without reportedOn: as of 2025-06-30 it was not there yet.
     expect(byPeriod['2025Q2']).toBeUndefined();
   });
+
+  it('counts a period reported by its districts alone as reported, as its KPI counts their sum', async () => {
+    const loaded = await push(
+      'amr',
+      ['coordinator'],
+      ['江岸区', '洪山区'].map((breakdown, i) => ({
+        indicator: 'court-ip-cases-closed-within-limit',
+        period: '2024Q4',
+        breakdown,
+        value: 400 + i * 10,
+        reportedOn: `2025-01-1${i}`,
+        organization: 'court',
+      })),
+    );
+    expect(loaded.rejections).toEqual([]);
+    const reports = await graphql(
+      url,
+      `
+        {
+          indicator(id: "court-ip-cases-closed-within-limit") {
+            reporting(asOf: "2025-06-30") {
+              period
+              status
+              firstReportedAt
+            }
+          }
+        }
+      `,
+    );
+    const byPeriod = Object.fromEntries(reports.data!.indicator.reporting.map((r: { period: string }) => [r.period, r]));
+    // The first district's report, by the due day (2025-01-15): on time, not MISSING.
+    expect(byPeriod['2024Q4']).toMatchObject({ status: 'ON_TIME', firstReportedAt: '2025-01-10' });
+  });
 });
 
 describe('status and quality flags', () => {

@@ -167,14 +167,14 @@ describe('a submission reviewed', () => {
 
     const days = ['average-trial-closure-days'].map((id) => [goal(all, id), goal(accepted, id)])[0];
     expect(days.map((k: any) => [k.figureRule, k.periods, k.actual])).toEqual([
-      // A mean weighted by the cases closed (900 in Q3, 1000 in Q4).
-      ['ALL', ['2025Q3', '2025Q4'], (110 * 900 + 98 * 1000) / (900 + 1000)],
+      // A mean weighted by the cases closed (900 in Q3, 1000 in Q4), stated to 15 significant digits.
+      ['ALL', ['2025Q3', '2025Q4'], Number(((110 * 900 + 98 * 1000) / (900 + 1000)).toPrecision(15))],
       ['ACCEPTED', ['2025Q4'], 98],
     ]);
     const rate = [goal(all, 'trial-closure-within-limit-rate'), goal(accepted, 'trial-closure-within-limit-rate')];
     // A ratio of sums: ALL adds Q3's 850 of 900 to the accepted Q4's 960 of 1000.
     expect(rate.map((k: any) => [k.figureRule, k.periods, k.actual])).toEqual([
-      ['ALL', ['2025Q3', '2025Q4'], ((850 + 960) / (900 + 1000)) * 100],
+      ['ALL', ['2025Q3', '2025Q4'], Number((((850 + 960) / (900 + 1000)) * 100).toPrecision(15))],
       ['ACCEPTED', ['2025Q4'], (960 / 1000) * 100],
     ]);
     // Every other goal: the same under both rules, since no other figures exist.

@@ -206,17 +206,31 @@ export class KpiReads {
     return new Map(readRows('baselines', BaselineColumns, rows).map((b) => [indicatorKey(b.indicatorId, b.breakdown), b]));
   }
 
-  /** When each (indicator, period) total was first reported (reportedOn, else recorded; by `recordedAsOf` when given). */
-  async firstReports(indicatorIds: readonly string[], recordedAsOf: string | null = null): Promise<Map<string, string>> {
+  /**
+   * When each (indicator, period) was first reported (reportedOn, else recorded; by
+   * `recordedAsOf` when given): its total's first report; for the indicators of
+   * `byBreakdowns` (those whose breakdowns add up, and so stand for a missing total), the
+   * first of its breakdowns' where no total was reported.
+   */
+  async firstReports(
+    indicatorIds: readonly string[],
+    recordedAsOf: string | null,
+    byBreakdowns: readonly string[],
+  ): Promise<Map<string, string>> {
     const rows: unknown = await this.db.query(
-      `SELECT indicator_id, period, first_recorded_at AS first, first_reported_on::text AS reported FROM figure_series r
-        WHERE indicator_id = ANY($1::text[]) AND breakdown = '' AND NOT withdrawn
-          ${recordedAsOf ? `AND date_trunc('milliseconds', r.first_recorded_at) <= $2::timestamptz` : ''}`,
-      recordedAsOf ? [indicatorIds, recordedAsOf] : [indicatorIds],
+      `SELECT indicator_id, period, breakdown <> '' AS part, min(first_recorded_at) AS first,
+              min(first_reported_on)::text AS reported
+         FROM figure_series r
+        WHERE indicator_id = ANY($1::text[]) AND (breakdown = '' OR indicator_id = ANY($2::text[])) AND NOT withdrawn
+          ${recordedAsOf ? `AND date_trunc('milliseconds', r.first_recorded_at) <= $3::timestamptz` : ''}
+        GROUP BY indicator_id, period, part
+        ORDER BY part DESC`,
+      recordedAsOf ? [indicatorIds, byBreakdowns, recordedAsOf] : [indicatorIds, byBreakdowns],
     );
     // The day given as reportedOn when it is earlier than the recording; else the time it was recorded.
     const first = (r: z.output<typeof FirstReportColumns>) =>
       r.reported !== null && r.reported < r.first.slice(0, 10) ? r.reported : r.first;
+    // Breakdowns' rows first, so that a total's, read after, takes their place.
     return new Map(
       readRows('first reports', FirstReportColumns, rows).map((r) => [indicatorKey(r.indicator_id, r.period), first(r)]),
     );

@@ -100,6 +100,7 @@ export const BreakdownColumns = z.object({ indicator_id: column.text, period: co
 export const FirstReportColumns = z.object({
   indicator_id: column.text,
   period: column.text,
+  part: column.boolean,
   first: column.instant,
   reported: column.optionalText,
 });

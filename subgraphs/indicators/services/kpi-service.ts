@@ -9,6 +9,7 @@ import type { KpiIndicatorRow } from '../data/kpi-rows';
 import type { TimeAxes } from '../model/axes';
 import { type Calendar, expectedPeriods, owedUntil, reportStatus, type ReportStatus } from '../model/calendar';
 import { type Formula, formulaInputs, parseFormula } from '../model/formula';
+import { breakdownsAddUp } from '../model/coverage';
 import { indicatorKey } from '../model/keys';
 import type { Reporting } from '../model/projection';
 import { deriveSeries, evaluateKpi, type Kpi, type KpiIndicator, type Observation, type Rollup } from '../model/kpi';
@@ -168,6 +169,7 @@ export async function expectedReports(
   const first = await reads.firstReports(
     rows.map((r) => r.id),
     recordedAsOf,
+    rows.filter((r) => breakdownsAddUp(r)).map((r) => r.id),
   );
   return rows.flatMap((row) => {
     const calendar: Calendar = { periodType: row.calendarPeriodType as PeriodType, dueDays: row.calendarDueDays! };
