@@ -183,7 +183,10 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const windowComplete = asOf >= dueDate(window.closes, dueDays);
   // Where only breakdowns were reported, their sum stands for the total.
   const tallies = input.breakdownTallies ?? [];
-  const summed = totalsFromBreakdowns(indicator, input.observations, tallies, indicator.percent);
+  // Only for a period no reported total overlaps: a published figure is never replaced by a sum of some districts.
+  const summed = totalsFromBreakdowns(indicator, input.observations, tallies, indicator.percent).filter(
+    (sum) => !input.observations.some((o) => o.period.start <= sum.period.end && sum.period.start <= o.period.end),
+  );
   const observations = [...input.observations, ...summed];
   // The figures reported for the window itself, reconciled with their parts and breakdowns.
   const reported = input.observations.filter((o) => inside(o, window));
