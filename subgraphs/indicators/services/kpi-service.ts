@@ -130,7 +130,8 @@ export async function evaluateKpis(
           reportingType: (rowsById.get(id)?.calendarPeriodType as PeriodType | null | undefined) ?? null,
           owedFrom: owedFrom(rowsById.get(id)),
           inputs,
-          weights: indicator.weightIndicator ? observations.get(indicator.weightIndicator)?.get(breakdown) : undefined,
+          // A weight indicator with no figures weighs nothing: the mean falls back to months, and its reason says so.
+          weights: indicator.weightIndicator ? (observations.get(indicator.weightIndicator)?.get(breakdown) ?? []) : undefined,
           breakdown,
           breakdownTallies: breakdown === '' ? tallies.get(id) : undefined,
         });
