@@ -54,6 +54,8 @@ export interface Store {
   name: SubgraphName;
   dataSource: DataSource;
   statements: StatementCounter;
+  /** The migrations opening it applied (none when its schema was up to date). */
+  migrated: string[];
   close(): Promise<void>;
 }
 
@@ -144,25 +146,27 @@ export async function openStore(
   });
   await dataSource.initialize();
   dataSource.subscribers.push(statements);
-  await migrate(dataSource, schema);
+  const migrated = await migrate(dataSource, schema);
   return {
     name: definition.name,
     dataSource,
     statements,
+    migrated,
     close: async () => {
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
 }
 
-async function migrate(dataSource: DataSource, schema: string): Promise<void> {
+/** Brings the schema up to date, one migrating process at a time; the migrations it applied now. */
+async function migrate(dataSource: DataSource, schema: string): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   const lockKey = `ipzone-migrate-${schema}`;
   try {
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
     await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await dataSource.runMigrations({ transaction: 'all' });
+    return (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
     await runner.release();

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
     for (const name of SUBGRAPHS) {
       const store = await openStore({ name, ...subgraphDefinitions[name].store }, settings);
       const applied: Array<{ name: string }> = await store.dataSource.query('SELECT name FROM migrations ORDER BY id');
-      console.log(`${name.padEnd(14)} ${applied.map((m) => m.name).join(', ')}`);
+      const now = store.migrated.length > 0 ? `applied now: ${store.migrated.join(', ')}` : 'up to date';
+      console.log(`${name.padEnd(14)} ${now} (${applied.length} migrations in all: ${applied.map((m) => m.name).join(', ')})`);
       await store.close();
     }
   } finally {

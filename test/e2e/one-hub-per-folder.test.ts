@@ -78,6 +78,12 @@ it('migrate, seed and backup work through the running hub and leave it answering
   const migrate = await ipzone(['migrate'], { env });
   expect({ code: migrate.code, stderr: migrate.stderr }).toEqual({ code: 0, stderr: '' });
   expect(migrate.stdout).toContain('CreateFigures');
+  // The running hub migrated its schemas: each line says that nothing was left to apply.
+  expect(migrate.stdout.trim().split('\n')).toEqual([
+    expect.stringMatching(/^organizations\s+up to date \(\d+ migrations in all: /),
+    expect.stringMatching(/^tasks\s+up to date \(\d+ migrations in all: /),
+    expect.stringMatching(/^indicators\s+up to date \(\d+ migrations in all: /),
+  ]);
   expect(await answering()).toEqual(ANSWERING);
 
   const seed = await ipzone(['seed'], { env });
