@@ -13,7 +13,7 @@ import type { BenchContext } from './context';
 import { verifyListener } from './process-identity';
 import type { BenchRow } from './report';
 import { overRounds, median } from './rounds';
-import { freePort } from './services';
+import { freePort } from '../lib/free-ports';
 
 const START = path.join(PROJECT_ROOT, 'dist', 'scripts', 'start.js');
 

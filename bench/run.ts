@@ -24,7 +24,8 @@ import { benchScale } from './scale';
 import { type BenchRow, RESULTS_DIR, writeReports } from './report';
 import { profileReport } from './profile';
 import { roundsFor } from './rounds';
-import { freePort, profileServicesInto } from './services';
+import { freePort } from '../lib/free-ports';
+import { profileServicesInto } from './services';
 import { commandLine } from '../scripts/commands';
 
 const SECTIONS: Record<string, (context: BenchContext) => Promise<BenchRow[]>> = {

@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../lib/free-ports';
 import path from 'node:path';
 import { childEnvironment, PROJECT_ROOT, SUBGRAPHS, type SubgraphName } from '../lib/config';
 import { SERVICE_NODE_FLAGS } from '../lib/node-flags';
@@ -23,18 +23,6 @@ let profileDir: string | undefined;
 /** From now on, every service process started writes its V8 CPU profile into `dir` when it exits. */
 export function profileServicesInto(dir: string | undefined): void {
   profileDir = dir;
-}
-
-/** A loopback port nothing listens on now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Service {

@@ -4,23 +4,34 @@
  * line that names the service and the variable that moves it, instead of a bare
  * EADDRINUSE from the one service that found it taken, after the others had started.
  */
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 
-/** Why `port` on `host` cannot be listened on, or null when it can. */
-function tryListen(host: string, port: number): Promise<NodeJS.ErrnoException | null> {
+/** Listens on `port` of `host` and closes again: the port it got (any free one for 0), or why it could not. */
+function tryListen(host: string, port: number): Promise<{ port: number } | { error: NodeJS.ErrnoException }> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', (error: NodeJS.ErrnoException) => resolve(error));
-    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(null)));
+    server.once('error', (error: NodeJS.ErrnoException) => resolve({ error }));
+    server.listen({ host, port, exclusive: true }, () => {
+      const { port: got } = server.address() as AddressInfo;
+      server.close(() => resolve({ port: got }));
+    });
   });
+}
+
+/** A loopback port nothing listens on now. */
+export async function freePort(): Promise<number> {
+  const tried = await tryListen('127.0.0.1', 0);
+  if ('error' in tried) throw tried.error;
+  return tried.port;
 }
 
 /** Throws, naming the first service whose port is taken, the variable that sets it and the way out. */
 export async function ensurePortsFree(host: string, ports: Record<string, number>): Promise<void> {
   for (const [service, port] of Object.entries(ports)) {
     if (port === 0) continue;
-    const error = await tryListen(host, port);
-    if (!error) continue;
+    const tried = await tryListen(host, port);
+    if (!('error' in tried)) continue;
+    const { error } = tried;
     const variable = `${service.toUpperCase()}_PORT`;
     const why =
       error.code === 'EADDRINUSE' ? 'is in use by another program (another hub?)' : `cannot be listened on (${error.code})`;

@@ -21,7 +21,7 @@ import { loadDemo } from '../../scripts/demo';
 import { recreateDatabase } from '../support/database';
 import { ipzone, IPZONE } from '../support/cli';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
-import { freePort } from '../../bench/services';
+import { freePort } from '../../lib/free-ports';
 import { TEST_DB_PREFIX, testPort } from '../support/isolation';
 
 const { url, db } = useHubAndDatabase();

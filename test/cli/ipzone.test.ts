@@ -16,10 +16,10 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../../scripts/cli';
+import { freePort } from '../../lib/free-ports';
 import { ROLES } from '../../lib/identity';
 import { ipzone, ROOT, runProgram } from '../support/cli';
 import { bearer, useHubAndDatabase } from '../support/hub';
@@ -213,12 +213,7 @@ it('`ipzone token --out FILE` writes the token to a file only its owner reads, r
 });
 
 it('a command that cannot reach the hub says whether it runs and how a hub on another port is reached', async () => {
-  const closed = await new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  const closed = await freePort();
   const res = await ipzone(['export', 'kpis', '--out', path.join(dir, 'none.csv')], {
     env: { ...env(), IPZONE_URL: `http://127.0.0.1:${closed}/graphql` },
   });

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../bench/services';
+import { freePort } from '../../lib/free-ports';
 import { toCsv } from '../../lib/csv';
 import { settingsWith } from '../../lib/settings';
 import { issueToken } from '../../lib/tokens';

@@ -10,7 +10,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../bench/services';
+import { freePort } from '../../lib/free-ports';
 import { postgresBinary, postgresUser } from '../../lib/postgres-process';
 
 async function stopLeftover(pidFile: string): Promise<void> {
