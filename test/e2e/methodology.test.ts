@@ -41,7 +41,7 @@ const KPI = `query($id: ID!, $asOf: LocalDate) { indicator(id: $id) {
 function expectMatch(actual: unknown, expected: unknown, where: string): void {
   if (typeof expected === 'number') {
     expect({ where, value: actual }).toEqual({ where, value: expect.any(Number) });
-    expect(Math.abs((actual as number) - expected)).toBeLessThan(1e-6);
+    expect({ where, off: Math.abs((actual as number) - expected) < 1e-6 ? 0 : actual }).toEqual({ where, off: 0 });
   } else if (Array.isArray(expected)) {
     expect({ where, length: (actual as unknown[])?.length }).toEqual({ where, length: expected.length });
     expected.forEach((e, i) => expectMatch((actual as unknown[])[i], e, `${where}[${i}]`));

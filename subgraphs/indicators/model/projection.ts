@@ -7,10 +7,10 @@
  * far (flows per month); a window whose last figure ends on its last day is not projected;
  * a projection never leaves the valid range.
  */
-import { type Period, type PeriodType, stepPeriod } from '../../../lib/period';
+import { parsePeriod, type Period, type PeriodType, stepPeriod } from '../../../lib/period';
 import { dueDate } from './calendar';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
-import { leastSquares, type Observation, type Rolled, type Rollup, rollUp } from './series';
+import { leastSquares, monthsOf, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
 export interface Bounds {
   min: number;
@@ -68,6 +68,7 @@ function remainingPeriods(
   points: Observation[],
   windowEnd: string,
   reporting?: Reporting,
+  skip?: ReadonlySet<number>,
 ): { middles: number[]; span: number; missing: string[] } {
   const last = points[points.length - 1].period;
   const middles: number[] = [];
@@ -78,7 +79,7 @@ function remainingPeriods(
     const owedAndDue =
       reporting && period.type === reporting.periodType && dueDate(period.end, reporting.dueDays) <= reporting.asOf;
     if (owedAndDue) missing.push(period.text);
-    else middles.push(midMonth(period));
+    else if (!monthsOf(period).some((m) => skip?.has(m))) middles.push(midMonth(period));
   }
   return { middles, span: months(last), missing };
 }
@@ -110,7 +111,15 @@ const describe = (trend: boolean, n: number, what: string, windowEnd: string) =>
     ? `${what}, each remaining period on a least-squares line over ${n} periods, to ${windowEnd}`
     : `${what}, each remaining period equal to the mean so far, to ${windowEnd}`;
 
-export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds: Bounds, reporting?: Reporting): Projection {
+/** `skip`: months (monthsOf) another input of a formula misses, projected for no input. */
+export function project(
+  rule: Rollup,
+  rolled: Rolled,
+  windowEnd: string,
+  bounds: Bounds,
+  reporting?: Reporting,
+  skip?: ReadonlySet<number>,
+): Projection {
   if (rolled.value === null) return { value: null, method: 'no figures' };
   const points = rolled.points;
   const end = dateMonth(windowEnd);
@@ -126,7 +135,7 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
       method: `the value at ${windowEnd} on a least-squares line over ${points.length} periods`,
     };
   }
-  const remaining = remainingPeriods(points, windowEnd, reporting);
+  const remaining = remainingPeriods(points, windowEnd, reporting, skip);
   const missing = remaining.missing.length ? { missing: remaining.missing } : {};
   if (rule === 'SUM') {
     const { predicted, trend } = extend(
@@ -186,9 +195,11 @@ export function project(rule: Rollup, rolled: Rolled, windowEnd: string, bounds:
 
 /**
  * A derived indicator's projection: each input projected by its own roll-up over the
- * window (a report its calendar owes and is due is missing, never projected), then combined by the formula (a rate of two flows is the ratio of their
- * projected sums, not a line through the quarterly rates). Null when an input has nothing
- * to project.
+ * window (a report its calendar owes and is due is missing, never projected), then combined
+ * by the formula (a rate of two flows is the ratio of their projected sums, not a line
+ * through the quarterly rates). The months one input misses are left out of every input
+ * summed or averaged, reported or projected: the formula combines the same months of each.
+ * Null when an input has nothing to project.
  */
 export function projectFormula(
   formula: Formula,
@@ -197,27 +208,56 @@ export function projectFormula(
   windowEnd: string,
   bounds: Bounds,
 ): Projection | null {
-  const projected = new Map<string, number | null>();
-  const missing: string[] = [];
-  let final = true;
-  for (const id of formulaInputs(formula)) {
-    const input = inputs.get(id);
-    if (!input) return null;
-    const rolled = rollUp(input.rule, input.observations, window, input.percent);
-    const inputBounds = { min: 0, max: input.percent ? 100 : null, percent: input.percent };
-    const last = rolled.points[rolled.points.length - 1];
-    final &&= !!last && endMonth(last.period) >= dateMonth(windowEnd) - 1e-9;
-    const projection = project(input.rule, rolled, windowEnd, inputBounds, input.reporting);
-    projected.set(id, projection.value);
-    missing.push(...(projection.missing ?? []).map((period) => `${id} ${period}`));
-  }
+  const first = projectInputs(formula, inputs, window, windowEnd, new Set());
+  if (!first) return null;
+  const skip = new Set(first.missing.flatMap((m) => monthsOf(m.period)));
+  // Projected again without those months; what is missing is what the first pass found (a figure left out is not missing).
+  const { projected } = skip.size > 0 ? projectInputs(formula, inputs, window, windowEnd, skip)! : first;
+  const { missing, final } = first;
   const combined = evaluateFormula(formula, (id) => projected.get(id) ?? null);
   if (combined.value === null) return null;
   // Every input's last figure ends on the window's end: the value is final, never clamped into the range.
   if (final) return { value: combined.value, method: `the figures so far: every input's last one ends on ${windowEnd}` };
+  const named = missing.map((m) => `${m.id} ${m.period.text}`);
   return {
     value: clamp(combined.value, bounds),
-    method: `each input projected by its own rule to ${windowEnd}, combined by the formula`,
-    ...(missing.length > 0 ? { missing } : {}),
+    method:
+      `each input projected by its own rule to ${windowEnd}, combined by the formula` +
+      (named.length > 0 ? ` (the months of ${named.join(', ')} left out of every input)` : ''),
+    ...(named.length > 0 ? { missing: named } : {}),
   };
+}
+
+/** Each input projected to the window's end without the months `skip` (their figures dropped, nothing projected for them). */
+function projectInputs(
+  formula: Formula,
+  inputs: Map<string, FormulaInput>,
+  window: { start: string; end: string },
+  windowEnd: string,
+  skip: ReadonlySet<number>,
+): { projected: Map<string, number | null>; missing: Array<{ id: string; period: Period }>; final: boolean } | null {
+  const projected = new Map<string, number | null>();
+  const missing: Array<{ id: string; period: Period }> = [];
+  let final = true;
+  for (const id of formulaInputs(formula)) {
+    const input = inputs.get(id);
+    if (!input) return null;
+    const kept =
+      input.rule === 'LAST' ? input.observations : input.observations.filter((o) => !monthsOf(o.period).some((m) => skip.has(m)));
+    const rolled = rollUp(input.rule, kept, window, input.percent);
+    const inputBounds = { min: 0, max: input.percent ? 100 : null, percent: input.percent };
+    const last = rolled.points[rolled.points.length - 1];
+    final &&= !!last && endMonth(last.period) >= dateMonth(windowEnd) - 1e-9;
+    const projection = project(
+      input.rule,
+      rolled,
+      windowEnd,
+      inputBounds,
+      input.reporting,
+      input.rule === 'LAST' ? undefined : skip,
+    );
+    projected.set(id, projection.value);
+    missing.push(...(projection.missing ?? []).map((text) => ({ id, period: parsePeriod(text)! })));
+  }
+  return { projected, missing, final };
 }

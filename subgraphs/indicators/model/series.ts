@@ -169,6 +169,50 @@ function rollUpWindow(
   };
 }
 
+/** The months a period covers, as indexes (12 × year + month − 1). */
+export function monthsOf(period: Period): number[] {
+  return Array.from({ length: period.lastMonth - period.firstMonth + 1 }, (_, i) => period.year * 12 + period.firstMonth - 1 + i);
+}
+
+/**
+ * The inputs of a formula that are summed or averaged over the window (not stocks and levels,
+ * read at a date), restricted to the months every one of them covers: a rate of Q1–Q3's
+ * cases within the limit over Q1–Q2's cases closed is no rate. A figure is kept only when
+ * all its months are common; dropping one can shrink another input's months, so the
+ * restriction is repeated until nothing changes. What was left out is named.
+ */
+function alignedInputs(
+  inputs: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>,
+  ids: string[],
+  window: { start: string; end: string },
+): { observations: Map<string, Observation[]>; leftOut: string[] } {
+  const spread = ids.filter((id) => inputs.get(id) && inputs.get(id)!.rule !== 'LAST');
+  const observations = new Map(ids.map((id) => [id, inputs.get(id)?.observations ?? []]));
+  if (spread.length < 2) return { observations, leftOut: [] };
+  const tiled = () => new Map(spread.map((id) => [id, tile(observations.get(id)!, window).used]));
+  const first = tiled();
+  for (let round = 0; round < 12; round += 1) {
+    const used = tiled();
+    const covered = spread.map((id) => new Set(used.get(id)!.flatMap((o) => monthsOf(o.period))));
+    const common = [...covered[0]].filter((m) => covered.every((set) => set.has(m)));
+    const commonSet = new Set(common);
+    if (covered.every((set) => set.size === common.length)) break;
+    for (const id of spread)
+      observations.set(
+        id,
+        observations.get(id)!.filter((o) => monthsOf(o.period).every((m) => commonSet.has(m))),
+      );
+  }
+  const kept = tiled();
+  const leftOut = spread.flatMap((id) =>
+    first
+      .get(id)!
+      .filter((o) => !kept.get(id)!.includes(o))
+      .map((o) => `[${id}] ${o.period.text}`),
+  );
+  return { observations, leftOut };
+}
+
 /** Evaluates a derived indicator per period and over the window from its inputs' series. */
 export function deriveSeries(
   formula: Formula,
@@ -176,13 +220,17 @@ export function deriveSeries(
   window: { start: string; end: string },
 ): { rolled: Rolled; reason?: string } {
   const ids = formulaInputs(formula);
+  const aligned = alignedInputs(inputs, ids, window);
   const rolledInputs = new Map(
     ids.map((id) => [
       id,
-      inputs.get(id) ? rollUp(inputs.get(id)!.rule, inputs.get(id)!.observations, window, inputs.get(id)!.percent) : null,
+      inputs.get(id) ? rollUp(inputs.get(id)!.rule, aligned.observations.get(id)!, window, inputs.get(id)!.percent) : null,
     ]),
   );
   const total = evaluateFormula(formula, (id) => rolledInputs.get(id)?.value ?? null);
+  const leftOut = aligned.leftOut.length
+    ? `${aligned.leftOut.join(', ')} left out: the formula combines only the months every input reports`
+    : undefined;
   // Per period: where every input has a figure for exactly that period.
   const byPeriod = new Map(ids.map((id) => [id, new Map((inputs.get(id)?.observations ?? []).map((o) => [o.period.text, o]))]));
   const periodTexts = new Map<string, Period>();
@@ -208,6 +256,6 @@ export function deriveSeries(
       used: ids.flatMap((id) => rolledInputs.get(id)?.used ?? []),
       coverage: ids.reduce<number | null>((m, id) => Math.min(m ?? 1, rolledInputs.get(id)?.coverage ?? 1), null),
     },
-    reason: total.value === null ? total.reason : undefined,
+    reason: [total.value === null ? total.reason : undefined, leftOut].filter(Boolean).join('; ') || undefined,
   };
 }
