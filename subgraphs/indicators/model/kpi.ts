@@ -176,6 +176,17 @@ const inside = (o: { period: Period }, window: Window) => o.period.start >= wind
 const missingNote = (missing: string[] | undefined) =>
   missing?.length ? `${missing.join(', ')} due and not reported: counted as missing, not projected` : undefined;
 
+/**
+ * For a stock or level: a note when its latest reading ends before the year its window
+ * closes in (a 2023 count stands for no 2025 count); undefined otherwise.
+ */
+function staleReading(indicator: KpiIndicator, rolled: Rolled, window: Window): string | undefined {
+  if (indicator.rollup !== 'LAST' || indicator.formula || rolled.value === null) return undefined;
+  const latest = rolled.periods[rolled.periods.length - 1];
+  const year = window.closes.slice(0, 4);
+  return latest && latest.end < `${year}-01-01` ? `the latest reading is of ${latest.text}, before ${year}` : undefined;
+}
+
 function evaluateWindow(input: KpiInput): WindowKpi {
   const { indicator, baseline, asOf, dueDays = 0, inputs, weights } = input;
   const window = windowOf(indicator, asOf);
@@ -277,9 +288,12 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   // A closed window its figures cover only in part gets no verdict, unless a flow already
   // meets an at-least target: months not reported could only add to it.
   const partial = windowComplete && coverage !== null && coverage < 1 - EPSILON;
+  // A stock or level read before the year its window closes in: not that year's value.
+  const stale = staleReading(indicator, rolled, window);
+  const unread = windowComplete && stale !== undefined;
   let status: KpiStatus;
   if (metNow && (windowComplete || cumulative) && (!partial || cumulative)) status = 'ACHIEVED';
-  else if (partial) status = 'INCOMPLETE';
+  else if (partial || unread) status = 'INCOMPLETE';
   else if (windowComplete) status = 'OFF_TRACK';
   else status = willMeet ? 'ON_TRACK' : 'AT_RISK';
   const covered = partial ? `${Math.round(coverage * 100)} % of ${window.label}'s months reported` : undefined;
@@ -298,12 +312,14 @@ function evaluateWindow(input: KpiInput): WindowKpi {
           ? `the target is met by the figures reported (${covered})`
           : 'the target is met'
         : status === 'INCOMPLETE'
-          ? `${window.label} is over and its figures cover it only in part (${covered}): no verdict`
+          ? unread && !partial
+            ? `${window.closes.slice(0, 4)} is over and has no reading: no verdict`
+            : `${window.label} is over and its figures cover it only in part (${covered}): no verdict`
           : status === 'OFF_TRACK'
             ? `${window.label} is over and the target was not met`
             : willMeet
               ? `projected to meet the target by ${window.closes}`
               : `projected to miss the target by ${window.closes}`) +
-      [measured.note, missingNote(projection.missing), reason].map((n) => (n ? `; ${n}` : '')).join(''),
+      [measured.note, missingNote(projection.missing), stale, reason].map((n) => (n ? `; ${n}` : '')).join(''),
   };
 }
