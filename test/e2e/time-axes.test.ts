@@ -134,6 +134,21 @@ describe('the vintage', () => {
     expect(await reported('2020-01-01T00:00:00Z')).not.toContain('2025Q1 LATE');
     expect(await reported('2020-01-01T00:00:00Z')).toContain('2025Q1 MISSING');
 
+    // A figure withdrawn after the vintage was reported in it: the vintage's completeness counts it.
+    await push('court', [{ indicator: 'court-ip-cases-closed', period: '2025Q4', withdraw: true, reason: 'double count' }]);
+    // As of today: the figures were recorded today, after their due days.
+    const TODAY = `query($at: DateTime, $asOf: LocalDate) { reportingCompleteness(asOf: $asOf, organizationId: "court", recordedAsOf: $at) {
+      reports { indicator { id } period status } } }`;
+    const today = new Date().toISOString().slice(0, 10);
+    const closed = async (at: string | null) =>
+      (await graphql(url, TODAY, { at, asOf: today }))
+        .data!.reportingCompleteness[0].reports.filter(
+          (r: { indicator: { id: string } }) => r.indicator.id === 'court-ip-cases-closed',
+        )
+        .map((r: { period: string; status: string }) => `${r.period} ${r.status}`);
+    expect(await closed(null)).toContain('2025Q4 MISSING');
+    expect(await closed(published)).toContain('2025Q4 LATE');
+
     // Before anything was recorded, nothing counts.
     const before = await kpi('average-trial-closure-days', '2026-01-20', '2020-01-01T00:00:00Z');
     expect(before).toMatchObject({ actual: null, status: 'NO_DATA' });

@@ -208,7 +208,7 @@ export class KpiReads {
 
   /**
    * When each (indicator, period) was first reported (reportedOn, else recorded; by
-   * `recordedAsOf` when given): its total's first report; for the indicators of
+   * `recordedAsOf` when given, from the revisions recorded by then): its total's first report; for the indicators of
    * `byBreakdowns` (those whose breakdowns add up, and so stand for a missing total), the
    * first of its breakdowns' where no total was reported.
    */
@@ -217,16 +217,30 @@ export class KpiReads {
     recordedAsOf: string | null,
     byBreakdowns: readonly string[],
   ): Promise<Map<string, string>> {
-    const rows: unknown = await this.db.query(
-      `SELECT indicator_id, period, breakdown <> '' AS part, min(first_recorded_at) AS first,
-              min(first_reported_on)::text AS reported
-         FROM figure_series r
-        WHERE indicator_id = ANY($1::text[]) AND (breakdown = '' OR indicator_id = ANY($2::text[])) AND NOT withdrawn
-          ${recordedAsOf ? `AND date_trunc('milliseconds', r.first_recorded_at) <= $3::timestamptz` : ''}
-        GROUP BY indicator_id, period, part
-        ORDER BY part DESC`,
-      recordedAsOf ? [indicatorIds, byBreakdowns, recordedAsOf] : [indicatorIds, byBreakdowns],
-    );
+    // A vintage reads the revisions recorded by then: a figure withdrawn since was reported in it.
+    const rows: unknown = recordedAsOf
+      ? await this.db.query(
+          `SELECT s.indicator_id, s.period, s.breakdown <> '' AS part, min(f.first) AS first, min(f.reported)::text AS reported
+             FROM figure_series s
+             CROSS JOIN LATERAL (
+               SELECT min(r.recorded_at) AS first, min(r.reported_on) AS reported,
+                      (array_agg(r.withdrawn ORDER BY r.revision DESC))[1] AS withdrawn
+                 FROM figure_revision r WHERE r.series_id = s.id AND ${RECORDED_BY('$3')}) f
+            WHERE s.indicator_id = ANY($1::text[]) AND (s.breakdown = '' OR s.indicator_id = ANY($2::text[]))
+              AND f.first IS NOT NULL AND NOT f.withdrawn
+            GROUP BY s.indicator_id, s.period, part
+            ORDER BY part DESC`,
+          [indicatorIds, byBreakdowns, recordedAsOf],
+        )
+      : await this.db.query(
+          `SELECT indicator_id, period, breakdown <> '' AS part, min(first_recorded_at) AS first,
+                  min(first_reported_on)::text AS reported
+             FROM figure_series
+            WHERE indicator_id = ANY($1::text[]) AND (breakdown = '' OR indicator_id = ANY($2::text[])) AND NOT withdrawn
+            GROUP BY indicator_id, period, part
+            ORDER BY part DESC`,
+          [indicatorIds, byBreakdowns],
+        );
     // The day given as reportedOn when it is earlier than the recording; else the time it was recorded.
     const first = (r: z.output<typeof FirstReportColumns>) =>
       r.reported !== null && r.reported < r.first.slice(0, 10) ? r.reported : r.first;
