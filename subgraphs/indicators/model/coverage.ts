@@ -232,7 +232,11 @@ export function reconcileBreakdowns(indicator: Combined, total: Observation[], t
   return warnings;
 }
 
-/** Where only breakdowns were reported for a period, and they add up, their sum stands for the total. */
+/**
+ * Where only breakdowns were reported for a period, and they add up, their sum stands for
+ * the total: only for a period no reported total overlaps (a published figure is never
+ * replaced by a sum of some districts).
+ */
 export function totalsFromBreakdowns(
   indicator: Combined,
   total: Observation[],
@@ -241,9 +245,9 @@ export function totalsFromBreakdowns(
 ): Observation[] {
   if (!breakdownsAddUp(indicator)) return [];
   const rule = indicator.rollup;
-  const have = new Set(total.map((o) => o.period.text));
+  const overlapped = (p: Period) => total.some((o) => o.period.start <= p.end && p.start <= o.period.end);
   return tallies
-    .filter((t) => t.figures > 0 && !have.has(t.period.text))
+    .filter((t) => t.figures > 0 && !overlapped(t.period))
     .map((t): Observation | null => {
       const numerator = sumOf(t, 'numerator');
       const denominator = sumOf(t, 'denominator');

@@ -187,6 +187,15 @@ function staleReading(indicator: KpiIndicator, rolled: Rolled, window: Window): 
   return latest && latest.end < `${year}-01-01` ? `the latest reading is of ${latest.text}, before ${year}` : undefined;
 }
 
+/** A derived indicator's inputs counted as sums of their breakdowns, named; undefined when none is. */
+function summedInputs(inputs: Map<string, FormulaInput> | undefined, rolled: Rolled): string | undefined {
+  const used = new Set(rolled.used ?? []);
+  const named = [...(inputs ?? new Map<string, FormulaInput>())].flatMap(([id, input]) =>
+    (input.summed ?? []).filter((o) => used.has(o)).map((o) => `[${id}] ${o.period.text}`),
+  );
+  return named.length > 0 ? `${named.join(', ')}: the sums of their breakdowns, no total reported` : undefined;
+}
+
 function evaluateWindow(input: KpiInput): WindowKpi {
   const { indicator, baseline, asOf, dueDays = 0, inputs, weights } = input;
   const window = windowOf(indicator, asOf);
@@ -194,17 +203,16 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const windowComplete = asOf >= dueDate(window.closes, dueDays);
   // Where only breakdowns were reported, their sum stands for the total.
   const tallies = input.breakdownTallies ?? [];
-  // Only for a period no reported total overlaps: a published figure is never replaced by a sum of some districts.
-  const summed = totalsFromBreakdowns(indicator, input.observations, tallies, indicator.percent).filter(
-    (sum) => !input.observations.some((o) => o.period.start <= sum.period.end && sum.period.start <= o.period.end),
-  );
+  const summed = totalsFromBreakdowns(indicator, input.observations, tallies, indicator.percent);
   const observations = [...input.observations, ...summed];
   // The figures reported for the window itself, reconciled with their parts and breakdowns.
   const reported = input.observations.filter((o) => inside(o, window));
   let rolled: Rolled;
   let reason: string | undefined;
-  if (indicator.formula) ({ rolled, reason } = deriveSeries(indicator.formula, inputs ?? new Map(), window));
-  else {
+  if (indicator.formula) {
+    ({ rolled, reason } = deriveSeries(indicator.formula, inputs ?? new Map(), window));
+    reason = [reason, summedInputs(inputs, rolled)].filter(Boolean).join('; ') || undefined;
+  } else {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     reason = rolled.note;
   }

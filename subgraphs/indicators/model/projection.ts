@@ -51,6 +51,8 @@ export interface FormulaInput {
   observations: Observation[];
   percent: boolean;
   reporting?: Reporting;
+  /** Those of its observations that are sums of its breakdowns, standing for totals nobody reported. */
+  summed?: readonly Observation[];
 }
 
 export interface Reporting {

@@ -9,7 +9,7 @@ import type { KpiIndicatorRow } from '../data/kpi-rows';
 import type { TimeAxes } from '../model/axes';
 import { type Calendar, expectedPeriods, owedUntil, reportStatus, type ReportStatus } from '../model/calendar';
 import { type Formula, formulaInputs, parseFormula } from '../model/formula';
-import { breakdownsAddUp } from '../model/coverage';
+import { breakdownsAddUp, totalsFromBreakdowns } from '../model/coverage';
 import { indicatorKey } from '../model/keys';
 import type { Reporting } from '../model/projection';
 import { deriveSeries, evaluateKpi, type Kpi, type KpiIndicator, type Observation, type Rollup } from '../model/kpi';
@@ -93,11 +93,21 @@ export async function evaluateKpis(
   const [observations, tallies, baselines] = await Promise.all([
     reads.observations(needed, axes, allBreakdowns),
     reads.breakdownTallies(
-      ids.filter((id) => byId.has(id) && !byId.get(id)!.formula),
+      needed.filter((id) => !byId.get(id)!.formula),
       axes,
     ),
     reads.baselines(ids, axes.recordedAsOf),
   ]);
+  // An input's or a weight's figures, as its own KPI counts them: for the total, its breakdowns' sums stand in where it has none.
+  const summedOf = (id: string, breakdown: string): Observation[] => {
+    const input = byId.get(id);
+    if (breakdown !== '' || !input) return [];
+    return totalsFromBreakdowns(input, observations.get(id)?.get('') ?? [], tallies.get(id) ?? [], input.percent);
+  };
+  const totalsOf = (id: string, breakdown: string, summed = summedOf(id, breakdown)): Observation[] => [
+    ...(observations.get(id)?.get(breakdown) ?? []),
+    ...summed,
+  ];
   const result = new Map<string, BreakdownKpi[]>();
   for (const id of ids) {
     const indicator = byId.get(id);
@@ -109,16 +119,20 @@ export async function evaluateKpis(
       breakdowns.map((breakdown) => {
         const inputs = indicator.formula
           ? new Map(
-              formulaInputs(indicator.formula).map((input) => [
-                input,
-                {
-                  rule: byId.get(input)?.rollup ?? 'LAST',
-                  observations: observations.get(input)?.get(breakdown) ?? [],
-                  percent: !!byId.get(input)?.percent,
-                  // A total's input owes its calendar's reports: one due and missing is not projected.
-                  reporting: breakdown === '' ? reportingOf(rowsById.get(input), asOf) : undefined,
-                },
-              ]),
+              formulaInputs(indicator.formula).map((input) => {
+                const summed = summedOf(input, breakdown);
+                return [
+                  input,
+                  {
+                    rule: byId.get(input)?.rollup ?? 'LAST',
+                    observations: totalsOf(input, breakdown, summed),
+                    summed,
+                    percent: !!byId.get(input)?.percent,
+                    // A total's input owes its calendar's reports: one due and missing is not projected.
+                    reporting: breakdown === '' ? reportingOf(rowsById.get(input), asOf) : undefined,
+                  },
+                ] as const;
+              }),
             )
           : undefined;
         const kpi = evaluateKpi({
@@ -131,7 +145,7 @@ export async function evaluateKpis(
           owedFrom: owedFrom(rowsById.get(id)),
           inputs,
           // A weight indicator with no figures weighs nothing: the mean falls back to months, and its reason says so.
-          weights: indicator.weightIndicator ? (observations.get(indicator.weightIndicator)?.get(breakdown) ?? []) : undefined,
+          weights: indicator.weightIndicator ? totalsOf(indicator.weightIndicator, breakdown) : undefined,
           breakdown,
           breakdownTallies: breakdown === '' ? tallies.get(id) : undefined,
         });
