@@ -31,6 +31,8 @@ export const ErrorCode = {
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** Request headers beyond what the server reads (HTTP 431). */
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** Malformed JSON or a request the GraphQL endpoint cannot read. */
   BAD_REQUEST: 'BAD_REQUEST',

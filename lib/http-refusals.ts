@@ -8,6 +8,7 @@
 import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorCode } from './errors';
 
 /** A refusal with its HTTP status and stable code. */
 export class HttpError extends Error {
@@ -50,14 +51,19 @@ export function refusal(
 /** A request whose body did not arrive in time is answered 408 and its connection closed: what is left of it is no next request. */
 export const CLOSING_STATUS = 408;
 
-const CLIENT_ERRORS: Record<string, [number, string]> = {
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Client Timeout'],
-  HPE_HEADER_OVERFLOW: [431, 'Exceeded maximum allowed HTTP header size'],
+/** The body of every refusal: GraphQL's shape, one error with its stable code. */
+export const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** A connection's client errors by node's code: status, stable code, message; any other is 400 BAD_REQUEST. */
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, ErrorCode.REQUEST_TIMEOUT, 'the request did not arrive in time'],
+  HPE_HEADER_OVERFLOW: [431, ErrorCode.HEADERS_TOO_LARGE, 'the request headers exceed the size allowed'],
 };
+const NOT_HTTP: [number, string, string] = [400, ErrorCode.BAD_REQUEST, 'the request is not valid HTTP'];
 
 /**
  * A connection's client error (bytes that are no request, a request not received in
- * time): answered as fastify answers it, unless its request was answered already (the
+ * time, headers too large): answered with its status and stable code, unless its request was answered already (the
  * request timeout ran out while its body trickled in): one request, one answer, and the
  * connection closes.
  */
@@ -65,9 +71,9 @@ export function clientError(this: FastifyInstance, error: Error & { code?: strin
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const answered = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage?.headersSent === true;
   if (socket.writable && !answered) {
-    const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Client Error'];
+    const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? NOT_HTTP;
     const label = STATUS_CODES[status];
-    const body = JSON.stringify({ error: label, message, statusCode: status });
+    const body = JSON.stringify(errorBody(code, message));
     socket.write(
       `HTTP/1.1 ${status} ${label}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`,
     );

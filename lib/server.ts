@@ -20,7 +20,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import { clientError, CLOSING_STATUS, HttpError, refusal } from './http-refusals';
+import { clientError, CLOSING_STATUS, errorBody, HttpError, refusal } from './http-refusals';
 import type { HttpSettings } from './settings';
 import { REQUEST_ID_HEADER } from './identity';
 import { log, logger } from './log';
@@ -69,7 +69,6 @@ export function storableStrings(value: unknown, depth = 0): boolean {
 }
 
 const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
-const errorBody = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** The fastify instance of a service: limits, request ids, JSON bodies, error answers, logs. */
 function createApp(name: string, metrics: ServiceMetrics, limit: number, http: HttpSettings): FastifyInstance {
@@ -130,7 +129,9 @@ function createApp(name: string, metrics: ServiceMetrics, limit: number, http: H
     log.error('request failed', { service: name, requestId: request.id, path: request.routeOptions.url, error });
     return reply.code(500).send(errorBody('INTERNAL_SERVER_ERROR', 'internal error'));
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0].slice(0, 200)}`)),
+  );
   app.addHook('onResponse', async (request, reply) => {
     log.debug('request', {
       service: name,

@@ -112,6 +112,25 @@ describe('a service', () => {
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
   });
 
+  it('answers every refusal of the HTTP layer with a stable code: bytes that are no request, headers too large, an unknown path', async () => {
+    const body = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    const garbage = await rawExchange(service.port, ['NOT HTTP AT ALL\r\n\r\n']);
+    expect(garbage.response).toMatch(/^HTTP\/1\.1 400 /);
+    expect(body(garbage.response).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const huge = await rawExchange(service.port, [
+      `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    ]);
+    expect(huge.response).toMatch(/^HTTP\/1\.1 431 /);
+    expect(body(huge.response).errors[0].extensions.code).toBe('HEADERS_TOO_LARGE');
+    const unknown = await fetch(`${base()}/no-such-path?x=1`);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).errors[0]).toEqual({
+      message: 'no route for GET /no-such-path',
+      extensions: { code: 'NOT_FOUND' },
+    });
+    expect((await fetch(`${base()}/healthz`)).status).toBe(200);
+  });
+
   it('serves its own GET /graphql page when it adds one, and GraphQL on POST /graphql', async () => {
     expect(await (await fetch(service.url, { headers: { accept: 'text/html' } })).text()).toBe('<p>explorer</p>');
     const res = await fetch(service.url, {
