@@ -177,14 +177,18 @@ const missingNote = (missing: string[] | undefined) =>
   missing?.length ? `${missing.join(', ')} due and not reported: counted as missing, not projected` : undefined;
 
 /**
- * For a stock or level: a note when its latest reading ends before the year its window
- * closes in (a 2023 count stands for no 2025 count); undefined otherwise.
+ * For a stock or level: a note when its latest reading ended more than a year before its
+ * window closes (a 2023 count stands for no 2025 count; an annual reading for 2024 does
+ * for a window closing on 2025-06-30); undefined otherwise.
  */
 function staleReading(indicator: KpiIndicator, rolled: Rolled, window: Window): string | undefined {
   if (indicator.rollup !== 'LAST' || indicator.formula || rolled.value === null) return undefined;
   const latest = rolled.periods[rolled.periods.length - 1];
-  const year = window.closes.slice(0, 4);
-  return latest && latest.end < `${year}-01-01` ? `the latest reading is of ${latest.text}, before ${year}` : undefined;
+  const closes = new Date(`${window.closes}T00:00:00Z`);
+  closes.setUTCFullYear(closes.getUTCFullYear() - 1);
+  return latest && latest.end <= closes.toISOString().slice(0, 10)
+    ? `the latest reading is of ${latest.text}, more than a year before ${window.closes}`
+    : undefined;
 }
 
 /** A derived indicator's inputs counted as sums of their breakdowns, named; undefined when none is. */
@@ -300,7 +304,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const stale = staleReading(indicator, rolled, window);
   const unread = windowComplete && stale !== undefined;
   let status: KpiStatus;
-  if (metNow && (windowComplete || cumulative) && (!partial || cumulative)) status = 'ACHIEVED';
+  if (metNow && (windowComplete || cumulative) && (!partial || cumulative) && (!unread || cumulative)) status = 'ACHIEVED';
   else if (partial || unread) status = 'INCOMPLETE';
   else if (windowComplete) status = 'OFF_TRACK';
   else status = willMeet ? 'ON_TRACK' : 'AT_RISK';
@@ -321,7 +325,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
           : 'the target is met'
         : status === 'INCOMPLETE'
           ? unread && !partial
-            ? `${window.closes.slice(0, 4)} is over and has no reading: no verdict`
+            ? `the window closed on ${window.closes} with no reading of its last year: no verdict`
             : `${window.label} is over and its figures cover it only in part (${covered}): no verdict`
           : status === 'OFF_TRACK'
             ? `${window.label} is over and the target was not met`
