@@ -205,6 +205,65 @@ describe('derived indicators', () => {
     expect(kpi.reason).toContain('cases 2025Q2, cases 2025Q3 due and not reported: counted as missing, not projected');
   });
 
+  describe('combine the same months of each input, in the actual value and in the projection', () => {
+    const rate = (
+      within: Observation[],
+      closed: Observation[],
+      asOf: string,
+      dueDays = 15,
+      closedBy: 'QUARTER' | 'MONTH' = 'QUARTER',
+    ) => {
+      const reporting = { asOf, periodType: 'QUARTER' as const, dueDays };
+      return evaluateKpi({
+        indicator: indicator({ rollup: 'RATIO', formula: closureRate, targetValue: 95, percent: true }),
+        observations: [],
+        baseline: null,
+        asOf,
+        dueDays,
+        inputs: new Map([
+          ['within', { rule: 'SUM' as const, observations: within, percent: false, reporting }],
+          [
+            'closed',
+            { rule: 'SUM' as const, observations: closed, percent: false, reporting: { ...reporting, periodType: closedBy } },
+          ],
+        ]),
+      });
+    };
+
+    it('a quarter one input misses in the middle is projected for neither', () => {
+      // Cases closed for Q2 are due and missing; Q4 is projected for both from Q1 and Q3.
+      const kpi = rate(
+        [obs('2025Q1', 980), obs('2025Q2', 965), obs('2025Q3', 950)],
+        [obs('2025Q1', 1000), obs('2025Q3', 1000)],
+        '2025-10-31',
+      );
+      expect(kpi.actual).toBe(96.5);
+      expect(kpi.reason).toContain('[within] 2025Q2 left out');
+      // Within the limit falls 15 a quarter from Q1 to Q3: (980 + 950 + 935) / 3,000, not 3,830 / 3,000 held at 100 %.
+      expect(kpi.projected).toBe(95.5);
+    });
+
+    it("inputs whose last figures end on the window's end are final on the months they share", () => {
+      const within = [obs('2025Q1', 980), obs('2025Q2', 980), obs('2025Q4', 980)];
+      const closed = ['2025Q1', '2025Q2', '2025Q3', '2025Q4'].map((q) => obs(q, 1000));
+      // As of 2026-01-10 (the Q4 reports due 30 days after): 98 % over Q1, Q2 and Q4, not 73.5 % (AT_RISK) nor 130.67 %.
+      expect(rate(within, closed, '2026-01-10', 30)).toMatchObject({ actual: 98, projected: 98, status: 'ON_TRACK' });
+      expect(rate(closed, within, '2026-01-10', 30)).toMatchObject({ actual: expect.closeTo(102.04, 2) });
+      expect(rate(closed, within, '2026-01-10', 30).projected).toBeCloseTo(102.04, 2);
+    });
+
+    it('months of one input against quarters of the other: the quarters both cover', () => {
+      const closed = ['01', '02', '03', '04', '05', '06', '07', '08'].map((m) => obs(`2025-${m}`, 1000));
+      const within = ['2025Q1', '2025Q2', '2025Q3'].map((q) => obs(q, 2940));
+      // Cases closed are reported monthly: September is due (15 days after) and missing on 2025-10-20.
+      const kpi = rate(within, closed, '2025-10-20', 15, 'MONTH');
+      // Q3's months are not all in both: Q1 and Q2 count (5,880 / 6,000), Q4 is projected for both, Q3 for neither.
+      expect(kpi.actual).toBe(98);
+      expect(kpi.projected).toBe(98);
+      expect(kpi.status).toBe('ON_TRACK');
+    });
+  });
+
   it('give no value, with the reason, on a division by zero', () => {
     const kpi = evaluateKpi({
       indicator: indicator({ rollup: 'RATIO', formula: closureRate, targetValue: 95 }),

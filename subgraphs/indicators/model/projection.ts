@@ -10,7 +10,7 @@
 import { parsePeriod, type Period, type PeriodType, stepPeriod } from '../../../lib/period';
 import { dueDate } from './calendar';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
-import { leastSquares, monthsOf, type Observation, type Rolled, type Rollup, rollUp } from './series';
+import { alignedInputs, leastSquares, monthsOf, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
 export interface Bounds {
   min: number;
@@ -210,12 +210,15 @@ export function projectFormula(
   windowEnd: string,
   bounds: Bounds,
 ): Projection | null {
-  const first = projectInputs(formula, inputs, window, windowEnd, new Set());
-  if (!first) return null;
-  const skip = new Set(first.missing.flatMap((m) => monthsOf(m.period)));
-  // Projected again without those months; what is missing is what the first pass found (a figure left out is not missing).
-  const { projected } = skip.size > 0 ? projectInputs(formula, inputs, window, windowEnd, skip)! : first;
-  const { missing, final } = first;
+  // Each input on its own figures: the reports its calendar owes, due and missing.
+  const found = projectInputs(formula, inputs, new Map(), window, windowEnd, new Set());
+  if (!found) return null;
+  const { missing } = found;
+  // Then on the months every input reports (as the actual value counts them): the months some
+  // report and others do not, and the missing ones, are projected for none.
+  const aligned = alignedInputs(inputs, formulaInputs(formula), window);
+  const skip = new Set([...aligned.gaps, ...missing.flatMap((m) => monthsOf(m.period))]);
+  const { projected, final } = projectInputs(formula, inputs, aligned.observations, window, windowEnd, skip)!;
   const combined = evaluateFormula(formula, (id) => projected.get(id) ?? null);
   if (combined.value === null) return null;
   // Every input's last figure ends on the window's end: the value is final, never clamped into the range.
@@ -234,6 +237,7 @@ export function projectFormula(
 function projectInputs(
   formula: Formula,
   inputs: Map<string, FormulaInput>,
+  observations: Map<string, Observation[]>,
   window: { start: string; end: string },
   windowEnd: string,
   skip: ReadonlySet<number>,
@@ -244,8 +248,8 @@ function projectInputs(
   for (const id of formulaInputs(formula)) {
     const input = inputs.get(id);
     if (!input) return null;
-    const kept =
-      input.rule === 'LAST' ? input.observations : input.observations.filter((o) => !monthsOf(o.period).some((m) => skip.has(m)));
+    const own = observations.get(id) ?? input.observations;
+    const kept = input.rule === 'LAST' ? own : own.filter((o) => !monthsOf(o.period).some((m) => skip.has(m)));
     const rolled = rollUp(input.rule, kept, window, input.percent);
     const inputBounds = { min: 0, max: input.percent ? 100 : null, percent: input.percent };
     const last = rolled.points[rolled.points.length - 1];

@@ -181,14 +181,14 @@ export function monthsOf(period: Period): number[] {
  * all its months are common; dropping one can shrink another input's months, so the
  * restriction is repeated until nothing changes. What was left out is named.
  */
-function alignedInputs(
+export function alignedInputs(
   inputs: Map<string, { rule: Rollup; observations: Observation[]; percent: boolean }>,
   ids: string[],
   window: { start: string; end: string },
-): { observations: Map<string, Observation[]>; leftOut: string[] } {
+): AlignedInputs {
   const spread = ids.filter((id) => inputs.get(id) && inputs.get(id)!.rule !== 'LAST');
   const observations = new Map(ids.map((id) => [id, inputs.get(id)?.observations ?? []]));
-  if (spread.length < 2) return { observations, leftOut: [] };
+  if (spread.length < 2) return { observations, leftOut: [], gaps: new Set() };
   const tiled = () => new Map(spread.map((id) => [id, tile(observations.get(id)!, window).used]));
   const first = tiled();
   for (let round = 0; round < 12; round += 1) {
@@ -210,7 +210,20 @@ function alignedInputs(
       .filter((o) => !kept.get(id)!.includes(o))
       .map((o) => `[${id}] ${o.period.text}`),
   );
-  return { observations, leftOut };
+  const common = new Set([...kept.values()][0].flatMap((o) => monthsOf(o.period)));
+  const reported = [...first.values()].flat().flatMap((o) => monthsOf(o.period));
+  const [from, to] = [Math.min(...reported), Math.max(...reported)];
+  const gaps = new Set(Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i).filter((m) => !common.has(m)));
+  return { observations, leftOut, gaps };
+}
+
+/** A formula's inputs restricted to the months every one reports (alignedInputs). */
+export interface AlignedInputs {
+  observations: Map<string, Observation[]>;
+  /** The figures left out, named `[input] period`. */
+  leftOut: string[];
+  /** The months, up to the last any input reports, that some report and others do not: left out of every input's projection too. */
+  gaps: ReadonlySet<number>;
 }
 
 /** Evaluates a derived indicator per period and over the window from its inputs' series. */
