@@ -1,8 +1,19 @@
 /**
  * The text of a file as spreadsheets save it: UTF-8 (with or without a byte-order mark)
  * or GB18030/GBK (what Excel on a Chinese Windows writes by default). Either is named,
- * or recognised: bytes that are not UTF-8 are read as GB18030. Bytes that neither
- * encoding reads are refused with their line, never replaced by U+FFFD.
+ * or recognised (recognisedEncoding):
+ *
+ * - bytes that are all UTF-8 are UTF-8;
+ * - bytes that are mostly UTF-8 are UTF-8 with errors, refused with the line and byte of
+ *   the first sequence that is not, never read as GB18030: "mostly" is at least
+ *   UTF8_MAJORITY (4) well-formed UTF-8 multi-byte characters for each ill-formed
+ *   sequence. GB18030 text of Chinese characters holds by chance about one well-formed
+ *   UTF-8 character for every three or four ill-formed sequences: four to one is seen in
+ *   a few texts of three or four characters, never in one of six or more;
+ * - other bytes are GB18030.
+ *
+ * Bytes that the encoding named or recognised does not read are refused with their line,
+ * never replaced by U+FFFD.
  */
 
 export type TextEncodingName = 'utf-8' | 'gb18030';
@@ -52,8 +63,79 @@ function decode(bytes: Uint8Array, encoding: TextEncodingName): string | null {
   }
 }
 
-/** The first line (1-based) `encoding` cannot read: a line break (0x0A) is never part of a character in either. */
-function firstBadLine(bytes: Uint8Array, encoding: TextEncodingName): number {
+/** Well-formed UTF-8 multi-byte characters wanted for each ill-formed sequence in a file read as UTF-8 with errors. */
+export const UTF8_MAJORITY = 4;
+
+interface Utf8Census {
+  /** Well-formed multi-byte characters. */
+  valid: number;
+  /** Ill-formed sequences (each maximal one, as a UTF-8 decoder counts them). */
+  invalid: number;
+  /** Where the first ill-formed sequence starts; -1 when there is none. */
+  first: number;
+}
+
+/**
+ * The continuation bytes a UTF-8 lead byte wants, and the range of the first (RFC 3629:
+ * no overlong forms, surrogates or code points past U+10FFFF); null for a byte that starts none.
+ */
+function wants(lead: number): [number, number, number] | null {
+  if (lead >= 0xc2 && lead <= 0xdf) return [1, 0x80, 0xbf];
+  if (lead >= 0xe0 && lead <= 0xef) return [2, lead === 0xe0 ? 0xa0 : 0x80, lead === 0xed ? 0x9f : 0xbf];
+  if (lead >= 0xf0 && lead <= 0xf4) return [3, lead === 0xf0 ? 0x90 : 0x80, lead === 0xf4 ? 0x8f : 0xbf];
+  return null;
+}
+
+/** How `bytes` read as UTF-8; unless `final`, a character cut at their end is not counted (the rest is still to come). */
+function utf8Census(bytes: Uint8Array, final: boolean): Utf8Census {
+  const census = { valid: 0, invalid: 0, first: -1 };
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    const [wanted, low, high] = wants(lead) ?? [0, 0, 0];
+    let n = 1;
+    while (n <= wanted && i + n < bytes.length) {
+      const byte = bytes[i + n];
+      if (byte < (n === 1 ? low : 0x80) || byte > (n === 1 ? high : 0xbf)) break;
+      n += 1;
+    }
+    if (wanted > 0 && n > wanted) census.valid += 1;
+    else if (i + n >= bytes.length && wanted > 0 && !final) break;
+    else {
+      census.invalid += 1;
+      if (census.first < 0) census.first = i;
+    }
+    i += n;
+  }
+  return census;
+}
+
+/**
+ * The encoding of bytes that do not name it (the rule above): `final` when they are the
+ * whole file, not its beginning. Throws for UTF-8 with errors.
+ */
+export function recognisedEncoding(bytes: Uint8Array, final: boolean): TextEncodingName {
+  const { valid, invalid, first } = utf8Census(bytes, final);
+  if (invalid === 0) return 'utf-8';
+  if (valid < UTF8_MAJORITY * invalid) return 'gb18030';
+  let [line, lineStart] = [1, 0];
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < first; at = bytes.indexOf(0x0a, at + 1))
+    [line, lineStart] = [line + 1, at + 1];
+  throw new TextDecodingError(
+    line,
+    `bytes that are not UTF-8 at byte ${first - lineStart + 1} of the line, in a file that is otherwise UTF-8 ` +
+      '(a character cut or damaged): mend it and send the file again',
+  );
+}
+
+/**
+ * The first line (1-based) `encoding` cannot read, in bytes it cannot read (the last line
+ * when no line before it is bad): a line break (0x0A) is never part of a character in either.
+ */
+export function firstBadLine(bytes: Uint8Array, encoding: TextEncodingName): number {
   let start = 0;
   for (let line = 1; ; line += 1) {
     const end = bytes.indexOf(0x0a, start);
@@ -106,6 +188,7 @@ export function decodeText(bytes: Uint8Array, named?: string): DecodedText {
   }
   const utf8 = decode(bytes, 'utf-8');
   if (utf8 !== null) return checked(utf8, DISPLAY['utf-8']);
+  recognisedEncoding(bytes, true); // throws for UTF-8 with errors: not GB18030
   const gb = decode(bytes, 'gb18030');
   if (gb !== null) return checked(gb, DISPLAY.gb18030);
   // Neither reads it: name the line where the encoding that reads further stops.

@@ -1,6 +1,7 @@
 /**
  * A file of figures read as it arrives, never held whole: CSV (the columns of
- * figure-file.ts; UTF-8 or GB18030, named or recognised from the file's first bytes) or
+ * figure-file.ts; UTF-8 or GB18030, named or recognised from the file's first 64 KiB as
+ * encoding.ts says: UTF-8 with errors there is refused, not read as GB18030) or
  * NDJSON (one JSON object a line, with the fields of `pushFigures`' figures). Each record
  * that holds a figure, or should, comes out with its index (0-based, in file order) and
  * the line it starts on; a record that cannot be read comes out as its problem.
@@ -9,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, type Options, parse } from 'csv-parse';
 import { CSV_OPTIONS, CsvSyntaxError, QUOTE_PROBLEMS } from './csv';
-import { ENCODING_LABELS, type TextEncodingName, TextDecodingError } from './encoding';
+import { ENCODING_LABELS, firstBadLine, recognisedEncoding, type TextEncodingName, TextDecodingError } from './encoding';
 import { FigureRecordReader } from './figure-file';
 
 export type FileFormat = 'csv' | 'ndjson';
@@ -20,10 +21,13 @@ export type StreamedRecord = { index: number; line: number } & (
 
 /** Bytes looked at to recognise the encoding of a file that does not name it. */
 const SNIFF_BYTES = 64 * 1024;
+/** Bytes of one line kept to find the line of bytes the decoder refuses (the line is named less exactly past them). */
+const LINE_KEPT = 1024 * 1024;
 const LINE_BREAKS = /\r\n|\r|\n/g;
 const lineBreaks = (text: string) => text.match(LINE_BREAKS)?.length ?? 0;
 
-function recognised(head: Buffer, named: string | undefined): TextEncodingName {
+/** The encoding of a file from its first bytes (`head`, the whole file when `final`): named, or recognised as encoding.ts says. */
+function recognised(head: Buffer, named: string | undefined, final: boolean): TextEncodingName {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
     throw new TextDecodingError(null, 'the file is UTF-16 ("Unicode text"): save it as "CSV UTF-8" or plain CSV');
   if (named !== undefined) {
@@ -31,12 +35,7 @@ function recognised(head: Buffer, named: string | undefined): TextEncodingName {
     if (!encoding) throw new TextDecodingError(null, `unknown encoding "${named}": use utf-8 or gb18030 (gbk)`);
     return encoding;
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'gb18030';
-  }
+  return recognisedEncoding(head, final);
 }
 
 /** The text of the bytes, a piece at a time; bytes the encoding cannot read are refused with their line. */
@@ -46,14 +45,26 @@ async function* decoded(source: AsyncIterable<Buffer>, named: string | undefined
   let head: Buffer[] = [];
   let headBytes = 0;
   let line = 1;
+  // The bytes of the line being read, since its start; null when there are more than LINE_KEPT.
+  let lineBytes: Buffer[] | null = [];
+  let lineLength = 0;
+  const keep = (bytes: Buffer) => {
+    const end = bytes.lastIndexOf(0x0a);
+    if (end >= 0) [lineBytes, lineLength] = [[], 0];
+    lineLength += bytes.length - end - 1;
+    if (lineLength > LINE_KEPT) lineBytes = null;
+    else lineBytes?.push(bytes.subarray(end + 1));
+  };
   const decode = (bytes: Buffer | undefined): string => {
     let text: string;
     try {
       text = bytes ? decoder!.decode(bytes, { stream: true }) : decoder!.decode();
     } catch {
       const name = encoding === 'utf-8' ? 'UTF-8' : 'GB18030';
-      throw new TextDecodingError(line, `bytes that are not ${name}${named ? '' : '; name the encoding (encoding=…)'}`);
+      const at = lineBytes && line - 1 + firstBadLine(Buffer.concat([...lineBytes, ...(bytes ? [bytes] : [])]), encoding);
+      throw new TextDecodingError(at ?? line, `bytes that are not ${name}${named ? '' : '; name the encoding (encoding=…)'}`);
     }
+    if (bytes) keep(bytes);
     // eslint-disable-next-line no-control-regex -- NUL is one of the characters a damaged conversion leaves
     const bad = /[\uFFFD\u0000]/.exec(text);
     if (bad)
@@ -64,9 +75,9 @@ async function* decoded(source: AsyncIterable<Buffer>, named: string | undefined
     line += lineBreaks(text);
     return text;
   };
-  const start = () => {
+  const start = (final: boolean) => {
     const bytes = Buffer.concat(head);
-    encoding = recognised(bytes, named);
+    encoding = recognised(bytes, named, final);
     decoder = new TextDecoder(encoding, { fatal: true });
     head = [];
     return decode(bytes);
@@ -78,9 +89,9 @@ async function* decoded(source: AsyncIterable<Buffer>, named: string | undefined
     }
     head.push(chunk);
     headBytes += chunk.length;
-    if (headBytes >= SNIFF_BYTES) yield start();
+    if (headBytes >= SNIFF_BYTES) yield start(false);
   }
-  if (!decoder) yield start();
+  if (!decoder) yield start(true);
   yield decode(undefined);
 }
 
