@@ -39,12 +39,27 @@ it("weighs an average by the sums of its weight indicator's breakdowns where tha
   expect(mean.reason).not.toContain('no weight');
 });
 
-it("computes a derived rate from the sums of an input's breakdowns where that has no totals, and says so", async () => {
-  await push(quarters('court-ip-cases-closed-within-limit', [490, 980, 1470, 960]));
+it("computes a derived rate from the sums of its inputs' breakdowns where they have no totals, and says so", async () => {
+  // Within the limit, by the same two districts: 490, 980, 1,470 and 960 a quarter.
+  await push(
+    ['江岸区', '武昌区'].flatMap((breakdown) =>
+      quarters('court-ip-cases-closed-within-limit', [245, 490, 735, 480], 2025, { breakdown }),
+    ),
+  );
   const rate = await kpi('trial-closure-within-limit-rate', '2026-01-15');
   // 3,900 within the limit of the 4,000 the districts closed.
   expect(rate).toMatchObject({ actual: 97.5, status: 'ACHIEVED' });
+  expect(rate.reason).toBe(
+    'the target is met; [court-ip-cases-closed-within-limit] 2025Q1, [court-ip-cases-closed-within-limit] 2025Q2, [court-ip-cases-closed-within-limit] 2025Q3, [court-ip-cases-closed-within-limit] 2025Q4, [court-ip-cases-closed] 2025Q1, [court-ip-cases-closed] 2025Q2, [court-ip-cases-closed] 2025Q3, [court-ip-cases-closed] 2025Q4: the sums of their breakdowns, no total reported',
+  );
+});
+
+it("never combines a sum of one input's breakdowns with another input's reported total", async () => {
+  // The city's total within the limit, against cases closed known only from two districts: no rate (195 % for one district).
+  await push(quarters('court-ip-cases-closed-within-limit', [975, 975, 975, 975]));
+  const rate = await kpi('trial-closure-within-limit-rate', '2026-01-15');
+  expect(rate).toMatchObject({ actual: null, status: 'NO_DATA' });
   expect(rate.reason).toContain(
-    '[court-ip-cases-closed] 2025Q1, [court-ip-cases-closed] 2025Q2, [court-ip-cases-closed] 2025Q3, [court-ip-cases-closed] 2025Q4: the sums of their breakdowns, no total reported',
+    "[court-ip-cases-closed] 2025Q1, [court-ip-cases-closed] 2025Q2, [court-ip-cases-closed] 2025Q3, [court-ip-cases-closed] 2025Q4: sums of breakdowns, not combined with another input's reported total",
   );
 });

@@ -23,6 +23,7 @@ import {
   totalsFromBreakdowns,
 } from './coverage';
 import type { Formula } from './formula';
+import { likeWithLike } from './formula-inputs';
 import { type FormulaInput, project, projectFormula } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
@@ -201,7 +202,9 @@ function summedInputs(inputs: Map<string, FormulaInput> | undefined, rolled: Rol
 }
 
 function evaluateWindow(input: KpiInput): WindowKpi {
-  const { indicator, baseline, asOf, dueDays = 0, inputs, weights } = input;
+  const { indicator, baseline, asOf, dueDays = 0, weights } = input;
+  // A derived indicator's inputs, like with like: no sum of breakdowns beside a reported total.
+  const { inputs, setAside } = likeWithLike(input.inputs ?? new Map());
   const window = windowOf(indicator, asOf);
   // Final once the window's last figure is due, not on its last day.
   const windowComplete = asOf >= dueDate(window.closes, dueDays);
@@ -214,8 +217,11 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   let rolled: Rolled;
   let reason: string | undefined;
   if (indicator.formula) {
-    ({ rolled, reason } = deriveSeries(indicator.formula, inputs ?? new Map(), window));
-    reason = [reason, summedInputs(inputs, rolled)].filter(Boolean).join('; ') || undefined;
+    ({ rolled, reason } = deriveSeries(indicator.formula, inputs, window));
+    const notCombined = setAside.length
+      ? `${setAside.join(', ')}: sums of breakdowns, not combined with another input's reported total`
+      : undefined;
+    reason = [reason, summedInputs(inputs, rolled), notCombined].filter(Boolean).join('; ') || undefined;
   } else {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     reason = rolled.note;
@@ -280,7 +286,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const projection = windowComplete
     ? { value: actual, method: 'the window is over: the actual value' }
     : indicator.formula
-      ? (projectFormula(indicator.formula, inputs ?? new Map(), window, window.closes, bounds) ??
+      ? (projectFormula(indicator.formula, inputs, window, window.closes, bounds) ??
         project('LAST', rolled, window.closes, bounds))
       : project(
           indicator.rollup,
