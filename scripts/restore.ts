@@ -119,6 +119,9 @@ async function holdings(urls: DatabaseUrls): Promise<Record<string, number>> {
   return held;
 }
 
+/** A restore not confirmed: nothing failed, nothing was changed. */
+class NotConfirmed extends Error {}
+
 /** Goes on when the hub holds nothing, or with --force, or with "yes" typed on a terminal. */
 async function confirmReplacing(backup: VerifiedBackup, force: boolean, urls: DatabaseUrls): Promise<void> {
   const held = await holdings(urls);
@@ -141,9 +144,9 @@ async function confirmReplacing(backup: VerifiedBackup, force: boolean, urls: Da
     const answer = await prompt.question(`${what}.\nReplace them? Type "yes" to go on: `);
     prompt.close();
     if (answer.trim().toLowerCase() === 'yes') return;
-    throw new Error('nothing was changed');
+    throw new NotConfirmed('not restored: nothing was changed');
   }
-  throw new Error(`${what}. Nothing was changed: run it again with --force to replace them`);
+  throw new NotConfirmed(`not restored: ${what}. Nothing was changed: run it again with --force to replace them`);
 }
 
 async function main(): Promise<void> {
@@ -172,6 +175,10 @@ main().catch((error: unknown) => {
   if (error instanceof FolderInUse) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
+  }
+  if (error instanceof NotConfirmed) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
   }
   process.stderr.write(`restore failed: ${(error as Error).message}\n`);
   process.exit(2);

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const token = await issueToken(settings.tokens, { org: organization.id, roles, subject }, Math.round(days * 86400));
   process.stderr.write(
     `token for ${organization.name} (${organization.id}) as ${roles.join(', ')}, valid ${days} days, ` +
-      `id (jti) ${decodeJwt(token).jti} — revokeToken(tokenId: …) takes it back:\n`,
+      `id (jti) ${decodeJwt(token).jti}: revokeToken(tokenId: "${decodeJwt(token).jti}") takes it back\n`,
   );
   const out = stringOption(line, 'out');
   if (out) {

@@ -331,6 +331,9 @@ it('a restore on the running hub asks for --force, then brings back the backed-u
   expect(unforced.code).toBe(2);
   expect(unforced.stderr).toMatch(/the hub holds [\d,]+ rows in \d+ tables \(.*indicators\.figure_revision [\d,]+/);
   expect(unforced.stderr).toContain('run it again with --force');
+  // A refusal, not a failure: nothing went wrong, nothing was changed.
+  expect(unforced.stderr).toMatch(/^not restored: the hub holds/);
+  expect(unforced.stderr).not.toContain('failed');
   expect(await snapshot(process.env.DATABASE_URL!)).toEqual(changed);
 
   const restore = await ipzone(['restore', file, '--force'], { env });

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { decodeJwt } from 'jose';
 import { COMMANDS } from '../../scripts/cli';
 import { freePort } from '../../lib/free-ports';
 import { ROLES } from '../../lib/identity';
@@ -201,6 +202,10 @@ it('`ipzone token --out FILE` writes the token to a file only its owner reads, r
   expect(statSync(file).mode & 0o777).toBe(0o600);
   expect(readFileSync(file, 'utf8')).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+\n$/);
   expect(readdirSync(path.dirname(file))).toEqual(['court.token']);
+  // Its lines stand on their own: the id and how to take the token back, then where it went (no colon left hanging).
+  const jti = decodeJwt(readFileSync(file, 'utf8').trim()).jti;
+  expect(res.stderr.split('\n')[0]).toMatch(new RegExp(`id \\(jti\\) ${jti}: revokeToken\\(tokenId: "${jti}"\\) takes it back$`));
+  expect(res.stderr.split('\n')[1]).toBe(`written to ${file} (readable by its owner only)`);
   const used = await ipzone(['import', '--dry-run', '--token-file', file, path.join(dir, 'strict.csv')], { env: env() });
   expect(used.stdout).toContain('would import: 1 created');
   const noFolder = await ipzone(['token', '--org', 'court', '--role', 'reporter', '--out', path.join(dir, 'none', 'x.token')], {
