@@ -56,8 +56,19 @@ function sections(text: string): Record<string, Array<Record<string, string>>> {
   return result;
 }
 
+/** Runs the R client; a machine without R is told what to install, not handed a bare ENOENT. */
+async function rsdmx(origin: string): Promise<string> {
+  try {
+    return (await run('Rscript', [path.join(__dirname, 'rsdmx.R'), origin], { timeout: 120_000 })).stdout;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT')
+      throw new Error('Rscript is not installed: this test needs R with rsdmx (apt-get install r-cran-rsdmx)', { cause: error });
+    throw error;
+  }
+}
+
 it('reads the structure and every figure as GraphQL answers them', async () => {
-  const { stdout } = await run('Rscript', [path.join(__dirname, 'rsdmx.R'), new URL(url).origin], { timeout: 120_000 });
+  const stdout = await rsdmx(new URL(url).origin);
   const found = sections(stdout);
   expect(found.dataflows).toEqual([{ id: 'FIGURES', agencyID: 'IPZONE', version: '1.0' }]);
   expect(found.dimensions.map((d) => d.id)).toEqual(['INDICATOR', 'BREAKDOWN', 'FREQ']);
