@@ -108,6 +108,7 @@ export const RULES: Record<EnvVariable, Rule> = {
   MAX_PUSH_ROWS: int(1),
   MAX_UPLOAD_ROWS: int(1),
   BULK_JOB_BYTES: int(0),
+  MAX_OPEN_JOBS: int(1),
   JOB_HEARTBEAT_SECONDS: decimal({ min: 0.5 }),
   MAX_QUERY_DEPTH: int(1),
   MAX_QUERY_COST: int(1),

@@ -52,6 +52,8 @@ export const ENV_VARIABLES = {
     'most rows (after the header) a file sent to /report/upload.xlsx or /report/upload.csv may have; larger files go through `ipzone import` (default 50000)',
   BULK_JOB_BYTES:
     'a file sent to POST /figures/bulk larger than this many bytes (or of no stated length) runs as a job whose progress GET /figures/bulk/:id answers (default 8388608)',
+  MAX_OPEN_JOBS:
+    'most files of figures one organisation may have running as jobs at once, receiving, queued or running; one more is refused 429 TOO_MANY_REQUESTS (default 4)',
   JOB_HEARTBEAT_SECONDS:
     'how often a running job of a file of figures records that it is alive (default 10; at least 0.5); one silent for six times as long (its hub was killed, or lost its database) is queued again and runs from the start; the third time, it fails JOB_ABANDONED',
   MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 20)',
@@ -163,6 +165,8 @@ export interface IndicatorSettings {
   maxPushRows: number;
   /** A file sent to POST /figures/bulk larger than this many bytes runs as a job (BULK_JOB_BYTES). */
   bulkJobBytes: number;
+  /** Most jobs of files one organisation may have not yet done (MAX_OPEN_JOBS). */
+  maxOpenJobs: number;
   /** How often a running job of a file records that it is alive; silent six times as long, it runs again (JOB_HEARTBEAT_SECONDS). */
   jobHeartbeatSeconds: number;
   /** A figure this many times above or below the previous period lands with a warning (PLAUSIBILITY_FACTOR). */

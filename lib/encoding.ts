@@ -64,7 +64,7 @@ function decode(bytes: Uint8Array, encoding: TextEncodingName): string | null {
 }
 
 /** Well-formed UTF-8 multi-byte characters wanted for each ill-formed sequence in a file read as UTF-8 with errors. */
-export const UTF8_MAJORITY = 4;
+const UTF8_MAJORITY = 4;
 
 interface Utf8Census {
   /** Well-formed multi-byte characters. */

@@ -135,6 +135,7 @@ function parsed(snapshot: Source): Settings {
     indicators: {
       maxPushRows,
       bulkJobBytes: int('BULK_JOB_BYTES', 8 * 1024 * 1024),
+      maxOpenJobs: int('MAX_OPEN_JOBS', 4),
       jobHeartbeatSeconds: int('JOB_HEARTBEAT_SECONDS', 10),
       plausibilityFactor: Number(text('PLAUSIBILITY_FACTOR') ?? 3),
       entryWindows:

@@ -47,16 +47,29 @@ const COLUMNS = `id, writer, writer_org AS "writerOrg", roles, request, organiza
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * A new job of the writer's organisation, RECEIVING; null when the organisation has
+ * `maxOpen` jobs not yet done (receiving, queued or running). The count and the insert are
+ * one statement under a lock of the organisation's, so files sent at once cannot pass it together.
+ */
 export async function createJob(
   db: DataSource,
   writer: { subject: string; org: string; roles: readonly string[] },
   request: object,
-): Promise<string> {
-  const rows: unknown = await db.query(
-    `INSERT INTO figure_bulk_job (writer, writer_org, roles, request) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [writer.subject, writer.org, writer.roles, JSON.stringify(request)],
-  );
-  return readOne('job created', IdColumns, rows).id;
+  maxOpen: number,
+): Promise<string | null> {
+  return db.transaction(async (manager) => {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('figure_bulk_job:' || $1))`, [writer.org]);
+    const rows: unknown = await manager.query(
+      `INSERT INTO figure_bulk_job (writer, writer_org, roles, request)
+       SELECT $1, $2, $3, $4
+        WHERE (SELECT count(*) FROM figure_bulk_job
+                WHERE writer_org = $2 AND state IN ('RECEIVING', 'QUEUED', 'RUNNING')) < $5
+       RETURNING id`,
+      [writer.subject, writer.org, writer.roles, JSON.stringify(request), maxOpen],
+    );
+    return readFirst('job created', IdColumns, rows)?.id ?? null;
+  });
 }
 
 /** Keeps the next part of a job's file, and says the job is alive (its file still arriving: dropStalledReceipts). */

@@ -100,7 +100,7 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
           const source = body.chunks;
           if (asJob(request, settings.bulkJobBytes)) {
             // The job as queued (read before the worker may take it).
-            return reply.code(202).send(await receiveFile(deps, caller.identity, options, source, jobs));
+            return reply.code(202).send(await receiveFile(deps, caller.identity, options, source, jobs, settings.maxOpenJobs));
           }
           const records = (bytes: AsyncIterable<Buffer>) => figureRecords(bytes, options.format, options.encoding);
           return reply.send(await pushFile(deps, caller.identity, options, records, source));

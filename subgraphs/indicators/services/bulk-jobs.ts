@@ -6,7 +6,7 @@
  * written, and its summary or its error, which GET /figures/bulk/:id answers.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, notFound } from '../../../lib/errors';
+import { ErrorCode, hubError, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { hasRole, type Identity, isRole } from '../../../lib/identity';
 import { log } from '../../../lib/log';
@@ -97,9 +97,16 @@ export async function receiveFile(
   request: BulkRequest,
   source: AsyncIterable<Buffer>,
   queue: JobQueue,
+  /** Most jobs the caller's organisation may have not yet done (MAX_OPEN_JOBS). */
+  max: number,
 ): Promise<JobView> {
   checkRequest(identity, request);
-  const id = await createJob(deps.db, identity, request);
+  const id = await createJob(deps.db, identity, request, max);
+  if (id === null)
+    throw hubError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `${identity.org} has ${max} files of figures not yet done (MAX_OPEN_JOBS): send this one when one of them is`,
+    );
   let queued: JobView;
   try {
     const named = await receiveParts(deps.db, id, request, source);

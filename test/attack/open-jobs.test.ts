@@ -1,0 +1,70 @@
+/**
+ * One organisation's files cannot hold the job queue for the others: an organisation may
+ * have MAX_OPEN_JOBS files as jobs not yet done (receiving, queued or running). One more
+ * is refused 429 TOO_MANY_REQUESTS and nothing of it is kept; other organisations' files
+ * are taken meanwhile, and the organisation's next file once one of its jobs is done.
+ */
+import net from 'node:net';
+import { bearer, useHubAndDatabase } from '../support/hub';
+
+const { url, db } = useHubAndDatabase({ env: { MAX_OPEN_JOBS: '2', REQUEST_TIMEOUT_MS: '30000' } });
+
+const AMR_ROWS = 'indicator,period,value\nip-training-base-trainees,2025-10,5\n';
+const COURT_ROWS = 'indicator,period,value\ncourt-ip-cases-closed,2025Q1,10\n';
+
+/** An upload sent as a job that states a length, sends its first bytes and then waits: its job stays RECEIVING. */
+async function heldUpload(): Promise<net.Socket> {
+  const { authorization } = await bearer('amr', ['coordinator']);
+  const socket = net.connect({ host: '127.0.0.1', port: Number(new URL(url()).port) });
+  socket.on('error', () => undefined);
+  socket.write(
+    `POST /figures/bulk?job=true HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${authorization}\r\n` +
+      `Content-Type: text/csv\r\nContent-Length: 4000\r\n\r\n${AMR_ROWS}`,
+  );
+  return socket;
+}
+
+const send = async (org: string, role: 'coordinator' | 'reporter', rows: string) =>
+  fetch(`${new URL(url()).origin}/figures/bulk?job=true&dryRun=true`, {
+    method: 'POST',
+    headers: { ...(await bearer(org, [role])), 'content-type': 'text/csv' },
+    body: rows,
+  });
+
+const openJobs = async (org: string) =>
+  (
+    await db().query(
+      `SELECT count(*)::int AS n FROM indicators.figure_bulk_job WHERE writer_org = $1 AND state IN ('RECEIVING', 'QUEUED', 'RUNNING')`,
+      [org],
+    )
+  ).rows[0].n as number;
+
+async function eventually(check: () => Promise<number>, wanted: number): Promise<number> {
+  let value = await check();
+  for (let waited = 0; value !== wanted && waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await check();
+  }
+  return value;
+}
+
+it("refuses an organisation's file beyond MAX_OPEN_JOBS 429, keeping nothing, and takes the others' meanwhile", async () => {
+  const held = [await heldUpload(), await heldUpload()];
+  expect(await eventually(() => openJobs('amr'), 2)).toBe(2);
+  const jobsBefore = (await db().query(`SELECT count(*)::int AS n FROM indicators.figure_bulk_job`)).rows[0].n;
+
+  const refused = await send('amr', 'coordinator', AMR_ROWS);
+  expect(refused.status).toBe(429);
+  const body = await refused.json();
+  expect(body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+  expect(body.errors[0].message).toContain('MAX_OPEN_JOBS');
+  expect((await db().query(`SELECT count(*)::int AS n FROM indicators.figure_bulk_job`)).rows[0].n).toBe(jobsBefore);
+
+  // Another organisation's file is taken.
+  expect((await send('court', 'reporter', COURT_ROWS)).status).toBe(202);
+
+  // Once the held uploads are given up, the organisation sends again.
+  for (const socket of held) socket.destroy();
+  expect(await eventually(() => openJobs('amr'), 0)).toBe(0);
+  expect((await send('amr', 'coordinator', AMR_ROWS)).status).toBe(202);
+});
