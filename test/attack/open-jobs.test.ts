@@ -68,3 +68,14 @@ it("refuses an organisation's file beyond MAX_OPEN_JOBS 429, keeping nothing, an
   expect(await eventually(() => openJobs('amr'), 0)).toBe(0);
   expect((await send('amr', 'coordinator', AMR_ROWS)).status).toBe(202);
 });
+
+it('does not count a receipt whose file stopped growing minutes ago (its hub died receiving it)', async () => {
+  const held = [await heldUpload(), await heldUpload()];
+  expect(await eventually(() => openJobs('amr'), 2)).toBe(2);
+  // As a hub killed mid-upload leaves them: RECEIVING, silent since.
+  await db().query(
+    `UPDATE indicators.figure_bulk_job SET updated_at = clock_timestamp() - interval '5 minutes' WHERE state = 'RECEIVING'`,
+  );
+  expect((await send('amr', 'coordinator', AMR_ROWS)).status).toBe(202);
+  for (const socket of held) socket.destroy();
+});

@@ -63,9 +63,21 @@ describe('a UTF-8 file with a damaged character', () => {
   it('is refused with its line and byte, not read as GB18030', () => {
     expect(() => decodeText(cut)).toThrow(TextDecodingError);
     expect(() => decodeText(cut)).toThrow(REFUSED);
+    // A GB18030 file mistaken for this is told how to name its encoding.
+    expect(() => decodeText(cut)).toThrow(/name its encoding if it is GB18030 \(encoding=gb18030, --encoding gb18030\)$/);
     // Named, it is read as named.
     expect(() => decodeText(cut, 'utf-8')).toThrow(/^line 5: bytes that are not UTF-8$/);
     expect(decodeText(cut, 'gb18030').encoding).toBe('GB18030');
+  });
+
+  it('is refused after a byte-order mark however few its characters, on both paths', async () => {
+    // One Chinese word, its last character cut: too few characters to tell by their count, but the mark says UTF-8.
+    const word = Buffer.from('\uFEFFindicator,period,value,breakdown\naverage-trial-closure-days,2024Q1,120,北京市\n');
+    const at = word.indexOf(Buffer.from('市'));
+    const damaged = Buffer.concat([word.subarray(0, at + 2), word.subarray(at + 3)]);
+    const MARKED = /^line 2: bytes that are not UTF-8/;
+    expect(() => decodeText(damaged)).toThrow(MARKED);
+    for (const size of [1, 4096]) await expect(streamed(damaged, size)).rejects.toThrow(MARKED);
   });
 
   it('is refused as it arrives too, whatever the pieces', async () => {

@@ -47,10 +47,15 @@ const COLUMNS = `id, writer, writer_org AS "writerOrg", roles, request, organiza
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A receiving job whose file has not grown for this long is not counted open: its upload stalled, or its hub died receiving it. */
+const RECEIVING_SILENT_SECONDS = 120;
+
 /**
  * A new job of the writer's organisation, RECEIVING; null when the organisation has
- * `maxOpen` jobs not yet done (receiving, queued or running). The count and the insert are
- * one statement under a lock of the organisation's, so files sent at once cannot pass it together.
+ * `maxOpen` jobs not yet done (queued, running, or receiving a file that grew in the last
+ * two minutes: a receipt its hub died in is not counted until it is dropped). The count and
+ * the insert are one statement under a lock of the organisation's, so files sent at once
+ * cannot pass it together.
  */
 export async function createJob(
   db: DataSource,
@@ -64,9 +69,11 @@ export async function createJob(
       `INSERT INTO figure_bulk_job (writer, writer_org, roles, request)
        SELECT $1, $2, $3, $4
         WHERE (SELECT count(*) FROM figure_bulk_job
-                WHERE writer_org = $2 AND state IN ('RECEIVING', 'QUEUED', 'RUNNING')) < $5
+                WHERE writer_org = $2
+                  AND (state IN ('QUEUED', 'RUNNING')
+                       OR (state = 'RECEIVING' AND updated_at > clock_timestamp() - make_interval(secs => $6)))) < $5
        RETURNING id`,
-      [writer.subject, writer.org, writer.roles, JSON.stringify(request), maxOpen],
+      [writer.subject, writer.org, writer.roles, JSON.stringify(request), maxOpen, RECEIVING_SILENT_SECONDS],
     );
     return readFirst('job created', IdColumns, rows)?.id ?? null;
   });
