@@ -6,6 +6,8 @@
  * the pool has connections once took the subgraph down until a restart), no job is left
  * receiving, and the hub goes on answering.
  */
+import net from 'node:net';
+import { setLogSink } from '../../lib/log';
 import { rawExchange, statusOf } from '../support/raw-http';
 import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 
@@ -61,4 +63,26 @@ it('drops the job of a stalled upload sent as a job', async () => {
     (await db().query(`SELECT count(*)::int AS n FROM indicators.figure_bulk_job WHERE state = 'RECEIVING'`)).rows[0].n as number;
   expect(await stalledUpload('?job=true')).toBe(408);
   expect(await eventually(receiving, (n) => n === 0)).toBe(0);
+});
+
+it('logs an upload its client gives up mid-body as no error of the hub', async () => {
+  const entries: Array<Record<string, unknown>> = [];
+  setLogSink((entry) => entries.push(entry));
+  try {
+    const { authorization } = await bearer('amr', ['coordinator']);
+    for (const query of ['?dryRun=true', '?job=true']) {
+      const socket = net.connect({ host: '127.0.0.1', port: Number(new URL(url()).port) });
+      socket.on('error', () => undefined);
+      socket.write(
+        `POST /figures/bulk${query} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${authorization}\r\n` +
+          `Content-Type: text/csv\r\nContent-Length: 4000\r\n\r\n${FIRST_BYTES}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      socket.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  } finally {
+    setLogSink(null);
+  }
+  expect(entries.filter((e) => e.level === 'error').map((e) => e.message)).toEqual([]);
 });
