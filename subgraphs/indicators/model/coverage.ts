@@ -35,6 +35,8 @@ const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
 const startIndex = (p: Period) => monthIndex(p.year, p.firstMonth);
 const endIndex = (p: Period) => monthIndex(p.year, p.lastMonth);
 const span = (p: Period) => p.lastMonth - p.firstMonth + 1;
+/** The months a period covers, as indexes on the axis of monthIndex. */
+export const monthsOf = (p: Period): number[] => Array.from({ length: span(p) }, (_, i) => startIndex(p) + i);
 const dateIndex = (isoDate: string) => monthIndex(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)));
 
 export interface Tiling {

@@ -10,7 +10,8 @@
 import { parsePeriod, type Period, type PeriodType, stepPeriod } from '../../../lib/period';
 import { dueDate } from './calendar';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
-import { alignedInputs, leastSquares, monthsOf, type Observation, type Rolled, type Rollup, rollUp } from './series';
+import { monthsOf } from './coverage';
+import { alignedInputs, leastSquares, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
 export interface Bounds {
   min: number;

@@ -4,7 +4,7 @@
  */
 import type { Rollup } from '../../../lib/enums';
 import type { Period } from '../../../lib/period';
-import { tile } from './coverage';
+import { monthsOf, tile } from './coverage';
 import type { Observation } from './observation';
 import { evaluateFormula, type Formula, formulaInputs } from './formula';
 
@@ -167,11 +167,6 @@ function rollUpWindow(
     points: inWindow,
     note: `${bare.join(', ')} carry no numerator and denominator: rates are not averaged, so no value`,
   };
-}
-
-/** The months a period covers, as indexes (12 × year + month − 1). */
-export function monthsOf(period: Period): number[] {
-  return Array.from({ length: period.lastMonth - period.firstMonth + 1 }, (_, i) => period.year * 12 + period.firstMonth - 1 + i);
 }
 
 /**
