@@ -43,8 +43,8 @@ export type KpiStatus = (typeof KPI_STATUSES)[number];
 export const PERIODICITIES = ['BY_DEADLINE', 'ANNUAL', 'CONTINUOUS'] as const;
 export type Periodicity = (typeof PERIODICITIES)[number];
 
-/** What a value measures; decides its valid bounds. */
-export const VALUE_KINDS = ['COUNT', 'PERCENT', 'SCORE', 'DAYS', 'RATIO', 'AMOUNT'] as const;
+/** What a value measures; decides its valid bounds. DAYS and YEARS: a term (a duration), never a count. */
+export const VALUE_KINDS = ['COUNT', 'PERCENT', 'SCORE', 'DAYS', 'RATIO', 'AMOUNT', 'YEARS'] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
 
 /** How figures of shorter periods combine into a longer one. */

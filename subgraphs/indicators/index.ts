@@ -22,6 +22,7 @@ import { ReopenRequest1769100000000 } from './data/migrations/1769100000000-Reop
 import { SubmissionChangeEvents1769300000000 } from './data/migrations/1769300000000-SubmissionChangeEvents';
 import { FigureBulkJobTimes1769400000000 } from './data/migrations/1769400000000-FigureBulkJobTimes';
 import { FigureBulkJobLostRuns1769500000000 } from './data/migrations/1769500000000-FigureBulkJobLostRuns';
+import { TermsInYears1769600000000 } from './data/migrations/1769600000000-TermsInYears';
 import { FigureBulkJobs1769200000000 } from './data/migrations/1769200000000-FigureBulkJobs';
 import { startNotifications } from './notifications/worker';
 import { NotificationResolver } from './resolvers/notification.resolver';
@@ -71,6 +72,7 @@ export const indicatorsSubgraph: SubgraphDefinition<IndicatorLoaders, IndicatorS
       SubmissionChangeEvents1769300000000,
       FigureBulkJobTimes1769400000000,
       FigureBulkJobLostRuns1769500000000,
+      TermsInYears1769600000000,
     ],
   },
   loaders: createLoaders,

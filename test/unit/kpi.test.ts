@@ -147,7 +147,13 @@ describe('windows and trends', () => {
   });
 
   it('does not call a score read by LAST achieved before the deadline (a level, not a stock)', () => {
-    const score = { rollup: 'LAST' as const, comparator: 'AT_LEAST' as const, targetValue: 83.5, percent: true };
+    const score = {
+      rollup: 'LAST' as const,
+      valueKind: 'SCORE' as const,
+      comparator: 'AT_LEAST' as const,
+      targetValue: 83.5,
+      percent: true,
+    };
     expect(status(score, [obs('2025H1', 84)], null, '2025-07-15').status).toBe('ON_TRACK');
     expect(status(score, [obs('2025H1', 84)], null, '2025-12-31').status).toBe('ACHIEVED');
   });

@@ -16,17 +16,22 @@ export interface Combined {
 }
 
 /**
+ * Whether an indicator is a stock: a count or an amount held (LAST of a COUNT or an
+ * AMOUNT: stations in place), which grows or shrinks by what is added or removed. Other
+ * LAST indicators are levels: a score, a share, a ratio, a term in days or years.
+ */
+export const isStock = (indicator: Combined): boolean =>
+  indicator.rollup === 'LAST' && (indicator.valueKind === 'COUNT' || indicator.valueKind === 'AMOUNT');
+
+/**
  * Whether an indicator's breakdowns add up to its total: flows (SUM), the parts of rates
- * (RATIO), and counts or amounts held (LAST of a COUNT or an AMOUNT: stations in place).
- * Means (AVERAGE) and levels (LAST of a score, a share, a ratio or days) do not: a
- * district's satisfaction score is not a part of the city's, and two districts' shares do
- * not add up to one. Only where breakdowns add up does their sum stand for a missing
- * total, or is a total reconciled with it.
+ * (RATIO), and stocks. Means (AVERAGE) and levels do not: a district's satisfaction score
+ * is not a part of the city's, two districts' shares do not add up to one, nor their
+ * shortest terms to a longer term. Only where breakdowns add up does their sum stand for a
+ * missing total, or is a total reconciled with it.
  */
 export const breakdownsAddUp = (indicator: Combined): boolean =>
-  indicator.rollup === 'SUM' ||
-  indicator.rollup === 'RATIO' ||
-  (indicator.rollup === 'LAST' && (indicator.valueKind === 'COUNT' || indicator.valueKind === 'AMOUNT'));
+  indicator.rollup === 'SUM' || indicator.rollup === 'RATIO' || isStock(indicator);
 
 /** Figures that disagree by more than this share of the larger (and more than half a unit) do not reconcile. */
 const RECONCILIATION_TOLERANCE = 0.005;

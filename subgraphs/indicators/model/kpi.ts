@@ -14,6 +14,7 @@ import type { KpiStatus, ValueKind } from '../../../lib/enums';
 import type { Period, PeriodType } from '../../../lib/period';
 import { dueDate } from './calendar';
 import {
+  isStock,
   missingPeriods,
   owedCoverage,
   type PartsTally,
@@ -297,11 +298,11 @@ function evaluateWindow(input: KpiInput): WindowKpi {
         );
   const metNow = meets(target.comparator, actual, target.target);
   const willMeet = projection.value === null ? null : meets(target.comparator, projection.value, target.target);
-  // Flows summed over the window and stocks only grow towards an at-least target: once met, met.
+  // Flows summed over the window and stocks only grow towards an at-least target: once met,
+  // met. Levels (scores, shares, terms) count once the window closes.
   const cumulative =
     (target.comparator === 'AT_LEAST' || target.comparator === 'MORE_THAN') &&
-    // Scores and rates (0–100) read by LAST are levels: they count once the window closes.
-    (indicator.rollup === 'SUM' || (indicator.rollup === 'LAST' && !indicator.percent)) &&
+    (indicator.rollup === 'SUM' || isStock(indicator)) &&
     !indicator.formula;
   // A closed window its figures cover only in part gets no verdict, unless a flow already
   // meets an at-least target: months not reported could only add to it.
