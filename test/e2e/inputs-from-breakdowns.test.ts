@@ -10,7 +10,7 @@ import { bearer, graphql, useHubAndDatabase } from '../support/hub';
 const { url } = useHubAndDatabase();
 
 const PUSH = `mutation($input: PushFiguresInput!) { pushFigures(input: $input) { rejected } }`;
-const KPI = `query($id: ID!, $asOf: LocalDate) { indicator(id: $id) { kpi(asOf: $asOf) { actual status reason } } }`;
+const KPI = `query($id: ID!, $asOf: LocalDate) { indicator(id: $id) { kpi(asOf: $asOf) { actual status reason fromBreakdowns } } }`;
 const push = async (figures: Array<Record<string, unknown>>) => {
   const pushed = await graphql(url(), PUSH, { input: { figures } }, await bearer('amr', ['coordinator']));
   expect(pushed.data?.pushFigures).toEqual({ rejected: 0 });
@@ -48,7 +48,8 @@ it("computes a derived rate from the sums of its inputs' breakdowns where they h
   );
   const rate = await kpi('trial-closure-within-limit-rate', '2026-01-15');
   // 3,900 within the limit of the 4,000 the districts closed.
-  expect(rate).toMatchObject({ actual: 97.5, status: 'ACHIEVED' });
+  // The districts whose sums it counts are named, as for the sums of an indicator's own breakdowns.
+  expect(rate).toMatchObject({ actual: 97.5, status: 'ACHIEVED', fromBreakdowns: ['武昌区', '江岸区'] });
   expect(rate.reason).toBe(
     'the target is met; [court-ip-cases-closed-within-limit] 2025Q1, [court-ip-cases-closed-within-limit] 2025Q2, [court-ip-cases-closed-within-limit] 2025Q3, [court-ip-cases-closed-within-limit] 2025Q4, [court-ip-cases-closed] 2025Q1, [court-ip-cases-closed] 2025Q2, [court-ip-cases-closed] 2025Q3, [court-ip-cases-closed] 2025Q4: the sums of their breakdowns, no total reported',
   );
@@ -58,7 +59,7 @@ it("never combines a sum of one input's breakdowns with another input's reported
   // The city's total within the limit, against cases closed known only from two districts: no rate (195 % for one district).
   await push(quarters('court-ip-cases-closed-within-limit', [975, 975, 975, 975]));
   const rate = await kpi('trial-closure-within-limit-rate', '2026-01-15');
-  expect(rate).toMatchObject({ actual: null, status: 'NO_DATA' });
+  expect(rate).toMatchObject({ actual: null, status: 'NO_DATA', fromBreakdowns: [] });
   expect(rate.reason).toContain(
     "[court-ip-cases-closed] 2025Q1, [court-ip-cases-closed] 2025Q2, [court-ip-cases-closed] 2025Q3, [court-ip-cases-closed] 2025Q4: sums of breakdowns, not combined with another input's reported total",
   );

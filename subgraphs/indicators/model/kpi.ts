@@ -95,8 +95,11 @@ export interface Kpi {
   coverage: number | null;
   /** Reports the calendar owed for the window by the reference date that nobody made (never projected). */
   missingPeriods: string[];
-  /** Periods whose total nobody reported, stood in for by the sum of their breakdowns. */
-  summedPeriods: string[];
+  /**
+   * Periods whose total nobody reported, stood in for by the sum of their breakdowns, by
+   * indicator: the KPI's own, or a derived indicator's inputs.
+   */
+  summedPeriods: SummedPeriods[];
   /** Figures that do not add up: a total against its parts or its breakdowns. */
   warnings: Reconciliation[];
   /** For continuing targets and targets without a deadline: each complete year's own status. */
@@ -193,12 +196,26 @@ function staleReading(indicator: KpiIndicator, rolled: Rolled, window: Window): 
     : undefined;
 }
 
-/** A derived indicator's inputs counted as sums of their breakdowns, named; undefined when none is. */
-function summedInputs(inputs: Map<string, FormulaInput> | undefined, rolled: Rolled): string | undefined {
+/** An indicator's periods whose total is the sum of its breakdowns. */
+export interface SummedPeriods {
+  indicatorId: string;
+  periods: string[];
+}
+
+/** A derived indicator's inputs counted as sums of their breakdowns (those the value used), by input. */
+function summedOfInputs(inputs: Map<string, FormulaInput>, rolled: Rolled): SummedPeriods[] {
   const used = new Set(rolled.used ?? []);
-  const named = [...(inputs ?? new Map<string, FormulaInput>())].flatMap(([id, input]) =>
-    (input.summed ?? []).filter((o) => used.has(o)).map((o) => `[${id}] ${o.period.text}`),
-  );
+  return [...inputs]
+    .map(([indicatorId, input]) => ({
+      indicatorId,
+      periods: (input.summed ?? []).filter((o) => used.has(o)).map((o) => o.period.text),
+    }))
+    .filter((s) => s.periods.length > 0);
+}
+
+/** The sums of breakdowns a derived indicator's inputs counted, named; undefined when none is. */
+function summedInputs(summed: SummedPeriods[]): string | undefined {
+  const named = summed.flatMap(({ indicatorId, periods }) => periods.map((period) => `[${indicatorId}] ${period}`));
   return named.length > 0 ? `${named.join(', ')}: the sums of their breakdowns, no total reported` : undefined;
 }
 
@@ -217,15 +234,19 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const reported = input.observations.filter((o) => inside(o, window));
   let rolled: Rolled;
   let reason: string | undefined;
+  let summedPeriods: SummedPeriods[];
   if (indicator.formula) {
     ({ rolled, reason } = deriveSeries(indicator.formula, inputs, window));
+    summedPeriods = summedOfInputs(inputs, rolled);
     const notCombined = setAside.length
       ? `${setAside.join(', ')}: sums of breakdowns, not combined with another input's reported total`
       : undefined;
-    reason = [reason, summedInputs(inputs, rolled), notCombined].filter(Boolean).join('; ') || undefined;
+    reason = [reason, summedInputs(summedPeriods), notCombined].filter(Boolean).join('; ') || undefined;
   } else {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     reason = rolled.note;
+    const periods = (rolled.used ?? []).filter((o) => summed.includes(o)).map((o) => o.period.text);
+    summedPeriods = periods.length > 0 ? [{ indicatorId: indicator.id, periods }] : [];
   }
   const coverage = owedCoverage(rolled.coverage, rolled.used, window, input.owedFrom);
   const base = {
@@ -246,7 +267,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
       input.reportingType && rolled.coverage !== null && !input.breakdown
         ? missingPeriods(rolled.used ?? [], window, { periodType: input.reportingType, dueDays, owedFrom: input.owedFrom, asOf })
         : [],
-    summedPeriods: (rolled.used ?? []).filter((o) => summed.includes(o)).map((o) => o.period.text),
+    summedPeriods,
     warnings: [
       ...reconcileParts(indicator.rollup, reported),
       ...reconcileBreakdowns(

@@ -132,10 +132,13 @@ export class KpiResolver {
     return loaders.indicator.load(kpi.indicatorId) as Promise<Indicator | null>;
   }
 
-  @FieldResolver(() => [String], { description: 'The breakdowns whose sum stands for a total nobody reported' })
+  @FieldResolver(() => [String], {
+    description: "The breakdowns whose sum stands for a total nobody reported (a derived indicator's: its inputs')",
+  })
   async fromBreakdowns(@Root() kpi: Kpi, @Ctx() { loaders }: Context): Promise<string[]> {
     if (kpi.summedPeriods.length === 0) return [];
-    return loaders.breakdownNames(kpi.axes).load({ indicatorId: kpi.indicatorId, periods: kpi.summedPeriods });
+    const names = await loadAll(loaders.breakdownNames(kpi.axes).loadMany(kpi.summedPeriods));
+    return [...new Set(names.flat())].sort();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { PeriodType } from '../../../lib/period';
 import { PeriodTypeEnum } from './period-type';
 import type { TimeAxes } from '../model/axes';
+import type { SummedPeriods } from '../model/kpi';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FIGURE_RULES, type FigureRule as FigureRuleName } from '../../../lib/config';
 import { KPI_STATUSES, enumOf, type KpiStatus as KpiStatusName } from '../../../lib/enums';
@@ -106,8 +107,8 @@ export class Kpi {
       'Reports the calendar owed for the window by asOf that nobody made: counted as missing, never projected or imputed',
   })
   missingPeriods: string[];
-  /** Periods whose total was summed from breakdowns (named by the fromBreakdowns resolver). */
-  summedPeriods: string[];
+  /** Periods whose total was summed from breakdowns, by indicator (named by the fromBreakdowns resolver). */
+  summedPeriods: SummedPeriods[];
   @Field(() => [KpiWarning], { description: 'A total that disagrees with its parts or its breakdowns beyond the tolerance' })
   warnings: KpiWarning[];
   @Field(() => [KpiYear], {
