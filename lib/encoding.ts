@@ -30,7 +30,8 @@ export const ENCODING_LABELS: Record<string, TextEncodingName> = {
   cp936: 'gb18030',
 };
 
-const DISPLAY: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030' };
+/** An encoding's name for people. */
+export const DISPLAY: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', gb18030: 'GB18030' };
 
 export interface DecodedText {
   text: string;

@@ -27,7 +27,7 @@ const LINE_BREAKS = /\r\n|\r|\n/g;
 const lineBreaks = (text: string) => text.match(LINE_BREAKS)?.length ?? 0;
 
 /** The encoding of a file from its first bytes (`head`, the whole file when `final`): named, or recognised as encoding.ts says. */
-function recognised(head: Buffer, named: string | undefined, final: boolean): TextEncodingName {
+function encodingOf(head: Buffer, named: string | undefined, final: boolean): TextEncodingName {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
     throw new TextDecodingError(null, 'the file is UTF-16 ("Unicode text"): save it as "CSV UTF-8" or plain CSV');
   if (named !== undefined) {
@@ -38,8 +38,15 @@ function recognised(head: Buffer, named: string | undefined, final: boolean): Te
   return recognisedEncoding(head, final);
 }
 
-/** The text of the bytes, a piece at a time; bytes the encoding cannot read are refused with their line. */
-async function* decoded(source: AsyncIterable<Buffer>, named: string | undefined): AsyncGenerator<string> {
+/**
+ * The text of the bytes, a piece at a time; bytes the encoding cannot read are refused with
+ * their line. `recognised` is told the encoding once it is known.
+ */
+async function* decoded(
+  source: AsyncIterable<Buffer>,
+  named: string | undefined,
+  recognised: (encoding: TextEncodingName) => void,
+): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
   let encoding: TextEncodingName = 'utf-8';
   let head: Buffer[] = [];
@@ -77,7 +84,8 @@ async function* decoded(source: AsyncIterable<Buffer>, named: string | undefined
   };
   const start = (final: boolean) => {
     const bytes = Buffer.concat(head);
-    encoding = recognised(bytes, named, final);
+    encoding = encodingOf(bytes, named, final);
+    recognised(encoding);
     decoder = new TextDecoder(encoding, { fatal: true });
     head = [];
     return decode(bytes);
@@ -184,12 +192,13 @@ async function* ndjsonFigures(text: AsyncIterable<string>): AsyncGenerator<Strea
   if (last) yield last;
 }
 
+/** The records of a file of figures as they arrive, and the encoding it is read in once that is known. */
+export type FigureRecords = AsyncGenerator<StreamedRecord> & { readonly encoding: TextEncodingName | undefined };
+
 /** The records of a file of figures as they arrive. */
-export function figureRecords(
-  source: AsyncIterable<Buffer>,
-  format: FileFormat,
-  encoding?: string,
-): AsyncGenerator<StreamedRecord> {
-  const text = decoded(source, format === 'ndjson' ? 'utf-8' : encoding);
-  return format === 'csv' ? csvFigures(text) : ndjsonFigures(text);
+export function figureRecords(source: AsyncIterable<Buffer>, format: FileFormat, encoding?: string): FigureRecords {
+  let read: TextEncodingName | undefined;
+  const text = decoded(source, format === 'ndjson' ? 'utf-8' : encoding, (name) => (read = name));
+  const records = format === 'csv' ? csvFigures(text) : ndjsonFigures(text);
+  return Object.defineProperty(records, 'encoding', { get: () => read }) as FigureRecords;
 }

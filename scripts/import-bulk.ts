@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { Presets, SingleBar } from 'cli-progress';
 import { request } from 'undici';
+import type { TextEncodingName } from '../lib/encoding';
 import { looksLikeXlsx } from '../lib/xlsx';
 
 /** CSV files larger than this go through the bulk path. */
@@ -42,6 +43,8 @@ export interface BulkImportOptions {
 
 /** A bulk push's summary as the import prints it. */
 export interface BulkImportSummary {
+  /** The encoding the hub read the file in. */
+  encoding: TextEncodingName;
   replayed: boolean;
   created: number;
   updated: number;

@@ -21,6 +21,7 @@ import { asFigureInputs, readFigureFile } from '../lib/figure-file';
 import { toCsv } from '../lib/csv';
 import { groupWarnings, type PlacedWarning, warningGroupText } from '../lib/warning-groups';
 import { type BulkImportOptions, importBulk, isLargeCsv } from './import-bulk';
+import { DISPLAY } from '../lib/encoding';
 
 const PUSH = graphql(`
   mutation ImportFigures($input: PushFiguresInput!) {
@@ -147,6 +148,7 @@ async function importLarge(file: string, options: BulkImportOptions, warningsFil
     `importing ${file} through ${new URL('/figures/bulk', options.url).href}${options.dryRun ? ' (dry run)' : ''}\n`,
   );
   const summary = await importBulk(file, options);
+  process.stderr.write(`${file} was read as ${DISPLAY[summary.encoding]}\n`);
   return report(
     {
       ...summary,

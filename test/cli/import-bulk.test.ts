@@ -43,6 +43,8 @@ it('goes through the bulk path with a progress bar, prints problems by line and 
   const first = await ipzoneImport(file);
   expect(first.stderr).toContain('/figures/bulk');
   expect(first.stderr).toMatch(/\d+\/26403 rows/);
+  // Which encoding the hub read the file in, as a small file's first line says.
+  expect(first.stderr).toContain(`${file} was read as UTF-8`);
   expect(first.stdout).toContain(`line ${lines.length - 1}: period: BAD_USER_INPUT`);
   expect(first.stdout).toContain(`line ${lines.length}: value: BAD_USER_INPUT`);
   expect(first.stdout).toMatch(/warning: RECONCILIATION × \d[\d,]*: ip-training-base-trainees 2023-01 \(lines /);

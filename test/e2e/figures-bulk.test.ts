@@ -132,8 +132,8 @@ async function bulk(hub: Hub, body: string | Buffer, query = '', headers: Record
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
-/** A bulk summary as pushFigures answers it: without the lines and the file's hash. */
-const asPushSummary = ({ sha256: _sha, ...summary }: Record<string, any>) => ({
+/** A bulk summary as pushFigures answers it: without the lines, the file's hash and its encoding. */
+const asPushSummary = ({ sha256: _sha, encoding: _encoding, ...summary }: Record<string, any>) => ({
   ...summary,
   rejections: summary.rejections.map(({ line: _line, ...r }: { line: number }) => r),
   warnings: summary.warnings.map(
@@ -242,15 +242,16 @@ describe('files of other forms', () => {
     const rows: Figure[] = [
       { indicator: 'copyright-registrations', period: '2023', value: 5, breakdown: '武昌区', note: '知识产权' },
     ];
+    // The summary says which encoding the file was read in: a file recognised wrongly would land garbled names.
     const gb = await bulk(bulkHub, iconv.encode(csvOf(rows), 'gb18030'));
-    expect(gb.body).toMatchObject({ created: 1, rejected: 0 });
+    expect(gb.body).toMatchObject({ created: 1, rejected: 0, encoding: 'gb18030' });
     const ndjson = await bulk(
       bulkHub,
       rows.map((r) => JSON.stringify({ ...r, value: 6 })).join('\n') + '\n{"indicator": "copyright-registrations"}\n',
       '',
       { 'content-type': 'application/x-ndjson' },
     );
-    expect(ndjson.body).toMatchObject({ received: 2, updated: 1, rejected: 1 });
+    expect(ndjson.body).toMatchObject({ received: 2, updated: 1, rejected: 1, encoding: 'utf-8' });
     expect(ndjson.body.rejections[0]).toMatchObject({ index: 1, line: 2, field: 'period', code: 'BAD_USER_INPUT' });
   });
 });

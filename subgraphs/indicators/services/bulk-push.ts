@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import { badInput, ErrorCode, forbidden } from '../../../lib/errors';
-import type { FileFormat, StreamedRecord } from '../../../lib/figure-stream';
+import type { TextEncodingName } from '../../../lib/encoding';
+import type { FigureRecords, FileFormat, StreamedRecord } from '../../../lib/figure-stream';
 import { hasRole, type Identity } from '../../../lib/identity';
 import { todayUtc } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
@@ -37,9 +38,10 @@ export const BulkRequestFields = z.object({
 });
 export type BulkRequest = z.output<typeof BulkRequestFields>;
 
-/** A push's summary, each rejection and warning with the line of the file it names, and the file's SHA-256. */
+/** A push's summary, each rejection and warning with the line of the file it names, the file's SHA-256 and the encoding it was read in. */
 export type BulkSummary = Omit<PushSummary, 'rejections' | 'warnings'> & {
   sha256: string;
+  encoding: TextEncodingName;
   rejections: Array<PushSummary['rejections'][number] & { line: number }>;
   warnings: Array<PushSummary['warnings'][number] & { line: number; indicator: string; period: string; breakdown: string }>;
 };
@@ -63,6 +65,7 @@ interface Read {
   targets: Set<string>;
   indicators: Map<string, IndicatorRules>;
   sha256: string;
+  encoding: TextEncodingName;
 }
 
 /** Reads the file into the staging table: each row checked on its own, the lines of those that pass copied. */
@@ -70,7 +73,7 @@ async function stageFile(
   deps: PushDependencies,
   runner: QueryRunner,
   identity: Identity,
-  records: (source: AsyncIterable<Buffer>) => AsyncIterable<StreamedRecord>,
+  records: (source: AsyncIterable<Buffer>) => FigureRecords,
   source: AsyncIterable<Buffer>,
   progress: BulkProgress | undefined,
   now: Date,
@@ -90,6 +93,7 @@ async function stageFile(
     targets: new Set(),
     indicators: context.indicators,
     sha256: '',
+    encoding: 'utf-8',
   };
   const place = (index: number, line: number) => {
     if (index >= read.lines.length) {
@@ -135,9 +139,10 @@ async function stageFile(
     progress?.read(read.received);
     return text;
   };
+  const reading = records(hashed);
   const lines = async function* () {
     let batch: StreamedRecord[] = [];
-    for await (const record of records(hashed)) {
+    for await (const record of reading) {
       place(record.index, record.line);
       read.received = record.index + 1;
       batch.push(record);
@@ -150,6 +155,7 @@ async function stageFile(
   };
   await copyStaged(runner, lines());
   read.sha256 = hash.digest('hex');
+  read.encoding = reading.encoding ?? read.encoding;
   return read;
 }
 
@@ -176,7 +182,7 @@ export async function pushFile(
   deps: PushDependencies,
   identity: Identity,
   request: BulkRequest,
-  records: (source: AsyncIterable<Buffer>) => AsyncIterable<StreamedRecord>,
+  records: (source: AsyncIterable<Buffer>) => FigureRecords,
   source: AsyncIterable<Buffer>,
   told?: FileProgress,
   signal?: AbortSignal,
@@ -241,6 +247,7 @@ function withLines(summary: PushSummary, read: Read): BulkSummary {
   return {
     ...summary,
     sha256: read.sha256,
+    encoding: read.encoding,
     rejections: summary.rejections.map((r) => ({ ...r, line: line(r.index) })),
     warnings: (summary.warnings as Array<BulkSummary['warnings'][number]>).map((w) => ({ ...w, line: line(w.index) })),
   };
