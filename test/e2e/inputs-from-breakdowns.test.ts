@@ -37,6 +37,11 @@ it("weighs an average by the sums of its weight indicator's breakdowns where tha
   // (120 × 500 + 100 × 1,000 + 95 × 1,500 + 90 × 1,000) / 4,000, not (120 + 100 + 95 + 90) / 4 = 101.25.
   expect(mean.actual).toBe(98.125);
   expect(mean.reason).not.toContain('no weight');
+  // It says its weights are the districts' sums, as a derived indicator says of its inputs.
+  expect(mean.reason).toContain(
+    '[court-ip-cases-closed] 2025Q1, [court-ip-cases-closed] 2025Q2, [court-ip-cases-closed] 2025Q3, [court-ip-cases-closed] 2025Q4: the sums of their breakdowns, no total reported',
+  );
+  expect(mean.fromBreakdowns).toEqual(['武昌区', '江岸区']);
 });
 
 it("computes a derived rate from the sums of its inputs' breakdowns where they have no totals, and says so", async () => {

@@ -25,6 +25,7 @@ import {
 } from './coverage';
 import type { Formula } from './formula';
 import { likeWithLike } from './formula-inputs';
+import { summedInputs, summedOf, summedOfInputs, type SummedPeriods } from './summed-periods';
 import { type FormulaInput, project, projectFormula } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
@@ -121,6 +122,8 @@ export interface KpiInput {
   inputs?: Map<string, FormulaInput>;
   /** For a weighted average: the weight indicator's figures. */
   weights?: Observation[];
+  /** Those of `weights` that are sums of the weight indicator's breakdowns, where it has no total. */
+  summedWeights?: readonly Observation[];
   /** The breakdown evaluated ("" or absent for the total): it has no target of its own. */
   breakdown?: string;
   /** For the total: its breakdowns added up per period, reconciled with it and standing in where it has none. */
@@ -196,29 +199,6 @@ function staleReading(indicator: KpiIndicator, rolled: Rolled, window: Window): 
     : undefined;
 }
 
-/** An indicator's periods whose total is the sum of its breakdowns. */
-export interface SummedPeriods {
-  indicatorId: string;
-  periods: string[];
-}
-
-/** A derived indicator's inputs counted as sums of their breakdowns (those the value used), by input. */
-function summedOfInputs(inputs: Map<string, FormulaInput>, rolled: Rolled): SummedPeriods[] {
-  const used = new Set(rolled.used ?? []);
-  return [...inputs]
-    .map(([indicatorId, input]) => ({
-      indicatorId,
-      periods: (input.summed ?? []).filter((o) => used.has(o)).map((o) => o.period.text),
-    }))
-    .filter((s) => s.periods.length > 0);
-}
-
-/** The sums of breakdowns a derived indicator's inputs counted, named; undefined when none is. */
-function summedInputs(summed: SummedPeriods[]): string | undefined {
-  const named = summed.flatMap(({ indicatorId, periods }) => periods.map((period) => `[${indicatorId}] ${period}`));
-  return named.length > 0 ? `${named.join(', ')}: the sums of their breakdowns, no total reported` : undefined;
-}
-
 function evaluateWindow(input: KpiInput): WindowKpi {
   const { indicator, baseline, asOf, dueDays = 0, weights } = input;
   // A derived indicator's inputs, like with like: no sum of breakdowns beside a reported total.
@@ -244,9 +224,13 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     reason = [reason, summedInputs(summedPeriods), notCombined].filter(Boolean).join('; ') || undefined;
   } else {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
-    reason = rolled.note;
-    const periods = (rolled.used ?? []).filter((o) => summed.includes(o)).map((o) => o.period.text);
-    summedPeriods = periods.length > 0 ? [{ indicatorId: indicator.id, periods }] : [];
+    const own = summedOf(indicator.id, rolled.used, summed);
+    // An average's weights count where they come from, as a derived indicator's inputs do.
+    const weighted = indicator.weightIndicator
+      ? summedOf(indicator.weightIndicator, rolled.weightFigures, input.summedWeights)
+      : [];
+    summedPeriods = [...own, ...weighted];
+    reason = [rolled.note, summedInputs(weighted)].filter(Boolean).join('; ') || undefined;
   }
   const coverage = owedCoverage(rolled.coverage, rolled.used, window, input.owedFrom);
   const base = {

@@ -36,19 +36,21 @@ export interface Rolled {
   used?: Observation[];
   /** For averages: the weight of each point. */
   weights?: number[];
+  /** For averages weighted by another indicator: the figures of it the weights were taken from. */
+  weightFigures?: Observation[];
   /** Months covered by the figures used ÷ months in the window (null for levels). */
   coverage: number | null;
   note?: string;
 }
 
 /**
- * The weight figure of a period: the weight indicator's figure for that period, or else the
- * sum of its figures for shorter periods of one type that cover it exactly (a weight is a
- * count, a flow: H1's is Q1's plus Q2's).
+ * The weight figures of a period: the weight indicator's figure for that period, or else
+ * its figures for shorter periods of one type that cover it exactly (a weight is a count,
+ * a flow: H1's is Q1's plus Q2's); undefined when there are none.
  */
-function weightFor(period: Period, weights: Observation[]): number | undefined {
+function weightFiguresFor(period: Period, weights: Observation[]): Observation[] | undefined {
   const own = weights.find((w) => w.period.text === period.text);
-  if (own) return own.value;
+  if (own) return [own];
   const months = period.lastMonth - period.firstMonth + 1;
   const inside = weights.filter(
     (w) => w.period.year === period.year && w.period.firstMonth >= period.firstMonth && w.period.lastMonth <= period.lastMonth,
@@ -56,19 +58,26 @@ function weightFor(period: Period, weights: Observation[]): number | undefined {
   for (const type of new Set(inside.map((w) => w.period.type))) {
     const parts = [...new Map(inside.filter((w) => w.period.type === type).map((w) => [w.period.text, w])).values()];
     const covered = parts.reduce((sum, w) => sum + w.period.lastMonth - w.period.firstMonth + 1, 0);
-    if (covered === months) return parts.reduce((sum, w) => sum + w.value, 0);
+    if (covered === months) return parts;
   }
   return undefined;
 }
 
-/** The weight of each figure of an average: its weight indicator's figure for the same period (or its parts'), else its length in months. */
-function weightsOf(used: Observation[], weights: Observation[] | undefined): { weights: number[]; note?: string } {
+/**
+ * The weight of each figure of an average: its weight indicator's figure for the same
+ * period (or its parts'), else its length in months; and the weight figures taken.
+ */
+function weightsOf(
+  used: Observation[],
+  weights: Observation[] | undefined,
+): { weights: number[]; figures?: Observation[]; note?: string } {
   const months = used.map((o) => o.period.lastMonth - o.period.firstMonth + 1);
   if (!weights) return { weights: months };
-  const found = used.map((o) => weightFor(o.period, weights));
+  const found = used.map((o) => weightFiguresFor(o.period, weights));
   const missing = used.filter((_, i) => found[i] === undefined).map((o) => o.period.text);
   if (missing.length > 0) return { weights: months, note: `no weight for ${missing.join(', ')}: the mean weighted by months` };
-  return { weights: found as number[] };
+  const figures = found as Observation[][];
+  return { weights: figures.map((parts) => parts.reduce((sum, w) => sum + w.value, 0)), figures: figures.flat() };
 }
 
 /**
@@ -129,6 +138,7 @@ function rollUpWindow(
       periods,
       points: inWindow,
       weights: w.weights,
+      weightFigures: w.figures,
       note: total === 0 ? 'the weights sum to 0' : w.note,
     };
   }

@@ -1,7 +1,7 @@
 import type { PeriodType } from '../../../lib/period';
 import { PeriodTypeEnum } from './period-type';
 import type { TimeAxes } from '../model/axes';
-import type { SummedPeriods } from '../model/kpi';
+import type { SummedPeriods } from '../model/summed-periods';
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { FIGURE_RULES, type FigureRule as FigureRuleName } from '../../../lib/config';
 import { KPI_STATUSES, enumOf, type KpiStatus as KpiStatusName } from '../../../lib/enums';

@@ -108,6 +108,10 @@ export async function evaluateKpis(
     ...(observations.get(id)?.get(breakdown) ?? []),
     ...summed,
   ];
+  const weightsOf = (id: string, breakdown: string) => {
+    const summedWeights = summedOf(id, breakdown);
+    return { weights: totalsOf(id, breakdown, summedWeights), summedWeights };
+  };
   const result = new Map<string, BreakdownKpi[]>();
   for (const id of ids) {
     const indicator = byId.get(id);
@@ -145,7 +149,7 @@ export async function evaluateKpis(
           owedFrom: owedFrom(rowsById.get(id)),
           inputs,
           // A weight indicator with no figures weighs nothing: the mean falls back to months, and its reason says so.
-          weights: indicator.weightIndicator ? totalsOf(indicator.weightIndicator, breakdown) : undefined,
+          ...(indicator.weightIndicator ? weightsOf(indicator.weightIndicator, breakdown) : {}),
           breakdown,
           breakdownTallies: breakdown === '' ? tallies.get(id) : undefined,
         });
