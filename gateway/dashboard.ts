@@ -10,6 +10,8 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PROJECT_ROOT } from '../lib/config';
+import { ErrorCode } from '../lib/errors';
+import { errorBody } from '../lib/http-refusals';
 import type { GatewaySettings } from '../lib/settings';
 
 export const DASHBOARD_DIR = path.join(PROJECT_ROOT, 'dist', 'dashboard');
@@ -93,8 +95,16 @@ export function pageRoutes(app: FastifyInstance, options: PageOptions): void {
         res.setHeader('cache-control', 'no-cache');
       },
     });
-    const notAllowed = (_request: FastifyRequest, reply: FastifyReply) =>
-      reply.code(405).header('allow', 'GET, HEAD').type('text/plain; charset=utf-8').send('method not allowed\n');
+    const notAllowed = (request: FastifyRequest, reply: FastifyReply) =>
+      reply
+        .code(405)
+        .header('allow', 'GET, HEAD')
+        .send(
+          errorBody(
+            ErrorCode.METHOD_NOT_ALLOWED,
+            `${request.method} is not allowed on ${prefix}: its pages and files are only read (GET, HEAD)`,
+          ),
+        );
     for (const url of [prefix, `${prefix}/*`]) {
       scope.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url, handler: notAllowed });
     }

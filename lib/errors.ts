@@ -33,6 +33,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Request headers beyond what the server reads (HTTP 431). */
   HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  /** A method the path does not take: a page's files are only read (HTTP 405, with the methods it takes in Allow). */
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   /** Malformed JSON or a request the GraphQL endpoint cannot read. */
   BAD_REQUEST: 'BAD_REQUEST',

@@ -130,7 +130,8 @@ function createApp(name: string, metrics: ServiceMetrics, limit: number, http: H
     return reply.code(500).send(errorBody('INTERNAL_SERVER_ERROR', 'internal error'));
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send(errorBody('NOT_FOUND', `no route for ${request.method} ${request.url.split('?')[0].slice(0, 200)}`)),
+    // An unknown path, or a page's file that is not there (@fastify/static passes those on here).
+    reply.code(404).send(errorBody('NOT_FOUND', `nothing at ${request.method} ${request.url.split('?')[0].slice(0, 200)}`)),
   );
   app.addHook('onResponse', async (request, reply) => {
     log.debug('request', {

@@ -26,6 +26,7 @@ export const CODE_WORDS: Record<string, string> = {
   BATCH_TOO_LARGE: '一次提交的数据过多，请分批提交 Too many figures at once: send them in parts',
   PAYLOAD_TOO_LARGE: '提交内容过大 What was sent is too large',
   HEADERS_TOO_LARGE: '请求头过大 The request headers are too large',
+  METHOD_NOT_ALLOWED: '不支持该操作 This address cannot be used that way',
   REQUEST_TIMEOUT: '处理超时，请稍后再试 The hub took too long: try again',
   BAD_REQUEST: '请求无效 The request is not valid',
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型 This kind of file is not accepted',

@@ -125,7 +125,7 @@ describe('a service', () => {
     const unknown = await fetch(`${base()}/no-such-path?x=1`);
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).errors[0]).toEqual({
-      message: 'no route for GET /no-such-path',
+      message: 'nothing at GET /no-such-path',
       extensions: { code: 'NOT_FOUND' },
     });
     expect((await fetch(`${base()}/healthz`)).status).toBe(200);
