@@ -1,6 +1,7 @@
 /**
  * Files of figures in bulk, on the gateway:
  *   POST /figures/bulk?format=csv|ndjson[&encoding=gb18030][&dryRun=true][&atomic=true][&idempotencyKey=…]
+ *   GET  /figures/bulk       the caller's organisation's jobs not yet done (those MAX_OPEN_JOBS counts)
  *   GET  /figures/bulk/:id   a job's progress and, once done, its summary
  * The caller's token is checked from the headers alone, before a byte of the body is read
  * (no token 401, a role that may not write figures 403); the body is then streamed on to
@@ -75,6 +76,7 @@ export function figuresBulkRoutes(context: ReturnType<typeof gatewayContext>, in
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
       scope.post('/figures/bulk', forward(indicatorsUrl, callers));
+      scope.get('/figures/bulk', forward(indicatorsUrl, callers));
       scope.get('/figures/bulk/:id', forward(indicatorsUrl, callers));
     });
   };

@@ -83,6 +83,30 @@ async function answer<T>(response: Awaited<ReturnType<typeof request>>): Promise
   return body;
 }
 
+/** The refusal of a file for MAX_OPEN_JOBS, with the organisation's jobs not yet done (GET /figures/bulk), one a line. */
+async function whatHoldsThePlace(
+  refused: Awaited<ReturnType<typeof request>>,
+  url: string,
+  authorization: string,
+): Promise<string> {
+  const refusal = await answer<unknown>(refused).then(
+    () => 'TOO_MANY_REQUESTS',
+    (error: Error) => error.message,
+  );
+  try {
+    const listed = await request(new URL('/figures/bulk', url), { headers: { authorization } });
+    const { jobs } = await answer<{
+      jobs: Array<Pick<Job, 'id' | 'state' | 'rowsRead' | 'rowsWritten'> & { createdAt: string }>;
+    }>(listed);
+    const lines = jobs.map(
+      (j) => `  job ${j.id}: ${j.state} since ${j.createdAt}, ${j.rowsRead} rows read, ${j.rowsWritten} written`,
+    );
+    return [refusal, ...lines].join('\n');
+  } catch {
+    return refusal;
+  }
+}
+
 /**
  * The job as the hub answers it now; when the hub does not answer, or answers that it is
  * unavailable (5xx: stopping, a service down), an error that says the job is kept.
@@ -121,6 +145,7 @@ export async function importBulk(file: string, options: BulkImportOptions): Prom
     headers: { authorization, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
     body: createReadStream(file),
   });
+  if (sent.statusCode === 429) throw new Error(await whatHoldsThePlace(sent, options.url, authorization));
   let job = await answer<Job>(sent);
   const total = Math.max(lines - 1, 1);
   const bar = new SingleBar(

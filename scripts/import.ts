@@ -148,7 +148,8 @@ async function importLarge(file: string, options: BulkImportOptions, warningsFil
     `importing ${file} through ${new URL('/figures/bulk', options.url).href}${options.dryRun ? ' (dry run)' : ''}\n`,
   );
   const summary = await importBulk(file, options);
-  process.stderr.write(`${file} was read as ${DISPLAY[summary.encoding]}\n`);
+  // A job's summary kept by a hub older than the field names no encoding.
+  if (summary.encoding) process.stderr.write(`${file} was read as ${DISPLAY[summary.encoding]}\n`);
   return report(
     {
       ...summary,

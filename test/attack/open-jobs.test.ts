@@ -4,7 +4,12 @@
  * is refused 429 TOO_MANY_REQUESTS and nothing of it is kept; other organisations' files
  * are taken meanwhile, and the organisation's next file once one of its jobs is done.
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { bearer, useHubAndDatabase } from '../support/hub';
 
 const { url, db } = useHubAndDatabase({ env: { MAX_OPEN_JOBS: '2', REQUEST_TIMEOUT_MS: '30000' } });
@@ -22,6 +27,24 @@ async function heldUpload(): Promise<net.Socket> {
       `Content-Type: text/csv\r\nContent-Length: 4000\r\n\r\n${AMR_ROWS}`,
   );
   return socket;
+}
+
+/** `ipzone import` of a CSV file over 1 MiB (sent through POST /figures/bulk as a job), as amr's coordinator. */
+async function importLarge(): Promise<{ code: number; stderr: string }> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'ipzone-open-jobs-')), 'large.csv');
+  const lines = ['indicator,period,value,breakdown'];
+  for (let i = 0; i < 40_000; i += 1) lines.push(`ip-training-base-trainees,2025-10,${i % 50},base-${i}`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  const token = (await bearer('amr', ['coordinator'])).authorization.replace('Bearer ', '');
+  const env = { ...process.env, IPZONE_URL: url(), IPZONE_TOKEN: token, LOG_LEVEL: 'error' };
+  try {
+    const { stderr } = await promisify(execFile)('node', [path.resolve(__dirname, '../../dist/scripts/import.js'), file], {
+      env,
+    });
+    return { code: 0, stderr };
+  } catch (error) {
+    return error as { code: number; stderr: string };
+  }
 }
 
 const send = async (org: string, role: 'coordinator' | 'reporter', rows: string) =>
@@ -58,7 +81,22 @@ it("refuses an organisation's file beyond MAX_OPEN_JOBS 429, keeping nothing, an
   const body = await refused.json();
   expect(body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
   expect(body.errors[0].message).toContain('MAX_OPEN_JOBS');
+  expect(body.errors[0].message).toContain('GET /figures/bulk lists them');
   expect((await db().query(`SELECT count(*)::int AS n FROM indicators.figure_bulk_job`)).rows[0].n).toBe(jobsBefore);
+
+  // The organisation sees which of its files hold its place: the two still arriving; another organisation sees none of them.
+  const listed = await fetch(`${new URL(url()).origin}/figures/bulk`, { headers: await bearer('amr', ['reporter']) });
+  expect(listed.status).toBe(200);
+  const open = (await listed.json()) as { jobs: Array<{ id: string; state: string }>; maxOpenJobs: number };
+  expect(open.maxOpenJobs).toBe(2);
+  expect(open.jobs.map((j) => j.state)).toEqual(['RECEIVING', 'RECEIVING']);
+  const others = await fetch(`${new URL(url()).origin}/figures/bulk`, { headers: await bearer('court', ['reporter']) });
+  expect((await others.json()).jobs).toEqual([]);
+  // ipzone import of a large file, refused, names them too.
+  const imported = await importLarge();
+  expect(imported.code).toBe(2);
+  expect(imported.stderr).toContain('TOO_MANY_REQUESTS');
+  for (const job of open.jobs) expect(imported.stderr).toContain(`job ${job.id}: RECEIVING since `);
 
   // Another organisation's file is taken.
   expect((await send('court', 'reporter', COURT_ROWS)).status).toBe(202);

@@ -50,6 +50,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A receiving job whose file has not grown for this long is not counted open: its upload stalled, or its hub died receiving it. */
 const RECEIVING_SILENT_SECONDS = 120;
 
+/** A job not yet done, as MAX_OPEN_JOBS counts it: queued, running, or receiving a file that grew lately. */
+const OPEN = `(state IN ('QUEUED', 'RUNNING')
+  OR (state = 'RECEIVING' AND updated_at > clock_timestamp() - make_interval(secs => ${RECEIVING_SILENT_SECONDS})))`;
+
 /**
  * A new job of the writer's organisation, RECEIVING; null when the organisation has
  * `maxOpen` jobs not yet done (queued, running, or receiving a file that grew in the last
@@ -68,12 +72,9 @@ export async function createJob(
     const rows: unknown = await manager.query(
       `INSERT INTO figure_bulk_job (writer, writer_org, roles, request)
        SELECT $1, $2, $3, $4
-        WHERE (SELECT count(*) FROM figure_bulk_job
-                WHERE writer_org = $2
-                  AND (state IN ('QUEUED', 'RUNNING')
-                       OR (state = 'RECEIVING' AND updated_at > clock_timestamp() - make_interval(secs => $6)))) < $5
+        WHERE (SELECT count(*) FROM figure_bulk_job WHERE writer_org = $2 AND ${OPEN}) < $5
        RETURNING id`,
-      [writer.subject, writer.org, writer.roles, JSON.stringify(request), maxOpen, RECEIVING_SILENT_SECONDS],
+      [writer.subject, writer.org, writer.roles, JSON.stringify(request), maxOpen],
     );
     return readFirst('job created', IdColumns, rows)?.id ?? null;
   });
@@ -107,6 +108,15 @@ export async function* jobParts(db: DataSource, jobId: string, bytes?: number): 
 export async function jobById(db: DataSource | EntityManager, id: string): Promise<BulkJob | null> {
   if (!UUID.test(id)) return null;
   return readFirst('job', JobColumns, await db.query(`SELECT ${COLUMNS} FROM figure_bulk_job WHERE id = $1`, [id]));
+}
+
+/** The organisation's jobs not yet done (those MAX_OPEN_JOBS counts), oldest first. */
+export async function openJobs(db: DataSource, org: string): Promise<BulkJob[]> {
+  const rows: unknown = await db.query(
+    `SELECT ${COLUMNS} FROM figure_bulk_job WHERE writer_org = $1 AND ${OPEN} ORDER BY created_at, id`,
+    [org],
+  );
+  return readRows('open jobs', JobColumns, rows);
 }
 
 /** Marks a received job QUEUED, with the organisations its file names as resolved then; the job as queued. */

@@ -4,7 +4,8 @@
  *   POST /figures/bulk?format=csv|ndjson&encoding=&dryRun=&atomic=&idempotencyKey=&requireExplanations=
  * The body is the file, read as it arrives. The answer is the push's summary (bulk-push.ts),
  * or, for a file larger than BULK_JOB_BYTES (or of no stated length), a job (202,
- * services/bulk-jobs.ts) whose progress and summary GET /figures/bulk/:id answers. Refusals answer `{ errors: [{ message, extensions: { code } }] }`.
+ * services/bulk-jobs.ts) whose progress and summary GET /figures/bulk/:id answers; GET /figures/bulk lists the
+ * caller's organisation's jobs not yet done. Refusals answer `{ errors: [{ message, extensions: { code } }] }`.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
@@ -16,7 +17,7 @@ import { bodyAbandoned, HttpError, streamedBody } from '../../../lib/http-refusa
 import type { SubgraphRuntime } from '../../../lib/subgraph';
 import { IndicatorRepository } from '../data/repository';
 import { organizationDirectory } from '../organization-directory';
-import { receiveFile, jobStatus } from '../services/bulk-jobs';
+import { jobStatus, openJobsOf, receiveFile } from '../services/bulk-jobs';
 import { type BulkRequest, pushFile } from '../services/bulk-push';
 import { FigureJobs } from '../notifications/figure-jobs';
 import type { IndicatorSettings } from '../../../lib/config';
@@ -80,7 +81,7 @@ function asJob(request: FastifyRequest, bulkJobBytes: number): boolean {
   return flag(params, 'job') || !Number.isFinite(length) || length > bulkJobBytes;
 }
 
-/** Registers POST /figures/bulk (its body taken as a stream of any content type) and GET /figures/bulk/:id. */
+/** Registers POST /figures/bulk (its body taken as a stream of any content type), GET /figures/bulk and GET /figures/bulk/:id. */
 export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
   const { store, settings } = runtime;
   return async (app: FastifyInstance): Promise<void> => {
@@ -109,6 +110,14 @@ export function bulkRoutes(runtime: SubgraphRuntime<IndicatorSettings>) {
           await body.finish();
           // Answered already (408: the body stopped arriving), or no one is left to answer.
           if (reply.sent || reply.raw.destroyed) return reply;
+          throw asHttpError(error);
+        }
+      });
+      scope.get('/figures/bulk', async (request, reply) => {
+        try {
+          const caller = await bulkCaller(runtime.keys, request.raw);
+          return reply.send(await openJobsOf(store.dataSource, caller.identity, settings.maxOpenJobs));
+        } catch (error) {
           throw asHttpError(error);
         }
       });

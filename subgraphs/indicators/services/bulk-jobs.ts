@@ -6,7 +6,7 @@
  * written, and its summary or its error, which GET /figures/bulk/:id answers.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, hubError, notFound } from '../../../lib/errors';
+import { ErrorCode, forbidden, hubError, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
 import { hasRole, type Identity, isRole } from '../../../lib/identity';
 import { log } from '../../../lib/log';
@@ -25,6 +25,7 @@ import {
   type JobEnd,
   type JobRun,
   markStaged,
+  openJobs,
   type BulkJob,
   queueJob,
   recordProgress,
@@ -105,7 +106,7 @@ export async function receiveFile(
   if (id === null)
     throw hubError(
       ErrorCode.TOO_MANY_REQUESTS,
-      `${identity.org} has ${max} files of figures not yet done (MAX_OPEN_JOBS): send this one when one of them is`,
+      `${identity.org} has ${max} files of figures not yet done (MAX_OPEN_JOBS; GET /figures/bulk lists them): send this one when one of them is`,
     );
   let queued: JobView;
   try {
@@ -262,4 +263,15 @@ export async function jobStatus(db: DataSource, identity: Identity, id: string):
   if (!job || (job.writerOrg !== identity.org && !hasRole(identity, 'coordinator', 'admin')))
     throw notFound('job', id.slice(0, 80));
   return viewOf(job);
+}
+
+/** The caller's organisation's jobs not yet done, which hold its place (MAX_OPEN_JOBS, `max`): oldest first. */
+export async function openJobsOf(
+  db: DataSource,
+  identity: Identity,
+  max: number,
+): Promise<{ organization: string; maxOpenJobs: number; jobs: JobView[] }> {
+  if (!hasRole(identity, 'coordinator', 'admin', 'reporter'))
+    throw forbidden('files of figures need the reporter, coordinator or admin role');
+  return { organization: identity.org, maxOpenJobs: max, jobs: (await openJobs(db, identity.org)).map(viewOf) };
 }
