@@ -91,12 +91,12 @@ describe('reconciliation', () => {
     ]);
   });
 
-  it('neither sums nor reconciles the breakdowns of means and levels: scores, shares, ratios and days held', () => {
+  it('neither sums nor reconciles the breakdowns of means and levels: scores, shares, ratios, terms in days or years', () => {
     const districts = tally(obs('2025', 80), obs('2025', 85));
-    for (const valueKind of ['SCORE', 'PERCENT', 'RATIO', 'DAYS']) {
+    for (const valueKind of ['SCORE', 'PERCENT', 'RATIO', 'DAYS', 'YEARS']) {
       const level = { rollup: 'LAST', valueKind };
       expect({ valueKind, adds: breakdownsAddUp(level) }).toEqual({ valueKind, adds: false });
-      expect(totalsFromBreakdowns(level, [], [districts], valueKind !== 'DAYS')).toEqual([]);
+      expect(totalsFromBreakdowns(level, [], [districts], valueKind !== 'DAYS' && valueKind !== 'YEARS')).toEqual([]);
       expect(reconcileBreakdowns(level, [obs('2025', 84)], [districts])).toEqual([]);
     }
     expect(breakdownsAddUp({ rollup: 'AVERAGE', valueKind: 'DAYS' })).toBe(false);

@@ -158,6 +158,37 @@ describe('windows and trends', () => {
     expect(status(score, [obs('2025H1', 84)], null, '2025-12-31').status).toBe('ACHIEVED');
   });
 
+  it("says which periods a level's districts reported without a total, newer than the total it counts", () => {
+    const tally = (period: string, values: number[]) => ({
+      period: parsePeriod(period)!,
+      figures: values.length,
+      value: values.reduce((s, v) => s + v, 0),
+      valueMissing: 0,
+      ...{ numerator: 0, numeratorMissing: values.length, denominator: 0, denominatorMissing: values.length, demo: 0 },
+    });
+    const term = indicator({ rollup: 'LAST', valueKind: 'YEARS', targetValue: 10 });
+    // H1's city term counts; H2's districts (5 and 12.5 years) are not a term of 17.5, but they are said.
+    const kpi = evaluateKpi({
+      indicator: term,
+      observations: [obs('2025H1', 12)],
+      baseline: null,
+      asOf: '2026-03-31',
+      breakdownTallies: [tally('2025H2', [5, 12.5])],
+    });
+    expect(kpi).toMatchObject({ actual: 12, periods: ['2025H1'] });
+    expect(kpi.reason).toContain('2025H2: only breakdowns reported, which do not add up to a total');
+    // A stock's districts add up: their sum stands for the total, with nothing to say of parts alone.
+    const stock = evaluateKpi({
+      indicator: indicator({ rollup: 'LAST', valueKind: 'COUNT' }),
+      observations: [obs('2025H1', 12)],
+      baseline: null,
+      asOf: '2026-03-31',
+      breakdownTallies: [tally('2025H2', [5, 12])],
+    });
+    expect(stock).toMatchObject({ actual: 17, periods: ['2025H2'] });
+    expect(stock.reason ?? '').not.toContain('only breakdowns');
+  });
+
   it('does not call a rate achieved before its window closes', () => {
     const rate = { rollup: 'RATIO' as const, comparator: 'AT_LEAST' as const, targetValue: 95, percent: true };
     expect(status(rate, [obs('2025Q1', 96, 96, 100)], null, '2025-05-01').status).toBe('ON_TRACK');

@@ -269,3 +269,23 @@ export function totalsFromBreakdowns(
     })
     .filter((o): o is Observation => o !== null);
 }
+
+/**
+ * The periods up to `end` whose breakdowns were reported where they do not add up (a
+ * level's, a mean's) and no reported total overlaps, ending after `after` (the last period
+ * a KPI counted; null when it counted none): readings of parts that stand for no total.
+ */
+export function breakdownsOnly(
+  indicator: Combined,
+  total: Observation[],
+  tallies: PartsTally[],
+  { start, end, after }: { start: string; end: string; after: string | null },
+): Period[] {
+  if (breakdownsAddUp(indicator)) return [];
+  const overlapped = (p: Period) => total.some((o) => o.period.start <= p.end && p.start <= o.period.end);
+  return tallies
+    .filter((t) => t.figures > 0 && t.period.start >= start && t.period.end <= end && (after === null || t.period.end > after))
+    .filter((t) => !overlapped(t.period))
+    .map((t) => t.period)
+    .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+}

@@ -14,6 +14,7 @@ import type { KpiStatus, ValueKind } from '../../../lib/enums';
 import type { Period, PeriodType } from '../../../lib/period';
 import { dueDate } from './calendar';
 import {
+  breakdownsOnly,
   isStock,
   missingPeriods,
   owedCoverage,
@@ -230,7 +231,13 @@ function evaluateWindow(input: KpiInput): WindowKpi {
       ? summedOf(indicator.weightIndicator, rolled.weightFigures, input.summedWeights)
       : [];
     summedPeriods = [...own, ...weighted];
-    reason = [rolled.note, summedInputs(weighted)].filter(Boolean).join('; ') || undefined;
+    // A level's (or a mean's) districts reported where the city did not: not added up, but said.
+    const latest = rolled.periods.reduce<string | null>((m, p) => (m === null || p.end > m ? p.end : m), null);
+    const partsOnly = breakdownsOnly(indicator, input.observations, tallies, { ...window, after: latest });
+    const unsummed = partsOnly.length
+      ? `${partsOnly.map((p) => p.text).join(', ')}: only breakdowns reported, which do not add up to a total`
+      : undefined;
+    reason = [rolled.note, summedInputs(weighted), unsummed].filter(Boolean).join('; ') || undefined;
   }
   const coverage = owedCoverage(rolled.coverage, rolled.used, window, input.owedFrom);
   const base = {

@@ -8,7 +8,7 @@ export interface ValueRules {
 }
 
 /**
- * Defaults by an indicator's value kind (COUNT, PERCENT, SCORE, DAYS, RATIO, AMOUNT):
+ * Defaults by an indicator's value kind (COUNT, PERCENT, SCORE, DAYS, RATIO, AMOUNT, YEARS):
  * counts are whole numbers ≥ 0; percentages and scores 0–100; the rest ≥ 0.
  */
 export function defaultRules(kind: string): ValueRules {
