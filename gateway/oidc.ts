@@ -12,6 +12,8 @@
  * The hub keeps no password and no session: the verifier stays in the browser until this trade.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ErrorCode } from '../lib/errors';
+import { errorBody } from '../lib/http-refusals';
 import { log } from '../lib/log';
 import { oidcMetadata } from '../lib/oidc';
 import type { OidcSettings } from '../lib/settings';
@@ -20,8 +22,15 @@ import { SECURITY_HEADERS } from './dashboard';
 const PKCE = /^[A-Za-z0-9._~-]{43,128}$/;
 const STATE = /^[A-Za-z0-9._~-]{1,200}$/;
 
-function refuse(reply: FastifyReply, status: number, error: string): FastifyReply {
-  return reply.code(status).headers(SECURITY_HEADERS).send({ error });
+/** The codes of the statuses it refuses with. */
+const CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  404: ErrorCode.NOT_FOUND,
+};
+
+function refuse(reply: FastifyReply, status: 400 | 401 | 404, message: string): FastifyReply {
+  return reply.code(status).headers(SECURITY_HEADERS).send(errorBody(CODES[status], message));
 }
 
 /** `oidc`: the provider, or null when none is configured; `publicUrl`: the hub's origin (PUBLIC_URL). */

@@ -83,7 +83,8 @@ export async function finishOidcSignIn(): Promise<void> {
     body: JSON.stringify({ code, code_verifier: pending.verifier }),
     credentials: 'same-origin',
   });
-  const body = (await response.json()) as { id_token?: string; error?: string };
-  if (!response.ok || !body.id_token) throw new SignInFailed(`登录失败 · Sign-in failed: ${body.error ?? response.status}`);
+  const body = (await response.json()) as { id_token?: string; errors?: Array<{ message: string }> };
+  if (!response.ok || !body.id_token)
+    throw new SignInFailed(`登录失败 · Sign-in failed: ${body.errors?.[0]?.message ?? response.status}`);
   keepToken(body.id_token);
 }

@@ -1,6 +1,7 @@
 /**
  * The pages' addresses refuse what they do not serve as every other door does, with a
- * stable code: a file that is not there, and a write to a page.
+ * stable code: a file that is not there, a write to a page, a method the reporting page's
+ * API does not take, and its sign-in steps without a provider.
  */
 import { useHubAndDatabase } from '../support/hub';
 
@@ -27,3 +28,30 @@ it.each(['/dashboard', '/dashboard/main.js', '/report'])(
     expect(body.errors[0].message).toMatch(/^POST is not allowed on \/\w+: its pages and files are only read/);
   },
 );
+
+it("answers a write the reporting page's own API does not take as a path not served, never as a page file", async () => {
+  for (const [method, path] of [
+    ['DELETE', '/report/upload.csv'],
+    ['PUT', '/report/oidc/token'],
+  ] as const) {
+    const res = await fetch(at(path), { method });
+    expect({ path, status: res.status }).toEqual({ path, status: 404 });
+    expect((await res.json()).errors[0]).toEqual({ message: `nothing at ${method} ${path}`, extensions: { code: 'NOT_FOUND' } });
+  }
+});
+
+it('refuses sign-in steps with a stable code when no OpenID Connect provider is configured', async () => {
+  const authorize = await fetch(at('/report/oidc/authorize?code_challenge=x&state=y'), { redirect: 'manual' });
+  expect(authorize.status).toBe(404);
+  expect((await authorize.json()).errors[0].extensions).toEqual({ code: 'NOT_FOUND' });
+  const token = await fetch(at('/report/oidc/token'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: 'c', code_verifier: 'v' }),
+  });
+  expect(token.status).toBe(404);
+  expect((await token.json()).errors[0]).toEqual({
+    message: 'no OpenID Connect provider is configured (OIDC_ISSUER)',
+    extensions: { code: 'NOT_FOUND' },
+  });
+});
