@@ -133,7 +133,8 @@ export class KpiResolver {
   }
 
   @FieldResolver(() => [String], {
-    description: "The breakdowns whose sum stands for a total nobody reported (a derived indicator's: its inputs')",
+    description:
+      "The breakdowns whose sum the KPI counted for a total nobody reported: the indicator's own, a derived indicator's inputs', an average's weights' (the reason names each sum's indicator and period)",
   })
   async fromBreakdowns(@Root() kpi: Kpi, @Ctx() { loaders }: Context): Promise<string[]> {
     if (kpi.summedPeriods.length === 0) return [];
