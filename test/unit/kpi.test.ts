@@ -189,6 +189,44 @@ describe('windows and trends', () => {
     expect(stock.reason ?? '').not.toContain('only breakdowns');
   });
 
+  it("weighs an average by months, and says why, rather than mix an indicator's totals with sums of some districts", () => {
+    const days = indicator({
+      rollup: 'AVERAGE',
+      valueKind: 'DAYS',
+      comparator: 'AT_MOST',
+      targetValue: 120,
+      weightIndicator: 'closed',
+    });
+    const quarters = [obs('2025Q1', 100), obs('2025Q2', 100), obs('2025Q3', 130), obs('2025Q4', 130)];
+    // The city's cases closed for the first half; two districts' alone for the second.
+    const sums = [obs('2025Q3', 200), obs('2025Q4', 200)];
+    const weights = [obs('2025Q1', 5000), obs('2025Q2', 5000), ...sums];
+    const kpi = evaluateKpi({
+      indicator: days,
+      observations: quarters,
+      baseline: null,
+      asOf: '2026-01-31',
+      weights,
+      summedWeights: sums,
+    });
+    // By months: 115; by 5,000 · 5,000 · 200 · 200 it would be 101.15, the second half all but unseen.
+    expect(kpi.actual).toBe(115);
+    expect(kpi.reason).toContain(
+      "[closed] 2025Q3, [closed] 2025Q4: sums of breakdowns, not combined with the weight indicator's reported totals",
+    );
+    expect(kpi.reason).toContain('the mean weighted by months');
+    // All of them sums: they weigh (as the districts' cases closed do where the city reported none).
+    const allSums = evaluateKpi({
+      indicator: days,
+      observations: quarters.slice(2),
+      baseline: null,
+      asOf: '2026-01-31',
+      weights: sums,
+      summedWeights: sums,
+    });
+    expect(allSums.reason ?? '').not.toContain('not combined');
+  });
+
   it('does not call a rate achieved before its window closes', () => {
     const rate = { rollup: 'RATIO' as const, comparator: 'AT_LEAST' as const, targetValue: 95, percent: true };
     expect(status(rate, [obs('2025Q1', 96, 96, 100)], null, '2025-05-01').status).toBe('ON_TRACK');

@@ -26,7 +26,7 @@ import {
 } from './coverage';
 import type { Formula } from './formula';
 import { likeWithLike } from './formula-inputs';
-import { summedInputs, summedOf, summedOfInputs, type SummedPeriods } from './summed-periods';
+import { mixedSums, summedInputs, summedOf, summedOfInputs, type SummedPeriods } from './summed-periods';
 import { type FormulaInput, project, projectFormula } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
@@ -225,6 +225,12 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     reason = [reason, summedInputs(summedPeriods), notCombined].filter(Boolean).join('; ') || undefined;
   } else {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
+    // Like with like: an average's weights are not some periods' totals beside others' sums of districts.
+    const mixedWeights = mixedSums(rolled.weightFigures, input.summedWeights);
+    if (mixedWeights.length > 0) {
+      const totalsOnly = weights?.filter((w) => !input.summedWeights?.includes(w));
+      rolled = rollUp(indicator.rollup, observations, window, indicator.percent, totalsOnly, indicator.meanOfRates);
+    }
     const own = summedOf(indicator.id, rolled.used, summed);
     // An average's weights count where they come from, as a derived indicator's inputs do.
     const weighted = indicator.weightIndicator
@@ -237,7 +243,10 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     const unsummed = partsOnly.length
       ? `${partsOnly.map((p) => p.text).join(', ')}: only breakdowns reported, which do not add up to a total`
       : undefined;
-    reason = [rolled.note, summedInputs(weighted), unsummed].filter(Boolean).join('; ') || undefined;
+    const notCombined = mixedWeights.length
+      ? `${mixedWeights.map((p) => `[${indicator.weightIndicator}] ${p}`).join(', ')}: sums of breakdowns, not combined with the weight indicator's reported totals`
+      : undefined;
+    reason = [rolled.note, summedInputs(weighted), notCombined, unsummed].filter(Boolean).join('; ') || undefined;
   }
   const coverage = owedCoverage(rolled.coverage, rolled.used, window, input.owedFrom);
   const base = {

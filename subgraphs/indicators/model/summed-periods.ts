@@ -33,3 +33,9 @@ export function summedInputs(summed: SummedPeriods[]): string | undefined {
   const named = summed.flatMap(({ indicatorId, periods }) => periods.map((period) => `[${indicatorId}] ${period}`));
   return named.length > 0 ? `${named.join(', ')}: the sums of their breakdowns, no total reported` : undefined;
 }
+
+/** The periods of the sums among `used` when `used` holds reported figures too (none otherwise): the two are not combined. */
+export function mixedSums(used: readonly Observation[] | undefined, summed: readonly Observation[] | undefined): string[] {
+  const sums = (used ?? []).filter((o) => summed?.includes(o));
+  return sums.length > 0 && sums.length < (used ?? []).length ? sums.map((o) => o.period.text) : [];
+}
