@@ -175,8 +175,29 @@ describe('windows and trends', () => {
       asOf: '2026-03-31',
       breakdownTallies: [tally('2025H2', [5, 12.5])],
     });
-    expect(kpi).toMatchObject({ actual: 12, periods: ['2025H1'] });
+    // H1's term is not the term at the close: one district granted 5 years in H2. No verdict.
+    expect(kpi).toMatchObject({ actual: 12, periods: ['2025H1'], status: 'INCOMPLETE' });
+    expect(kpi.reason).toContain('the window closed on 2025-12-31 with its latest reading of breakdowns alone: no verdict');
     expect(kpi.reason).toContain('2025H2: only breakdowns reported, which do not add up to a total');
+    // A mean's quarter reported by districts alone is named wherever it falls in the window.
+    const mean = evaluateKpi({
+      indicator: indicator({ rollup: 'AVERAGE', valueKind: 'DAYS', comparator: 'AT_MOST', targetValue: 120 }),
+      observations: [obs('2025Q1', 100), obs('2025Q2', 100), obs('2025Q4', 100)],
+      baseline: null,
+      asOf: '2026-03-31',
+      breakdownTallies: [tally('2025Q3', [90, 130])],
+    });
+    expect(mean.reason).toContain('2025Q3: only breakdowns reported, which do not add up to a total');
+    // A rate's districts that sent rates without their parts are no sum, and are named too.
+    const rate = evaluateKpi({
+      indicator: indicator({ rollup: 'RATIO', valueKind: 'PERCENT', percent: true, targetValue: 90 }),
+      observations: [],
+      baseline: null,
+      asOf: '2026-03-31',
+      breakdownTallies: [tally('2025Q4', [95, 97])],
+    });
+    expect(rate).toMatchObject({ actual: null, status: 'NO_DATA' });
+    expect(rate.reason).toBe('2025Q4: only breakdowns reported, which do not add up to a total');
     // A stock's districts add up: their sum stands for the total, with nothing to say of parts alone.
     const stock = evaluateKpi({
       indicator: indicator({ rollup: 'LAST', valueKind: 'COUNT' }),

@@ -271,21 +271,22 @@ export function totalsFromBreakdowns(
 }
 
 /**
- * The periods up to `end` whose breakdowns were reported where they do not add up (a
- * level's, a mean's) and no reported total overlaps, ending after `after` (the last period
- * a KPI counted; null when it counted none): readings of parts that stand for no total.
+ * The periods up to `end` whose breakdowns were reported, no reported total overlapping
+ * them, and no sum of theirs standing for it (`summed`: a level's or a mean's do not add
+ * up; a rate's without their parts, or any with a value missing, are no sum), ending after
+ * `after` (null: any): readings of parts that stand for no total.
  */
 export function breakdownsOnly(
-  indicator: Combined,
   total: Observation[],
   tallies: PartsTally[],
+  summed: Observation[],
   { start, end, after }: { start: string; end: string; after: string | null },
 ): Period[] {
-  if (breakdownsAddUp(indicator)) return [];
   const overlapped = (p: Period) => total.some((o) => o.period.start <= p.end && p.start <= o.period.end);
+  const stoodFor = new Set(summed.map((o) => o.period.text));
   return tallies
     .filter((t) => t.figures > 0 && t.period.start >= start && t.period.end <= end && (after === null || t.period.end > after))
-    .filter((t) => !overlapped(t.period))
+    .filter((t) => !overlapped(t.period) && !stoodFor.has(t.period.text))
     .map((t) => t.period)
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
 }

@@ -216,6 +216,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   let rolled: Rolled;
   let reason: string | undefined;
   let summedPeriods: SummedPeriods[];
+  let partsOnly: Period[] = [];
   if (indicator.formula) {
     ({ rolled, reason } = deriveSeries(indicator.formula, inputs, window));
     summedPeriods = summedOfInputs(inputs, rolled);
@@ -237,9 +238,11 @@ function evaluateWindow(input: KpiInput): WindowKpi {
       ? summedOf(indicator.weightIndicator, rolled.weightFigures, input.summedWeights)
       : [];
     summedPeriods = [...own, ...weighted];
-    // A level's (or a mean's) districts reported where the city did not: not added up, but said.
+    // Districts reported where the city did not, and no sum of theirs stands for it: said. A
+    // latest value (LAST) is not read before the one it counts; a window's sum or mean is read whole.
     const latest = rolled.periods.reduce<string | null>((m, p) => (m === null || p.end > m ? p.end : m), null);
-    const partsOnly = breakdownsOnly(indicator, input.observations, tallies, { ...window, after: latest });
+    const after = indicator.rollup === 'LAST' ? latest : null;
+    partsOnly = breakdownsOnly(input.observations, tallies, summed, { ...window, after });
     const unsummed = partsOnly.length
       ? `${partsOnly.map((p) => p.text).join(', ')}: only breakdowns reported, which do not add up to a total`
       : undefined;
@@ -330,7 +333,9 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   const partial = windowComplete && coverage !== null && coverage < 1 - EPSILON;
   // A stock or level read before the year its window closes in: not that year's value.
   const stale = staleReading(indicator, rolled, window);
-  const unread = windowComplete && stale !== undefined;
+  // A level whose districts reported after the total it counts: that total is not the level at the close.
+  const newerParts = indicator.rollup === 'LAST' && partsOnly.length > 0;
+  const unread = windowComplete && (stale !== undefined || newerParts);
   let status: KpiStatus;
   if (metNow && (windowComplete || cumulative) && (!partial || cumulative) && (!unread || cumulative)) status = 'ACHIEVED';
   else if (partial || unread) status = 'INCOMPLETE';
@@ -353,7 +358,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
           : 'the target is met'
         : status === 'INCOMPLETE'
           ? unread && !partial
-            ? `the window closed on ${window.closes} with no reading of its last year: no verdict`
+            ? `the window closed on ${window.closes} ${stale ? 'with no reading of its last year' : 'with its latest reading of breakdowns alone'}: no verdict`
             : `${window.label} is over and its figures cover it only in part (${covered}): no verdict`
           : status === 'OFF_TRACK'
             ? `${window.label} is over and the target was not met`
