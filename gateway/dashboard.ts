@@ -108,7 +108,7 @@ export function pageRoutes(app: FastifyInstance, options: PageOptions): void {
     // The page and its files are only read; any other path under the prefix is not the page's (the reporting page's API).
     const writeToPage = (request: FastifyRequest, reply: FastifyReply) => {
       const file = request.url.split('?')[0].slice(prefix.length);
-      return file === '' || servable(file) ? notAllowed(request, reply) : reply.callNotFound();
+      return file === '' || file === '/' || servable(file) ? notAllowed(request, reply) : reply.callNotFound();
     };
     for (const url of [prefix, `${prefix}/*`]) {
       scope.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url, handler: writeToPage });

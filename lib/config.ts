@@ -53,7 +53,7 @@ export const ENV_VARIABLES = {
   BULK_JOB_BYTES:
     'a file sent to POST /figures/bulk larger than this many bytes (or of no stated length) runs as a job whose progress GET /figures/bulk/:id answers (default 8388608)',
   MAX_OPEN_JOBS:
-    'most files of figures one organisation may have as jobs not yet done (queued, running, or arriving: one that has not grown for two minutes is not counted); one more is refused 429 TOO_MANY_REQUESTS (default 4)',
+    'most files of figures one organisation may have as jobs not yet done (queued, running, or arriving: one that has not grown for two minutes is not counted); one more is refused 429 TOO_MANY_REQUESTS, and GET /figures/bulk lists those it has (default 4)',
   JOB_HEARTBEAT_SECONDS:
     'how often a running job of a file of figures records that it is alive (default 10; at least 0.5); one silent for six times as long (its hub was killed, or lost its database) is queued again and runs from the start; the third time, it fails JOB_ABANDONED',
   MAX_QUERY_DEPTH: 'deepest selection a query may nest (default 20)',

@@ -17,7 +17,7 @@ it('answers a file of a page that is not there 404 NOT_FOUND, naming it (not as 
   });
 });
 
-it.each(['/dashboard', '/dashboard/main.js', '/report'])(
+it.each(['/dashboard', '/dashboard/main.js', '/report', '/report/'])(
   'refuses a write to %s: 405 METHOD_NOT_ALLOWED, Allow: GET, HEAD',
   async (path) => {
     const res = await fetch(at(path), { method: 'POST' });
