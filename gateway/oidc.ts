@@ -23,13 +23,13 @@ const PKCE = /^[A-Za-z0-9._~-]{43,128}$/;
 const STATE = /^[A-Za-z0-9._~-]{1,200}$/;
 
 /** The codes of the statuses it refuses with. */
-const CODES: Record<number, ErrorCode> = {
+const CODES = {
   400: ErrorCode.BAD_USER_INPUT,
   401: ErrorCode.UNAUTHENTICATED,
   404: ErrorCode.NOT_FOUND,
-};
+} as const;
 
-function refuse(reply: FastifyReply, status: 400 | 401 | 404, message: string): FastifyReply {
+function refuse(reply: FastifyReply, status: keyof typeof CODES, message: string): FastifyReply {
   return reply.code(status).headers(SECURITY_HEADERS).send(errorBody(CODES[status], message));
 }
 

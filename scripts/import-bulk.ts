@@ -74,12 +74,17 @@ async function digest(file: string): Promise<{ sha256: string; lines: number }> 
   return { sha256: hash.digest('hex'), lines };
 }
 
+type Refusal = { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+
+/** A refusal's answer, for people: its code and its message. */
+const refusalText = (status: number, body: Refusal): string => {
+  const error = body.errors?.[0];
+  return `${error?.extensions?.code ?? status}: ${error?.message ?? 'the hub refused the file'}`;
+};
+
 async function answer<T>(response: Awaited<ReturnType<typeof request>>): Promise<T> {
-  const body = (await response.body.json()) as T & { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (response.statusCode >= 400) {
-    const error = body.errors?.[0];
-    throw new Error(`${error?.extensions?.code ?? response.statusCode}: ${error?.message ?? 'the hub refused the file'}`);
-  }
+  const body = (await response.body.json()) as T & Refusal;
+  if (response.statusCode >= 400) throw new Error(refusalText(response.statusCode, body));
   return body;
 }
 
@@ -89,10 +94,7 @@ async function whatHoldsThePlace(
   url: string,
   authorization: string,
 ): Promise<string> {
-  const refusal = await answer<unknown>(refused).then(
-    () => 'TOO_MANY_REQUESTS',
-    (error: Error) => error.message,
-  );
+  const refusal = refusalText(refused.statusCode, (await refused.body.json()) as Refusal);
   try {
     const listed = await request(new URL('/figures/bulk', url), { headers: { authorization } });
     const { jobs } = await answer<{

@@ -239,6 +239,10 @@ export function reconcileBreakdowns(indicator: Combined, total: Observation[], t
   return warnings;
 }
 
+/** Whether a reported total overlaps the period: then no sum of breakdowns stands for it. */
+const overlapsATotal = (total: Observation[], p: Period): boolean =>
+  total.some((o) => o.period.start <= p.end && p.start <= o.period.end);
+
 /**
  * Where only breakdowns were reported for a period, and they add up, their sum stands for
  * the total: only for a period no reported total overlaps (a published figure is never
@@ -252,9 +256,8 @@ export function totalsFromBreakdowns(
 ): Observation[] {
   if (!breakdownsAddUp(indicator)) return [];
   const rule = indicator.rollup;
-  const overlapped = (p: Period) => total.some((o) => o.period.start <= p.end && p.start <= o.period.end);
   return tallies
-    .filter((t) => t.figures > 0 && !overlapped(t.period))
+    .filter((t) => t.figures > 0 && !overlapsATotal(total, t.period))
     .map((t): Observation | null => {
       const numerator = sumOf(t, 'numerator');
       const denominator = sumOf(t, 'denominator');
@@ -282,11 +285,10 @@ export function breakdownsOnly(
   summed: Observation[],
   { start, end, after }: { start: string; end: string; after: string | null },
 ): Period[] {
-  const overlapped = (p: Period) => total.some((o) => o.period.start <= p.end && p.start <= o.period.end);
   const stoodFor = new Set(summed.map((o) => o.period.text));
   return tallies
     .filter((t) => t.figures > 0 && t.period.start >= start && t.period.end <= end && (after === null || t.period.end > after))
-    .filter((t) => !overlapped(t.period) && !stoodFor.has(t.period.text))
+    .filter((t) => !overlapsATotal(total, t.period) && !stoodFor.has(t.period.text))
     .map((t) => t.period)
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
 }

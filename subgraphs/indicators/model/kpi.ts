@@ -26,7 +26,7 @@ import {
 } from './coverage';
 import type { Formula } from './formula';
 import { likeWithLike } from './formula-inputs';
-import { mixedSums, summedInputs, summedOf, summedOfInputs, type SummedPeriods } from './summed-periods';
+import { mixedSums, namedSums, summedInputs, summedOf, summedOfInputs, type SummedPeriods } from './summed-periods';
 import { type FormulaInput, project, projectFormula } from './projection';
 import { deriveSeries, type Observation, type Rolled, type Rollup, rollUp } from './series';
 
@@ -227,7 +227,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
   } else {
     rolled = rollUp(indicator.rollup, observations, window, indicator.percent, weights, indicator.meanOfRates);
     // Like with like: an average's weights are not some periods' totals beside others' sums of districts.
-    const mixedWeights = mixedSums(rolled.weightFigures, input.summedWeights);
+    const mixedWeights = mixedSums(indicator.weightIndicator ?? '', rolled.weightFigures, input.summedWeights);
     if (mixedWeights.length > 0) {
       const totalsOnly = weights?.filter((w) => !input.summedWeights?.includes(w));
       rolled = rollUp(indicator.rollup, observations, window, indicator.percent, totalsOnly, indicator.meanOfRates);
@@ -246,9 +246,7 @@ function evaluateWindow(input: KpiInput): WindowKpi {
     const unsummed = partsOnly.length
       ? `${partsOnly.map((p) => p.text).join(', ')}: only breakdowns reported, which do not add up to a total`
       : undefined;
-    const notCombined = mixedWeights.length
-      ? `${mixedWeights.map((p) => `[${indicator.weightIndicator}] ${p}`).join(', ')}: sums of breakdowns, not combined with the weight indicator's reported totals`
-      : undefined;
+    const notCombined = namedSums(mixedWeights, "sums of breakdowns, not combined with the weight indicator's reported totals");
     reason = [rolled.note, summedInputs(weighted), notCombined, unsummed].filter(Boolean).join('; ') || undefined;
   }
   const coverage = owedCoverage(rolled.coverage, rolled.used, window, input.owedFrom);

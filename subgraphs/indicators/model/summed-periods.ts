@@ -28,14 +28,22 @@ export function summedOfInputs(inputs: Map<string, FormulaInput>, rolled: Rolled
   return [...inputs].flatMap(([indicatorId, input]) => summedOf(indicatorId, rolled.used, input.summed));
 }
 
-/** The sums of breakdowns counted, named; undefined when none is. */
-export function summedInputs(summed: SummedPeriods[]): string | undefined {
+/** Sums named `[indicator] period`, followed by what is said of them; undefined when there are none. */
+export function namedSums(summed: SummedPeriods[], said: string): string | undefined {
   const named = summed.flatMap(({ indicatorId, periods }) => periods.map((period) => `[${indicatorId}] ${period}`));
-  return named.length > 0 ? `${named.join(', ')}: the sums of their breakdowns, no total reported` : undefined;
+  return named.length > 0 ? `${named.join(', ')}: ${said}` : undefined;
 }
 
-/** The periods of the sums among `used` when `used` holds reported figures too (none otherwise): the two are not combined. */
-export function mixedSums(used: readonly Observation[] | undefined, summed: readonly Observation[] | undefined): string[] {
-  const sums = (used ?? []).filter((o) => summed?.includes(o));
-  return sums.length > 0 && sums.length < (used ?? []).length ? sums.map((o) => o.period.text) : [];
+/** The sums of breakdowns counted, named; undefined when none is. */
+export const summedInputs = (summed: SummedPeriods[]): string | undefined =>
+  namedSums(summed, 'the sums of their breakdowns, no total reported');
+
+/** The sums among `used` (as summedOf) when `used` holds reported figures too; none otherwise: the two are not combined. */
+export function mixedSums(
+  indicatorId: string,
+  used: readonly Observation[] | undefined,
+  summed: readonly Observation[] | undefined,
+): SummedPeriods[] {
+  const sums = summedOf(indicatorId, used, summed);
+  return sums.length > 0 && sums[0].periods.length < (used ?? []).length ? sums : [];
 }

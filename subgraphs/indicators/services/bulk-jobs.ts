@@ -8,7 +8,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, forbidden, hubError, notFound } from '../../../lib/errors';
 import { figureRecords } from '../../../lib/figure-stream';
-import { hasRole, type Identity, isRole } from '../../../lib/identity';
+import { FIGURE_WRITERS, hasRole, type Identity, isRole } from '../../../lib/identity';
 import { log } from '../../../lib/log';
 import { readOne } from '../../../lib/rows';
 import { HttpError } from '../../../lib/http-refusals';
@@ -271,7 +271,6 @@ export async function openJobsOf(
   identity: Identity,
   max: number,
 ): Promise<{ organization: string; maxOpenJobs: number; jobs: JobView[] }> {
-  if (!hasRole(identity, 'coordinator', 'admin', 'reporter'))
-    throw forbidden('files of figures need the reporter, coordinator or admin role');
+  if (!hasRole(identity, ...FIGURE_WRITERS)) throw forbidden('files of figures need the reporter, coordinator or admin role');
   return { organization: identity.org, maxOpenJobs: max, jobs: (await openJobs(db, identity.org)).map(viewOf) };
 }
