@@ -201,7 +201,7 @@ export async function benchIngest(context: BenchContext): Promise<BenchRow[]> {
   rows.push(
     ...(await benchBulk(context, {
       copy: (run, total) => copyRows(databaseUrl, run, total),
-      stagedWrite: (run, total) => stagedWrite(databaseUrl, run, total),
+      stagedWrite: (run, total, lookups) => stagedWrite(databaseUrl, run, total, total, lookups),
       stored: () => stored(databaseUrl),
       holdAt: (level) => holdAt(databaseUrl, level, `bulk-fill-${level}`),
     })),
