@@ -10,12 +10,15 @@
  *   gateway verifies it like any caller's token: lib/tokens.ts).
  *
  * The hub keeps no password and no session: the verifier stays in the browser until this trade.
+ * A provider that cannot be reached, or answers as no provider does, is said to be
+ * unavailable: the browser is sent back to the page with `temporarily_unavailable`, as a
+ * provider says it (RFC 6749 §4.1.2.1), and the trade answers 503 SIGN_IN_UNAVAILABLE.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ErrorCode } from '../lib/errors';
 import { errorBody } from '../lib/http-refusals';
 import { log } from '../lib/log';
-import { oidcMetadata } from '../lib/oidc';
+import { type OidcMetadata, oidcMetadata } from '../lib/oidc';
 import type { OidcSettings } from '../lib/settings';
 import { SECURITY_HEADERS } from './dashboard';
 
@@ -27,10 +30,68 @@ const CODES = {
   400: ErrorCode.BAD_USER_INPUT,
   401: ErrorCode.UNAUTHENTICATED,
   404: ErrorCode.NOT_FOUND,
+  503: ErrorCode.SIGN_IN_UNAVAILABLE,
 } as const;
 
 function refuse(reply: FastifyReply, status: keyof typeof CODES, message: string): FastifyReply {
   return reply.code(status).headers(SECURITY_HEADERS).send(errorBody(CODES[status], message));
+}
+
+/** Why a request to the provider failed, in a few words (a refused connection's code, a timeout). */
+function failure(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+  if (typeof cause === 'string') return cause;
+  return error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : String(error);
+}
+
+/** The provider's endpoints, or why it could not be asked for them (logged). */
+async function endpoints(oidc: OidcSettings): Promise<OidcMetadata | { unavailable: string }> {
+  try {
+    return await oidcMetadata(oidc.issuer);
+  } catch (error) {
+    log.warn('the OpenID Connect provider could not be reached', { issuer: oidc.issuer, error: failure(error) });
+    return { unavailable: `the sign-in provider could not be reached: ${failure(error)}` };
+  }
+}
+
+type Trade = { idToken: string } | { refused: string } | { unavailable: string };
+
+/** Trades a code at the provider's token endpoint: the ID token, the provider's refusal, or why it could not be asked. */
+async function trade(oidc: OidcSettings, code: string, verifier: string, redirectUri: string): Promise<Trade> {
+  const metadata = await endpoints(oidc);
+  if ('unavailable' in metadata) return metadata;
+  let response: Response;
+  let body: { id_token?: string; error?: string } | null;
+  try {
+    response = await fetch(metadata.token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        code_verifier: verifier,
+        client_id: oidc.clientId,
+        redirect_uri: redirectUri,
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    body = await response.json().then(
+      (parsed: unknown) => (parsed !== null && typeof parsed === 'object' ? parsed : null),
+      () => null,
+    );
+  } catch (error) {
+    log.warn('the OpenID Connect provider could not be reached', { issuer: oidc.issuer, error: failure(error) });
+    return { unavailable: `the sign-in provider could not be reached: ${failure(error)}` };
+  }
+  if (response.status >= 500 || body === null) {
+    log.warn('the OpenID Connect provider answered as no provider does', { status: response.status, json: body !== null });
+    return { unavailable: `the sign-in provider answered HTTP ${response.status}${body === null ? ', not in JSON' : ''}` };
+  }
+  if (!response.ok || typeof body.id_token !== 'string') {
+    log.warn('the OpenID Connect provider refused a code', { status: response.status, error: body.error });
+    return { refused: typeof body.error === 'string' ? body.error : 'the sign-in provider refused the code' };
+  }
+  return { idToken: body.id_token };
 }
 
 /** `oidc`: the provider, or null when none is configured; `publicUrl`: the hub's origin (PUBLIC_URL). */
@@ -42,7 +103,17 @@ export function oidcRoutes(app: FastifyInstance, oidc: OidcSettings | null, publ
     const { code_challenge: challenge, state } = request.query as Record<string, string | undefined>;
     if (!challenge || !PKCE.test(challenge) || !state || !STATE.test(state))
       return refuse(reply, 400, 'code_challenge (S256, base64url) and state are required');
-    const metadata = await oidcMetadata(oidc.issuer);
+    const metadata = await endpoints(oidc);
+    if ('unavailable' in metadata) {
+      const back = new URL(redirectUri);
+      for (const [name, value] of Object.entries({
+        error: 'temporarily_unavailable',
+        error_description: metadata.unavailable,
+        state,
+      }))
+        back.searchParams.set(name, value);
+      return reply.code(302).headers(SECURITY_HEADERS).header('location', back.toString()).send();
+    }
     const target = new URL(metadata.authorization_endpoint);
     for (const [name, value] of Object.entries({
       client_id: oidc.clientId,
@@ -62,25 +133,10 @@ export function oidcRoutes(app: FastifyInstance, oidc: OidcSettings | null, publ
     const { code, code_verifier: verifier } = (request.body ?? {}) as Record<string, unknown>;
     if (typeof code !== 'string' || code.length > 2000 || typeof verifier !== 'string' || !PKCE.test(verifier))
       return refuse(reply, 400, 'code and code_verifier are required');
-    const metadata = await oidcMetadata(oidc.issuer);
-    const response = await fetch(metadata.token_endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        code_verifier: verifier,
-        client_id: oidc.clientId,
-        redirect_uri: redirectUri,
-      }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const body = (await response.json().catch(() => ({}))) as { id_token?: string; error?: string };
-    if (!response.ok || !body.id_token) {
-      log.warn('the OpenID Connect provider refused a code', { status: response.status, error: body.error });
-      return refuse(reply, 401, body.error ?? 'the sign-in provider refused the code');
-    }
-    return reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store').send({ id_token: body.id_token });
+    const traded = await trade(oidc, code, verifier, redirectUri);
+    if ('unavailable' in traded) return refuse(reply, 503, traded.unavailable);
+    if ('refused' in traded) return refuse(reply, 401, traded.refused);
+    return reply.headers(SECURITY_HEADERS).header('cache-control', 'no-store').send({ id_token: traded.idToken });
   });
 
   // Sign out at the provider too (OpenID Connect RP-Initiated Logout), so that the next person

@@ -51,6 +51,8 @@ export const ErrorCode = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   /** The briefing's PDF cannot be made here: no Chromium for this platform, or it would not start (HTTP 503). */
   RENDERER_UNAVAILABLE: 'RENDERER_UNAVAILABLE',
+  /** The OpenID Connect provider people sign in with could not be reached, or answered as no provider does (HTTP 503). */
+  SIGN_IN_UNAVAILABLE: 'SIGN_IN_UNAVAILABLE',
   /** A job of a file of figures whose runs were lost with their hub (killed, out of memory) too often: it is not run again. */
   JOB_ABANDONED: 'JOB_ABANDONED',
 } as const;

@@ -36,6 +36,7 @@ export const CODE_WORDS: Record<string, string> = {
   TOO_MANY_WEBHOOKS: '通知地址过多 Too many notification addresses',
   TOO_MANY_REQUESTS: '请求过于频繁，请稍候 Too many requests: wait a moment',
   RENDERER_UNAVAILABLE: '暂时无法生成文档 The document cannot be made just now',
+  SIGN_IN_UNAVAILABLE: '统一身份认证平台暂不可用，请稍后重试 The sign-in provider is unavailable for now: try again shortly',
   JOB_ABANDONED:
     '该文件多次导致系统中断，已停止处理，未写入任何数据 The file stopped the hub several times: it is no longer run, and nothing of it was written',
   EXPLANATION_REQUIRED: '需要说明 Needs an explanation',

@@ -7,6 +7,7 @@
  * own network stays on the hub's origin.
  */
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
+import { failureWords } from './messages';
 import { keepToken } from './session';
 
 const PENDING_KEY = 'ipzone-hub.report.oidc';
@@ -82,9 +83,23 @@ export async function finishOidcSignIn(): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, code_verifier: pending.verifier }),
     credentials: 'same-origin',
+  }).catch(() => {
+    throw new SignInFailed('登录失败：无法连接本系统 · Sign-in failed: the hub could not be reached, try again');
   });
-  const body = (await response.json()) as { id_token?: string; errors?: Array<{ message: string }> };
-  if (!response.ok || !body.id_token)
-    throw new SignInFailed(`登录失败 · Sign-in failed: ${body.errors?.[0]?.message ?? response.status}`);
+  // A proxy in front of the hub may answer in HTML: then its status is all there is to say.
+  const body = (await response.json().catch(() => ({}))) as {
+    id_token?: string;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
+  if (!response.ok || !body.id_token) {
+    const [refusal] = body.errors ?? [];
+    // The provider's refusal of the code as it worded it; an unavailable provider in the page's words too.
+    const reason = !refusal
+      ? `HTTP ${response.status} ${response.statusText}`.trim()
+      : refusal.extensions?.code === 'SIGN_IN_UNAVAILABLE'
+        ? failureWords([refusal])
+        : refusal.message;
+    throw new SignInFailed(`登录失败 · Sign-in failed: ${reason}`);
+  }
   keepToken(body.id_token);
 }

@@ -5,14 +5,16 @@
  * provider's own (`ipzone`) and under its own claim names (`agency`, `hub_roles`), which the
  * hub is told with OIDC_SCOPES, OIDC_ORG_CLAIM and OIDC_ROLES_CLAIM; and not released at
  * all. A provider that releases nothing the hub needs is named as the cause, with the
- * settings to look at, rather than asking the person to sign in again.
+ * settings to look at, rather than asking the person to sign in again. A provider gone
+ * down before the person clicks, or a proxy failing its sign-in step, is said to be
+ * unavailable on the sign-in panel.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { restartGateway } from '../support/hub';
 import { type DashboardHub, startDashboardHub } from '../support/browser';
-import { reportPage } from '../support/report-page';
+import { axeSource, reportPage, seriousViolations } from '../support/report-page';
 
 jest.setTimeout(240_000);
 
@@ -57,14 +59,19 @@ async function signIn(setUp: string, settings: Partial<Record<Setting, string>>)
     const url = new URL(request.url());
     if (url.origin === issuer && url.searchParams.has('scope')) asked.push(url.searchParams.get('scope')!);
   });
+  await signInAtProvider(page, issuer);
+  await page.waitForSelector('#owe:not([hidden]), #sign-in-message:not([hidden])');
+  return { page, asked };
+}
+
+/** Clicks the page's sign-in button and signs in at the provider as the court's clerk, at a person's pace. */
+async function signInAtProvider(page: Page, issuer: string) {
   await page.waitForSelector('#oidc:not([hidden])');
   await page.click('#oidc-sign-in');
   await page.waitForURL(`${issuer}/**`);
   await page.locator('input[name="login"]').pressSequentially('court-clerk', { delay: 40 });
   await page.locator('input[name="password"]').pressSequentially('anything', { delay: 40 });
   await page.click('button[type="submit"]');
-  await page.waitForSelector('#owe:not([hidden]), #sign-in-message:not([hidden])');
-  return { page, asked };
 }
 
 const signedIn = async (page: Page) => ({
@@ -142,5 +149,39 @@ it('an organisation claim that gives the name people write (市法院) signs in 
   await page.click('#owe-list li[data-period="2025Q4"] button');
   await page.waitForSelector('#form-panel:not([hidden])');
   expect(await page.isVisible('#form-rows fieldset[data-indicator="court-ip-cases-closed"]')).toBe(true);
+  await page.close();
+});
+
+it('a provider gone down before the person clicks: back on the sign-in panel, told it is unavailable', async () => {
+  const issuer = await startProvider('openid');
+  await restartGateway(state.hub, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'ipzone-report', PUBLIC_URL: state.base });
+  const { page } = await reportPage(state, offOrigin, `${state.base}/report?asOf=2026-01-05`, [issuer]);
+  await page.waitForSelector('#oidc:not([hidden])');
+  const provider = providers[providers.length - 1];
+  provider.kill('SIGTERM');
+  await new Promise((resolve) => provider.once('exit', resolve));
+  await page.click('#oidc-sign-in');
+  await page.waitForSelector('#sign-in-message:not([hidden])');
+  expect(await page.textContent('#sign-in-message')).toBe(
+    '统一身份认证平台暂不可用，请稍后重试 · The provider is unavailable for now: try again shortly',
+  );
+  expect(new URL(page.url()).search).toBe('?asOf=2026-01-05');
+  expect(await page.isVisible('#oidc-sign-in')).toBe(true);
+  expect(await seriousViolations(page, axeSource(), '#sign-in')).toEqual([]);
+  await page.close();
+});
+
+it('a proxy answering the sign-in step in HTML: the panel gives its status, not a script error', async () => {
+  const issuer = await startProvider('openid');
+  await restartGateway(state.hub, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'ipzone-report', PUBLIC_URL: state.base });
+  const { page } = await reportPage(state, offOrigin, `${state.base}/report?asOf=2026-01-05`, [issuer]);
+  // A reverse proxy in front of the hub that fails the trade of the code.
+  await page.route(`${state.base}/report/oidc/token`, (route) =>
+    route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }),
+  );
+  await signInAtProvider(page, issuer);
+  await page.waitForSelector('#sign-in-message:not([hidden])');
+  expect(await page.textContent('#sign-in-message')).toBe('登录失败 · Sign-in failed: HTTP 502 Bad Gateway');
+  expect(await page.isVisible('#error')).toBe(false);
   await page.close();
 });
