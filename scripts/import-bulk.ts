@@ -9,6 +9,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { Presets, SingleBar } from 'cli-progress';
 import { request } from 'undici';
 import type { TextEncodingName } from '../lib/encoding';
+import { openJobsFull } from '../lib/open-jobs';
 import { looksLikeXlsx } from '../lib/xlsx';
 
 /** CSV files larger than this go through the bulk path. */
@@ -88,6 +89,39 @@ async function answer<T>(response: Awaited<ReturnType<typeof request>>): Promise
   return body;
 }
 
+/** An organisation's jobs not yet done, as GET /figures/bulk lists them. */
+interface OpenJobs {
+  organization: string;
+  maxOpenJobs: number;
+  jobs: Array<Pick<Job, 'id' | 'state' | 'rowsRead' | 'rowsWritten'> & { createdAt: string }>;
+}
+
+const jobLines = (jobs: OpenJobs['jobs']): string[] =>
+  jobs.map((j) => `  job ${j.id}: ${j.state} since ${j.createdAt}, ${j.rowsRead} rows read, ${j.rowsWritten} written`);
+
+const listOpenJobs = async (url: string, authorization: string): Promise<OpenJobs> =>
+  answer<OpenJobs>(await request(new URL('/figures/bulk', url), { headers: { authorization } }));
+
+/**
+ * Before a file is sent: the refusal it would meet (MAX_OPEN_JOBS), with the organisation's
+ * jobs not yet done, one a line; null when it has a place, or when the hub does not say (the
+ * file is sent, and the hub answers for itself). A file is refused only once it has arrived
+ * whole, so this spares sending a large one for nothing.
+ */
+async function noPlace(url: string, authorization: string): Promise<string | null> {
+  let open: OpenJobs;
+  try {
+    open = await listOpenJobs(url, authorization);
+  } catch {
+    return null;
+  }
+  if (typeof open.maxOpenJobs !== 'number' || !Array.isArray(open.jobs) || open.jobs.length < open.maxOpenJobs) return null;
+  return [
+    `TOO_MANY_REQUESTS: ${openJobsFull(open.organization, open.maxOpenJobs)}; the file was not sent`,
+    ...jobLines(open.jobs),
+  ].join('\n');
+}
+
 /** The refusal of a file for MAX_OPEN_JOBS, with the organisation's jobs not yet done (GET /figures/bulk), one a line. */
 async function whatHoldsThePlace(
   refused: Awaited<ReturnType<typeof request>>,
@@ -96,14 +130,7 @@ async function whatHoldsThePlace(
 ): Promise<string> {
   const refusal = refusalText(refused.statusCode, (await refused.body.json()) as Refusal);
   try {
-    const listed = await request(new URL('/figures/bulk', url), { headers: { authorization } });
-    const { jobs } = await answer<{
-      jobs: Array<Pick<Job, 'id' | 'state' | 'rowsRead' | 'rowsWritten'> & { createdAt: string }>;
-    }>(listed);
-    const lines = jobs.map(
-      (j) => `  job ${j.id}: ${j.state} since ${j.createdAt}, ${j.rowsRead} rows read, ${j.rowsWritten} written`,
-    );
-    return [refusal, ...lines].join('\n');
+    return [refusal, ...jobLines((await listOpenJobs(url, authorization)).jobs)].join('\n');
   } catch {
     return refusal;
   }
@@ -142,6 +169,8 @@ export async function importBulk(file: string, options: BulkImportOptions): Prom
   if (options.encoding) params.set('encoding', options.encoding);
   if (!options.dryRun) params.set('idempotencyKey', `import:${sha256.slice(0, 24)}:bulk${options.atomic ? ':atomic' : ''}`);
   const authorization = `Bearer ${options.token}`;
+  const full = await noPlace(options.url, authorization);
+  if (full) throw new Error(full);
   const sent = await request(endpoint, {
     method: 'POST',
     headers: { authorization, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },

@@ -5,7 +5,7 @@
  * are taken meanwhile, and the organisation's next file once one of its jobs is done.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,21 +29,37 @@ async function heldUpload(): Promise<net.Socket> {
   return socket;
 }
 
-/** `ipzone import` of a CSV file over 1 MiB (sent through POST /figures/bulk as a job), as amr's coordinator. */
-async function importLarge(): Promise<{ code: number; stderr: string }> {
+/** A TCP proxy to the gateway that counts the bytes clients send through it. */
+async function countingProxy(): Promise<{ url: string; sent: () => number; close: () => void }> {
+  const target = new URL(url());
+  let sent = 0;
+  const server = net.createServer((client) => {
+    const upstream = net.connect({ host: target.hostname, port: Number(target.port) });
+    for (const socket of [client, upstream]) socket.on('error', () => socket.destroy());
+    client.on('data', (chunk: Buffer) => (sent += chunk.length));
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return { url: `http://127.0.0.1:${port}${target.pathname}`, sent: () => sent, close: () => server.close() };
+}
+
+/** `ipzone import` of a CSV file over 1 MiB (sent through POST /figures/bulk as a job), as amr's coordinator, at `at`. */
+async function importLarge(at = url()): Promise<{ code: number; stderr: string; bytes: number }> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'ipzone-open-jobs-')), 'large.csv');
   const lines = ['indicator,period,value,breakdown'];
   for (let i = 0; i < 40_000; i += 1) lines.push(`ip-training-base-trainees,2025-10,${i % 50},base-${i}`);
   writeFileSync(file, `${lines.join('\n')}\n`);
+  const bytes = statSync(file).size;
   const token = (await bearer('amr', ['coordinator'])).authorization.replace('Bearer ', '');
-  const env = { ...process.env, IPZONE_URL: url(), IPZONE_TOKEN: token, LOG_LEVEL: 'error' };
+  const env = { ...process.env, IPZONE_URL: at, IPZONE_TOKEN: token, LOG_LEVEL: 'error' };
   try {
     const { stderr } = await promisify(execFile)('node', [path.resolve(__dirname, '../../dist/scripts/import.js'), file], {
       env,
     });
-    return { code: 0, stderr };
+    return { code: 0, stderr, bytes };
   } catch (error) {
-    return error as { code: number; stderr: string };
+    return { ...(error as { code: number; stderr: string }), bytes };
   }
 }
 
@@ -92,11 +108,16 @@ it("refuses an organisation's file beyond MAX_OPEN_JOBS 429, keeping nothing, an
   expect(open.jobs.map((j) => j.state)).toEqual(['RECEIVING', 'RECEIVING']);
   const others = await fetch(`${new URL(url()).origin}/figures/bulk`, { headers: await bearer('court', ['reporter']) });
   expect((await others.json()).jobs).toEqual([]);
-  // ipzone import of a large file, refused, names them too.
-  const imported = await importLarge();
+  // ipzone import of a large file, refused, names them too, and asks before it sends the file rather than after.
+  const proxy = await countingProxy();
+  const imported = await importLarge(proxy.url);
+  proxy.close();
   expect(imported.code).toBe(2);
-  expect(imported.stderr).toContain('TOO_MANY_REQUESTS');
+  expect(imported.stderr).toContain('TOO_MANY_REQUESTS: amr has 2 files of figures not yet done (MAX_OPEN_JOBS');
+  expect(imported.stderr).toContain('the file was not sent');
   for (const job of open.jobs) expect(imported.stderr).toContain(`job ${job.id}: RECEIVING since `);
+  expect(imported.bytes).toBeGreaterThan(1024 * 1024);
+  expect(proxy.sent()).toBeLessThan(16 * 1024);
 
   // Another organisation's file is taken.
   expect((await send('court', 'reporter', COURT_ROWS)).status).toBe(202);

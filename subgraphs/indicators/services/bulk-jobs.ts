@@ -7,6 +7,7 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, forbidden, hubError, notFound } from '../../../lib/errors';
+import { openJobsFull } from '../../../lib/open-jobs';
 import { figureRecords } from '../../../lib/figure-stream';
 import { FIGURE_WRITERS, hasRole, type Identity, isRole } from '../../../lib/identity';
 import { log } from '../../../lib/log';
@@ -103,11 +104,7 @@ export async function receiveFile(
 ): Promise<JobView> {
   checkRequest(identity, request);
   const id = await createJob(deps.db, identity, request, max);
-  if (id === null)
-    throw hubError(
-      ErrorCode.TOO_MANY_REQUESTS,
-      `${identity.org} has ${max} files of figures not yet done (MAX_OPEN_JOBS; GET /figures/bulk lists them): send this one when one of them is`,
-    );
+  if (id === null) throw hubError(ErrorCode.TOO_MANY_REQUESTS, openJobsFull(identity.org, max));
   let queued: JobView;
   try {
     const named = await receiveParts(deps.db, id, request, source);
