@@ -18,7 +18,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ErrorCode } from '../lib/errors';
 import { errorBody } from '../lib/http-refusals';
 import { log } from '../lib/log';
-import { type OidcMetadata, oidcMetadata } from '../lib/oidc';
+import { type OidcMetadata, oidcMetadata, providerJson, providerProblem } from '../lib/oidc';
 import type { OidcSettings } from '../lib/settings';
 import { SECURITY_HEADERS } from './dashboard';
 
@@ -37,31 +37,49 @@ function refuse(reply: FastifyReply, status: keyof typeof CODES, message: string
   return reply.code(status).headers(SECURITY_HEADERS).send(errorBody(CODES[status], message));
 }
 
-/** Why a request to the provider failed, in a few words (a refused connection's code, a timeout). */
-function failure(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
-  if (typeof cause === 'string') return cause;
-  return error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : String(error);
+/** A provider that could not be asked: what the person is told, and whether OIDC_ISSUER does not fit it. */
+interface Unavailable {
+  unavailable: string;
+  misconfigured: boolean;
 }
 
-/** The provider's endpoints, or why it could not be asked for them (logged). */
-async function endpoints(oidc: OidcSettings): Promise<OidcMetadata | { unavailable: string }> {
+/** What a person is told of a provider that could not be asked; the gateway's log keeps the issuer too. */
+function unavailable(oidc: OidcSettings, step: string, error: unknown): Unavailable {
+  const problem = providerProblem(error);
+  const misconfigured = problem.kind === 'misconfigured';
+  log.warn(
+    misconfigured ? 'the OpenID Connect provider does not fit OIDC_ISSUER' : 'the OpenID Connect provider could not be asked',
+    {
+      issuer: oidc.issuer,
+      step,
+      error: problem.message,
+    },
+  );
+  return {
+    misconfigured,
+    unavailable: misconfigured
+      ? `the sign-in provider does not fit the hub's OIDC_ISSUER (${problem.message}): the gateway's log names the issuer`
+      : `the sign-in provider is unavailable (${problem.message})`,
+  };
+}
+
+/** The provider's endpoints, or why it could not be asked for them. */
+async function endpoints(oidc: OidcSettings): Promise<OidcMetadata | Unavailable> {
   try {
     return await oidcMetadata(oidc.issuer);
   } catch (error) {
-    log.warn('the OpenID Connect provider could not be reached', { issuer: oidc.issuer, error: failure(error) });
-    return { unavailable: `the sign-in provider could not be reached: ${failure(error)}` };
+    return unavailable(oidc, 'discovery', error);
   }
 }
 
-type Trade = { idToken: string } | { refused: string } | { unavailable: string };
+type Trade = { idToken: string } | { refused: string } | Unavailable;
 
 /** Trades a code at the provider's token endpoint: the ID token, the provider's refusal, or why it could not be asked. */
 async function trade(oidc: OidcSettings, code: string, verifier: string, redirectUri: string): Promise<Trade> {
   const metadata = await endpoints(oidc);
   if ('unavailable' in metadata) return metadata;
   let response: Response;
-  let body: { id_token?: string; error?: string } | null;
+  let body: Record<string, unknown>;
   try {
     response = await fetch(metadata.token_endpoint, {
       method: 'POST',
@@ -75,23 +93,16 @@ async function trade(oidc: OidcSettings, code: string, verifier: string, redirec
       }),
       signal: AbortSignal.timeout(10_000),
     });
-    body = await response.json().then(
-      (parsed: unknown) => (parsed !== null && typeof parsed === 'object' ? parsed : null),
-      () => null,
-    );
+    body = await providerJson(response);
   } catch (error) {
-    log.warn('the OpenID Connect provider could not be reached', { issuer: oidc.issuer, error: failure(error) });
-    return { unavailable: `the sign-in provider could not be reached: ${failure(error)}` };
+    return unavailable(oidc, 'token', error);
   }
-  if (response.status >= 500 || body === null) {
-    log.warn('the OpenID Connect provider answered as no provider does', { status: response.status, json: body !== null });
-    return { unavailable: `the sign-in provider answered HTTP ${response.status}${body === null ? ', not in JSON' : ''}` };
+  const { id_token: idToken, error } = body;
+  if (!response.ok || typeof idToken !== 'string' || idToken === '') {
+    log.warn('the OpenID Connect provider refused a code', { status: response.status, error });
+    return { refused: typeof error === 'string' ? error : 'the sign-in provider refused the code' };
   }
-  if (!response.ok || typeof body.id_token !== 'string') {
-    log.warn('the OpenID Connect provider refused a code', { status: response.status, error: body.error });
-    return { refused: typeof body.error === 'string' ? body.error : 'the sign-in provider refused the code' };
-  }
-  return { idToken: body.id_token };
+  return { idToken };
 }
 
 /** `oidc`: the provider, or null when none is configured; `publicUrl`: the hub's origin (PUBLIC_URL). */
@@ -106,11 +117,9 @@ export function oidcRoutes(app: FastifyInstance, oidc: OidcSettings | null, publ
     const metadata = await endpoints(oidc);
     if ('unavailable' in metadata) {
       const back = new URL(redirectUri);
-      for (const [name, value] of Object.entries({
-        error: 'temporarily_unavailable',
-        error_description: metadata.unavailable,
-        state,
-      }))
+      // As a provider says it (RFC 6749 §4.1.2.1): down for now, or not the one OIDC_ISSUER names.
+      const error = metadata.misconfigured ? 'server_error' : 'temporarily_unavailable';
+      for (const [name, value] of Object.entries({ error, error_description: metadata.unavailable, state }))
         back.searchParams.set(name, value);
       return reply.code(302).headers(SECURITY_HEADERS).header('location', back.toString()).send();
     }

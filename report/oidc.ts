@@ -7,7 +7,7 @@
  * own network stays on the hub's origin.
  */
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
-import { failureWords } from './messages';
+import { CODE_WORDS, failureWords } from './messages';
 import { keepToken } from './session';
 
 const PENDING_KEY = 'ipzone-hub.report.oidc';
@@ -21,7 +21,7 @@ const PROVIDER_ERRORS: Record<string, string> = {
   login_required: '统一身份认证平台要求先登录 · The provider needs you to sign in there first',
   interaction_required: '统一身份认证平台需要您确认 · The provider needs you to confirm there first',
   consent_required: '统一身份认证平台需要您同意授权 · The provider needs your consent first',
-  temporarily_unavailable: '统一身份认证平台暂不可用，请稍后重试 · The provider is unavailable for now: try again shortly',
+  temporarily_unavailable: CODE_WORDS.SIGN_IN_UNAVAILABLE,
 };
 
 export function oidcSettings(): { issuer: string; clientId: string } | null {
@@ -84,7 +84,7 @@ export async function finishOidcSignIn(): Promise<void> {
     body: JSON.stringify({ code, code_verifier: pending.verifier }),
     credentials: 'same-origin',
   }).catch(() => {
-    throw new SignInFailed('登录失败：无法连接本系统 · Sign-in failed: the hub could not be reached, try again');
+    throw new SignInFailed('登录失败，无法连接本系统 · Sign-in failed: the hub could not be reached, try again');
   });
   // A proxy in front of the hub may answer in HTML: then its status is all there is to say.
   const body = (await response.json().catch(() => ({}))) as {

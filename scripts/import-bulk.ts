@@ -9,6 +9,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { Presets, SingleBar } from 'cli-progress';
 import { request } from 'undici';
 import type { TextEncodingName } from '../lib/encoding';
+import { ErrorCode } from '../lib/errors';
 import { openJobsFull } from '../lib/open-jobs';
 import { looksLikeXlsx } from '../lib/xlsx';
 
@@ -99,8 +100,11 @@ interface OpenJobs {
 const jobLines = (jobs: OpenJobs['jobs']): string[] =>
   jobs.map((j) => `  job ${j.id}: ${j.state} since ${j.createdAt}, ${j.rowsRead} rows read, ${j.rowsWritten} written`);
 
+/** The organisation's open jobs; a hub that does not answer in 10 s is not waited for (the file is sent, or the refusal stands alone). */
 const listOpenJobs = async (url: string, authorization: string): Promise<OpenJobs> =>
-  answer<OpenJobs>(await request(new URL('/figures/bulk', url), { headers: { authorization } }));
+  answer<OpenJobs>(
+    await request(new URL('/figures/bulk', url), { headers: { authorization }, headersTimeout: 10_000, bodyTimeout: 10_000 }),
+  );
 
 /**
  * Before a file is sent: the refusal it would meet (MAX_OPEN_JOBS), with the organisation's
@@ -117,7 +121,7 @@ async function noPlace(url: string, authorization: string): Promise<string | nul
   }
   if (typeof open.maxOpenJobs !== 'number' || !Array.isArray(open.jobs) || open.jobs.length < open.maxOpenJobs) return null;
   return [
-    `TOO_MANY_REQUESTS: ${openJobsFull(open.organization, open.maxOpenJobs)}; the file was not sent`,
+    `${ErrorCode.TOO_MANY_REQUESTS}: ${openJobsFull(open.organization, open.maxOpenJobs)}; the file was not sent`,
     ...jobLines(open.jobs),
   ].join('\n');
 }

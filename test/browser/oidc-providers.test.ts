@@ -163,7 +163,7 @@ it('a provider gone down before the person clicks: back on the sign-in panel, to
   await page.click('#oidc-sign-in');
   await page.waitForSelector('#sign-in-message:not([hidden])');
   expect(await page.textContent('#sign-in-message')).toBe(
-    '统一身份认证平台暂不可用，请稍后重试 · The provider is unavailable for now: try again shortly',
+    '统一身份认证平台暂不可用，请稍后重试 The sign-in provider is unavailable for now: try again shortly',
   );
   expect(new URL(page.url()).search).toBe('?asOf=2026-01-05');
   expect(await page.isVisible('#oidc-sign-in')).toBe(true);

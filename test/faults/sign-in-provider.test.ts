@@ -1,7 +1,9 @@
 /**
  * The sign-in provider down, or answering through a proxy that fails: the reporting page's
  * sign-in steps say the provider is unavailable, with a code of their own, instead of an
- * internal error or a refusal of the person's code. (The provider that signs people in for
+ * internal error or a refusal of the person's code; a provider OIDC_ISSUER does not fit is
+ * named as the configuration's fault. What the person reads names no address and quotes
+ * nothing the provider answered. (The provider that signs people in for
  * real is test/support/oidc-provider.mjs, in test/browser/oidc-providers.test.ts.)
  */
 import { once } from 'node:events';
@@ -53,12 +55,12 @@ it('a provider that cannot be reached: back to the page with temporarily_unavail
   expect(`${back.origin}${back.pathname}`).toBe('http://127.0.0.1:1/report');
   expect(back.searchParams.get('error')).toBe('temporarily_unavailable');
   expect(back.searchParams.get('state')).toBe('s1');
-  expect(back.searchParams.get('error_description')).toBe('the sign-in provider could not be reached: ECONNREFUSED');
+  expect(back.searchParams.get('error_description')).toBe('the sign-in provider is unavailable (ECONNREFUSED)');
 
   const token = await tradeCode();
   expect(token.status).toBe(503);
   expect((await token.json()).errors[0]).toEqual({
-    message: 'the sign-in provider could not be reached: ECONNREFUSED',
+    message: 'the sign-in provider is unavailable (ECONNREFUSED)',
     extensions: { code: 'SIGN_IN_UNAVAILABLE' },
   });
 });
@@ -95,7 +97,7 @@ it("a proxy in front of the provider answering its token endpoint in HTML: 503 S
   const down = await tradeCode();
   expect(down.status).toBe(503);
   expect((await down.json()).errors[0]).toEqual({
-    message: 'the sign-in provider answered HTTP 502, not in JSON',
+    message: 'the sign-in provider is unavailable (it answered HTTP 502, not in JSON)',
     extensions: { code: 'SIGN_IN_UNAVAILABLE' },
   });
 
@@ -104,4 +106,51 @@ it("a proxy in front of the provider answering its token endpoint in HTML: 503 S
   const refused = await tradeCode();
   expect(refused.status).toBe(401);
   expect((await refused.json()).errors[0]).toEqual({ message: 'invalid_grant', extensions: { code: 'UNAUTHENTICATED' } });
+});
+
+/** A provider whose discovery document `discovery` answers (as the issuer at its own address). */
+async function providerAnswering(discovery: (issuer: string) => { status: number; body: string } | 'never'): Promise<string> {
+  let issuer = '';
+  const provider = createServer((request, response) => {
+    request.resume();
+    const answer = discovery(issuer);
+    if (answer === 'never') return;
+    response.statusCode = answer.status;
+    response.end(answer.body);
+  });
+  issuer = await listen(provider);
+  return issuer;
+}
+
+const authorizeOnce = async () => {
+  const answer = await fetch(at(`/report/oidc/authorize?code_challenge=${'c'.repeat(43)}&state=s2`), { redirect: 'manual' });
+  expect(answer.status).toBe(302);
+  return new URL(answer.headers.get('location')!).searchParams;
+};
+
+it('an issuer whose discovery document is missing or names another issuer: the configuration is named, not an outage', async () => {
+  await useProvider(await providerAnswering(() => ({ status: 404, body: 'no such page at http://10.0.0.7/internal' })));
+  const back = await authorizeOnce();
+  expect(back.get('error')).toBe('server_error');
+  expect(back.get('error_description')).toBe(
+    "the sign-in provider does not fit the hub's OIDC_ISSUER (its discovery document answered HTTP 404): the gateway's log names the issuer",
+  );
+  const token = await tradeCode();
+  expect(token.status).toBe(503);
+  expect((await token.json()).errors[0].extensions).toEqual({ code: 'SIGN_IN_UNAVAILABLE' });
+
+  await useProvider(
+    await providerAnswering(() => ({ status: 200, body: JSON.stringify({ issuer: 'https://sso.example.org/<b>other</b>' }) })),
+  );
+  const other = await authorizeOnce();
+  expect(other.get('error_description')).toBe(
+    "the sign-in provider does not fit the hub's OIDC_ISSUER (its discovery document names another issuer): the gateway's log names the issuer",
+  );
+});
+
+it('a provider that takes the connection and never answers: unavailable once its time is up, quoting nothing', async () => {
+  await useProvider(await providerAnswering(() => 'never'));
+  const back = await authorizeOnce();
+  expect(back.get('error')).toBe('temporarily_unavailable');
+  expect(back.get('error_description')).toBe('the sign-in provider is unavailable (it did not answer in time)');
 });
