@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,30 @@ async function countingProxy(): Promise<{ url: string; sent: () => number; close
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
   return { url: `http://127.0.0.1:${port}${target.pathname}`, sent: () => sent, close: () => server.close() };
+}
+
+/** An HTTP proxy to the gateway for a hub that does not list open jobs (GET /figures/bulk answers 404, as before it did). */
+async function hubWithoutListing(): Promise<{ url: string; close: () => void }> {
+  const target = new URL(url());
+  const server = http.createServer((request, response) => {
+    if (request.method === 'GET' && request.url?.split('?')[0] === '/figures/bulk') {
+      response.writeHead(404, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ errors: [{ message: 'nothing at GET /figures/bulk', extensions: { code: 'NOT_FOUND' } }] }));
+      return;
+    }
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return { url: `http://127.0.0.1:${port}${target.pathname}`, close: () => server.close() };
 }
 
 /** `ipzone import` of a CSV file over 1 MiB (sent through POST /figures/bulk as a job), as amr's coordinator, at `at`. */
@@ -118,6 +143,13 @@ it("refuses an organisation's file beyond MAX_OPEN_JOBS 429, keeping nothing, an
   for (const job of open.jobs) expect(imported.stderr).toContain(`job ${job.id}: RECEIVING since `);
   expect(imported.bytes).toBeGreaterThan(1024 * 1024);
   expect(proxy.sent()).toBeLessThan(16 * 1024);
+  // A hub that does not say how many places are left: the file is sent, and the hub's own refusal printed.
+  const older = await hubWithoutListing();
+  const sent = await importLarge(older.url);
+  older.close();
+  expect(sent.code).toBe(2);
+  expect(sent.stderr).toContain('TOO_MANY_REQUESTS: amr has 2 files of figures not yet done (MAX_OPEN_JOBS');
+  expect(sent.stderr).not.toContain('the file was not sent');
 
   // Another organisation's file is taken.
   expect((await send('court', 'reporter', COURT_ROWS)).status).toBe(202);
