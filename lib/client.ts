@@ -3,7 +3,8 @@ import type { OperationText } from './operation-text';
 import { readFileSync } from 'node:fs';
 import { fileProblem } from './command-line';
 
-interface ClientError {
+/** An error the hub answers, as GraphQL and every HTTP refusal carry it. */
+export interface ClientError {
   message: string;
   extensions?: { code?: string };
 }

@@ -52,11 +52,9 @@ export async function providerJson(response: Response): Promise<Record<string, u
     if (timedOut(error)) throw providerProblem(error);
     return null;
   });
-  if (response.status >= 500 || body === null || typeof body !== 'object')
-    throw new ProviderError(
-      'unreachable',
-      `it answered HTTP ${response.status}${body === null || typeof body !== 'object' ? ', not in JSON' : ''}`,
-    );
+  const json = body !== null && typeof body === 'object';
+  if (response.status >= 500 || !json)
+    throw new ProviderError('unreachable', `it answered HTTP ${response.status}${json ? '' : ', not in JSON'}`);
   return body as Record<string, unknown>;
 }
 

@@ -7,6 +7,7 @@
  * own network stays on the hub's origin.
  */
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
+import type { HubError } from './api';
 import { CODE_WORDS, failureWords } from './messages';
 import { keepToken } from './session';
 
@@ -87,10 +88,7 @@ export async function finishOidcSignIn(): Promise<void> {
     throw new SignInFailed('登录失败，无法连接本系统 · Sign-in failed: the hub could not be reached, try again');
   });
   // A proxy in front of the hub may answer in HTML: then its status is all there is to say.
-  const body = (await response.json().catch(() => ({}))) as {
-    id_token?: string;
-    errors?: Array<{ message: string; extensions?: { code?: string } }>;
-  };
+  const body = (await response.json().catch(() => ({}))) as { id_token?: string; errors?: HubError[] };
   if (!response.ok || !body.id_token) {
     const [refusal] = body.errors ?? [];
     // The provider's refusal of the code as it worded it; an unavailable provider in the page's words too.

@@ -9,6 +9,7 @@ import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:
 import { Presets, SingleBar } from 'cli-progress';
 import { request } from 'undici';
 import type { TextEncodingName } from '../lib/encoding';
+import type { ClientError } from '../lib/client';
 import { ErrorCode } from '../lib/errors';
 import { openJobsFull } from '../lib/open-jobs';
 import { looksLikeXlsx } from '../lib/xlsx';
@@ -76,7 +77,7 @@ async function digest(file: string): Promise<{ sha256: string; lines: number }> 
   return { sha256: hash.digest('hex'), lines };
 }
 
-type Refusal = { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+type Refusal = { errors?: ClientError[] };
 
 /** A refusal's answer, for people: its code and its message. */
 const refusalText = (status: number, body: Refusal): string => {

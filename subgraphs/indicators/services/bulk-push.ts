@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { badInput, ErrorCode, forbidden } from '../../../lib/errors';
 import type { TextEncodingName } from '../../../lib/encoding';
 import type { FigureRecords, FileFormat, StreamedRecord } from '../../../lib/figure-stream';
-import { hasRole, type Identity } from '../../../lib/identity';
+import { FIGURE_WRITERS, hasRole, type Identity } from '../../../lib/identity';
 import { todayUtc } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import { copyStaged, createStaging, dropStaging, removeRepeats, stagedLine, stagedPeriods } from '../data/bulk-staging';
@@ -51,8 +51,7 @@ const READ_BATCH = 2000;
 
 /** The caller may push figures at all, and the key is one. */
 export function checkRequest(identity: Identity, request: BulkRequest): void {
-  if (!hasRole(identity, 'coordinator', 'admin', 'reporter'))
-    throw forbidden('pushing figures needs the reporter, coordinator or admin role');
+  if (!hasRole(identity, ...FIGURE_WRITERS)) throw forbidden('pushing figures needs the reporter, coordinator or admin role');
   const key = request.idempotencyKey;
   if (key !== null && tooLong(key, 'idempotencyKey')) throw badInput(tooLongMessage('idempotencyKey'), 'idempotencyKey');
 }

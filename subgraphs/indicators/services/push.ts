@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../../lib/clock';
 import { badInput, ErrorCode, forbidden, hubError } from '../../../lib/errors';
-import { hasRole, type Identity } from '../../../lib/identity';
+import { FIGURE_WRITERS, hasRole, type Identity } from '../../../lib/identity';
 import { todayUtc } from '../../../lib/period';
 import { tooLong, tooLongMessage } from '../../../lib/text';
 import type { OrganizationDirectory } from '../organization-directory';
@@ -76,8 +76,7 @@ async function authorise(deps: PushDependencies, identity: Identity, input: Push
   if (input.figures.length > maxRows) throw badInput(PUSH_ROWS_LIMIT.message(maxRows, input.figures.length), 'figures');
   const key = input.idempotencyKey?.trim() || null;
   if (key !== null && tooLong(key, 'idempotencyKey')) throw badInput(tooLongMessage('idempotencyKey'), 'idempotencyKey');
-  if (!hasRole(identity, 'coordinator', 'admin', 'reporter'))
-    throw forbidden('pushing figures needs the reporter, coordinator or admin role');
+  if (!hasRole(identity, ...FIGURE_WRITERS)) throw forbidden('pushing figures needs the reporter, coordinator or admin role');
 
   const indicators = await deps.indicators.byReferences(
     input.figures.map((f) => String(f.indicator).trim()).filter((ref) => ref.length <= 200),
